@@ -1,0 +1,19 @@
+# syntax=docker/dockerfile:1
+# Build with the SDK, run on the smaller ASP.NET runtime image, as a non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/BraketBot/BraketBot.csproj src/BraketBot/
+RUN dotnet restore src/BraketBot/BraketBot.csproj
+COPY src/ src/
+RUN dotnet publish src/BraketBot/BraketBot.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_RUNNING_IN_CONTAINER=true
+EXPOSE 8080
+# The image's built-in unprivileged user (uid 1654).
+USER $APP_UID
+ENTRYPOINT ["dotnet", "BraketBot.dll"]

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.Runtime;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace BraketBot.Braket;
+
+/// <summary>
+/// Typed HttpClient over Braket's REST-JSON API. Each call first waits for its quota token; the
+/// resilience handler retries 429 and 5xx with backoff; <see cref="SigV4Handler"/> signs each attempt.
+/// </summary>
+public sealed class BraketClient(
+    HttpClient http, IOptionsMonitor<BraketOptions> options, QuotaLimiter limiter, ILogger<BraketClient> logger) : IBraketApi
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<BraketResult<QuantumTaskPage>> SearchQuantumTasksAsync(
+        string region, IReadOnlyList<QuantumTaskFilter> filters, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        var body = new SearchRequest(filters.Select(FilterWire.From).ToList(), Math.Clamp(maxResults, 1, MaxPageSize), nextToken);
+        var result = await SendAsync<SearchQuantumTasksResponse>(
+            BraketOperations.SearchQuantumTasks, region, HttpMethod.Post, "quantum-tasks", body, cancellationToken);
+        return result.IsSuccess
+            ? new QuantumTaskPage(result.Value!.QuantumTasks.Select(t => t.ToSummary()).ToList(), result.Value.NextToken)
+            : result.Error!;
+    }
+
+    public async Task<BraketResult<QuantumTaskSummary>> GetQuantumTaskAsync(QuantumTaskArn arn, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync<QuantumTaskWire>(
+            BraketOperations.GetQuantumTask, arn.Region, HttpMethod.Get, $"quantum-task/{Uri.EscapeDataString(arn.Value)}", null, cancellationToken);
+        return result.IsSuccess ? result.Value!.ToSummary() : result.Error!;
+    }
+
+    public async Task<BraketResult<CancellationStatus>> CancelQuantumTaskAsync(QuantumTaskArn arn, string clientToken, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync<CancelQuantumTaskResponse>(
+            BraketOperations.CancelQuantumTask, arn.Region, HttpMethod.Put,
+            $"quantum-task/{Uri.EscapeDataString(arn.Value)}/cancel", new CancelRequest(clientToken), cancellationToken);
+        if (!result.IsSuccess) return result.Error!;
+        return Enum.TryParse<CancellationStatus>(result.Value!.CancellationStatus, ignoreCase: true, out var status)
+            ? status
+            : new BraketError(BraketErrorKind.Unexpected, BraketOperations.CancelQuantumTask, $"cancellation status '{result.Value.CancellationStatus}'");
+    }
+
+    public async Task<BraketResult<IReadOnlyList<DeviceSummary>>> SearchDevicesAsync(string region, CancellationToken cancellationToken)
+    {
+        var devices = new List<DeviceSummary>();
+        string? nextToken = null;
+        do
+        {
+            var page = await SendAsync<SearchDevicesResponse>(
+                BraketOperations.SearchDevices, region, HttpMethod.Post, "devices", new SearchRequest([], MaxPageSize, nextToken), cancellationToken);
+            if (!page.IsSuccess) return page.Error!;
+            devices.AddRange(page.Value!.Devices);
+            nextToken = page.Value.NextToken;
+        } while (nextToken is not null);
+        return devices;
+    }
+
+    public async Task<BraketResult<DeviceSummary>> GetDeviceAsync(DeviceArn arn, CancellationToken cancellationToken)
+    {
+        var region = arn.Region.Length > 0 ? arn.Region : options.CurrentValue.EffectiveRegions[0];
+        var result = await SendAsync<DeviceSummary>(
+            BraketOperations.GetDevice, region, HttpMethod.Get, $"device/{Uri.EscapeDataString(arn.Value)}", null, cancellationToken);
+        return result.IsSuccess ? result.Value! : result.Error!;
+    }
+
+    public async Task<BraketResult<IReadOnlyList<SpendingLimit>>> SearchSpendingLimitsAsync(string region, CancellationToken cancellationToken)
+    {
+        var limits = new List<SpendingLimit>();
+        string? nextToken = null;
+        do
+        {
+            var page = await SendAsync<SearchSpendingLimitsResponse>(
+                BraketOperations.SearchSpendingLimits, region, HttpMethod.Post, "spending-limits",
+                new SearchRequest(null, MaxPageSize, nextToken), cancellationToken);
+            if (!page.IsSuccess) return page.Error!;
+            limits.AddRange(page.Value!.SpendingLimits.Select(l => l.ToLimit()));
+            nextToken = page.Value.NextToken;
+        } while (nextToken is not null);
+        return limits;
+    }
+
+    private async Task<BraketResult<T>> SendAsync<T>(
+        string operation, string region, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            await limiter.WaitAsync(region, operation, cancellationToken);
+            using var request = new HttpRequestMessage(method, new Uri(options.CurrentValue.EndpointFor(region), path));
+            request.Options.Set(SigV4Handler.Region, region);
+            if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: BraketWire.Json);
+
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var value = await response.Content.ReadFromJsonAsync<T>(BraketWire.Json, cancellationToken);
+                return value is null ? new BraketError(BraketErrorKind.Unexpected, operation, "empty answer") : value;
+            }
+            var error = await ReadErrorAsync(operation, response, cancellationToken);
+            logger.LogWarning("Braket {Operation} in {Region} failed: {Kind} {Message}", operation, region, error.Kind, error.Message);
+            return error;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Describe(operation, e) is { } error)
+        {
+            logger.LogWarning("Braket {Operation} in {Region} failed: {Kind} {Message}", operation, region, error.Kind, error.Message);
+            return error;
+        }
+    }
+
+    private static BraketError? Describe(string operation, Exception exception) => exception switch
+    {
+        AmazonClientException e => new BraketError(BraketErrorKind.NoCredentials, operation, e.Message),
+        HttpRequestException or TimeoutRejectedException or TaskCanceledException or BrokenCircuitException =>
+            new BraketError(BraketErrorKind.Unavailable, operation, exception.Message),
+        JsonException e => new BraketError(BraketErrorKind.Unexpected, operation, $"unreadable answer: {e.Message}"),
+        _ => null,
+    };
+
+    private static async Task<BraketError> ReadErrorAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        string? message = null;
+        try
+        {
+            var wire = JsonSerializer.Deserialize<ErrorWire>(text, BraketWire.Json);
+            message = wire?.Message ?? wire?.CapitalMessage;
+        }
+        catch (JsonException)
+        {
+            // Not every error body is JSON (a proxy's HTML page, say); the status still says enough.
+        }
+        message ??= string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase ?? "" : text[..Math.Min(text.Length, 300)];
+        var type = response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? types.First().Split(':')[0] : "";
+        var kind = (response.StatusCode, type) switch
+        {
+            (_, "ThrottlingException") or (HttpStatusCode.TooManyRequests, _) => BraketErrorKind.Throttled,
+            (_, "ResourceNotFoundException") or (HttpStatusCode.NotFound, _) => BraketErrorKind.NotFound,
+            (_, "ConflictException") or (HttpStatusCode.Conflict, _) => BraketErrorKind.Conflict,
+            (_, "AccessDeniedException") or (HttpStatusCode.Forbidden, _) => BraketErrorKind.AccessDenied,
+            (_, "ValidationException") or (HttpStatusCode.BadRequest, _) => BraketErrorKind.Validation,
+            ( >= HttpStatusCode.InternalServerError, _) => BraketErrorKind.Unavailable,
+            _ => BraketErrorKind.Unexpected,
+        };
+        return new BraketError(kind, operation, message);
+    }
+}

@@ -1,0 +1,23 @@
+using BraketBot.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BraketBot.Braket;
+
+public static class BraketExtensions
+{
+    public static IServiceCollection AddBraket(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<BraketOptions, BraketOptionsValidator>(configuration, BraketOptions.Section);
+        services.TryAddSingleton<IAwsCredentialsSource, DefaultAwsCredentialsSource>();
+        services.AddSingleton<QuotaLimiter>();
+        services.AddSingleton<DeviceCatalogCache>();
+        services.AddTransient<DeviceCatalog>();
+        services.AddTransient<TaskCanceller>();
+        services.AddTransient<SigV4Handler>();
+        var client = services.AddHttpClient<IBraketApi, BraketClient>();
+        client.AddStandardResilienceHandler();
+        // Added after the resilience handler, so it sits inside it and signs every retry afresh.
+        client.AddHttpMessageHandler<SigV4Handler>();
+        return services;
+    }
+}

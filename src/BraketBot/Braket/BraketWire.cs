@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BraketBot.Braket;
+
+// Request and response bodies exactly as botocore's braket/2019-09-01/service-2.json shapes them.
+
+internal static class BraketWire
+{
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
+
+internal sealed record SearchRequest(IReadOnlyList<FilterWire>? Filters, int MaxResults, string? NextToken);
+
+internal sealed record FilterWire(string Name, string Operator, IReadOnlyList<string> Values)
+{
+    public static FilterWire From(QuantumTaskFilter filter) =>
+        new(filter.Name, filter.Operator.ToString().ToUpperInvariant(), filter.Values);
+}
+
+internal sealed record CancelRequest(string ClientToken);
+
+internal sealed record QuantumTaskWire(
+    string QuantumTaskArn, string Status, string DeviceArn, long Shots, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt)
+{
+    public QuantumTaskSummary ToSummary() =>
+        new(QuantumTaskArn, QuantumTaskStatuses.Parse(Status), DeviceArn, Shots, CreatedAt, EndedAt);
+}
+
+internal sealed record SearchQuantumTasksResponse(IReadOnlyList<QuantumTaskWire> QuantumTasks, string? NextToken);
+
+internal sealed record CancelQuantumTaskResponse(string QuantumTaskArn, string CancellationStatus);
+
+internal sealed record SearchDevicesResponse(IReadOnlyList<DeviceSummary> Devices, string? NextToken);
+
+internal sealed record SearchSpendingLimitsResponse(IReadOnlyList<SpendingLimitWire> SpendingLimits, string? NextToken);
+
+internal sealed record TimePeriodWire(double StartAt, double EndAt);
+
+internal sealed record SpendingLimitWire(
+    string SpendingLimitArn, string DeviceArn, TimePeriodWire TimePeriod, string SpendingLimit, string QueuedSpend, string TotalSpend)
+{
+    public SpendingLimit ToLimit() => new(
+        SpendingLimitArn, DeviceArn, Money(SpendingLimit), Money(QueuedSpend), Money(TotalSpend),
+        DateTimeOffset.FromUnixTimeMilliseconds((long)(TimePeriod.StartAt * 1000)),
+        DateTimeOffset.FromUnixTimeMilliseconds((long)(TimePeriod.EndAt * 1000)));
+
+    private static decimal Money(string text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : 0m;
+}
+
+/// <summary>The body of a Braket error answer.</summary>
+internal sealed record ErrorWire(
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("Message")] string? CapitalMessage);

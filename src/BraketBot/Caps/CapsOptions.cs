@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Caps;
+
+/// <summary>What usage counts against a cap.</summary>
+public enum CapBasis
+{
+    /// <summary>Every task of the day that can still cost money: CREATED, QUEUED, RUNNING, COMPLETED.</summary>
+    Day,
+
+    /// <summary>Only QUEUED tasks, as the old Lambda tool counted.</summary>
+    Queued,
+}
+
+public enum CapAction { CancelQueued, AlertOnly }
+
+public sealed record DeviceCaps
+{
+    public long? MaxShotsPerDay { get; init; }
+    public decimal? MaxCostPerDay { get; init; }
+}
+
+public sealed record CapsOptions
+{
+    public const string Section = "Caps";
+
+    /// <summary>IANA zone that defines "a day".</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public long? MaxShotsPerDay { get; init; }
+    public decimal? MaxCostPerDay { get; init; }
+
+    /// <summary>Per-device caps, keyed by device name.</summary>
+    public Dictionary<string, DeviceCaps> Devices { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public CapBasis Basis { get; init; } = CapBasis.Day;
+    public CapAction Action { get; init; } = CapAction.CancelQueued;
+    public double WarnAt { get; init; } = 0.8;
+
+    /// <summary>Hangfire cron (five fields, or six with seconds) of the recurring reconcile.</summary>
+    public string ReconcileCron { get; init; } = "*/5 * * * *";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public bool HasAccountCap => MaxShotsPerDay is not null || MaxCostPerDay is not null;
+
+    public bool AnyCap => MaxShotsPerDay is not null || MaxCostPerDay is not null
+        || Devices.Values.Any(d => d.MaxShotsPerDay is not null || d.MaxCostPerDay is not null);
+}
+
+public sealed class CapsOptionsValidator : IValidateOptions<CapsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CapsOptions options)
+    {
+        var failures = new List<string>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+            failures.Add($"Caps:TimeZone '{options.TimeZone}' is not a known IANA time zone (like Europe/Berlin or UTC).");
+        CheckCaps("Caps", options.MaxShotsPerDay, options.MaxCostPerDay, failures);
+        foreach (var (device, caps) in options.Devices)
+            CheckCaps($"Caps:Devices:{device}", caps.MaxShotsPerDay, caps.MaxCostPerDay, failures);
+        if (options.WarnAt is <= 0 or > 1 || double.IsNaN(options.WarnAt))
+            failures.Add($"Caps:WarnAt must be a fraction above 0 and at most 1 (is {options.WarnAt}).");
+        if (string.IsNullOrWhiteSpace(options.ReconcileCron) || options.ReconcileCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+            failures.Add($"Caps:ReconcileCron '{options.ReconcileCron}' must be a cron expression of five fields, or six with seconds.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckCaps(string prefix, long? shots, decimal? cost, List<string> failures)
+    {
+        if (shots is < 0) failures.Add($"{prefix}:MaxShotsPerDay must not be negative (is {shots}).");
+        if (cost is < 0) failures.Add($"{prefix}:MaxCostPerDay must not be negative (is {cost}).");
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BraketBot.Braket;
+
+namespace BraketBot.Commands;
+
+/// <summary>A day as the user wrote it, resolved against today in Caps:TimeZone.</summary>
+public abstract record DayQuery
+{
+    public sealed record Today : DayQuery;
+
+    public sealed record Yesterday : DayQuery;
+
+    public sealed record On(DateOnly Day) : DayQuery;
+
+    public DateOnly Resolve(DateOnly today) => this switch
+    {
+        On on => on.Day,
+        Yesterday => today.AddDays(-1),
+        _ => today,
+    };
+}
+
+/// <summary>What the text after /braket asks for.</summary>
+public abstract record ParsedCommand(string Name)
+{
+    public sealed record Info(DayQuery Day, string? Device) : ParsedCommand(InfoCommand.Name);
+
+    public sealed record Cancel(QuantumTaskArn Task) : ParsedCommand(CancelCommand.Name);
+
+    public sealed record Caps() : ParsedCommand(CapsCommand.Name);
+
+    public sealed record Limits() : ParsedCommand(LimitsCommand.Name);
+
+    /// <summary>Usage text, with what was wrong when the text could not be understood.</summary>
+    public sealed record Help(string? Problem) : ParsedCommand(HelpCommand.Name);
+}
+
+/// <summary>Parses the text of a /braket command. Pure; never throws; every bad input gets a reason.</summary>
+public static partial class CommandParser
+{
+    public const string DateForms = "`YYYY-MM-DD` (like 2022-04-10 or 2022-4-10), `today` or `yesterday`";
+    public const string TaskArnForm = "`arn:aws:braket:REGION:ACCOUNT:quantum-task/ID`";
+
+    public static ParsedCommand Parse(string? text)
+    {
+        var words = (text ?? "").Split((char[])[' ', '\t', '\n', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(Unwrap).ToArray();
+        if (words.Length == 0) return new ParsedCommand.Help(null);
+        var args = words[1..];
+        return words[0].ToLowerInvariant() switch
+        {
+            InfoCommand.Name => ParseInfo(args),
+            CancelCommand.Name => ParseCancel(args),
+            CapsCommand.Name => args.Length == 0 ? new ParsedCommand.Caps() : Extra(CapsCommand.Name, args),
+            LimitsCommand.Name => args.Length == 0 ? new ParsedCommand.Limits() : Extra(LimitsCommand.Name, args),
+            HelpCommand.Name => new ParsedCommand.Help(null),
+            var other => new ParsedCommand.Help($"`{Shorten(other)}` is not a /braket command."),
+        };
+    }
+
+    private static ParsedCommand ParseInfo(string[] args)
+    {
+        if (args.Length > 2)
+            return new ParsedCommand.Help("`info` takes at most a date and a device, like `/braket info 2022-04-10 Aspen-M-1`.");
+        DayQuery? day = null;
+        string? device = null;
+        foreach (var arg in args)
+        {
+            if (TryParseDay(arg, out var parsed))
+            {
+                if (day is not null) return new ParsedCommand.Help("`info` takes one date.");
+                day = parsed;
+            }
+            else if (LooksLikeDate(arg))
+            {
+                return new ParsedCommand.Help($"`{Shorten(arg)}` is not a date. Use {DateForms}.");
+            }
+            else
+            {
+                if (device is not null) return new ParsedCommand.Help("`info` takes one device: a name like `Aspen-M-1` or a device ARN.");
+                if (!IsDeviceWord(arg)) return new ParsedCommand.Help($"`{Shorten(arg)}` is not a device name or device ARN.");
+                device = arg;
+            }
+        }
+        return new ParsedCommand.Info(day ?? new DayQuery.Today(), device);
+    }
+
+    private static ParsedCommand ParseCancel(string[] args) => args switch
+    {
+        [] => new ParsedCommand.Help($"`cancel` needs the task's ARN: {TaskArnForm}."),
+        [var arn] when QuantumTaskArn.TryParse(arn, out var parsed) => new ParsedCommand.Cancel(parsed),
+        [var arn] => new ParsedCommand.Help($"`{Shorten(arn)}` is not a quantum task ARN. It looks like {TaskArnForm}."),
+        _ => new ParsedCommand.Help("`cancel` takes one task ARN."),
+    };
+
+    public static bool TryParseDay(string text, out DayQuery day)
+    {
+        day = text.ToLowerInvariant() switch
+        {
+            "today" => new DayQuery.Today(),
+            "yesterday" => new DayQuery.Yesterday(),
+            _ => DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? new DayQuery.On(date)
+                : null!,
+        };
+        return day is not null;
+    }
+
+    private static ParsedCommand Extra(string command, string[] args) =>
+        new ParsedCommand.Help($"`{command}` takes no arguments (got `{Shorten(string.Join(' ', args))}`).");
+
+    /// <summary>Slack may wrap words in backticks, quotes or angle brackets; the word is what is inside.</summary>
+    private static string Unwrap(string word) => word.Trim('`', '"', '\'', '<', '>', '“', '”');
+
+    private static bool LooksLikeDate(string text) => DateLike().IsMatch(text);
+
+    private static bool IsDeviceWord(string text) => DeviceArn.TryParse(text, out _) || DeviceName().IsMatch(text);
+
+    private static string Shorten(string text) => text.Length <= 60 ? text.Replace("`", "'") : text[..57].Replace("`", "'") + "...";
+
+    [GeneratedRegex(@"^\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}$")]
+    private static partial Regex DateLike();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex DeviceName();
+}

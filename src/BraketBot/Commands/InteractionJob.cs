@@ -1,0 +1,28 @@
+using BraketBot.Slack;
+using Hangfire;
+
+namespace BraketBot.Commands;
+
+/// <summary>Runs the handlers of a button click after Slack got its acknowledgement.</summary>
+public sealed class InteractionJob(IEnumerable<IBlockActionHandler> handlers, ISlackApi slack, ILogger<InteractionJob> logger)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(string payloadJson, CancellationToken cancellationToken)
+    {
+        if (BlockActionsPayload.Parse(payloadJson) is not { } payload) return;
+        foreach (var action in payload.Actions)
+        {
+            if (handlers.FirstOrDefault(h => h.ActionId == action.ActionId) is not { } handler) continue;
+            try
+            {
+                await handler.HandleAsync(payload, action, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Button {ActionId} clicked by {UserId} failed", action.ActionId, payload.User.Id);
+                await slack.RespondAsync(payload.ResponseUrl!, SlackMessage.Plain(SlashCommandJob.Failure), Visibility.Ephemeral,
+                    replaceOriginal: false, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using BraketBot.Commands;
+using BraketBot.Slack;
+
+namespace BraketBot.Reports;
+
+public static class Buttons
+{
+    public static ButtonElement CancelAllQueued(CancelScope scope, int tasks, long shots) =>
+        new(TextObject.Plain("Cancel all queued"), CancelAllQueuedAction.Id, scope.ToValue())
+        {
+            Style = "danger",
+            Confirm = new ConfirmDialog(
+                TextObject.Plain("Cancel queued tasks?"),
+                TextObject.Markdown(
+                    $"This cancels every QUEUED or CREATED task of *{scope.Describe()}* created on {scope.Day}: " +
+                    $"{Format.Count(tasks)} tasks, {Format.Count(shots)} shots right now. It cannot be undone."),
+                TextObject.Plain("Cancel them"),
+                TextObject.Plain("Keep them"))
+            {
+                Style = "danger",
+            },
+        };
+
+    public static ButtonElement Refresh(InfoQuery query) =>
+        new(TextObject.Plain("Refresh"), RefreshReportAction.Id, query.ToValue());
+}

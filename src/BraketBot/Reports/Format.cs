@@ -1,0 +1,46 @@
+using System.Globalization;
+using BraketBot.Caps;
+
+namespace BraketBot.Reports;
+
+/// <summary>Numbers, money and bars as every report shows them.</summary>
+public static class Format
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Count(long value) => value.ToString("N0", Invariant);
+
+    public static string Money(decimal value) => value.ToString(value is > 0 and < 0.01m ? "$#,##0.0000" : "$#,##0.00", Invariant);
+
+    public static string Money(decimal? value) => value is { } v ? Money(v) : "n/a";
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
+
+    public static string Amount(CapMetric metric, decimal value) => metric == CapMetric.Cost ? Money(value) : Count((long)value);
+
+    /// <summary>A ten-cell bar and the percentage, e.g. "▓▓▓▓▓▓▓▓░░ 82%".</summary>
+    public static string Bar(double fraction)
+    {
+        var cells = double.IsFinite(fraction) ? (int)Math.Clamp(Math.Round(fraction * 10), 0, 10) : 10;
+        var percent = double.IsFinite(fraction) ? $"{fraction * 100:0}%" : "over";
+        return new string('▓', cells) + new string('░', 10 - cells) + " " + percent;
+    }
+
+    public static string Standing(CapStanding standing)
+    {
+        var icon = standing.Level switch { CapLevel.Breach => ":red_circle:", CapLevel.Warning => ":large_orange_circle:", _ => ":large_green_circle:" };
+        var metric = standing.Cap.Metric == CapMetric.Shots ? "Shots" : "Cost";
+        return $"{icon} *{metric}, {standing.Cap.Scope.Describe()}*: `{Bar(standing.Fraction)}` " +
+               $"{Amount(standing.Cap.Metric, standing.Used)} of {Amount(standing.Cap.Metric, standing.Cap.Limit)}";
+    }
+
+    /// <summary>Fixed-width columns inside a code block: the readable table Slack lacks.</summary>
+    public static string Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var all = new List<IReadOnlyList<string>> { header };
+        all.AddRange(rows);
+        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        var lines = all.Select(r => string.Join("  ", r.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+        return "```\n" + string.Join('\n', lines) + "\n```";
+    }
+}

@@ -1,0 +1,97 @@
+using BraketBot.Braket;
+using BraketBot.Caps;
+using BraketBot.Commands;
+using BraketBot.Slack;
+using BraketBot.Usage;
+
+namespace BraketBot.Reports;
+
+/// <summary>What an info report shows: a day's usage, the device asked for (null for all), and the caps that apply.</summary>
+public sealed record InfoReport(
+    DayUsage Usage, DeviceSummary? Device, IReadOnlyList<CapStanding> Standings, IReadOnlyList<string> Regions,
+    string PriceListDate, string TimeZone);
+
+/// <summary>The /braket info report in Block Kit, within Slack's limits however many devices there are.</summary>
+public static class InfoReportView
+{
+    /// <summary>Devices shown in full; the rest are summarised in one table (a device takes four blocks).</summary>
+    public const int DetailedDevices = 8;
+
+    public static SlackMessage Render(InfoReport report)
+    {
+        var day = Format.Day(report.Usage.Window.Day);
+        var title = report.Device is null ? $"Braket usage on {day}" : $"{report.Device.DeviceName} on {day}";
+        var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(title)) };
+        var devices = report.Usage.Devices.ToList();
+        if (report.Device is not null && devices.Count == 0)
+            devices.Add(new DeviceUsage(report.Device, new Dictionary<QuantumTaskStatus, StatusTally>(), null, 0));
+
+        if (devices.Count == 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown($"No tasks were created on {day} in {string.Join(", ", report.Regions)}.")));
+        foreach (var device in devices.Take(DetailedDevices))
+            blocks.AddRange(DeviceBlocks(device, report));
+        if (devices.Count > DetailedDevices)
+            blocks.Add(new SectionBlock(TextObject.Markdown(Summary(devices.Skip(DetailedDevices).ToList()))));
+
+        var accountCaps = report.Standings.Where(s => s.Cap.Scope.Device is null).ToList();
+        if (accountCaps.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown("*Account caps*\n" + string.Join('\n', accountCaps.Select(Format.Standing)))));
+
+        var refresh = new InfoQuery(day, report.Device?.DeviceArn);
+        var allQueued = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Cancellable));
+        var buttons = new List<ButtonElement>();
+        if (report.Device is null && devices.Count > 1 && allQueued.Tasks > 0)
+            buttons.Add(Buttons.CancelAllQueued(new CancelScope(day, null, null), allQueued.Tasks, allQueued.Shots));
+        buttons.Add(Buttons.Refresh(refresh));
+        blocks.Add(new ActionsBlock(buttons));
+        blocks.Add(new ContextBlock([TextObject.Markdown(
+            $"Day in {report.TimeZone} · regions {string.Join(", ", report.Regions)} · prices as of {report.PriceListDate}, estimates only")]));
+
+        return new SlackMessage(Fallback(title, devices), blocks);
+    }
+
+    public static string UnknownDevice(DeviceLookup.NotFound notFound) => notFound.Suggestions.Count > 0
+        ? $"No device is called `{notFound.Query}`. Did you mean {string.Join(", ", notFound.Suggestions.Select(s => $"`{s}`"))}?"
+        : $"No device is called `{notFound.Query}`. Give a device name from the Braket console, or a device ARN.";
+
+    private static IEnumerable<Block> DeviceBlocks(DeviceUsage device, InfoReport report)
+    {
+        var d = device.Device;
+        var rows = QuantumTaskStatuses.All.Select(s => (IReadOnlyList<string>)[s.ToWire(), Format.Count(device[s].Tasks), Format.Count(device[s].Shots)]);
+        var total = device.Sum(QuantumTaskStatuses.All);
+        var table = Format.Table(["Status", "Tasks", "Shots"], [.. rows, ["Total", Format.Count(total.Tasks), Format.Count(total.Shots)]]);
+        var where = d.Region.Length > 0 ? d.Region : "every region";
+        yield return new SectionBlock(TextObject.Markdown($"*{d.DeviceName}* · {d.ProviderName} · {where}\n{table}"));
+
+        var lines = new List<string> { CostLine(device) };
+        lines.AddRange(report.Standings.Where(s => s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(d)).Select(Format.Standing));
+        yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
+
+        var queued = device.Cancellable;
+        if (queued.Tasks > 0)
+            yield return new ActionsBlock([Buttons.CancelAllQueued(
+                new CancelScope(Format.Day(report.Usage.Window.Day), d.DeviceArn, d.DeviceName), queued.Tasks, queued.Shots)]);
+        yield return new DividerBlock();
+    }
+
+    private static string CostLine(DeviceUsage device) => device.PerShot is null
+        ? device.Device.IsSimulator
+            ? ":moneybag: No per-shot estimate: simulators are billed per minute of simulation."
+            : $":moneybag: No price known for {device.Device.DeviceName}; set `Pricing:PerShot:{device.Device.DeviceName}`."
+        : $":moneybag: Estimated cost: *{Format.Money(device.SpentCost)}* spent or running, *{Format.Money(device.QueuedCost)}* still queued " +
+          $"({Format.Money(device.PerTask)} a task + {Format.Money(device.PerShot.Value)} a shot).";
+
+    private static string Summary(IReadOnlyList<DeviceUsage> rest)
+    {
+        const int maxRows = 40;
+        var rows = rest.Take(maxRows).Select(d => (IReadOnlyList<string>)
+            [d.Device.DeviceName, Format.Count(d.TotalTasks), Format.Count(d.Sum(QuantumTaskStatuses.All).Shots), Format.Money((d.SpentCost ?? 0) + (d.QueuedCost ?? 0))]);
+        var more = rest.Count > maxRows ? $"\n…and {rest.Count - maxRows} more devices." : "";
+        return $"*{rest.Count} more devices*\n" + Format.Table(["Device", "Tasks", "Shots", "Est. cost"], rows) + more;
+    }
+
+    private static string Fallback(string title, IReadOnlyList<DeviceUsage> devices) =>
+        title + ": " + (devices.Count == 0
+            ? "no tasks."
+            : string.Join("; ", devices.Select(d => $"{d.Device.DeviceName} {d.TotalTasks} tasks, {d.Sum(QuantumTaskStatuses.All).Shots} shots")));
+}

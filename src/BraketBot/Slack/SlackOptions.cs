@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Slack;
+
+public sealed record SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>Verifies every request Slack sends; without it every Slack route answers 401.</summary>
+    public string? SigningSecret { get; init; }
+
+    /// <summary>xoxb- token for chat.postMessage and chat.update; without it alerts are only logged.</summary>
+    public string? BotToken { get; init; }
+
+    /// <summary>Channel id that receives the automatic cap reports.</summary>
+    public string? AlertChannel { get; init; }
+
+    public Uri ApiBaseUrl { get; init; } = new("https://slack.com/api/");
+
+    /// <summary>Slack user ids allowed to cancel tasks; empty lets every member cancel.</summary>
+    public string[] Admins { get; init; } = [];
+
+    public bool IsAdmin(string userId) => Admins.Length == 0 || Admins.Contains(userId, StringComparer.Ordinal);
+}
+
+public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
+            failures.Add($"Slack:ApiBaseUrl '{options.ApiBaseUrl}' must be an absolute http(s) URL.");
+        if (options.BotToken is { Length: > 0 } token && !token.StartsWith("xox", StringComparison.Ordinal))
+            failures.Add("Slack:BotToken must be a Slack token (xoxb-…).");
+        if (options.Admins.Any(string.IsNullOrWhiteSpace))
+            failures.Add("Slack:Admins must list Slack user ids (U…), without empty entries.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BraketBot.Storage;
+
+/// <summary>
+/// BraketBot's PostgreSQL database: reachable or a clear start-up failure naming the host and the
+/// key, and its schema brought up to date once per process (idempotently, under an advisory lock,
+/// so that instances starting together do not race).
+/// </summary>
+public sealed class PostgresDatabase(NpgsqlDataSource dataSource, ILogger<PostgresDatabase> logger)
+{
+    public const string Schema = "braketbot";
+
+    /// <summary>Schema changes in order; a later change is a new entry, never an edit of an applied one.</summary>
+    private static readonly string[] Migrations =
+    [
+        $"""
+        CREATE TABLE {Schema}.claims (key text PRIMARY KEY, expires_at timestamptz NOT NULL);
+        CREATE INDEX claims_expires_at ON {Schema}.claims (expires_at);
+        CREATE TABLE {Schema}.kv (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
+        CREATE TABLE {Schema}.runs (key text PRIMARY KEY, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
+        CREATE TABLE {Schema}.day_tasks (day text NOT NULL, arn text NOT NULL, task jsonb NOT NULL, PRIMARY KEY (day, arn));
+        """,
+    ];
+
+    private readonly Lazy<Task> ready = new(() => MigrateAsync(dataSource, logger));
+
+    public NpgsqlDataSource DataSource => dataSource;
+
+    public Task EnsureReadyAsync() => ready.Value;
+
+    /// <summary>Blocks until the database is ready; for the places that cannot await (DI factories).</summary>
+    public void EnsureReady() => EnsureReadyAsync().GetAwaiter().GetResult();
+
+    private static async Task MigrateAsync(NpgsqlDataSource dataSource, ILogger logger)
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await dataSource.OpenConnectionAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException)
+        {
+            var where = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+            throw new OptionsValidationException("ConnectionStrings:Postgres", typeof(StorageOptions),
+                [$"ConnectionStrings:Postgres: cannot reach PostgreSQL at {where.Host}:{where.Port} database '{where.Database}' ({e.Message})"]);
+        }
+        await using (connection)
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('braketbot-schema'))");
+            await Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {Schema}; " +
+                $"CREATE TABLE IF NOT EXISTS {Schema}.schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+            await using var current = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Schema}.schema_version", connection);
+            var version = (int)(await current.ExecuteScalarAsync())!;
+            for (var next = version + 1; next <= Migrations.Length; next++)
+            {
+                await Execute(connection, Migrations[next - 1]);
+                await Execute(connection, $"INSERT INTO {Schema}.schema_version (version) VALUES ({next})");
+                logger.LogInformation("BraketBot schema migrated to version {Version}", next);
+            }
+            await transaction.CommitAsync();
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

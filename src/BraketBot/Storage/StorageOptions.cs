@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Storage;
+
+public enum StorageProvider { InMemory, PostgreSql }
+
+public sealed record StorageOptions
+{
+    public const string Section = "Storage";
+
+    public StorageProvider Provider { get; init; } = StorageProvider.InMemory;
+
+    public const string ConnectionStringName = "Postgres";
+
+    /// <summary>
+    /// The provider, read before the host is built (storage decides what is registered). A value
+    /// that is not a provider falls back to InMemory here and fails validation at start.
+    /// </summary>
+    public static StorageProvider ProviderIn(IConfiguration configuration) =>
+        Enum.TryParse<StorageProvider>(configuration[Section + ":Provider"], ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : StorageProvider.InMemory;
+}
+
+public sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        if (options.Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(configuration.GetConnectionString(StorageOptions.ConnectionStringName)))
+            return ValidateOptionsResult.Fail("Storage:Provider is PostgreSql but ConnectionStrings:Postgres is not set.");
+        return ValidateOptionsResult.Success;
+    }
+}

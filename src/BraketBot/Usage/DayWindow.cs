@@ -1,0 +1,21 @@
+namespace BraketBot.Usage;
+
+/// <summary>A calendar day in a time zone, as the UTC interval [Start, End) it covers.</summary>
+public sealed record DayWindow(DateOnly Day, TimeZoneInfo TimeZone, DateTimeOffset Start, DateTimeOffset End)
+{
+    public static DayWindow For(DateOnly day, TimeZoneInfo zone) =>
+        new(day, zone, StartOf(day, zone), StartOf(day.AddDays(1), zone));
+
+    public static DateOnly Today(DateTimeOffset now, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+
+    public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
+
+    /// <summary>Local midnight in UTC; where a clock change skips midnight, the first minute that exists.</summary>
+    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(1);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,14 @@
+using BraketBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Usage;
+
+public static class UsageExtensions
+{
+    public static IServiceCollection AddUsage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration, PricingOptions.Section);
+        services.AddSingleton(sp => new Pricing(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
+        return services;
+    }
+}

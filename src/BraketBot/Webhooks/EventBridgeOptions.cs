@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Webhooks;
+
+public sealed record EventBridgeOptions
+{
+    public const string Section = "EventBridge";
+
+    /// <summary>The API key of the EventBridge connection; without it the webhook answers 401.</summary>
+    public string? ApiKey { get; init; }
+
+    public string ApiKeyHeader { get; init; } = "x-api-key";
+}
+
+public sealed class EventBridgeOptionsValidator : IValidateOptions<EventBridgeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EventBridgeOptions options) =>
+        string.IsNullOrWhiteSpace(options.ApiKeyHeader)
+            ? ValidateOptionsResult.Fail("EventBridge:ApiKeyHeader must name a header (default x-api-key).")
+            : ValidateOptionsResult.Success;
+}

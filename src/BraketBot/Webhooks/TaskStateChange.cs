@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using BraketBot.Braket;
+
+namespace BraketBot.Webhooks;
+
+/// <summary>A "Braket Task State Change" event, or why the body is not one.</summary>
+public abstract record EventParse
+{
+    public sealed record TaskEvent(string EventId, QuantumTaskSummary Task) : EventParse;
+
+    /// <summary>A well-formed event of another kind, acknowledged and left alone.</summary>
+    public sealed record Other(string EventId, string DetailType) : EventParse;
+
+    public sealed record Invalid(string Reason) : EventParse;
+}
+
+/// <summary>Parses the EventBridge event JSON an API destination posts. Pure; never throws.</summary>
+public static class TaskStateChange
+{
+    public const string DetailType = "Braket Task State Change";
+    public const string Source = "aws.braket";
+
+    public static EventParse Parse(ReadOnlySpan<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray());
+        }
+        catch (JsonException e)
+        {
+            return new EventParse.Invalid($"The body is not JSON: {e.Message}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return new EventParse.Invalid("The body is not an EventBridge event object.");
+            if (Text(root, "id") is not { Length: > 0 } id) return new EventParse.Invalid("The event has no id.");
+            var detailType = Text(root, "detail-type") ?? "";
+            if (detailType != DetailType || Text(root, "source") != Source) return new EventParse.Other(id, detailType);
+            if (!root.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object)
+                return new EventParse.Invalid("The event has no detail object.");
+            return ParseDetail(id, detail);
+        }
+    }
+
+    private static EventParse ParseDetail(string id, JsonElement detail)
+    {
+        if (!QuantumTaskArn.TryParse(Text(detail, "quantumTaskArn"), out var taskArn))
+            return new EventParse.Invalid("detail.quantumTaskArn is missing or not a quantum task ARN.");
+        if (!DeviceArn.TryParse(Text(detail, "deviceArn"), out var deviceArn))
+            return new EventParse.Invalid("detail.deviceArn is missing or not a device ARN.");
+        var status = QuantumTaskStatuses.Parse(Text(detail, "status"));
+        if (status == QuantumTaskStatus.Unknown) return new EventParse.Invalid("detail.status is not a quantum task status.");
+        if (!TryShots(detail, out var shots)) return new EventParse.Invalid("detail.shots is not a whole number of shots.");
+        if (!DateTimeOffset.TryParse(Text(detail, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt))
+            return new EventParse.Invalid("detail.createdAt is not a timestamp.");
+        return new EventParse.TaskEvent(id, new QuantumTaskSummary(taskArn.Value, status, deviceArn.Value, shots, createdAt));
+    }
+
+    /// <summary>EventBridge sends shots as a string ("50"); a number is taken too.</summary>
+    private static bool TryShots(JsonElement detail, out long shots)
+    {
+        shots = 0;
+        if (!detail.TryGetProperty("shots", out var value)) return false;
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out shots),
+            JsonValueKind.Number => value.TryGetInt64(out shots) && shots >= 0,
+            _ => false,
+        };
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
