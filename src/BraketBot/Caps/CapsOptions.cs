@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Caps;
@@ -60,9 +62,25 @@ public sealed class CapsOptionsValidator : IValidateOptions<CapsOptions>
             CheckCaps($"Caps:Devices:{device}", caps.MaxShotsPerDay, caps.MaxCostPerDay, failures);
         if (options.WarnAt is <= 0 or > 1 || double.IsNaN(options.WarnAt))
             failures.Add($"Caps:WarnAt must be a fraction above 0 and at most 1 (is {options.WarnAt}).");
-        if (string.IsNullOrWhiteSpace(options.ReconcileCron) || options.ReconcileCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
-            failures.Add($"Caps:ReconcileCron '{options.ReconcileCron}' must be a cron expression of five fields, or six with seconds.");
+        if (!IsHangfireCron(options.ReconcileCron))
+            failures.Add($"Caps:ReconcileCron '{options.ReconcileCron}' is not a valid cron expression (five fields, or six with seconds).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Asks Hangfire's own parser (it has no public one) by scheduling on a throwaway storage.</summary>
+    private static bool IsHangfireCron(string? cron)
+    {
+        if (string.IsNullOrWhiteSpace(cron)) return false;
+        using var storage = new InMemoryStorage();
+        try
+        {
+            new RecurringJobManager(storage).AddOrUpdate("cron-check", () => Console.WriteLine(), cron);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void CheckCaps(string prefix, long? shots, decimal? cost, List<string> failures)

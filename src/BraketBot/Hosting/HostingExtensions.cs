@@ -32,7 +32,7 @@ public static class HostingExtensions
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }))
             .WithSummary("Liveness: the process is up and serving HTTP.")
             .WithTags("Health");
-        app.MapHealthChecks("/readyz", Readiness.Options)
+        app.MapGet("/readyz", Readiness.CheckAsync)
             .WithSummary("Readiness: job storage reachable and configuration complete; 503 lists what is missing.")
             .WithTags("Health");
         return app;
@@ -46,6 +46,8 @@ public static class HostingExtensions
     {
         try
         {
+            // Validate before starting, so that a bad value is reported here once, not by the host with a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }

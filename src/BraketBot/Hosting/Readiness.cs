@@ -1,33 +1,29 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BraketBot.Hosting;
 
-/// <summary>The /readyz answer: 200 or 503 with a JSON body naming what is wrong.</summary>
+/// <summary>The /readyz answer: ready, or not ready with the missing settings and each check's word.</summary>
+public sealed record ReadinessReport(string Status, IReadOnlyList<string> Missing, IReadOnlyDictionary<string, CheckReport> Checks);
+
+public sealed record CheckReport(string Status, string? Description);
+
 public static class Readiness
 {
     public const string Tag = "ready";
     public const string ConfigurationCheck = "configuration";
 
-    public static HealthCheckOptions Options { get; } = new()
+    public static async Task<Results<Ok<ReadinessReport>, JsonHttpResult<ReadinessReport>>> CheckAsync(
+        HealthCheckService health, CancellationToken cancellationToken)
     {
-        Predicate = check => check.Tags.Contains(Tag),
-        ResponseWriter = WriteAsync,
-    };
-
-    private static Task WriteAsync(HttpContext context, HealthReport report)
-    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(Tag), cancellationToken);
         var missing = report.Entries.TryGetValue(ConfigurationCheck, out var configuration) ? configuration.Data.Keys.ToList() : [];
-        var body = new
-        {
-            status = report.Status == HealthStatus.Healthy ? "ready" : "not ready",
+        var body = new ReadinessReport(
+            report.Status == HealthStatus.Healthy ? "ready" : "not ready",
             missing,
-            checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+            report.Entries.ToDictionary(e => e.Key, e => new CheckReport(e.Value.Status.ToString(), e.Value.Description)));
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(body)
+            : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -22,7 +22,8 @@ public static class JobsExtensions
             ? PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>())
             : new InMemoryStorage());
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -46,7 +47,7 @@ public static class JobsExtensions
     private static PostgreSqlStorage PostgreSqlJobStorage(PostgresDatabase database)
     {
         database.EnsureReady(); // a clear start-up error naming the key, before Hangfire tries to connect
-        var connectionString = database.DataSource.ConnectionString;
+        var connectionString = database.ConnectionString;
         var options = new PostgreSqlStorageOptions
         {
             InvisibilityTimeout = TimeSpan.FromMinutes(1),
@@ -72,23 +73,14 @@ public static class JobsExtensions
     }
 }
 
-/// <summary>Registers the recurring reconcile at start; an unparsable Caps:ReconcileCron stops the start, naming the key.</summary>
+/// <summary>Registers the recurring reconcile at start (its cron was validated with the options).</summary>
 public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<CapsOptions> caps) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = caps.Value;
-        try
-        {
-            recurring.AddOrUpdate<ReconcileJob>(
-                ReconcileJob.Id, job => job.RunAsync(CancellationToken.None), options.ReconcileCron,
-                new RecurringJobOptions { TimeZone = options.Zone });
-        }
-        catch (ArgumentException e)
-        {
-            throw new OptionsValidationException(nameof(CapsOptions.ReconcileCron), typeof(CapsOptions),
-                [$"Caps:ReconcileCron '{options.ReconcileCron}' is not a valid cron expression: {e.Message}"]);
-        }
+        recurring.AddOrUpdate<ReconcileJob>(
+            ReconcileJob.Id, job => job.RunAsync(CancellationToken.None), caps.Value.ReconcileCron,
+            new RecurringJobOptions { TimeZone = caps.Value.Zone });
         return Task.CompletedTask;
     }
 

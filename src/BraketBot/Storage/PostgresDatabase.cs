@@ -8,7 +8,7 @@ namespace BraketBot.Storage;
 /// key, and its schema brought up to date once per process (idempotently, under an advisory lock,
 /// so that instances starting together do not race).
 /// </summary>
-public sealed class PostgresDatabase(NpgsqlDataSource dataSource, ILogger<PostgresDatabase> logger)
+public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresDatabase> logger) : IAsyncDisposable
 {
     public const string Schema = "braketbot";
 
@@ -24,27 +24,35 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource, ILogger<Postgr
         """,
     ];
 
-    private readonly Lazy<Task> ready = new(() => MigrateAsync(dataSource, logger));
+    private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));
+    private Task? ready;
 
-    public NpgsqlDataSource DataSource => dataSource;
+    /// <summary>The pool of connections; use it after <see cref="EnsureReadyAsync"/>.</summary>
+    public NpgsqlDataSource DataSource => dataSource.Value;
 
-    public Task EnsureReadyAsync() => ready.Value;
+    public string ConnectionString => connectionString ?? "";
+
+    /// <summary>Reachable and migrated, once; a failure is not remembered, so a later call tries again.</summary>
+    public Task EnsureReadyAsync()
+    {
+        var current = ready;
+        if (current is { IsFaulted: false, IsCanceled: false }) return current;
+        return ready = ConnectAndMigrateAsync();
+    }
 
     /// <summary>Blocks until the database is ready; for the places that cannot await (DI factories).</summary>
     public void EnsureReady() => EnsureReadyAsync().GetAwaiter().GetResult();
 
-    private static async Task MigrateAsync(NpgsqlDataSource dataSource, ILogger logger)
+    private async Task ConnectAndMigrateAsync()
     {
         NpgsqlConnection connection;
         try
         {
-            connection = await dataSource.OpenConnectionAsync();
+            connection = await DataSource.OpenConnectionAsync();
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException or System.Net.Sockets.SocketException)
         {
-            var where = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-            throw new OptionsValidationException("ConnectionStrings:Postgres", typeof(StorageOptions),
-                [$"ConnectionStrings:Postgres: cannot reach PostgreSQL at {where.Host}:{where.Port} database '{where.Database}' ({e.Message})"]);
+            throw new OptionsValidationException("ConnectionStrings:Postgres", typeof(StorageOptions), [Unreachable(e)]);
         }
         await using (connection)
         await using (var transaction = await connection.BeginTransactionAsync())
@@ -62,6 +70,24 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource, ILogger<Postgr
             }
             await transaction.CommitAsync();
         }
+    }
+
+    private string Unreachable(Exception e)
+    {
+        try
+        {
+            var where = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"ConnectionStrings:Postgres: cannot reach PostgreSQL at {where.Host}:{where.Port}, database '{where.Database}' ({e.Message})";
+        }
+        catch (ArgumentException)
+        {
+            return $"ConnectionStrings:Postgres is not a valid PostgreSQL connection string ({e.Message})";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (dataSource.IsValueCreated) await dataSource.Value.DisposeAsync();
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

@@ -1,5 +1,4 @@
 using BraketBot.Hosting;
-using Npgsql;
 
 namespace BraketBot.Storage;
 
@@ -20,8 +19,8 @@ public static class PostgresStorageExtensions
 {
     public static IServiceCollection AddPostgresStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString(StorageOptions.ConnectionStringName)!));
-        services.AddSingleton<PostgresDatabase>();
+        services.AddSingleton(sp => new PostgresDatabase(
+            configuration.GetConnectionString(StorageOptions.ConnectionStringName), sp.GetRequiredService<ILogger<PostgresDatabase>>()));
         services.AddSingleton<IBotStore, PostgresBotStore>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag]);
         return services;

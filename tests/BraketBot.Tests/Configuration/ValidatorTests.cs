@@ -1,0 +1,73 @@
+using BraketBot.Braket;
+using BraketBot.Caps;
+using BraketBot.Slack;
+using BraketBot.Usage;
+
+namespace BraketBot.Tests.Configuration;
+
+public sealed class ValidatorTests
+{
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        Assert.True(new CapsOptionsValidator().Validate(null, new CapsOptions()).Succeeded);
+        Assert.True(new BraketOptionsValidator().Validate(null, new BraketOptions()).Succeeded);
+        Assert.True(new PricingOptionsValidator().Validate(null, new PricingOptions()).Succeeded);
+        Assert.True(new SlackOptionsValidator().Validate(null, new SlackOptions()).Succeeded);
+    }
+
+    public static TheoryData<CapsOptions, string> BadCaps => new()
+    {
+        { new CapsOptions { MaxShotsPerDay = -1 }, "Caps:MaxShotsPerDay" },
+        { new CapsOptions { MaxCostPerDay = -0.01m }, "Caps:MaxCostPerDay" },
+        { new CapsOptions { Devices = { ["Garnet"] = new DeviceCaps { MaxShotsPerDay = -3 } } }, "Caps:Devices:Garnet:MaxShotsPerDay" },
+        { new CapsOptions { TimeZone = "Europe/Atlantis" }, "Caps:TimeZone" },
+        { new CapsOptions { WarnAt = 0 }, "Caps:WarnAt" },
+        { new CapsOptions { WarnAt = 1.2 }, "Caps:WarnAt" },
+        { new CapsOptions { ReconcileCron = "* * *" }, "Caps:ReconcileCron" },
+        { new CapsOptions { ReconcileCron = "99 * * * *" }, "Caps:ReconcileCron" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCaps))]
+    public void Bad_caps_are_refused_naming_the_key(CapsOptions options, string key)
+    {
+        var result = new CapsOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(key, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("*/5 * * * *")]
+    [InlineData("*/30 * * * * *")]
+    public void Five_and_six_field_crons_pass(string cron) =>
+        Assert.True(new CapsOptionsValidator().Validate(null, new CapsOptions { ReconcileCron = cron }).Succeeded);
+
+    [Fact]
+    public void Bad_braket_settings_are_refused_naming_the_key()
+    {
+        var result = new BraketOptionsValidator().Validate(null, new BraketOptions
+        {
+            Regions = ["us-west-1", "mars-1"],
+            Quotas = { ["CancelQuantumTask"] = new Quota(0, 20), ["LaunchRocket"] = new Quota(1, 1) },
+        });
+
+        Assert.Contains("Braket:Regions: 'mars-1'", result.FailureMessage);
+        Assert.Contains("Braket:Quotas:CancelQuantumTask", result.FailureMessage);
+        Assert.Contains("Braket:Quotas:LaunchRocket", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Negative_prices_are_refused_naming_the_key()
+    {
+        var result = new PricingOptionsValidator().Validate(null, new PricingOptions { PerTask = -1, PerShot = { ["Garnet"] = -0.1m } });
+
+        Assert.Contains("Pricing:PerTask", result.FailureMessage);
+        Assert.Contains("Pricing:PerShot:Garnet", result.FailureMessage);
+    }
+
+    [Fact]
+    public void A_slack_token_that_is_not_a_token_is_refused() =>
+        Assert.Contains("Slack:BotToken", new SlackOptionsValidator().Validate(null, new SlackOptions { BotToken = "hunter2" }).FailureMessage);
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using BraketBot.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Tests.Hosting;
+
+public sealed class HostTests
+{
+    [Fact]
+    public async Task Starts_without_configuration_and_says_what_is_missing()
+    {
+        using var bot = new BotFactory(configured: false);
+        using var client = bot.Client();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var missing = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("missing")
+            .EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(["Slack:SigningSecret", "Slack:BotToken", "Slack:AlertChannel", "EventBridge:ApiKey"], missing);
+
+        var body = SlackRequests.CommandBody("help", bot.Slack.ResponseUrl("r"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SlackRequests.Signed("/slack/interactions", "payload=%7B%7D", bot.Clock.GetUtcNow()))).StatusCode);
+        var webhook = new HttpRequestMessage(HttpMethod.Post, "/webhooks/eventbridge") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        webhook.Headers.Add("x-api-key", "anything");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(webhook)).StatusCode);
+        Assert.Empty(bot.Slack.Received);
+    }
+
+    [Fact]
+    public async Task Is_ready_with_full_configuration()
+    {
+        using var bot = new BotFactory();
+        using var client = bot.Client();
+
+        var ready = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Empty(JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("missing").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_every_route_with_a_summary()
+    {
+        using var bot = new BotFactory();
+        using var client = bot.Client();
+
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        foreach (var (path, method) in new[] { ("/slack/commands", "post"), ("/slack/interactions", "post"), ("/webhooks/eventbridge", "post"), ("/healthz", "get"), ("/readyz", "get") })
+            Assert.False(string.IsNullOrWhiteSpace(paths.GetProperty(path).GetProperty(method).GetProperty("summary").GetString()), path);
+    }
+
+    [Theory]
+    [InlineData("Caps:MaxShotsPerDay", "-5", "Caps:MaxShotsPerDay must not be negative")]
+    [InlineData("Caps:TimeZone", "Mars/Olympus_Mons", "Caps:TimeZone 'Mars/Olympus_Mons' is not a known IANA time zone")]
+    [InlineData("Caps:ReconcileCron", "99 * * * *", "Caps:ReconcileCron '99 * * * *' is not a valid cron expression")]
+    [InlineData("Storage:Provider", "Mongo", "'Storage:Provider'")]
+    [InlineData("Storage:Provider", "PostgreSql", "ConnectionStrings:Postgres is not set")]
+    public async Task Bad_configuration_stops_the_process_with_one_line_naming_the_key(string key, string value, string expected)
+    {
+        var exit = await BotProcess.RunAsync(new Dictionary<string, string> { [key] = value });
+
+        Assert.Equal(1, exit.Code);
+        var line = Assert.Single(exit.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("BraketBot cannot start: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", exit.Output + exit.Error);
+    }
+
+    [Fact]
+    public async Task Hangfire_dashboard_is_not_mapped_without_credentials()
+    {
+        using var bot = new BotFactory();
+        using var client = bot.Client();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Hangfire_dashboard_asks_for_its_credentials()
+    {
+        using var bot = new BotFactory();
+        bot.Settings["Hangfire:Dashboard:Username"] = "ops";
+        bot.Settings["Hangfire:Dashboard:Password"] = "s3cret";
+        using var client = bot.Client();
+
+        var anonymous = await client.GetAsync("/hangfire");
+        var wrong = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        wrong.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("ops:guess"u8.ToArray()));
+        var right = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        right.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("ops:s3cret"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("Basic", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(right)).StatusCode);
+    }
+}

@@ -1,0 +1,93 @@
+using Amazon.Runtime;
+using BraketBot.Braket;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace BraketBot.Tests.Support;
+
+/// <summary>
+/// The real BraketBot host on Kestrel (real HTTP on loopback), wired to WireMock fakes of Braket and
+/// Slack, with test AWS credentials and a clock set to <see cref="Today"/>.
+/// </summary>
+public sealed class BotFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Today = new(2022, 4, 10, 12, 0, 0, TimeSpan.Zero);
+
+    /// <param name="configured">Every setting given, or none.</param>
+    /// <param name="realHttp">Kestrel on loopback; the in-memory test server where a test wants the start-up exception itself.</param>
+    public BotFactory(bool configured = true, bool realHttp = true)
+    {
+        if (configured)
+            foreach (var (key, value) in FullSettings(Braket.Url, Slack.ApiBase)) Settings[key] = value;
+        this.realHttp = realHttp;
+        if (realHttp) UseKestrel(0);
+    }
+
+    private readonly bool realHttp;
+
+    public FakeBraket Braket { get; } = new();
+
+    public FakeSlack Slack { get; } = new();
+
+    public TestClock Clock { get; } = new(Today);
+
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public ImmutableCredentials Credentials { get; set; } = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
+
+    public static Dictionary<string, string?> FullSettings(Uri braketUrl, Uri slackApi) => new()
+    {
+        ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
+        ["Slack:BotToken"] = "xoxb-test-token",
+        ["Slack:AlertChannel"] = "C0ALERTS",
+        ["Slack:ApiBaseUrl"] = slackApi.ToString(),
+        ["Braket:ServiceUrl"] = braketUrl.ToString(),
+        ["Braket:Regions:0"] = "us-west-1",
+        ["Braket:Regions:1"] = "us-east-1",
+        ["EventBridge:ApiKey"] = "test-api-key",
+        // Nothing in the tests should wait on the reconcile unless it asks for it.
+        ["Caps:ReconcileCron"] = "0 0 1 1 *",
+    };
+
+    /// <summary>A client of the host's real Kestrel address (the host starts on first use).</summary>
+    public HttpClient Client()
+    {
+        if (!realHttp) return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) });
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
+            // Retries as in production, minus the waiting.
+            services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Braket.Dispose();
+        Slack.Dispose();
+    }
+
+    private sealed class StaticCredentials(Func<ImmutableCredentials> credentials) : IAwsCredentialsSource
+    {
+        public Task<ImmutableCredentials> GetAsync(CancellationToken cancellationToken) => Task.FromResult(credentials());
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace BraketBot.Tests.Support;
+
+/// <summary>The built bot as its own process (dotnet BraketBot.dll), for what only a real start shows: exit codes and console output.</summary>
+public static class BotProcess
+{
+    public sealed record Exit(int Code, string Output, string Error);
+
+    /// <summary>Runs the bot with these settings (as environment variables) until it exits, or kills it after the timeout.</summary>
+    public static async Task<Exit> RunAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BraketBot.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        return new Exit(process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BraketBot.Braket;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace BraketBot.Tests.Support;
+
+/// <summary>
+/// Amazon Braket as a WireMock server with state: it keeps tasks, answers searches by their
+/// filters (one region's tasks, told by the request's SigV4 credential scope), pages, cancels,
+/// and can throttle or fail on demand. Every request stays in <see cref="Requests"/> for assertions.
+/// </summary>
+public sealed partial class FakeBraket : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly List<QuantumTaskSummary> tasks = [];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<HttpStatusCode>> faults = new();
+
+    public FakeBraket()
+    {
+        Server = WireMockServer.Start();
+        Map("POST", "^/quantum-tasks$", BraketOperations.SearchQuantumTasks, Search);
+        Map("GET", "^/quantum-task/[^/]+$", BraketOperations.GetQuantumTask, Get);
+        Map("PUT", "^/quantum-task/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
+        Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices }));
+        Map("POST", "^/spending-limits$", BraketOperations.SearchSpendingLimits, _ => Json(new { spendingLimits = SpendingLimits }));
+    }
+
+    public WireMockServer Server { get; }
+
+    public Uri Url => new(Server.Urls[0] + "/");
+
+    public List<DeviceSummary> Devices { get; } = [];
+
+    public List<object> SpendingLimits { get; } = [];
+
+    /// <summary>Added to every answer, like a real network round trip.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public ConcurrentQueue<(string Operation, IRequestMessage Request)> Requests { get; } = new();
+
+    public IReadOnlyList<IRequestMessage> RequestsOf(string operation) =>
+        Requests.Where(r => r.Operation == operation).Select(r => r.Request).ToList();
+
+    public void Add(params QuantumTaskSummary[] added)
+    {
+        lock (gate) tasks.AddRange(added);
+    }
+
+    public QuantumTaskSummary Task(string arn)
+    {
+        lock (gate) return tasks.Single(t => t.QuantumTaskArn == arn);
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of the operation answer with this status.</summary>
+    public void Fail(string operation, HttpStatusCode status, int times = 1)
+    {
+        var queue = faults.GetOrAdd(operation, _ => new ConcurrentQueue<HttpStatusCode>());
+        for (var i = 0; i < times; i++) queue.Enqueue(status);
+    }
+
+    /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
+    public double FaultRate { get; set; }
+
+    private void Map(string method, string pathPattern, string operation, Func<IRequestMessage, ResponseMessage> answer) =>
+        Server
+            .Given(Request.Create().UsingMethod(method).WithPath(new WireMock.Matchers.RegexMatcher(pathPattern)))
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                Requests.Enqueue((operation, request));
+                if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
+                if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status)) return Error(status);
+                if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)
+                    return Error(Random.Shared.Next(2) == 0 ? HttpStatusCode.TooManyRequests : HttpStatusCode.InternalServerError);
+                return answer(request);
+            }));
+
+    private ResponseMessage Search(IRequestMessage request)
+    {
+        var body = JsonNode.Parse(request.Body!)!;
+        var region = RegionOf(request);
+        var filters = body["filters"]!.AsArray().Select(f => f!).ToList();
+        var max = body["maxResults"]?.GetValue<int>() ?? 100;
+        var offset = int.Parse(body["nextToken"]?.GetValue<string>() ?? "0", CultureInfo.InvariantCulture);
+        List<QuantumTaskSummary> matching;
+        lock (gate)
+            matching = tasks
+                .Where(t => QuantumTaskArn.TryParse(t.QuantumTaskArn, out var arn) && arn.Region == region)
+                .Where(t => filters.All(f => Matches(t, f)))
+                .OrderByDescending(t => t.CreatedAt)
+                .ToList();
+        var page = matching.Skip(offset).Take(max).Select(Wire).ToList();
+        var next = offset + max < matching.Count ? (offset + max).ToString(CultureInfo.InvariantCulture) : null;
+        return Json(new { quantumTasks = page, nextToken = next });
+    }
+
+    private ResponseMessage Get(IRequestMessage request)
+    {
+        var arn = Uri.UnescapeDataString(request.AbsolutePathSegments[1]);
+        lock (gate)
+        {
+            var task = tasks.FirstOrDefault(t => t.QuantumTaskArn == arn);
+            return task is null ? Error(HttpStatusCode.NotFound) : Json(Wire(task));
+        }
+    }
+
+    private ResponseMessage Cancel(IRequestMessage request)
+    {
+        var arn = Uri.UnescapeDataString(request.AbsolutePathSegments[1]);
+        lock (gate)
+        {
+            var index = tasks.FindIndex(t => t.QuantumTaskArn == arn);
+            if (index < 0) return Error(HttpStatusCode.NotFound);
+            var task = tasks[index];
+            if (task.Status is QuantumTaskStatus.Cancelling or QuantumTaskStatus.Cancelled)
+                return Json(new { quantumTaskArn = arn, cancellationStatus = task.Status.ToWire() });
+            if (!task.Status.IsCancellable()) return Error(HttpStatusCode.Conflict);
+            tasks[index] = task with { Status = QuantumTaskStatus.Cancelling };
+            return Json(new { quantumTaskArn = arn, cancellationStatus = "CANCELLING" });
+        }
+    }
+
+    private static bool Matches(QuantumTaskSummary task, JsonNode filter)
+    {
+        var values = filter["values"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        var op = filter["operator"]!.GetValue<string>();
+        return filter["name"]!.GetValue<string>() switch
+        {
+            "deviceArn" => values.Contains(task.DeviceArn),
+            "status" => values.Contains(task.Status.ToWire()),
+            "quantumTaskArn" => values.Contains(task.QuantumTaskArn),
+            "createdAt" => Compare(task.CreatedAt, op, values.Select(v => DateTimeOffset.Parse(v, CultureInfo.InvariantCulture)).ToList()),
+            var name => throw new InvalidOperationException($"Braket has no filter named {name}"),
+        };
+    }
+
+    private static bool Compare(DateTimeOffset at, string op, IReadOnlyList<DateTimeOffset> values) => op switch
+    {
+        "EQUAL" => at == values[0],
+        "GT" => at > values[0],
+        "GTE" => at >= values[0],
+        "LT" => at < values[0],
+        "LTE" => at <= values[0],
+        "BETWEEN" => at >= values[0] && at <= values[1],
+        _ => throw new InvalidOperationException($"Braket has no operator {op}"),
+    };
+
+    private static object Wire(QuantumTaskSummary t) => new
+    {
+        quantumTaskArn = t.QuantumTaskArn,
+        status = t.Status.ToWire(),
+        deviceArn = t.DeviceArn,
+        shots = t.Shots,
+        outputS3Bucket = "amazon-braket-test",
+        outputS3Directory = "tasks/" + t.QuantumTaskArn.Split('/')[^1],
+        createdAt = t.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The region of the SigV4 credential scope: Credential=KEY/DATE/REGION/braket/aws4_request.</summary>
+    public static string RegionOf(IRequestMessage request) =>
+        CredentialScope().Match(request.Headers!["Authorization"].ToString()).Groups["region"].Value;
+
+    [GeneratedRegex(@"Credential=[^/]+/\d{8}/(?<region>[a-z0-9-]+)/braket/aws4_request")]
+    private static partial Regex CredentialScope();
+
+    private static ResponseMessage Json(object body, HttpStatusCode status = HttpStatusCode.OK, string? errorType = null)
+    {
+        var response = new ResponseMessage
+        {
+            StatusCode = (int)status,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData
+            {
+                BodyAsString = JsonSerializer.Serialize(body),
+                DetectedBodyType = BodyType.String,
+                Encoding = Encoding.UTF8,
+            },
+        };
+        if (errorType is not null) response.Headers["x-amzn-ErrorType"] = new WireMockList<string>(errorType);
+        return response;
+    }
+
+    private static ResponseMessage Error(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.TooManyRequests => Json(new { message = "Rate exceeded" }, status, "ThrottlingException"),
+        HttpStatusCode.NotFound => Json(new { message = "Quantum task not found" }, status, "ResourceNotFoundException"),
+        HttpStatusCode.Conflict => Json(new { message = "Quantum task cannot be cancelled in its current state" }, status, "ConflictException"),
+        HttpStatusCode.Forbidden => Json(new { message = "User is not authorized to perform this action" }, status, "AccessDeniedException"),
+        _ => Json(new { message = "Internal failure" }, status, "InternalServiceException"),
+    };
+
+    public void Dispose() => Server.Stop();
+}

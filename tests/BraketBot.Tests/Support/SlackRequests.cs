@@ -1,0 +1,48 @@
+using System.Text;
+using BraketBot.Slack;
+
+namespace BraketBot.Tests.Support;
+
+/// <summary>Requests as Slack sends them, signed with the test signing secret.</summary>
+public static class SlackRequests
+{
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    public static HttpRequestMessage Signed(string path, string body, DateTimeOffset at, string secret = SigningSecret)
+    {
+        var timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Compute(secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
+
+    public static string CommandBody(string text, Uri responseUrl, string userId = "U2147483697") =>
+        new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = "gIkuvaNzQIHg97ATvDxqgjtO",
+            ["team_id"] = "T0001",
+            ["channel_id"] = "C2147483705",
+            ["user_id"] = userId,
+            ["user_name"] = "steve",
+            ["command"] = "/braket",
+            ["text"] = text,
+            ["response_url"] = responseUrl.ToString(),
+        }).ReadAsStringAsync().Result;
+
+    public static string ButtonBody(string actionId, string value, Uri responseUrl, string userId = "U2147483697")
+    {
+        var payload = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            type = "block_actions",
+            user = new { id = userId, username = "steve", name = "steve", team_id = "T0001" },
+            channel = new { id = "C2147483705", name = "quantum" },
+            response_url = responseUrl.ToString(),
+            actions = new[] { new { type = "button", action_id = actionId, block_id = "b", value, action_ts = "1649583150.123456" } },
+        });
+        return "payload=" + Uri.EscapeDataString(payload);
+    }
+}

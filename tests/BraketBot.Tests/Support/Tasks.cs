@@ -1,0 +1,33 @@
+using BraketBot.Braket;
+
+namespace BraketBot.Tests.Support;
+
+/// <summary>Test data: devices and tasks as Braket describes them.</summary>
+public static class Tasks
+{
+    public const string Account = "111122223333";
+    public const string AspenArn = "arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1";
+    public const string AnkaaArn = "arn:aws:braket:us-west-1::device/qpu/rigetti/Ankaa-3";
+    public const string ForteArn = "arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1";
+    public const string Sv1Arn = "arn:aws:braket:::device/quantum-simulator/amazon/sv1";
+
+    public static readonly DeviceSummary Aspen = new(AspenArn, "Aspen-M-1", "Rigetti", "QPU", "RETIRED");
+    public static readonly DeviceSummary Ankaa = new(AnkaaArn, "Ankaa-3", "Rigetti", "QPU", "ONLINE");
+    public static readonly DeviceSummary Forte = new(ForteArn, "Forte-1", "IonQ", "QPU", "ONLINE");
+    public static readonly DeviceSummary Sv1 = new(Sv1Arn, "SV1", "Amazon Braket", "SIMULATOR", "ONLINE");
+
+    public static readonly IReadOnlyList<DeviceSummary> AllDevices = [Aspen, Ankaa, Forte, Sv1];
+
+    private static int counter;
+
+    /// <summary>A task of the device, in the device's region (us-west-1 for simulators).</summary>
+    public static QuantumTaskSummary Task(string deviceArn, QuantumTaskStatus status, long shots, DateTimeOffset createdAt)
+    {
+        var region = DeviceArn.TryParse(deviceArn, out var arn) && arn.Region.Length > 0 ? arn.Region : "us-west-1";
+        var id = $"{Interlocked.Increment(ref counter):x8}-0000-4000-8000-{Guid.NewGuid().ToString("N")[..12]}";
+        return new QuantumTaskSummary($"arn:aws:braket:{region}:{Account}:quantum-task/{id}", status, deviceArn, shots, createdAt);
+    }
+
+    public static IEnumerable<QuantumTaskSummary> Many(int count, string deviceArn, QuantumTaskStatus status, long shots, DateTimeOffset createdAt) =>
+        Enumerable.Range(0, count).Select(i => Task(deviceArn, status, shots, createdAt.AddSeconds(i)));
+}
