@@ -125,17 +125,8 @@ public sealed class BraketClient(
     private static async Task<BraketError> ReadErrorAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        string? message = null;
-        try
-        {
-            var wire = JsonSerializer.Deserialize<ErrorWire>(text, BraketWire.Json);
-            message = wire?.Message ?? wire?.CapitalMessage;
-        }
-        catch (JsonException)
-        {
-            // Not every error body is JSON (a proxy's HTML page, say); the status still says enough.
-        }
-        message ??= string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase ?? "" : text[..Math.Min(text.Length, 300)];
+        var message = ErrorWire.Message(text)
+            ?? (string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase ?? "" : text[..Math.Min(text.Length, 300)]);
         var type = response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? types.First().Split(':')[0] : "";
         var kind = (response.StatusCode, type) switch
         {

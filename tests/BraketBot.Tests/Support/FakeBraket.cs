@@ -30,8 +30,9 @@ public sealed partial class FakeBraket : IDisposable
     {
         Server = WireMockServer.Start();
         Map("POST", "^/quantum-tasks$", BraketOperations.SearchQuantumTasks, Search);
-        Map("GET", "^/quantum-task/[^/]+$", BraketOperations.GetQuantumTask, Get);
-        Map("PUT", "^/quantum-task/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
+        // WireMock matches the decoded path, in which the ARN's own '/' shows.
+        Map("GET", "^/quantum-task/arn:[^/]+/[^/]+$", BraketOperations.GetQuantumTask, Get);
+        Map("PUT", "^/quantum-task/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
         Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices }));
         Map("POST", "^/spending-limits$", BraketOperations.SearchSpendingLimits, _ => Json(new { spendingLimits = SpendingLimits }));
     }
@@ -106,7 +107,7 @@ public sealed partial class FakeBraket : IDisposable
 
     private ResponseMessage Get(IRequestMessage request)
     {
-        var arn = Uri.UnescapeDataString(request.AbsolutePathSegments[1]);
+        var arn = TaskArnIn(request);
         lock (gate)
         {
             var task = tasks.FirstOrDefault(t => t.QuantumTaskArn == arn);
@@ -116,7 +117,7 @@ public sealed partial class FakeBraket : IDisposable
 
     private ResponseMessage Cancel(IRequestMessage request)
     {
-        var arn = Uri.UnescapeDataString(request.AbsolutePathSegments[1]);
+        var arn = TaskArnIn(request);
         lock (gate)
         {
             var index = tasks.FindIndex(t => t.QuantumTaskArn == arn);
@@ -129,6 +130,9 @@ public sealed partial class FakeBraket : IDisposable
             return Json(new { quantumTaskArn = arn, cancellationStatus = "CANCELLING" });
         }
     }
+
+    private static string TaskArnIn(IRequestMessage request) =>
+        Uri.UnescapeDataString(request.Path["/quantum-task/".Length..]).Replace("/cancel", "", StringComparison.Ordinal);
 
     private static bool Matches(QuantumTaskSummary task, JsonNode filter)
     {

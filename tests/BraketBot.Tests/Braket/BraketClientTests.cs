@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using Amazon.Runtime;
+using BraketBot.Braket;
+using BraketBot.Tests.Support;
+using BraketBot.Usage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BraketBot.Tests.Braket;
+
+public sealed class BraketClientTests : IDisposable
+{
+    private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
+    private readonly FakeBraket braket = new();
+
+    public void Dispose() => braket.Dispose();
+
+    private IBraketApi Client(ImmutableCredentials? credentials = null, IDictionary<string, string?>? settings = null) =>
+        BraketServices.Create(braket.Url, credentials, settings: settings).GetRequiredService<IBraketApi>();
+
+    [Fact]
+    public async Task Signs_every_call_for_its_region_and_sends_the_session_token()
+    {
+        var client = Client(new ImmutableCredentials("ASIATEMP", "secret", "session-token-1"));
+
+        await client.SearchDevicesAsync("us-east-1", CancellationToken.None);
+
+        var request = braket.RequestsOf(BraketOperations.SearchDevices).Single();
+        string Header(string name) => request.Headers!.First(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value.ToString();
+        var authorization = Header("Authorization");
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=ASIATEMP/", authorization);
+        Assert.Contains("/us-east-1/braket/aws4_request, SignedHeaders=", authorization);
+        Assert.Contains("x-amz-security-token", authorization);
+        Assert.Equal("session-token-1", Header("X-Amz-Security-Token"));
+        Assert.Matches(@"^\d{8}T\d{6}Z$", Header("X-Amz-Date"));
+    }
+
+    [Fact]
+    public async Task Pages_through_a_large_search_as_an_async_stream()
+    {
+        braket.Add([.. Tasks.Many(250, Tasks.AspenArn, QuantumTaskStatus.Completed, 10, Day.AddHours(1))]);
+        var client = Client();
+
+        var found = new List<QuantumTaskSummary>();
+        await foreach (var task in client.SearchAllQuantumTasksAsync("us-west-1", [QuantumTaskFilter.Device(Tasks.AspenArn)], CancellationToken.None))
+            found.Add(task);
+
+        Assert.Equal(250, found.DistinctBy(t => t.QuantumTaskArn).Count());
+        var bodies = braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(r => JsonDocument.Parse(r.Body!).RootElement).ToList();
+        Assert.Equal(3, bodies.Count);
+        Assert.All(bodies, b => Assert.Equal(100, b.GetProperty("maxResults").GetInt32()));
+        Assert.False(bodies[0].TryGetProperty("nextToken", out _));
+        Assert.Equal("100", bodies[1].GetProperty("nextToken").GetString());
+        Assert.Equal("200", bodies[2].GetProperty("nextToken").GetString());
+    }
+
+    [Fact]
+    public async Task Retries_a_throttled_call_and_succeeds()
+    {
+        braket.Fail(BraketOperations.SearchQuantumTasks, HttpStatusCode.TooManyRequests);
+        braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1)));
+
+        var page = await Client().SearchQuantumTasksAsync("us-west-1", [], null, 100, CancellationToken.None);
+
+        Assert.True(page.IsSuccess);
+        Assert.Single(page.Value!.QuantumTasks);
+        Assert.Equal(2, braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count);
+    }
+
+    [Fact]
+    public async Task Gives_up_on_throttling_after_a_bounded_number_of_retries()
+    {
+        braket.Fail(BraketOperations.SearchQuantumTasks, HttpStatusCode.TooManyRequests, times: 50);
+
+        var page = await Client().SearchQuantumTasksAsync("us-west-1", [], null, 100, CancellationToken.None);
+
+        Assert.Equal(BraketErrorKind.Throttled, page.Error!.Kind);
+        Assert.InRange(braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count, 2, 5);
+    }
+
+    [Fact]
+    public async Task Maps_conflict_not_found_and_access_denied_to_typed_errors()
+    {
+        var running = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Running, 100, Day);
+        braket.Add(running);
+        var client = Client();
+        QuantumTaskArn.TryParse(running.QuantumTaskArn, out var runningArn);
+        QuantumTaskArn.TryParse($"arn:aws:braket:us-west-1:{Tasks.Account}:quantum-task/00000000-dead-beef-0000-000000000000", out var missingArn);
+
+        var conflict = await client.CancelQuantumTaskAsync(runningArn!, "token-1", CancellationToken.None);
+        var missing = await client.GetQuantumTaskAsync(missingArn!, CancellationToken.None);
+        braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.Forbidden);
+        var denied = await client.CancelQuantumTaskAsync(runningArn!, "token-2", CancellationToken.None);
+
+        Assert.Equal(BraketErrorKind.Conflict, conflict.Error!.Kind);
+        Assert.Contains("cannot be cancelled", conflict.Error.Message);
+        Assert.Equal(BraketErrorKind.NotFound, missing.Error!.Kind);
+        Assert.Equal(BraketErrorKind.AccessDenied, denied.Error!.Kind);
+        Assert.Equal("braket:CancelQuantumTask", denied.Error.MissingPermission);
+        Assert.Contains("braket:CancelQuantumTask", denied.Error.Describe());
+    }
+
+    [Fact]
+    public async Task Puts_the_url_encoded_arn_in_the_path_and_one_client_token_per_cancellation()
+    {
+        var queued = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day);
+        braket.Add(queued);
+        braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.InternalServerError);
+        QuantumTaskArn.TryParse(queued.QuantumTaskArn, out var arn);
+
+        var result = await Client().CancelQuantumTaskAsync(arn!, "b6f1e5c2-token", CancellationToken.None);
+
+        Assert.Equal(CancellationStatus.Cancelling, result.Value);
+        var attempts = braket.RequestsOf(BraketOperations.CancelQuantumTask);
+        Assert.Equal(2, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal("b6f1e5c2-token", JsonDocument.Parse(a.Body!).RootElement.GetProperty("clientToken").GetString()));
+        // The server decodes ':' for us, but never the ARN's own '/', which must arrive as %2F in one segment.
+        Assert.EndsWith($"quantum-task%2F{arn!.Id}/cancel", attempts[0].Url);
+    }
+
+    [Fact]
+    public async Task Scans_a_day_in_the_time_zone_in_one_pass_without_decoys()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        var window = DayWindow.For(new DateOnly(2022, 4, 10), zone); // 07:00Z to 07:00Z, daylight time
+        braket.Add(
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, window.Start),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 200, window.End.AddSeconds(-1)),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 300, window.Start.AddHours(5)),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 999, window.Start.AddSeconds(-1)),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 999, window.End),
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 999, window.Start.AddHours(1)));
+
+        var tasks = await Client().TasksCreatedAsync(["us-west-1"], Tasks.AspenArn, window.Start, window.End, CancellationToken.None);
+
+        Assert.Equal(600, tasks.Value!.Sum(t => t.Shots));
+        var filters = JsonDocument.Parse(braket.RequestsOf(BraketOperations.SearchQuantumTasks).Single().Body!).RootElement.GetProperty("filters");
+        Assert.Equal(
+            ["createdAt GTE 2022-04-10T07:00:00Z", "createdAt LT 2022-04-11T07:00:00Z", "deviceArn EQUAL " + Tasks.AspenArn],
+            filters.EnumerateArray().Select(f => $"{f.GetProperty("name")} {f.GetProperty("operator")} {f.GetProperty("values")[0]}"));
+    }
+
+    [Fact]
+    public async Task Calls_each_region_at_its_own_endpoint_unless_one_is_configured()
+    {
+        var options = new BraketOptions();
+
+        Assert.Equal(new Uri("https://braket.eu-north-1.amazonaws.com/"), options.EndpointFor("eu-north-1"));
+        Assert.Equal(braket.Url, (options with { ServiceUrl = braket.Url }).EndpointFor("eu-north-1"));
+        Assert.Equal(BraketOptions.DefaultRegions, options.EffectiveRegions);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_a_typed_error_not_an_exception()
+    {
+        var closed = new Uri("http://127.0.0.1:9/");
+        var client = BraketServices.Create(closed).GetRequiredService<IBraketApi>();
+
+        var result = await client.SearchDevicesAsync("us-west-1", CancellationToken.None);
+
+        Assert.Equal(BraketErrorKind.Unavailable, result.Error!.Kind);
+        Assert.Contains("try again", result.Error.Describe());
+    }
+
+    [Fact]
+    public async Task Reads_spending_limits_as_botocore_shapes_them()
+    {
+        braket.SpendingLimits.Add(new
+        {
+            spendingLimitArn = "arn:aws:braket:us-west-1:111122223333:spending-limit/abc",
+            deviceArn = Tasks.AnkaaArn,
+            timePeriod = new { startAt = 1649548800, endAt = 1652140800 },
+            spendingLimit = "500.00", queuedSpend = "12.50", totalSpend = "130.25",
+            createdAt = "2022-04-01T00:00:00Z", updatedAt = "2022-04-02T00:00:00Z",
+        });
+
+        var limits = await Client().SearchSpendingLimitsAsync("us-west-1", CancellationToken.None);
+
+        var limit = Assert.Single(limits.Value!);
+        Assert.Equal((500.00m, 12.50m, 130.25m), (limit.Limit, limit.QueuedSpend, limit.TotalSpend));
+        Assert.Equal(new DateTimeOffset(2022, 4, 10, 0, 0, 0, TimeSpan.Zero), limit.PeriodStart);
+    }
+}
