@@ -1,0 +1,92 @@
+using BraketBot.Commands;
+
+namespace BraketBot.Tests.Commands;
+
+public sealed class CommandParserTests
+{
+    private static readonly DateOnly Today = new(2022, 4, 10);
+
+    [Theory]
+    [InlineData("info 2022-04-10 Aspen-M-1", "2022-04-10", "Aspen-M-1")]
+    [InlineData("info 2022-4-9 Aspen-M-1", "2022-04-09", "Aspen-M-1")]
+    [InlineData("INFO Aspen-M-1 2022-04-08", "2022-04-08", "Aspen-M-1")]
+    [InlineData("info", "2022-04-10", null)]
+    [InlineData("info today", "2022-04-10", null)]
+    [InlineData("info yesterday Garnet", "2022-04-09", "Garnet")]
+    [InlineData("info Yesterday", "2022-04-09", null)]
+    [InlineData("  info   `2022-04-10`   aspen-m-1 ", "2022-04-10", "aspen-m-1")]
+    [InlineData("info arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1", "2022-04-10", "arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1")]
+    [InlineData("info 2024-02-29 SV1", "2024-02-29", "SV1")]
+    public void Parses_info(string text, string day, string? device)
+    {
+        var info = Assert.IsType<ParsedCommand.Info>(CommandParser.Parse(text));
+
+        Assert.Equal(DateOnly.Parse(day), info.Day.Resolve(Today));
+        Assert.Equal(device, info.Device);
+    }
+
+    [Theory]
+    [InlineData("info 2022-13-01", "is not a date")]
+    [InlineData("info 2022-02-30 Aspen-M-1", "is not a date")]
+    [InlineData("info 10/04/2022", "is not a date")]
+    [InlineData("info 2023-02-29", "is not a date")]
+    [InlineData("info today yesterday", "one date")]
+    [InlineData("info Aspen-M-1 Garnet", "one device")]
+    [InlineData("info a b c", "at most a date and a device")]
+    [InlineData("info Aspen|M1", "is not a device name")]
+    [InlineData("info Aspen;DROP", "is not a device name")]
+    public void Explains_what_is_wrong_with_info(string text, string problem)
+    {
+        var help = Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text));
+
+        Assert.Contains(problem, help.Problem);
+    }
+
+    [Fact]
+    public void A_bad_date_names_the_accepted_forms() =>
+        Assert.Contains("YYYY-MM-DD", ((ParsedCommand.Help)CommandParser.Parse("info 2022-31-12")).Problem);
+
+    [Fact]
+    public void Parses_cancel_with_a_task_arn()
+    {
+        var cancel = Assert.IsType<ParsedCommand.Cancel>(CommandParser.Parse("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e-1a2b-4c3d-9e8f-0a1b2c3d4e5f"));
+
+        Assert.Equal(("us-west-1", "111122223333"), (cancel.Task.Region, cancel.Task.Account));
+    }
+
+    [Theory]
+    [InlineData("cancel", "needs the task's ARN")]
+    [InlineData("cancel arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1", "is not a quantum task ARN")]
+    [InlineData("cancel 4b5c6d7e", "is not a quantum task ARN")]
+    [InlineData("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/a arn:aws:braket:us-west-1:111122223333:quantum-task/b", "one task ARN")]
+    public void Explains_what_is_wrong_with_cancel(string text, string problem) =>
+        Assert.Contains(problem, Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
+
+    [Theory]
+    [InlineData("caps", typeof(ParsedCommand.Caps))]
+    [InlineData("limits", typeof(ParsedCommand.Limits))]
+    [InlineData("Caps", typeof(ParsedCommand.Caps))]
+    [InlineData("help", typeof(ParsedCommand.Help))]
+    [InlineData("", typeof(ParsedCommand.Help))]
+    [InlineData(null, typeof(ParsedCommand.Help))]
+    public void Parses_the_other_subcommands(string? text, Type expected) => Assert.IsType(expected, CommandParser.Parse(text));
+
+    [Theory]
+    [InlineData("launch", "is not a /braket command")]
+    [InlineData("caps now", "takes no arguments")]
+    [InlineData("limits all", "takes no arguments")]
+    public void Answers_unknown_input_with_usage_and_the_reason(string text, string problem) =>
+        Assert.Contains(problem, Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
+
+    [Fact]
+    public void Help_has_no_problem() => Assert.Null(Assert.IsType<ParsedCommand.Help>(CommandParser.Parse("help")).Problem);
+
+    [Fact]
+    public void Quotes_user_input_without_letting_it_break_the_formatting()
+    {
+        var problem = ((ParsedCommand.Help)CommandParser.Parse("x`y" + new string('z', 200))).Problem!;
+
+        Assert.True(problem.Length < 120);
+        Assert.Equal(2, problem.Count(c => c == '`'));
+    }
+}
