@@ -11,6 +11,7 @@ public static class SlackExtensions
         services.AddRequiredSetting<SlackOptions>("Slack:BotToken", "alerts are logged, not posted", o => o.BotToken);
         services.AddRequiredSetting<SlackOptions>("Slack:AlertChannel", "alerts are logged, not posted", o => o.AlertChannel);
         services.AddScoped<SlackSignatureFilter>();
+        services.AddHostedService<AdminsWarning>();
         services.AddHttpClient<ISlackApi, SlackApiClient>().AddStandardResilienceHandler();
         return services;
     }
