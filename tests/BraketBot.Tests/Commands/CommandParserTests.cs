@@ -89,4 +89,25 @@ public sealed class CommandParserTests
         Assert.True(problem.Length < 120);
         Assert.Equal(2, problem.Count(c => c == '`'));
     }
+
+    [Fact]
+    public void Parses_the_sample_slash_command()
+    {
+        var form = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "slack-slash-command.form"));
+        var text = System.Web.HttpUtility.ParseQueryString(form)["text"];
+
+        var info = Assert.IsType<ParsedCommand.Info>(CommandParser.Parse(text));
+
+        Assert.Equal((new DateOnly(2022, 4, 10), "Aspen-M-1"), (info.Day.Resolve(Today), info.Device));
+    }
+
+    [Fact]
+    public void Parses_the_sample_button_payload()
+    {
+        var payload = BraketBot.Slack.BlockActionsPayload.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "slack-block-actions.payload.json")));
+
+        Assert.NotNull(payload);
+        Assert.Equal(("U2147483697", "an-action-id", "https://hooks.slack.com/actions/T0001/1234/5678"),
+            (payload.User.Id, payload.Actions[0].ActionId, payload.ResponseUrl!.ToString()));
+    }
 }
