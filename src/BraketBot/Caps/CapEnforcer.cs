@@ -50,8 +50,10 @@ public sealed class CapEnforcer(
         foreach (var standing in crossed)
             if (await ClaimAlertAsync(request.Day, standing, cancellationToken)) fresh.Add(standing);
 
-        var toCancel = caps.Action == CapAction.CancelQueued ? CapPolicy.TasksToCancel(standings, tasks, catalog.Describe) : [];
-        var outcomes = toCancel.Count > 0 ? await canceller.CancelAsync(toCancel, null, cancellationToken) : [];
+        var toCancel = CapPolicy.TasksToCancel(standings, tasks, catalog.Describe);
+        var outcomes = caps.Action == CapAction.CancelQueued && toCancel.Count > 0
+            ? await canceller.CancelAsync(toCancel, null, cancellationToken)
+            : [];
         var cancelled = outcomes.Where(o => o.Result == CancelResult.Cancelled).ToList();
         foreach (var outcome in cancelled)
             logger.LogInformation("Cap enforcement cancelled {Task} ({Shots} shots)", outcome.Task.QuantumTaskArn, outcome.Task.Shots);
