@@ -21,7 +21,7 @@ public static class Format
     /// <summary>A ten-cell bar and the percentage, e.g. "▓▓▓▓▓▓▓▓░░ 82%".</summary>
     public static string Bar(double fraction)
     {
-        var cells = double.IsFinite(fraction) ? (int)Math.Clamp(Math.Round(fraction * 10), 0, 10) : 10;
+        var cells = double.IsFinite(fraction) ? (int)Math.Clamp(Math.Round(fraction * 10, MidpointRounding.AwayFromZero), 0, 10) : 10;
         var percent = double.IsFinite(fraction) ? $"{fraction * 100:0}%" : "over";
         return new string('▓', cells) + new string('░', 10 - cells) + " " + percent;
     }
