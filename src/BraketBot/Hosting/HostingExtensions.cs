@@ -48,6 +48,7 @@ public static class HostingExtensions
         {
             // Validate before starting, so that a bad value is reported here once, not by the host with a stack trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
+            foreach (var check in app.Services.GetServices<IStartupCheck>()) await check.CheckAsync();
             await app.RunAsync();
             return 0;
         }

@@ -19,7 +19,7 @@ public static class JobsExtensions
         // Storage and activator are this host's own, not Hangfire's static defaults, so that several
         // hosts can share a process (tests, benchmarks) without running each other's jobs.
         services.AddSingleton<JobStorage>(sp => StorageOptions.ProviderIn(configuration) == StorageProvider.PostgreSql
-            ? PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>())
+            ? PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value)
             : new InMemoryStorage());
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
@@ -44,13 +44,13 @@ public static class JobsExtensions
     /// is picked up by another host within about a minute (the default, 30 minutes, would let an
     /// alert wait that long), while a long job that is alive keeps its claim.
     /// </summary>
-    private static PostgreSqlStorage PostgreSqlJobStorage(PostgresDatabase database)
+    private static PostgreSqlStorage PostgreSqlJobStorage(PostgresDatabase database, StorageOptions storage)
     {
         database.EnsureReady(); // a clear start-up error naming the key, before Hangfire tries to connect
         var connectionString = database.ConnectionString;
         var options = new PostgreSqlStorageOptions
         {
-            InvisibilityTimeout = TimeSpan.FromMinutes(1),
+            InvisibilityTimeout = storage.JobInvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
             EnableLongPolling = true,

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace BraketBot.Storage;
 /// key, and its schema brought up to date once per process (idempotently, under an advisory lock,
 /// so that instances starting together do not race).
 /// </summary>
-public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresDatabase> logger) : IAsyncDisposable
+public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresDatabase> logger) : IStartupCheck, IAsyncDisposable
 {
     public const string Schema = "braketbot";
 
@@ -39,6 +40,8 @@ public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresD
         if (current is { IsFaulted: false, IsCanceled: false }) return current;
         return ready = ConnectAndMigrateAsync();
     }
+
+    public Task CheckAsync() => EnsureReadyAsync();
 
     /// <summary>Blocks until the database is ready; for the places that cannot await (DI factories).</summary>
     public void EnsureReady() => EnsureReadyAsync().GetAwaiter().GetResult();

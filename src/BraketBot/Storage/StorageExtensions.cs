@@ -21,6 +21,7 @@ public static class PostgresStorageExtensions
     {
         services.AddSingleton(sp => new PostgresDatabase(
             configuration.GetConnectionString(StorageOptions.ConnectionStringName), sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+        services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
         services.AddSingleton<IBotStore, PostgresBotStore>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag]);
         return services;

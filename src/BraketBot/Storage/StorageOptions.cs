@@ -10,6 +10,12 @@ public sealed record StorageOptions
 
     public StorageProvider Provider { get; init; } = StorageProvider.InMemory;
 
+    /// <summary>
+    /// PostgreSQL only: how long a job fetched by an instance that died stays invisible before another
+    /// instance takes it. Sliding, so a long job that is alive keeps its claim.
+    /// </summary>
+    public TimeSpan JobInvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
     public const string ConnectionStringName = "Postgres";
 
     /// <summary>
@@ -26,6 +32,8 @@ public sealed class StorageOptionsValidator(IConfiguration configuration) : IVal
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (options.JobInvisibilityTimeout <= TimeSpan.Zero)
+            return ValidateOptionsResult.Fail("Storage:JobInvisibilityTimeout must be positive.");
         if (options.Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(configuration.GetConnectionString(StorageOptions.ConnectionStringName)))
             return ValidateOptionsResult.Fail("Storage:Provider is PostgreSql but ConnectionStrings:Postgres is not set.");
         return ValidateOptionsResult.Success;

@@ -21,8 +21,13 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     /// <param name="configured">Every setting given, or none.</param>
     /// <param name="realHttp">Kestrel on loopback; the in-memory test server where a test wants the start-up exception itself.</param>
-    public BotFactory(bool configured = true, bool realHttp = true)
+    /// <param name="braket">A fake shared with other hosts (several instances of one deployment).</param>
+    /// <param name="slack">Likewise.</param>
+    public BotFactory(bool configured = true, bool realHttp = true, FakeBraket? braket = null, FakeSlack? slack = null)
     {
+        ownsFakes = braket is null;
+        Braket = braket ?? new FakeBraket();
+        Slack = slack ?? new FakeSlack();
         if (configured)
             foreach (var (key, value) in FullSettings(Braket.Url, Slack.ApiBase)) Settings[key] = value;
         this.realHttp = realHttp;
@@ -31,9 +36,11 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     private readonly bool realHttp;
 
-    public FakeBraket Braket { get; } = new();
+    private readonly bool ownsFakes;
 
-    public FakeSlack Slack { get; } = new();
+    public FakeBraket Braket { get; }
+
+    public FakeSlack Slack { get; }
 
     public TestClock Clock { get; } = new(Today);
 
@@ -66,6 +73,14 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Runs on PostgreSQL (Hangfire and the bot's state) instead of in memory.</summary>
+    public BotFactory OnPostgres(string connectionString)
+    {
+        Settings["Storage:Provider"] = "PostgreSql";
+        Settings["ConnectionStrings:Postgres"] = connectionString;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -82,6 +97,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!ownsFakes) return;
         Braket.Dispose();
         Slack.Dispose();
     }

@@ -10,18 +10,7 @@ public static class BotProcess
     /// <summary>Runs the bot with these settings (as environment variables) until it exits, or kills it after the timeout.</summary>
     public static async Task<Exit> RunAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BraketBot.dll")])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(settings))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
@@ -35,5 +24,55 @@ public static class BotProcess
             await process.WaitForExitAsync();
         }
         return new Exit(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the bot and waits until it listens; the caller kills it.</summary>
+    public static async Task<Running> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var process = Process.Start(StartInfo(settings))!;
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line.Data ?? "", @"Now listening on: (http://[0-9.:]+)");
+            if (match.Success) listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return new Running(process, address);
+    }
+
+    public sealed class Running(Process process, Uri address) : IDisposable
+    {
+        public Uri Address => address;
+
+        /// <summary>Dies at once, as on a lost machine: no shutdown, no cleanup.</summary>
+        public void Kill()
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            process.Dispose();
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BraketBot.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        return start;
     }
 }

@@ -16,13 +16,15 @@ public sealed class FakeSlack : IDisposable
 {
     private readonly ConcurrentQueue<HttpStatusCode> postMessageFaults = new();
     private int ts;
+    private int hangs;
 
     public FakeSlack()
     {
         Server = WireMockServer.Start();
         Server.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
             .RespondWith(Response.Create().WithCallback(request => Record("chat.postMessage", request, () =>
-                postMessageFaults.TryDequeue(out var status)
+                Hang() ? Answer(HttpStatusCode.GatewayTimeout, "{\"ok\":false}")
+                : postMessageFaults.TryDequeue(out var status)
                     ? Answer(status, "{\"ok\":false,\"error\":\"internal_error\"}", status == HttpStatusCode.TooManyRequests ? "1" : null)
                     : Answer(HttpStatusCode.OK, $"{{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.{Interlocked.Increment(ref ts):000000}\"}}"))));
         Server.Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
@@ -48,6 +50,30 @@ public sealed class FakeSlack : IDisposable
     public void FailPostMessage(params HttpStatusCode[] statuses)
     {
         foreach (var status in statuses) postMessageFaults.Enqueue(status);
+    }
+
+    /// <summary>The next chat.postMessage hangs this long, then fails: the caller is presumed dead by then.</summary>
+    public void HangNextPostMessage(TimeSpan duration)
+    {
+        HangDuration = duration;
+        Interlocked.Increment(ref hangs);
+    }
+
+    public TimeSpan HangDuration { get; private set; }
+
+    /// <summary>How many requests are hanging (or hung) now.</summary>
+    public int Hanging;
+
+    private bool Hang()
+    {
+        if (Interlocked.Decrement(ref hangs) < 0)
+        {
+            Interlocked.Increment(ref hangs);
+            return false;
+        }
+        Interlocked.Increment(ref Hanging);
+        Thread.Sleep(HangDuration);
+        return true;
     }
 
     public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
