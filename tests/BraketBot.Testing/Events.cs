@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BraketBot.Braket;
 
-namespace BraketBot.Tests.Support;
+namespace BraketBot.Testing;
 
 /// <summary>EventBridge "Braket Task State Change" events, shaped like shared/samples (shots as a string).</summary>
 public static class Events

@@ -13,7 +13,7 @@ using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace BraketBot.Tests.Support;
+namespace BraketBot.Testing;
 
 /// <summary>
 /// Amazon Braket as a WireMock server with state: it keeps tasks, answers searches by their

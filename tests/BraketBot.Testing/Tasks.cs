@@ -1,6 +1,6 @@
 using BraketBot.Braket;
 
-namespace BraketBot.Tests.Support;
+namespace BraketBot.Testing;
 
 /// <summary>Test data: devices and tasks as Braket describes them.</summary>
 public static class Tasks

@@ -9,7 +9,7 @@ using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace BraketBot.Tests.Support;
+namespace BraketBot.Testing;
 
 /// <summary>Slack's Web API and response_url endpoints as a WireMock server that keeps what it was sent.</summary>
 public sealed class FakeSlack : IDisposable

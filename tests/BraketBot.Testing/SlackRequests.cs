@@ -1,7 +1,7 @@
 using System.Text;
 using BraketBot.Slack;
 
-namespace BraketBot.Tests.Support;
+namespace BraketBot.Testing;
 
 /// <summary>Requests as Slack sends them, signed with the test signing secret.</summary>
 public static class SlackRequests

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BraketBot.Tests.Support;
+namespace BraketBot.Testing;
 
 /// <summary>The built bot as its own process (dotnet BraketBot.dll), for what only a real start shows: exit codes and console output.</summary>
 public static class BotProcess
