@@ -47,6 +47,16 @@ public static class BotProcess
     {
         public Uri Address => address;
 
+        /// <summary>Resident set size, as the kernel counts it (VmRSS).</summary>
+        public long WorkingSetBytes
+        {
+            get
+            {
+                process.Refresh();
+                return process.WorkingSet64;
+            }
+        }
+
         /// <summary>Dies at once, as on a lost machine: no shutdown, no cleanup.</summary>
         public void Kill()
         {

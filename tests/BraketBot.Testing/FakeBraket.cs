@@ -73,6 +73,46 @@ public sealed partial class FakeBraket : IDisposable
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
     public double FaultRate { get; set; }
 
+    private readonly ConcurrentDictionary<(string Region, string Operation), ServerBucket> buckets = new();
+    private IReadOnlyDictionary<string, (double Rate, int Burst)> quotas = new Dictionary<string, (double, int)>();
+    private readonly ConcurrentDictionary<string, int> throttled = new();
+
+    /// <summary>Enforces request quotas per region and operation as Braket does: a call over its bucket gets a 429.</summary>
+    public void EnforceQuotas(IReadOnlyDictionary<string, (double Rate, int Burst)> perOperation) => quotas = perOperation;
+
+    /// <summary>Calls refused for being over quota, per operation.</summary>
+    public int Throttled(string operation) => throttled.GetValueOrDefault(operation);
+
+    private bool OverQuota(string operation, IRequestMessage request)
+    {
+        if (!quotas.TryGetValue(operation, out var quota)) return false;
+        var bucket = buckets.GetOrAdd((RegionOf(request), operation), _ => new ServerBucket(quota.Rate, quota.Burst));
+        if (bucket.TryTake()) return false;
+        throttled.AddOrUpdate(operation, 1, (_, n) => n + 1);
+        return true;
+    }
+
+    /// <summary>A token bucket of the server's own, written apart from the bot's so that one cannot hide the other's mistakes.</summary>
+    private sealed class ServerBucket(double rate, int burst)
+    {
+        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        private double tokens = burst;
+        private double lastSeconds;
+
+        public bool TryTake()
+        {
+            lock (this)
+            {
+                var now = clock.Elapsed.TotalSeconds;
+                tokens = Math.Min(burst, tokens + (now - lastSeconds) * rate);
+                lastSeconds = now;
+                if (tokens < 1) return false;
+                tokens -= 1;
+                return true;
+            }
+        }
+    }
+
     private void Map(string method, string pathPattern, string operation, Func<IRequestMessage, ResponseMessage> answer) =>
         Server
             .Given(Request.Create().UsingMethod(method).WithPath(new WireMock.Matchers.RegexMatcher(pathPattern)))
@@ -80,6 +120,7 @@ public sealed partial class FakeBraket : IDisposable
             {
                 Requests.Enqueue((operation, request));
                 if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
+                if (OverQuota(operation, request)) return Error(HttpStatusCode.TooManyRequests);
                 if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status)) return Error(status);
                 if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)
                     return Error(Random.Shared.Next(2) == 0 ? HttpStatusCode.TooManyRequests : HttpStatusCode.InternalServerError);

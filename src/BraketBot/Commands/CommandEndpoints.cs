@@ -1,7 +1,5 @@
-using System.Text.Json;
 using BraketBot.Reports;
 using BraketBot.Slack;
-using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +7,14 @@ namespace BraketBot.Commands;
 
 /// <summary>
 /// Slack's two entry points. Both answer within milliseconds: a pure check, then the work is
-/// handed to a background job whose answer goes to the response_url (Slack's 3-second rule).
+/// queued for the background, whose answer goes to the response_url (Slack's 3-second rule).
 /// </summary>
 public static class CommandEndpoints
 {
+    public const string Busy = "BraketBot is busy with many commands at once; try again in a minute.";
+
     public static async Task<Results<JsonHttpResult<object>, BadRequest<string>>> SlashCommandAsync(
-        HttpRequest request, IBackgroundJobClient jobs, IOptionsMonitor<SlackOptions> slackOptions)
+        HttpRequest request, CommandQueue queue, IOptionsMonitor<SlackOptions> slackOptions)
     {
         if (!request.HasFormContentType) return TypedResults.BadRequest("Expected a form-encoded slash command.");
         var slash = SlashCommand.FromForm(await request.ReadFormAsync(request.HttpContext.RequestAborted));
@@ -25,11 +25,12 @@ public static class CommandEndpoints
         if (command is ParsedCommand.Cancel && !slackOptions.CurrentValue.IsAdmin(slash.UserId))
             return Reply(SlackMessage.Plain(CancelView.NotAllowed), Visibility.Ephemeral);
 
-        jobs.Enqueue<SlashCommandJob>(job => job.RunAsync(slash, CancellationToken.None));
+        if (!queue.TryEnqueue<SlashCommandJob>((job, ct) => job.RunAsync(slash, ct)))
+            return Reply(SlackMessage.Plain(Busy), Visibility.Ephemeral);
         return Reply(SlackMessage.Plain($":hourglass_flowing_sand: Working on `{slash.Command} {slash.Text}`…"), Visibility.Ephemeral);
     }
 
-    public static async Task<Results<Ok, BadRequest<string>>> InteractionAsync(HttpRequest request, IBackgroundJobClient jobs)
+    public static async Task<Results<Ok, BadRequest<string>, StatusCodeHttpResult>> InteractionAsync(HttpRequest request, CommandQueue queue)
     {
         if (!request.HasFormContentType) return TypedResults.BadRequest("Expected a form field named payload.");
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -37,8 +38,10 @@ public static class CommandEndpoints
         if (payload is null) return TypedResults.BadRequest("The payload field is not a Slack interaction payload.");
         if (payload.Type != BlockActionsPayload.BlockActionsType || payload.Actions.Count == 0) return TypedResults.Ok();
 
-        jobs.Enqueue<InteractionJob>(job => job.RunAsync(JsonSerializer.Serialize(payload, SlackMessage.Json), CancellationToken.None));
-        return TypedResults.Ok();
+        // Slack shows the user an error for a non-200 answer: the click was not taken.
+        return queue.TryEnqueue<InteractionJob>((job, ct) => job.RunAsync(payload, ct))
+            ? TypedResults.Ok()
+            : TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static JsonHttpResult<object> Reply(SlackMessage message, Visibility visibility)

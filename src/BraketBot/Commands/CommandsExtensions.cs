@@ -16,6 +16,8 @@ public static class CommandsExtensions
         services.AddTransient<IBlockActionHandler, RefreshReportAction>();
         services.AddTransient<SlashCommandJob>();
         services.AddTransient<InteractionJob>();
+        services.AddSingleton<CommandQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommandQueue>());
         return services;
     }
 

@@ -1,15 +1,12 @@
 using BraketBot.Slack;
-using Hangfire;
 
 namespace BraketBot.Commands;
 
 /// <summary>Runs the handlers of a button click after Slack got its acknowledgement.</summary>
 public sealed class InteractionJob(IEnumerable<IBlockActionHandler> handlers, ISlackApi slack, ILogger<InteractionJob> logger)
 {
-    [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(string payloadJson, CancellationToken cancellationToken)
+    public async Task RunAsync(BlockActionsPayload payload, CancellationToken cancellationToken)
     {
-        if (BlockActionsPayload.Parse(payloadJson) is not { } payload) return;
         foreach (var action in payload.Actions)
         {
             if (handlers.FirstOrDefault(h => h.ActionId == action.ActionId) is not { } handler) continue;

@@ -1,15 +1,12 @@
 using BraketBot.Slack;
-using Hangfire;
 
 namespace BraketBot.Commands;
 
-/// <summary>The slow part of a slash command, run after Slack got its acknowledgement; the reply goes to response_url.</summary>
+/// <summary>The slow part of a slash command, run after Slack got its acknowledgement; the reply goes to response_url. A failure is reported to the user once, never repeated behind their back.</summary>
 public sealed class SlashCommandJob(IEnumerable<ISlashCommandHandler> handlers, ISlackApi slack, ILogger<SlashCommandJob> logger)
 {
     public const string Failure = "Something went wrong on BraketBot's side (it is logged). Try again in a minute.";
 
-    // A user's command is answered once; a failure is reported to them, not repeated behind their back.
-    [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(SlashCommand slash, CancellationToken cancellationToken)
     {
         var command = CommandParser.Parse(slash.Text);

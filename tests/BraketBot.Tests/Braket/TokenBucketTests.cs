@@ -49,11 +49,11 @@ public sealed class TokenBucketTests
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        // 20 at once (burst), then 2 a second: the quota, never faster.
-        Assert.Equal(20, done[0]);
-        Assert.Equal(22, done[1]);
-        Assert.Equal(40, done[10]);
-        Assert.Equal(60, done[20]);
+        // 19 at once (the burst less one spare token), then 2 a second: the quota, never faster.
+        Assert.Equal(19, done[0]);
+        Assert.Equal(21, done[1]);
+        Assert.Equal(39, done[10]);
+        Assert.Equal(59, done[20]);
         // Other regions and operations have buckets of their own.
         Assert.True(limiter.WaitAsync("us-east-1", BraketOperations.CancelQuantumTask, CancellationToken.None).IsCompletedSuccessfully);
     }

@@ -44,10 +44,7 @@ public sealed class CapEnforcementTests : IDisposable
 
     private IReadOnlyList<JsonElement> Alerts => bot.Slack.Bodies("chat.postMessage");
 
-    private static string Text(JsonElement message) => message.GetProperty("text").GetString() + "\n" +
-        string.Join("\n", message.GetProperty("blocks").EnumerateArray()
-            .Where(b => b.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.Object)
-            .Select(b => b.GetProperty("text").GetProperty("text").GetString()));
+    private static string Text(JsonElement message) => MessageText.Of(message, withFallback: true);
 
     private Task<JsonElement[]> WaitForAlerts(int count) =>
         bot.Slack.WaitFor(() => Alerts.Count >= count ? Alerts.ToArray() : null, what: $"{count} alert(s)");

@@ -43,8 +43,7 @@ public sealed class CancelFlowTests : IDisposable
         await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
             SlackRequests.ButtonBody(CancelAllQueuedAction.Id, scope.ToValue(), bot.Slack.ResponseUrl(responseId), userId), bot.Clock.GetUtcNow()));
 
-    private static string Text(JsonElement message) => string.Join("\n", message.GetProperty("blocks").EnumerateArray()
-        .Select(b => b.GetProperty("text").GetProperty("text").GetString()));
+    private static string Text(JsonElement message) => MessageText.Of(message);
 
     [Fact]
     public async Task Cancels_a_queued_task_and_says_who_did()

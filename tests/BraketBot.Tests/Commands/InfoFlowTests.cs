@@ -35,10 +35,7 @@ public sealed class InfoFlowTests : IDisposable
         return (ack, content.Length > 0 ? JsonDocument.Parse(content).RootElement : default, watch.Elapsed);
     }
 
-    private static string Text(JsonElement message) =>
-        string.Join("\n", message.GetProperty("blocks").EnumerateArray()
-            .Where(b => b.TryGetProperty("text", out _) && b.GetProperty("text").ValueKind == JsonValueKind.Object)
-            .Select(b => b.GetProperty("text").GetProperty("text").GetString()));
+    private static string Text(JsonElement message) => MessageText.Of(message);
 
     /// <summary>The table's columns with their padding folded to one space.</summary>
     private static string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, " +", " ");

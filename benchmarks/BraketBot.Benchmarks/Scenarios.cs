@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using BraketBot.Braket;
+using BraketBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BraketBot.Benchmarks;
+
+public sealed record Row(string Scenario, string Measured, string Reference, string Target, bool Met);
+
+/// <summary>The measured scenarios of issue 9, each on a fresh bot process and fresh fakes.</summary>
+public static class Scenarios
+{
+    private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A device's day: statuses in the proportions of a busy research day, spread over 24 hours.</summary>
+    private static QuantumTaskSummary[] BusyDay(int count, DateTimeOffset? day = null)
+    {
+        QuantumTaskStatus[] mix =
+        [
+            .. Enumerable.Repeat(QuantumTaskStatus.Completed, 10), .. Enumerable.Repeat(QuantumTaskStatus.Queued, 4),
+            QuantumTaskStatus.Created, QuantumTaskStatus.Created, QuantumTaskStatus.Running,
+            QuantumTaskStatus.Failed, QuantumTaskStatus.Cancelling, QuantumTaskStatus.Cancelled,
+        ];
+        return Enumerable.Range(0, count)
+            .Select(i => Tasks.Task(Tasks.AspenArn, mix[i % mix.Length], 100, (day ?? Day).AddSeconds(i * 86_400.0 / count)))
+            .ToArray();
+    }
+
+    private static int Pages(int tasks, int pageSize) => (tasks + pageSize - 1) / pageSize;
+
+    /// <summary>Time the quota alone forces for this many SearchQuantumTasks calls (burst 50, then 5 a second).</summary>
+    private static TimeSpan SearchQuotaBound(int calls) => TimeSpan.FromSeconds(Math.Max(0, calls - 50) / 5.0);
+
+    public static async Task<IReadOnlyList<Row>> InfoReportAsync(int tasks)
+    {
+        // The device's history as the old tool met it: the day, and before it days as busy.
+        QuantumTaskSummary[] history = [.. Enumerable.Range(0, 4).SelectMany(back => BusyDay(tasks, Day.AddDays(-back)))];
+        using var harness = await Harness.StartAsync(b => b.Add(history));
+
+        // A bot that has been running: one report of another device first, so that the measured one is not the process's first.
+        await harness.Client.SendAsync(SlackRequests.Signed("/slack/commands",
+            SlackRequests.CommandBody("info 2022-04-10 Ankaa-3", harness.Slack.ResponseUrl("warm-up")), DateTimeOffset.UtcNow));
+        await harness.Slack.WaitForResponses("warm-up", timeout: TimeSpan.FromMinutes(1));
+        var before = harness.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count;
+
+        var body = SlackRequests.CommandBody("info 2022-04-10 Aspen-M-1", harness.Slack.ResponseUrl("info"));
+        var watch = Stopwatch.StartNew();
+        await harness.Client.SendAsync(SlackRequests.Signed("/slack/commands", body, DateTimeOffset.UtcNow));
+        await harness.Slack.WaitForResponses("info", timeout: TimeSpan.FromMinutes(10));
+        var ours = watch.Elapsed;
+        var calls = harness.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count - before;
+        var throttled = harness.Braket.Throttled(BraketOperations.SearchQuantumTasks);
+
+        var (baseline, baselineCalls) = await OldToolAsync(history);
+        var bound = SearchQuotaBound(Pages(tasks, 100)) + Harness.Latency;
+        var target = tasks <= 1000
+            ? ("< 1 s", ours < TimeSpan.FromSeconds(1))
+            : ($"<= 1.2 x quota bound ({Seconds(bound * 1.2)})", ours <= bound * 1.2);
+        return
+        [
+            new($"(a) /braket info, {tasks:N0} tasks: time to report", Seconds(ours),
+                $"quota bound {Seconds(bound)}; old tool {Seconds(baseline)}", target.Item1, target.Item2),
+            new($"(a) /braket info, {tasks:N0} tasks: Braket calls", $"{calls} ({throttled} throttled)",
+                $"old tool {baselineCalls}", ">= 40 x faster than old tool", baseline >= ours * 40),
+        ];
+    }
+
+    /// <summary>
+    /// The old Lambda's pattern, reproduced against a fresh fake with the same quotas and client: a
+    /// separate scan per status, 10 tasks a page, newest first, until two days before the date.
+    /// </summary>
+    private static async Task<(TimeSpan Elapsed, int Calls)> OldToolAsync(QuantumTaskSummary[] history)
+    {
+        using var braket = new FakeBraket { Latency = Harness.Latency };
+        braket.EnforceQuotas(Harness.BraketQuotas);
+        braket.Add(history);
+        await using var services = BraketServices.Create(braket.Url);
+        var client = services.GetRequiredService<IBraketApi>();
+        var stopAt = Day.AddDays(-2);
+        var watch = Stopwatch.StartNew();
+        foreach (var status in QuantumTaskStatuses.All)
+        {
+            string? next = null;
+            var done = false;
+            do
+            {
+                var page = await client.SearchQuantumTasksAsync("us-west-1", [QuantumTaskFilter.Device(Tasks.AspenArn), QuantumTaskFilter.Status(status)], next, 10, CancellationToken.None);
+                if (!page.IsSuccess) throw new InvalidOperationException($"the old pattern failed: {page.Error!.Describe()}");
+                done = page.Value!.QuantumTasks.Any(t => t.CreatedAt < stopAt);
+                next = page.Value.NextToken;
+            } while (next is not null && !done);
+        }
+        return (watch.Elapsed, braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count);
+    }
+
+    public static async Task<IReadOnlyList<Row>> EventBurstAsync(int events)
+    {
+        var created = Enumerable.Range(0, events)
+            .Select(i => Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 10, Day.AddHours(9).AddMilliseconds(i))).ToArray();
+        using var harness = await Harness.StartAsync(b => b.Add(created), new Dictionary<string, string>
+        {
+            ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1",
+            ["Caps:Action"] = "AlertOnly",
+        });
+        var start = DateTime.UtcNow;
+        using var gate = new SemaphoreSlim(20);
+        await Task.WhenAll(created.Select(async task =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(task), "benchmark-key"));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        await harness.Slack.WaitFor(() => harness.Slack.Bodies("chat.postMessage").Count > 0 ? "alert" : null, TimeSpan.FromMinutes(5));
+        await Quiet(harness.Braket, TimeSpan.FromSeconds(3));
+
+        var searches = harness.Braket.RequestsOf(BraketOperations.SearchQuantumTasks);
+        var final = searches.Max(r => r.DateTime) - start;
+        var oneScan = Pages(events, 100);
+        return
+        [
+            new($"(b) {events:N0} CREATED events: Braket calls", $"{searches.Count} ({harness.Braket.Throttled(BraketOperations.SearchQuantumTasks)} throttled)",
+                $"one day scan {oneScan}; old tool {3 * events} scans", $"<= {2 * oneScan}", searches.Count <= 2 * oneScan),
+            new($"(b) {events:N0} CREATED events: decision final after", Seconds(final), $"{harness.Slack.Bodies("chat.postMessage").Count} alert(s)", "one alert", harness.Slack.Bodies("chat.postMessage").Count == 1),
+        ];
+    }
+
+    public static async Task<IReadOnlyList<Row>> BreachAsync(int queued)
+    {
+        var tasks = Enumerable.Range(0, queued).Select(i => Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Day.AddHours(8).AddSeconds(i))).ToArray();
+        var trigger = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 10, Day.AddHours(9));
+        using var harness = await Harness.StartAsync(b => b.Add([.. tasks, trigger]), new Dictionary<string, string>
+        {
+            ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1",
+        });
+        // A bot that has been running: one event of an uncapped device first, so that this is not the process's first evaluation.
+        var warmUp = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, Day.AddHours(9));
+        harness.Braket.Add(warmUp);
+        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(warmUp), "benchmark-key"));
+        await Quiet(harness.Braket, TimeSpan.FromSeconds(1));
+
+        var received = DateTime.UtcNow;
+        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(trigger), "benchmark-key"));
+        var total = queued + 1;
+        await harness.Slack.WaitFor(() => harness.Slack.Bodies("chat.postMessage").Count > 0 ? "alert" : null, TimeSpan.FromMinutes(5));
+
+        var cancels = harness.Braket.RequestsOf(BraketOperations.CancelQuantumTask);
+        var first = cancels.Min(r => r.DateTime) - received;
+        var last = cancels.Max(r => r.DateTime) - received;
+        var throttled = harness.Braket.Throttled(BraketOperations.CancelQuantumTask);
+        var bound = TimeSpan.FromSeconds((total - 20) / 2.0);
+        var allCancelled = tasks.Append(trigger).All(t => harness.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling);
+        return
+        [
+            new($"(c) breach, {total} queued: first cancel after", Seconds(first), "", "< 0.25 s", first < TimeSpan.FromMilliseconds(250)),
+            new($"(c) breach, {total} queued: last cancel after", Seconds(last), $"quota bound {Seconds(bound)}", $"<= {Seconds(bound + TimeSpan.FromSeconds(2))}",
+                last <= bound + TimeSpan.FromSeconds(2) && allCancelled),
+            new($"(c) breach, {total} queued: throttled cancels", $"{throttled} of {cancels.Count} calls", allCancelled ? "all cancelled" : "NOT all cancelled", "0", throttled == 0),
+        ];
+    }
+
+    public static async Task<(IReadOnlyList<Row> Rows, TimeSpan Startup, long WorkingSet)> AcknowledgementAsync(int commands, int concurrency)
+    {
+        using var harness = await Harness.StartAsync(_ => { });
+        var latencies = new List<double>();
+        using var gate = new SemaphoreSlim(concurrency);
+        // The first requests of a process are compiled as they go; the steady state is what users meet (start-up is measured on its own).
+        const int warmUp = 200;
+        await Task.WhenAll(Enumerable.Range(-warmUp, commands + warmUp).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var body = SlackRequests.CommandBody("info 2022-04-10 Aspen-M-1", harness.Slack.ResponseUrl("d" + i));
+                var request = SlackRequests.Signed("/slack/commands", body, DateTimeOffset.UtcNow);
+                var watch = Stopwatch.StartNew();
+                using var response = await harness.Client.SendAsync(request);
+                watch.Stop();
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"ack {response.StatusCode}");
+                if (i >= 0) lock (latencies) latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        latencies.Sort();
+        double Percentile(double p) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
+        return (
+        [
+            new($"(d) slash-command ack, {commands:N0} at concurrency {concurrency}: p50 / p99",
+                $"{Percentile(0.50):F1} ms / {Percentile(0.99):F1} ms", $"max {latencies[^1]:F1} ms", "p99 < 100 ms", Percentile(0.99) < 100),
+        ], harness.Startup, harness.WorkingSetBytes);
+    }
+
+    /// <summary>Waits until Braket has seen no call for <paramref name="quiet"/>.</summary>
+    private static async Task Quiet(FakeBraket braket, TimeSpan quiet)
+    {
+        var seen = -1;
+        while (braket.Requests.Count != seen)
+        {
+            seen = braket.Requests.Count;
+            await Task.Delay(quiet);
+        }
+    }
+
+    public static string Seconds(TimeSpan time) => $"{time.TotalSeconds:F2} s";
+}
