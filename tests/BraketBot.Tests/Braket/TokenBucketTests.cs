@@ -1,6 +1,6 @@
 using BraketBot.Braket;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Braket;
 
@@ -38,7 +38,7 @@ public sealed class TokenBucketTests
     public async Task A_burst_of_cancels_completes_at_the_documented_quota()
     {
         var time = new FakeTimeProvider();
-        var limiter = new QuotaLimiter(new Monitor(new BraketOptions()), time);
+        var limiter = new QuotaLimiter(new FixedOptions<BraketOptions>(new BraketOptions()), time);
 
         var calls = Enumerable.Range(0, 60).Select(_ => limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None)).ToList();
         var done = new List<int>();
@@ -58,10 +58,4 @@ public sealed class TokenBucketTests
         Assert.True(limiter.WaitAsync("us-east-1", BraketOperations.CancelQuantumTask, CancellationToken.None).IsCompletedSuccessfully);
     }
 
-    private sealed class Monitor(BraketOptions value) : IOptionsMonitor<BraketOptions>
-    {
-        public BraketOptions CurrentValue => value;
-        public BraketOptions Get(string? name) => value;
-        public IDisposable? OnChange(Action<BraketOptions, string?> listener) => null;
-    }
 }
