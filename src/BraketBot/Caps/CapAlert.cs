@@ -18,7 +18,5 @@ public sealed record CapAlert(
 
     public IReadOnlyList<CancelOutcome> NotCancelled => Outcomes.Where(o => o.Result != CancelResult.Cancelled).ToList();
 
-    /// <summary>Estimated cost of the given tasks; tasks of unpriced devices add nothing.</summary>
-    public decimal CostOf(IEnumerable<QuantumTaskSummary> tasks) =>
-        tasks.Sum(t => Pricing.PerShot(Describe(t.DeviceArn)) is { } perShot ? Pricing.PerTask + t.Shots * perShot : 0m);
+    public decimal CostOf(IEnumerable<QuantumTaskSummary> tasks) => Pricing.CostOf(tasks, Describe);
 }

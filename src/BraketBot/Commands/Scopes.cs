@@ -15,12 +15,8 @@ public sealed record CancelScope(string Day, string? DeviceArn, string? DeviceNa
 
     public string ToValue() => JsonSerializer.Serialize(this, ButtonValues.Json);
 
-    public static bool TryParse(string? value, [NotNullWhen(true)] out CancelScope? scope)
-    {
-        scope = ButtonValues.Read<CancelScope>(value);
-        scope = scope is not null && DateOnly.TryParseExact(scope.Day, "yyyy-MM-dd", out _) ? scope : null;
-        return scope is not null;
-    }
+    public static bool TryParse(string? value, [NotNullWhen(true)] out CancelScope? scope) =>
+        (scope = ButtonValues.Read<CancelScope>(value, s => s.Day)) is not null;
 }
 
 /// <summary>What a report shows, carried by its Refresh button.</summary>
@@ -28,24 +24,21 @@ public sealed record InfoQuery(string Day, string? Device)
 {
     public string ToValue() => JsonSerializer.Serialize(this, ButtonValues.Json);
 
-    public static bool TryParse(string? value, [NotNullWhen(true)] out InfoQuery? query)
-    {
-        query = ButtonValues.Read<InfoQuery>(value);
-        query = query is not null && DateOnly.TryParseExact(query.Day, "yyyy-MM-dd", out _) ? query : null;
-        return query is not null;
-    }
+    public static bool TryParse(string? value, [NotNullWhen(true)] out InfoQuery? query) =>
+        (query = ButtonValues.Read<InfoQuery>(value, q => q.Day)) is not null;
 }
 
 internal static class ButtonValues
 {
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
-    public static T? Read<T>(string? value) where T : class
+    /// <summary>The value a button carried, or null when it is not one of ours (or names no valid day).</summary>
+    public static T? Read<T>(string? value, Func<T, string?> day) where T : class
     {
         if (string.IsNullOrEmpty(value)) return null;
         try
         {
-            return JsonSerializer.Deserialize<T>(value, Json);
+            return JsonSerializer.Deserialize<T>(value, Json) is { } read && DateOnly.TryParseExact(day(read), "yyyy-MM-dd", out _) ? read : null;
         }
         catch (JsonException)
         {

@@ -38,7 +38,7 @@ public static class CancelView
         if (outcomes.Count == 0) return Progress(scope, 0, 0);
         var cancelled = outcomes.Where(o => o.Result == CancelResult.Cancelled).Select(o => o.Task).ToList();
         var failed = outcomes.Where(o => o.Result != CancelResult.Cancelled).ToList();
-        var saved = cancelled.Sum(t => pricing.PerShot(describe(t.DeviceArn)) is { } perShot ? pricing.PerTask + t.Shots * perShot : 0m);
+        var saved = pricing.CostOf(cancelled, describe);
         var lines = new List<string>
         {
             $":octagonal_sign: <@{userId}> cancelled {cancelled.Count} of {outcomes.Count} queued tasks of *{scope.Describe()}* on {scope.Day} " +

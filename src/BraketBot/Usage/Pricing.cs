@@ -20,4 +20,8 @@ public sealed class Pricing(PricingOptions options)
     }
 
     public decimal PerTask => options.PerTask;
+
+    /// <summary>Estimated cost of these tasks; tasks of devices without a per-shot price add nothing.</summary>
+    public decimal CostOf(IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe) =>
+        tasks.Sum(t => PerShot(describe(t.DeviceArn)) is { } perShot ? PerTask + t.Shots * perShot : 0m);
 }
