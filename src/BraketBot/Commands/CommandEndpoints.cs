@@ -25,7 +25,7 @@ public static class CommandEndpoints
         if (command is ParsedCommand.Cancel && !slackOptions.CurrentValue.IsAdmin(slash.UserId))
             return Reply(SlackMessage.Plain(CancelView.NotAllowed), Visibility.Ephemeral);
 
-        if (!queue.TryEnqueue<SlashCommandJob>((job, ct) => job.RunAsync(slash, ct)))
+        if (!queue.TryEnqueue<SlashCommandRunner>((job, ct) => job.RunAsync(slash, ct)))
             return Reply(SlackMessage.Plain(Busy), Visibility.Ephemeral);
         return Reply(SlackMessage.Plain($":hourglass_flowing_sand: Working on `{slash.Command} {slash.Text}`…"), Visibility.Ephemeral);
     }
@@ -39,7 +39,7 @@ public static class CommandEndpoints
         if (payload.Type != BlockActionsPayload.BlockActionsType || payload.Actions.Count == 0) return TypedResults.Ok();
 
         // Slack shows the user an error for a non-200 answer: the click was not taken.
-        return queue.TryEnqueue<InteractionJob>((job, ct) => job.RunAsync(payload, ct))
+        return queue.TryEnqueue<InteractionRunner>((job, ct) => job.RunAsync(payload, ct))
             ? TypedResults.Ok()
             : TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }

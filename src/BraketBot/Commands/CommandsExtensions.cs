@@ -14,8 +14,8 @@ public static class CommandsExtensions
         services.AddTransient<ISlashCommandHandler, HelpCommand>();
         services.AddTransient<IBlockActionHandler, CancelAllQueuedAction>();
         services.AddTransient<IBlockActionHandler, RefreshReportAction>();
-        services.AddTransient<SlashCommandJob>();
-        services.AddTransient<InteractionJob>();
+        services.AddTransient<SlashCommandRunner>();
+        services.AddTransient<InteractionRunner>();
         services.AddSingleton<CommandQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandQueue>());
         return services;

@@ -3,7 +3,7 @@ using BraketBot.Slack;
 namespace BraketBot.Commands;
 
 /// <summary>Runs the handlers of a button click after Slack got its acknowledgement.</summary>
-public sealed class InteractionJob(IEnumerable<IBlockActionHandler> handlers, ISlackApi slack, ILogger<InteractionJob> logger)
+public sealed class InteractionRunner(IEnumerable<IBlockActionHandler> handlers, ISlackApi slack, ILogger<InteractionRunner> logger)
 {
     public async Task RunAsync(BlockActionsPayload payload, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class InteractionJob(IEnumerable<IBlockActionHandler> handlers, IS
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Button {ActionId} clicked by {UserId} failed", action.ActionId, payload.User.Id);
-                await slack.RespondAsync(payload.ResponseUrl!, SlackMessage.Plain(SlashCommandJob.Failure), Visibility.Ephemeral,
+                await slack.RespondAsync(payload.ResponseUrl!, SlackMessage.Plain(SlashCommandRunner.Failure), Visibility.Ephemeral,
                     replaceOriginal: false, cancellationToken);
             }
         }

@@ -3,7 +3,7 @@ using BraketBot.Slack;
 namespace BraketBot.Commands;
 
 /// <summary>The slow part of a slash command, run after Slack got its acknowledgement; the reply goes to response_url. A failure is reported to the user once, never repeated behind their back.</summary>
-public sealed class SlashCommandJob(IEnumerable<ISlashCommandHandler> handlers, ISlackApi slack, ILogger<SlashCommandJob> logger)
+public sealed class SlashCommandRunner(IEnumerable<ISlashCommandHandler> handlers, ISlackApi slack, ILogger<SlashCommandRunner> logger)
 {
     public const string Failure = "Something went wrong on BraketBot's side (it is logged). Try again in a minute.";
 
