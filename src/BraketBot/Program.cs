@@ -1,6 +1,6 @@
 using BraketBot.Braket;
-using BraketBot.Caps;
 using BraketBot.Commands;
+using BraketBot.Enforcement;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
 using BraketBot.Slack;
@@ -13,19 +13,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLogs();
 builder.Services
     .AddHosting()
-    .AddSlack(builder.Configuration)
-    .AddBraket(builder.Configuration)
-    .AddUsage(builder.Configuration)
-    .AddCaps(builder.Configuration)
-    .AddCommands()
-    .AddWebhooks(builder.Configuration)
     .AddStorage(builder.Configuration)
-    .AddJobs(builder.Configuration);
+    .AddJobs(builder.Configuration)
+    .AddBraket(builder.Configuration)
+    .AddSlack(builder.Configuration)
+    .AddUsage(builder.Configuration)
+    .AddEnforcement(builder.Configuration)
+    .AddCommands(builder.Configuration)
+    .AddWebhooks(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHosting();
-app.MapCommands();
+app.MapSlack();
 app.MapWebhooks();
 app.MapJobsDashboard();
 

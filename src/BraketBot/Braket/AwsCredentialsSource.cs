@@ -1,5 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

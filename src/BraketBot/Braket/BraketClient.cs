@@ -5,6 +5,8 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 
@@ -15,12 +17,10 @@ namespace BraketBot.Braket;
 public sealed class BraketClient(
     HttpClient http, IOptionsMonitor<BraketOptions> options, QuotaLimiter limiter, ILogger<BraketClient> logger) : IBraketApi
 {
-    public const int MaxPageSize = 100;
-
     public async Task<BraketResult<QuantumTaskPage>> SearchQuantumTasksAsync(
         string region, IReadOnlyList<QuantumTaskFilter> filters, string? nextToken, int maxResults, CancellationToken cancellationToken)
     {
-        var body = new SearchRequest(filters.Select(FilterWire.From).ToList(), Math.Clamp(maxResults, 1, MaxPageSize), nextToken);
+        var body = new SearchRequest(filters.Select(FilterWire.From).ToList(), Math.Clamp(maxResults, 1, QuantumTaskPage.MaxSize), nextToken);
         var result = await SendAsync<SearchQuantumTasksResponse>(
             BraketOperations.SearchQuantumTasks, region, HttpMethod.Post, "quantum-tasks", body, cancellationToken);
         return result.IsSuccess
@@ -50,37 +50,33 @@ public sealed class BraketClient(
     {
         var devices = new List<DeviceSummary>();
         string? nextToken = null;
+        var tokens = new PageTokens(BraketOperations.SearchDevices);
         do
         {
             var page = await SendAsync<SearchDevicesResponse>(
-                BraketOperations.SearchDevices, region, HttpMethod.Post, "devices", new SearchRequest([], MaxPageSize, nextToken), cancellationToken);
+                BraketOperations.SearchDevices, region, HttpMethod.Post, "devices", new SearchRequest([], QuantumTaskPage.MaxSize, nextToken), cancellationToken);
             if (!page.IsSuccess) return page.Error!;
             devices.AddRange(page.Value!.Devices);
             nextToken = page.Value.NextToken;
+            if (tokens.Repeated(nextToken) is { } repeated) return repeated;
         } while (nextToken is not null);
         return devices;
-    }
-
-    public async Task<BraketResult<DeviceSummary>> GetDeviceAsync(DeviceArn arn, CancellationToken cancellationToken)
-    {
-        var region = arn.Region.Length > 0 ? arn.Region : options.CurrentValue.EffectiveRegions[0];
-        var result = await SendAsync<DeviceSummary>(
-            BraketOperations.GetDevice, region, HttpMethod.Get, $"device/{Uri.EscapeDataString(arn.Value)}", null, cancellationToken);
-        return result.IsSuccess ? result.Value! : result.Error!;
     }
 
     public async Task<BraketResult<IReadOnlyList<SpendingLimit>>> SearchSpendingLimitsAsync(string region, CancellationToken cancellationToken)
     {
         var limits = new List<SpendingLimit>();
         string? nextToken = null;
+        var tokens = new PageTokens(BraketOperations.SearchSpendingLimits);
         do
         {
             var page = await SendAsync<SearchSpendingLimitsResponse>(
                 BraketOperations.SearchSpendingLimits, region, HttpMethod.Post, "spending-limits",
-                new SearchRequest(null, MaxPageSize, nextToken), cancellationToken);
+                new SearchRequest(null, QuantumTaskPage.MaxSize, nextToken), cancellationToken);
             if (!page.IsSuccess) return page.Error!;
             limits.AddRange(page.Value!.SpendingLimits.Select(l => l.ToLimit()));
             nextToken = page.Value.NextToken;
+            if (tokens.Repeated(nextToken) is { } repeated) return repeated;
         } while (nextToken is not null);
         return limits;
     }

@@ -1,5 +1,7 @@
 using BraketBot.Hosting;
+using BraketBot.Ports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using BraketBot.Domain;
 
 namespace BraketBot.Braket;
 
@@ -10,14 +12,12 @@ public static class BraketExtensions
         services.AddValidatedOptions<BraketOptions, BraketOptionsValidator>(configuration, BraketOptions.Section);
         services.TryAddSingleton<IAwsCredentialsSource, DefaultAwsCredentialsSource>();
         services.AddSingleton<QuotaLimiter>();
-        services.AddSingleton<DeviceCatalogCache>();
-        services.AddTransient<DeviceCatalog>();
-        services.AddTransient<TaskCanceller>();
         services.AddTransient<SigV4Handler>();
         var client = services.AddHttpClient<IBraketApi, BraketClient>();
         client.AddStandardResilienceHandler();
         // Added after the resilience handler, so it sits inside it and signs every retry afresh.
         client.AddHttpMessageHandler<SigV4Handler>();
+        services.AddHostedService<SignerWarmUp>();
         return services;
     }
 }

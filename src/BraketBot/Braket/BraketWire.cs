@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

@@ -5,6 +5,8 @@ using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Runtime.Internal.Util;
 using Amazon.Util;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

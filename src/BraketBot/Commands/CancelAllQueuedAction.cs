@@ -1,83 +1,76 @@
-using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Enforcement;
+using BraketBot.Ports;
 using BraketBot.Reports;
-using BraketBot.Slack;
-using BraketBot.Storage;
+using BraketBot.Slack.Messages;
+using BraketBot.Usage;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
 
 /// <summary>
-/// The "Cancel all queued" button (on reports and alerts): after Slack's confirm dialog, cancels
-/// every QUEUED or CREATED task of the scope in its value, one run per scope at a time, and
-/// updates the message in place with progress and then the outcome.
+/// The "Cancel all queued" button (on reports and warnings): after Slack's confirm dialog, plans a
+/// stored run over exactly the scope the button names (one run per scope at a time), which cancels
+/// every QUEUED or CREATED task of it and updates the message in place, surviving this host.
 /// </summary>
-public sealed class CancelAllQueuedAction(
-    DayReports reports,
+public sealed partial class CancelAllQueuedAction(
+    DayScanner scanner,
     DeviceCatalog catalog,
-    TaskCanceller canceller,
-    Usage.Pricing pricing,
+    Pricing pricing,
+    RunLauncher runs,
     IBotStore store,
     ISlackApi slack,
-    IOptionsMonitor<SlackOptions> slackOptions,
+    IOptionsMonitor<AccessOptions> access,
+    IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
     ILogger<CancelAllQueuedAction> logger) : IBlockActionHandler
 {
-    public const string Id = "cancel_all_queued";
-
-    /// <summary>Long enough for 1,000 tasks at 2 a second; a run that dies frees its scope after this.</summary>
-    private static readonly TimeSpan RunLease = TimeSpan.FromMinutes(15);
-
-    /// <summary>A response_url takes five posts; progress uses at most three of them.</summary>
-    private const int ProgressPosts = 3;
-
-    public string ActionId => Id;
+    public const string Id = ActionIds.CancelAllQueued;
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
     {
         var responseUrl = payload.ResponseUrl!;
         Task Tell(string text) => slack.RespondAsync(responseUrl, SlackMessage.Plain(text), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
 
-        if (!CancelScope.TryParse(action.Value, out var scope)) { await Tell("This button is no longer valid."); return; }
-        if (!slackOptions.CurrentValue.IsAdmin(payload.User.Id)) { await Tell(CancelView.NotAllowed); return; }
-        if (!await store.TryAcquireLeaseAsync(scope.RunKey, RunLease, cancellationToken))
+        if (!ButtonValues.TryRead(action.Value, out CancelScope? scope)) { await Tell("This button is no longer valid; run `/braket info` again."); return; }
+        if (!access.CurrentValue.IsAdmin(payload.User.Id)) { await Tell(CancelView.NotAllowed); return; }
+
+        var device = scope.AllDevices ? null : catalog.Describe(scope.DeviceArn!);
+        var found = await scanner.TasksAsync(scanner.Window(scope.Day), device, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            await Tell(found.Error!.Describe());
+            return;
+        }
+        var cancellable = found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t)).ToList();
+        // Tasks a cap run is cancelling already are left to it.
+        var taken = await store.ClaimedAsync(cancellable.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList(), cancellationToken);
+        var tasks = cancellable.Where(t => !taken.Contains(CapEnforcer.TaskKey(t.QuantumTaskArn))).ToList();
+        var now = time.GetUtcNow();
+        var run = new EnforcementRun
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Kind = RunKind.CancelAll,
+            Day = scope.Day,
+            TimeZone = capsOptions.CurrentValue.TimeZone,
+            CreatedAt = now,
+            Deadline = now + RunLauncher.DeadlineFor(tasks.Count),
+            Trigger = $"<@{payload.User.Id}>",
+            Scope = scope,
+            RequestedBy = payload.User.Id,
+            ResponseUrl = responseUrl,
+            Tasks = tasks.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
+        };
+        // The scope's key keeps a second click from starting a second run; the task keys keep a cap run off the same tasks.
+        IReadOnlyList<string> claims = [scope.RunKey, .. tasks.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn))];
+        if (!await runs.TryStartAsync(run, claims, cancellationToken))
         {
             await Tell($"Queued tasks of {scope.Describe()} on {scope.Day} are being cancelled already.");
             return;
         }
-        try
-        {
-            await RunAsync(payload, scope, cancellationToken);
-        }
-        finally
-        {
-            await store.ReleaseLeaseAsync(scope.RunKey, CancellationToken.None);
-        }
+        LogStarted(payload.User.Username ?? payload.User.Name ?? "", payload.User.Id, tasks.Count, scope.Describe(), scope.Day);
     }
 
-    private async Task RunAsync(BlockActionsPayload payload, CancelScope scope, CancellationToken cancellationToken)
-    {
-        var device = scope.DeviceArn is null ? null : catalog.Describe(scope.DeviceArn);
-        var found = await reports.TasksAsync(reports.Window(DateOnly.Parse(scope.Day)), device, cancellationToken);
-        if (!found.IsSuccess)
-        {
-            await Update(payload, SlackMessage.Plain(found.Error!.Describe()), cancellationToken);
-            return;
-        }
-        var tasks = found.Value!.Where(t => t.Status.IsCancellable()).ToList();
-        logger.LogInformation("{User} ({UserId}) cancels {Count} queued tasks of {Scope} on {Day}",
-            payload.User.Username ?? payload.User.Name, payload.User.Id, tasks.Count, scope.Describe(), scope.Day);
-
-        var step = Math.Max(20, tasks.Count / (ProgressPosts + 1));
-        var progress = new Progress<int>(done =>
-        {
-            if (done % step == 0 && done < tasks.Count)
-                _ = Update(payload, CancelView.Progress(scope, done, tasks.Count), CancellationToken.None);
-        });
-        await Update(payload, CancelView.Progress(scope, 0, tasks.Count), cancellationToken);
-        var outcomes = await canceller.CancelAsync(tasks, progress, cancellationToken);
-        await Update(payload, CancelView.BulkOutcome(scope, outcomes, catalog.Describe, payload.User.Id, time.GetUtcNow(), pricing), cancellationToken);
-    }
-
-    private Task Update(BlockActionsPayload payload, SlackMessage message, CancellationToken cancellationToken) =>
-        slack.RespondAsync(payload.ResponseUrl!, message, Visibility.InChannel, replaceOriginal: true, cancellationToken);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) cancels {Count} queued tasks of {Scope} on {Day}")]
+    private partial void LogStarted(string user, string userId, int count, string scope, Day day);
 }

@@ -1,33 +1,36 @@
-using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Ports;
 using BraketBot.Reports;
-using BraketBot.Slack;
+using BraketBot.Slack.Messages;
+using BraketBot.Usage;
 using Microsoft.Extensions.Options;
+using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket cancel ARN: cancels one task, or says plainly why not.</summary>
-public sealed class CancelCommand(
-    IBraketApi braket, TaskCanceller canceller, DeviceCatalog catalog, IOptionsMonitor<SlackOptions> slackOptions,
-    TimeProvider time, ILogger<CancelCommand> logger) : ISlashCommandHandler
+public sealed partial class CancelCommand(
+    IBraketApi braket, TaskCanceller canceller, DeviceCatalog catalog, IOptionsMonitor<AccessOptions> access,
+    TimeProvider time, ILogger<CancelCommand> logger)
 {
-    public const string Name = "cancel";
+    public const string Name = Subcommands.Cancel;
 
-    public string CommandName => Name;
-
-    public async Task<SlashReply> HandleAsync(ParsedCommand command, SlashCommand slash, CancellationToken cancellationToken)
+    public async Task<SlashReply> HandleAsync(ParsedCommand.Cancel cancel, SlashCommand slash, CancellationToken cancellationToken)
     {
-        var arn = ((ParsedCommand.Cancel)command).Task;
-        if (!slackOptions.CurrentValue.IsAdmin(slash.UserId)) return SlashReply.Private(CancelView.NotAllowed);
+        var arn = cancel.Task;
+        if (!access.CurrentValue.IsAdmin(slash.UserId)) return SlashReply.Private(CancelView.NotAllowed);
 
         var task = await braket.GetQuantumTaskAsync(arn, cancellationToken);
         if (!task.IsSuccess) return SlashReply.Private(CancelView.LookupFailed(arn, task.Error!));
         if (!task.Value!.Status.IsCancellable()) return SlashReply.Private(CancelView.NotCancellable(task.Value));
 
-        var outcome = await canceller.CancelOneAsync(task.Value, cancellationToken);
-        logger.LogInformation("{User} ({UserId}) asked to cancel {Task}: {Result} ({Detail})",
-            slash.UserName, slash.UserId, arn, outcome.Result, outcome.Detail);
+        var outcome = await canceller.CancelOneAsync(task.Value, Guid.NewGuid().ToString(), cancellationToken);
+        LogCancelAsked(slash.UserName, slash.UserId, arn.Value, outcome.Result, outcome.Detail);
         return outcome.Result == CancelResult.Cancelled
             ? new SlashReply(CancelView.Cancelled(outcome, catalog.Describe(outcome.Task.DeviceArn), slash.UserId, time.GetUtcNow()), Visibility.InChannel)
             : SlashReply.Private(CancelView.NotCancelled(outcome));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) asked to cancel {Task}: {Result} ({Detail})")]
+    private partial void LogCancelAsked(string user, string userId, string task, CancelResult result, string detail);
 }

@@ -1,24 +1,25 @@
-using BraketBot.Caps;
+using BraketBot.Domain;
 using BraketBot.Reports;
-using BraketBot.Slack;
+using BraketBot.Slack.Messages;
+using BraketBot.Usage;
 using Microsoft.Extensions.Options;
+using BraketBot.Ports;
+using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket caps: the caps in force and today's usage against each.</summary>
-public sealed class CapsCommand(DayReports reports, IOptionsMonitor<CapsOptions> capsOptions) : ISlashCommandHandler
+public sealed class CapsCommand(DayScanner scanner, IOptionsMonitor<CapsOptions> capsOptions)
 {
-    public const string Name = "caps";
+    public const string Name = Subcommands.Caps;
 
-    public string CommandName => Name;
-
-    public async Task<SlashReply> HandleAsync(ParsedCommand command, SlashCommand slash, CancellationToken cancellationToken)
+    public async Task<SlashReply> HandleAsync(CancellationToken cancellationToken)
     {
         var caps = capsOptions.CurrentValue;
-        var window = reports.Window(reports.Today());
+        var window = scanner.Window(scanner.Today());
         if (!caps.AnyCap) return new SlashReply(CapsView.Render(caps, window, []), Visibility.Ephemeral);
 
-        var usage = await reports.UsageAsync(window, null, cancellationToken);
+        var usage = await scanner.UsageAsync(window, null, cancellationToken);
         return usage.IsSuccess
             ? new SlashReply(CapsView.Render(caps, window, CapPolicy.Evaluate(usage.Value!, caps)), Visibility.Ephemeral)
             : SlashReply.Private(usage.Error!.Describe());

@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
+using BraketBot.Usage;
+using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
@@ -11,9 +16,9 @@ public abstract record DayQuery
 
     public sealed record Yesterday : DayQuery;
 
-    public sealed record On(DateOnly Day) : DayQuery;
+    public sealed record On(Day Day) : DayQuery;
 
-    public DateOnly Resolve(DateOnly today) => this switch
+    public Day Resolve(Day today) => this switch
     {
         On on => on.Day,
         Yesterday => today.AddDays(-1),
@@ -22,26 +27,23 @@ public abstract record DayQuery
 }
 
 /// <summary>What the text after /braket asks for.</summary>
-public abstract record ParsedCommand(string Name)
+public abstract record ParsedCommand
 {
-    public sealed record Info(DayQuery Day, string? Device) : ParsedCommand(InfoCommand.Name);
+    public sealed record Info(DayQuery Day, string? Device) : ParsedCommand;
 
-    public sealed record Cancel(QuantumTaskArn Task) : ParsedCommand(CancelCommand.Name);
+    public sealed record Cancel(QuantumTaskArn Task) : ParsedCommand;
 
-    public sealed record Caps() : ParsedCommand(CapsCommand.Name);
+    public sealed record Caps : ParsedCommand;
 
-    public sealed record Limits() : ParsedCommand(LimitsCommand.Name);
+    public sealed record Limits : ParsedCommand;
 
     /// <summary>Usage text, with what was wrong when the text could not be understood.</summary>
-    public sealed record Help(string? Problem) : ParsedCommand(HelpCommand.Name);
+    public sealed record Help(string? Problem) : ParsedCommand;
 }
 
 /// <summary>Parses the text of a /braket command. Pure; never throws; every bad input gets a reason.</summary>
 public static partial class CommandParser
 {
-    public const string DateForms = "`YYYY-MM-DD` (like 2022-04-10 or 2022-4-10), `today` or `yesterday`";
-    public const string TaskArnForm = "`arn:aws:braket:REGION:ACCOUNT:quantum-task/ID`";
-
     public static ParsedCommand Parse(string? text)
     {
         var words = (text ?? "").Split((char[])[' ', '\t', '\n', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)
@@ -50,11 +52,11 @@ public static partial class CommandParser
         var args = words[1..];
         return words[0].ToLowerInvariant() switch
         {
-            InfoCommand.Name => ParseInfo(args),
-            CancelCommand.Name => ParseCancel(args),
-            CapsCommand.Name => args.Length == 0 ? new ParsedCommand.Caps() : Extra(CapsCommand.Name, args),
-            LimitsCommand.Name => args.Length == 0 ? new ParsedCommand.Limits() : Extra(LimitsCommand.Name, args),
-            HelpCommand.Name => new ParsedCommand.Help(null),
+            Subcommands.Info => ParseInfo(args),
+            Subcommands.Cancel => ParseCancel(args),
+            Subcommands.Caps => args.Length == 0 ? new ParsedCommand.Caps() : Extra(Subcommands.Caps, args),
+            Subcommands.Limits => args.Length == 0 ? new ParsedCommand.Limits() : Extra(Subcommands.Limits, args),
+            Subcommands.Help => new ParsedCommand.Help(null),
             var other => new ParsedCommand.Help($"`{Shorten(other)}` is not a /braket command."),
         };
     }
@@ -74,7 +76,7 @@ public static partial class CommandParser
             }
             else if (LooksLikeDate(arg))
             {
-                return new ParsedCommand.Help($"`{Shorten(arg)}` is not a date. Use {DateForms}.");
+                return new ParsedCommand.Help($"`{Shorten(arg)}` is not a date. Use {Subcommands.DateForms}.");
             }
             else
             {
@@ -88,9 +90,9 @@ public static partial class CommandParser
 
     private static ParsedCommand ParseCancel(string[] args) => args switch
     {
-        [] => new ParsedCommand.Help($"`cancel` needs the task's ARN: {TaskArnForm}."),
+        [] => new ParsedCommand.Help($"`cancel` needs the task's ARN: {Subcommands.TaskArnForm}."),
         [var arn] when QuantumTaskArn.TryParse(arn, out var parsed) => new ParsedCommand.Cancel(parsed),
-        [var arn] => new ParsedCommand.Help($"`{Shorten(arn)}` is not a quantum task ARN. It looks like {TaskArnForm}."),
+        [var arn] => new ParsedCommand.Help($"`{Shorten(arn)}` is not a quantum task ARN. It looks like {Subcommands.TaskArnForm}."),
         _ => new ParsedCommand.Help("`cancel` takes one task ARN."),
     };
 
@@ -101,7 +103,7 @@ public static partial class CommandParser
             "today" => new DayQuery.Today(),
             "yesterday" => new DayQuery.Yesterday(),
             _ => DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? new DayQuery.On(date)
+                ? new DayQuery.On(new Day(date))
                 : null!,
         };
         return day is not null;
@@ -117,7 +119,7 @@ public static partial class CommandParser
 
     private static bool IsDeviceWord(string text) => DeviceArn.TryParse(text, out _) || DeviceName().IsMatch(text);
 
-    private static string Shorten(string text) => text.Length <= 60 ? text.Replace("`", "'") : text[..57].Replace("`", "'") + "...";
+    private static string Shorten(string text) => SlackMessage.Shorten(text.Replace("`", "'"), 60);
 
     [GeneratedRegex(@"^\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}$")]
     private static partial Regex DateLike();

@@ -1,41 +1,103 @@
 using System.Threading.Channels;
+using BraketBot.Ports;
+using BraketBot.Slack.Messages;
+using Microsoft.Extensions.Options;
+using BraketBot.Domain;
+using BraketBot.Usage;
+using BraketBot.Reports;
+using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
 /// <summary>
 /// The slow half of Slack's commands and clicks, run in the background of this process. They are
-/// interactive: answered within seconds through their response_url or not at all, so they need no
-/// durable job store, and the acknowledgement costs a queue write, not a storage round trip
-/// (Hangfire keeps the work that must survive a restart: alerts and cap evaluations).
+/// interactive, answered within seconds through their response_url, so the acknowledgement costs
+/// a queue write, not a storage round trip; what must outlive the process (cancel runs, alerts) is
+/// stored by the enforcement runs. On shutdown the queue is drained within the host's shutdown
+/// timeout, and whoever is still waiting then is told to try again instead of hearing nothing.
 /// </summary>
-public sealed class CommandQueue(IServiceScopeFactory scopes, ILogger<CommandQueue> logger) : BackgroundService
+public sealed partial class CommandQueue(
+    IServiceScopeFactory scopes, ISlackApi slack, IOptions<HostOptions> host, ILogger<CommandQueue> logger) : IHostedService, IDisposable
 {
     /// <summary>How many commands run at once; the rest wait their turn.</summary>
     public const int Workers = 8;
 
-    private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> work =
-        Channel.CreateBounded<Func<IServiceProvider, CancellationToken, Task>>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
+    public const string Restarting = ":arrows_counterclockwise: BraketBot restarted before it could finish this; nothing more will come of it. Please try again in a minute.";
 
-    /// <summary>Queues work for a handler resolved in its own scope; false when the queue is full.</summary>
-    public bool TryEnqueue<THandler>(Func<THandler, CancellationToken, Task> run) where THandler : notnull =>
-        work.Writer.TryWrite((services, ct) => run(services.GetRequiredService<THandler>(), ct));
+    /// <summary>Kept back from the host's shutdown timeout, to tell the people still waiting.</summary>
+    private static readonly TimeSpan TellingTime = TimeSpan.FromSeconds(3);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
+    private sealed record Work(Uri ResponseUrl, Func<IServiceProvider, CancellationToken, Task> Run);
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private readonly Channel<Work> work = Channel.CreateBounded<Work>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly CancellationTokenSource stopping = new();
+    private Task workers = Task.CompletedTask;
+
+    /// <summary>Queues work for a handler resolved in its own scope; false when the queue is full or the host is stopping.</summary>
+    public bool TryEnqueue<THandler>(Uri responseUrl, Func<THandler, CancellationToken, Task> run) where THandler : notnull =>
+        work.Writer.TryWrite(new Work(responseUrl, (services, ct) => run(services.GetRequiredService<THandler>(), ct)));
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await foreach (var item in work.Reader.ReadAllAsync(stoppingToken))
+        workers = Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(WorkAsync, CancellationToken.None)));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        work.Writer.TryComplete();
+        var drain = host.Value.ShutdownTimeout - TellingTime;
+        stopping.CancelAfter(drain > TimeSpan.Zero ? drain : TimeSpan.Zero);
+        await workers.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task WorkAsync()
+    {
+        await foreach (var item in work.Reader.ReadAllAsync(CancellationToken.None))
         {
+            if (stopping.IsCancellationRequested)
+            {
+                await TellToRetryAsync(item);
+                continue;
+            }
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await item(scope.ServiceProvider, stoppingToken);
+                await item.Run(scope.ServiceProvider, stopping.Token);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                logger.LogError(e, "A Slack command failed in the background");
+                await TellToRetryAsync(item);
+            }
+            catch (Exception e)
+            {
+                LogFailed(e);
             }
         }
     }
+
+    private async Task TellToRetryAsync(Work item)
+    {
+        using var timeout = new CancellationTokenSource(TellingTime);
+        try
+        {
+            await slack.RespondAsync(item.ResponseUrl, SlackMessage.Plain(Restarting), Visibility.Ephemeral, replaceOriginal: false, timeout.Token);
+            LogToldToRetry(item.ResponseUrl.Host);
+        }
+        catch (OperationCanceledException)
+        {
+            LogNotToldToRetry(item.ResponseUrl.Host);
+        }
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack command failed in the background")]
+    private partial void LogFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutting down: a waiting Slack command was told to try again ({Host})")]
+    private partial void LogToldToRetry(string host);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutting down: a waiting Slack command could not be told to try again in time ({Host})")]
+    private partial void LogNotToldToRetry(string host);
 }

@@ -1,15 +1,16 @@
 using BraketBot.Reports;
-using BraketBot.Slack;
+using BraketBot.Slack.Messages;
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Usage;
+using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
-/// <summary>/braket help, an empty /braket, or anything not understood: the usage, only to the person who asked.</summary>
-public sealed class HelpCommand : ISlashCommandHandler
+/// <summary>/braket help, an empty /braket, or anything not understood: the usage, only to the person who asked. Answered at once.</summary>
+public static class HelpCommand
 {
-    public const string Name = "help";
+    public const string Name = Subcommands.Help;
 
-    public string CommandName => Name;
-
-    public Task<SlashReply> HandleAsync(ParsedCommand command, SlashCommand slash, CancellationToken cancellationToken) =>
-        Task.FromResult(new SlashReply(HelpView.Render(((ParsedCommand.Help)command).Problem), Visibility.Ephemeral));
+    public static SlashReply Handle(ParsedCommand.Help help) => new(HelpView.Render(help.Problem), Visibility.Ephemeral);
 }

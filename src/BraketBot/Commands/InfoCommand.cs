@@ -1,17 +1,17 @@
-using BraketBot.Slack;
+using BraketBot.Reports;
+using BraketBot.Usage;
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Slack.Messages;
+using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket info [DATE] [DEVICE]: a device's (or every device's) tasks of a day.</summary>
-public sealed class InfoCommand(DayReports reports) : ISlashCommandHandler
+public sealed class InfoCommand(DayScanner scanner, InfoReports reports)
 {
-    public const string Name = "info";
+    public const string Name = Subcommands.Info;
 
-    public string CommandName => Name;
-
-    public Task<SlashReply> HandleAsync(ParsedCommand command, SlashCommand slash, CancellationToken cancellationToken)
-    {
-        var info = (ParsedCommand.Info)command;
-        return reports.InfoAsync(info.Day.Resolve(reports.Today()), info.Device, cancellationToken);
-    }
+    public Task<SlashReply> HandleAsync(ParsedCommand.Info info, CancellationToken cancellationToken) =>
+        reports.InfoAsync(info.Day.Resolve(scanner.Today()), info.Device, cancellationToken);
 }

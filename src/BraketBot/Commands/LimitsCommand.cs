@@ -1,18 +1,19 @@
-using BraketBot.Braket;
+using BraketBot.Ports;
 using BraketBot.Reports;
-using BraketBot.Slack;
+using BraketBot.Slack.Messages;
+using BraketBot.Usage;
 using Microsoft.Extensions.Options;
+using BraketBot.Domain;
+using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket limits: Braket's own per-device spending limits (SearchSpendingLimits) in every watched region.</summary>
-public sealed class LimitsCommand(IBraketApi braket, DeviceCatalog catalog, IOptionsMonitor<BraketOptions> options) : ISlashCommandHandler
+public sealed class LimitsCommand(IBraketApi braket, DeviceCatalog catalog, IOptionsMonitor<WatchOptions> options)
 {
-    public const string Name = "limits";
+    public const string Name = Subcommands.Limits;
 
-    public string CommandName => Name;
-
-    public async Task<SlashReply> HandleAsync(ParsedCommand command, SlashCommand slash, CancellationToken cancellationToken)
+    public async Task<SlashReply> HandleAsync(CancellationToken cancellationToken)
     {
         var answers = await Task.WhenAll(options.CurrentValue.EffectiveRegions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
         if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return SlashReply.Private(error.Describe());

@@ -2,6 +2,9 @@ namespace BraketBot.Hosting;
 
 public static class RequestBody
 {
+    /// <summary>Slack's payloads and EventBridge's events are a few kilobytes; anything much larger is not from them.</summary>
+    public const int MaxBytes = 256 * 1024;
+
     /// <summary>The raw body, or null when it is longer than <paramref name="maxBytes"/> (read no further).</summary>
     public static async Task<byte[]?> ReadBodyAsync(this HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {

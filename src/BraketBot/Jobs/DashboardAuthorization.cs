@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
+using BraketBot.Hosting;
 
 namespace BraketBot.Jobs;
 

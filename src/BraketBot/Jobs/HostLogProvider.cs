@@ -1,5 +1,6 @@
 using Hangfire.AspNetCore;
 using Hangfire.Logging;
+using BraketBot.Hosting;
 
 namespace BraketBot.Jobs;
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using BraketBot.Hosting;
 
 namespace BraketBot.Jobs;
 

@@ -1,12 +1,14 @@
-using BraketBot.Commands;
-using BraketBot.Slack;
+using BraketBot.Domain;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
 
 namespace BraketBot.Reports;
 
 public static class Buttons
 {
+    /// <summary>The button and its confirm dialog name the same scope the click will cancel.</summary>
     public static ButtonElement CancelAllQueued(CancelScope scope, int tasks, long shots) =>
-        new(TextObject.Plain("Cancel all queued"), CancelAllQueuedAction.Id, scope.ToValue())
+        new(TextObject.Plain("Cancel all queued"), ActionIds.CancelAllQueued, ButtonValues.Of(scope))
         {
             Style = "danger",
             Confirm = new ConfirmDialog(
@@ -22,5 +24,5 @@ public static class Buttons
         };
 
     public static ButtonElement Refresh(InfoQuery query) =>
-        new(TextObject.Plain("Refresh"), RefreshReportAction.Id, query.ToValue());
+        new(TextObject.Plain("Refresh"), ActionIds.RefreshReport, ButtonValues.Of(query));
 }

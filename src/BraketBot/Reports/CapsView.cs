@@ -1,6 +1,6 @@
-using BraketBot.Caps;
-using BraketBot.Slack;
-using BraketBot.Usage;
+using BraketBot.Domain;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
 
 namespace BraketBot.Reports;
 
@@ -8,7 +8,7 @@ public static class CapsView
 {
     public static SlackMessage Render(CapsOptions caps, DayWindow today, IReadOnlyList<CapStanding> standings)
     {
-        var title = $"Daily caps on {Format.Day(today.Day)} ({caps.TimeZone})";
+        var title = $"Daily caps on {today.Day} ({caps.TimeZone})";
         if (standings.Count == 0)
         {
             const string none = "No caps are configured. Set `Caps:MaxShotsPerDay` / `Caps:MaxCostPerDay`, or per device " +

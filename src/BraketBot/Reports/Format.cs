@@ -1,5 +1,7 @@
 using System.Globalization;
-using BraketBot.Caps;
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
@@ -14,7 +16,8 @@ public static class Format
 
     public static string Money(decimal? value) => value is { } v ? Money(v) : "n/a";
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
+    /// <summary>A task as people see it: its id and region, without the account number its ARN carries.</summary>
+    public static string Task(string arn) => QuantumTaskArn.TryParse(arn, out var parsed) ? $"`{parsed.Id}` ({parsed.Region})" : "`(unknown task)`";
 
     public static string Amount(CapMetric metric, decimal value) => metric == CapMetric.Cost ? Money(value) : Count((long)value);
 

@@ -1,5 +1,6 @@
-using BraketBot.Commands;
-using BraketBot.Slack;
+using BraketBot.Domain;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
 
 namespace BraketBot.Reports;
 
@@ -9,11 +10,11 @@ public static class HelpView
     {
         var usage = string.Join('\n',
             "*/braket* watches this team's Amazon Braket usage.",
-            $"• `/braket {InfoCommand.Name} [DATE] [DEVICE]`: tasks, shots and estimated cost per status. DATE is {CommandParser.DateForms}; DEVICE is a name like `Aspen-M-1` or a device ARN (all devices when left out).",
-            $"• `/braket {CancelCommand.Name} TASK-ARN`: cancels a QUEUED or CREATED task.",
-            $"• `/braket {CapsCommand.Name}`: the daily caps and today's usage against them.",
-            $"• `/braket {LimitsCommand.Name}`: Braket's own spending limits per device.",
-            $"• `/braket {HelpCommand.Name}`: this text.");
+            $"• `/braket {Subcommands.Info} [DATE] [DEVICE]`: tasks, shots and estimated cost per status. DATE is {Subcommands.DateForms}; DEVICE is a name like `Aspen-M-1` or a device ARN (all devices when left out).",
+            $"• `/braket {Subcommands.Cancel} TASK-ARN`: cancels a QUEUED or CREATED task.",
+            $"• `/braket {Subcommands.Caps}`: the daily caps and today's usage against them.",
+            $"• `/braket {Subcommands.Limits}`: Braket's own spending limits per device.",
+            $"• `/braket {Subcommands.Help}`: this text.");
         var blocks = new List<Block>();
         if (problem is not null) blocks.Add(new SectionBlock(TextObject.Markdown($":warning: {problem}")));
         blocks.Add(new SectionBlock(TextObject.Markdown(usage)));

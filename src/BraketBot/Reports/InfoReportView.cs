@@ -1,8 +1,6 @@
-using BraketBot.Braket;
-using BraketBot.Caps;
-using BraketBot.Commands;
-using BraketBot.Slack;
-using BraketBot.Usage;
+using BraketBot.Domain;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
 
 namespace BraketBot.Reports;
 
@@ -19,7 +17,7 @@ public static class InfoReportView
 
     public static SlackMessage Render(InfoReport report)
     {
-        var day = Format.Day(report.Usage.Window.Day);
+        var day = report.Usage.Window.Day.ToString();
         var title = report.Device is null ? $"Braket usage on {day}" : $"{report.Device.DeviceName} on {day}";
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(title)) };
         var devices = report.Usage.Devices.ToList();
@@ -37,11 +35,11 @@ public static class InfoReportView
         if (accountCaps.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Account caps*\n" + string.Join('\n', accountCaps.Select(Format.Standing)))));
 
-        var refresh = new InfoQuery(day, report.Device?.DeviceArn);
+        var refresh = new InfoQuery(report.Usage.Window.Day, report.Device?.DeviceArn);
         var allQueued = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Cancellable));
         var buttons = new List<ButtonElement>();
         if (report.Device is null && devices.Count > 1 && allQueued.Tasks > 0)
-            buttons.Add(Buttons.CancelAllQueued(new CancelScope(day, null, null), allQueued.Tasks, allQueued.Shots));
+            buttons.Add(Buttons.CancelAllQueued(CancelScope.EveryDevice(report.Usage.Window.Day), allQueued.Tasks, allQueued.Shots));
         buttons.Add(Buttons.Refresh(refresh));
         blocks.Add(new ActionsBlock(buttons));
         blocks.Add(new ContextBlock([TextObject.Markdown(
@@ -50,9 +48,9 @@ public static class InfoReportView
         return new SlackMessage(Fallback(title, devices), blocks);
     }
 
-    public static string UnknownDevice(DeviceLookup.NotFound notFound) => notFound.Suggestions.Count > 0
-        ? $"No device is called `{notFound.Query}`. Did you mean {string.Join(", ", notFound.Suggestions.Select(s => $"`{s}`"))}?"
-        : $"No device is called `{notFound.Query}`. Give a device name from the Braket console, or a device ARN.";
+    public static string UnknownDevice(string query, IReadOnlyList<string> suggestions) => suggestions.Count > 0
+        ? $"No device is called `{query}`. Did you mean {string.Join(", ", suggestions.Select(s => $"`{s}`"))}?"
+        : $"No device is called `{query}`. Give a device name from the Braket console, or a device ARN.";
 
     private static IEnumerable<Block> DeviceBlocks(DeviceUsage device, InfoReport report)
     {
@@ -70,7 +68,7 @@ public static class InfoReportView
         var queued = device.Cancellable;
         if (queued.Tasks > 0)
             yield return new ActionsBlock([Buttons.CancelAllQueued(
-                new CancelScope(Format.Day(report.Usage.Window.Day), d.DeviceArn, d.DeviceName), queued.Tasks, queued.Shots)]);
+                CancelScope.Device(report.Usage.Window.Day, d), queued.Tasks, queued.Shots)]);
         yield return new DividerBlock();
     }
 

@@ -1,5 +1,6 @@
-using BraketBot.Braket;
-using BraketBot.Slack;
+using BraketBot.Domain;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
 
 namespace BraketBot.Reports;
 

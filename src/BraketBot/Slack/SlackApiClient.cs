@@ -1,38 +1,40 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using BraketBot.Ports;
+using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using BraketBot.Commands;
+using BraketBot.Hosting;
 
 namespace BraketBot.Slack;
 
-/// <summary>What Slack answered: ok with the message's ts, or Slack's error string.</summary>
-public sealed record SlackResult(bool Ok, string? Ts = null, string? Error = null)
-{
-    public static SlackResult Failed(string error) => new(false, Error: error);
-}
-
-/// <summary>The Slack Web API calls BraketBot makes, and replies through a response_url.</summary>
-public interface ISlackApi
-{
-    Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken);
-
-    Task<SlackResult> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken);
-
-    Task<SlackResult> RespondAsync(Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken);
-}
-
 /// <summary>
-/// Typed HttpClient over the Slack Web API. The resilience handler around it retries 429 (after
-/// Retry-After) and 5xx; an ok:false answer is logged with Slack's error string and returned.
+/// Typed HttpClient over the Slack Web API. The resilience handler around it waits out 429s for
+/// every call and retries other failures only for calls that are safe to repeat (reads, updates,
+/// replacing replies): a post that may have landed is never sent again from here.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, ILogger<SlackApiClient> logger) : ISlackApi
+public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, ILogger<SlackApiClient> logger) : ISlackApi
 {
-    public Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    /// <summary>Marks a request whose repetition does no harm, so that the resilience handler may retry it.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Repeatable = new("slack.repeatable");
+
+    public Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken)
     {
         var body = MessageBody(message);
         body["channel"] = channel;
         if (threadTs is not null) body["thread_ts"] = threadTs;
-        return CallAsync("chat.postMessage", body, cancellationToken);
+        if (tag is not null)
+            body["metadata"] = new JsonObject
+            {
+                ["event_type"] = MessageTag.EventType,
+                ["event_payload"] = new JsonObject { ["run_id"] = tag.RunId, ["part"] = tag.Part },
+            };
+        return CallAsync("chat.postMessage", JsonContent.Create(body, options: SlackMessage.Json), repeatable: false, cancellationToken);
     }
 
     public Task<SlackResult> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
@@ -40,59 +42,103 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
         var body = MessageBody(message);
         body["channel"] = channel;
         body["ts"] = ts;
-        return CallAsync("chat.update", body, cancellationToken);
+        return CallAsync("chat.update", JsonContent.Create(body, options: SlackMessage.Json), repeatable: true, cancellationToken);
+    }
+
+    public async Task<SlackResult> FindMessageAsync(
+        string channel, string? threadTs, MessageTag tag, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // Reads take form fields, not JSON. A thread's replies come from conversations.replies.
+        var fields = new Dictionary<string, string>
+        {
+            ["channel"] = channel,
+            ["oldest"] = (since.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+            ["limit"] = "200",
+        };
+        if (threadTs is not null) fields["ts"] = threadTs;
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
+        var answer = await CallForJsonAsync(method, new FormUrlEncodedContent(fields), repeatable: true, cancellationToken);
+        if (answer.Result is { Ok: false } failed) return failed;
+        foreach (var found in answer.Json!["messages"]?.AsArray() ?? [])
+        {
+            var metadata = found?["metadata"];
+            if (metadata?["event_type"]?.GetValue<string>() == MessageTag.EventType
+                && metadata["event_payload"]?["run_id"]?.GetValue<string>() == tag.RunId
+                && metadata["event_payload"]?["part"]?.GetValue<string>() == tag.Part)
+                return new SlackResult(true, found!["ts"]?.GetValue<string>());
+        }
+        return SlackResult.Failed("not_found");
     }
 
     public async Task<SlackResult> RespondAsync(
         Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken)
     {
         var body = MessageBody(message);
-        body["response_type"] = visibility == Visibility.InChannel ? "in_channel" : "ephemeral";
+        body["response_type"] = visibility.ToWire();
         body["replace_original"] = replaceOriginal;
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = JsonContent.Create(body, options: SlackMessage.Json) };
+        // Replacing a message twice leaves one message; a new reply twice would be two.
+        request.Options.Set(Repeatable, replaceOriginal);
         try
         {
-            using var response = await http.PostAsJsonAsync(responseUrl, body, SlackMessage.Json, cancellationToken);
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode) return new SlackResult(true);
             var error = await response.Content.ReadAsStringAsync(cancellationToken);
-            logger.LogWarning("Slack refused a response_url reply: {Status} {Error}", (int)response.StatusCode, error);
+            LogResponseRefused((int)response.StatusCode, error);
             return SlackResult.Failed(string.IsNullOrEmpty(error) ? $"http_{(int)response.StatusCode}" : error);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception e) when (IsNoAnswer(e, cancellationToken))
         {
-            logger.LogWarning("Could not reach Slack's response_url: {Error}", e.Message);
-            return SlackResult.Failed("unreachable");
+            LogResponseUnreachable(e.Message);
+            return SlackResult.NoAnswer("unreachable");
         }
     }
 
-    private async Task<SlackResult> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    private async Task<SlackResult> CallAsync(string method, HttpContent content, bool repeatable, CancellationToken cancellationToken)
+    {
+        var answer = await CallForJsonAsync(method, content, repeatable, cancellationToken);
+        return answer.Result ?? new SlackResult(true, answer.Json!["ts"]?.GetValue<string>());
+    }
+
+    /// <summary>The answer's JSON when Slack said ok; otherwise the failure (Result set).</summary>
+    private async Task<(JsonObject? Json, SlackResult? Result)> CallForJsonAsync(
+        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        if (string.IsNullOrEmpty(settings.BotToken)) return SlackResult.Failed("not_configured: Slack:BotToken is not set");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method))
-        {
-            Content = JsonContent.Create(body, options: SlackMessage.Json),
-        };
+        if (string.IsNullOrEmpty(settings.BotToken)) return (null, SlackResult.Failed("not_configured: Slack:BotToken is not set"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+        request.Options.Set(Repeatable, repeatable);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("Slack {Method} answered HTTP {Status}", method, (int)response.StatusCode);
-                return SlackResult.Failed($"http_{(int)response.StatusCode}");
+                LogHttpStatus(method, (int)response.StatusCode);
+                // A 429 is Slack saying it did nothing; a 5xx leaves it open whether it did.
+                var error = $"http_{(int)response.StatusCode}";
+                return (null, response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode < 500
+                    ? SlackResult.Failed(error)
+                    : SlackResult.NoAnswer(error));
             }
             var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-            if (answer?["ok"]?.GetValue<bool>() == true) return new SlackResult(true, answer["ts"]?.GetValue<string>());
-            var error = answer?["error"]?.GetValue<string>() ?? "unknown_error";
-            logger.LogWarning("Slack {Method} failed: {Error}", method, error);
-            return SlackResult.Failed(error);
+            if (answer?["ok"]?.GetValue<bool>() == true) return (answer, null);
+            var slackError = answer?["error"]?.GetValue<string>() ?? "unknown_error";
+            LogFailed(method, slackError);
+            return (null, SlackResult.Failed(slackError));
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or System.Text.Json.JsonException)
+        catch (Exception e) when (IsNoAnswer(e, cancellationToken) || e is JsonException or InvalidOperationException)
         {
-            logger.LogWarning("Slack {Method} could not be reached: {Error}", method, e.Message);
-            return SlackResult.Failed("unreachable");
+            LogUnreachable(method, e.Message);
+            return (null, SlackResult.NoAnswer("unreachable"));
         }
     }
+
+    /// <summary>Slack gave no usable answer: the network, a timeout, or the resilience handler giving up.</summary>
+    private static bool IsNoAnswer(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException or TimeoutException or TimeoutRejectedException or BrokenCircuitException
+        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static JsonObject MessageBody(SlackMessage message)
     {
@@ -100,7 +146,22 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
         return new JsonObject
         {
             ["text"] = fitted.Text,
-            ["blocks"] = System.Text.Json.JsonSerializer.SerializeToNode(fitted.Blocks, SlackMessage.Json),
+            ["blocks"] = JsonSerializer.SerializeToNode(fitted.Blocks, SlackMessage.Json),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused a response_url reply: {Status} {Error}")]
+    private partial void LogResponseRefused(int status, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach Slack's response_url: {Error}")]
+    private partial void LogResponseUnreachable(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered HTTP {Status}")]
+    private partial void LogHttpStatus(string method, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
+    private partial void LogFailed(string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} could not be reached: {Error}")]
+    private partial void LogUnreachable(string method, string error);
 }

@@ -1,4 +1,10 @@
+using System.Net;
 using BraketBot.Hosting;
+using BraketBot.Ports;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using BraketBot.Slack.Messages;
+using BraketBot.Commands;
 
 namespace BraketBot.Slack;
 
@@ -11,8 +17,26 @@ public static class SlackExtensions
         services.AddRequiredSetting<SlackOptions>("Slack:BotToken", "alerts are logged, not posted", o => o.BotToken);
         services.AddRequiredSetting<SlackOptions>("Slack:AlertChannel", "alerts are logged, not posted", o => o.AlertChannel);
         services.AddScoped<SlackSignatureFilter>();
-        services.AddHostedService<AdminsWarning>();
-        services.AddHttpClient<ISlackApi, SlackApiClient>().AddStandardResilienceHandler();
+        services.AddHttpClient<ISlackApi, SlackApiClient>().AddStandardResilienceHandler(o =>
+            o.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)));
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    {
+        app.MapSlackRoutes();
+        return app;
+    }
+
+    /// <summary>
+    /// A 429 means Slack did nothing, so it is waited out for every call. Other failures leave it
+    /// open whether Slack acted: only calls marked repeatable are tried again.
+    /// </summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests) return true;
+        var request = context.GetRequestMessage();
+        return request is not null && request.Options.TryGetValue(SlackApiClient.Repeatable, out var repeatable) && repeatable
+               && HttpClientResiliencePredicates.IsTransient(outcome);
     }
 }

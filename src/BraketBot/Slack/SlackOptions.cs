@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Options;
+using BraketBot.Ports;
+using BraketBot.Slack.Messages;
+using BraketBot.Commands;
+using BraketBot.Hosting;
 
 namespace BraketBot.Slack;
 
@@ -16,11 +20,6 @@ public sealed record SlackOptions
     public string? AlertChannel { get; init; }
 
     public Uri ApiBaseUrl { get; init; } = new("https://slack.com/api/");
-
-    /// <summary>Slack user ids allowed to cancel tasks; empty lets every member cancel.</summary>
-    public string[] Admins { get; init; } = [];
-
-    public bool IsAdmin(string userId) => Admins.Length == 0 || Admins.Contains(userId, StringComparer.Ordinal);
 }
 
 public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
@@ -32,8 +31,6 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"Slack:ApiBaseUrl '{options.ApiBaseUrl}' must be an absolute http(s) URL.");
         if (options.BotToken is { Length: > 0 } token && !token.StartsWith("xox", StringComparison.Ordinal))
             failures.Add("Slack:BotToken must be a Slack token (xoxb-…).");
-        if (options.Admins.Any(string.IsNullOrWhiteSpace))
-            failures.Add("Slack:Admins must list Slack user ids (U…), without empty entries.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

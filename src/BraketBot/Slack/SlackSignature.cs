@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BraketBot.Ports;
+using BraketBot.Slack.Messages;
+using BraketBot.Commands;
+using BraketBot.Hosting;
 
 namespace BraketBot.Slack;
 

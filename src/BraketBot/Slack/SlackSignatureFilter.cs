@@ -1,5 +1,8 @@
 using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
+using BraketBot.Ports;
+using BraketBot.Slack.Messages;
+using BraketBot.Commands;
 
 namespace BraketBot.Slack;
 
@@ -10,14 +13,11 @@ namespace BraketBot.Slack;
 public sealed class SlackSignatureFilter(
     IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
-    /// <summary>Slack's payloads are a few kilobytes; anything much larger is not from Slack.</summary>
-    public const int MaxBodyBytes = 256 * 1024;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
 
-        var body = await request.ReadBodyAsync(MaxBodyBytes, context.HttpContext.RequestAborted);
+        var body = await request.ReadBodyAsync(RequestBody.MaxBytes, context.HttpContext.RequestAborted);
         if (body is null) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         request.Body = new MemoryStream(body, writable: false);
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
-using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Ports;
 using Npgsql;
+using BraketBot.Hosting;
 
 namespace BraketBot.Storage;
 
-/// <summary>The shared store for several instances: each operation is one statement or one row-locked transaction.</summary>
+/// <summary>The shared store for several instances: each operation is one statement or one transaction.</summary>
 public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider time) : IBotStore
 {
     private const string S = PostgresDatabase.Schema;
@@ -23,6 +25,17 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             """, cancellationToken, ("key", key), ("expires", expiresAt), ("now", now));
     }
 
+    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        keys.Count == 0 ? Task.CompletedTask : ExecuteAsync($"DELETE FROM {S}.claims WHERE key = ANY(@keys)", cancellationToken, ("keys", keys.ToArray()));
+
+    public async Task<IReadOnlySet<string>> ClaimedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0) return new HashSet<string>();
+        await using var command = await CommandAsync(
+            $"SELECT key FROM {S}.claims WHERE key = ANY(@keys) AND expires_at > @now", ("keys", keys.ToArray()), ("now", time.GetUtcNow()));
+        return (await ReadStringsAsync(command, cancellationToken)).ToHashSet();
+    }
+
     public Task SetValueAsync(string key, string value, CancellationToken cancellationToken) =>
         ExecuteAsync(
             $"INSERT INTO {S}.kv (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
@@ -34,75 +47,170 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public Task<bool> TryAcquireLeaseAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<RunStart> BeginGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // One statement: a free (or expired) guard is taken; a live one is marked to go once more.
+        await using var command = await CommandAsync(
+            $"""
+            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, @expires)
+            ON CONFLICT (key) DO UPDATE SET
+                pending = {S}.guards.expires_at > @now,
+                owner = CASE WHEN {S}.guards.expires_at > @now THEN {S}.guards.owner ELSE EXCLUDED.owner END,
+                expires_at = CASE WHEN {S}.guards.expires_at > @now THEN {S}.guards.expires_at ELSE EXCLUDED.expires_at END
+            RETURNING owner = @owner
+            """, ("key", key), ("owner", owner), ("expires", now + lease), ("now", now));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))! ? RunStart.Started : RunStart.Queued;
+    }
+
+    public Task<bool> TryTakeGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return ExistsAsync(
             $"""
-            INSERT INTO {S}.runs (key, expires_at) VALUES (@key, @expires)
-            ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, pending = false WHERE {S}.runs.expires_at <= @now
+            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, @expires)
+            ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at,
+                pending = {S}.guards.pending AND {S}.guards.owner = EXCLUDED.owner
+            WHERE {S}.guards.expires_at <= @now OR {S}.guards.owner = EXCLUDED.owner
             RETURNING 1
-            """, cancellationToken, ("key", key), ("expires", now + lease), ("now", now));
+            """, cancellationToken, ("key", key), ("owner", owner), ("expires", now + lease), ("now", now));
     }
 
-    public Task ReleaseLeaseAsync(string key, CancellationToken cancellationToken) =>
-        ExecuteAsync($"DELETE FROM {S}.runs WHERE key = @key", cancellationToken, ("key", key));
+    public Task<bool> RenewGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        ExistsAsync($"UPDATE {S}.guards SET expires_at = @expires WHERE key = @key AND owner = @owner RETURNING 1",
+            cancellationToken, ("key", key), ("owner", owner), ("expires", time.GetUtcNow() + lease));
 
-    public async Task<RunStart> BeginRunAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<bool> EndGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        // One statement: a free (or expired) run is taken; a live one is marked to run once more.
+        // One statement: a pending request keeps the guard for another turn, else the guard goes.
         await using var command = await CommandAsync(
             $"""
-            INSERT INTO {S}.runs (key, expires_at) VALUES (@key, @expires)
-            ON CONFLICT (key) DO UPDATE SET
-                pending = {S}.runs.expires_at > @now,
-                expires_at = CASE WHEN {S}.runs.expires_at > @now THEN {S}.runs.expires_at ELSE EXCLUDED.expires_at END
-            RETURNING pending
-            """, ("key", key), ("expires", now + lease), ("now", now));
-        var pending = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return pending ? RunStart.Queued : RunStart.Started;
+            WITH mine AS (SELECT key, pending FROM {S}.guards WHERE key = @key AND owner = @owner FOR UPDATE),
+                 again AS (UPDATE {S}.guards g SET pending = false, expires_at = @expires FROM mine
+                           WHERE g.key = mine.key AND mine.pending RETURNING 1),
+                 gone AS (DELETE FROM {S}.guards g USING mine WHERE g.key = mine.key AND NOT mine.pending RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM again)
+            """, ("key", key), ("owner", owner), ("expires", time.GetUtcNow() + lease));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<bool> EndRunAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
+    public Task ReleaseGuardAsync(string key, string owner, CancellationToken cancellationToken) =>
+        ExecuteAsync($"DELETE FROM {S}.guards WHERE key = @key AND owner = @owner", cancellationToken, ("key", key), ("owner", owner));
+
+    public async Task<bool> TryCreateRunAsync(
+        EnforcementRun run, IReadOnlyList<string> claims, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease,
+        CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         await database.EnsureReadyAsync();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var select = new NpgsqlCommand($"SELECT pending FROM {S}.runs WHERE key = @key FOR UPDATE", connection, transaction);
-        select.Parameters.AddWithValue("key", key);
-        var pending = await select.ExecuteScalarAsync(cancellationToken) is true;
-        await using var next = new NpgsqlCommand(
-            pending
-                ? $"UPDATE {S}.runs SET pending = false, expires_at = @expires WHERE key = @key"
-                : $"DELETE FROM {S}.runs WHERE key = @key",
-            connection, transaction);
-        next.Parameters.AddWithValue("key", key);
-        next.Parameters.AddWithValue("expires", time.GetUtcNow() + lease);
-        await next.ExecuteNonQueryAsync(cancellationToken);
+        if (claims.Count > 0)
+        {
+            // Every claim is new or expired, or none is taken: a concurrent claimer waits on the key, then finds it taken.
+            await using var claim = new NpgsqlCommand(
+                $"""
+                INSERT INTO {S}.claims (key, expires_at) SELECT DISTINCT unnest(@keys), @expires
+                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE {S}.claims.expires_at <= @now
+                RETURNING 1
+                """, connection, transaction);
+            claim.Parameters.AddWithValue("keys", claims.ToArray());
+            claim.Parameters.AddWithValue("expires", claimsExpireAt);
+            claim.Parameters.AddWithValue("now", now);
+            var taken = 0;
+            await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken)) taken++;
+            if (taken != claims.Distinct().Count())
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
+        await using var insert = new NpgsqlCommand(
+            $"""
+            INSERT INTO {S}.enforcement_runs (id, run, owner, lease_until, finished, updated_at)
+            VALUES (@id, @run::jsonb, @owner, @lease, false, @now) ON CONFLICT (id) DO NOTHING
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("id", run.Id);
+        insert.Parameters.AddWithValue("run", JsonSerializer.Serialize(run, RunJson.Options));
+        insert.Parameters.AddWithValue("owner", owner);
+        insert.Parameters.AddWithValue("lease", now + lease);
+        insert.Parameters.AddWithValue("now", now);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
         await transaction.CommitAsync(cancellationToken);
-        return pending;
+        return true;
     }
 
-    public async Task RememberTaskAsync(string day, QuantumTaskSummary task, CancellationToken cancellationToken)
+    public async Task<EnforcementRun?> TryTakeRunAsync(string runId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var oldest = DateOnly.Parse(day).AddDays(-2).ToString("yyyy-MM-dd");
-        await ExecuteAsync(
+        var now = time.GetUtcNow();
+        await using var command = await CommandAsync(
+            $"""
+            UPDATE {S}.enforcement_runs SET owner = @owner, lease_until = @lease
+            WHERE id = @id AND NOT finished AND (lease_until <= @now OR owner = @owner)
+            RETURNING run::text
+            """, ("id", runId), ("owner", owner), ("lease", now + lease), ("now", now));
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? Deserialize(json) : null;
+    }
+
+    public async Task<bool> SaveRunAsync(EnforcementRun run, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var saved = await ExistsAsync(
+            $"""
+            UPDATE {S}.enforcement_runs SET run = @run::jsonb, lease_until = @lease, finished = @finished, updated_at = @now,
+                owner = CASE WHEN @finished THEN NULL ELSE owner END
+            WHERE id = @id AND owner = @owner
+            RETURNING 1
+            """, cancellationToken,
+            ("id", run.Id), ("run", JsonSerializer.Serialize(run, RunJson.Options)), ("owner", owner), ("lease", now + lease),
+            ("finished", run.Finished), ("now", now));
+        if (saved && run.Finished)
+            await ExecuteAsync($"DELETE FROM {S}.enforcement_runs WHERE finished AND updated_at < @before", cancellationToken,
+                ("before", now - Retention.FinishedRuns));
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(
+            $"SELECT id FROM {S}.enforcement_runs WHERE NOT finished AND lease_until <= @now ORDER BY updated_at", ("now", time.GetUtcNow()));
+        return await ReadStringsAsync(command, cancellationToken);
+    }
+
+    public async Task<EnforcementRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync($"SELECT run::text FROM {S}.enforcement_runs WHERE id = @id", ("id", runId));
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? Deserialize(json) : null;
+    }
+
+    public Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken) =>
+        ExecuteAsync(
             $"""
             INSERT INTO {S}.day_tasks (day, arn, task) VALUES (@day, @arn, @task::jsonb)
             ON CONFLICT (day, arn) DO UPDATE SET task = EXCLUDED.task;
             DELETE FROM {S}.day_tasks WHERE day < @oldest;
-            """, cancellationToken, ("day", day), ("arn", task.QuantumTaskArn), ("task", JsonSerializer.Serialize(task)), ("oldest", oldest));
+            """, cancellationToken, ("day", day.ToString()), ("arn", task.QuantumTaskArn), ("task", JsonSerializer.Serialize(task)),
+            ("oldest", day.AddDays(-Retention.RememberedTaskDays).ToString()));
+
+    public async Task<IReadOnlyList<QuantumTaskSummary>> RememberedTasksAsync(Day day, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync($"SELECT task::text FROM {S}.day_tasks WHERE day = @day", ("day", day.ToString()));
+        return (await ReadStringsAsync(command, cancellationToken)).Select(json => JsonSerializer.Deserialize<QuantumTaskSummary>(json)!).ToList();
     }
 
-    public async Task<IReadOnlyList<QuantumTaskSummary>> RememberedTasksAsync(string day, CancellationToken cancellationToken)
+    private static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, RunJson.Options)!;
+
+    private static async Task<IReadOnlyList<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync($"SELECT task::text FROM {S}.day_tasks WHERE day = @day", ("day", day));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var tasks = new List<QuantumTaskSummary>();
-        while (await reader.ReadAsync(cancellationToken))
-            tasks.Add(JsonSerializer.Deserialize<QuantumTaskSummary>(reader.GetString(0))!);
-        return tasks;
+        var values = new List<string>();
+        while (await reader.ReadAsync(cancellationToken)) values.Add(reader.GetString(0));
+        return values;
     }
 
     private async Task<NpgsqlCommand> CommandAsync(string sql, params (string Name, object Value)[] parameters)

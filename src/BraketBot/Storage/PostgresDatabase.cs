@@ -1,6 +1,8 @@
 using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Storage;
 
@@ -22,6 +24,15 @@ public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresD
         CREATE TABLE {Schema}.kv (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
         CREATE TABLE {Schema}.runs (key text PRIMARY KEY, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
         CREATE TABLE {Schema}.day_tasks (day text NOT NULL, arn text NOT NULL, task jsonb NOT NULL, PRIMARY KEY (day, arn));
+        """,
+        // Leases name their owner; enforcement runs are stored, so another instance can finish them.
+        $"""
+        DROP TABLE {Schema}.runs;
+        CREATE TABLE {Schema}.guards (key text PRIMARY KEY, owner text NOT NULL, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
+        CREATE TABLE {Schema}.enforcement_runs (
+            id text PRIMARY KEY, run jsonb NOT NULL, owner text, lease_until timestamptz NOT NULL,
+            finished boolean NOT NULL DEFAULT false, updated_at timestamptz NOT NULL);
+        CREATE INDEX enforcement_runs_stalled ON {Schema}.enforcement_runs (lease_until) WHERE NOT finished;
         """,
     ];
 

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Hosting;
 
 namespace BraketBot.Storage;
 

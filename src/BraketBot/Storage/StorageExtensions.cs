@@ -1,29 +1,74 @@
 using BraketBot.Hosting;
+using BraketBot.Ports;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Options;
+using BraketBot.Domain;
 
 namespace BraketBot.Storage;
 
 public static class StorageExtensions
 {
+    /// <summary>
+    /// The bot's state and Hangfire's jobs, in one place: in memory (one instance; lost with it), or in
+    /// PostgreSQL (several instances; survives them). The provider is read here and nowhere else.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
         if (StorageOptions.ProviderIn(configuration) == StorageProvider.PostgreSql)
-            services.AddPostgresStore(configuration);
+        {
+            services.AddSingleton(sp => new PostgresDatabase(
+                configuration.GetConnectionString(StorageOptions.ConnectionStringName), sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+            services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
+            services.AddSingleton<IBotStore, PostgresBotStore>();
+            services.AddSingleton<JobStorage>(sp => PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+            services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag]);
+        }
         else
+        {
             services.AddSingleton<IBotStore, InMemoryBotStore>();
+            services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+            services.AddHostedService<InMemoryWarning>();
+        }
         return services;
+    }
+
+    /// <summary>
+    /// Hangfire on PostgreSQL. The invisibility timeout is short and sliding: a job whose host died
+    /// is picked up by another host within about a minute (the default, 30 minutes, would let an
+    /// evaluation wait that long), while a long job that is alive keeps its claim.
+    /// </summary>
+    private static PostgreSqlStorage PostgreSqlJobStorage(PostgresDatabase database, StorageOptions storage)
+    {
+        database.EnsureReady(); // a clear start-up error naming the key, before Hangfire tries to connect
+        var options = new PostgreSqlStorageOptions
+        {
+            InvisibilityTimeout = storage.JobInvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            EnableLongPolling = true,
+            PrepareSchemaIfNecessary = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 }
 
-public static class PostgresStorageExtensions
+/// <summary>Says at start what in-memory storage cannot do.</summary>
+public sealed partial class InMemoryWarning(ILogger<InMemoryWarning> logger) : IHostedService
 {
-    public static IServiceCollection AddPostgresStore(this IServiceCollection services, IConfiguration configuration)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        services.AddSingleton(sp => new PostgresDatabase(
-            configuration.GetConnectionString(StorageOptions.ConnectionStringName), sp.GetRequiredService<ILogger<PostgresDatabase>>()));
-        services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
-        services.AddSingleton<IBotStore, PostgresBotStore>();
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag]);
-        return services;
+        LogInMemory();
+        return Task.CompletedTask;
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Storage:Provider is InMemory: a crash or restart loses enforcement runs in progress and pending jobs, and only one instance may run. " +
+        "Use PostgreSql in production.")]
+    private partial void LogInMemory();
 }

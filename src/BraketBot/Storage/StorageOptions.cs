@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Hosting;
 
 namespace BraketBot.Storage;
 

@@ -1,5 +1,7 @@
+using BraketBot.Domain;
 using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
+using BraketBot.Ports;
 
 namespace BraketBot.Usage;
 
@@ -7,8 +9,13 @@ public static class UsageExtensions
 {
     public static IServiceCollection AddUsage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<WatchOptions, WatchOptionsValidator>(configuration, WatchOptions.Section);
         services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration, PricingOptions.Section);
         services.AddSingleton(sp => new Pricing(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
+        services.AddSingleton<DeviceCatalogCache>();
+        services.AddTransient<DeviceCatalog>();
+        services.AddTransient<TaskCanceller>();
+        services.AddTransient<DayScanner>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using BraketBot.Enforcement;
+using BraketBot.Hosting;
 
 namespace BraketBot.Webhooks;
 

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Usage;
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+using BraketBot.Enforcement;
+
+namespace BraketBot.Commands;
+
+/// <summary>Who may ask BraketBot for what: the access part of the Slack section.</summary>
+public sealed record AccessOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>Slack user ids allowed to cancel tasks; empty lets every member cancel.</summary>
+    public string[] Admins { get; init; } = [];
+
+    /// <summary>When set, requests from any other workspace are refused.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>When set, requests for any other Slack app are refused.</summary>
+    public string? AppId { get; init; }
+
+    public bool IsAdmin(string userId) => Admins.Length == 0 || Admins.Contains(userId, StringComparer.Ordinal);
+
+    /// <summary>True when the request comes from the configured workspace and app (or none is configured).</summary>
+    public bool Admits(string? teamId, string? appId) =>
+        (string.IsNullOrEmpty(TeamId) || string.Equals(TeamId, teamId, StringComparison.Ordinal))
+        && (string.IsNullOrEmpty(AppId) || string.Equals(AppId, appId, StringComparison.Ordinal));
+}
+
+public sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AccessOptions options) =>
+        options.Admins.Any(string.IsNullOrWhiteSpace)
+            ? ValidateOptionsResult.Fail("Slack:Admins must list Slack user ids (U…), without empty entries.")
+            : ValidateOptionsResult.Success;
+}
+
+/// <summary>Says at start when anyone in the workspace may cancel tasks.</summary>
+public sealed partial class AdminsWarning(IOptions<AccessOptions> options, ILogger<AdminsWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Admins.Length == 0) LogEveryoneMayCancel();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Slack:Admins is empty: every member of the workspace may cancel Braket tasks. List the admins' Slack user ids to restrict it.")]
+    private partial void LogEveryoneMayCancel();
+}

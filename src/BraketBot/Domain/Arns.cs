@@ -1,0 +1,52 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace BraketBot.Domain;
+
+/// <summary>A device ARN: arn:aws:braket:{region}::device/{qpu|quantum-simulator}/{provider}/{name}.</summary>
+public sealed record DeviceArn(string Value, string Region, string Kind, string Provider, string Name)
+{
+    public bool IsSimulator => Kind == "quantum-simulator";
+
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out DeviceArn? arn)
+    {
+        var match = text is null ? Match.Empty : Arns.Device().Match(text);
+        arn = match.Success
+            ? new DeviceArn(text!, match.Groups["region"].Value, match.Groups["kind"].Value, match.Groups["provider"].Value, match.Groups["name"].Value)
+            : null;
+        return arn is not null;
+    }
+
+    public override string ToString() => Value;
+}
+
+/// <summary>A quantum task ARN: arn:aws:braket:{region}:{account}:quantum-task/{id}.</summary>
+public sealed record QuantumTaskArn(string Value, string Region, string Account, string Id)
+{
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out QuantumTaskArn? arn)
+    {
+        var match = text is null ? Match.Empty : Arns.QuantumTask().Match(text);
+        arn = match.Success
+            ? new QuantumTaskArn(text!, match.Groups["region"].Value, match.Groups["account"].Value, match.Groups["id"].Value)
+            : null;
+        return arn is not null;
+    }
+
+    public override string ToString() => Value;
+}
+
+public static partial class Arns
+{
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d)?::device/(?<kind>qpu|quantum-simulator)/(?<provider>[A-Za-z0-9._-]+)/(?<name>[A-Za-z0-9._-]+)$")]
+    internal static partial Regex Device();
+
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d):(?<account>\d{12}):quantum-task/(?<id>[A-Za-z0-9-]{1,128})$")]
+    internal static partial Regex QuantumTask();
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d$")]
+    private static partial Regex Region();
+
+    public static bool IsRegion(string text) => Region().IsMatch(text);
+
+    public static bool IsDeviceArn([NotNullWhen(true)] this string? text) => DeviceArn.TryParse(text, out _);
+}

@@ -1,0 +1,47 @@
+namespace BraketBot.Domain;
+
+/// <summary>What usage counts against a cap.</summary>
+public enum CapBasis
+{
+    /// <summary>Every task of the day that can still cost money: CREATED, QUEUED, RUNNING, COMPLETED.</summary>
+    Day,
+
+    /// <summary>Only QUEUED tasks, as the old Lambda tool counted.</summary>
+    Queued,
+}
+
+public enum CapAction { CancelQueued, AlertOnly }
+
+public sealed record DeviceCaps
+{
+    public long? MaxShotsPerDay { get; init; }
+    public decimal? MaxCostPerDay { get; init; }
+}
+
+public sealed record CapsOptions
+{
+    public const string Section = "Caps";
+
+    /// <summary>IANA zone that defines "a day".</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public long? MaxShotsPerDay { get; init; }
+    public decimal? MaxCostPerDay { get; init; }
+
+    /// <summary>Per-device caps, keyed by device name.</summary>
+    public Dictionary<string, DeviceCaps> Devices { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public CapBasis Basis { get; init; } = CapBasis.Day;
+    public CapAction Action { get; init; } = CapAction.CancelQueued;
+    public double WarnAt { get; init; } = 0.8;
+
+    /// <summary>Hangfire cron (five fields, or six with seconds) of the recurring reconcile.</summary>
+    public string ReconcileCron { get; init; } = "*/5 * * * *";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public bool HasAccountCap => MaxShotsPerDay is not null || MaxCostPerDay is not null;
+
+    public bool AnyCap => MaxShotsPerDay is not null || MaxCostPerDay is not null
+        || Devices.Values.Any(d => d.MaxShotsPerDay is not null || d.MaxCostPerDay is not null);
+}

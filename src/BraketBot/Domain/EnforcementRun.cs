@@ -1,0 +1,124 @@
+using System.Text.Json.Serialization;
+
+namespace BraketBot.Domain;
+
+public enum RunKind
+{
+    /// <summary>A cap crossed for the first time today: a new alert in the alert channel.</summary>
+    CapAlert,
+
+    /// <summary>More queued tasks in a scope already alerted today: a reply in that alert's thread.</summary>
+    CapFollowUp,
+
+    /// <summary>A person's "Cancel all queued" click: the clicked message, updated through its response_url.</summary>
+    CancelAll,
+}
+
+public enum RunTaskState { Pending, Cancelled, NotCancellable, NotFound, Failed }
+
+/// <summary>A task a run cancels, with what people are told of it, fixed when the run is planned.</summary>
+public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, long Shots, decimal? Cost)
+{
+    public RunTaskState State { get; init; } = RunTaskState.Pending;
+
+    public string? Detail { get; init; }
+
+    public static RunTask Of(QuantumTaskSummary task, DeviceSummary device, Pricing pricing) =>
+        new(task.QuantumTaskArn, task.DeviceArn, device.DeviceName, task.Shots, pricing.CostOf(task, device));
+}
+
+/// <summary>
+/// One enforcement (or "Cancel all queued") run, as stored: what it tells, which tasks it cancels and
+/// how far it got, and where its message is. It is planned once; whoever holds it carries it on,
+/// so a run whose host dies is finished by another host without repeating what was done.
+/// </summary>
+public sealed record EnforcementRun
+{
+    public required string Id { get; init; }
+
+    public required RunKind Kind { get; init; }
+
+    public required Day Day { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Past this, no more cancels are tried; the message is finished with what was done.</summary>
+    public required DateTimeOffset Deadline { get; init; }
+
+    public CapAction Action { get; init; } = CapAction.CancelQueued;
+
+    /// <summary>Caps newly crossed (an alert) or still crossed (a follow-up).</summary>
+    public IReadOnlyList<CapStanding> Crossed { get; init; } = [];
+
+    /// <summary>What set the run off, for people: an event's task, the reconcile, a person.</summary>
+    public string Trigger { get; init; } = "";
+
+    /// <summary>The scopes a warning offers to cancel by button; each names its device or says "all devices".</summary>
+    public IReadOnlyList<CancelScope> Offers { get; init; } = [];
+
+    /// <summary>Store keys under which a breach alert leaves its ts, so later follow-ups find their thread.</summary>
+    public IReadOnlyList<string> ThreadKeys { get; init; } = [];
+
+    /// <summary>A follow-up's thread: the key an earlier alert left its ts under.</summary>
+    public string? ReplyToKey { get; init; }
+
+    /// <summary>A "Cancel all queued" run: what the person chose, who, and where to answer.</summary>
+    public CancelScope? Scope { get; init; }
+
+    public string? RequestedBy { get; init; }
+
+    public Uri? ResponseUrl { get; init; }
+
+    /// <summary>Store keys this run claimed and gives back when it ends (the scope's run key, its tasks).</summary>
+    public IReadOnlyList<string> Claims { get; init; } = [];
+
+    public IReadOnlyList<RunTask> Tasks { get; init; } = [];
+
+    /// <summary>Where the run's message is, once posted.</summary>
+    public string? Channel { get; init; }
+
+    public string? MessageTs { get; init; }
+
+    /// <summary>A post was tried: before trying again, look for it (it may have landed without an answer).</summary>
+    public bool PostTried { get; init; }
+
+    public bool Finished { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    [JsonIgnore]
+    public bool IsBreach => Crossed.Any(s => s.Level == CapLevel.Breach);
+
+    [JsonIgnore]
+    public bool CancelsTasks => Action == CapAction.CancelQueued || Kind == RunKind.CancelAll;
+
+    [JsonIgnore]
+    public IEnumerable<RunTask> Pending => CancelsTasks ? Tasks.Where(t => t.State == RunTaskState.Pending) : [];
+
+    [JsonIgnore]
+    public int Done => Tasks.Count(t => t.State != RunTaskState.Pending);
+
+    [JsonIgnore]
+    public bool CancelsDone => !Pending.Any();
+
+    public EnforcementRun With(string arn, CancelResult result, string detail) => this with
+    {
+        Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
+    };
+
+    /// <summary>What is left pending past the deadline is given up, with the reason.</summary>
+    public EnforcementRun GiveUpPending(string reason) => this with
+    {
+        Tasks = Tasks.Select(t => t.State == RunTaskState.Pending ? t with { State = RunTaskState.Failed, Detail = reason } : t).ToList(),
+    };
+
+    private static RunTaskState StateOf(CancelResult result) => result switch
+    {
+        CancelResult.Cancelled => RunTaskState.Cancelled,
+        CancelResult.NotCancellable => RunTaskState.NotCancellable,
+        CancelResult.NotFound => RunTaskState.NotFound,
+        _ => RunTaskState.Failed,
+    };
+}

@@ -1,0 +1,61 @@
+using BraketBot.Domain;
+using BraketBot.Ports;
+using Hangfire;
+using BraketBot.Usage;
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+
+namespace BraketBot.Enforcement;
+
+/// <summary>
+/// What to evaluate: one device's day, or (with account-wide caps, or for the reconcile) every
+/// device's, and what set it off (for people).
+/// </summary>
+public sealed record EvaluationRequest(string? DeviceArn, Day Day, string Trigger)
+{
+    public string GuardKey => $"evaluate:{Day}:{DeviceArn ?? "all"}";
+}
+
+/// <summary>
+/// Starts cap evaluations, coalesced per day and scope: however many events arrive at once, one
+/// evaluation is in flight and at most one more is pending.
+/// </summary>
+public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
+{
+    /// <summary>A live evaluation renews its guard; a dead host's guard is free after this.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    /// <returns>True when this request started an evaluation, false when it joined one in flight.</returns>
+    public async Task<bool> RequestAsync(EvaluationRequest request, CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        if (await store.BeginGuardAsync(request.GuardKey, owner, Lease, cancellationToken) != RunStart.Started) return false;
+        var day = request.Day.ToString();
+        jobs.Enqueue<CapEvaluationJob>(job => job.RunAsync(day, request.DeviceArn, request.Trigger, owner, CancellationToken.None));
+        return true;
+    }
+}
+
+/// <summary>The evaluation as a Hangfire job: it survives its host, and a failed scan is tried again.</summary>
+public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, TimeProvider time)
+{
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]
+    public async Task RunAsync(string day, string? deviceArn, string trigger, string owner, CancellationToken cancellationToken)
+    {
+        var request = new EvaluationRequest(deviceArn, Day.Parse(day), trigger);
+        // A retry (or a job picked up after its host died) takes the guard again; if someone else holds it, they evaluate.
+        if (!await store.TryTakeGuardAsync(request.GuardKey, owner, CapEvaluator.Lease, cancellationToken)) return;
+        await using var keeper = new LeaseKeeper(
+            CapEvaluator.Lease, ct => store.RenewGuardAsync(request.GuardKey, owner, CapEvaluator.Lease, ct), time, cancellationToken);
+        try
+        {
+            do await enforcer.EvaluateAsync(request, keeper.Token);
+            while (await store.EndGuardAsync(request.GuardKey, owner, CapEvaluator.Lease, cancellationToken));
+        }
+        catch
+        {
+            await store.ReleaseGuardAsync(request.GuardKey, owner, CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using BraketBot.Domain;
+using BraketBot.Hosting;
+using BraketBot.Ports;
+using BraketBot.Usage;
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+
+namespace BraketBot.Enforcement;
+
+public static class EnforcementExtensions
+{
+    public static IServiceCollection AddEnforcement(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<CapsOptions, CapsOptionsValidator>(configuration, CapsOptions.Section);
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        services.AddTransient<EventIntake>();
+        services.AddTransient<CapEvaluator>();
+        services.AddTransient<CapEvaluationJob>();
+        services.AddTransient<CapEnforcer>();
+        services.AddTransient<ReconcileJob>();
+        services.AddTransient<RunLauncher>();
+        services.AddTransient<RunExecutor>();
+        services.AddTransient<RunMessages>();
+        services.AddSingleton<RunWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());
+        services.AddHostedService<ReconcileRegistration>();
+        services.AddHostedService<EnforcementWarmUp>();
+        return services;
+    }
+}

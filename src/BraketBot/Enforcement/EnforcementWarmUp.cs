@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using BraketBot.Domain;
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
+using BraketBot.Usage;
+
+namespace BraketBot.Enforcement;
+
+/// <summary>
+/// Runs the enforcement path once on made-up data at start, without any I/O, so that the first real
+/// event does not pay for JIT compilation and serializer set-up: that is what kept the first cancel of
+/// a new process a few hundred milliseconds late.
+/// </summary>
+public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogger<EnforcementWarmUp> logger) : IHostedService
+{
+    private const string SampleEvent =
+        """{"id":"warm-up","detail-type":"Braket Task State Change","source":"aws.braket","account":"000000000000","region":"us-east-1","detail":{"quantumTaskArn":"arn:aws:braket:us-east-1:000000000000:quantum-task/warm-up","status":"CREATED","deviceArn":"arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1","shots":"1","createdAt":"2022-04-10T00:00:00Z"}}""";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(WarmUp, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void WarmUp()
+    {
+        try
+        {
+            var parsed = (EventParse.TaskEvent)TaskStateChange.Parse(Encoding.UTF8.GetBytes(SampleEvent));
+            var device = DeviceSummary.FromArn(DeviceArn.TryParse(parsed.Task.DeviceArn, out var arn) ? arn : throw new InvalidOperationException());
+            var day = new Day(new DateOnly(2022, 4, 10));
+            var caps = new CapsOptions { MaxShotsPerDay = 0 };
+            var usage = DayUsage.From(day.Window(TimeZoneInfo.Utc), [parsed.Task], _ => device, new Pricing(new PricingOptions()));
+            var standings = CapPolicy.Evaluate(usage, caps);
+            var run = new EnforcementRun
+            {
+                Id = "warm-up", Kind = RunKind.CapAlert, Day = day, TimeZone = "UTC", CreatedAt = DateTimeOffset.UnixEpoch,
+                Deadline = DateTimeOffset.UnixEpoch, Crossed = standings, Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
+            };
+            var stored = JsonSerializer.Deserialize<EnforcementRun>(JsonSerializer.Serialize(run))!;
+            JsonSerializer.Serialize(RunView.Render(stored.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks, SlackMessage.Json);
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CapEnforcer>();
+            scope.ServiceProvider.GetRequiredService<RunExecutor>();
+            LogWarm();
+        }
+        catch (Exception e)
+        {
+            LogWarmUpFailed(e); // only a slower first event; never a reason not to start
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Enforcement path warmed up")]
+    private partial void LogWarm();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up failed; the first event may be slower")]
+    private partial void LogWarmUpFailed(Exception e);
+}

@@ -1,0 +1,148 @@
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+using Microsoft.Extensions.Options;
+using BraketBot.Usage;
+
+namespace BraketBot.Enforcement;
+
+/// <summary>
+/// A run's one message: posted once (a post whose answer was lost is looked for before it is tried
+/// again), then updated in place, at most every few seconds while the run works and always at the end.
+/// An alert run posts in the alert channel (a follow-up in its alert's thread); a "Cancel all queued"
+/// run answers through the clicked message's response_url.
+/// </summary>
+public sealed partial class RunMessages(ISlackApi slack, IBotStore store, IOptionsMonitor<AlertOptions> alertOptions, TimeProvider time, ILogger<RunMessages> logger)
+{
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
+
+    /// <summary>A response_url takes five posts in 30 minutes: the first, three progress updates, and the outcome.</summary>
+    private const int ResponseUrlProgressPosts = 4;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private DateTimeOffset lastShown = DateTimeOffset.MinValue;
+    private int lastDone = -1;
+
+    /// <summary>How long a message that Slack will not take is tried again: an alert for a day, a response_url while it lives.</summary>
+    public static TimeSpan Patience(EnforcementRun run) => run.Kind == RunKind.CancelAll ? TimeSpan.FromMinutes(30) : TimeSpan.FromHours(24);
+
+    /// <summary>Shows the run as it stands now. Progress is skipped when shown recently; the final state never is.</summary>
+    /// <returns>True when the message shows what it should (or there is nowhere to show it).</returns>
+    public async Task<bool> ShowAsync(RunSession session, bool final, CancellationToken cancellationToken)
+    {
+        if (!final && !IsDue(session.Run)) return true;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var run = session.Run;
+            if (!final && !IsDue(run)) return true;
+            var shown = run.Kind == RunKind.CancelAll
+                ? await RespondAsync(session, run, final, cancellationToken)
+                : await PostOrUpdateAsync(session, run, cancellationToken);
+            if (shown)
+            {
+                lastShown = time.GetUtcNow();
+                lastDone = run.Done;
+            }
+            return shown;
+        }
+        catch (SlackUnreachableException)
+        {
+            return false; // asked again at the next update, or by the outcome's own retries
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private bool IsDue(EnforcementRun run) =>
+        lastDone < 0 || (run.Done != lastDone && time.GetUtcNow() - lastShown >= ProgressEvery && StepReached(run));
+
+    /// <summary>A response_url's few posts are spread over the run.</summary>
+    private bool StepReached(EnforcementRun run) =>
+        run.Kind != RunKind.CancelAll || run.Done - Math.Max(lastDone, 0) >= Math.Max(20, run.Tasks.Count / ResponseUrlProgressPosts);
+
+    private async Task<bool> RespondAsync(RunSession session, EnforcementRun run, bool final, CancellationToken cancellationToken)
+    {
+        var sent = await slack.RespondAsync(run.ResponseUrl!, RunView.Render(run), Visibility.InChannel, replaceOriginal: true, cancellationToken);
+        if (!sent.Ok) LogNotShown(run.Id, sent.Error);
+        return sent.Ok;
+    }
+
+    private async Task<bool> PostOrUpdateAsync(RunSession session, EnforcementRun run, CancellationToken cancellationToken)
+    {
+        var message = RunView.Render(run);
+        if (!alertOptions.CurrentValue.CanPost || run.Channel is null)
+        {
+            if (run.FinishedAt is not null) LogAlertNotPosted(message.Text);
+            return true;
+        }
+        if (run.MessageTs is { } ts)
+        {
+            var updated = await slack.UpdateMessageAsync(run.Channel, ts, message, cancellationToken);
+            if (!updated.Ok) LogNotShown(run.Id, updated.Error);
+            return updated.Ok;
+        }
+
+        string? threadTs = null;
+        if (run.ReplyToKey is not null)
+        {
+            threadTs = await store.GetValueAsync(run.ReplyToKey, cancellationToken);
+            if (threadTs is null) return false; // the alert it follows up is not posted yet
+        }
+        var posted = await PostOnceAsync(session, run, run.Channel, threadTs, message, cancellationToken);
+        if (posted is null) return false;
+        session.Update(r => r with { MessageTs = posted });
+        await session.SaveAsync(cancellationToken);
+        foreach (var key in run.ThreadKeys) await store.SetValueAsync(key, posted, cancellationToken);
+        LogPosted(run.Id, run.Kind, run.Channel, message.Text);
+        return true;
+    }
+
+    /// <summary>
+    /// Posts the message once: a post that may have landed (a timeout, a crash after the post) is
+    /// looked for by its metadata before it is tried again.
+    /// </summary>
+    private async Task<string?> PostOnceAsync(
+        RunSession session, EnforcementRun run, string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var tag = new MessageTag(run.Id, run.Kind.ToString());
+        var since = run.CreatedAt - TimeSpan.FromMinutes(1);
+        if (run.PostTried && await FindAsync(channel, threadTs, tag, since, cancellationToken) is { } earlier) return earlier.Ts;
+
+        session.Update(r => r with { PostTried = true });
+        await session.SaveAsync(cancellationToken); // stored before the post, so that a crash after it looks first
+        var posted = await slack.PostMessageAsync(channel, message, threadTs, tag, cancellationToken);
+        if (posted.Ok) return posted.Ts;
+        LogNotShown(run.Id, posted.Error);
+        if (posted.Unknown && await FindAsync(channel, threadTs, tag, since, cancellationToken) is { } landed) return landed.Ts;
+        return null;
+    }
+
+    /// <summary>The earlier post, if Slack has it. Where Slack cannot be asked (a missing scope), a second post beats a lost alert.</summary>
+    private async Task<SlackResult?> FindAsync(string channel, string? threadTs, MessageTag tag, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var found = await slack.FindMessageAsync(channel, threadTs, tag, since, cancellationToken);
+        if (found.Ok) return found;
+        if (found.Unknown) throw new SlackUnreachableException(found.Error);
+        if (found.Error != "not_found") LogCannotLook(found.Error);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ({Kind}) posted to {Channel}: {Text}")]
+    private partial void LogPosted(string runId, RunKind kind, string channel, string text);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: Slack did not take the message ({Error}); it is tried again")]
+    private partial void LogNotShown(string runId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert not posted (Slack:BotToken or Slack:AlertChannel unset): {Text}")]
+    private partial void LogAlertNotPosted(string text);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot look for an earlier post ({Error}); posting again (add the channels:history scope)")]
+    private partial void LogCannotLook(string? error);
+}
+
+/// <summary>Slack did not answer whether a post landed; the post waits until it can be asked.</summary>
+internal sealed class SlackUnreachableException(string? error) : Exception($"Slack could not be asked ({error}).");

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using BraketBot.Domain;
+using BraketBot.Slack.Messages;
+
+namespace BraketBot.Ports;
+
+public enum BraketErrorKind { NotFound, Conflict, AccessDenied, Validation, Throttled, Unavailable, NoCredentials, Unexpected }
+
+/// <summary>Why a Braket call failed. <see cref="Message"/> is Braket's own text, for the log.</summary>
+public sealed partial record BraketError(BraketErrorKind Kind, string Operation, string Message)
+{
+    /// <summary>The IAM action the caller lacks, when Braket refused access.</summary>
+    public string? MissingPermission => Kind == BraketErrorKind.AccessDenied ? $"braket:{Operation}" : null;
+
+    /// <summary>
+    /// In words fit for a Slack channel: the missing IAM action, never Braket's text about roles, and
+    /// never an account id or an IAM ARN (those stay in the log).
+    /// </summary>
+    public string Describe() => Kind switch
+    {
+        BraketErrorKind.NotFound => $"Braket does not know it: {Redacted}",
+        BraketErrorKind.Conflict => $"Braket refused in the task's current state: {Redacted}",
+        BraketErrorKind.AccessDenied => $"Access denied: BraketBot's AWS role needs the permission `{MissingPermission}`.",
+        BraketErrorKind.Validation => $"Braket rejected the request: {Redacted}",
+        BraketErrorKind.Throttled => "Braket is throttling requests right now; try again in a minute.",
+        BraketErrorKind.Unavailable => "Braket could not be reached; try again in a minute.",
+        BraketErrorKind.NoCredentials => "BraketBot has no AWS credentials; see the README's AWS setup.",
+        _ => $"Braket answered unexpectedly: {Redacted}",
+    };
+
+    private string Redacted => AccountId().Replace(AnyArn().Replace(Message, "(an ARN)"), "(an account)");
+
+    [GeneratedRegex(@"arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:[^\s""',;)]+")]
+    private static partial Regex AnyArn();
+
+    [GeneratedRegex(@"\b\d{12}\b")]
+    private static partial Regex AccountId();
+}
+
+/// <summary>A value, or why Braket did not give it.</summary>
+public readonly record struct BraketResult<T>(T? Value, BraketError? Error)
+{
+    public bool IsSuccess => Error is null;
+
+    public static implicit operator BraketResult<T>(T value) => new(value, null);
+
+    public static implicit operator BraketResult<T>(BraketError error) => new(default, error);
+}
+
+/// <summary>Carries a <see cref="BraketError"/> out of an async stream; caught where a result is built.</summary>
+public sealed class BraketException(BraketError error) : Exception(error.Describe())
+{
+    public BraketError Error { get; } = error;
+}

@@ -1,0 +1,104 @@
+using BraketBot.Domain;
+using BraketBot.Slack.Messages;
+using BraketBot.Ports;
+
+namespace BraketBot.Reports;
+
+/// <summary>
+/// The message of an enforcement run, as it stands: posted at once saying what will be cancelled,
+/// then shown again with progress and, at the end, the outcome.
+/// </summary>
+public static class RunView
+{
+    public const int ListedTasks = 10;
+
+    public static SlackMessage Render(EnforcementRun run) => run.Kind switch
+    {
+        RunKind.CapAlert => Alert(run),
+        RunKind.CapFollowUp => SlackMessage.Plain(
+            $"Follow-up on {run.Day}: usage is still over the cap ({string.Join("; ", run.Crossed.Select(StandingWithOverage))}).\n" +
+            CancellationText(run)),
+        _ => SlackMessage.Plain(CancelAllText(run)),
+    };
+
+    private static SlackMessage Alert(EnforcementRun run)
+    {
+        var breach = run.IsBreach;
+        var title = breach ? $"Braket cap breached on {run.Day}" : $"Braket usage near its cap on {run.Day}";
+        var blocks = new List<Block>
+        {
+            new HeaderBlock(TextObject.Plain((breach ? "🚨 " : "⚠️ ") + title)),
+            new SectionBlock(TextObject.Markdown(string.Join('\n', run.Crossed.Select(StandingWithOverage)))),
+        };
+        // A warning can arrive in the same pass as more cancels in a scope breached earlier: those are told too.
+        if (breach || run.Tasks.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(CancellationText(run))));
+        foreach (var offer in run.Offers)
+        {
+            var tasks = run.Tasks.Where(t => offer.AllDevices || t.DeviceArn == offer.DeviceArn).ToList();
+            blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(offer, tasks.Count, tasks.Sum(t => t.Shots))]));
+        }
+        blocks.Add(new ContextBlock([TextObject.Markdown($"Triggered by {run.Trigger} · day in {run.TimeZone} · estimates at list prices")]));
+        return new SlackMessage($"{title}: {string.Join("; ", run.Crossed.Select(Format.Standing))}", blocks);
+    }
+
+    private static string StandingWithOverage(CapStanding standing) => Format.Standing(standing) + (standing.Level == CapLevel.Breach
+        ? $", over by {Format.Amount(standing.Cap.Metric, standing.Used - standing.Cap.Limit)}"
+        : "");
+
+    private static string CancellationText(EnforcementRun run)
+    {
+        var all = run.Tasks;
+        if (!run.CancelsTasks)
+            return $":eyes: Dry run (`Caps:Action` is AlertOnly): nothing was cancelled. {all.Count} queued tasks " +
+                   $"({Format.Count(all.Sum(t => t.Shots))} shots, about {Format.Money(Cost(all))}) would have been.";
+        if (all.Count == 0) return "No QUEUED or CREATED tasks were left to cancel.";
+        if (!run.Finished)
+            return string.Join('\n', [
+                $":hourglass_flowing_sand: Cancelling {all.Count} queued tasks ({Format.Count(all.Sum(t => t.Shots))} shots, " +
+                $"about {Format.Money(Cost(all))}): {run.Done} of {all.Count} done…",
+                .. TaskLines(all)]);
+
+        var cancelled = all.Where(t => t.State == RunTaskState.Cancelled).ToList();
+        return string.Join('\n', [
+            $":octagonal_sign: Cancelled {cancelled.Count} queued tasks: {Format.Count(cancelled.Sum(t => t.Shots))} shots, " +
+            $"about {Format.Money(Cost(cancelled))} saved.",
+            .. TaskLines(cancelled),
+            .. FailureLines(all)]);
+    }
+
+    private static string CancelAllText(EnforcementRun run)
+    {
+        var scope = run.Scope!;
+        var all = run.Tasks;
+        if (all.Count == 0) return NothingToCancel(scope);
+        if (!run.Finished) return Progress(scope, run.Done, all.Count);
+        var cancelled = all.Where(t => t.State == RunTaskState.Cancelled).ToList();
+        return string.Join('\n', [
+            $":octagonal_sign: <@{run.RequestedBy}> cancelled {cancelled.Count} of {all.Count} queued tasks of *{scope.Describe()}* on {scope.Day} " +
+            $"at {run.FinishedAt:yyyy-MM-dd HH:mm} UTC: {Format.Count(cancelled.Sum(t => t.Shots))} shots, about {Format.Money(Cost(cancelled))} saved.",
+            .. FailureLines(all)]);
+    }
+
+    public static string NothingToCancel(CancelScope scope) =>
+        $"No QUEUED or CREATED tasks of {scope.Describe()} on {scope.Day}: nothing to cancel.";
+
+    public static string Progress(CancelScope scope, int done, int total) =>
+        $":hourglass_flowing_sand: Cancelling queued tasks of {scope.Describe()} on {scope.Day}: {done} of {total} done…";
+
+    private static IEnumerable<string> TaskLines(IReadOnlyList<RunTask> tasks)
+    {
+        foreach (var task in tasks.Take(ListedTasks)) yield return $"• {Format.Task(task.Arn)} ({task.DeviceName}, {Format.Count(task.Shots)} shots)";
+        if (tasks.Count > ListedTasks) yield return $"…and {tasks.Count - ListedTasks} more.";
+    }
+
+    private static IEnumerable<string> FailureLines(IReadOnlyList<RunTask> tasks)
+    {
+        var failed = tasks.Where(t => t.State is not (RunTaskState.Cancelled or RunTaskState.Pending)).ToList();
+        if (failed.Count == 0) yield break;
+        yield return $"{failed.Count} could not be cancelled:";
+        foreach (var task in failed.Take(ListedTasks)) yield return $"• {Format.Task(task.Arn)}: {task.Detail}";
+        if (failed.Count > ListedTasks) yield return $"…and {failed.Count - ListedTasks} more.";
+    }
+
+    private static decimal Cost(IEnumerable<RunTask> tasks) => tasks.Sum(t => t.Cost ?? 0m);
+}

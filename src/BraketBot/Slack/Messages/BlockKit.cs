@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace BraketBot.Slack.Messages;
+
+// Block Kit, the part of it BraketBot uses: https://api.slack.com/reference/block-kit
+
+/// <summary>A text object: plain_text or mrkdwn.</summary>
+public sealed record TextObject(string Type, string Text)
+{
+    public bool? Emoji { get; init; }
+
+    public static TextObject Plain(string text) => new("plain_text", text) { Emoji = true };
+
+    public static TextObject Markdown(string text) => new("mrkdwn", text);
+}
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(HeaderBlock), "header")]
+[JsonDerivedType(typeof(SectionBlock), "section")]
+[JsonDerivedType(typeof(DividerBlock), "divider")]
+[JsonDerivedType(typeof(ContextBlock), "context")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
+public abstract record Block
+{
+    public string? BlockId { get; init; }
+}
+
+public sealed record HeaderBlock(TextObject Text) : Block;
+
+public sealed record SectionBlock(TextObject? Text = null, IReadOnlyList<TextObject>? Fields = null) : Block;
+
+public sealed record DividerBlock : Block;
+
+public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block;
+
+public sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements) : Block;
+
+public sealed record ButtonElement(TextObject Text, string ActionId, string Value)
+{
+    public string Type => "button";
+    public string? Style { get; init; }
+    public ConfirmDialog? Confirm { get; init; }
+}
+
+public sealed record ConfirmDialog(TextObject Title, TextObject Text, TextObject Confirm, TextObject Deny)
+{
+    public string? Style { get; init; }
+}

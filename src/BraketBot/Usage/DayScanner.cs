@@ -1,0 +1,36 @@
+using BraketBot.Domain;
+using BraketBot.Ports;
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Usage;
+
+/// <summary>A day's tasks and usage, fetched in one scan per region (createdAt and device filtered by Braket).</summary>
+public sealed class DayScanner(
+    IBraketApi braket,
+    DeviceCatalog catalog,
+    Pricing pricing,
+    IOptionsMonitor<CapsOptions> capsOptions,
+    IOptionsMonitor<WatchOptions> watchOptions,
+    TimeProvider time)
+{
+    public Day Today() => Day.Of(time.GetUtcNow(), capsOptions.CurrentValue.Zone);
+
+    public DayWindow Window(Day day) => day.Window(capsOptions.CurrentValue.Zone);
+
+    /// <summary>The regions a device's tasks live in: its own, or all watched ones for simulators and "every device".</summary>
+    public IReadOnlyList<string> RegionsOf(DeviceSummary? device) =>
+        device is { Region.Length: > 0 } ? [device.Region] : watchOptions.CurrentValue.EffectiveRegions;
+
+    public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> TasksAsync(
+        DayWindow window, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        if (device is null) await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the scan meets
+        return await braket.TasksCreatedAsync(RegionsOf(device), device?.DeviceArn, window.Start, window.End, cancellationToken);
+    }
+
+    public async Task<BraketResult<DayUsage>> UsageAsync(DayWindow window, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        var tasks = await TasksAsync(window, device, cancellationToken);
+        return tasks.IsSuccess ? DayUsage.From(window, tasks.Value!, catalog.Describe, pricing) : tasks.Error!;
+    }
+}

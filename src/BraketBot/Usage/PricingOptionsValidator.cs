@@ -1,0 +1,17 @@
+using BraketBot.Domain;
+using Microsoft.Extensions.Options;
+using BraketBot.Ports;
+
+namespace BraketBot.Usage;
+
+public sealed class PricingOptionsValidator : IValidateOptions<PricingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PricingOptions options)
+    {
+        var failures = new List<string>();
+        if (options.PerTask < 0) failures.Add($"Pricing:PerTask must not be negative (is {options.PerTask}).");
+        foreach (var (key, price) in options.PerShot.Where(p => p.Value < 0))
+            failures.Add($"Pricing:PerShot:{key} must not be negative (is {price}).");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

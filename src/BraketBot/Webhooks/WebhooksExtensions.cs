@@ -1,0 +1,20 @@
+using BraketBot.Hosting;
+using BraketBot.Enforcement;
+
+namespace BraketBot.Webhooks;
+
+public static class WebhooksExtensions
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<EventBridgeOptions, EventBridgeOptionsValidator>(configuration, EventBridgeOptions.Section);
+        services.AddRequiredSetting<EventBridgeOptions>("EventBridge:ApiKey", "the EventBridge webhook refuses every event (401)", o => o.ApiKey);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapEventBridgeRoute();
+        return app;
+    }
+}
