@@ -1,5 +1,8 @@
 using Amazon.Runtime;
 using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Ports;
+using BraketBot.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -24,6 +27,7 @@ public static class BraketServices
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IAwsCredentialsSource>(new Fixed(credentials ?? new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null)));
         services.AddBraket(configuration);
+        services.AddUsage(configuration);
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
         return services.BuildServiceProvider();
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Testing;
 

@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Ports;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -35,7 +37,15 @@ public sealed partial class FakeBraket : IDisposable
         Map("PUT", "^/quantum-task/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
         Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices }));
         Map("POST", "^/spending-limits$", BraketOperations.SearchSpendingLimits, _ => Json(new { spendingLimits = SpendingLimits }));
+        Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
+        {
+            Unexpected.Enqueue($"{request.Method} {request.Path}");
+            return Json(new { message = "Unknown operation" }, HttpStatusCode.NotFound, "UnknownOperationException");
+        }));
     }
+
+    /// <summary>Calls the fake does not know: a test fails on any.</summary>
+    public ConcurrentQueue<string> Unexpected { get; } = new();
 
     public WireMockServer Server { get; }
 
@@ -240,7 +250,7 @@ public sealed partial class FakeBraket : IDisposable
         HttpStatusCode.TooManyRequests => Json(new { message = "Rate exceeded" }, status, "ThrottlingException"),
         HttpStatusCode.NotFound => Json(new { message = "Quantum task not found" }, status, "ResourceNotFoundException"),
         HttpStatusCode.Conflict => Json(new { message = "Quantum task cannot be cancelled in its current state" }, status, "ConflictException"),
-        HttpStatusCode.Forbidden => Json(new { message = "User is not authorized to perform this action" }, status, "AccessDeniedException"),
+        HttpStatusCode.Forbidden => Json(new { message = $"User: arn:aws:sts::{Tasks.Account}:assumed-role/BraketBot/i-0abc is not authorized to perform: braket:CancelQuantumTask" }, status, "AccessDeniedException"),
         _ => Json(new { message = "Internal failure" }, status, "InternalServiceException"),
     };
 

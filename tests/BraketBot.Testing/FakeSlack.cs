@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -11,26 +12,41 @@ using WireMock.Util;
 
 namespace BraketBot.Testing;
 
-/// <summary>Slack's Web API and response_url endpoints as a WireMock server that keeps what it was sent.</summary>
+/// <summary>
+/// Slack's Web API and response_url endpoints as a WireMock server that keeps what it was sent and
+/// the messages as they stand (posted, then updated in place, with their metadata), answers the
+/// history reads from them, and records any call it does not know as unexpected.
+/// </summary>
 public sealed class FakeSlack : IDisposable
 {
+    /// <summary>A message in a channel as it stands now: its latest body, its thread and its metadata.</summary>
+    public sealed record Message(string Channel, string Ts, string? ThreadTs, JsonElement Body, int Updates);
+
     private readonly ConcurrentQueue<HttpStatusCode> postMessageFaults = new();
+    private readonly ConcurrentDictionary<string, Message> messages = new();
     private int ts;
     private int hangs;
+    private int lostAnswers;
 
     public FakeSlack()
     {
         Server = WireMockServer.Start();
         Server.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
-            .RespondWith(Response.Create().WithCallback(request => Record("chat.postMessage", request, () =>
-                Hang() ? Answer(HttpStatusCode.GatewayTimeout, "{\"ok\":false}")
-                : postMessageFaults.TryDequeue(out var status)
-                    ? Answer(status, "{\"ok\":false,\"error\":\"internal_error\"}", status == HttpStatusCode.TooManyRequests ? "1" : null)
-                    : Answer(HttpStatusCode.OK, $"{{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.{Interlocked.Increment(ref ts):000000}\"}}"))));
+            .RespondWith(Response.Create().WithCallback(request => Record("chat.postMessage", request, () => PostMessage(request))));
         Server.Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
-            .RespondWith(Response.Create().WithCallback(request => Record("chat.update", request, () => Answer(HttpStatusCode.OK, "{\"ok\":true}"))));
+            .RespondWith(Response.Create().WithCallback(request => Record("chat.update", request, () => Update(request))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.history"))
+            .RespondWith(Response.Create().WithCallback(request => Record("conversations.history", request, () => History(request, thread: false))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.replies"))
+            .RespondWith(Response.Create().WithCallback(request => Record("conversations.replies", request, () => History(request, thread: true))));
         Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
             .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Answer(HttpStatusCode.OK, "ok"))));
+        Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100)
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                Unexpected.Enqueue($"{request.Method} {request.Path}");
+                return Answer(HttpStatusCode.NotFound, "{\"ok\":false,\"error\":\"unknown_method\"}");
+            }));
     }
 
     public WireMockServer Server { get; }
@@ -41,16 +57,28 @@ public sealed class FakeSlack : IDisposable
 
     public ConcurrentQueue<(string Kind, string Path, JsonElement Body, IDictionary<string, WireMockList<string>> Headers)> Received { get; } = new();
 
+    /// <summary>Calls the fake does not know: a test fails on any.</summary>
+    public ConcurrentQueue<string> Unexpected { get; } = new();
+
     public IReadOnlyList<JsonElement> Bodies(string kind) => Received.Where(r => r.Kind == kind).Select(r => r.Body).ToList();
+
+    /// <summary>The messages posted to channels, oldest first, as they stand after their updates.</summary>
+    public IReadOnlyList<Message> Messages => messages.Values.OrderBy(m => m.Ts, StringComparer.Ordinal).ToList();
+
+    /// <summary>Top-level messages (not thread replies).</summary>
+    public IReadOnlyList<Message> TopLevel => Messages.Where(m => m.ThreadTs is null).ToList();
 
     public IReadOnlyList<JsonElement> Responses(string id) =>
         Received.Where(r => r.Kind == "response_url" && r.Path.EndsWith("/" + id, StringComparison.Ordinal)).Select(r => r.Body).ToList();
 
-    /// <summary>The next chat.postMessage calls answer with these statuses (429 carries Retry-After: 1).</summary>
+    /// <summary>The next chat.postMessage calls answer with these statuses, posting nothing (429 carries Retry-After: 1).</summary>
     public void FailPostMessage(params HttpStatusCode[] statuses)
     {
         foreach (var status in statuses) postMessageFaults.Enqueue(status);
     }
+
+    /// <summary>The next chat.postMessage calls post the message, then answer 500: the caller cannot tell it landed.</summary>
+    public void LoseAnswersOfPosts(int count) => Interlocked.Add(ref lostAnswers, count);
 
     /// <summary>The next chat.postMessage hangs this long, then fails: the caller is presumed dead by then.</summary>
     public void HangNextPostMessage(TimeSpan duration)
@@ -63,18 +91,6 @@ public sealed class FakeSlack : IDisposable
 
     /// <summary>How many requests are hanging (or hung) now.</summary>
     public int Hanging;
-
-    private bool Hang()
-    {
-        if (Interlocked.Decrement(ref hangs) < 0)
-        {
-            Interlocked.Increment(ref hangs);
-            return false;
-        }
-        Interlocked.Increment(ref Hanging);
-        Thread.Sleep(HangDuration);
-        return true;
-    }
 
     public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
     {
@@ -91,9 +107,81 @@ public sealed class FakeSlack : IDisposable
     public Task<JsonElement[]> WaitForResponses(string id, int count = 1, TimeSpan? timeout = null) =>
         WaitFor(() => Responses(id) is { } r && r.Count >= count ? r.ToArray() : null, timeout, $"{count} response(s) at /response/{id}");
 
+    private ResponseMessage PostMessage(IRequestMessage request)
+    {
+        if (Take(ref hangs))
+        {
+            Interlocked.Increment(ref Hanging);
+            Thread.Sleep(HangDuration);
+            return Answer(HttpStatusCode.GatewayTimeout, "{\"ok\":false}");
+        }
+        if (postMessageFaults.TryDequeue(out var status))
+            return Answer(status, "{\"ok\":false,\"error\":\"internal_error\"}", status == HttpStatusCode.TooManyRequests ? "1" : null);
+
+        var body = JsonDocument.Parse(request.Body!).RootElement.Clone();
+        var posted = $"1700000000.{Interlocked.Increment(ref ts):000000}";
+        var channel = body.GetProperty("channel").GetString()!;
+        var thread = body.TryGetProperty("thread_ts", out var t) ? t.GetString() : null;
+        messages[posted] = new Message(channel, posted, thread, body, 0);
+        return Take(ref lostAnswers)
+            ? Answer(HttpStatusCode.InternalServerError, "{\"ok\":false,\"error\":\"internal_error\"}")
+            : Answer(HttpStatusCode.OK, $"{{\"ok\":true,\"channel\":\"{channel}\",\"ts\":\"{posted}\"}}");
+    }
+
+    private ResponseMessage Update(IRequestMessage request)
+    {
+        var body = JsonDocument.Parse(request.Body!).RootElement.Clone();
+        var at = body.GetProperty("ts").GetString()!;
+        if (!messages.TryGetValue(at, out var message)) return Answer(HttpStatusCode.OK, "{\"ok\":false,\"error\":\"message_not_found\"}");
+        messages[at] = message with { Body = Merge(message.Body, body), Updates = message.Updates + 1 };
+        return Answer(HttpStatusCode.OK, $"{{\"ok\":true,\"ts\":\"{at}\"}}");
+    }
+
+    /// <summary>An update replaces text and blocks; the metadata and the thread stay the post's.</summary>
+    private static JsonElement Merge(JsonElement posted, JsonElement update)
+    {
+        var merged = JsonNode.Parse(posted.GetRawText())!.AsObject();
+        merged["text"] = JsonNode.Parse(update.GetProperty("text").GetRawText());
+        merged["blocks"] = JsonNode.Parse(update.GetProperty("blocks").GetRawText());
+        return JsonDocument.Parse(merged.ToJsonString()).RootElement.Clone();
+    }
+
+    private ResponseMessage History(IRequestMessage request, bool thread)
+    {
+        var form = Form(request.Body ?? "");
+        var found = Messages
+            .Where(m => m.Channel == form.GetValueOrDefault("channel"))
+            .Where(m => thread ? m.ThreadTs == form.GetValueOrDefault("ts") || m.Ts == form.GetValueOrDefault("ts") : m.ThreadTs is null)
+            .Where(m => string.CompareOrdinal(m.Ts, form.GetValueOrDefault("oldest") ?? "") >= 0)
+            .Select(m => new JsonObject
+            {
+                ["ts"] = m.Ts,
+                ["text"] = m.Body.GetProperty("text").GetString(),
+                ["metadata"] = form.GetValueOrDefault("include_all_metadata") == "true" && m.Body.TryGetProperty("metadata", out var metadata)
+                    ? JsonNode.Parse(metadata.GetRawText())
+                    : null,
+            })
+            .ToArray();
+        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["messages"] = new JsonArray(found) }.ToJsonString());
+    }
+
+    private static Dictionary<string, string> Form(string body) =>
+        body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
+
+    private static bool Take(ref int counter)
+    {
+        if (Interlocked.Decrement(ref counter) >= 0) return true;
+        Interlocked.Increment(ref counter);
+        return false;
+    }
+
     private ResponseMessage Record(string kind, IRequestMessage request, Func<ResponseMessage> answer)
     {
-        var body = request.Body is { Length: > 0 } text ? JsonDocument.Parse(text).RootElement.Clone() : default;
+        var body = request.Body is not { Length: > 0 } text ? default
+            : text.TrimStart().StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone()
+            : JsonSerializer.SerializeToElement(Form(text));
         var response = answer();
         if ((int)response.StatusCode! == 200) Received.Enqueue((kind, request.Path, body, request.Headers!));
         return response;

@@ -1,4 +1,6 @@
 using BraketBot.Braket;
+using BraketBot.Domain;
+using BraketBot.Ports;
 
 namespace BraketBot.Testing;
 

@@ -32,10 +32,19 @@ public sealed partial class CommandQueue(
     private readonly Channel<Work> work = Channel.CreateBounded<Work>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource stopping = new();
     private Task workers = Task.CompletedTask;
+    private int unfinished;
+
+    /// <summary>Commands queued or running now; zero when everything taken has been answered.</summary>
+    public int Unfinished => Volatile.Read(ref unfinished);
 
     /// <summary>Queues work for a handler resolved in its own scope; false when the queue is full or the host is stopping.</summary>
-    public bool TryEnqueue<THandler>(Uri responseUrl, Func<THandler, CancellationToken, Task> run) where THandler : notnull =>
-        work.Writer.TryWrite(new Work(responseUrl, (services, ct) => run(services.GetRequiredService<THandler>(), ct)));
+    public bool TryEnqueue<THandler>(Uri responseUrl, Func<THandler, CancellationToken, Task> run) where THandler : notnull
+    {
+        Interlocked.Increment(ref unfinished);
+        if (work.Writer.TryWrite(new Work(responseUrl, (services, ct) => run(services.GetRequiredService<THandler>(), ct)))) return true;
+        Interlocked.Decrement(ref unfinished);
+        return false;
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,24 +64,36 @@ public sealed partial class CommandQueue(
     {
         await foreach (var item in work.Reader.ReadAllAsync(CancellationToken.None))
         {
-            if (stopping.IsCancellationRequested)
-            {
-                await TellToRetryAsync(item);
-                continue;
-            }
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await item.Run(scope.ServiceProvider, stopping.Token);
+                await RunAsync(item);
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            finally
             {
-                await TellToRetryAsync(item);
+                Interlocked.Decrement(ref unfinished);
             }
-            catch (Exception e)
-            {
-                LogFailed(e);
-            }
+        }
+    }
+
+    private async Task RunAsync(Work item)
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            await TellToRetryAsync(item);
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await item.Run(scope.ServiceProvider, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await TellToRetryAsync(item);
+        }
+        catch (Exception e)
+        {
+            LogFailed(e);
         }
     }
 

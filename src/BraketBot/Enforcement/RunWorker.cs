@@ -25,6 +25,9 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, IBotStore sto
     /// <summary>This process, as the owner of the leases it takes.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>Runs in flight on this host now, or started and not yet picked up.</summary>
+    public int Unfinished => running.Count + started.Reader.Count;
+
     public void Start(string runId) => started.Writer.TryWrite(runId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

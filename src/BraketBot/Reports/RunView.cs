@@ -52,7 +52,7 @@ public static class RunView
             return $":eyes: Dry run (`Caps:Action` is AlertOnly): nothing was cancelled. {all.Count} queued tasks " +
                    $"({Format.Count(all.Sum(t => t.Shots))} shots, about {Format.Money(Cost(all))}) would have been.";
         if (all.Count == 0) return "No QUEUED or CREATED tasks were left to cancel.";
-        if (!run.Finished)
+        if (run.FinishedAt is null)
             return string.Join('\n', [
                 $":hourglass_flowing_sand: Cancelling {all.Count} queued tasks ({Format.Count(all.Sum(t => t.Shots))} shots, " +
                 $"about {Format.Money(Cost(all))}): {run.Done} of {all.Count} done…",
@@ -71,7 +71,7 @@ public static class RunView
         var scope = run.Scope!;
         var all = run.Tasks;
         if (all.Count == 0) return NothingToCancel(scope);
-        if (!run.Finished) return Progress(scope, run.Done, all.Count);
+        if (run.FinishedAt is null) return Progress(scope, run.Done, all.Count);
         var cancelled = all.Where(t => t.State == RunTaskState.Cancelled).ToList();
         return string.Join('\n', [
             $":octagonal_sign: <@{run.RequestedBy}> cancelled {cancelled.Count} of {all.Count} queued tasks of *{scope.Describe()}* on {scope.Day} " +

@@ -122,7 +122,7 @@ public sealed class BraketClientTests : IDisposable
     public async Task Scans_a_day_in_the_time_zone_in_one_pass_without_decoys()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
-        var window = DayWindow.For(new DateOnly(2022, 4, 10), zone); // 07:00Z to 07:00Z, daylight time
+        var window = DayWindow.For(new Day(new DateOnly(2022, 4, 10)), zone); // 07:00Z to 07:00Z, daylight time
         braket.Add(
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, window.Start),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 200, window.End.AddSeconds(-1)),
@@ -147,7 +147,7 @@ public sealed class BraketClientTests : IDisposable
 
         Assert.Equal(new Uri("https://braket.eu-north-1.amazonaws.com/"), options.EndpointFor("eu-north-1"));
         Assert.Equal(braket.Url, (options with { ServiceUrl = braket.Url }).EndpointFor("eu-north-1"));
-        Assert.Equal(BraketOptions.DefaultRegions, options.EffectiveRegions);
+        Assert.Equal(WatchOptions.DefaultRegions, new WatchOptions().EffectiveRegions);
         await Task.CompletedTask;
     }
 

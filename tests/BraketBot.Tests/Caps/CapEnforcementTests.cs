@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using BraketBot.Braket;
-using BraketBot.Jobs;
 using BraketBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +23,8 @@ public sealed class CapEnforcementTests : IDisposable
     public void Dispose()
     {
         client?.Dispose();
+        Assert.Empty(bot.Slack.Unexpected);
+        Assert.Empty(bot.Braket.Unexpected);
         bot.Dispose();
     }
 
@@ -42,30 +42,15 @@ public sealed class CapEnforcementTests : IDisposable
         return task;
     }
 
-    private IReadOnlyList<JsonElement> Alerts => bot.Slack.Bodies("chat.postMessage");
+    private static string Text(FakeSlack.Message message) => MessageText.Of(message.Body, withFallback: true);
 
-    private static string Text(JsonElement message) => MessageText.Of(message, withFallback: true);
-
-    private Task<JsonElement[]> WaitForAlerts(int count) =>
-        bot.Slack.WaitFor(() => Alerts.Count >= count ? Alerts.ToArray() : null, what: $"{count} alert(s)");
-
-    /// <summary>Waits until no evaluation is running or pending and the job queue is empty.</summary>
-    private async Task Settle()
-    {
-        var storage = bot.Service<Hangfire.JobStorage>();
-        for (var i = 0; i < 200; i++)
-        {
-            var monitor = storage.GetMonitoringApi();
-            if (monitor.EnqueuedCount("default") == 0 && monitor.EnqueuedCount("alerts") == 0 && monitor.ProcessingCount() == 0
-                && monitor.ScheduledCount() == 0)
-                return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("jobs did not settle");
-    }
+    /// <summary>Waits until the alert channel has this many top-level messages and the last one reads as wanted.</summary>
+    private Task<IReadOnlyList<FakeSlack.Message>> WaitForAlerts(int count, string? reading = null) =>
+        bot.Slack.WaitFor(() => bot.Slack.TopLevel is { } top && top.Count >= count && (reading is null || Text(top[count - 1]).Contains(reading)) ? top : null,
+            what: $"{count} alert(s){(reading is null ? "" : $", the last reading '{reading}'")}");
 
     [Fact]
-    public async Task A_shot_breach_cancels_the_devices_queued_tasks_and_posts_one_alert()
+    public async Task A_shot_breach_cancels_the_devices_queued_tasks_and_finishes_one_alert_in_place()
     {
         bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         var queued = Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray();
@@ -77,20 +62,43 @@ public sealed class CapEnforcementTests : IDisposable
         var response = await Deliver(trigger);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var alert = (await WaitForAlerts(1)).Single();
-        Assert.Equal("C0ALERTS", alert.GetProperty("channel").GetString());
+        var alert = (await WaitForAlerts(1, "Cancelled 4 queued tasks")).Single();
+        await bot.SettleAsync();
+        Assert.Equal("C0ALERTS", alert.Channel);
         var text = Text(alert);
         Assert.Contains("cap breached", text);
         Assert.Contains("Shots, Aspen-M-1", text);
         Assert.Contains("1,350 of 1,000", text);
         Assert.Contains("over by 350", text);
         Assert.Contains("Cancelled 4 queued tasks: 1,250 shots", text);
-        Assert.Contains(trigger.QuantumTaskArn, text);
+        Assert.Contains(trigger.QuantumTaskArn.Split('/')[^1], text);
+        Assert.DoesNotContain(Tasks.Account, text); // task ids, never the account
         Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
         Assert.Equal(QuantumTaskStatus.Running, bot.Braket.Task(running.QuantumTaskArn).Status);
         Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(otherDevice.QuantumTaskArn).Status);
-        await Settle();
-        Assert.Single(Alerts);
+        Assert.Single(bot.Slack.Bodies("chat.postMessage"));
+        Assert.True(alert.Updates > 0, "the outcome replaced the announcement in place");
+    }
+
+    [Fact]
+    public async Task The_alert_is_posted_first_saying_what_will_be_cancelled_and_then_shows_the_outcome()
+    {
+        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
+        bot.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "10"; // 40 cancels take about four seconds
+        bot.Settings["Braket:Quotas:CancelQuantumTask:Burst"] = "2";
+        var queued = Tasks.Many(40, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToArray();
+        bot.Braket.Add(queued);
+
+        await Deliver(Created(Tasks.AnkaaArn, 10, 1));
+
+        var first = (await WaitForAlerts(1)).Single();
+        var cancelsSoFar = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
+        Assert.True(cancelsSoFar < 41, $"the alert came after {cancelsSoFar} of 41 cancels");
+        Assert.Contains("Cancelling 41 queued tasks (410 shots", MessageText.Of(bot.Slack.Bodies("chat.postMessage").Single(), withFallback: true));
+        var finished = (await WaitForAlerts(1, "Cancelled 41 queued tasks")).Single();
+        await bot.SettleAsync();
+        Assert.Equal(first.Ts, finished.Ts);
+        Assert.Single(bot.Slack.TopLevel);
     }
 
     [Fact]
@@ -104,7 +112,7 @@ public sealed class CapEnforcementTests : IDisposable
 
         await Deliver(trigger);
 
-        var text = Text((await WaitForAlerts(1)).Single());
+        var text = Text((await WaitForAlerts(1, "Cancelled 3 queued tasks")).Single());
         Assert.Contains("Cost, all devices", text);
         Assert.Contains("$10.70 of $10.00", text);
         Assert.Contains("over by $0.70", text);
@@ -120,21 +128,85 @@ public sealed class CapEnforcementTests : IDisposable
 
         await Deliver(Created(Tasks.AspenArn, 50, 1));
         var warning = Text((await WaitForAlerts(1))[0]);
-        await Settle();
+        await bot.SettleAsync();
         await Deliver(Created(Tasks.AspenArn, 50, 2));   // 900: still a warning, already told
-        await Settle();
+        await bot.SettleAsync();
         await Deliver(Created(Tasks.AspenArn, 200, 3));  // 1,100: a breach
-        var alerts = await WaitForAlerts(2);
-        await Settle();
+        var alerts = await WaitForAlerts(2, "Cancelled 3 queued tasks");
+        await bot.SettleAsync();
 
         Assert.Contains("near its cap", warning);
         Assert.Contains("850 of 1,000", warning);
-        Assert.Contains(CancelAllQueuedButton, alerts[0].GetProperty("blocks").ToString());
         Assert.Contains("cap breached", Text(alerts[1]));
-        Assert.Equal(2, Alerts.Count);
+        Assert.Equal(2, bot.Slack.TopLevel.Count);
     }
 
-    private const string CancelAllQueuedButton = "\"action_id\":\"cancel_all_queued\"";
+    [Fact]
+    public async Task A_device_warning_button_names_its_device_and_cancels_only_that_device()
+    {
+        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        bot.Settings["Slack:Admins:0"] = "U2147483697";
+        var aspen = Tasks.Many(2, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray();
+        var others = new[] { Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning), Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 10, Morning) };
+        bot.Braket.Add([.. aspen, .. others]);
+
+        await Deliver(Created(Tasks.AspenArn, 50, 1)); // 850 of 1,000: a warning
+        var warning = (await WaitForAlerts(1, "near its cap"))[0];
+        await bot.SettleAsync();
+
+        var button = warning.Body.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray()).Single();
+        var value = button.GetProperty("value").GetString()!;
+        Assert.True(ButtonValues.TryRead(value, out CancelScope? scope));
+        Assert.Equal((Tasks.AspenArn, false), (scope.DeviceArn, scope.AllDevices));
+        Assert.Contains("*Aspen-M-1*", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
+
+        await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
+            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, bot.Slack.ResponseUrl("w1")), bot.Clock.GetUtcNow()));
+        await bot.Slack.WaitFor(() => bot.Slack.Responses("w1").Any(r => MessageText.Of(r).Contains("cancelled 3 of 3")) ? "done" : null);
+        await bot.SettleAsync();
+
+        Assert.All(others, t => Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(aspen, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+    }
+
+    [Fact]
+    public async Task An_account_warning_button_says_all_devices_in_its_value_and_its_dialog()
+    {
+        bot.Settings["Caps:MaxShotsPerDay"] = "1000";
+        bot.Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 800, Morning));
+
+        await Deliver(Created(Tasks.AspenArn, 50, 1));
+
+        var warning = (await WaitForAlerts(1, "near its cap"))[0];
+        var button = warning.Body.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray()).Single();
+        Assert.True(ButtonValues.TryRead(button.GetProperty("value").GetString(), out CancelScope? scope));
+        Assert.Equal((null, true), (scope.DeviceArn, scope.AllDevices));
+        Assert.Contains("*all devices*", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_warning_in_the_same_pass_as_more_cancels_of_an_alerted_breach_tells_the_cancels()
+    {
+        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
+        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "1000";
+        bot.Settings["Caps:MaxShotsPerDay"] = "100000"; // one evaluation of every device per event
+        bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 200, Morning)); // Aspen stays over its cap
+
+        await Deliver(Created(Tasks.AspenArn, 50, 1));
+        await WaitForAlerts(1, "Cancelled 1 queued tasks");
+        await bot.SettleAsync();
+        bot.Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 850, Morning)); // Ankaa at 85%: a new warning
+        await Deliver(Created(Tasks.AspenArn, 70, 2));                                         // and Aspen still over: one more cancel
+
+        var alerts = await WaitForAlerts(2, "Cancelled 1 queued tasks: 70 shots");
+        await bot.SettleAsync();
+        Assert.Contains("near its cap", Text(alerts[1]));
+        Assert.Equal(2, bot.Slack.TopLevel.Count);
+    }
 
     [Fact]
     public async Task The_same_event_three_times_and_a_burst_of_fifty_give_one_alert()
@@ -147,11 +219,13 @@ public sealed class CapEnforcementTests : IDisposable
         var burst = Enumerable.Range(0, 50).Select(i => Created(Tasks.AspenArn, 10, i + 1)).ToList();
         await Task.WhenAll(burst.Select(t => Deliver(t)));
         await WaitForAlerts(1);
-        await Settle();
+        await bot.SettleAsync();
 
-        Assert.Single(Alerts);
+        Assert.Single(bot.Slack.TopLevel);
         // Coalesced: one evaluation in flight plus at most one pending, whatever the burst.
         Assert.InRange(bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count, 1, 3);
+        // Every task cancelled once, whichever run took it.
+        Assert.Equal(51, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
     }
 
     [Fact]
@@ -161,10 +235,10 @@ public sealed class CapEnforcementTests : IDisposable
         bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning));
 
         await Deliver(Created(Tasks.AspenArn, 50));
-        await bot.Slack.WaitFor(() => bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count > 0 ? "scanned" : null);
-        await Settle();
+        await bot.SettleAsync();
 
-        Assert.Empty(Alerts);
+        Assert.NotEmpty(bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks));
+        Assert.Empty(bot.Slack.Received);
         Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
     }
 
@@ -179,6 +253,7 @@ public sealed class CapEnforcementTests : IDisposable
         await Deliver(Created(Tasks.AspenArn, 50));
 
         var text = Text((await WaitForAlerts(1))[0]);
+        await bot.SettleAsync();
         Assert.Contains("Dry run", text);
         Assert.Contains("2 queued tasks (450 shots", text);
         Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
@@ -196,9 +271,8 @@ public sealed class CapEnforcementTests : IDisposable
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 5000, Morning));
 
         await Deliver(Created(Tasks.AspenArn, 50));
-        await bot.Slack.WaitFor(() => bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count > 0 ? "scanned" : null);
-        await Settle();
-        Assert.Empty(Alerts); // 600 QUEUED shots of 1,000: the old tool would not have fired either
+        await bot.SettleAsync();
+        Assert.Empty(bot.Slack.TopLevel); // 600 QUEUED shots of 1,000: the old tool would not have fired either
 
         var body = SlackRequests.CommandBody("caps", bot.Slack.ResponseUrl("caps"));
         await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()));
@@ -215,26 +289,40 @@ public sealed class CapEnforcementTests : IDisposable
         bot.Braket.Add([.. cancelled]);
 
         var answers = await Task.WhenAll(cancelled.Select(t => Deliver(t)));
-        await Settle();
+        await bot.SettleAsync();
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Empty(bot.Braket.Requests);
-        Assert.Empty(Alerts);
+        Assert.Empty(bot.Slack.Received);
     }
 
     [Fact]
     public async Task A_slack_failure_on_the_alert_is_retried_and_delivered_once()
     {
         bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
-        // More failures than the HTTP retries absorb: the Hangfire job must try again.
         bot.Slack.FailPostMessage(HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError,
             HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError);
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
-        await bot.Slack.WaitFor(() => Alerts.Count > 0 ? "posted" : null, TimeSpan.FromSeconds(30));
-        await Settle();
-        Assert.Single(Alerts);
+        await WaitForAlerts(1, "Cancelled 1 queued tasks");
+        await bot.SettleAsync();
+        Assert.Single(bot.Slack.TopLevel);
+    }
+
+    [Fact]
+    public async Task A_post_that_landed_without_an_answer_is_found_not_posted_again()
+    {
+        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        bot.Slack.LoseAnswersOfPosts(1);
+
+        await Deliver(Created(Tasks.AspenArn, 50));
+
+        var alert = (await WaitForAlerts(1, "Cancelled 1 queued tasks")).Single();
+        await bot.SettleAsync();
+        Assert.Single(bot.Slack.TopLevel);
+        Assert.Contains(bot.Slack.Received, r => r.Kind == "conversations.history" && r.Body.GetProperty("include_all_metadata").GetString() == "true");
+        Assert.True(alert.Updates > 0);
     }
 
     [Fact]
@@ -245,9 +333,9 @@ public sealed class CapEnforcementTests : IDisposable
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
-        await WaitForAlerts(1);
-        await Settle();
-        Assert.Single(Alerts);
+        await WaitForAlerts(1, "Cancelled 1 queued tasks");
+        await bot.SettleAsync();
+        Assert.Single(bot.Slack.TopLevel);
     }
 
     [Fact]
@@ -261,7 +349,7 @@ public sealed class CapEnforcementTests : IDisposable
         using (var scope = bot.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
 
-        Assert.Contains("Ankaa-3", Text((await WaitForAlerts(1))[0]));
+        Assert.Contains("Ankaa-3", Text((await WaitForAlerts(1, "Cancelled 1 queued tasks"))[0]));
         Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(missed.QuantumTaskArn).Status);
     }
 
@@ -271,14 +359,47 @@ public sealed class CapEnforcementTests : IDisposable
         bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
 
         await Deliver(Created(Tasks.AspenArn, 50, 1));
-        var first = (await WaitForAlerts(1))[0];
-        await Settle();
+        var first = (await WaitForAlerts(1, "Cancelled 1 queued tasks"))[0];
+        await bot.SettleAsync();
         await Deliver(Created(Tasks.AspenArn, 70, 2));
-        var alerts = await WaitForAlerts(2);
+        var reply = await bot.Slack.WaitFor(() => bot.Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 70 shots")));
+        await bot.SettleAsync();
 
-        Assert.False(first.TryGetProperty("thread_ts", out _));
-        Assert.Equal("1700000000.000001", alerts[1].GetProperty("thread_ts").GetString());
-        Assert.Contains("Follow-up", Text(alerts[1]));
-        Assert.Contains("Cancelled 1 queued tasks: 70 shots", Text(alerts[1]));
+        Assert.Equal(first.Ts, reply.ThreadTs);
+        Assert.Contains("Follow-up", Text(reply));
+        Assert.Single(bot.Slack.TopLevel);
+    }
+
+    [Fact]
+    public async Task A_task_known_only_from_an_event_counts_only_if_braket_knows_it()
+    {
+        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        var queued = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Morning);
+        bot.Braket.Add(queued);
+        var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50_000, Morning.AddMinutes(1)); // never added to Braket
+
+        await Deliver(invented);
+        await bot.SettleAsync();
+
+        Assert.Single(bot.Braket.RequestsOf(BraketOperations.GetQuantumTask));
+        Assert.Empty(bot.Slack.Received);
+        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(queued.QuantumTaskArn).Status);
+    }
+
+    [Fact]
+    public async Task An_access_denied_cancel_names_the_missing_action_and_never_the_account()
+    {
+        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        bot.Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.Forbidden);
+
+        await Deliver(Created(Tasks.AspenArn, 50));
+
+        var text = Text((await WaitForAlerts(1, "could not be cancelled"))[0]);
+        await bot.SettleAsync();
+        Assert.Contains("braket:CancelQuantumTask", text);
+        Assert.DoesNotContain(Tasks.Account, text);
+        Assert.DoesNotContain("arn:aws:iam", text);
+        Assert.DoesNotContain("arn:aws:sts", text);
     }
 }

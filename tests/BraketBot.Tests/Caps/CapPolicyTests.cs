@@ -1,5 +1,4 @@
 using BraketBot.Braket;
-using BraketBot.Caps;
 using BraketBot.Tests.Support;
 using BraketBot.Usage;
 
@@ -7,7 +6,7 @@ namespace BraketBot.Tests.Caps;
 
 public sealed class CapPolicyTests
 {
-    private static readonly DayWindow Window = DayWindow.For(new DateOnly(2022, 4, 10), TimeZoneInfo.Utc);
+    private static readonly DayWindow Window = DayWindow.For(new Day(new DateOnly(2022, 4, 10)), TimeZoneInfo.Utc);
     private static readonly DateTimeOffset At = Window.Start.AddHours(1);
 
     private static DeviceSummary Describe(string arn) => Tasks.AllDevices.Single(d => d.DeviceArn == arn);

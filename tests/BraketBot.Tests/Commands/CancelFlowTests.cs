@@ -41,7 +41,7 @@ public sealed class CancelFlowTests : IDisposable
 
     private async Task<HttpResponseMessage> Click(CancelScope scope, string responseId, string userId = Admin) =>
         await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, scope.ToValue(), bot.Slack.ResponseUrl(responseId), userId), bot.Clock.GetUtcNow()));
+            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, ButtonValues.Of(scope), bot.Slack.ResponseUrl(responseId), userId), bot.Clock.GetUtcNow()));
 
     private static string Text(JsonElement message) => MessageText.Of(message);
 
@@ -55,7 +55,8 @@ public sealed class CancelFlowTests : IDisposable
 
         var answer = (await bot.Slack.WaitForResponses("c1"))[0];
         Assert.Equal("in_channel", answer.GetProperty("response_type").GetString());
-        Assert.Contains($"<@{Admin}> cancelled task `{task.QuantumTaskArn}`", Text(answer));
+        Assert.Contains($"<@{Admin}> cancelled task {Format.Task(task.QuantumTaskArn)}", Text(answer));
+        Assert.DoesNotContain(Tasks.Account, Text(answer));
         Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(task.QuantumTaskArn).Status);
     }
 
@@ -111,7 +112,7 @@ public sealed class CancelFlowTests : IDisposable
         bot.Braket.Add(task);
 
         var answer = await Command("cancel " + task.QuantumTaskArn, "c6", userId: "U0SOMEONE");
-        var click = await Click(new CancelScope("2022-04-10", Tasks.AspenArn, "Aspen-M-1"), "c7", userId: "U0SOMEONE");
+        var click = await Click(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen), "c7", userId: "U0SOMEONE");
 
         Assert.Contains("Only the admins", Text(answer));
         Assert.Equal(HttpStatusCode.OK, click.StatusCode);
@@ -137,7 +138,7 @@ public sealed class CancelFlowTests : IDisposable
         };
         bot.Braket.Add([.. inScope, .. decoys]);
 
-        var ack = await Click(new CancelScope("2022-04-10", Tasks.AspenArn, "Aspen-M-1"), "b1");
+        var ack = await Click(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen), "b1");
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var outcome = await bot.Slack.WaitFor(() => bot.Slack.Responses("b1").LastOrDefault(r => Text(r).Contains("cancelled 3 of 3")) is { ValueKind: JsonValueKind.Object } r ? (object)r : null);
@@ -157,7 +158,7 @@ public sealed class CancelFlowTests : IDisposable
         bot.Braket.Add(queued);
         bot.Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.TooManyRequests, times: 40);
 
-        await Click(new CancelScope("2022-04-10", Tasks.AnkaaArn, "Ankaa-3"), "b2");
+        await Click(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Ankaa), "b2");
 
         await bot.Slack.WaitFor(() => bot.Slack.Responses("b2").Any(r => Text(r).Contains("cancelled 200 of 200")) ? "done" : null, TimeSpan.FromSeconds(60));
         Assert.All(queued, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
@@ -170,7 +171,7 @@ public sealed class CancelFlowTests : IDisposable
         var queued = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Day.AddHours(1)).ToArray();
         bot.Braket.Add(queued);
         bot.Braket.Latency = TimeSpan.FromMilliseconds(20);
-        var scope = new CancelScope("2022-04-10", Tasks.AnkaaArn, "Ankaa-3");
+        var scope = CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Ankaa);
 
         await Task.WhenAll(Click(scope, "d1"), Click(scope, "d2"));
 

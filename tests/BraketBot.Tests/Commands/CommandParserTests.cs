@@ -4,7 +4,7 @@ namespace BraketBot.Tests.Commands;
 
 public sealed class CommandParserTests
 {
-    private static readonly DateOnly Today = new(2022, 4, 10);
+    private static readonly Day Today = Day.Parse("2022-04-10");
 
     [Theory]
     [InlineData("info 2022-04-10 Aspen-M-1", "2022-04-10", "Aspen-M-1")]
@@ -21,7 +21,7 @@ public sealed class CommandParserTests
     {
         var info = Assert.IsType<ParsedCommand.Info>(CommandParser.Parse(text));
 
-        Assert.Equal(DateOnly.Parse(day), info.Day.Resolve(Today));
+        Assert.Equal(Day.Parse(day), info.Day.Resolve(Today));
         Assert.Equal(device, info.Device);
     }
 
@@ -98,13 +98,13 @@ public sealed class CommandParserTests
 
         var info = Assert.IsType<ParsedCommand.Info>(CommandParser.Parse(text));
 
-        Assert.Equal((new DateOnly(2022, 4, 10), "Aspen-M-1"), (info.Day.Resolve(Today), info.Device));
+        Assert.Equal((Day.Parse("2022-04-10"), "Aspen-M-1"), (info.Day.Resolve(Today), info.Device));
     }
 
     [Fact]
     public void Parses_the_sample_button_payload()
     {
-        var payload = BraketBot.Slack.BlockActionsPayload.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "slack-block-actions.payload.json")));
+        var payload = BlockActionsPayload.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "slack-block-actions.payload.json")));
 
         Assert.NotNull(payload);
         Assert.Equal(("U2147483697", "an-action-id", "https://hooks.slack.com/actions/T0001/1234/5678"),

@@ -166,7 +166,7 @@ public sealed class InfoFlowTests : IDisposable
     public async Task The_refresh_button_replaces_the_report_in_place()
     {
         bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1000, Day.AddHours(1)));
-        var value = new BraketBot.Commands.InfoQuery("2022-04-10", Tasks.AspenArn).ToValue();
+        var value = ButtonValues.Of(new InfoQuery(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.AspenArn));
 
         var ack = await client.SendAsync(SlackRequests.Signed("/slack/interactions",
             SlackRequests.ButtonBody(BraketBot.Commands.RefreshReportAction.Id, value, bot.Slack.ResponseUrl("refresh")), bot.Clock.GetUtcNow()));

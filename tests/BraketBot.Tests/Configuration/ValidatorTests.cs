@@ -1,5 +1,4 @@
 using BraketBot.Braket;
-using BraketBot.Caps;
 using BraketBot.Slack;
 using BraketBot.Usage;
 
@@ -49,11 +48,12 @@ public sealed class ValidatorTests
     {
         var result = new BraketOptionsValidator().Validate(null, new BraketOptions
         {
-            Regions = ["us-west-1", "mars-1"],
             Quotas = { ["CancelQuantumTask"] = new Quota(0, 20), ["LaunchRocket"] = new Quota(1, 1) },
         });
+        var watch = new WatchOptionsValidator().Validate(null, new WatchOptions { Regions = ["us-west-1", "mars-1"], AccountId = "12345" });
 
-        Assert.Contains("Braket:Regions: 'mars-1'", result.FailureMessage);
+        Assert.Contains("Braket:Regions: 'mars-1'", watch.FailureMessage);
+        Assert.Contains("Braket:AccountId", watch.FailureMessage);
         Assert.Contains("Braket:Quotas:CancelQuantumTask", result.FailureMessage);
         Assert.Contains("Braket:Quotas:LaunchRocket", result.FailureMessage);
     }

@@ -1,5 +1,4 @@
 using BraketBot.Braket;
-using BraketBot.Caps;
 using BraketBot.Commands;
 using BraketBot.Reports;
 using BraketBot.Slack;
@@ -10,7 +9,7 @@ namespace BraketBot.Tests.Reports;
 
 public sealed class InfoReportViewTests
 {
-    private static readonly DayWindow Window = DayWindow.For(new DateOnly(2022, 4, 10), TimeZoneInfo.Utc);
+    private static readonly DayWindow Window = DayWindow.For(new Day(new DateOnly(2022, 4, 10)), TimeZoneInfo.Utc);
     private static readonly Pricing Pricing = new(new PricingOptions());
 
     private static SlackMessage Render(IEnumerable<QuantumTaskSummary> tasks, DeviceSummary? device, Func<string, DeviceSummary> describe, IReadOnlyList<CapStanding>? standings = null) =>
@@ -34,8 +33,8 @@ public sealed class InfoReportViewTests
         var button = message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Elements).Single(b => b.ActionId == CancelAllQueuedAction.Id);
         Assert.Equal("danger", button.Style);
         Assert.NotNull(button.Confirm);
-        Assert.True(CancelScope.TryParse(button.Value, out var scope));
-        Assert.Equal(("2022-04-10", Tasks.AnkaaArn), (scope.Day, scope.DeviceArn));
+        Assert.True(ButtonValues.TryRead(button.Value, out CancelScope? scope));
+        Assert.Equal(("2022-04-10", Tasks.AnkaaArn, false), (scope.Day.ToString(), scope.DeviceArn, scope.AllDevices));
         Assert.Contains(message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Elements), b => b.ActionId == RefreshReportAction.Id);
     }
 

@@ -26,7 +26,7 @@ public sealed class SlackApiClientTests : IDisposable
         slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
             .RespondWith(Response.Create().WithBody("{\"ok\":true,\"ts\":\"1649583147.000200\"}"));
 
-        var result = await Client().PostMessageAsync("C1", SlackMessage.Plain("hello"), "1649583000.000100", CancellationToken.None);
+        var result = await Client().PostMessageAsync("C1", SlackMessage.Plain("hello"), "1649583000.000100", null, CancellationToken.None);
 
         Assert.Equal(new SlackResult(true, "1649583147.000200"), result);
         var sent = slack.LogEntries.Single().RequestMessage!;
@@ -50,7 +50,7 @@ public sealed class SlackApiClientTests : IDisposable
     [Fact]
     public async Task Does_not_call_the_api_without_a_token()
     {
-        var result = await Client(token: null).PostMessageAsync("C1", SlackMessage.Plain("x"), null, CancellationToken.None);
+        var result = await Client(token: null).PostMessageAsync("C1", SlackMessage.Plain("x"), null, null, CancellationToken.None);
 
         Assert.False(result.Ok);
         Assert.Contains("Slack:BotToken", result.Error);

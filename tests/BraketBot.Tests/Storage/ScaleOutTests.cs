@@ -1,7 +1,6 @@
 using System.Net;
 using BraketBot.Braket;
 using BraketBot.Commands;
-using BraketBot.Jobs;
 using BraketBot.Tests.Support;
 using Hangfire;
 
@@ -61,7 +60,7 @@ public sealed class ScaleOutTests
         {
             braket.Add([.. Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning)]);
             braket.Latency = TimeSpan.FromMilliseconds(20);
-            var value = new CancelScope("2022-04-10", Tasks.AnkaaArn, "Ankaa-3").ToValue();
+            var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
             HttpRequestMessage Click(string id) => SlackRequests.Signed("/slack/interactions",
                 SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl(id)), a.Clock.GetUtcNow());
 

@@ -72,45 +72,105 @@ public sealed class StoreContractTests
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task A_lease_has_one_holder_until_released_or_expired(string kind)
-    {
-        await using var store = await Open(kind);
-        var lease = TimeSpan.FromMinutes(15);
-
-        Assert.True(await store.Value.TryAcquireLeaseAsync("cancel-run:a", lease, default));
-        Assert.False(await store.Value.TryAcquireLeaseAsync("cancel-run:a", lease, default));
-        Assert.True(await store.Value.TryAcquireLeaseAsync("cancel-run:b", lease, default));
-        await store.Value.ReleaseLeaseAsync("cancel-run:a", default);
-        Assert.True(await store.Value.TryAcquireLeaseAsync("cancel-run:a", lease, default));
-        store.Time.Advance(TimeSpan.FromMinutes(16));
-        Assert.True(await store.Value.TryAcquireLeaseAsync("cancel-run:a", lease, default));
-    }
-
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task Runs_coalesce_to_one_in_flight_and_one_pending(string kind)
+    public async Task Guards_coalesce_to_one_holder_and_one_pending(string kind)
     {
         await using var store = await Open(kind);
         var lease = TimeSpan.FromMinutes(5);
 
-        var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.Value.BeginRunAsync("evaluate:x", lease, default))));
+        var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.Value.BeginGuardAsync("evaluate:x", $"owner-{i}", lease, default))));
 
         Assert.Single(starts, s => s == RunStart.Started);
-        Assert.True(await store.Value.EndRunAsync("evaluate:x", lease, default));   // asked again: once more
-        Assert.False(await store.Value.EndRunAsync("evaluate:x", lease, default));  // nobody asked since: done
-        Assert.Equal(RunStart.Started, await store.Value.BeginRunAsync("evaluate:x", lease, default));
+        var holder = $"owner-{Array.IndexOf(starts, RunStart.Started)}";
+        Assert.False(await store.Value.EndGuardAsync("evaluate:x", "someone-else", lease, default)); // only the holder ends its turn
+        Assert.True(await store.Value.EndGuardAsync("evaluate:x", holder, lease, default));   // asked again: once more
+        Assert.False(await store.Value.EndGuardAsync("evaluate:x", holder, lease, default));  // nobody asked since: done
+        Assert.Equal(RunStart.Started, await store.Value.BeginGuardAsync("evaluate:x", "next", lease, default));
     }
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task A_run_whose_holder_died_is_taken_over_after_its_lease(string kind)
+    public async Task A_guard_is_renewed_and_released_only_by_its_owner_and_taken_over_once_expired(string kind)
     {
         await using var store = await Open(kind);
+        var lease = TimeSpan.FromMinutes(1);
 
-        Assert.Equal(RunStart.Started, await store.Value.BeginRunAsync("evaluate:y", TimeSpan.FromMinutes(5), default));
-        store.Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(RunStart.Started, await store.Value.BeginGuardAsync("evaluate:y", "a", lease, default));
+        Assert.False(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default));
+        Assert.True(await store.Value.TryTakeGuardAsync("evaluate:y", "a", lease, default)); // a retried job of the holder
+        Assert.False(await store.Value.RenewGuardAsync("evaluate:y", "b", lease, default));
+        await store.Value.ReleaseGuardAsync("evaluate:y", "b", default); // not b's: nothing happens
+        Assert.False(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default));
+        store.Time.Advance(TimeSpan.FromSeconds(50));
+        Assert.True(await store.Value.RenewGuardAsync("evaluate:y", "a", lease, default));
+        store.Time.Advance(TimeSpan.FromSeconds(50));
+        Assert.False(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default)); // renewed: still a's
+        store.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default));  // a died
+        Assert.False(await store.Value.RenewGuardAsync("evaluate:y", "a", lease, default));   // and a knows it lost
+    }
 
-        Assert.Equal(RunStart.Started, await store.Value.BeginRunAsync("evaluate:y", TimeSpan.FromMinutes(5), default));
+    private static EnforcementRun Run(string id, DateTimeOffset now) => new()
+    {
+        Id = id, Kind = RunKind.CapAlert, Day = Day.Of(now, TimeZoneInfo.Utc), TimeZone = "UTC", CreatedAt = now, Deadline = now.AddMinutes(15),
+        Tasks = [new RunTask(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, now).QuantumTaskArn, Tasks.AspenArn, "Aspen-M-1", 10, 0.30m)],
+    };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_run_is_created_with_its_claims_all_or_nothing(string kind)
+    {
+        await using var store = await Open(kind);
+        var now = store.Time.GetUtcNow();
+        var lease = TimeSpan.FromSeconds(30);
+
+        Assert.True(await store.Value.TryCreateRunAsync(Run("r1", now), ["alert:a", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
+        Assert.False(await store.Value.TryCreateRunAsync(Run("r2", now), ["alert:b", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
+
+        Assert.Null(await store.Value.GetRunAsync("r2", default));
+        Assert.Empty(await store.Value.ClaimedAsync(["alert:b"], default)); // nothing of the failed run was kept
+        Assert.Equal(["alert:a", "cancel-task:1"], (await store.Value.ClaimedAsync(["alert:a", "alert:b", "cancel-task:1"], default)).Order());
+        await store.Value.ReleaseClaimsAsync(["cancel-task:1"], default);
+        Assert.True(await store.Value.TryCreateRunAsync(Run("r2", now), ["alert:b", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Twenty_planners_of_the_same_alert_store_one_run(string kind)
+    {
+        await using var store = await Open(kind);
+        var now = store.Time.GetUtcNow();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            store.Value.TryCreateRunAsync(Run($"run-{i}", now), ["alert:2022-04-10:account:Shots:Breach", "cancel-task:x"], now.AddHours(1), $"host-{i}", TimeSpan.FromSeconds(30), default))));
+
+        Assert.Single(created, c => c);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_run_stays_with_its_holder_while_renewed_and_is_resumed_from_where_it_was_saved_after_its_holder_dies(string kind)
+    {
+        await using var store = await Open(kind);
+        var now = store.Time.GetUtcNow();
+        var lease = TimeSpan.FromSeconds(30);
+        var run = Run("r1", now);
+        Assert.True(await store.Value.TryCreateRunAsync(run, [], now.AddHours(1), "host-a", lease, default));
+
+        Assert.Null(await store.Value.TryTakeRunAsync("r1", "host-b", lease, default));
+        Assert.Empty(await store.Value.StalledRunsAsync(default));
+        var progressed = run.With(run.Tasks[0].Arn, CancelResult.Cancelled, "cancelling") with { MessageTs = "1700000000.000001" };
+        Assert.True(await store.Value.SaveRunAsync(progressed, "host-a", lease, default));
+        store.Time.Advance(TimeSpan.FromSeconds(31)); // host-a died
+
+        Assert.Equal(["r1"], await store.Value.StalledRunsAsync(default));
+        var resumed = await store.Value.TryTakeRunAsync("r1", "host-b", lease, default);
+        Assert.NotNull(resumed);
+        Assert.Equal(("1700000000.000001", RunTaskState.Cancelled), (resumed.MessageTs, resumed.Tasks[0].State));
+        Assert.False(await store.Value.SaveRunAsync(progressed, "host-a", lease, default)); // the old holder cannot write any more
+        Assert.True(await store.Value.SaveRunAsync(resumed with { Finished = true }, "host-b", lease, default));
+        store.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Empty(await store.Value.StalledRunsAsync(default));
+        Assert.Null(await store.Value.TryTakeRunAsync("r1", "host-c", lease, default));
     }
 
     [Theory]
@@ -120,13 +180,14 @@ public sealed class StoreContractTests
         await using var store = await Open(kind);
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, store.Time.GetUtcNow());
 
-        await store.Value.RememberTaskAsync("2022-04-10", task, default);
-        await store.Value.RememberTaskAsync("2022-04-10", task with { Status = QuantumTaskStatus.Queued }, default);
-        await store.Value.RememberTaskAsync("2022-04-13", Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 1, store.Time.GetUtcNow()), default);
+        var day = Day.Parse("2022-04-10");
+        await store.Value.RememberTaskAsync(day, task, default);
+        await store.Value.RememberTaskAsync(day, task with { Status = QuantumTaskStatus.Queued }, default);
+        await store.Value.RememberTaskAsync(day.AddDays(3), Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 1, store.Time.GetUtcNow()), default);
 
-        Assert.Empty(await store.Value.RememberedTasksAsync("2022-04-10", default)); // three days on, dropped
-        await store.Value.RememberTaskAsync("2022-04-13", task, default);
-        var remembered = Assert.Single(await store.Value.RememberedTasksAsync("2022-04-13", default), t => t.QuantumTaskArn == task.QuantumTaskArn);
+        Assert.Empty(await store.Value.RememberedTasksAsync(day, default)); // three days on, dropped
+        await store.Value.RememberTaskAsync(day.AddDays(3), task, default);
+        var remembered = Assert.Single(await store.Value.RememberedTasksAsync(day.AddDays(3), default), t => t.QuantumTaskArn == task.QuantumTaskArn);
         Assert.Equal(task, remembered);
     }
 }

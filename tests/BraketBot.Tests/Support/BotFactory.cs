@@ -73,6 +73,26 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Waits until the host has nothing left in flight: every command answered, no Hangfire job
+    /// queued, running or scheduled, no enforcement run going. A negative check made after this
+    /// cannot pass merely because the unwanted work came late.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan? timeout = null)
+    {
+        var queue = Service<BraketBot.Commands.CommandQueue>();
+        var runs = Service<BraketBot.Enforcement.RunWorker>();
+        var storage = Service<Hangfire.JobStorage>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        for (var idle = 0; idle < 3; await Task.Delay(50))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not settle: work was still in flight.");
+            var jobs = storage.GetMonitoringApi();
+            var busy = queue.Unfinished > 0 || runs.Unfinished > 0 || jobs.EnqueuedCount("default") > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
+            idle = busy ? 0 : idle + 1;
+        }
+    }
+
     /// <summary>Runs on PostgreSQL (Hangfire and the bot's state) instead of in memory.</summary>
     public BotFactory OnPostgres(string connectionString)
     {

@@ -6,7 +6,7 @@ namespace BraketBot.Tests.Usage;
 
 public sealed class DayUsageTests
 {
-    private static readonly DayWindow Window = DayWindow.For(new DateOnly(2022, 4, 10), TimeZoneInfo.Utc);
+    private static readonly DayWindow Window = DayWindow.For(new Day(new DateOnly(2022, 4, 10)), TimeZoneInfo.Utc);
     private static readonly Pricing Pricing = new(new PricingOptions());
 
     private static DeviceSummary Describe(string arn) => Tasks.AllDevices.Single(d => d.DeviceArn == arn);

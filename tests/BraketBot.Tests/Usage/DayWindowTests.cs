@@ -7,7 +7,7 @@ public sealed class DayWindowTests
     [Fact]
     public void A_day_in_utc_is_24_hours_from_midnight()
     {
-        var window = DayWindow.For(new DateOnly(2022, 4, 10), TimeZoneInfo.Utc);
+        var window = DayWindow.For(new Day(new DateOnly(2022, 4, 10)), TimeZoneInfo.Utc);
 
         Assert.Equal(new DateTimeOffset(2022, 4, 10, 0, 0, 0, TimeSpan.Zero), window.Start);
         Assert.Equal(new DateTimeOffset(2022, 4, 11, 0, 0, 0, TimeSpan.Zero), window.End);
@@ -18,7 +18,7 @@ public sealed class DayWindowTests
     {
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-        var springForward = DayWindow.For(new DateOnly(2022, 3, 27), berlin);
+        var springForward = DayWindow.For(new Day(new DateOnly(2022, 3, 27)), berlin);
 
         Assert.Equal(new DateTimeOffset(2022, 3, 26, 23, 0, 0, TimeSpan.Zero), springForward.Start);
         Assert.Equal(TimeSpan.FromHours(23), springForward.End - springForward.Start);
@@ -30,7 +30,7 @@ public sealed class DayWindowTests
         // Santiago skipped from 00:00 to 01:00 on 2022-09-11.
         var santiago = TimeZoneInfo.FindSystemTimeZoneById("America/Santiago");
 
-        var window = DayWindow.For(new DateOnly(2022, 9, 11), santiago);
+        var window = DayWindow.For(new Day(new DateOnly(2022, 9, 11)), santiago);
 
         Assert.Equal(new DateTimeOffset(2022, 9, 11, 4, 0, 0, TimeSpan.Zero), window.Start);
         Assert.Equal(TimeSpan.FromHours(23), window.End - window.Start);
@@ -42,7 +42,7 @@ public sealed class DayWindowTests
         var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
         var instant = new DateTimeOffset(2022, 4, 10, 20, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(new DateOnly(2022, 4, 11), DayWindow.Today(instant, tokyo));
-        Assert.Equal(new DateOnly(2022, 4, 10), DayWindow.Today(instant, TimeZoneInfo.Utc));
+        Assert.Equal(Day.Parse("2022-04-11"), Day.Of(instant, tokyo));
+        Assert.Equal(Day.Parse("2022-04-10"), Day.Of(instant, TimeZoneInfo.Utc));
     }
 }
