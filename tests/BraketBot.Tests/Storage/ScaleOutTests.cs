@@ -43,7 +43,7 @@ public sealed class ScaleOutTests
 
             Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Accepted);
             await slack.WaitFor(() => slack.Bodies("chat.postMessage").Count > 0 ? "alert" : null);
-            await Task.Delay(1500);
+            await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
             Assert.Single(slack.Bodies("chat.postMessage"));
             Assert.Single(braket.RequestsOf(BraketOperations.SearchQuantumTasks));
         }
@@ -125,14 +125,16 @@ public sealed class ScaleOutTests
         }
         Assert.Empty(slack.Bodies("chat.postMessage"));
 
-        // Host B, started after, finds the orphaned job once its invisibility runs out.
-        using var hostB = new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString);
+        // Host B, started after (on the same real clock), takes the run over once host A's lease runs out.
+        using var hostB = new BotFactory(braket: braket, slack: slack, now: DateTimeOffset.UtcNow).OnPostgres(database.ConnectionString);
         hostB.Settings["Storage:JobInvisibilityTimeout"] = "00:00:05";
+        hostB.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
         using var clientB = hostB.Client();
-        var alert = await slack.WaitFor(() => slack.Bodies("chat.postMessage").FirstOrDefault() is { ValueKind: System.Text.Json.JsonValueKind.Object } a ? (object)a : null,
-            TimeSpan.FromSeconds(60), "the alert from host B");
-        Assert.Contains("cap breached", alert.ToString());
-        await Task.Delay(1000);
+        var alert = await slack.WaitFor(() => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 1 queued tasks")),
+            TimeSpan.FromSeconds(90), "the alert from host B");
+        await hostB.SettleAsync();
+        Assert.Contains("cap breached", alert.Body.ToString());
+        Assert.Single(slack.TopLevel);
         Assert.Single(slack.Bodies("chat.postMessage"));
     }
 

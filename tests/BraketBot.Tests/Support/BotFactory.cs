@@ -23,8 +23,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <param name="realHttp">Kestrel on loopback; the in-memory test server where a test wants the start-up exception itself.</param>
     /// <param name="braket">A fake shared with other hosts (several instances of one deployment).</param>
     /// <param name="slack">Likewise.</param>
-    public BotFactory(bool configured = true, bool realHttp = true, FakeBraket? braket = null, FakeSlack? slack = null)
+    /// <param name="now">Where the clock starts: <see cref="Today"/> unless a test shares the store with a real process (which keeps real time).</param>
+    public BotFactory(bool configured = true, bool realHttp = true, FakeBraket? braket = null, FakeSlack? slack = null, DateTimeOffset? now = null)
     {
+        Clock = new TestClock(now ?? Today);
         ownsFakes = braket is null;
         Braket = braket ?? new FakeBraket();
         Slack = slack ?? new FakeSlack();
@@ -42,7 +44,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public FakeSlack Slack { get; }
 
-    public TestClock Clock { get; } = new(Today);
+    public TestClock Clock { get; }
 
     public Dictionary<string, string?> Settings { get; } = new();
 
