@@ -20,11 +20,15 @@ public static class SlackRequests
         return request;
     }
 
-    public static string CommandBody(string text, Uri responseUrl, string userId = "U2147483697") =>
+    public const string TeamId = "T0001";
+    public const string AppId = "A123456";
+
+    public static string CommandBody(string text, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId) =>
         new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["token"] = "gIkuvaNzQIHg97ATvDxqgjtO",
-            ["team_id"] = "T0001",
+            ["team_id"] = teamId,
+            ["api_app_id"] = appId,
             ["channel_id"] = "C2147483705",
             ["user_id"] = userId,
             ["user_name"] = "steve",
@@ -33,12 +37,14 @@ public static class SlackRequests
             ["response_url"] = responseUrl.ToString(),
         }).ReadAsStringAsync().Result;
 
-    public static string ButtonBody(string actionId, string value, Uri responseUrl, string userId = "U2147483697")
+    public static string ButtonBody(string actionId, string value, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId)
     {
         var payload = System.Text.Json.JsonSerializer.Serialize(new
         {
             type = "block_actions",
-            user = new { id = userId, username = "steve", name = "steve", team_id = "T0001" },
+            user = new { id = userId, username = "steve", name = "steve", team_id = teamId },
+            team = new { id = teamId, domain = "example" },
+            api_app_id = appId,
             channel = new { id = "C2147483705", name = "quantum" },
             response_url = responseUrl.ToString(),
             actions = new[] { new { type = "button", action_id = actionId, block_id = "b", value, action_ts = "1649583150.123456" } },

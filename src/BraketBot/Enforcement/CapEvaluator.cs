@@ -31,7 +31,16 @@ public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
         var owner = Guid.NewGuid().ToString("N");
         if (await store.BeginGuardAsync(request.GuardKey, owner, Lease, cancellationToken) != RunStart.Started) return false;
         var day = request.Day.ToString();
-        jobs.Enqueue<CapEvaluationJob>(job => job.RunAsync(day, request.DeviceArn, request.Trigger, owner, CancellationToken.None));
+        try
+        {
+            jobs.Enqueue<CapEvaluationJob>(job => job.RunAsync(day, request.DeviceArn, request.Trigger, owner, CancellationToken.None));
+        }
+        catch
+        {
+            // Nobody will run it: let the guard go, or every later request would join an evaluation that never comes.
+            await store.ReleaseGuardAsync(request.GuardKey, owner, CancellationToken.None);
+            throw;
+        }
         return true;
     }
 }

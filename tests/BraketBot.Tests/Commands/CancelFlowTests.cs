@@ -101,7 +101,7 @@ public sealed class CancelFlowTests : IDisposable
 
         Assert.Equal("ephemeral", answer.GetProperty("response_type").GetString());
         Assert.Contains("is not a quantum task ARN", Text(answer));
-        await Task.Delay(300);
+        await bot.SettleAsync();
         Assert.Empty(bot.Braket.Requests);
     }
 

@@ -112,7 +112,7 @@ public sealed class InfoFlowTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
         Assert.Contains("YYYY-MM-DD", Text(body));
-        await Task.Delay(300);
+        await bot.SettleAsync();
         Assert.Empty(bot.Braket.Requests);
         Assert.Empty(bot.Slack.Received);
     }
@@ -198,7 +198,7 @@ public sealed class InfoFlowTests : IDisposable
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        await bot.SettleAsync();
         Assert.Empty(bot.Braket.Requests);
         Assert.Empty(bot.Slack.Received);
     }

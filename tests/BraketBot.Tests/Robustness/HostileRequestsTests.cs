@@ -62,7 +62,7 @@ public sealed class HostileRequestsTests : IDisposable
             statuses.AddRange((await Task.WhenAll(chunk.Select(r => client.SendAsync(r)))).Select(r => r.StatusCode));
 
         Assert.Equal(1000, statuses.Count(s => s == HttpStatusCode.Unauthorized));
-        await Task.Delay(300);
+        await bot.SettleAsync();
         Assert.Empty(bot.Braket.Requests);
         Assert.Empty(bot.Slack.Received);
     }

@@ -36,7 +36,7 @@ public sealed class WebhookTests : IDisposable
         var response = await client.SendAsync(Events.Post(Events.TaskStateChange(Created()), key, header));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        await bot.SettleAsync();
         Assert.Empty(bot.Braket.Requests);
     }
 
@@ -102,5 +102,93 @@ public sealed class WebhookTests : IDisposable
         var body = Events.TaskStateChange(Created()).Replace(from, to);
 
         Assert.IsType<EventParse.Invalid>(TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(body)));
+    }
+
+    [Theory]
+    [InlineData("us-west-2", null, "not in Braket:Regions")]          // a region nobody asked to watch
+    [InlineData(null, "999988887777", "account is not the task's")]   // the event and its task disagree
+    public async Task Events_from_an_unwatched_region_or_another_account_are_acknowledged_and_ignored(string? region, string? account, string reason)
+    {
+        var task = Created();
+        var body = Events.TaskStateChange(task);
+        if (region is not null) body = body.Replace("arn:aws:braket:us-west-1:", $"arn:aws:braket:{region}:").Replace("\"region\":\"us-west-1\"", $"\"region\":\"{region}\"");
+        if (account is not null) body = body.Replace($"\"account\":\"{Tasks.Account}\"", $"\"account\":\"{account}\"");
+
+        var response = await client.SendAsync(Events.Post(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ignored", answer.GetProperty("status").GetString());
+        Assert.Contains(reason, answer.GetProperty("detail").GetString());
+        await bot.SettleAsync();
+        Assert.Empty(bot.Braket.Requests);
+    }
+
+    [Theory]
+    [InlineData(-400)]    // a year ago
+    [InlineData(-2)]      // the day before yesterday
+    [InlineData(2)]       // the day after tomorrow
+    [InlineData(3650)]    // ten years on
+    public async Task An_event_of_a_day_that_cannot_be_enforced_changes_nothing(int days)
+    {
+        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, BotFactory.Today.AddDays(days));
+
+        var response = await client.SendAsync(Events.Post(Events.TaskStateChange(task)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("only today and yesterday", await response.Content.ReadAsStringAsync());
+        await bot.SettleAsync();
+        Assert.Empty(bot.Braket.Requests);
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("10000001")]
+    public async Task Absurd_shot_counts_get_a_400(string shots)
+    {
+        var body = Events.TaskStateChange(Created()).Replace("\"shots\":\"50\"", $"\"shots\":\"{shots}\"");
+
+        var response = await client.SendAsync(Events.Post(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("more than any task can have", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_event_whose_hand_over_fails_is_not_taken_as_handled_so_its_redelivery_is()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(BotFactory.Today);
+        var store = new BraketBot.Storage.InMemoryBotStore(time);
+        var jobs = new FlakyJobClient { Failures = 1 };
+        var intake = new EventIntake(store, new CapEvaluator(store, jobs),
+            new FixedOptions<CapsOptions>(new CapsOptions { Devices = { ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 100 } } }),
+            new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] }), time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<EventIntake>.Instance);
+        var parsed = Assert.IsType<EventParse.TaskEvent>(TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(Events.TaskStateChange(Created(), id: "ev-1"))));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => intake.HandleAsync(parsed, default));
+        var redelivered = await intake.HandleAsync(parsed, default);
+        var again = await intake.HandleAsync(parsed, default);
+
+        Assert.Equal(EventOutcome.Evaluating, redelivered.Outcome);
+        Assert.Equal(EventOutcome.Duplicate, again.Outcome);
+        Assert.Equal(1, jobs.Enqueued);
+    }
+
+    /// <summary>A Hangfire client that fails the first calls, as a storage outage would.</summary>
+    private sealed class FlakyJobClient : Hangfire.IBackgroundJobClient
+    {
+        public int Failures { get; set; }
+
+        public int Enqueued { get; private set; }
+
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
+        {
+            if (Failures-- > 0) throw new InvalidOperationException("job storage unreachable");
+            Enqueued++;
+            return Enqueued.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
     }
 }
