@@ -35,7 +35,7 @@ public sealed partial class FakeBraket : IDisposable
         // WireMock matches the decoded path, in which the ARN's own '/' shows.
         Map("GET", "^/quantum-task/arn:[^/]+/[^/]+$", BraketOperations.GetQuantumTask, Get);
         Map("PUT", "^/quantum-task/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
-        Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices }));
+        Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null }));
         Map("POST", "^/spending-limits$", BraketOperations.SearchSpendingLimits, _ => Json(new { spendingLimits = SpendingLimits }));
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
         {
@@ -54,6 +54,9 @@ public sealed partial class FakeBraket : IDisposable
     public List<DeviceSummary> Devices { get; } = [];
 
     public List<object> SpendingLimits { get; } = [];
+
+    /// <summary>Every page of a listing names the same next page, as a broken service might: paging must stop.</summary>
+    public bool RepeatPageTokens { get; set; }
 
     /// <summary>Added to every answer, like a real network round trip.</summary>
     public TimeSpan Latency { get; set; }
@@ -152,7 +155,7 @@ public sealed partial class FakeBraket : IDisposable
                 .OrderByDescending(t => t.CreatedAt)
                 .ToList();
         var page = matching.Skip(offset).Take(max).Select(Wire).ToList();
-        var next = offset + max < matching.Count ? (offset + max).ToString(CultureInfo.InvariantCulture) : null;
+        var next = RepeatPageTokens ? "1" : offset + max < matching.Count ? (offset + max).ToString(CultureInfo.InvariantCulture) : null;
         return Json(new { quantumTasks = page, nextToken = next });
     }
 

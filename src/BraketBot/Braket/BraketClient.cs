@@ -14,7 +14,7 @@ namespace BraketBot.Braket;
 /// Typed HttpClient over Braket's REST-JSON API. Each call first waits for its quota token; the
 /// resilience handler retries 429 and 5xx with backoff; <see cref="SigV4Handler"/> signs each attempt.
 /// </summary>
-public sealed class BraketClient(
+public sealed partial class BraketClient(
     HttpClient http, IOptionsMonitor<BraketOptions> options, QuotaLimiter limiter, ILogger<BraketClient> logger) : IBraketApi
 {
     public async Task<BraketResult<QuantumTaskPage>> SearchQuantumTasksAsync(
@@ -99,12 +99,12 @@ public sealed class BraketClient(
                 return value is null ? new BraketError(BraketErrorKind.Unexpected, operation, "empty answer") : value;
             }
             var error = await ReadErrorAsync(operation, response, cancellationToken);
-            logger.LogWarning("Braket {Operation} in {Region} failed: {Kind} {Message}", operation, region, error.Kind, error.Message);
+            LogFailed(operation, region, error.Kind, error.Message);
             return error;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && Describe(operation, e) is { } error)
         {
-            logger.LogWarning("Braket {Operation} in {Region} failed: {Kind} {Message}", operation, region, error.Kind, error.Message);
+            LogFailed(operation, region, error.Kind, error.Message);
             return error;
         }
     }
@@ -136,4 +136,7 @@ public sealed class BraketClient(
         };
         return new BraketError(kind, operation, message);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Braket {Operation} in {Region} failed: {Kind} {Message}")]
+    private partial void LogFailed(string operation, string region, BraketErrorKind kind, string message);
 }

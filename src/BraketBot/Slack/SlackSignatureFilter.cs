@@ -10,7 +10,7 @@ namespace BraketBot.Slack;
 /// Lets through only requests that carry a valid, fresh Slack signature over the raw body;
 /// everything else is a 401 and never reaches a handler. The body is kept for the handler to read.
 /// </summary>
-public sealed class SlackSignatureFilter(
+public sealed partial class SlackSignatureFilter(
     IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -29,7 +29,10 @@ public sealed class SlackSignatureFilter(
             time.GetUtcNow());
         if (check == SignatureCheck.Valid) return await next(context);
 
-        logger.LogWarning("Refused a request to {Path}: Slack signature {Check}", request.Path, check);
+        LogRefused(request.Path, check);
         return TypedResults.Unauthorized();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to {Path}: Slack signature {Check}")]
+    private partial void LogRefused(PathString path, SignatureCheck check);
 }

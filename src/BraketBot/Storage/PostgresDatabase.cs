@@ -11,7 +11,7 @@ namespace BraketBot.Storage;
 /// key, and its schema brought up to date once per process (idempotently, under an advisory lock,
 /// so that instances starting together do not race).
 /// </summary>
-public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresDatabase> logger) : IStartupCheck, IAsyncDisposable
+public sealed partial class PostgresDatabase(string? connectionString, ILogger<PostgresDatabase> logger) : IStartupCheck, IAsyncDisposable
 {
     public const string Schema = "braketbot";
 
@@ -80,7 +80,7 @@ public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresD
             {
                 await Execute(connection, Migrations[next - 1]);
                 await Execute(connection, $"INSERT INTO {Schema}.schema_version (version) VALUES ({next})");
-                logger.LogInformation("BraketBot schema migrated to version {Version}", next);
+                LogMigrated(next);
             }
             await transaction.CommitAsync();
         }
@@ -109,4 +109,7 @@ public sealed class PostgresDatabase(string? connectionString, ILogger<PostgresD
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "BraketBot schema migrated to version {Version}")]
+    private partial void LogMigrated(int version);
 }

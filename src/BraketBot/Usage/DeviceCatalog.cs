@@ -18,7 +18,7 @@ public abstract record DeviceLookup
 /// cached for <see cref="WatchOptions.DeviceCatalogRefresh"/>. A device ARN is always accepted,
 /// listed or not, so a new or unlisted device is never refused.
 /// </summary>
-public sealed class DeviceCatalog(
+public sealed partial class DeviceCatalog(
     IBraketApi braket, DeviceCatalogCache store, IOptionsMonitor<WatchOptions> options, TimeProvider time, ILogger<DeviceCatalog> logger)
 {
     public async Task<BraketResult<IReadOnlyList<DeviceSummary>>> GetDevicesAsync(CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class DeviceCatalog(
             if (failures.Count == answers.Length)
                 return store.Snapshot is not null ? Cached() : failures[0];
             foreach (var failure in failures)
-                logger.LogWarning("Device list incomplete: {Error}", failure.Describe());
+                LogIncomplete(failure.Describe());
             var devices = answers.Where(a => a.IsSuccess).SelectMany(a => a.Value!).DistinctBy(d => d.DeviceArn).ToList();
             store.Snapshot = (devices, time.GetUtcNow());
             return devices;
@@ -71,6 +71,9 @@ public sealed class DeviceCatalog(
         ?? (DeviceArn.TryParse(deviceArn, out var arn) ? DeviceSummary.FromArn(arn) : new DeviceSummary(deviceArn, deviceArn, "", "QPU", "UNKNOWN"));
 
     private BraketResult<IReadOnlyList<DeviceSummary>> Cached() => new(store.Snapshot!.Value.Devices, null);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device list incomplete: {Error}")]
+    private partial void LogIncomplete(string error);
 
     private bool IsFresh() => store.Snapshot is { } c && time.GetUtcNow() - c.FetchedAt < options.CurrentValue.DeviceCatalogRefresh;
 }

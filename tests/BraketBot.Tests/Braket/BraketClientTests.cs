@@ -36,6 +36,23 @@ public sealed class BraketClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_token_handed_out_twice_stops_the_listing_with_a_clear_error()
+    {
+        braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1, Day.AddHours(1)));
+        braket.Devices.Add(Tasks.Aspen);
+        braket.RepeatPageTokens = true;
+        var client = Client();
+
+        var tasks = await client.TasksCreatedAsync(["us-west-1"], null, Day, Day.AddDays(1), CancellationToken.None);
+        var devices = await client.SearchDevicesAsync("us-west-1", CancellationToken.None);
+
+        Assert.Contains("same page token twice", tasks.Error!.Describe());
+        Assert.Contains("same page token twice", devices.Error!.Describe());
+        Assert.Equal(2, braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count);
+        Assert.Equal(2, braket.RequestsOf(BraketOperations.SearchDevices).Count);
+    }
+
+    [Fact]
     public async Task Pages_through_a_large_search_as_an_async_stream()
     {
         braket.Add([.. Tasks.Many(250, Tasks.AspenArn, QuantumTaskStatus.Completed, 10, Day.AddHours(1))]);

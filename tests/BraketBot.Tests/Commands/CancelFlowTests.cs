@@ -163,6 +163,8 @@ public sealed class CancelFlowTests : IDisposable
         await bot.Slack.WaitFor(() => bot.Slack.Responses("b2").Any(r => Text(r).Contains("cancelled 200 of 200")) ? "done" : null, TimeSpan.FromSeconds(60));
         Assert.All(queued, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
         Assert.True(bot.Slack.Responses("b2").Any(r => Text(r).Contains("done…")), "progress was shown");
+        await bot.SettleAsync();
+        Assert.Contains("cancelled 200 of 200", Text(bot.Slack.Responses("b2")[^1])); // no late progress over the outcome
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using BraketBot.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -71,4 +74,71 @@ public sealed class SlackApiClientTests : IDisposable
         Assert.Contains("\"replace_original\":true", sent.Body);
     }
 
+    /// <summary>The client as the host builds it: the typed HttpClient with its resilience handler, waits shortened.</summary>
+    private ISlackApi Registered(TimeSpan? attemptTimeout = null)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test",
+            ["Slack:ApiBaseUrl"] = slack.Urls[0] + "/api/",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSlack(configuration);
+        services.ConfigureAll<HttpStandardResilienceOptions>(o =>
+        {
+            o.Retry.Delay = TimeSpan.FromMilliseconds(5);
+            o.Retry.UseJitter = false;
+            if (attemptTimeout is { } timeout)
+            {
+                o.AttemptTimeout.Timeout = timeout;
+                o.TotalRequestTimeout.Timeout = timeout * 4;
+                o.CircuitBreaker.SamplingDuration = timeout * 8;
+            }
+        });
+        return services.BuildServiceProvider().GetRequiredService<ISlackApi>();
+    }
+
+    [Fact]
+    public async Task A_post_that_fails_with_a_5xx_is_not_sent_again_and_is_reported_as_unknown()
+    {
+        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage")).RespondWith(Response.Create().WithStatusCode(500));
+
+        var result = await Registered().PostMessageAsync("C1", SlackMessage.Plain("x"), null, new MessageTag("run-1", "CapAlert"), CancellationToken.None);
+
+        Assert.Equal((false, true), (result.Ok, result.Unknown));
+        Assert.Single(slack.LogEntries);
+    }
+
+    [Fact]
+    public async Task An_update_that_fails_with_a_5xx_is_tried_again_and_a_429_is_waited_out_even_for_a_post()
+    {
+        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.update")).InScenario("update").WillSetStateTo("failed once")
+            .RespondWith(Response.Create().WithStatusCode(502));
+        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.update")).InScenario("update").WhenStateIs("failed once")
+            .RespondWith(Response.Create().WithBody("{\"ok\":true,\"ts\":\"1\"}"));
+        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage")).InScenario("post").WillSetStateTo("throttled once")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"));
+        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage")).InScenario("post").WhenStateIs("throttled once")
+            .RespondWith(Response.Create().WithBody("{\"ok\":true,\"ts\":\"2\"}"));
+        var client = Registered();
+
+        var updated = await client.UpdateMessageAsync("C1", "1", SlackMessage.Plain("x"), CancellationToken.None);
+        var posted = await client.PostMessageAsync("C1", SlackMessage.Plain("x"), null, null, CancellationToken.None);
+
+        Assert.Equal((true, "2"), (updated.Ok && posted.Ok, posted.Ts));
+        Assert.Equal(4, slack.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task A_slack_that_never_answers_gives_no_answer_instead_of_an_exception()
+    {
+        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.update")).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("{\"ok\":true}"));
+        var client = Registered(attemptTimeout: TimeSpan.FromMilliseconds(200));
+
+        var results = new List<SlackResult>();
+        for (var i = 0; i < 6; i++) results.Add(await client.UpdateMessageAsync("C1", "1", SlackMessage.Plain("x"), CancellationToken.None)); // timeouts, then an open circuit
+
+        Assert.All(results, r => Assert.Equal((false, true), (r.Ok, r.Unknown)));
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace BraketBot.Tests.Support;
@@ -47,6 +48,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     public TestClock Clock { get; }
 
     public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>How long the host gives its work to finish when it stops (the default is 30 seconds).</summary>
+    public TimeSpan? ShutdownTimeout { get; set; }
 
     public ImmutableCredentials Credentials { get; set; } = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
 
@@ -110,6 +114,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            if (ShutdownTimeout is { } shutdown) services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
             // Retries as in production, minus the waiting.
             services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
