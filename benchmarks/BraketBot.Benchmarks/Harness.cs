@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using BraketBot.Braket;
-using BraketBot.Domain;
 using BraketBot.Ports;
 using BraketBot.Testing;
 

@@ -5,10 +5,10 @@ namespace BraketBot.Testing;
 /// <summary>The built bot as its own process (dotnet BraketBot.dll), for what only a real start shows: exit codes and console output.</summary>
 public static class BotProcess
 {
-    public sealed record Exit(int Code, string Output, string Error);
+    public sealed record Ended(int Code, string Output, string Error);
 
     /// <summary>Runs the bot with these settings (as environment variables) until it exits, or kills it after the timeout.</summary>
-    public static async Task<Exit> RunAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
+    public static async Task<Ended> RunAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
     {
         using var process = Process.Start(StartInfo(settings))!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -23,7 +23,7 @@ public static class BotProcess
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-        return new Exit(process.ExitCode, await output, await error);
+        return new Ended(process.ExitCode, await output, await error);
     }
 
     /// <summary>Starts the bot and waits until it listens; the caller kills it.</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using BraketBot.Braket;
 using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Testing;
 

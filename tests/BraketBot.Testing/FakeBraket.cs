@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BraketBot.Braket;
 using BraketBot.Domain;
 using BraketBot.Ports;
 using WireMock;

@@ -89,8 +89,10 @@ public sealed class FakeSlack : IDisposable
 
     public TimeSpan HangDuration { get; private set; }
 
+    private int hanging;
+
     /// <summary>How many requests are hanging (or hung) now.</summary>
-    public int Hanging;
+    public int Hanging => Volatile.Read(ref hanging);
 
     public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
     {
@@ -111,7 +113,7 @@ public sealed class FakeSlack : IDisposable
     {
         if (Take(ref hangs))
         {
-            Interlocked.Increment(ref Hanging);
+            Interlocked.Increment(ref hanging);
             Thread.Sleep(HangDuration);
             return Answer(HttpStatusCode.GatewayTimeout, "{\"ok\":false}");
         }

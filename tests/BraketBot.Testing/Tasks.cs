@@ -1,6 +1,4 @@
-using BraketBot.Braket;
 using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Testing;
 

@@ -1,7 +1,5 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 
@@ -17,7 +15,7 @@ public interface IAwsCredentialsSource
 /// SSO, web identity, container and instance roles. Resolved on first use, not at start, so the
 /// bot starts without AWS access; the resolved credentials refresh themselves.
 /// </summary>
-public sealed class DefaultAwsCredentialsSource : IAwsCredentialsSource
+public sealed class DefaultAwsCredentialsSource : IAwsCredentialsSource, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private AWSCredentials? resolved;
@@ -38,4 +36,6 @@ public sealed class DefaultAwsCredentialsSource : IAwsCredentialsSource
         }
         return await resolved.GetCredentialsAsync();
     }
+
+    public void Dispose() => gate.Dispose();
 }

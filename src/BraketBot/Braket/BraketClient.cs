@@ -1,12 +1,11 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.Runtime;
+using BraketBot.Domain;
+using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

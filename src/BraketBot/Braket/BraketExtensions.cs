@@ -1,7 +1,6 @@
 using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using BraketBot.Domain;
 
 namespace BraketBot.Braket;
 

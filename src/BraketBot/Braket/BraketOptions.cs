@@ -1,6 +1,5 @@
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
 
 namespace BraketBot.Braket;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

@@ -5,8 +5,6 @@ using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Runtime.Internal.Util;
 using Amazon.Util;
-using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.Runtime;
-using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 

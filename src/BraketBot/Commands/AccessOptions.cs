@@ -1,10 +1,4 @@
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

@@ -68,7 +68,9 @@ public sealed partial class CancelAllQueuedAction(
             await Tell($"Queued tasks of {scope.Describe()} on {scope.Day} are being cancelled already.");
             return;
         }
-        LogStarted(payload.User.Username ?? payload.User.Name ?? "", payload.User.Id, tasks.Count, scope.Describe(), scope.Day);
+        var who = payload.User.Username ?? payload.User.Name ?? "";
+        var what = scope.Describe();
+        LogStarted(who, payload.User.Id, tasks.Count, what, scope.Day);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) cancels {Count} queued tasks of {Scope} on {Day}")]

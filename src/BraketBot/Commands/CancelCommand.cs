@@ -4,7 +4,6 @@ using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

@@ -2,9 +2,6 @@ using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
-using BraketBot.Usage;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

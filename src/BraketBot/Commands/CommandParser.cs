@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 using BraketBot.Domain;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 
@@ -16,11 +13,11 @@ public abstract record DayQuery
 
     public sealed record Yesterday : DayQuery;
 
-    public sealed record On(Day Day) : DayQuery;
+    public sealed record Given(Day Day) : DayQuery;
 
     public Day Resolve(Day today) => this switch
     {
-        On on => on.Day,
+        Given given => given.Day,
         Yesterday => today.AddDays(-1),
         _ => today,
     };
@@ -103,7 +100,7 @@ public static partial class CommandParser
             "today" => new DayQuery.Today(),
             "yesterday" => new DayQuery.Yesterday(),
             _ => DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? new DayQuery.On(new Day(date))
+                ? new DayQuery.Given(new Day(date))
                 : null!,
         };
         return day is not null;

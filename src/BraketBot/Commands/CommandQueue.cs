@@ -2,10 +2,6 @@ using System.Threading.Channels;
 using BraketBot.Ports;
 using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

@@ -1,9 +1,5 @@
 using BraketBot.Ports;
 using BraketBot.Slack.Messages;
-using BraketBot.Domain;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

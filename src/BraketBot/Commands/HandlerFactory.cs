@@ -1,9 +1,4 @@
 using BraketBot.Slack.Messages;
-using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

@@ -1,9 +1,5 @@
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
-using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

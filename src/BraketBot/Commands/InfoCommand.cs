@@ -1,9 +1,5 @@
 using BraketBot.Reports;
 using BraketBot.Usage;
-using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Slack.Messages;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

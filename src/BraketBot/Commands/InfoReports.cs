@@ -3,8 +3,6 @@ using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Ports;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

@@ -3,8 +3,6 @@ using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

@@ -1,9 +1,6 @@
 using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
-using BraketBot.Domain;
-using BraketBot.Usage;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Commands;
 

@@ -98,6 +98,9 @@ public sealed record EnforcementRun
     public IEnumerable<RunTask> Pending => CancelsTasks ? Tasks.Where(t => t.State == RunTaskState.Pending) : [];
 
     [JsonIgnore]
+    public int Cancelled => Tasks.Count(t => t.State == RunTaskState.Cancelled);
+
+    [JsonIgnore]
     public int Done => Tasks.Count(t => t.State != RunTaskState.Pending);
 
     [JsonIgnore]

@@ -1,9 +1,3 @@
-using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
-
 namespace BraketBot.Enforcement;
 
 /// <summary>Where alerts go: the alert part of the Slack section.</summary>

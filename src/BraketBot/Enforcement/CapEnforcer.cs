@@ -2,8 +2,6 @@ using BraketBot.Domain;
 using BraketBot.Ports;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -1,9 +1,6 @@
 using BraketBot.Domain;
 using BraketBot.Ports;
 using Hangfire;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -2,10 +2,6 @@ using BraketBot.Domain;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.Options;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -1,9 +1,5 @@
 using BraketBot.Domain;
 using BraketBot.Hosting;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -3,8 +3,6 @@ using System.Text.Json;
 using BraketBot.Domain;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
-using BraketBot.Ports;
-using BraketBot.Usage;
 
 namespace BraketBot.Enforcement;
 
@@ -38,8 +36,14 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
             var standings = CapPolicy.Evaluate(usage, caps);
             var run = new EnforcementRun
             {
-                Id = "warm-up", Kind = RunKind.CapAlert, Day = day, TimeZone = "UTC", CreatedAt = DateTimeOffset.UnixEpoch,
-                Deadline = DateTimeOffset.UnixEpoch, Crossed = standings, Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
+                Id = "warm-up",
+                Kind = RunKind.CapAlert,
+                Day = day,
+                TimeZone = "UTC",
+                CreatedAt = DateTimeOffset.UnixEpoch,
+                Deadline = DateTimeOffset.UnixEpoch,
+                Crossed = standings,
+                Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
             };
             var stored = JsonSerializer.Deserialize<EnforcementRun>(JsonSerializer.Serialize(run))!;
             JsonSerializer.Serialize(RunView.Render(stored.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks, SlackMessage.Json);

@@ -1,9 +1,8 @@
 using BraketBot.Domain;
 using BraketBot.Ports;
+using BraketBot.Slack.Messages;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -1,10 +1,6 @@
 using BraketBot.Domain;
 using Hangfire;
 using Microsoft.Extensions.Options;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

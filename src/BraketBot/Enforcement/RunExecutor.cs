@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using BraketBot.Domain;
 using BraketBot.Ports;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 using BraketBot.Usage;
 
 namespace BraketBot.Enforcement;
@@ -28,7 +26,7 @@ public sealed partial class RunExecutor(
 
     public async Task ExecuteAsync(EnforcementRun run, string owner, CancellationToken stoppingToken)
     {
-        var session = new RunSession(run, owner, store);
+        using var session = new RunSession(run, owner, store);
         await using var keeper = new LeaseKeeper(RunWorker.Lease, session.RenewAsync, time, stoppingToken);
         var token = keeper.Token;
         try
@@ -44,7 +42,8 @@ public sealed partial class RunExecutor(
             session.Update(r => r with { Finished = true });
             await session.SaveAsync(token);
             await store.ReleaseClaimsAsync(ClaimsToGiveBack(session.Run), CancellationToken.None);
-            LogFinished(session.Run.Id, session.Run.Kind, session.Run.Tasks.Count(t => t.State == RunTaskState.Cancelled), session.Run.Tasks.Count);
+            var finished = session.Run;
+            LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -126,7 +125,7 @@ public sealed partial class RunExecutor(
 }
 
 /// <summary>A run held by this host: its latest state, saved (which renews the lease) one save at a time.</summary>
-public sealed class RunSession(EnforcementRun run, string owner, IBotStore store)
+public sealed class RunSession(EnforcementRun run, string owner, IBotStore store) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly SemaphoreSlim saving = new(1, 1);
@@ -136,6 +135,8 @@ public sealed class RunSession(EnforcementRun run, string owner, IBotStore store
     {
         get { lock (gate) return current; }
     }
+
+    public void Dispose() => saving.Dispose();
 
     public void Update(Func<EnforcementRun, EnforcementRun> change)
     {

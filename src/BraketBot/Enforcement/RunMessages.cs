@@ -3,7 +3,6 @@ using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
-using BraketBot.Usage;
 
 namespace BraketBot.Enforcement;
 
@@ -13,7 +12,7 @@ namespace BraketBot.Enforcement;
 /// An alert run posts in the alert channel (a follow-up in its alert's thread); a "Cancel all queued"
 /// run answers through the clicked message's response_url.
 /// </summary>
-public sealed partial class RunMessages(ISlackApi slack, IBotStore store, IOptionsMonitor<AlertOptions> alertOptions, TimeProvider time, ILogger<RunMessages> logger)
+public sealed partial class RunMessages(ISlackApi slack, IBotStore store, IOptionsMonitor<AlertOptions> alertOptions, TimeProvider time, ILogger<RunMessages> logger) : IDisposable
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
@@ -23,6 +22,8 @@ public sealed partial class RunMessages(ISlackApi slack, IBotStore store, IOptio
     private readonly SemaphoreSlim gate = new(1, 1);
     private DateTimeOffset lastShown = DateTimeOffset.MinValue;
     private int lastDone = -1;
+
+    public void Dispose() => gate.Dispose();
 
     /// <summary>How long a message that Slack will not take is tried again: an alert for a day, a response_url while it lives.</summary>
     public static TimeSpan Patience(EnforcementRun run) => run.Kind == RunKind.CancelAll ? TimeSpan.FromMinutes(30) : TimeSpan.FromHours(24);

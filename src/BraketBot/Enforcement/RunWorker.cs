@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using BraketBot.Ports;
-using BraketBot.Domain;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Usage;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
-using BraketBot.Hosting;
 
 namespace BraketBot.Jobs;
 

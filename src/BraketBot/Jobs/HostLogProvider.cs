@@ -1,6 +1,5 @@
 using Hangfire.AspNetCore;
 using Hangfire.Logging;
-using BraketBot.Hosting;
 
 namespace BraketBot.Jobs;
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using BraketBot.Hosting;
 
 namespace BraketBot.Jobs;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using BraketBot.Domain;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Ports;
 

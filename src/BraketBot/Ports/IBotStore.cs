@@ -1,5 +1,4 @@
 using BraketBot.Domain;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Ports;
 

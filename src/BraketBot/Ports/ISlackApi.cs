@@ -1,5 +1,4 @@
 using BraketBot.Slack.Messages;
-using BraketBot.Domain;
 
 namespace BraketBot.Ports;
 

@@ -1,6 +1,5 @@
 using BraketBot.Domain;
 using BraketBot.Slack.Messages;
-using BraketBot.Ports;
 
 namespace BraketBot.Reports;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 

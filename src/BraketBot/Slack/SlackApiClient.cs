@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BraketBot.Ports;
@@ -8,8 +7,6 @@ using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using BraketBot.Commands;
-using BraketBot.Hosting;
 
 namespace BraketBot.Slack;
 

@@ -1,8 +1,6 @@
 using BraketBot.Commands;
 using BraketBot.Slack.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
-using BraketBot.Ports;
-using BraketBot.Hosting;
 
 namespace BraketBot.Slack;
 

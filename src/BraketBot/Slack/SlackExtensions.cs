@@ -3,8 +3,6 @@ using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using BraketBot.Slack.Messages;
-using BraketBot.Commands;
 
 namespace BraketBot.Slack;
 

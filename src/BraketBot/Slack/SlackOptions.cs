@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Options;
-using BraketBot.Ports;
-using BraketBot.Slack.Messages;
-using BraketBot.Commands;
-using BraketBot.Hosting;
 
 namespace BraketBot.Slack;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using BraketBot.Ports;
-using BraketBot.Slack.Messages;
-using BraketBot.Commands;
-using BraketBot.Hosting;
 
 namespace BraketBot.Slack;
 

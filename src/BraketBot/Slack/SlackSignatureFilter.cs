@@ -1,8 +1,5 @@
 using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
-using BraketBot.Ports;
-using BraketBot.Slack.Messages;
-using BraketBot.Commands;
 
 namespace BraketBot.Slack;
 

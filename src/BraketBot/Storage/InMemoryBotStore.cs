@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BraketBot.Domain;
 using BraketBot.Ports;
-using BraketBot.Hosting;
 
 namespace BraketBot.Storage;
 
@@ -120,14 +119,14 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
     }
 
     public Task<bool> TryCreateRunAsync(
-        EnforcementRun run, IReadOnlyList<string> keys, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease,
+        EnforcementRun run, IReadOnlyList<string> claims, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease,
         CancellationToken cancellationToken)
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
-            if (keys.Any(k => IsClaimed(k, now)) || runs.ContainsKey(run.Id)) return Task.FromResult(false);
-            foreach (var key in keys) claims[key] = claimsExpireAt;
+            if (claims.Any(k => IsClaimed(k, now)) || runs.ContainsKey(run.Id)) return Task.FromResult(false);
+            foreach (var key in claims) this.claims[key] = claimsExpireAt;
             runs[run.Id] = new StoredRun(Serialize(run), owner, now + lease, run.Finished, now);
             return Task.FromResult(true);
         }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BraketBot.Domain;
 using BraketBot.Ports;
 using Npgsql;
-using BraketBot.Hosting;
 
 namespace BraketBot.Storage;
 

@@ -1,8 +1,6 @@
 using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using BraketBot.Domain;
-using BraketBot.Ports;
 
 namespace BraketBot.Storage;
 

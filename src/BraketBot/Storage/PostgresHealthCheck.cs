@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Hosting;
 
 namespace BraketBot.Storage;
 

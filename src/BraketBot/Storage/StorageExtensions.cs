@@ -5,7 +5,6 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
 
 namespace BraketBot.Storage;
 

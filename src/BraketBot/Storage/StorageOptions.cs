@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using BraketBot.Domain;
-using BraketBot.Ports;
-using BraketBot.Hosting;
 
 namespace BraketBot.Storage;
 

@@ -1,7 +1,6 @@
 using BraketBot.Domain;
 using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
-using BraketBot.Ports;
 
 namespace BraketBot.Usage;
 

@@ -1,6 +1,5 @@
 using BraketBot.Domain;
 using Microsoft.Extensions.Options;
-using BraketBot.Ports;
 
 namespace BraketBot.Usage;
 

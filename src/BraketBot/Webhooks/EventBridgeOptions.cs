@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using BraketBot.Enforcement;
-using BraketBot.Hosting;
 
 namespace BraketBot.Webhooks;
 

@@ -1,5 +1,4 @@
 using BraketBot.Hosting;
-using BraketBot.Enforcement;
 
 namespace BraketBot.Webhooks;
 

@@ -1,5 +1,3 @@
-using BraketBot.Braket;
-
 namespace BraketBot.Tests.Braket;
 
 public sealed class ArnTests

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using BraketBot.Braket;
-using BraketBot.Tests.Support;
-using BraketBot.Usage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Braket;
@@ -188,8 +186,11 @@ public sealed class BraketClientTests : IDisposable
             spendingLimitArn = "arn:aws:braket:us-west-1:111122223333:spending-limit/abc",
             deviceArn = Tasks.AnkaaArn,
             timePeriod = new { startAt = 1649548800, endAt = 1652140800 },
-            spendingLimit = "500.00", queuedSpend = "12.50", totalSpend = "130.25",
-            createdAt = "2022-04-01T00:00:00Z", updatedAt = "2022-04-02T00:00:00Z",
+            spendingLimit = "500.00",
+            queuedSpend = "12.50",
+            totalSpend = "130.25",
+            createdAt = "2022-04-01T00:00:00Z",
+            updatedAt = "2022-04-02T00:00:00Z",
         });
 
         var limits = await Client().SearchSpendingLimitsAsync("us-west-1", CancellationToken.None);

@@ -1,6 +1,4 @@
 using System.Net;
-using BraketBot.Braket;
-using BraketBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Braket;

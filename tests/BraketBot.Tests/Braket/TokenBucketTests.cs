@@ -1,6 +1,6 @@
 using BraketBot.Braket;
-using Microsoft.Extensions.Time.Testing;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BraketBot.Tests.Braket;
 

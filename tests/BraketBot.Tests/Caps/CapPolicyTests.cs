@@ -1,7 +1,3 @@
-using BraketBot.Braket;
-using BraketBot.Tests.Support;
-using BraketBot.Usage;
-
 namespace BraketBot.Tests.Caps;
 
 public sealed class CapPolicyTests

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using BraketBot.Braket;
-using BraketBot.Commands;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Commands;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using BraketBot.Braket;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Commands;
@@ -60,8 +59,11 @@ public sealed class CapsAndLimitsTests : IDisposable
             spendingLimitArn = "arn:aws:braket:us-west-1:111122223333:spending-limit/abc",
             deviceArn = Tasks.AnkaaArn,
             timePeriod = new { startAt = 1648771200, endAt = 1651363200 },
-            spendingLimit = "500.00", queuedSpend = "12.50", totalSpend = "130.25",
-            createdAt = "2022-04-01T00:00:00Z", updatedAt = "2022-04-02T00:00:00Z",
+            spendingLimit = "500.00",
+            queuedSpend = "12.50",
+            totalSpend = "130.25",
+            createdAt = "2022-04-01T00:00:00Z",
+            updatedAt = "2022-04-02T00:00:00Z",
         });
 
         var answer = await Ask("limits", "limits");

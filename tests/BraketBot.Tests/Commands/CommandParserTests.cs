@@ -1,5 +1,3 @@
-using BraketBot.Commands;
-
 namespace BraketBot.Tests.Commands;
 
 public sealed class CommandParserTests

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using BraketBot.Braket;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Commands;

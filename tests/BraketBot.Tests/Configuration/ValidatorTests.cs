@@ -1,6 +1,5 @@
 using BraketBot.Braket;
 using BraketBot.Slack;
-using BraketBot.Usage;
 
 namespace BraketBot.Tests.Configuration;
 

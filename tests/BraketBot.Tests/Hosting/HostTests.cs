@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using BraketBot.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace BraketBot.Tests.Hosting;
 

@@ -1,9 +1,4 @@
-using BraketBot.Braket;
-using BraketBot.Commands;
-using BraketBot.Reports;
-using BraketBot.Slack;
 using BraketBot.Tests.Support;
-using BraketBot.Usage;
 
 namespace BraketBot.Tests.Reports;
 

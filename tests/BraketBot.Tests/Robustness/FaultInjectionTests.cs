@@ -1,4 +1,3 @@
-using BraketBot.Braket;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Robustness;

@@ -1,7 +1,4 @@
 using System.Text;
-using BraketBot.Commands;
-using BraketBot.Slack;
-using BraketBot.Webhooks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using BraketBot.Slack;
+using BraketBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Slack;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Slack;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BraketBot.Slack;
 
 namespace BraketBot.Tests.Slack;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using BraketBot.Braket;
-using BraketBot.Commands;
 using BraketBot.Tests.Support;
 using Hangfire;
 

@@ -1,4 +1,3 @@
-using BraketBot.Braket;
 using BraketBot.Storage;
 using BraketBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -111,7 +110,12 @@ public sealed class StoreContractTests
 
     private static EnforcementRun Run(string id, DateTimeOffset now) => new()
     {
-        Id = id, Kind = RunKind.CapAlert, Day = Day.Of(now, TimeZoneInfo.Utc), TimeZone = "UTC", CreatedAt = now, Deadline = now.AddMinutes(15),
+        Id = id,
+        Kind = RunKind.CapAlert,
+        Day = Day.Of(now, TimeZoneInfo.Utc),
+        TimeZone = "UTC",
+        CreatedAt = now,
+        Deadline = now.AddMinutes(15),
         Tasks = [new RunTask(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, now).QuantumTaskArn, Tasks.AspenArn, "Aspen-M-1", 10, 0.30m)],
     };
 

@@ -1,5 +1,3 @@
-using BraketBot.Slack;
-
 namespace BraketBot.Tests.Support;
 
 public static class MessageText

@@ -1,5 +1,3 @@
-using BraketBot.Usage;
-
 namespace BraketBot.Tests.Usage;
 
 public sealed class DayWindowTests

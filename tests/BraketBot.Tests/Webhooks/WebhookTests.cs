@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using BraketBot.Braket;
 using BraketBot.Tests.Support;
-using BraketBot.Webhooks;
 
 namespace BraketBot.Tests.Webhooks;
 
