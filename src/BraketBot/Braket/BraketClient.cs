@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
-using BraketBot.Domain;
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;

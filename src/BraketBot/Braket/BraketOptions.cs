@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,6 @@ public sealed class BraketOptionsValidator : IValidateOptions<BraketOptions>
             if (quota.Rate <= 0 || quota.Burst < 1)
                 failures.Add($"Braket:Quotas:{operation} needs Rate > 0 and Burst >= 1.");
         }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.ToResult();
     }
 }

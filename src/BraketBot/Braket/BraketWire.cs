@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BraketBot.Domain;
 using BraketBot.Ports;
 
 namespace BraketBot.Braket;

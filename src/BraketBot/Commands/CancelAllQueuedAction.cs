@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Enforcement;
 using BraketBot.Ports;
 using BraketBot.Reports;

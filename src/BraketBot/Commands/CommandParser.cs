@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using BraketBot.Domain;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 

@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;

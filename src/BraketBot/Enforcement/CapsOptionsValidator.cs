@@ -1,4 +1,4 @@
-using BraketBot.Domain;
+using BraketBot.Hosting;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.Options;
@@ -19,7 +19,7 @@ public sealed class CapsOptionsValidator : IValidateOptions<CapsOptions>
             failures.Add($"Caps:WarnAt must be a fraction above 0 and at most 1 (is {options.WarnAt}).");
         if (!IsHangfireCron(options.ReconcileCron))
             failures.Add($"Caps:ReconcileCron '{options.ReconcileCron}' is not a valid cron expression (five fields, or six with seconds).");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.ToResult();
     }
 
     /// <summary>Asks Hangfire's own parser (it has no public one) by scheduling on a throwaway storage.</summary>

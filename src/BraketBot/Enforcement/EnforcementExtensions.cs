@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Hosting;
 
 namespace BraketBot.Enforcement;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using BraketBot.Domain;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 

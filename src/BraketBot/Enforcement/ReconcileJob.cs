@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using Hangfire;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BraketBot.Domain;
 using BraketBot.Ports;
 using BraketBot.Usage;
 

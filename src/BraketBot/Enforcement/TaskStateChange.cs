@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using BraketBot.Domain;
 
 namespace BraketBot.Enforcement;
 

@@ -1,5 +1,3 @@
-using BraketBot.Domain;
-
 namespace BraketBot.Ports;
 
 public enum RunStart

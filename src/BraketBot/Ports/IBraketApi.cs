@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Slack.Messages;
 
 namespace BraketBot.Ports;

@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Ports;
 using BraketBot.Slack.Messages;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BraketBot.Domain;
 
 namespace BraketBot.Reports;
 

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Slack;
@@ -27,6 +28,6 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"Slack:ApiBaseUrl '{options.ApiBaseUrl}' must be an absolute http(s) URL.");
         if (options.BotToken is { Length: > 0 } token && !token.StartsWith("xox", StringComparison.Ordinal))
             failures.Add("Slack:BotToken must be a Slack token (xoxb-…).");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.ToResult();
     }
 }

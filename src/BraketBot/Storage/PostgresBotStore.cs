@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BraketBot.Domain;
 using BraketBot.Ports;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using BraketBot.Domain;
+using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
@@ -11,6 +11,6 @@ public sealed class PricingOptionsValidator : IValidateOptions<PricingOptions>
         if (options.PerTask < 0) failures.Add($"Pricing:PerTask must not be negative (is {options.PerTask}).");
         foreach (var (key, price) in options.PerShot.Where(p => p.Value < 0))
             failures.Add($"Pricing:PerShot:{key} must not be negative (is {price}).");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.ToResult();
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using BraketBot.Domain;
 using BraketBot.Ports;
 
 namespace BraketBot.Usage;

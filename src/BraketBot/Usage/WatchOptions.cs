@@ -1,4 +1,4 @@
-using BraketBot.Domain;
+using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
@@ -35,6 +35,6 @@ public sealed class WatchOptionsValidator : IValidateOptions<WatchOptions>
             failures.Add("Braket:AccountId must be a 12-digit AWS account id.");
         if (options.DeviceCatalogRefresh <= TimeSpan.Zero)
             failures.Add("Braket:DeviceCatalogRefresh must be positive.");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.ToResult();
     }
 }
