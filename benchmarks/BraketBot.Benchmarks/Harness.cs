@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BraketBot.Ports;
 using BraketBot.Testing;
 
 namespace BraketBot.Benchmarks;
@@ -11,14 +10,6 @@ namespace BraketBot.Benchmarks;
 public sealed class Harness : IDisposable
 {
     public static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(30);
-
-    public static readonly IReadOnlyDictionary<string, (double Rate, int Burst)> BraketQuotas = new Dictionary<string, (double, int)>
-    {
-        [BraketOperations.SearchQuantumTasks] = (5, 50),
-        [BraketOperations.CancelQuantumTask] = (2, 20),
-        [BraketOperations.GetQuantumTask] = (100, 100),
-        [BraketOperations.SearchDevices] = (5, 5),
-    };
 
     private Harness(FakeBraket braket, FakeSlack slack, BotProcess.Running bot, TimeSpan startup)
     {
@@ -40,25 +31,16 @@ public sealed class Harness : IDisposable
     public static async Task<Harness> StartAsync(Action<FakeBraket> seed, IDictionary<string, string>? settings = null)
     {
         var braket = new FakeBraket { Latency = Latency };
-        braket.EnforceQuotas(BraketQuotas);
+        braket.EnforceQuotas(TestSettings.BraketQuotas);
         braket.Devices.AddRange(Tasks.AllDevices);
         seed(braket);
         var slack = new FakeSlack();
-        var all = new Dictionary<string, string>
+        var all = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
         {
-            ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
-            ["Slack:BotToken"] = "xoxb-benchmark",
-            ["Slack:AlertChannel"] = "C0ALERTS",
-            ["Slack:ApiBaseUrl"] = slack.ApiBase.ToString(),
-            ["Braket:ServiceUrl"] = braket.Url.ToString(),
-            ["Braket:Regions:0"] = "us-west-1",
-            ["EventBridge:ApiKey"] = "benchmark-key",
-            ["Caps:ReconcileCron"] = "0 0 1 1 *",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-            ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        };
+        });
+        all.Remove("Braket:Regions:1"); // every task of the benchmark lives in us-west-1
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
 
         var watch = Stopwatch.StartNew();

@@ -10,7 +10,11 @@ if (picked.Contains("a"))
     foreach (var tasks in new[] { 1_000, 10_000 }) rows.AddRange(await Scenarios.InfoReportAsync(tasks));
 if (picked.Contains("b"))
     foreach (var events in new[] { 50, 500, 5_000 }) rows.AddRange(await Scenarios.EventBurstAsync(events));
-if (picked.Contains("c")) rows.AddRange(await Scenarios.BreachAsync(200));
+if (picked.Contains("c"))
+{
+    rows.AddRange(await Scenarios.BreachAsync(200));
+    rows.AddRange(await Scenarios.ColdBreachAsync());
+}
 if (picked.Contains("d"))
 {
     var (ack, started, memory) = await Scenarios.AcknowledgementAsync(2_000, 20);
@@ -38,6 +42,6 @@ internal static class Machine
 
     public static string MemoryGiB() =>
         File.Exists("/proc/meminfo")
-            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024 / 1024}"
+            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024}"
             : "?";
 }

@@ -11,7 +11,10 @@ public sealed record Row(string Scenario, string Measured, string Reference, str
 /// <summary>The measured scenarios of issue 9, each on a fresh bot process and fresh fakes.</summary>
 public static class Scenarios
 {
-    private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>Today (UTC): the bot runs on the real clock and enforces only today and yesterday.</summary>
+    private static readonly DateTimeOffset Day = new(DateTime.UtcNow.Date, TimeSpan.Zero);
+
+    private static readonly string DayText = BraketBot.Domain.Day.Of(Day, TimeZoneInfo.Utc).ToString();
 
     /// <summary>A device's day: statuses in the proportions of a busy research day, spread over 24 hours.</summary>
     private static QuantumTaskSummary[] BusyDay(int count, DateTimeOffset? day = null)
@@ -40,11 +43,11 @@ public static class Scenarios
 
         // A bot that has been running: one report of another device first, so that the measured one is not the process's first.
         await harness.Client.SendAsync(SlackRequests.Signed("/slack/commands",
-            SlackRequests.CommandBody("info 2022-04-10 Ankaa-3", harness.Slack.ResponseUrl("warm-up")), DateTimeOffset.UtcNow));
+            SlackRequests.CommandBody($"info {DayText} Ankaa-3", harness.Slack.ResponseUrl("warm-up")), DateTimeOffset.UtcNow));
         await harness.Slack.WaitForResponses("warm-up", timeout: TimeSpan.FromMinutes(1));
         var before = harness.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count;
 
-        var body = SlackRequests.CommandBody("info 2022-04-10 Aspen-M-1", harness.Slack.ResponseUrl("info"));
+        var body = SlackRequests.CommandBody($"info {DayText} Aspen-M-1", harness.Slack.ResponseUrl("info"));
         var watch = Stopwatch.StartNew();
         await harness.Client.SendAsync(SlackRequests.Signed("/slack/commands", body, DateTimeOffset.UtcNow));
         await harness.Slack.WaitForResponses("info", timeout: TimeSpan.FromMinutes(10));
@@ -73,7 +76,7 @@ public static class Scenarios
     private static async Task<(TimeSpan Elapsed, int Calls)> OldToolAsync(QuantumTaskSummary[] history)
     {
         using var braket = new FakeBraket { Latency = Harness.Latency };
-        braket.EnforceQuotas(Harness.BraketQuotas);
+        braket.EnforceQuotas(TestSettings.BraketQuotas);
         braket.Add(history);
         await using var services = BraketServices.Create(braket.Url);
         var client = services.GetRequiredService<IBraketApi>();
@@ -110,14 +113,14 @@ public static class Scenarios
             await gate.WaitAsync();
             try
             {
-                await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(task), "benchmark-key"));
+                await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(task), TestSettings.EventBridgeApiKey));
             }
             finally
             {
                 gate.Release();
             }
         }));
-        await harness.Slack.WaitFor(() => harness.Slack.Bodies("chat.postMessage").Count > 0 ? "alert" : null, TimeSpan.FromMinutes(5));
+        await harness.Slack.WaitFor(() => harness.Slack.TopLevel.Count > 0 ? "alert" : null, TimeSpan.FromMinutes(5));
         await Quiet(harness.Braket, TimeSpan.FromSeconds(3));
 
         var searches = harness.Braket.RequestsOf(BraketOperations.SearchQuantumTasks);
@@ -127,7 +130,7 @@ public static class Scenarios
         [
             new($"(b) {events:N0} CREATED events: Braket calls", $"{searches.Count} ({harness.Braket.Throttled(BraketOperations.SearchQuantumTasks)} throttled)",
                 $"one day scan {oneScan}; old tool {3 * events} scans", $"<= {2 * oneScan}", searches.Count <= 2 * oneScan),
-            new($"(b) {events:N0} CREATED events: decision final after", Seconds(final), $"{harness.Slack.Bodies("chat.postMessage").Count} alert(s)", "one alert", harness.Slack.Bodies("chat.postMessage").Count == 1),
+            new($"(b) {events:N0} CREATED events: decision final after", Seconds(final), $"{harness.Slack.TopLevel.Count} alert(s)", "one alert", harness.Slack.TopLevel.Count == 1),
         ];
     }
 
@@ -142,13 +145,15 @@ public static class Scenarios
         // A bot that has been running: one event of an uncapped device first, so that this is not the process's first evaluation.
         var warmUp = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, Day.AddHours(9));
         harness.Braket.Add(warmUp);
-        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(warmUp), "benchmark-key"));
+        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(warmUp)));
         await Quiet(harness.Braket, TimeSpan.FromSeconds(1));
 
         var received = DateTime.UtcNow;
-        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(trigger), "benchmark-key"));
+        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
         var total = queued + 1;
-        await harness.Slack.WaitFor(() => harness.Slack.Bodies("chat.postMessage").Count > 0 ? "alert" : null, TimeSpan.FromMinutes(5));
+        await harness.Slack.WaitFor(() => harness.Slack.TopLevel.Count > 0 ? "alert" : null, TimeSpan.FromMinutes(5));
+        var alerted = DateTime.UtcNow - received;
+        await harness.Slack.WaitFor(() => harness.Slack.TopLevel.Any(m => m.Body.ToString().Contains($"Cancelled {total} queued tasks")) ? "outcome" : null, TimeSpan.FromMinutes(5));
 
         var cancels = harness.Braket.RequestsOf(BraketOperations.CancelQuantumTask);
         var first = cancels.Min(r => r.DateTime) - received;
@@ -156,13 +161,33 @@ public static class Scenarios
         var throttled = harness.Braket.Throttled(BraketOperations.CancelQuantumTask);
         var bound = TimeSpan.FromSeconds((total - 20) / 2.0);
         var allCancelled = tasks.Append(trigger).All(t => harness.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling);
+        var alerts = harness.Slack.TopLevel.Count;
         return
         [
+            new($"(c) breach, {total} queued: event to alert in channel", Seconds(alerted), $"{alerts} alert(s), then updated in place; issue 12: 91 s", "< 2 s",
+                alerted < TimeSpan.FromSeconds(2) && alerts == 1),
             new($"(c) breach, {total} queued: first cancel after", Seconds(first), "", "< 0.25 s", first < TimeSpan.FromMilliseconds(250)),
             new($"(c) breach, {total} queued: last cancel after", Seconds(last), $"quota bound {Seconds(bound)}", $"<= {Seconds(bound + TimeSpan.FromSeconds(2))}",
                 last <= bound + TimeSpan.FromSeconds(2) && allCancelled),
             new($"(c) breach, {total} queued: throttled cancels", $"{throttled} of {cancels.Count} calls", allCancelled ? "all cancelled" : "NOT all cancelled", "0", throttled == 0),
         ];
+    }
+
+    /// <summary>A breach as the very first event of a new process: what start-up costs the first cancel.</summary>
+    public static async Task<IReadOnlyList<Row>> ColdBreachAsync()
+    {
+        var tasks = Enumerable.Range(0, 20).Select(i => Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Day.AddHours(8).AddSeconds(i))).ToArray();
+        var trigger = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 10, Day.AddHours(9));
+        using var harness = await Harness.StartAsync(b => b.Add([.. tasks, trigger]), new Dictionary<string, string>
+        {
+            ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1",
+        });
+
+        var received = DateTime.UtcNow;
+        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
+        await harness.Slack.WaitFor(() => harness.Slack.TopLevel.Any(m => m.Body.ToString().Contains("Cancelled 21 queued tasks")) ? "outcome" : null, TimeSpan.FromMinutes(2));
+        var first = harness.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Min(r => r.DateTime) - received;
+        return [new("(c) cold start: a new process's first event to first cancel", Seconds(first), "warm-up at start", "< 0.25 s", first < TimeSpan.FromMilliseconds(250))];
     }
 
     public static async Task<(IReadOnlyList<Row> Rows, TimeSpan Startup, long WorkingSet)> AcknowledgementAsync(int commands, int concurrency)
@@ -177,7 +202,7 @@ public static class Scenarios
             await gate.WaitAsync();
             try
             {
-                var body = SlackRequests.CommandBody("info 2022-04-10 Aspen-M-1", harness.Slack.ResponseUrl("d" + i));
+                var body = SlackRequests.CommandBody($"info {DayText} Aspen-M-1", harness.Slack.ResponseUrl("d" + i));
                 var request = SlackRequests.Signed("/slack/commands", body, DateTimeOffset.UtcNow);
                 var watch = Stopwatch.StartNew();
                 using var response = await harness.Client.SendAsync(request);

@@ -23,7 +23,7 @@ public static class BraketServices
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(time ?? TimeProvider.System);
-        services.AddSingleton<IAwsCredentialsSource>(new Fixed(credentials ?? new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null)));
+        services.AddSingleton<IAwsCredentialsSource>(new Fixed(credentials ?? TestSettings.Credentials));
         services.AddBraket(configuration);
         services.AddUsage(configuration);
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));

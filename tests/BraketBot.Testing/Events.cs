@@ -30,7 +30,7 @@ public static class Events
         },
     });
 
-    public static HttpRequestMessage Post(string body, string? apiKey = "test-api-key", string header = "x-api-key")
+    public static HttpRequestMessage Post(string body, string? apiKey = TestSettings.EventBridgeApiKey, string header = "x-api-key")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/eventbridge")
         {

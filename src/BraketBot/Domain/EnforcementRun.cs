@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace BraketBot.Domain;
@@ -34,6 +35,9 @@ public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, lo
 /// </summary>
 public sealed record EnforcementRun
 {
+    /// <summary>How a run is stored, the same in memory and in PostgreSQL.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
     public required string Id { get; init; }
 
     public required RunKind Kind { get; init; }

@@ -203,13 +203,7 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
         foreach (var id in runs.Where(r => r.Value.Finished && r.Value.UpdatedAt < now - Retention.FinishedRuns).Select(r => r.Key).ToList()) runs.Remove(id);
     }
 
-    private static string Serialize(EnforcementRun run) => JsonSerializer.Serialize(run, RunJson.Options);
+    private static string Serialize(EnforcementRun run) => JsonSerializer.Serialize(run, EnforcementRun.Json);
 
-    private static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, RunJson.Options)!;
-}
-
-/// <summary>How runs are stored: the same JSON in memory and in PostgreSQL.</summary>
-public static class RunJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    private static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, EnforcementRun.Json)!;
 }

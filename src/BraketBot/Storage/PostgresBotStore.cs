@@ -130,7 +130,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             VALUES (@id, @run::jsonb, @owner, @lease, false, @now) ON CONFLICT (id) DO NOTHING
             """, connection, transaction);
         insert.Parameters.AddWithValue("id", run.Id);
-        insert.Parameters.AddWithValue("run", JsonSerializer.Serialize(run, RunJson.Options));
+        insert.Parameters.AddWithValue("run", JsonSerializer.Serialize(run, EnforcementRun.Json));
         insert.Parameters.AddWithValue("owner", owner);
         insert.Parameters.AddWithValue("lease", now + lease);
         insert.Parameters.AddWithValue("now", now);
@@ -165,7 +165,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             WHERE id = @id AND owner = @owner
             RETURNING 1
             """, cancellationToken,
-            ("id", run.Id), ("run", JsonSerializer.Serialize(run, RunJson.Options)), ("owner", owner), ("lease", now + lease),
+            ("id", run.Id), ("run", JsonSerializer.Serialize(run, EnforcementRun.Json)), ("owner", owner), ("lease", now + lease),
             ("finished", run.Finished), ("now", now));
         if (saved && run.Finished)
             await ExecuteAsync($"DELETE FROM {S}.enforcement_runs WHERE finished AND updated_at < @before", cancellationToken,
@@ -201,7 +201,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         return (await ReadStringsAsync(command, cancellationToken)).Select(json => JsonSerializer.Deserialize<QuantumTaskSummary>(json)!).ToList();
     }
 
-    private static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, RunJson.Options)!;
+    private static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, EnforcementRun.Json)!;
 
     private static async Task<IReadOnlyList<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class CrashRecoveryTests
         var queued = Tasks.Many(60, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var trigger = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, now);
         braket.Add([.. queued, trigger]);
-        var settings = new Dictionary<string, string>(BotFactory.FullSettings(braket.Url, slack.ApiBase).Select(p => KeyValuePair.Create(p.Key, p.Value!)))
+        var settings = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
         {
             ["Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
@@ -25,9 +25,7 @@ public sealed class CrashRecoveryTests
             // Ten cancels a second: the run takes about six seconds, long enough to be killed in the middle.
             ["Braket:Quotas:CancelQuantumTask:Rate"] = "10",
             ["Braket:Quotas:CancelQuantumTask:Burst"] = "2",
-            ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        };
+        });
 
         using (var first = await BotProcess.StartAsync(settings))
         {

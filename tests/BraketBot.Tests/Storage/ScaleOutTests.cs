@@ -103,15 +103,13 @@ public sealed class ScaleOutTests
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 500, DateTimeOffset.UtcNow);
         braket.Add(task);
         slack.HangNextPostMessage(TimeSpan.FromSeconds(20));
-        var settings = new Dictionary<string, string>(BotFactory.FullSettings(braket.Url, slack.ApiBase).Select(p => KeyValuePair.Create(p.Key, p.Value!)))
+        var settings = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
         {
             ["Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["Storage:JobInvisibilityTimeout"] = "00:00:05",
             ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100",
-            ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        };
+        });
 
         // Host A takes the event and dies while posting the alert.
         using (var hostA = await BotProcess.StartAsync(settings))

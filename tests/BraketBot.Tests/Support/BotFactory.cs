@@ -52,21 +52,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <summary>How long the host gives its work to finish when it stops (the default is 30 seconds).</summary>
     public TimeSpan? ShutdownTimeout { get; set; }
 
-    public ImmutableCredentials Credentials { get; set; } = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
+    public ImmutableCredentials Credentials { get; set; } = TestSettings.Credentials;
 
-    public static Dictionary<string, string?> FullSettings(Uri braketUrl, Uri slackApi) => new()
-    {
-        ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
-        ["Slack:BotToken"] = "xoxb-test-token",
-        ["Slack:AlertChannel"] = "C0ALERTS",
-        ["Slack:ApiBaseUrl"] = slackApi.ToString(),
-        ["Braket:ServiceUrl"] = braketUrl.ToString(),
-        ["Braket:Regions:0"] = "us-west-1",
-        ["Braket:Regions:1"] = "us-east-1",
-        ["EventBridge:ApiKey"] = "test-api-key",
-        // Nothing in the tests should wait on the reconcile unless it asks for it.
-        ["Caps:ReconcileCron"] = "0 0 1 1 *",
-    };
+    public static Dictionary<string, string?> FullSettings(Uri braketUrl, Uri slackApi) => TestSettings.For(braketUrl, slackApi);
 
     /// <summary>A client of the host's real Kestrel address (the host starts on first use).</summary>
     public HttpClient Client()
