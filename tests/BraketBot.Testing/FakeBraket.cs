@@ -65,6 +65,23 @@ public sealed partial class FakeBraket : IDisposable
     public IReadOnlyList<IRequestMessage> RequestsOf(string operation) =>
         Requests.Where(r => r.Operation == operation).Select(r => r.Request).ToList();
 
+    /// <summary>Back to an empty Braket with no faults, quotas or latency, for the next test on a shared host.</summary>
+    public void Reset()
+    {
+        lock (gate) tasks.Clear();
+        Devices.Clear();
+        SpendingLimits.Clear();
+        Requests.Clear();
+        Unexpected.Clear();
+        faults.Clear();
+        buckets.Clear();
+        throttled.Clear();
+        quotas = new Dictionary<string, (double, int)>();
+        FaultRate = 0;
+        Latency = TimeSpan.Zero;
+        RepeatPageTokens = false;
+    }
+
     public void Add(params QuantumTaskSummary[] added)
     {
         lock (gate) tasks.AddRange(added);

@@ -71,6 +71,18 @@ public sealed class FakeSlack : IDisposable
     public IReadOnlyList<JsonElement> Responses(string id) =>
         Received.Where(r => r.Kind == "response_url" && r.Path.EndsWith("/" + id, StringComparison.Ordinal)).Select(r => r.Body).ToList();
 
+    /// <summary>An empty workspace with no faults, for the next test on a shared host (ts keep counting up).</summary>
+    public void Reset()
+    {
+        postMessageFaults.Clear();
+        messages.Clear();
+        Received.Clear();
+        Unexpected.Clear();
+        Interlocked.Exchange(ref hangs, 0);
+        Interlocked.Exchange(ref lostAnswers, 0);
+        Interlocked.Exchange(ref hanging, 0);
+    }
+
     /// <summary>The next chat.postMessage calls answer with these statuses, posting nothing (429 carries Retry-After: 1).</summary>
     public void FailPostMessage(params HttpStatusCode[] statuses)
     {

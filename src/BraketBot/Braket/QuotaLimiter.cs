@@ -13,9 +13,22 @@ namespace BraketBot.Braket;
 /// reaches it, a network delay after ours started: without the spare token the paced calls that
 /// follow a burst arrive that delay too early, and are throttled (the benchmark showed it).
 /// </remarks>
-public sealed class QuotaLimiter(IOptionsMonitor<BraketOptions> options, TimeProvider time)
+public sealed class QuotaLimiter : IDisposable
 {
     private readonly ConcurrentDictionary<(string Region, string Operation), TokenBucket> buckets = new();
+    private readonly IOptionsMonitor<BraketOptions> options;
+    private readonly TimeProvider time;
+    private readonly IDisposable? listening;
+
+    public QuotaLimiter(IOptionsMonitor<BraketOptions> options, TimeProvider time)
+    {
+        this.options = options;
+        this.time = time;
+        // Quotas raised or lowered in the configuration apply from the next call, without a restart.
+        listening = options.OnChange(_ => buckets.Clear());
+    }
+
+    public void Dispose() => listening?.Dispose();
 
     public Task WaitAsync(string region, string operation, CancellationToken cancellationToken) =>
         buckets.GetOrAdd((region, operation), key => new TokenBucket(WithSpareToken(options.CurrentValue.QuotaFor(key.Operation)), time))

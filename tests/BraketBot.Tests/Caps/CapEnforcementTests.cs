@@ -6,26 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BraketBot.Tests.Caps;
 
 /// <summary>Cap enforcement through the real host: EventBridge events in, cancellations and alerts out.</summary>
-public sealed class CapEnforcementTests : IDisposable
+public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-    private readonly BotFactory bot = new();
-    private HttpClient? client;
 
-    public CapEnforcementTests()
+    protected override void Arrange()
     {
-        bot.Braket.Devices.AddRange(Tasks.AllDevices);
-        bot.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
-    }
-
-    private HttpClient Client => client ??= bot.Client();
-
-    public void Dispose()
-    {
-        client?.Dispose();
-        Assert.Empty(bot.Slack.Unexpected);
-        Assert.Empty(bot.Braket.Unexpected);
-        bot.Dispose();
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
     }
 
     private async Task<HttpResponseMessage> Deliver(QuantumTaskSummary task, string? id = null)
@@ -38,7 +26,7 @@ public sealed class CapEnforcementTests : IDisposable
     private QuantumTaskSummary Created(string device, long shots, int minutes = 0)
     {
         var task = Tasks.Task(device, QuantumTaskStatus.Created, shots, Morning.AddMinutes(minutes));
-        bot.Braket.Add(task);
+        Braket.Add(task);
         return task;
     }
 
@@ -46,24 +34,24 @@ public sealed class CapEnforcementTests : IDisposable
 
     /// <summary>Waits until the alert channel has this many top-level messages and the last one reads as wanted.</summary>
     private Task<IReadOnlyList<FakeSlack.Message>> WaitForAlerts(int count, string? reading = null) =>
-        bot.Slack.WaitFor(() => bot.Slack.TopLevel is { } top && top.Count >= count && (reading is null || Text(top[count - 1]).Contains(reading)) ? top : null,
+        Slack.WaitFor(() => Slack.TopLevel is { } top && top.Count >= count && (reading is null || Text(top[count - 1]).Contains(reading)) ? top : null,
             what: $"{count} alert(s){(reading is null ? "" : $", the last reading '{reading}'")}");
 
     [Fact]
     public async Task A_shot_breach_cancels_the_devices_queued_tasks_and_finishes_one_alert_in_place()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         var queued = Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray();
         var running = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Running, 100, Morning);
         var otherDevice = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 5000, Morning);
-        bot.Braket.Add([.. queued, running, otherDevice]);
+        Braket.Add([.. queued, running, otherDevice]);
         var trigger = Created(Tasks.AspenArn, 50, 5);
 
         var response = await Deliver(trigger);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var alert = (await WaitForAlerts(1, "Cancelled 4 queued tasks")).Single();
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Equal("C0ALERTS", alert.Channel);
         var text = Text(alert);
         Assert.Contains("cap breached", text);
@@ -73,41 +61,41 @@ public sealed class CapEnforcementTests : IDisposable
         Assert.Contains("Cancelled 4 queued tasks: 1,250 shots", text);
         Assert.Contains(trigger.QuantumTaskArn.Split('/')[^1], text);
         Assert.DoesNotContain(Tasks.Account, text); // task ids, never the account
-        Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
-        Assert.Equal(QuantumTaskStatus.Running, bot.Braket.Task(running.QuantumTaskArn).Status);
-        Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(otherDevice.QuantumTaskArn).Status);
-        Assert.Single(bot.Slack.Bodies("chat.postMessage"));
+        Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Equal(QuantumTaskStatus.Running, Braket.Task(running.QuantumTaskArn).Status);
+        Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(otherDevice.QuantumTaskArn).Status);
+        Assert.Single(Slack.Bodies("chat.postMessage"));
         Assert.True(alert.Updates > 0, "the outcome replaced the announcement in place");
     }
 
     [Fact]
     public async Task The_alert_is_posted_first_saying_what_will_be_cancelled_and_then_shows_the_outcome()
     {
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
-        bot.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "10"; // 40 cancels take about four seconds
-        bot.Settings["Braket:Quotas:CancelQuantumTask:Burst"] = "2";
+        Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
+        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "10"; // 40 cancels take about four seconds
+        Settings["Braket:Quotas:CancelQuantumTask:Burst"] = "2";
         var queued = Tasks.Many(40, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToArray();
-        bot.Braket.Add(queued);
+        Braket.Add(queued);
 
         await Deliver(Created(Tasks.AnkaaArn, 10, 1));
 
         var first = (await WaitForAlerts(1)).Single();
-        var cancelsSoFar = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
+        var cancelsSoFar = Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
         Assert.True(cancelsSoFar < 41, $"the alert came after {cancelsSoFar} of 41 cancels");
-        Assert.Contains("Cancelling 41 queued tasks (410 shots", MessageText.Of(bot.Slack.Bodies("chat.postMessage").Single(), withFallback: true));
+        Assert.Contains("Cancelling 41 queued tasks (410 shots", MessageText.Of(Slack.Bodies("chat.postMessage").Single(), withFallback: true));
         var finished = (await WaitForAlerts(1, "Cancelled 41 queued tasks")).Single();
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Equal(first.Ts, finished.Ts);
-        Assert.Single(bot.Slack.TopLevel);
+        Assert.Single(Slack.TopLevel);
     }
 
     [Fact]
     public async Task An_account_cost_breach_cancels_queued_tasks_on_every_device()
     {
-        bot.Settings["Caps:MaxCostPerDay"] = "10";
+        Settings["Caps:MaxCostPerDay"] = "10";
         var forte = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 100, Morning);   // $8.30
         var ankaa = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1000, Morning);  // $1.20
-        bot.Braket.Add(forte, ankaa);
+        Braket.Add(forte, ankaa);
         var trigger = Created(Tasks.AnkaaArn, 1000, 1);                                   // $1.20 more: $10.70
 
         await Deliver(trigger);
@@ -116,43 +104,43 @@ public sealed class CapEnforcementTests : IDisposable
         Assert.Contains("Cost, all devices", text);
         Assert.Contains("$10.70 of $10.00", text);
         Assert.Contains("over by $0.70", text);
-        Assert.All([forte, ankaa, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
-        Assert.Equal(["us-east-1", "us-west-1"], bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order());
+        Assert.All([forte, ankaa, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order());
     }
 
     [Fact]
     public async Task A_warning_comes_first_then_the_breach_each_once()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
-        bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 800, Morning));
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 800, Morning));
 
         await Deliver(Created(Tasks.AspenArn, 50, 1));
         var warning = Text((await WaitForAlerts(1))[0]);
-        await bot.SettleAsync();
+        await SettleAsync();
         await Deliver(Created(Tasks.AspenArn, 50, 2));   // 900: still a warning, already told
-        await bot.SettleAsync();
+        await SettleAsync();
         await Deliver(Created(Tasks.AspenArn, 200, 3));  // 1,100: a breach
         var alerts = await WaitForAlerts(2, "Cancelled 3 queued tasks");
-        await bot.SettleAsync();
+        await SettleAsync();
 
         Assert.Contains("near its cap", warning);
         Assert.Contains("850 of 1,000", warning);
         Assert.Contains("cap breached", Text(alerts[1]));
-        Assert.Equal(2, bot.Slack.TopLevel.Count);
+        Assert.Equal(2, Slack.TopLevel.Count);
     }
 
     [Fact]
     public async Task A_device_warning_button_names_its_device_and_cancels_only_that_device()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
-        bot.Settings["Slack:Admins:0"] = "U2147483697";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Slack:Admins:0"] = "U2147483697";
         var aspen = Tasks.Many(2, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray();
         var others = new[] { Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning), Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 10, Morning) };
-        bot.Braket.Add([.. aspen, .. others]);
+        Braket.Add([.. aspen, .. others]);
 
         await Deliver(Created(Tasks.AspenArn, 50, 1)); // 850 of 1,000: a warning
         var warning = (await WaitForAlerts(1, "near its cap"))[0];
-        await bot.SettleAsync();
+        await SettleAsync();
 
         var button = warning.Body.GetProperty("blocks").EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "actions")
@@ -163,19 +151,19 @@ public sealed class CapEnforcementTests : IDisposable
         Assert.Contains("*Aspen-M-1*", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
 
         await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, bot.Slack.ResponseUrl("w1")), bot.Clock.GetUtcNow()));
-        await bot.Slack.WaitFor(() => bot.Slack.Responses("w1").Any(r => MessageText.Of(r).Contains("cancelled 3 of 3")) ? "done" : null);
-        await bot.SettleAsync();
+            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, Slack.ResponseUrl("w1")), Clock.GetUtcNow()));
+        await Slack.WaitFor(() => Slack.Responses("w1").Any(r => MessageText.Of(r).Contains("cancelled 3 of 3")) ? "done" : null);
+        await SettleAsync();
 
-        Assert.All(others, t => Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(t.QuantumTaskArn).Status));
-        Assert.All(aspen, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(others, t => Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(aspen, t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
     }
 
     [Fact]
     public async Task An_account_warning_button_says_all_devices_in_its_value_and_its_dialog()
     {
-        bot.Settings["Caps:MaxShotsPerDay"] = "1000";
-        bot.Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 800, Morning));
+        Settings["Caps:MaxShotsPerDay"] = "1000";
+        Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 800, Morning));
 
         await Deliver(Created(Tasks.AspenArn, 50, 1));
 
@@ -191,92 +179,92 @@ public sealed class CapEnforcementTests : IDisposable
     [Fact]
     public async Task A_new_warning_in_the_same_pass_as_more_cancels_of_an_alerted_breach_tells_the_cancels()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "1000";
-        bot.Settings["Caps:MaxShotsPerDay"] = "100000"; // one evaluation of every device per event
-        bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 200, Morning)); // Aspen stays over its cap
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
+        Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "1000";
+        Settings["Caps:MaxShotsPerDay"] = "100000"; // one evaluation of every device per event
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 200, Morning)); // Aspen stays over its cap
 
         await Deliver(Created(Tasks.AspenArn, 50, 1));
         await WaitForAlerts(1, "Cancelled 1 queued tasks");
-        await bot.SettleAsync();
-        bot.Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 850, Morning)); // Ankaa at 85%: a new warning
+        await SettleAsync();
+        Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 850, Morning)); // Ankaa at 85%: a new warning
         await Deliver(Created(Tasks.AspenArn, 70, 2));                                         // and Aspen still over: one more cancel
 
         var alerts = await WaitForAlerts(2, "Cancelled 1 queued tasks: 70 shots");
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Contains("near its cap", Text(alerts[1]));
-        Assert.Equal(2, bot.Slack.TopLevel.Count);
+        Assert.Equal(2, Slack.TopLevel.Count);
     }
 
     [Fact]
     public async Task The_same_event_three_times_and_a_burst_of_fifty_give_one_alert()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
-        bot.Braket.Latency = TimeSpan.FromMilliseconds(30);
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
+        Braket.Latency = TimeSpan.FromMilliseconds(30);
         var first = Created(Tasks.AspenArn, 500);
 
         for (var i = 0; i < 3; i++) await Deliver(first, id: "same-event-id");
         var burst = Enumerable.Range(0, 50).Select(i => Created(Tasks.AspenArn, 10, i + 1)).ToList();
         await Task.WhenAll(burst.Select(t => Deliver(t)));
         await WaitForAlerts(1);
-        await bot.SettleAsync();
+        await SettleAsync();
 
-        Assert.Single(bot.Slack.TopLevel);
+        Assert.Single(Slack.TopLevel);
         // Coalesced: one evaluation in flight plus at most one pending, whatever the burst.
-        Assert.InRange(bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count, 1, 3);
+        Assert.InRange(Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count, 1, 3);
         // Every task cancelled once, whichever run took it.
-        Assert.Equal(51, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        Assert.Equal(51, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
     }
 
     [Fact]
     public async Task Under_the_caps_nothing_happens()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100000";
-        bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning));
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100000";
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning));
 
         await Deliver(Created(Tasks.AspenArn, 50));
-        await bot.SettleAsync();
+        await SettleAsync();
 
-        Assert.NotEmpty(bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks));
-        Assert.Empty(bot.Slack.Received);
-        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        Assert.NotEmpty(Braket.RequestsOf(BraketOperations.SearchQuantumTasks));
+        Assert.Empty(Slack.Received);
+        Assert.Empty(Braket.RequestsOf(BraketOperations.CancelQuantumTask));
     }
 
     [Fact]
     public async Task A_dry_run_alerts_without_cancelling()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
-        bot.Settings["Caps:Action"] = "AlertOnly";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
+        Settings["Caps:Action"] = "AlertOnly";
         var queued = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning);
-        bot.Braket.Add(queued);
+        Braket.Add(queued);
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
         var text = Text((await WaitForAlerts(1))[0]);
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Contains("Dry run", text);
         Assert.Contains("2 queued tasks (450 shots", text);
-        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
-        Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(queued.QuantumTaskArn).Status);
+        Assert.Empty(Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(queued.QuantumTaskArn).Status);
     }
 
     [Fact]
     public async Task The_queued_basis_counts_what_the_old_tool_counted()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
-        bot.Settings["Caps:Basis"] = "Queued";
-        bot.Braket.Add(
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Caps:Basis"] = "Queued";
+        Braket.Add(
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 600, Morning),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Running, 1000, Morning),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 5000, Morning));
 
         await Deliver(Created(Tasks.AspenArn, 50));
-        await bot.SettleAsync();
-        Assert.Empty(bot.Slack.TopLevel); // 600 QUEUED shots of 1,000: the old tool would not have fired either
+        await SettleAsync();
+        Assert.Empty(Slack.TopLevel); // 600 QUEUED shots of 1,000: the old tool would not have fired either
 
-        var body = SlackRequests.CommandBody("caps", bot.Slack.ResponseUrl("caps"));
-        await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()));
-        var caps = JsonSerializer.Serialize((await bot.Slack.WaitForResponses("caps"))[0]);
+        var body = SlackRequests.CommandBody("caps", Slack.ResponseUrl("caps"));
+        await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()));
+        var caps = JsonSerializer.Serialize((await Slack.WaitForResponses("caps"))[0]);
         Assert.Contains("600 of 1,000", caps);
         Assert.Contains("QUEUED tasks only", caps);
     }
@@ -284,119 +272,119 @@ public sealed class CapEnforcementTests : IDisposable
     [Fact]
     public async Task A_storm_of_cancelled_events_raises_nothing()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1";
         var cancelled = Tasks.Many(30, Tasks.AspenArn, QuantumTaskStatus.Cancelled, 500, Morning).ToList();
-        bot.Braket.Add([.. cancelled]);
+        Braket.Add([.. cancelled]);
 
         var answers = await Task.WhenAll(cancelled.Select(t => Deliver(t)));
-        await bot.SettleAsync();
+        await SettleAsync();
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        Assert.Empty(bot.Braket.Requests);
-        Assert.Empty(bot.Slack.Received);
+        Assert.Empty(Braket.Requests);
+        Assert.Empty(Slack.Received);
     }
 
     [Fact]
     public async Task A_slack_failure_on_the_alert_is_retried_and_delivered_once()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
-        bot.Slack.FailPostMessage(HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError,
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        Slack.FailPostMessage(HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError,
             HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError);
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
         await WaitForAlerts(1, "Cancelled 1 queued tasks");
-        await bot.SettleAsync();
-        Assert.Single(bot.Slack.TopLevel);
+        await SettleAsync();
+        Assert.Single(Slack.TopLevel);
     }
 
     [Fact]
     public async Task A_post_that_landed_without_an_answer_is_found_not_posted_again()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
-        bot.Slack.LoseAnswersOfPosts(1);
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        Slack.LoseAnswersOfPosts(1);
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
         var alert = (await WaitForAlerts(1, "Cancelled 1 queued tasks")).Single();
-        await bot.SettleAsync();
-        Assert.Single(bot.Slack.TopLevel);
-        Assert.Contains(bot.Slack.Received, r => r.Kind == "conversations.history" && r.Body.GetProperty("include_all_metadata").GetString() == "true");
+        await SettleAsync();
+        Assert.Single(Slack.TopLevel);
+        Assert.Contains(Slack.Received, r => r.Kind == "conversations.history" && r.Body.GetProperty("include_all_metadata").GetString() == "true");
         Assert.True(alert.Updates > 0);
     }
 
     [Fact]
     public async Task A_slack_429_is_waited_out()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
-        bot.Slack.FailPostMessage(HttpStatusCode.TooManyRequests);
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        Slack.FailPostMessage(HttpStatusCode.TooManyRequests);
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
         await WaitForAlerts(1, "Cancelled 1 queued tasks");
-        await bot.SettleAsync();
-        Assert.Single(bot.Slack.TopLevel);
+        await SettleAsync();
+        Assert.Single(Slack.TopLevel);
     }
 
     [Fact]
     public async Task The_reconcile_catches_what_no_event_reported()
     {
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
+        Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
         var missed = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 500, Morning);
-        bot.Braket.Add(missed);
+        Braket.Add(missed);
         _ = Client;
 
-        using (var scope = bot.Services.CreateScope())
+        using (var scope = Bot.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
 
         Assert.Contains("Ankaa-3", Text((await WaitForAlerts(1, "Cancelled 1 queued tasks"))[0]));
-        Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(missed.QuantumTaskArn).Status);
+        Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(missed.QuantumTaskArn).Status);
     }
 
     [Fact]
     public async Task Later_cancellations_the_same_day_are_a_follow_up_in_the_thread()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
 
         await Deliver(Created(Tasks.AspenArn, 50, 1));
         var first = (await WaitForAlerts(1, "Cancelled 1 queued tasks"))[0];
-        await bot.SettleAsync();
+        await SettleAsync();
         await Deliver(Created(Tasks.AspenArn, 70, 2));
-        var reply = await bot.Slack.WaitFor(() => bot.Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 70 shots")));
-        await bot.SettleAsync();
+        var reply = await Slack.WaitFor(() => Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 70 shots")));
+        await SettleAsync();
 
         Assert.Equal(first.Ts, reply.ThreadTs);
         Assert.Contains("Follow-up", Text(reply));
-        Assert.Single(bot.Slack.TopLevel);
+        Assert.Single(Slack.TopLevel);
     }
 
     [Fact]
     public async Task A_task_known_only_from_an_event_counts_only_if_braket_knows_it()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         var queued = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Morning);
-        bot.Braket.Add(queued);
+        Braket.Add(queued);
         var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50_000, Morning.AddMinutes(1)); // never added to Braket
 
         await Deliver(invented);
-        await bot.SettleAsync();
+        await SettleAsync();
 
-        Assert.Single(bot.Braket.RequestsOf(BraketOperations.GetQuantumTask));
-        Assert.Empty(bot.Slack.Received);
-        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
-        Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(queued.QuantumTaskArn).Status);
+        Assert.Single(Braket.RequestsOf(BraketOperations.GetQuantumTask));
+        Assert.Empty(Slack.Received);
+        Assert.Empty(Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(queued.QuantumTaskArn).Status);
     }
 
     [Fact]
     public async Task An_access_denied_cancel_names_the_missing_action_and_never_the_account()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
-        bot.Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.Forbidden);
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.Forbidden);
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
         var text = Text((await WaitForAlerts(1, "could not be cancelled"))[0]);
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Contains("braket:CancelQuantumTask", text);
         Assert.DoesNotContain(Tasks.Account, text);
         Assert.DoesNotContain("arn:aws:iam", text);

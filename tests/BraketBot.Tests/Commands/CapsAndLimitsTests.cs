@@ -4,19 +4,15 @@ using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Commands;
 
-public sealed class CapsAndLimitsTests : IDisposable
+public sealed class CapsAndLimitsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-    private readonly BotFactory bot = new();
-
-    public void Dispose() => bot.Dispose();
 
     private async Task<string> Ask(string text, string id)
     {
-        using var client = bot.Client();
-        var ack = await client.SendAsync(SlackRequests.Signed("/slack/commands", SlackRequests.CommandBody(text, bot.Slack.ResponseUrl(id)), bot.Clock.GetUtcNow()));
+        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/commands", SlackRequests.CommandBody(text, Slack.ResponseUrl(id)), Clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        var answer = (await bot.Slack.WaitForResponses(id))[0];
+        var answer = (await Slack.WaitForResponses(id))[0];
         Assert.Equal("ephemeral", answer.GetProperty("response_type").GetString());
         return JsonSerializer.Serialize(answer.GetProperty("blocks"), new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -24,11 +20,11 @@ public sealed class CapsAndLimitsTests : IDisposable
     [Fact]
     public async Task Caps_shows_each_cap_and_todays_usage_against_it()
     {
-        bot.Settings["Caps:MaxCostPerDay"] = "100";
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "2000";
-        bot.Settings["Caps:TimeZone"] = "Europe/Berlin";
-        bot.Braket.Devices.AddRange(Tasks.AllDevices);
-        bot.Braket.Add(
+        Settings["Caps:MaxCostPerDay"] = "100";
+        Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "2000";
+        Settings["Caps:TimeZone"] = "Europe/Berlin";
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Braket.Add(
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1700, Morning),
             Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 100, Morning),
             Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 100, Morning.AddDays(-1)));
@@ -47,14 +43,14 @@ public sealed class CapsAndLimitsTests : IDisposable
         var answer = await Ask("caps", "nocaps");
 
         Assert.Contains("No caps are configured", answer);
-        Assert.Empty(bot.Braket.Requests);
+        Assert.Empty(Braket.Requests);
     }
 
     [Fact]
     public async Task Limits_lists_brakets_own_spending_limits()
     {
-        bot.Braket.Devices.AddRange(Tasks.AllDevices);
-        bot.Braket.SpendingLimits.Add(new
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Braket.SpendingLimits.Add(new
         {
             spendingLimitArn = "arn:aws:braket:us-west-1:111122223333:spending-limit/abc",
             deviceArn = Tasks.AnkaaArn,
@@ -70,6 +66,6 @@ public sealed class CapsAndLimitsTests : IDisposable
 
         Assert.Matches(@"Ankaa-3\s+\$500.00\s+\$12.50\s+\$130.25\s+2022-04-01..2022-05-01", answer);
         // Each region holds its own limits (the fake answers the same list in both regions it watches).
-        Assert.Equal(["us-east-1", "us-west-1"], bot.Braket.RequestsOf(BraketOperations.SearchSpendingLimits).Select(FakeBraket.RegionOf).Order());
+        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchSpendingLimits).Select(FakeBraket.RegionOf).Order());
     }
 }

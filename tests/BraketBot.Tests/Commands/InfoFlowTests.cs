@@ -6,29 +6,20 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Commands;
 
 /// <summary>/braket info through the real host: signed command in, acknowledgement, report at the response_url.</summary>
-public sealed class InfoFlowTests : IDisposable
+public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
-    private readonly BotFactory bot = new();
-    private readonly HttpClient client;
 
-    public InfoFlowTests()
+    protected override void Arrange()
     {
-        bot.Braket.Devices.AddRange(Tasks.AllDevices);
-        client = bot.Client();
-    }
-
-    public void Dispose()
-    {
-        client.Dispose();
-        bot.Dispose();
+        Braket.Devices.AddRange(Tasks.AllDevices);
     }
 
     private async Task<(HttpResponseMessage Ack, JsonElement AckBody, TimeSpan Elapsed)> Command(string text, string responseId, string userId = "U2147483697")
     {
-        var body = SlackRequests.CommandBody(text, bot.Slack.ResponseUrl(responseId), userId);
+        var body = SlackRequests.CommandBody(text, Slack.ResponseUrl(responseId), userId);
         var watch = Stopwatch.StartNew();
-        var ack = await client.SendAsync(SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()));
+        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()));
         watch.Stop();
         var content = await ack.Content.ReadAsStringAsync();
         return (ack, content.Length > 0 ? JsonDocument.Parse(content).RootElement : default, watch.Elapsed);
@@ -43,7 +34,7 @@ public sealed class InfoFlowTests : IDisposable
     public async Task Reports_a_seeded_day_of_one_device_with_the_right_numbers()
     {
         var at = Day.AddHours(9);
-        bot.Braket.Add(
+        Braket.Add(
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, at),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1000, at),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 2000, at),
@@ -65,7 +56,7 @@ public sealed class InfoFlowTests : IDisposable
         Assert.True(elapsed < TimeSpan.FromSeconds(3), $"acknowledged after {elapsed}");
         Assert.Equal("ephemeral", ackBody.GetProperty("response_type").GetString());
 
-        var report = (await bot.Slack.WaitForResponses("info-1"))[0];
+        var report = (await Slack.WaitForResponses("info-1"))[0];
         Assert.Equal("in_channel", report.GetProperty("response_type").GetString());
         var text = Text(report);
         Assert.Contains("Aspen-M-1 on 2022-04-10", text);
@@ -80,7 +71,7 @@ public sealed class InfoFlowTests : IDisposable
         Assert.Contains("*$3.32* still queued", text);       // 4 tasks, 6,050 shots: $3.3175
         Assert.DoesNotContain("77,777", text);
         Assert.DoesNotContain("88,888", text);
-        var search = bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks);
+        var search = Braket.RequestsOf(BraketOperations.SearchQuantumTasks);
         Assert.Single(search); // one scan, every status in it
         Assert.Equal("us-west-1", FakeBraket.RegionOf(search[0]));
     }
@@ -89,18 +80,18 @@ public sealed class InfoFlowTests : IDisposable
     public async Task Reports_every_device_of_today_when_none_is_named()
     {
         var at = Day.AddHours(3);
-        bot.Braket.Add(
+        Braket.Add(
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, at),
             Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 500, at),
             Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 500, Day.AddDays(-1)));
 
         await Command("info", "info-2");
 
-        var text = Text((await bot.Slack.WaitForResponses("info-2"))[0]);
+        var text = Text((await Slack.WaitForResponses("info-2"))[0]);
         Assert.Contains("Braket usage on 2022-04-10", text);
         Assert.True(text.IndexOf("*Forte-1*", StringComparison.Ordinal) < text.IndexOf("*Ankaa-3*", StringComparison.Ordinal), "costliest first");
         Assert.Contains("QUEUED 1 500", Squeeze(text));
-        Assert.Equal(["us-east-1", "us-west-1"], bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order());
+        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order());
     }
 
     [Fact]
@@ -111,9 +102,9 @@ public sealed class InfoFlowTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
         Assert.Contains("YYYY-MM-DD", Text(body));
-        await bot.SettleAsync();
-        Assert.Empty(bot.Braket.Requests);
-        Assert.Empty(bot.Slack.Received);
+        await SettleAsync();
+        Assert.Empty(Braket.Requests);
+        Assert.Empty(Slack.Received);
     }
 
     [Fact]
@@ -121,31 +112,31 @@ public sealed class InfoFlowTests : IDisposable
     {
         await Command("info 2022-04-10 Aspen-M1", "typo");
 
-        var answer = (await bot.Slack.WaitForResponses("typo"))[0];
+        var answer = (await Slack.WaitForResponses("typo"))[0];
         Assert.Equal("ephemeral", answer.GetProperty("response_type").GetString());
         Assert.Contains("Did you mean `Aspen-M-1`", Text(answer));
-        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks));
+        Assert.Empty(Braket.RequestsOf(BraketOperations.SearchQuantumTasks));
     }
 
     [Fact]
     public async Task Braket_refusing_access_says_which_permission_is_missing()
     {
-        bot.Braket.Fail(BraketOperations.SearchQuantumTasks, HttpStatusCode.Forbidden);
+        Braket.Fail(BraketOperations.SearchQuantumTasks, HttpStatusCode.Forbidden);
 
         await Command("info 2022-04-10 Aspen-M-1", "denied");
 
-        var text = Text((await bot.Slack.WaitForResponses("denied"))[0]);
+        var text = Text((await Slack.WaitForResponses("denied"))[0]);
         Assert.Contains("braket:SearchQuantumTasks", text);
     }
 
     [Fact]
     public async Task Braket_unreachable_says_to_try_again()
     {
-        bot.Braket.Fail(BraketOperations.SearchQuantumTasks, HttpStatusCode.ServiceUnavailable, times: 10);
+        Braket.Fail(BraketOperations.SearchQuantumTasks, HttpStatusCode.ServiceUnavailable, times: 10);
 
         await Command("info 2022-04-10 Aspen-M-1", "down");
 
-        Assert.Contains("try again", Text((await bot.Slack.WaitForResponses("down"))[0]));
+        Assert.Contains("try again", Text((await Slack.WaitForResponses("down"))[0]));
     }
 
     [Theory]
@@ -164,14 +155,14 @@ public sealed class InfoFlowTests : IDisposable
     [Fact]
     public async Task The_refresh_button_replaces_the_report_in_place()
     {
-        bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1000, Day.AddHours(1)));
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1000, Day.AddHours(1)));
         var value = ButtonValues.Of(new InfoQuery(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.AspenArn));
 
-        var ack = await client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(BraketBot.Commands.RefreshReportAction.Id, value, bot.Slack.ResponseUrl("refresh")), bot.Clock.GetUtcNow()));
+        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
+            SlackRequests.ButtonBody(BraketBot.Commands.RefreshReportAction.Id, value, Slack.ResponseUrl("refresh")), Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        var report = (await bot.Slack.WaitForResponses("refresh"))[0];
+        var report = (await Slack.WaitForResponses("refresh"))[0];
         Assert.True(report.GetProperty("replace_original").GetBoolean());
         Assert.Contains("QUEUED 1 1,000", Squeeze(Text(report)));
     }
@@ -183,33 +174,33 @@ public sealed class InfoFlowTests : IDisposable
     [InlineData("unsigned")]
     public async Task Unverified_requests_get_401_and_reach_no_handler(string how)
     {
-        var body = SlackRequests.CommandBody("info 2022-04-10 Aspen-M-1", bot.Slack.ResponseUrl("evil"));
+        var body = SlackRequests.CommandBody("info 2022-04-10 Aspen-M-1", Slack.ResponseUrl("evil"));
         var request = how switch
         {
-            "stale" => SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow().AddMinutes(-6)),
-            "forged" => SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow(), secret: "not-the-secret"),
-            "tampered" => SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()),
+            "stale" => SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow().AddMinutes(-6)),
+            "forged" => SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow(), secret: "not-the-secret"),
+            "tampered" => SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()),
             _ => new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") },
         };
         if (how == "tampered")
             request.Content = new StringContent(body.Replace("info", "cancel"), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
-        var response = await client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await bot.SettleAsync();
-        Assert.Empty(bot.Braket.Requests);
-        Assert.Empty(bot.Slack.Received);
+        await SettleAsync();
+        Assert.Empty(Braket.Requests);
+        Assert.Empty(Slack.Received);
     }
 
     [Fact]
     public async Task Broken_bodies_get_a_clear_400_not_a_500()
     {
-        var notForm = SlackRequests.Signed("/slack/commands", "{\"text\":\"info\"}", bot.Clock.GetUtcNow());
+        var notForm = SlackRequests.Signed("/slack/commands", "{\"text\":\"info\"}", Clock.GetUtcNow());
         notForm.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var noPayload = SlackRequests.Signed("/slack/interactions", "payload=%7Bnot-json", bot.Clock.GetUtcNow());
+        var noPayload = SlackRequests.Signed("/slack/interactions", "payload=%7Bnot-json", Clock.GetUtcNow());
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(notForm)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(noPayload)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.SendAsync(notForm)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.SendAsync(noPayload)).StatusCode);
     }
 }

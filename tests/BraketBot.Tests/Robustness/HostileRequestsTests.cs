@@ -6,34 +6,25 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Robustness;
 
 /// <summary>Floods of bad requests through the real host: none accepted, none a 5xx, and the host still serves.</summary>
-public sealed class HostileRequestsTests : IDisposable
+public sealed class HostileRequestsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
-    private readonly BotFactory bot = new();
-    private readonly HttpClient client;
 
-    public HostileRequestsTests()
+    protected override void Arrange()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
-        client = bot.Client();
-    }
-
-    public void Dispose()
-    {
-        client.Dispose();
-        bot.Dispose();
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
     }
 
     /// <summary>A thousand requests that a valid one was turned into, one change each.</summary>
     private IEnumerable<HttpRequestMessage> MutatedSlackRequests(int count)
     {
         var random = new Random(20220410);
-        var now = bot.Clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         for (var i = 0; i < count; i++)
         {
             var path = i % 2 == 0 ? "/slack/commands" : "/slack/interactions";
             var body = i % 2 == 0
-                ? SlackRequests.CommandBody("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e", bot.Slack.ResponseUrl("m" + i))
-                : SlackRequests.ButtonBody("cancel_all_queued", "{\"day\":\"2022-04-10\"}", bot.Slack.ResponseUrl("m" + i));
+                ? SlackRequests.CommandBody("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e", Slack.ResponseUrl("m" + i))
+                : SlackRequests.ButtonBody("cancel_all_queued", "{\"day\":\"2022-04-10\"}", Slack.ResponseUrl("m" + i));
             var timestamp = now.ToUnixTimeSeconds().ToString();
             var signature = SlackSignature.Compute(SlackRequests.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body));
             switch (i % 8)
@@ -59,19 +50,19 @@ public sealed class HostileRequestsTests : IDisposable
     {
         var statuses = new List<HttpStatusCode>();
         foreach (var chunk in MutatedSlackRequests(1000).Chunk(25))
-            statuses.AddRange((await Task.WhenAll(chunk.Select(r => client.SendAsync(r)))).Select(r => r.StatusCode));
+            statuses.AddRange((await Task.WhenAll(chunk.Select(r => Client.SendAsync(r)))).Select(r => r.StatusCode));
 
         Assert.Equal(1000, statuses.Count(s => s == HttpStatusCode.Unauthorized));
-        await bot.SettleAsync();
-        Assert.Empty(bot.Braket.Requests);
-        Assert.Empty(bot.Slack.Received);
+        await SettleAsync();
+        Assert.Empty(Braket.Requests);
+        Assert.Empty(Slack.Received);
     }
 
     [Fact]
     public async Task Ten_thousand_malformed_bodies_get_no_5xx_and_the_host_still_answers()
     {
         var random = new Random(7);
-        var now = bot.Clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         string Garbage() => random.Next(6) switch
         {
             0 => "",
@@ -98,10 +89,10 @@ public sealed class HostileRequestsTests : IDisposable
 
         var statuses = new List<int>();
         foreach (var chunk in Enumerable.Range(0, 10_000).Chunk(50))
-            statuses.AddRange((await Task.WhenAll(chunk.Select(i => client.SendAsync(Request(i))))).Select(r => (int)r.StatusCode));
+            statuses.AddRange((await Task.WhenAll(chunk.Select(i => Client.SendAsync(Request(i))))).Select(r => (int)r.StatusCode));
 
         Assert.Equal(10_000, statuses.Count);
         Assert.DoesNotContain(statuses, s => s >= 500);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/healthz")).StatusCode);
     }
 }

@@ -49,6 +49,12 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Settings changed while the host runs; a shared host's tests set theirs here.</summary>
+    public LiveSettings Live { get; } = new();
+
+    /// <summary>Set before the host starts: an in-memory store that <see cref="ResettableStore.Reset"/> empties between tests.</summary>
+    public bool ResettableStore { get; init; }
+
     /// <summary>How long the host gives its work to finish when it stops (the default is 30 seconds).</summary>
     public TimeSpan? ShutdownTimeout { get; set; }
 
@@ -99,10 +105,12 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration(configuration => configuration.Add(Live));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             if (ShutdownTimeout is { } shutdown) services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
+            if (ResettableStore) services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
             // Retries as in production, minus the waiting.
             services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));

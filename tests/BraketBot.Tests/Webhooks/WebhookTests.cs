@@ -4,22 +4,13 @@ using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Webhooks;
 
-public sealed class WebhookTests : IDisposable
+public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
-    private readonly BotFactory bot = new();
-    private readonly HttpClient client;
 
-    public WebhookTests()
+    protected override void Arrange()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000000";
-        client = bot.Client();
-    }
-
-    public void Dispose()
-    {
-        client.Dispose();
-        bot.Dispose();
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000000";
     }
 
     private static QuantumTaskSummary Created() => Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, Day.AddHours(9));
@@ -31,11 +22,11 @@ public sealed class WebhookTests : IDisposable
     [InlineData("", "x-api-key")]
     public async Task Without_its_key_the_webhook_answers_401_and_does_nothing(string? key, string header)
     {
-        var response = await client.SendAsync(Events.Post(Events.TaskStateChange(Created()), key, header));
+        var response = await Client.SendAsync(Events.Post(Events.TaskStateChange(Created()), key, header));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await bot.SettleAsync();
-        Assert.Empty(bot.Braket.Requests);
+        await SettleAsync();
+        Assert.Empty(Braket.Requests);
     }
 
     [Theory]
@@ -46,7 +37,7 @@ public sealed class WebhookTests : IDisposable
     [InlineData("{\"id\":\"1\",\"detail-type\":\"Braket Task State Change\",\"source\":\"aws.braket\",\"detail\":{\"quantumTaskArn\":\"x\"}}", "quantumTaskArn")]
     public async Task Malformed_bodies_get_400_with_a_reason(string body, string reason)
     {
-        var response = await client.SendAsync(Events.Post(body));
+        var response = await Client.SendAsync(Events.Post(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
@@ -57,7 +48,7 @@ public sealed class WebhookTests : IDisposable
     {
         var body = Events.TaskStateChange(Created()).Replace("Braket Task State Change", "Braket Device State Change");
 
-        var response = await client.SendAsync(Events.Post(body));
+        var response = await Client.SendAsync(Events.Post(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ignored", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
@@ -67,15 +58,15 @@ public sealed class WebhookTests : IDisposable
     public async Task A_task_event_is_accepted_in_milliseconds_and_evaluated_in_the_background()
     {
         var task = Created();
-        bot.Braket.Add(task);
+        Braket.Add(task);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var response = await client.SendAsync(Events.Post(Events.TaskStateChange(task)));
+        var response = await Client.SendAsync(Events.Post(Events.TaskStateChange(task)));
         watch.Stop();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(watch.ElapsedMilliseconds < 1000, $"{watch.ElapsedMilliseconds} ms");
-        await bot.Slack.WaitFor(() => bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count > 0 ? "scanned" : null);
+        await Slack.WaitFor(() => Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count > 0 ? "scanned" : null);
     }
 
     [Fact]
@@ -112,14 +103,14 @@ public sealed class WebhookTests : IDisposable
         if (region is not null) body = body.Replace("arn:aws:braket:us-west-1:", $"arn:aws:braket:{region}:").Replace("\"region\":\"us-west-1\"", $"\"region\":\"{region}\"");
         if (account is not null) body = body.Replace($"\"account\":\"{Tasks.Account}\"", $"\"account\":\"{account}\"");
 
-        var response = await client.SendAsync(Events.Post(body));
+        var response = await Client.SendAsync(Events.Post(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ignored", answer.GetProperty("status").GetString());
         Assert.Contains(reason, answer.GetProperty("detail").GetString());
-        await bot.SettleAsync();
-        Assert.Empty(bot.Braket.Requests);
+        await SettleAsync();
+        Assert.Empty(Braket.Requests);
     }
 
     [Theory]
@@ -131,12 +122,12 @@ public sealed class WebhookTests : IDisposable
     {
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, BotFactory.Today.AddDays(days));
 
-        var response = await client.SendAsync(Events.Post(Events.TaskStateChange(task)));
+        var response = await Client.SendAsync(Events.Post(Events.TaskStateChange(task)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("only today and yesterday", await response.Content.ReadAsStringAsync());
-        await bot.SettleAsync();
-        Assert.Empty(bot.Braket.Requests);
+        await SettleAsync();
+        Assert.Empty(Braket.Requests);
     }
 
     [Theory]
@@ -146,7 +137,7 @@ public sealed class WebhookTests : IDisposable
     {
         var body = Events.TaskStateChange(Created()).Replace("\"shots\":\"50\"", $"\"shots\":\"{shots}\"");
 
-        var response = await client.SendAsync(Events.Post(body));
+        var response = await Client.SendAsync(Events.Post(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("more than any task can have", await response.Content.ReadAsStringAsync());

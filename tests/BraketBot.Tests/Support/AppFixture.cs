@@ -1,0 +1,78 @@
+
+namespace BraketBot.Tests.Support;
+
+/// <summary>
+/// One running BraketBot for a whole test class (xUnit's collection of it), with its fakes. Tests
+/// share the process, not their state: <see cref="IntegrationTests"/> hands each test the host
+/// settled and emptied, with its own settings.
+/// </summary>
+public sealed class AppFixture : IDisposable
+{
+    public AppFixture()
+    {
+        Bot = new BotFactory { ResettableStore = true };
+        Client = Bot.Client();
+    }
+
+    public BotFactory Bot { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Waits out the last test's work, then empties the fakes, the store, the device cache and the live settings.</summary>
+    public async Task ResetAsync()
+    {
+        await Bot.SettleAsync();
+        Bot.Live.Clear();
+        Bot.Braket.Reset();
+        Bot.Slack.Reset();
+        Bot.Clock.Shift = TimeSpan.Zero;
+        ((ResettableStore)Bot.Service<IBotStore>()).Reset();
+        Bot.Service<DeviceCatalogCache>().Snapshot = null;
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Bot.Dispose();
+    }
+}
+
+/// <summary>
+/// A test on a class's shared host: it starts clean, its settings apply the moment they are set,
+/// and it fails if the fakes met a call they do not know.
+/// </summary>
+public abstract class IntegrationTests(AppFixture fixture) : IClassFixture<AppFixture>, IAsyncLifetime
+{
+    protected BotFactory Bot => fixture.Bot;
+
+    protected FakeBraket Braket => fixture.Bot.Braket;
+
+    protected FakeSlack Slack => fixture.Bot.Slack;
+
+    protected TestClock Clock => fixture.Bot.Clock;
+
+    protected HttpClient Client => fixture.Client;
+
+    protected LiveSettings Settings => fixture.Bot.Live;
+
+    /// <summary>Waits until the host has nothing in flight; negative checks come after it.</summary>
+    protected Task SettleAsync() => fixture.Bot.SettleAsync();
+
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        Arrange();
+    }
+
+    /// <summary>What every test of the class starts from (devices in the fake, settings), after the reset.</summary>
+    protected virtual void Arrange()
+    {
+    }
+
+    public async Task DisposeAsync()
+    {
+        await fixture.Bot.SettleAsync();
+        Assert.Empty(Slack.Unexpected);
+        Assert.Empty(Braket.Unexpected);
+    }
+}

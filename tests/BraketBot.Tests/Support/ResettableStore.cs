@@ -1,0 +1,54 @@
+using BraketBot.Storage;
+
+namespace BraketBot.Tests.Support;
+
+/// <summary>The in-memory store behind a shared host, emptied between tests so that no claim or run of one test reaches the next.</summary>
+public sealed class ResettableStore(TimeProvider time) : IBotStore
+{
+    private InMemoryBotStore inner = new(time);
+
+    public void Reset() => inner = new InMemoryBotStore(time);
+
+    public Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken) => inner.TryClaimAsync(key, expiresAt, cancellationToken);
+
+    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => inner.ReleaseClaimsAsync(keys, cancellationToken);
+
+    public Task<IReadOnlySet<string>> ClaimedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => inner.ClaimedAsync(keys, cancellationToken);
+
+    public Task SetValueAsync(string key, string value, CancellationToken cancellationToken) => inner.SetValueAsync(key, value, cancellationToken);
+
+    public Task<string?> GetValueAsync(string key, CancellationToken cancellationToken) => inner.GetValueAsync(key, cancellationToken);
+
+    public Task<RunStart> BeginGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.BeginGuardAsync(key, owner, lease, cancellationToken);
+
+    public Task<bool> TryTakeGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.TryTakeGuardAsync(key, owner, lease, cancellationToken);
+
+    public Task<bool> RenewGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.RenewGuardAsync(key, owner, lease, cancellationToken);
+
+    public Task<bool> EndGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.EndGuardAsync(key, owner, lease, cancellationToken);
+
+    public Task ReleaseGuardAsync(string key, string owner, CancellationToken cancellationToken) => inner.ReleaseGuardAsync(key, owner, cancellationToken);
+
+    public Task<bool> TryCreateRunAsync(
+        EnforcementRun run, IReadOnlyList<string> claims, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.TryCreateRunAsync(run, claims, claimsExpireAt, owner, lease, cancellationToken);
+
+    public Task<EnforcementRun?> TryTakeRunAsync(string runId, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.TryTakeRunAsync(runId, owner, lease, cancellationToken);
+
+    public Task<bool> SaveRunAsync(EnforcementRun run, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.SaveRunAsync(run, owner, lease, cancellationToken);
+
+    public Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken) => inner.StalledRunsAsync(cancellationToken);
+
+    public Task<EnforcementRun?> GetRunAsync(string runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
+
+    public Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken) => inner.RememberTaskAsync(day, task, cancellationToken);
+
+    public Task<IReadOnlyList<QuantumTaskSummary>> RememberedTasksAsync(Day day, CancellationToken cancellationToken) =>
+        inner.RememberedTasksAsync(day, cancellationToken);
+}
