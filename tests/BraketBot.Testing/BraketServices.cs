@@ -23,15 +23,11 @@ public static class BraketServices
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(time ?? TimeProvider.System);
-        services.AddSingleton<IAwsCredentialsSource>(new Fixed(credentials ?? TestSettings.Credentials));
+        services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(credentials ?? TestSettings.Credentials));
         services.AddBraket(configuration);
         services.AddUsage(configuration);
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
         return services.BuildServiceProvider();
     }
 
-    private sealed class Fixed(ImmutableCredentials credentials) : IAwsCredentialsSource
-    {
-        public Task<ImmutableCredentials> GetAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
-    }
 }

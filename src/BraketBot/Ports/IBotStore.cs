@@ -65,7 +65,6 @@ public interface IBotStore
     /// <summary>Unfinished runs whose holder's lease expired: their host died.</summary>
     Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken);
 
-    Task<EnforcementRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>Remembers a task an event told of, so evaluations count it before Braket's search lists it.</summary>
     Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken);

@@ -164,11 +164,6 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
         }
     }
 
-    public Task<EnforcementRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
-    {
-        lock (gate) return Task.FromResult(runs.TryGetValue(runId, out var stored) ? Deserialize(stored.Json) : null);
-    }
-
     public Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken)
     {
         lock (gate)

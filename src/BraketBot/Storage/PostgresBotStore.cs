@@ -180,12 +180,6 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         return await ReadStringsAsync(command, cancellationToken);
     }
 
-    public async Task<EnforcementRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync($"SELECT run::text FROM {S}.enforcement_runs WHERE id = @id", ("id", runId));
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? Deserialize(json) : null;
-    }
-
     public Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken) =>
         ExecuteAsync(
             $"""

@@ -59,7 +59,7 @@ public sealed class SigV4HandlerTests
     private static async Task<HttpRequestMessage> SendAsync(HttpRequestMessage request, ImmutableCredentials credentials, string? region = "us-west-1")
     {
         var capture = new Capture();
-        var handler = new SigV4Handler(new FixedCredentials(credentials), new FakeTimeProvider(SignedAt)) { InnerHandler = capture };
+        var handler = new SigV4Handler(new StaticCredentials(credentials), new FakeTimeProvider(SignedAt)) { InnerHandler = capture };
         if (region is not null) request.Options.Set(SigV4Handler.Region, region);
         using var invoker = new HttpMessageInvoker(handler);
         await invoker.SendAsync(request, CancellationToken.None);
@@ -75,10 +75,5 @@ public sealed class SigV4HandlerTests
             Sent = request;
             return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = JsonContent.Create(new { }) });
         }
-    }
-
-    private sealed class FixedCredentials(ImmutableCredentials credentials) : IAwsCredentialsSource
-    {
-        public Task<ImmutableCredentials> GetAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
     }
 }

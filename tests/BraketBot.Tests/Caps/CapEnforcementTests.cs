@@ -150,8 +150,7 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         Assert.Equal((Tasks.AspenArn, false), (scope.DeviceArn, scope.AllDevices));
         Assert.Contains("*Aspen-M-1*", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
 
-        await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, Slack.ResponseUrl("w1")), Clock.GetUtcNow()));
+        await ClickAsync(CancelAllQueuedAction.Id, value, "w1");
         await Slack.WaitFor(() => Slack.Responses("w1").Any(r => MessageText.Of(r).Contains("cancelled 3 of 3")) ? "done" : null);
         await SettleAsync();
 
@@ -262,8 +261,7 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         await SettleAsync();
         Assert.Empty(Slack.TopLevel); // 600 QUEUED shots of 1,000: the old tool would not have fired either
 
-        var body = SlackRequests.CommandBody("caps", Slack.ResponseUrl("caps"));
-        await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()));
+        await SendCommandAsync("caps", "caps");
         var caps = JsonSerializer.Serialize((await Slack.WaitForResponses("caps"))[0]);
         Assert.Contains("600 of 1,000", caps);
         Assert.Contains("QUEUED tasks only", caps);

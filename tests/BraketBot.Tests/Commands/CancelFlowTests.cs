@@ -21,15 +21,13 @@ public sealed class CancelFlowTests(AppFixture fixture) : IntegrationTests(fixtu
 
     private async Task<JsonElement> Command(string text, string responseId, string userId = Admin)
     {
-        var body = SlackRequests.CommandBody(text, Slack.ResponseUrl(responseId), userId);
-        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()));
+        var ack = await SendCommandAsync(text, responseId, userId);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         return JsonDocument.Parse(await ack.Content.ReadAsStringAsync()).RootElement;
     }
 
-    private async Task<HttpResponseMessage> Click(CancelScope scope, string responseId, string userId = Admin) =>
-        await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, ButtonValues.Of(scope), Slack.ResponseUrl(responseId), userId), Clock.GetUtcNow()));
+    private Task<HttpResponseMessage> Click(CancelScope scope, string responseId, string userId = Admin) =>
+        ClickAsync(CancelAllQueuedAction.Id, ButtonValues.Of(scope), responseId, userId);
 
     private static string Text(JsonElement message) => MessageText.Of(message);
 
@@ -175,8 +173,7 @@ public sealed class CancelFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     {
         Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1)));
 
-        await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, "{\"day\":\"tomorrow\"}", Slack.ResponseUrl("f1"), Admin), Clock.GetUtcNow()));
+        await ClickAsync(CancelAllQueuedAction.Id, "{\"day\":\"tomorrow\"}", "f1", Admin);
 
         Assert.Contains("no longer valid", Text((await Slack.WaitForResponses("f1"))[0]));
         Assert.Empty(Braket.Requests);

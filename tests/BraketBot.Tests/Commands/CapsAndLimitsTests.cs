@@ -10,7 +10,7 @@ public sealed class CapsAndLimitsTests(AppFixture fixture) : IntegrationTests(fi
 
     private async Task<string> Ask(string text, string id)
     {
-        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/commands", SlackRequests.CommandBody(text, Slack.ResponseUrl(id)), Clock.GetUtcNow()));
+        var ack = await SendCommandAsync(text, id);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var answer = (await Slack.WaitForResponses(id))[0];
         Assert.Equal("ephemeral", answer.GetProperty("response_type").GetString());

@@ -17,9 +17,8 @@ public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture
 
     private async Task<(HttpResponseMessage Ack, JsonElement AckBody, TimeSpan Elapsed)> Command(string text, string responseId, string userId = "U2147483697")
     {
-        var body = SlackRequests.CommandBody(text, Slack.ResponseUrl(responseId), userId);
         var watch = Stopwatch.StartNew();
-        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()));
+        var ack = await SendCommandAsync(text, responseId, userId);
         watch.Stop();
         var content = await ack.Content.ReadAsStringAsync();
         return (ack, content.Length > 0 ? JsonDocument.Parse(content).RootElement : default, watch.Elapsed);
@@ -158,8 +157,7 @@ public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture
         Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1000, Day.AddHours(1)));
         var value = ButtonValues.Of(new InfoQuery(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.AspenArn));
 
-        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(BraketBot.Commands.RefreshReportAction.Id, value, Slack.ResponseUrl("refresh")), Clock.GetUtcNow()));
+        var ack = await ClickAsync(RefreshReportAction.Id, value, "refresh");
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var report = (await Slack.WaitForResponses("refresh"))[0];

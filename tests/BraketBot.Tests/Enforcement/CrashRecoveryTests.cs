@@ -41,7 +41,7 @@ public sealed class CrashRecoveryTests
 
         using var second = await BotProcess.StartAsync(settings);
         var finished = await slack.WaitFor(() => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 61 queued tasks")),
-            TimeSpan.FromSeconds(90), "the run finished by the restarted process");
+            TimeSpan.FromSeconds(150), "the run finished by the restarted process");
 
         Assert.Single(slack.TopLevel);
         Assert.True(finished.Updates > 0, "finished in place");

@@ -127,7 +127,7 @@ public sealed class ScaleOutTests
         hostB.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
         using var clientB = hostB.Client();
         var alert = await slack.WaitFor(() => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 1 queued tasks")),
-            TimeSpan.FromSeconds(90), "the alert from host B");
+            TimeSpan.FromSeconds(150), "the alert from host B");
         await hostB.SettleAsync();
         Assert.Contains("cap breached", alert.Body.ToString());
         Assert.Single(slack.TopLevel);

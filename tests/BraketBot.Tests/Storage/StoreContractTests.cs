@@ -130,7 +130,7 @@ public sealed class StoreContractTests
         Assert.True(await store.Value.TryCreateRunAsync(Run("r1", now), ["alert:a", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
         Assert.False(await store.Value.TryCreateRunAsync(Run("r2", now), ["alert:b", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
 
-        Assert.Null(await store.Value.GetRunAsync("r2", default));
+        Assert.Null(await store.Value.TryTakeRunAsync("r2", "host-b", lease, default));
         Assert.Empty(await store.Value.ClaimedAsync(["alert:b"], default)); // nothing of the failed run was kept
         Assert.Equal(["alert:a", "cancel-task:1"], (await store.Value.ClaimedAsync(["alert:a", "alert:b", "cancel-task:1"], default)).Order());
         await store.Value.ReleaseClaimsAsync(["cancel-task:1"], default);

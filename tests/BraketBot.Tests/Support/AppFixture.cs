@@ -55,6 +55,14 @@ public abstract class IntegrationTests(AppFixture fixture) : IClassFixture<AppFi
 
     protected LiveSettings Settings => fixture.Bot.Live;
 
+    /// <summary>Sends <c>/braket TEXT</c> as Slack does, signed; the answer goes to the fake's response URL <paramref name="responseId"/>.</summary>
+    protected Task<HttpResponseMessage> SendCommandAsync(string text, string responseId, string userId = "U2147483697") =>
+        Client.SendAsync(SlackRequests.Signed("/slack/commands", SlackRequests.CommandBody(text, Slack.ResponseUrl(responseId), userId), Clock.GetUtcNow()));
+
+    /// <summary>Clicks a button as Slack reports it, signed; answers go to the fake's response URL <paramref name="responseId"/>.</summary>
+    protected Task<HttpResponseMessage> ClickAsync(string actionId, string value, string responseId, string userId = "U2147483697") =>
+        Client.SendAsync(SlackRequests.Signed("/slack/interactions", SlackRequests.ButtonBody(actionId, value, Slack.ResponseUrl(responseId), userId), Clock.GetUtcNow()));
+
     /// <summary>Waits until the host has nothing in flight; negative checks come after it.</summary>
     protected Task SettleAsync() => fixture.Bot.SettleAsync();
 

@@ -125,8 +125,4 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         Slack.Dispose();
     }
 
-    private sealed class StaticCredentials(Func<ImmutableCredentials> credentials) : IAwsCredentialsSource
-    {
-        public Task<ImmutableCredentials> GetAsync(CancellationToken cancellationToken) => Task.FromResult(credentials());
-    }
 }

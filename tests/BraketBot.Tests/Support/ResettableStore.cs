@@ -45,7 +45,6 @@ public sealed class ResettableStore(TimeProvider time) : IBotStore
 
     public Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken) => inner.StalledRunsAsync(cancellationToken);
 
-    public Task<EnforcementRun?> GetRunAsync(string runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
 
     public Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken) => inner.RememberTaskAsync(day, task, cancellationToken);
 
