@@ -83,13 +83,16 @@ public sealed class ScaleOutTests
         {
             using var clientA = a.Client();
             using var clientB = b.Client();
-            await Task.Delay(TimeSpan.FromSeconds(7));
-
             var monitor = a.Service<JobStorage>().GetMonitoringApi();
-            var created = monitor.SucceededJobs(0, 1000).Where(j => j.Value.Job?.Type == typeof(ReconcileJob))
+            List<DateTime> Reconciles() => monitor.SucceededJobs(0, 1000).Where(j => j.Value.Job?.Type == typeof(ReconcileJob))
                 .Select(j => monitor.JobDetails(j.Key).CreatedAt!.Value).Order().ToList();
+            // Three ticks with both hosts up: a twin of any earlier tick would be there by the third.
+            await slack.WaitFor(() => Reconciles().Count >= 3 ? "ticks" : null, TimeSpan.FromSeconds(30), "three reconcile ticks");
+            await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
+            var created = Reconciles();
+
             // A tick every two seconds, each run once: a second host running the same tick would create a twin within a second.
-            Assert.True(created.Count >= 2, $"{created.Count} reconciles");
+            Assert.True(created.Count >= 3, $"{created.Count} reconciles");
             Assert.All(created.Zip(created.Skip(1)), pair => Assert.True(pair.Second - pair.First > TimeSpan.FromSeconds(1), $"{pair.First:O} and {pair.Second:O}"));
         }
     }
