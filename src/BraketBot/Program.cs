@@ -5,6 +5,7 @@ using BraketBot.Hosting;
 using BraketBot.Jobs;
 using BraketBot.Slack;
 using BraketBot.Storage;
+using BraketBot.Telemetry;
 using BraketBot.Usage;
 using BraketBot.Webhooks;
 
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLogs();
 builder.Services
     .AddHosting()
+    .AddTelemetry(builder.Configuration)
     .AddStorage(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddBraket(builder.Configuration)
@@ -25,6 +27,7 @@ builder.Services
 var app = builder.Build();
 
 app.MapHosting();
+app.MapTelemetry();
 app.MapSlack();
 app.MapWebhooks();
 app.MapJobsDashboard();

@@ -5,6 +5,7 @@ using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Braket;
 
@@ -13,7 +14,8 @@ namespace BraketBot.Braket;
 /// resilience handler retries 429 and 5xx with backoff; <see cref="SigV4Handler"/> signs each attempt.
 /// </summary>
 public sealed partial class BraketClient(
-    HttpClient http, IOptionsMonitor<BraketOptions> options, QuotaLimiter limiter, ILogger<BraketClient> logger) : IBraketApi
+    HttpClient http, IOptionsMonitor<BraketOptions> options, QuotaLimiter limiter, BraketBotMetrics metrics, TimeProvider time,
+    ILogger<BraketClient> logger) : IBraketApi
 {
     public async Task<BraketResult<QuantumTaskPage>> SearchQuantumTasksAsync(
         string region, IReadOnlyList<QuantumTaskFilter> filters, string? nextToken, int maxResults, CancellationToken cancellationToken)
@@ -83,14 +85,19 @@ public sealed partial class BraketClient(
         string operation, string region, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
         where T : class
     {
+        var started = time.GetTimestamp();
+        var status = 0; // no HTTP answer
         try
         {
             await limiter.WaitAsync(region, operation, cancellationToken);
+            metrics.QuotaWait(operation, time.GetElapsedTime(started));
+            started = time.GetTimestamp();
             using var request = new HttpRequestMessage(method, new Uri(options.CurrentValue.EndpointFor(region), path));
             request.Options.Set(SigV4Handler.Region, region);
             if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: BraketWire.Json);
 
             using var response = await http.SendAsync(request, cancellationToken);
+            status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
                 var value = await response.Content.ReadFromJsonAsync<T>(BraketWire.Json, cancellationToken);
@@ -104,6 +111,10 @@ public sealed partial class BraketClient(
         {
             LogFailed(operation, region, error.Kind, error.Message);
             return error;
+        }
+        finally
+        {
+            metrics.BraketCall(operation, status, time.GetElapsedTime(started));
         }
     }
 

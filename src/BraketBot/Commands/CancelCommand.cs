@@ -3,13 +3,14 @@ using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket cancel ARN: cancels one task, or says plainly why not.</summary>
 public sealed partial class CancelCommand(
     IBraketApi braket, TaskCanceller canceller, DeviceCatalog catalog, IOptionsMonitor<AccessOptions> access,
-    TimeProvider time, ILogger<CancelCommand> logger)
+    BraketBotMetrics metrics, TimeProvider time, ILogger<CancelCommand> logger)
 {
     public const string Name = Subcommands.Cancel;
 
@@ -23,6 +24,7 @@ public sealed partial class CancelCommand(
         if (!task.Value!.Status.IsCancellable()) return SlashReply.Private(CancelView.NotCancellable(task.Value));
 
         var outcome = await canceller.CancelOneAsync(task.Value, Guid.NewGuid().ToString(), cancellationToken);
+        metrics.Cancel("command", outcome.Result.ToString().ToLowerInvariant());
         LogCancelAsked(slash.UserName, slash.UserId, arn.Value, outcome.Result, outcome.Detail);
         return outcome.Result == CancelResult.Cancelled
             ? new SlashReply(CancelView.Cancelled(outcome, catalog.Describe(outcome.Task.DeviceArn), slash.UserId, time.GetUtcNow()), Visibility.InChannel)

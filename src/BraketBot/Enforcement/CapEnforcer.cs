@@ -1,6 +1,7 @@
 using BraketBot.Ports;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
@@ -19,6 +20,7 @@ public sealed partial class CapEnforcer(
     RunLauncher runs,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
+    BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<CapEnforcer> logger)
 {
@@ -37,6 +39,8 @@ public sealed partial class CapEnforcer(
         var tasks = await DayTasksAsync(request, window, cancellationToken);
         var usage = DayUsage.From(window, tasks, catalog.Describe, pricing);
         var standings = CapPolicy.Evaluate(usage, caps).Where(s => Applies(s, request)).ToList();
+        foreach (var standing in standings)
+            metrics.Standing(standing.Cap.Scope.Key, standing.Cap.Metric.ToString().ToLowerInvariant(), standing.Used, standing.Cap.Limit);
         if (!standings.Any(s => s.Level is not null)) return;
 
         for (var attempt = 1; attempt <= PlanAttempts; attempt++)

@@ -1,5 +1,6 @@
 using BraketBot.Ports;
 using Hangfire;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
@@ -42,7 +43,7 @@ public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
 }
 
 /// <summary>The evaluation as a Hangfire job: it survives its host, and a failed scan is tried again.</summary>
-public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, TimeProvider time)
+public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, BraketBotMetrics metrics, TimeProvider time)
 {
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]
     public async Task RunAsync(string day, string? deviceArn, string trigger, string owner, CancellationToken cancellationToken)
@@ -54,13 +55,28 @@ public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, Time
             CapEvaluator.Lease, ct => store.RenewGuardAsync(request.GuardKey, owner, CapEvaluator.Lease, ct), time, cancellationToken);
         try
         {
-            do await enforcer.EvaluateAsync(request, keeper.Token);
+            do await EvaluateAsync(request, keeper.Token);
             while (await store.EndGuardAsync(request.GuardKey, owner, CapEvaluator.Lease, cancellationToken));
         }
         catch
         {
             await store.ReleaseGuardAsync(request.GuardKey, owner, CancellationToken.None);
             throw;
+        }
+    }
+
+    private async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var result = "failed";
+        try
+        {
+            await enforcer.EvaluateAsync(request, cancellationToken);
+            result = "done";
+        }
+        finally
+        {
+            metrics.Evaluation(result, time.GetElapsedTime(started));
         }
     }
 }

@@ -2,6 +2,7 @@ using BraketBot.Ports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
@@ -21,6 +22,7 @@ public sealed partial class EventIntake(
     CapEvaluator evaluator,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
+    BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<EventIntake> logger)
 {
@@ -28,6 +30,13 @@ public sealed partial class EventIntake(
     private static readonly TimeSpan KeepEventIds = TimeSpan.FromHours(24);
 
     public async Task<EventAnswer> HandleAsync(EventParse.TaskEvent taskEvent, CancellationToken cancellationToken)
+    {
+        var answer = await JudgeAsync(taskEvent, cancellationToken);
+        metrics.Event(answer.Outcome.ToString().ToLowerInvariant());
+        return answer;
+    }
+
+    private async Task<EventAnswer> JudgeAsync(EventParse.TaskEvent taskEvent, CancellationToken cancellationToken)
     {
         var task = taskEvent.Task;
         var caps = capsOptions.CurrentValue;

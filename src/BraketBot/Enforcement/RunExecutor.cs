@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BraketBot.Ports;
 using BraketBot.Usage;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
@@ -14,6 +15,7 @@ public sealed partial class RunExecutor(
     IBotStore store,
     TaskCanceller canceller,
     RunMessages messages,
+    BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<RunExecutor> logger)
 {
@@ -72,6 +74,7 @@ public sealed partial class RunExecutor(
                     var summary = new QuantumTaskSummary(task.Arn, QuantumTaskStatus.Queued, task.DeviceArn, task.Shots, run.CreatedAt);
                     var outcome = await canceller.CancelOneAsync(summary, ClientToken(run.Id, task.Arn), ct);
                     session.Update(r => r.With(task.Arn, outcome.Result, outcome.Detail));
+                    metrics.Cancel(run.Kind == RunKind.CancelAll ? "button" : "cap", outcome.Result.ToString().ToLowerInvariant());
                     await session.SaveAsync(cancellationToken);
                     await messages.ShowAsync(session, final: false, cancellationToken);
                 });

@@ -2,6 +2,7 @@ using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
@@ -11,7 +12,8 @@ namespace BraketBot.Enforcement;
 /// An alert run posts in the alert channel (a follow-up in its alert's thread); a "Cancel all queued"
 /// run answers through the clicked message's response_url.
 /// </summary>
-public sealed partial class RunMessages(ISlackApi slack, IBotStore store, IOptionsMonitor<AlertOptions> alertOptions, TimeProvider time, ILogger<RunMessages> logger) : IDisposable
+public sealed partial class RunMessages(
+    ISlackApi slack, IBotStore store, IOptionsMonitor<AlertOptions> alertOptions, BraketBotMetrics metrics, TimeProvider time, ILogger<RunMessages> logger) : IDisposable
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
@@ -93,6 +95,7 @@ public sealed partial class RunMessages(ISlackApi slack, IBotStore store, IOptio
             if (threadTs is null) return false; // the alert it follows up is not posted yet
         }
         var posted = await PostOnceAsync(session, run, run.Channel, threadTs, message, cancellationToken);
+        metrics.Alert(posted is null ? "failed" : "posted");
         if (posted is null) return false;
         session.Update(r => r with { MessageTs = posted });
         await session.SaveAsync(cancellationToken);

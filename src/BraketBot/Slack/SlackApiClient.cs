@@ -7,6 +7,7 @@ using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Slack;
 
@@ -15,7 +16,7 @@ namespace BraketBot.Slack;
 /// every call and retries other failures only for calls that are safe to repeat (reads, updates,
 /// replacing replies): a post that may have landed is never sent again from here.
 /// </summary>
-public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, ILogger<SlackApiClient> logger) : ISlackApi
+public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, BraketBotMetrics metrics, ILogger<SlackApiClient> logger) : ISlackApi
 {
     /// <summary>Marks a request whose repetition does no harm, so that the resilience handler may retry it.</summary>
     public static readonly HttpRequestOptionsKey<bool> Repeatable = new("slack.repeatable");
@@ -80,6 +81,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
+            metrics.SlackCall("response_url", response.IsSuccessStatusCode ? "ok" : $"http_{(int)response.StatusCode}");
             if (response.IsSuccessStatusCode) return new SlackResult(true);
             var error = await response.Content.ReadAsStringAsync(cancellationToken);
             LogResponseRefused((int)response.StatusCode, error);
@@ -87,6 +89,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         }
         catch (Exception e) when (IsNoAnswer(e, cancellationToken))
         {
+            metrics.SlackCall("response_url", "unreachable");
             LogResponseUnreachable(e.Message);
             return SlackResult.NoAnswer("unreachable");
         }
@@ -98,8 +101,16 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         return answer.Result ?? new SlackResult(true, answer.Json!["ts"]?.GetValue<string>());
     }
 
-    /// <summary>The answer's JSON when Slack said ok; otherwise the failure (Result set).</summary>
+    /// <summary>The answer's JSON when Slack said ok; otherwise the failure (Result set). Counted by method and outcome.</summary>
     private async Task<(JsonObject? Json, SlackResult? Result)> CallForJsonAsync(
+        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken)
+    {
+        var answer = await SendForJsonAsync(method, content, repeatable, cancellationToken);
+        metrics.SlackCall(method, answer.Result is { } failed ? failed.Error ?? "unknown_error" : "ok");
+        return answer;
+    }
+
+    private async Task<(JsonObject? Json, SlackResult? Result)> SendForJsonAsync(
         string method, HttpContent content, bool repeatable, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;

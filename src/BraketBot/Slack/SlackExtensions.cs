@@ -15,8 +15,11 @@ public static class SlackExtensions
         services.AddRequiredSetting<SlackOptions>("Slack:BotToken", "alerts are logged, not posted", o => o.BotToken);
         services.AddRequiredSetting<SlackOptions>("Slack:AlertChannel", "alerts are logged, not posted", o => o.AlertChannel);
         services.AddScoped<SlackSignatureFilter>();
-        services.AddHttpClient<ISlackApi, SlackApiClient>().AddStandardResilienceHandler(o =>
-            o.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)));
+        services.AddTransient<SlackAttemptMetrics>();
+        var client = services.AddHttpClient<ISlackApi, SlackApiClient>();
+        client.AddStandardResilienceHandler(o => o.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)));
+        // Added after the resilience handler, so it sits inside it and sees every attempt.
+        client.AddHttpMessageHandler<SlackAttemptMetrics>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using BraketBot.Enforcement;
 using BraketBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using BraketBot.Telemetry;
 
 namespace BraketBot.Webhooks;
 
@@ -19,7 +20,7 @@ public static partial class WebhookEndpoints
             .WithSummary("Target of an EventBridge API destination: Braket task state changes, authenticated by the API key header.");
 
     public static async Task<Results<Accepted<WebhookAnswer>, Ok<WebhookAnswer>, BadRequest<WebhookAnswer>, UnauthorizedHttpResult, StatusCodeHttpResult>> EventBridgeAsync(
-        HttpRequest request, IOptionsMonitor<EventBridgeOptions> options, EventIntake intake, ILogger<WebhookAnswer> logger)
+        HttpRequest request, IOptionsMonitor<EventBridgeOptions> options, EventIntake intake, BraketBotMetrics metrics, ILogger<WebhookAnswer> logger)
     {
         var settings = options.CurrentValue;
         if (!KeyMatches(settings.ApiKey, request.Headers[settings.ApiKeyHeader]))
@@ -34,8 +35,10 @@ public static partial class WebhookEndpoints
         switch (TaskStateChange.Parse(body))
         {
             case EventParse.Invalid invalid:
+                metrics.Event("invalid");
                 return TypedResults.BadRequest(new WebhookAnswer("invalid", invalid.Reason));
             case EventParse.Other other:
+                metrics.Event("ignored");
                 return TypedResults.Ok(new WebhookAnswer("ignored", $"'{other.DetailType}' is not a Braket task state change."));
             case EventParse.TaskEvent taskEvent:
                 EventAnswer answer;

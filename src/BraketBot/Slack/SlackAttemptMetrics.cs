@@ -1,0 +1,20 @@
+using BraketBot.Telemetry;
+
+namespace BraketBot.Slack;
+
+/// <summary>
+/// Inside the resilience handler, so it sees every attempt: counts the ones Slack refused by HTTP
+/// status (a 429 that was waited out shows here even though its call then succeeded).
+/// </summary>
+public sealed class SlackAttemptMetrics(BraketBotMetrics metrics) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode) metrics.SlackCall(MethodOf(request), $"http_{(int)response.StatusCode}");
+        return response;
+    }
+
+    private static string MethodOf(HttpRequestMessage request) =>
+        request.RequestUri is { } uri && uri.AbsolutePath.Contains("/api/", StringComparison.Ordinal) ? uri.Segments[^1] : "response_url";
+}

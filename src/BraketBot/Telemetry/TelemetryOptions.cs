@@ -1,0 +1,26 @@
+using BraketBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Telemetry;
+
+/// <summary>Where the Prometheus metrics are served.</summary>
+public sealed record MetricsOptions
+{
+    public const string Section = "Metrics";
+
+    public string Path { get; init; } = "/metrics";
+
+    /// <summary>A port of its own for /metrics (kept off the public one); unset serves it on the main port.</summary>
+    public int? Port { get; init; }
+}
+
+public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.Path.StartsWith('/')) failures.Add($"Metrics:Path must start with / (is '{options.Path}').");
+        if (options.Port is < 1 or > 65535) failures.Add($"Metrics:Port must be a TCP port (is {options.Port}).");
+        return failures.ToResult();
+    }
+}
