@@ -24,6 +24,7 @@ public static class BraketServices
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(credentials ?? TestSettings.Credentials));
+        services.AddMetrics().AddSingleton<BraketBot.Telemetry.BraketBotMetrics>();
         services.AddBraket(configuration);
         services.AddUsage(configuration);
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));

@@ -24,6 +24,10 @@ public sealed class FakeSlack : IDisposable
 
     private readonly ConcurrentQueue<HttpStatusCode> postMessageFaults = new();
     private readonly ConcurrentDictionary<string, Message> messages = new();
+    private readonly ConcurrentDictionary<string, int> responseUses = new();
+
+    /// <summary>How many posts Slack takes per response_url.</summary>
+    public const int MaxResponseUses = 5;
     private int ts;
     private int hangs;
     private int lostAnswers;
@@ -40,7 +44,7 @@ public sealed class FakeSlack : IDisposable
         Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.replies"))
             .RespondWith(Response.Create().WithCallback(request => Record("conversations.replies", request, () => History(request, thread: true))));
         Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
-            .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Answer(HttpStatusCode.OK, "ok"))));
+            .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Respond(request))));
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100)
             .RespondWith(Response.Create().WithCallback(request =>
             {
@@ -76,6 +80,7 @@ public sealed class FakeSlack : IDisposable
     {
         postMessageFaults.Clear();
         messages.Clear();
+        responseUses.Clear();
         Received.Clear();
         Unexpected.Clear();
         Interlocked.Exchange(ref hangs, 0);
@@ -140,6 +145,14 @@ public sealed class FakeSlack : IDisposable
         return Take(ref lostAnswers)
             ? Answer(HttpStatusCode.InternalServerError, "{\"ok\":false,\"error\":\"internal_error\"}")
             : Answer(HttpStatusCode.OK, $"{{\"ok\":true,\"channel\":\"{channel}\",\"ts\":\"{posted}\"}}");
+    }
+
+    /// <summary>Slack takes five posts to a response_url; a sixth is refused, and a test fails on it.</summary>
+    private ResponseMessage Respond(IRequestMessage request)
+    {
+        if (responseUses.AddOrUpdate(request.Path, 1, (_, n) => n + 1) <= MaxResponseUses) return Answer(HttpStatusCode.OK, "ok");
+        Unexpected.Enqueue($"a sixth post to {request.Path}");
+        return Answer(HttpStatusCode.NotFound, "used_url");
     }
 
     private ResponseMessage Update(IRequestMessage request)

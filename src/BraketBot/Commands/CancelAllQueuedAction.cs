@@ -62,7 +62,7 @@ public sealed partial class CancelAllQueuedAction(
         };
         // The scope's key keeps a second click from starting a second run; the task keys keep a cap run off the same tasks.
         IReadOnlyList<string> claims = [scope.RunKey, .. tasks.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn))];
-        if (!await runs.TryStartAsync(run, claims, cancellationToken))
+        if (!await runs.TryStartAsync(run, claims, alertClaims: [], cancellationToken))
         {
             await Tell($"Queued tasks of {scope.Describe()} on {scope.Day} are being cancelled already.");
             return;

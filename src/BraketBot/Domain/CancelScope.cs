@@ -24,3 +24,6 @@ public sealed record CancelScope(Day Day, string? DeviceArn, string? DeviceName,
 
     public bool Covers(QuantumTaskSummary task) => AllDevices || task.DeviceArn == DeviceArn;
 }
+
+/// <summary>A "Cancel all queued" button as an alert offers it: its scope and what was queued there when the alert was planned.</summary>
+public sealed record CancelOffer(CancelScope Scope, int Tasks, long Shots);

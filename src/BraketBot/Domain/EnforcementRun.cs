@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace BraketBot.Domain;
@@ -35,8 +34,6 @@ public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, lo
 /// </summary>
 public sealed record EnforcementRun
 {
-    /// <summary>How a run is stored, the same in memory and in PostgreSQL.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public required string Id { get; init; }
 
@@ -60,7 +57,7 @@ public sealed record EnforcementRun
     public string Trigger { get; init; } = "";
 
     /// <summary>The scopes a warning offers to cancel by button; each names its device or says "all devices".</summary>
-    public IReadOnlyList<CancelScope> Offers { get; init; } = [];
+    public IReadOnlyList<CancelOffer> Offers { get; init; } = [];
 
     /// <summary>Store keys under which a breach alert leaves its ts, so later follow-ups find their thread.</summary>
     public IReadOnlyList<string> ThreadKeys { get; init; } = [];
@@ -75,8 +72,8 @@ public sealed record EnforcementRun
 
     public Uri? ResponseUrl { get; init; }
 
-    /// <summary>Store keys this run claimed and gives back when it ends (the scope's run key, its tasks).</summary>
-    public IReadOnlyList<string> Claims { get; init; } = [];
+    /// <summary>How many of its response_url's five posts the run has used, counted before each one.</summary>
+    public int ResponsePosts { get; init; }
 
     public IReadOnlyList<RunTask> Tasks { get; init; } = [];
 
@@ -106,9 +103,6 @@ public sealed record EnforcementRun
 
     [JsonIgnore]
     public int Done => Tasks.Count(t => t.State != RunTaskState.Pending);
-
-    [JsonIgnore]
-    public bool CancelsDone => !Pending.Any();
 
     public EnforcementRun With(string arn, CancelResult result, string detail) => this with
     {

@@ -24,9 +24,6 @@ public sealed partial class CapEnforcer(
     TimeProvider time,
     ILogger<CapEnforcer> logger)
 {
-    /// <summary>Alert claims outlive their day, so a late evaluation of it stays quiet.</summary>
-    private static readonly TimeSpan KeepAlertClaims = TimeSpan.FromDays(3);
-
     /// <summary>Another evaluation may plan at the same moment (a reconcile beside an event's); then plan again.</summary>
     private const int PlanAttempts = 3;
 
@@ -47,12 +44,12 @@ public sealed partial class CapEnforcer(
         {
             var plan = await PlanAsync(request, caps, usage, standings, tasks, cancellationToken);
             if (plan is null) return;
-            if (await runs.TryStartAsync(plan.Value.Run, plan.Value.Claims, cancellationToken)) return;
+            if (await runs.TryStartAsync(plan.Value.Run, plan.Value.TaskClaims, plan.Value.AlertClaims, cancellationToken)) return;
             LogPlanRaced(request.Day, attempt);
         }
     }
 
-    private async Task<(EnforcementRun Run, IReadOnlyList<string> Claims)?> PlanAsync(
+    private async Task<(EnforcementRun Run, IReadOnlyList<string> TaskClaims, IReadOnlyList<string> AlertClaims)?> PlanAsync(
         EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<CapStanding> standings,
         IReadOnlyList<QuantumTaskSummary> tasks, CancellationToken cancellationToken)
     {
@@ -68,8 +65,8 @@ public sealed partial class CapEnforcer(
         // A dry run tells once; only real cancels are followed up.
         if (fresh.Count == 0 && (!cancels || toCancel.Count == 0)) return null;
 
-        var claims = fresh.SelectMany(s => AlertKeys(day, s)).Where(k => !claimed.Contains(k)).Distinct().ToList();
-        if (cancels) claims.AddRange(toCancel.Select(t => TaskKey(t.QuantumTaskArn)));
+        var alertClaims = fresh.SelectMany(s => AlertKeys(day, s)).Where(k => !claimed.Contains(k)).Distinct().ToList();
+        var taskClaims = cancels ? toCancel.Select(t => TaskKey(t.QuantumTaskArn)).ToList() : [];
         var breached = crossed.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope).Distinct().ToList();
         var now = time.GetUtcNow();
         var run = new EnforcementRun
@@ -89,7 +86,7 @@ public sealed partial class CapEnforcer(
             Channel = alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
         };
-        return (run, claims);
+        return (run, taskClaims, alertClaims);
     }
 
     /// <summary>One scan of the day, plus the tasks events told of that the search does not list yet, each confirmed by Braket.</summary>
@@ -107,14 +104,16 @@ public sealed partial class CapEnforcer(
         return [.. scanned.Value!, .. confirmed.OfType<QuantumTaskSummary>()];
     }
 
-    /// <summary>An event is only a claim: the task counts as Braket describes it, and not at all if Braket does not know it.</summary>
+    /// <summary>
+    /// An event is only a claim: the task counts as Braket describes it, and not at all if Braket does
+    /// not know it or will not say (another account's task, a refusal): one such task never stops the day's enforcement.
+    /// </summary>
     private async Task<QuantumTaskSummary?> ConfirmAsync(QuantumTaskSummary told, CancellationToken cancellationToken)
     {
         if (!QuantumTaskArn.TryParse(told.QuantumTaskArn, out var arn)) return null;
         var known = await braket.GetQuantumTaskAsync(arn, cancellationToken);
         if (known.IsSuccess) return known.Value;
-        if (known.Error!.Kind != BraketErrorKind.NotFound) throw new BraketException(known.Error);
-        LogUnknownTask(told.QuantumTaskArn);
+        LogUnconfirmedTask(told.QuantumTaskArn, known.Error!.Kind);
         return null;
     }
 
@@ -122,14 +121,20 @@ public sealed partial class CapEnforcer(
     private bool Applies(CapStanding standing, EvaluationRequest request) =>
         request.DeviceArn is null || (standing.Cap.Scope.Device is not null && standing.Cap.Scope.Covers(catalog.Describe(request.DeviceArn)));
 
-    /// <summary>What a warning's buttons offer: the device it is about, by ARN, or all devices, said so.</summary>
-    private static IReadOnlyList<CancelScope> Offers(Day day, IEnumerable<CapStanding> warnings, DayUsage usage) =>
+    /// <summary>What a warning's buttons offer: the device it is about, by ARN, or all devices, said so; with what is queued there now.</summary>
+    private static IReadOnlyList<CancelOffer> Offers(Day day, IEnumerable<CapStanding> warnings, DayUsage usage) =>
         warnings.Select(s => s.Cap.Scope).Distinct()
             .SelectMany(scope => scope.Device is null
-                ? [CancelScope.EveryDevice(day)]
-                : usage.Devices.Where(d => scope.Covers(d.Device)).Select(d => CancelScope.Device(day, d.Device)))
-            .Distinct()
+                ? [Offer(CancelScope.EveryDevice(day), usage.Devices)]
+                : usage.Devices.Where(d => scope.Covers(d.Device)).Select(d => Offer(CancelScope.Device(day, d.Device), [d])))
+            .DistinctBy(o => o.Scope)
             .ToList();
+
+    private static CancelOffer Offer(CancelScope scope, IEnumerable<DeviceUsage> devices)
+    {
+        var queued = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Cancellable));
+        return new CancelOffer(scope, queued.Tasks, queued.Shots);
+    }
 
     /// <summary>The claim of the alert at this level; a breach also uses up the warning, which would come too late.</summary>
     private static IEnumerable<string> AlertKeys(Day day, CapStanding standing)
@@ -147,6 +152,6 @@ public sealed partial class CapEnforcer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Planning for {Day} raced another evaluation (attempt {Attempt}); planning again")]
     private partial void LogPlanRaced(Day day, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An event told of {Task}, which Braket does not know; it is not counted")]
-    private partial void LogUnknownTask(string task);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An event told of {Task}, which Braket did not confirm ({Kind}); it is not counted")]
+    private partial void LogUnconfirmedTask(string task, BraketErrorKind kind);
 }

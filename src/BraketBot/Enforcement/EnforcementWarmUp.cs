@@ -44,8 +44,7 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
                 Crossed = standings,
                 Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
             };
-            var stored = JsonSerializer.Deserialize<EnforcementRun>(JsonSerializer.Serialize(run, EnforcementRun.Json), EnforcementRun.Json)!;
-            JsonSerializer.Serialize(RunView.Render(stored.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks, SlackMessage.Json);
+            JsonSerializer.Serialize(RunView.Render(run.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks, SlackMessage.Json);
             using var scope = scopes.CreateScope();
             // Built once here, with their HTTP clients and resilience pipelines, instead of on the first breach.
             scope.ServiceProvider.GetRequiredService<CapEnforcer>();

@@ -70,7 +70,7 @@ public sealed partial class EventIntake(
         }
         catch
         {
-            await store.ReleaseClaimsAsync([claim], CancellationToken.None);
+            await store.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
             throw;
         }
     }

@@ -42,7 +42,8 @@ public sealed partial class RunExecutor(
             await DeliverOutcomeAsync(session, token);
             session.Update(r => r with { Finished = true });
             await session.SaveAsync(token);
-            await store.ReleaseClaimsAsync(ClaimsToGiveBack(session.Run), CancellationToken.None);
+            // The scope is free for the next click; task claims run out on their own, so a failed cancel is retried later, not at once.
+            if (session.Run.Scope is { } scope) await store.ReleaseClaimsAsync([scope.RunKey], session.Run.Id, CancellationToken.None);
             var finished = session.Run;
             LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count);
         }
@@ -100,13 +101,6 @@ public sealed partial class RunExecutor(
             }
             await Task.Delay(DeliveryBackoff[Math.Min(attempt, DeliveryBackoff.Length - 1)], time, cancellationToken);
         }
-    }
-
-    /// <summary>The scope's run key and the tasks not cancelled go back; cancelled tasks stay claimed until their claims expire.</summary>
-    private static IReadOnlyList<string> ClaimsToGiveBack(EnforcementRun run)
-    {
-        var kept = run.Tasks.Where(t => t.State == RunTaskState.Cancelled).Select(t => CapEnforcer.TaskKey(t.Arn)).ToHashSet();
-        return run.Claims.Where(c => !kept.Contains(c) && !c.StartsWith("alert:", StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>The same token for the same task of the same run, on any host: a resumed cancel is the same cancellation.</summary>

@@ -8,15 +8,25 @@ public sealed class RunLauncher(IBotStore store, RunWorker worker)
     /// <summary>Cancels go at 2 a second; a run is given twice that, and never less than a quarter of an hour.</summary>
     public static TimeSpan DeadlineFor(int tasks) => TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(tasks);
 
-    /// <summary>Claims outlive their run's deadline, so a task being cancelled is never picked up by a second run.</summary>
+    /// <summary>
+    /// A run's own claims (its tasks, its scope) outlive its deadline, so a task being cancelled is never
+    /// picked up by a second run; one whose cancel failed is tried again by a later run after this.
+    /// </summary>
     private static readonly TimeSpan ClaimMargin = TimeSpan.FromHours(1);
 
+    /// <summary>Alert claims outlive their day, so that a late evaluation of it stays quiet.</summary>
+    private static readonly TimeSpan KeepAlertClaims = TimeSpan.FromDays(3);
+
+    /// <param name="runClaims">Held for the run's life: its tasks, its scope.</param>
+    /// <param name="alertClaims">Held for days: the alerts it posts, one per day, scope, cap and level.</param>
     /// <returns>False when a claim was taken already: another run has it.</returns>
-    public async Task<bool> TryStartAsync(EnforcementRun run, IReadOnlyList<string> claims, CancellationToken cancellationToken)
+    public async Task<bool> TryStartAsync(
+        EnforcementRun run, IReadOnlyList<string> runClaims, IReadOnlyList<string> alertClaims, CancellationToken cancellationToken)
     {
-        var stored = run with { Claims = claims };
-        if (!await store.TryCreateRunAsync(stored, claims, run.Deadline + ClaimMargin, worker.Owner, RunWorker.Lease, cancellationToken))
-            return false;
+        var claims = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var key in runClaims) claims[key] = run.Deadline + ClaimMargin;
+        foreach (var key in alertClaims) claims[key] = run.CreatedAt + KeepAlertClaims;
+        if (!await store.TryCreateRunAsync(run, claims, worker.Owner, RunWorker.Lease, cancellationToken)) return false;
         worker.Start(run.Id);
         return true;
     }

@@ -17,8 +17,8 @@ public sealed partial class RunMessages(
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
-    /// <summary>A response_url takes five posts in 30 minutes: the first, three progress updates, and the outcome.</summary>
-    private const int ResponseUrlProgressPosts = 4;
+    /// <summary>A response_url takes five posts in 30 minutes: the first, up to three progress updates, and the outcome.</summary>
+    private const int ResponseUrlPostsBeforeOutcome = 4;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private DateTimeOffset lastShown = DateTimeOffset.MinValue;
@@ -60,14 +60,19 @@ public sealed partial class RunMessages(
     }
 
     private bool IsDue(EnforcementRun run) =>
-        lastDone < 0 || (run.Done != lastDone && time.GetUtcNow() - lastShown >= ProgressEvery && StepReached(run));
+        run.Kind == RunKind.CancelAll
+            ? run.ResponsePosts == 0 || (run.ResponsePosts < ResponseUrlPostsBeforeOutcome && run.Done < run.Tasks.Count && StepReached(run))
+            : lastDone < 0 || (run.Done != lastDone && time.GetUtcNow() - lastShown >= ProgressEvery);
 
-    /// <summary>A response_url's few posts are spread over the run.</summary>
+    /// <summary>A response_url's few posts are spread over the run: never two within a quarter of it.</summary>
     private bool StepReached(EnforcementRun run) =>
-        run.Kind != RunKind.CancelAll || run.Done - Math.Max(lastDone, 0) >= Math.Max(20, run.Tasks.Count / ResponseUrlProgressPosts);
+        run.Done - Math.Max(lastDone, 0) >= Math.Max(20, run.Tasks.Count / ResponseUrlPostsBeforeOutcome) && time.GetUtcNow() - lastShown >= ProgressEvery;
 
     private async Task<bool> RespondAsync(RunSession session, EnforcementRun run, bool final, CancellationToken cancellationToken)
     {
+        // Counted before the post: a post that may have landed has used one of the five all the same.
+        session.Update(r => r with { ResponsePosts = r.ResponsePosts + 1 });
+        await session.SaveAsync(cancellationToken);
         var sent = await slack.RespondAsync(run.ResponseUrl!, RunView.Render(run), Visibility.InChannel, replaceOriginal: true, cancellationToken);
         if (!sent.Ok) LogNotShown(run.Id, sent.Error);
         return sent.Ok;
@@ -97,9 +102,10 @@ public sealed partial class RunMessages(
         var posted = await PostOnceAsync(session, run, run.Channel, threadTs, message, cancellationToken);
         metrics.Alert(posted is null ? "failed" : "posted");
         if (posted is null) return false;
+        // The thread keys first: once the ts is saved this run only updates, and its follow-ups must find their thread.
+        foreach (var key in run.ThreadKeys) await store.SetValueAsync(key, posted, cancellationToken);
         session.Update(r => r with { MessageTs = posted });
         await session.SaveAsync(cancellationToken);
-        foreach (var key in run.ThreadKeys) await store.SetValueAsync(key, posted, cancellationToken);
         LogPosted(run.Id, run.Kind, run.Channel, message.Text);
         return true;
     }

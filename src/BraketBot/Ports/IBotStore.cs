@@ -19,8 +19,11 @@ public interface IBotStore
     /// <summary>True the first time a key is claimed until it expires: de-duplicated events, replayed clicks.</summary>
     Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
-    /// <summary>Gives claims back (an event whose hand-over failed, a run's tasks when it ends).</summary>
-    Task ReleaseClaimsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+    /// <summary>
+    /// Gives claims back (an event whose hand-over failed, a run's scope when it ends), only where
+    /// <paramref name="holder"/> holds them: a run's id, or null for plain claims.
+    /// </summary>
+    Task ReleaseClaimsAsync(IReadOnlyList<string> keys, string? holder, CancellationToken cancellationToken);
 
     /// <summary>Which of these keys are claimed and unexpired now.</summary>
     Task<IReadOnlySet<string>> ClaimedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
@@ -49,12 +52,11 @@ public interface IBotStore
     Task ReleaseGuardAsync(string key, string owner, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a new run and claims <paramref name="claims"/> for it, all or nothing: false (and nothing
-    /// stored) when any claim is taken. The run starts held by <paramref name="owner"/>.
+    /// Stores a new run and claims each key of <paramref name="claims"/> until its expiry, held by the
+    /// run, all or nothing: false (and nothing stored) when any is taken. The run starts held by <paramref name="owner"/>.
     /// </summary>
     Task<bool> TryCreateRunAsync(
-        EnforcementRun run, IReadOnlyList<string> claims, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease,
-        CancellationToken cancellationToken);
+        EnforcementRun run, IReadOnlyDictionary<string, DateTimeOffset> claims, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Takes an unfinished run whose lease is free, expired or this owner's; null otherwise.</summary>
     Task<EnforcementRun?> TryTakeRunAsync(string runId, string owner, TimeSpan lease, CancellationToken cancellationToken);

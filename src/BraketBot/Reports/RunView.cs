@@ -31,10 +31,7 @@ public static class RunView
         // A warning can arrive in the same pass as more cancels in a scope breached earlier: those are told too.
         if (breach || run.Tasks.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(CancellationText(run))));
         foreach (var offer in run.Offers)
-        {
-            var tasks = run.Tasks.Where(t => offer.AllDevices || t.DeviceArn == offer.DeviceArn).ToList();
-            blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(offer, tasks.Count, tasks.Sum(t => t.Shots))]));
-        }
+            blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(offer.Scope, offer.Tasks, offer.Shots)]));
         blocks.Add(new ContextBlock([TextObject.Markdown($"Triggered by {run.Trigger} · day in {run.TimeZone} · estimates at list prices")]));
         return new SlackMessage($"{title}: {string.Join("; ", run.Crossed.Select(Format.Standing))}", blocks);
     }

@@ -21,6 +21,9 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     /// <summary>Marks a request whose repetition does no harm, so that the resilience handler may retry it.</summary>
     public static readonly HttpRequestOptionsKey<bool> Repeatable = new("slack.repeatable");
 
+    /// <summary>How far back a lost post is looked for: 2,000 messages since the run began.</summary>
+    private const int MaxHistoryPages = 10;
+
     public Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken)
     {
         var body = MessageBody(message);
@@ -56,15 +59,21 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         };
         if (threadTs is not null) fields["ts"] = threadTs;
         var method = threadTs is null ? "conversations.history" : "conversations.replies";
-        var answer = await CallForJsonAsync(method, new FormUrlEncodedContent(fields), repeatable: true, cancellationToken);
-        if (answer.Result is { Ok: false } failed) return failed;
-        foreach (var found in answer.Json!["messages"]?.AsArray() ?? [])
+        // Page by page back to `since`: a busy channel, or a long outage, puts the post past the first page.
+        for (var page = 0; page < MaxHistoryPages; page++)
         {
-            var metadata = found?["metadata"];
-            if (metadata?["event_type"]?.GetValue<string>() == MessageTag.EventType
-                && metadata["event_payload"]?["run_id"]?.GetValue<string>() == tag.RunId
-                && metadata["event_payload"]?["part"]?.GetValue<string>() == tag.Part)
-                return new SlackResult(true, found!["ts"]?.GetValue<string>());
+            var answer = await CallForJsonAsync(method, new FormUrlEncodedContent(fields), repeatable: true, cancellationToken);
+            if (answer.Result is { Ok: false } failed) return failed;
+            foreach (var found in answer.Json!["messages"]?.AsArray() ?? [])
+            {
+                var metadata = found?["metadata"];
+                if (metadata?["event_type"]?.GetValue<string>() == MessageTag.EventType
+                    && metadata["event_payload"]?["run_id"]?.GetValue<string>() == tag.RunId
+                    && metadata["event_payload"]?["part"]?.GetValue<string>() == tag.Part)
+                    return new SlackResult(true, found!["ts"]?.GetValue<string>());
+            }
+            if (answer.Json["response_metadata"]?["next_cursor"]?.GetValue<string>() is not { Length: > 0 } cursor) break;
+            fields["cursor"] = cursor;
         }
         return SlackResult.Failed("not_found");
     }
@@ -76,8 +85,8 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         body["response_type"] = visibility.ToWire();
         body["replace_original"] = replaceOriginal;
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = JsonContent.Create(body, options: SlackMessage.Json) };
-        // Replacing a message twice leaves one message; a new reply twice would be two.
-        request.Options.Set(Repeatable, replaceOriginal);
+        // Never repeated here: each post, even one that replaces, uses one of the response_url's five.
+        request.Options.Set(Repeatable, false);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);

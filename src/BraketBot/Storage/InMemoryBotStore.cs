@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BraketBot.Ports;
 
 namespace BraketBot.Storage;
@@ -14,7 +13,7 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
     private sealed record StoredRun(string Json, string? Owner, DateTimeOffset LeaseUntil, bool Finished, DateTimeOffset UpdatedAt);
 
     private readonly Lock gate = new();
-    private readonly Dictionary<string, DateTimeOffset> claims = [];
+    private readonly Dictionary<string, (DateTimeOffset ExpiresAt, string? Holder)> claims = [];
     private readonly Dictionary<string, string> values = [];
     private readonly Dictionary<string, Guard> guards = [];
     private readonly Dictionary<string, StoredRun> runs = [];
@@ -26,16 +25,17 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
         {
             var now = time.GetUtcNow();
             if (IsClaimed(key, now)) return Task.FromResult(false);
-            claims[key] = expiresAt;
+            claims[key] = (expiresAt, null);
             if (claims.Count % 1024 == 0) Purge(now);
             return Task.FromResult(true);
         }
     }
 
-    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, string? holder, CancellationToken cancellationToken)
     {
         lock (gate)
-            foreach (var key in keys) claims.Remove(key);
+            foreach (var key in keys)
+                if (claims.TryGetValue(key, out var claim) && claim.Holder == holder) claims.Remove(key);
         return Task.CompletedTask;
     }
 
@@ -118,15 +118,14 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
     }
 
     public Task<bool> TryCreateRunAsync(
-        EnforcementRun run, IReadOnlyList<string> claims, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease,
-        CancellationToken cancellationToken)
+        EnforcementRun run, IReadOnlyDictionary<string, DateTimeOffset> claims, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
-            if (claims.Any(k => IsClaimed(k, now)) || runs.ContainsKey(run.Id)) return Task.FromResult(false);
-            foreach (var key in claims) this.claims[key] = claimsExpireAt;
-            runs[run.Id] = new StoredRun(Serialize(run), owner, now + lease, run.Finished, now);
+            if (claims.Keys.Any(k => IsClaimed(k, now)) || runs.ContainsKey(run.Id)) return Task.FromResult(false);
+            foreach (var (key, expiresAt) in claims) this.claims[key] = (expiresAt, run.Id);
+            runs[run.Id] = new StoredRun(RunJson.Serialize(run), owner, now + lease, run.Finished, now);
             return Task.FromResult(true);
         }
     }
@@ -139,7 +138,7 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
             if (!runs.TryGetValue(runId, out var stored) || stored.Finished || (stored.LeaseUntil > now && stored.Owner != owner))
                 return Task.FromResult<EnforcementRun?>(null);
             runs[runId] = stored with { Owner = owner, LeaseUntil = now + lease };
-            return Task.FromResult<EnforcementRun?>(Deserialize(stored.Json));
+            return Task.FromResult<EnforcementRun?>(RunJson.Deserialize(stored.Json));
         }
     }
 
@@ -149,7 +148,7 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
         {
             var now = time.GetUtcNow();
             if (!runs.TryGetValue(run.Id, out var stored) || stored.Owner != owner) return Task.FromResult(false);
-            runs[run.Id] = new StoredRun(Serialize(run), run.Finished ? null : owner, now + lease, run.Finished, now);
+            runs[run.Id] = new StoredRun(RunJson.Serialize(run), run.Finished ? null : owner, now + lease, run.Finished, now);
             if (run.Finished) PurgeRuns(now);
             return Task.FromResult(true);
         }
@@ -186,11 +185,11 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
             return Task.FromResult<IReadOnlyList<QuantumTaskSummary>>(tasksByDay.TryGetValue(day, out var tasks) ? tasks.Values.ToList() : []);
     }
 
-    private bool IsClaimed(string key, DateTimeOffset now) => claims.TryGetValue(key, out var until) && until > now;
+    private bool IsClaimed(string key, DateTimeOffset now) => claims.TryGetValue(key, out var claim) && claim.ExpiresAt > now;
 
     private void Purge(DateTimeOffset now)
     {
-        foreach (var key in claims.Where(c => c.Value <= now).Select(c => c.Key).ToList()) claims.Remove(key);
+        foreach (var key in claims.Where(c => c.Value.ExpiresAt <= now).Select(c => c.Key).ToList()) claims.Remove(key);
     }
 
     private void PurgeRuns(DateTimeOffset now)
@@ -198,7 +197,4 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
         foreach (var id in runs.Where(r => r.Value.Finished && r.Value.UpdatedAt < now - Retention.FinishedRuns).Select(r => r.Key).ToList()) runs.Remove(id);
     }
 
-    private static string Serialize(EnforcementRun run) => JsonSerializer.Serialize(run, EnforcementRun.Json);
-
-    private static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, EnforcementRun.Json)!;
 }

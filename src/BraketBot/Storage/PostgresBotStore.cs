@@ -18,13 +18,15 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         return await ExistsAsync(
             $"""
             INSERT INTO {S}.claims (key, expires_at) VALUES (@key, @expires)
-            ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE {S}.claims.expires_at <= @now
+            ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = NULL WHERE {S}.claims.expires_at <= @now
             RETURNING 1
             """, cancellationToken, ("key", key), ("expires", expiresAt), ("now", now));
     }
 
-    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        keys.Count == 0 ? Task.CompletedTask : ExecuteAsync($"DELETE FROM {S}.claims WHERE key = ANY(@keys)", cancellationToken, ("keys", keys.ToArray()));
+    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, string? holder, CancellationToken cancellationToken) =>
+        keys.Count == 0 ? Task.CompletedTask : ExecuteAsync(
+            $"DELETE FROM {S}.claims WHERE key = ANY(@keys) AND holder IS NOT DISTINCT FROM @holder", cancellationToken,
+            ("keys", keys.ToArray()), ("holder", (object?)holder ?? DBNull.Value));
 
     public async Task<IReadOnlySet<string>> ClaimedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
@@ -96,8 +98,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         ExecuteAsync($"DELETE FROM {S}.guards WHERE key = @key AND owner = @owner", cancellationToken, ("key", key), ("owner", owner));
 
     public async Task<bool> TryCreateRunAsync(
-        EnforcementRun run, IReadOnlyList<string> claims, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease,
-        CancellationToken cancellationToken)
+        EnforcementRun run, IReadOnlyDictionary<string, DateTimeOffset> claims, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await database.EnsureReadyAsync();
@@ -106,19 +107,23 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         if (claims.Count > 0)
         {
             // Every claim is new or expired, or none is taken: a concurrent claimer waits on the key, then finds it taken.
+            // Keys in one order, so that two planners of overlapping claims wait on each other instead of deadlocking.
             await using var claim = new NpgsqlCommand(
                 $"""
-                INSERT INTO {S}.claims (key, expires_at) SELECT DISTINCT unnest(@keys), @expires
-                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE {S}.claims.expires_at <= @now
+                INSERT INTO {S}.claims (key, expires_at, holder)
+                SELECT key, expires_at, @holder FROM unnest(@keys, @expires) AS c (key, expires_at) ORDER BY key
+                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = EXCLUDED.holder WHERE {S}.claims.expires_at <= @now
                 RETURNING 1
                 """, connection, transaction);
-            claim.Parameters.AddWithValue("keys", claims.ToArray());
-            claim.Parameters.AddWithValue("expires", claimsExpireAt);
+            var ordered = claims.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+            claim.Parameters.AddWithValue("keys", ordered.Select(c => c.Key).ToArray());
+            claim.Parameters.AddWithValue("expires", ordered.Select(c => c.Value).ToArray());
+            claim.Parameters.AddWithValue("holder", run.Id);
             claim.Parameters.AddWithValue("now", now);
             var taken = 0;
             await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken)) taken++;
-            if (taken != claims.Distinct().Count())
+            if (taken != claims.Count)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return false;
@@ -130,7 +135,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             VALUES (@id, @run::jsonb, @owner, @lease, false, @now) ON CONFLICT (id) DO NOTHING
             """, connection, transaction);
         insert.Parameters.AddWithValue("id", run.Id);
-        insert.Parameters.AddWithValue("run", JsonSerializer.Serialize(run, EnforcementRun.Json));
+        insert.Parameters.AddWithValue("run", RunJson.Serialize(run));
         insert.Parameters.AddWithValue("owner", owner);
         insert.Parameters.AddWithValue("lease", now + lease);
         insert.Parameters.AddWithValue("now", now);
@@ -152,7 +157,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             WHERE id = @id AND NOT finished AND (lease_until <= @now OR owner = @owner)
             RETURNING run::text
             """, ("id", runId), ("owner", owner), ("lease", now + lease), ("now", now));
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? Deserialize(json) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunJson.Deserialize(json) : null;
     }
 
     public async Task<bool> SaveRunAsync(EnforcementRun run, string owner, TimeSpan lease, CancellationToken cancellationToken)
@@ -165,7 +170,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             WHERE id = @id AND owner = @owner
             RETURNING 1
             """, cancellationToken,
-            ("id", run.Id), ("run", JsonSerializer.Serialize(run, EnforcementRun.Json)), ("owner", owner), ("lease", now + lease),
+            ("id", run.Id), ("run", RunJson.Serialize(run)), ("owner", owner), ("lease", now + lease),
             ("finished", run.Finished), ("now", now));
         if (saved && run.Finished)
             await ExecuteAsync($"DELETE FROM {S}.enforcement_runs WHERE finished AND updated_at < @before", cancellationToken,
@@ -194,8 +199,6 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         await using var command = await CommandAsync($"SELECT task::text FROM {S}.day_tasks WHERE day = @day", ("day", day.ToString()));
         return (await ReadStringsAsync(command, cancellationToken)).Select(json => JsonSerializer.Deserialize<QuantumTaskSummary>(json)!).ToList();
     }
-
-    private static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, EnforcementRun.Json)!;
 
     private static async Task<IReadOnlyList<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
         // Leases name their owner; enforcement runs are stored, so another instance can finish them.
         $"""
         DROP TABLE {Schema}.runs;
+        ALTER TABLE {Schema}.claims ADD COLUMN holder text;
         CREATE TABLE {Schema}.guards (key text PRIMARY KEY, owner text NOT NULL, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
         CREATE TABLE {Schema}.enforcement_runs (
             id text PRIMARY KEY, run jsonb NOT NULL, owner text, lease_until timestamptz NOT NULL,

@@ -17,6 +17,7 @@ public static class StorageExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
+        services.AddHostedService<StorageWarmUp>();
         if (StorageOptions.ProviderIn(configuration) == StorageProvider.PostgreSql)
         {
             services.AddSingleton(sp => new PostgresDatabase(

@@ -148,7 +148,7 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         var value = button.GetProperty("value").GetString()!;
         Assert.True(ButtonValues.TryRead(value, out CancelScope? scope));
         Assert.Equal((Tasks.AspenArn, false), (scope.DeviceArn, scope.AllDevices));
-        Assert.Contains("*Aspen-M-1*", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
+        Assert.Contains("*Aspen-M-1* created on 2022-04-10: 3 tasks, 850 shots right now", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
 
         await ClickAsync(CancelAllQueuedAction.Id, value, "w1");
         await Slack.WaitFor(() => Slack.Responses("w1").Any(r => MessageText.Of(r).Contains("cancelled 3 of 3")) ? "done" : null);
@@ -387,5 +387,39 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         Assert.DoesNotContain(Tasks.Account, text);
         Assert.DoesNotContain("arn:aws:iam", text);
         Assert.DoesNotContain("arn:aws:sts", text);
+    }
+
+    [Fact]
+    public async Task A_breach_is_alerted_once_all_day_however_long_after_it_the_next_events_come()
+    {
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 500, Morning)); // the day stays over its cap
+
+        await Deliver(Created(Tasks.AspenArn, 50, 1));
+        await WaitForAlerts(1, "Cancelled 1 queued tasks");
+        await SettleAsync();
+        Clock.Shift = TimeSpan.FromHours(3); // long past the first run's own claims
+        await Deliver(Created(Tasks.AspenArn, 70, 2));
+        await Slack.WaitFor(() => Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("70 shots")));
+        await SettleAsync();
+
+        Assert.Single(Slack.TopLevel);
+    }
+
+    [Fact]
+    public async Task A_task_braket_will_not_describe_does_not_stop_the_days_enforcement()
+    {
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        var unconfirmed = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 5, Morning); // told by an event, unknown to the search
+        await Deliver(unconfirmed);
+        await SettleAsync();
+        Braket.Fail(BraketOperations.GetQuantumTask, HttpStatusCode.Forbidden, times: 100);
+
+        var trigger = Created(Tasks.AspenArn, 50, 1);
+        await Deliver(trigger);
+
+        await WaitForAlerts(1, "Cancelled 1 queued tasks");
+        await SettleAsync();
+        Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(trigger.QuantumTaskArn).Status);
     }
 }

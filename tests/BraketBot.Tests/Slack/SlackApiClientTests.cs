@@ -20,6 +20,7 @@ public sealed class SlackApiClientTests : IDisposable
     private SlackApiClient Client(string? token = "xoxb-test") => new(
         new HttpClient(),
         new FixedOptions<SlackOptions>(new SlackOptions { BotToken = token, ApiBaseUrl = new Uri(slack.Urls[0] + "/api/") }),
+        TestMetrics.Create(),
         NullLogger<SlackApiClient>.Instance);
 
     [Fact]
@@ -83,6 +84,7 @@ public sealed class SlackApiClientTests : IDisposable
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(TestMetrics.Create());
         services.AddSlack(configuration);
         services.ConfigureAll<HttpStandardResilienceOptions>(o =>
         {

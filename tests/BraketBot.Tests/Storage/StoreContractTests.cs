@@ -119,6 +119,8 @@ public sealed class StoreContractTests
         Tasks = [new RunTask(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, now).QuantumTaskArn, Tasks.AspenArn, "Aspen-M-1", 10, 0.30m)],
     };
 
+    private static Dictionary<string, DateTimeOffset> Claims(DateTimeOffset now, params string[] keys) => keys.ToDictionary(k => k, _ => now.AddHours(1));
+
     [Theory]
     [MemberData(nameof(Stores))]
     public async Task A_run_is_created_with_its_claims_all_or_nothing(string kind)
@@ -127,14 +129,16 @@ public sealed class StoreContractTests
         var now = store.Time.GetUtcNow();
         var lease = TimeSpan.FromSeconds(30);
 
-        Assert.True(await store.Value.TryCreateRunAsync(Run("r1", now), ["alert:a", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
-        Assert.False(await store.Value.TryCreateRunAsync(Run("r2", now), ["alert:b", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
+        Assert.True(await store.Value.TryCreateRunAsync(Run("r1", now), Claims(now, "alert:a", "cancel-task:1"), "host-a", lease, default));
+        Assert.False(await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default));
 
         Assert.Null(await store.Value.TryTakeRunAsync("r2", "host-b", lease, default));
         Assert.Empty(await store.Value.ClaimedAsync(["alert:b"], default)); // nothing of the failed run was kept
         Assert.Equal(["alert:a", "cancel-task:1"], (await store.Value.ClaimedAsync(["alert:a", "alert:b", "cancel-task:1"], default)).Order());
-        await store.Value.ReleaseClaimsAsync(["cancel-task:1"], default);
-        Assert.True(await store.Value.TryCreateRunAsync(Run("r2", now), ["alert:b", "cancel-task:1"], now.AddHours(1), "host-a", lease, default));
+        await store.Value.ReleaseClaimsAsync(["cancel-task:1"], "r2", default); // not r2's: it stays
+        Assert.False(await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default));
+        await store.Value.ReleaseClaimsAsync(["cancel-task:1"], "r1", default);
+        Assert.True(await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default));
     }
 
     [Theory]
@@ -145,7 +149,7 @@ public sealed class StoreContractTests
         var now = store.Time.GetUtcNow();
 
         var created = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            store.Value.TryCreateRunAsync(Run($"run-{i}", now), ["alert:2022-04-10:account:Shots:Breach", "cancel-task:x"], now.AddHours(1), $"host-{i}", TimeSpan.FromSeconds(30), default))));
+            store.Value.TryCreateRunAsync(Run($"run-{i}", now), Claims(now, "alert:2022-04-10:account:Shots:Breach", $"cancel-task:{i % 3}"), $"host-{i}", TimeSpan.FromSeconds(30), default))));
 
         Assert.Single(created, c => c);
     }
@@ -158,7 +162,7 @@ public sealed class StoreContractTests
         var now = store.Time.GetUtcNow();
         var lease = TimeSpan.FromSeconds(30);
         var run = Run("r1", now);
-        Assert.True(await store.Value.TryCreateRunAsync(run, [], now.AddHours(1), "host-a", lease, default));
+        Assert.True(await store.Value.TryCreateRunAsync(run, new Dictionary<string, DateTimeOffset>(), "host-a", lease, default));
 
         Assert.Null(await store.Value.TryTakeRunAsync("r1", "host-b", lease, default));
         Assert.Empty(await store.Value.StalledRunsAsync(default));

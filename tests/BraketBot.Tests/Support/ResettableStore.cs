@@ -11,7 +11,8 @@ public sealed class ResettableStore(TimeProvider time) : IBotStore
 
     public Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken) => inner.TryClaimAsync(key, expiresAt, cancellationToken);
 
-    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => inner.ReleaseClaimsAsync(keys, cancellationToken);
+    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, string? holder, CancellationToken cancellationToken) =>
+        inner.ReleaseClaimsAsync(keys, holder, cancellationToken);
 
     public Task<IReadOnlySet<string>> ClaimedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => inner.ClaimedAsync(keys, cancellationToken);
 
@@ -34,8 +35,8 @@ public sealed class ResettableStore(TimeProvider time) : IBotStore
     public Task ReleaseGuardAsync(string key, string owner, CancellationToken cancellationToken) => inner.ReleaseGuardAsync(key, owner, cancellationToken);
 
     public Task<bool> TryCreateRunAsync(
-        EnforcementRun run, IReadOnlyList<string> claims, DateTimeOffset claimsExpireAt, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        inner.TryCreateRunAsync(run, claims, claimsExpireAt, owner, lease, cancellationToken);
+        EnforcementRun run, IReadOnlyDictionary<string, DateTimeOffset> claims, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        inner.TryCreateRunAsync(run, claims, owner, lease, cancellationToken);
 
     public Task<EnforcementRun?> TryTakeRunAsync(string runId, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         inner.TryTakeRunAsync(runId, owner, lease, cancellationToken);

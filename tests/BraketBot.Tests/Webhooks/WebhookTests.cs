@@ -151,7 +151,7 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
         var jobs = new FlakyJobClient { Failures = 1 };
         var intake = new EventIntake(store, new CapEvaluator(store, jobs),
             new FixedOptions<CapsOptions>(new CapsOptions { Devices = { ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 100 } } }),
-            new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] }), time,
+            new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] }), TestMetrics.Create(), time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<EventIntake>.Instance);
         var parsed = Assert.IsType<EventParse.TaskEvent>(TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(Events.TaskStateChange(Created(), id: "ev-1"))));
 
