@@ -85,19 +85,17 @@ public sealed partial class BraketClient(
         string operation, string region, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
         where T : class
     {
-        var started = time.GetTimestamp();
-        var status = 0; // no HTTP answer
         try
         {
+            var waiting = time.GetTimestamp();
             await limiter.WaitAsync(region, operation, cancellationToken);
-            metrics.QuotaWait(operation, time.GetElapsedTime(started));
-            started = time.GetTimestamp();
+            metrics.QuotaWait(operation, time.GetElapsedTime(waiting));
             using var request = new HttpRequestMessage(method, new Uri(options.CurrentValue.EndpointFor(region), path));
             request.Options.Set(SigV4Handler.Region, region);
+            request.Options.Set(BraketCallMetrics.Operation, operation);
             if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: BraketWire.Json);
 
             using var response = await http.SendAsync(request, cancellationToken);
-            status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
                 var value = await response.Content.ReadFromJsonAsync<T>(BraketWire.Json, cancellationToken);
@@ -111,10 +109,6 @@ public sealed partial class BraketClient(
         {
             LogFailed(operation, region, error.Kind, error.Message);
             return error;
-        }
-        finally
-        {
-            metrics.BraketCall(operation, status, time.GetElapsedTime(started));
         }
     }
 

@@ -12,9 +12,11 @@ public static class BraketExtensions
         services.TryAddSingleton<IAwsCredentialsSource, DefaultAwsCredentialsSource>();
         services.AddSingleton<QuotaLimiter>();
         services.AddTransient<SigV4Handler>();
+        services.AddTransient<BraketCallMetrics>();
         var client = services.AddHttpClient<IBraketApi, BraketClient>();
         client.AddStandardResilienceHandler();
-        // Added after the resilience handler, so it sits inside it and signs every retry afresh.
+        // Added after the resilience handler, so they sit inside it: every attempt is counted and signed afresh.
+        client.AddHttpMessageHandler<BraketCallMetrics>();
         client.AddHttpMessageHandler<SigV4Handler>();
         services.AddHostedService<SignerWarmUp>();
         return services;

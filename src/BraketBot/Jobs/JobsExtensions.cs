@@ -21,6 +21,7 @@ public static class JobsExtensions
             .UseRecommendedSerializerSettings());
         services.AddHangfireServer(options => options.SchedulePollingInterval = TimeSpan.FromSeconds(1));
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("job-storage", tags: [Readiness.Tag]);
+        services.AddHostedService<JobMetrics>();
         return services;
     }
 

@@ -20,7 +20,7 @@ public static class TelemetryExtensions
                 .AddMeter(BraketBotMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddPrometheusExporter());
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)); // each scrape sees the latest numbers
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
