@@ -2,10 +2,14 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
+/// <summary>What /braket caps shows: the caps in force and today's usage against each (none when no cap is set).</summary>
+public sealed record CapsReport(CapsOptions Caps, DayWindow Today, IReadOnlyList<CapStanding> Standings);
+
 public static class CapsView
 {
-    public static SlackMessage Render(CapsOptions caps, DayWindow today, IReadOnlyList<CapStanding> standings)
+    public static SlackMessage Render(CapsReport report)
     {
+        var (caps, today, standings) = report;
         var title = $"Daily caps on {today.Day} ({caps.TimeZone})";
         if (standings.Count == 0)
         {
