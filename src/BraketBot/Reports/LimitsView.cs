@@ -16,15 +16,15 @@ public sealed record DeviceLimit(DeviceSummary Device, SpendingLimit Limit);
 
 public static class LimitsView
 {
+    public const string Title = "Braket spending limits";
+
+    public const string None = "No Braket spending limits are set in the watched regions (see Braket console › Spending limits).";
+
     public static SlackMessage Render(LimitsReport report)
     {
-        const string title = "Braket spending limits";
         var limits = report.Limits;
         if (limits.Count == 0)
-        {
-            const string none = "No Braket spending limits are set in the watched regions (see Braket console › Spending limits).";
-            return new SlackMessage(none, [new HeaderBlock(TextObject.Plain(title)), new SectionBlock(TextObject.Markdown(none))]);
-        }
+            return new SlackMessage(None, [new HeaderBlock(TextObject.Plain(Title)), new SectionBlock(TextObject.Markdown(None))]);
         var rows = limits
             .Select(l => (IReadOnlyList<string>)
             [
@@ -32,6 +32,6 @@ public static class LimitsView
                 Format.Period(l.Limit),
             ]);
         var table = Format.Table(["Device", "Limit", "Queued", "Spent", "Period"], rows);
-        return new SlackMessage(title, [new HeaderBlock(TextObject.Plain(title)), new SectionBlock(TextObject.Markdown(table))]);
+        return new SlackMessage(Title, [new HeaderBlock(TextObject.Plain(Title)), new SectionBlock(TextObject.Markdown(table))]);
     }
 }
