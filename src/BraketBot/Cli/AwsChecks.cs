@@ -93,7 +93,7 @@ public sealed class AwsChecks(
         var denied = answers.Where(a => a.Error?.Kind == BraketErrorKind.AccessDenied).Select(a => a.Region).ToList();
         if (denied.Count > 0)
             return DoctorCheck.Fail(name, $"denied in {string.Join(", ", denied)}", PolicyFix + (action == BraketOperations.CancelQuantumTask && watch.CurrentValue.AccountId is null
-                ? " (a policy that names the account: set Braket:AccountId, so that this check asks about a task of that account)"
+                ? "; if the policy names the account, set Braket:AccountId, so that this check asks about a task of that account"
                 : ""));
         if (answers.FirstOrDefault(a => a.Error is not null) is { Error: { } error } failed)
             return DoctorCheck.Fail(name, $"could not be checked in {failed.Region}: {error.Describe()}", "try again in a minute");

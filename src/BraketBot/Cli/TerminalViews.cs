@@ -15,8 +15,8 @@ public static class TerminalViews
         foreach (var device in report.Sections)
         {
             var d = device.Device;
+            parts.Add(new Markup($"[bold]{Markup.Escape(d.DeviceName)}[/] · {Markup.Escape(d.ProviderName)} · {Markup.Escape(d.Region.Length > 0 ? d.Region : "every region")}"));
             var table = new Table().Border(TableBorder.Rounded)
-                .Title($"[bold]{Markup.Escape(d.DeviceName)}[/] · {Markup.Escape(d.ProviderName)} · {Markup.Escape(d.Region.Length > 0 ? d.Region : "every region")}")
                 .AddColumn("Status").AddColumn(new TableColumn("Tasks").RightAligned()).AddColumn(new TableColumn("Shots").RightAligned());
             foreach (var status in QuantumTaskStatuses.All)
                 table.AddRow(status.ToWire(), Format.Count(device[status].Tasks), Format.Count(device[status].Shots));
@@ -31,6 +31,7 @@ public static class TerminalViews
         {
             parts.Add(new Markup("[bold]Account caps[/]"));
             parts.AddRange(report.AccountCaps.Select(Standing));
+            parts.Add(Text.Empty);
         }
         parts.Add(Footnote(InfoReportView.Footer(report)));
         return new Rows(parts);
