@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using BraketBot.Braket;
-using BraketBot.Domain;
 using BraketBot.Ports;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;

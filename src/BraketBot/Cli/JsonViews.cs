@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BraketBot.Domain;
 using BraketBot.Reports;
 
 namespace BraketBot.Cli;

@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Reports;
 using Spectre.Console;
 using Spectre.Console.Rendering;

@@ -1,5 +1,4 @@
 using BraketBot.Commands;
-using BraketBot.Domain;
 using BraketBot.Hosting;
 using BraketBot.Reports;
 using BraketBot.Usage;

@@ -25,15 +25,15 @@ public sealed partial class CancelCommand(
     public async Task<CommandResult<CancelReport>> CancelAsync(QuantumTaskArn arn, string user, string userId, CancellationToken cancellationToken)
     {
         var task = await braket.GetQuantumTaskAsync(arn, cancellationToken);
-        if (!task.IsSuccess) return CommandResult<CancelReport>.Refused(CancelView.LookupFailed(arn, task.Error!));
-        if (!task.Value!.Status.IsCancellable()) return CommandResult<CancelReport>.Refused(CancelView.NotCancellable(task.Value));
+        if (!task.IsSuccess) return new Refusal(CancelView.LookupFailed(arn, task.Error!));
+        if (!task.Value!.Status.IsCancellable()) return new Refusal(CancelView.NotCancellable(task.Value));
 
         var outcome = await canceller.CancelOneAsync(task.Value, Guid.NewGuid().ToString(), cancellationToken);
         metrics.Cancel("command", outcome.Result.ToString().ToLowerInvariant());
         LogCancelAsked(user, userId, arn.Value, outcome.Result, outcome.Detail);
         return outcome.Result == CancelResult.Cancelled
             ? new CancelReport(outcome, catalog.Describe(outcome.Task.DeviceArn), time.GetUtcNow())
-            : CommandResult<CancelReport>.Refused(CancelView.NotCancelled(outcome));
+            : new Refusal(CancelView.NotCancelled(outcome));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) asked to cancel {Task}: {Result} ({Detail})")]

@@ -22,6 +22,6 @@ public sealed class CapsCommand(DayScanner scanner, IOptionsMonitor<CapsOptions>
         var usage = await scanner.UsageAsync(window, null, cancellationToken);
         return usage.IsSuccess
             ? new CapsReport(caps, window, CapPolicy.Evaluate(usage.Value!, caps))
-            : CommandResult<CapsReport>.Refused(usage.Error!.Describe());
+            : new Refusal(usage.Error!.Describe());
     }
 }

@@ -10,5 +10,8 @@ public readonly record struct CommandResult<T>(T? Value, string? Problem) where 
 
     public static implicit operator CommandResult<T>(T value) => new(value, null);
 
-    public static CommandResult<T> Refused(string problem) => new(null, problem);
+    public static implicit operator CommandResult<T>(Refusal refusal) => new(null, refusal.Problem);
 }
+
+/// <summary>Why a command has no result, in words for the person who asked.</summary>
+public readonly record struct Refusal(string Problem);

@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Reports;
 using BraketBot.Usage;
 
@@ -11,8 +10,8 @@ public static class DeviceQueries
         await catalog.ResolveAsync(nameOrArn, cancellationToken) switch
         {
             DeviceLookup.Found found => found.Device,
-            DeviceLookup.NotFound notFound => CommandResult<DeviceSummary>.Refused(InfoReportView.UnknownDevice(notFound.Query, notFound.Suggestions)),
-            DeviceLookup.Failed failed => CommandResult<DeviceSummary>.Refused(failed.Error.Describe()),
+            DeviceLookup.NotFound notFound => new Refusal(InfoReportView.UnknownDevice(notFound.Query, notFound.Suggestions)),
+            DeviceLookup.Failed failed => new Refusal(failed.Error.Describe()),
             var other => throw new InvalidOperationException($"Unknown device lookup {other}"),
         };
 }

@@ -17,12 +17,12 @@ public sealed class InfoReports(DayScanner scanner, DeviceCatalog catalog, Prici
         if (deviceQuery is not null)
         {
             var found = await catalog.FindAsync(deviceQuery, cancellationToken);
-            if (!found.IsSuccess) return CommandResult<InfoReport>.Refused(found.Problem!);
+            if (!found.IsSuccess) return new Refusal(found.Problem!);
             device = found.Value;
         }
 
         var usage = await scanner.UsageAsync(scanner.Window(day), device, cancellationToken);
-        if (!usage.IsSuccess) return CommandResult<InfoReport>.Refused(usage.Error!.Describe());
+        if (!usage.IsSuccess) return new Refusal(usage.Error!.Describe());
 
         var caps = capsOptions.CurrentValue;
         var standings = CapPolicy.Evaluate(usage.Value!, caps)

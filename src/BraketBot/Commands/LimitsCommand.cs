@@ -17,7 +17,7 @@ public sealed class LimitsCommand(IBraketApi braket, DeviceCatalog catalog, IOpt
     public async Task<CommandResult<LimitsReport>> ReportAsync(CancellationToken cancellationToken)
     {
         var answers = await Task.WhenAll(options.CurrentValue.EffectiveRegions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
-        if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return CommandResult<LimitsReport>.Refused(error.Describe());
+        if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return new Refusal(error.Describe());
         return LimitsReport.Of(answers.SelectMany(a => a.Value!), catalog.Describe);
     }
 }

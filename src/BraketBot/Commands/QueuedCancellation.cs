@@ -1,4 +1,3 @@
-using BraketBot.Domain;
 using BraketBot.Enforcement;
 using BraketBot.Ports;
 using BraketBot.Usage;
@@ -28,7 +27,7 @@ public sealed class QueuedCancellation(
     {
         var device = scope.AllDevices ? null : catalog.Describe(scope.DeviceArn!);
         var found = await scanner.TasksAsync(scanner.Window(scope.Day), device, cancellationToken);
-        if (!found.IsSuccess) return CommandResult<EnforcementRun>.Refused(found.Error!.Describe());
+        if (!found.IsSuccess) return new Refusal(found.Error!.Describe());
 
         var cancellable = found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t)).ToList();
         // Tasks a cap run is cancelling already are left to it.

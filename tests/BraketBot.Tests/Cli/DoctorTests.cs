@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BraketBot.Braket;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Cli;

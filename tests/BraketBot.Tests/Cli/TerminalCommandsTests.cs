@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using BraketBot.Braket;
 using BraketBot.Cli;
 using BraketBot.Tests.Support;
 
