@@ -1,3 +1,4 @@
+using BraketBot.Reports;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
@@ -11,21 +12,20 @@ namespace BraketBot.Cli;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>The words of /braket where the terminal does what the slash command does, and two of its own.</summary>
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
+    {
+        Doctor, Subcommands.Info, Subcommands.Caps, Subcommands.Limits, Subcommands.Cancel, CancelQueued, Subcommands.Help,
+    };
+
     public const string Doctor = "doctor";
-    public const string Info = "info";
-    public const string Caps = "caps";
-    public const string Limits = "limits";
-    public const string Cancel = "cancel";
     public const string CancelQueued = "cancel-queued";
-    public const string Help = "help";
 
     /// <summary>Who cancels from a terminal, in the log (where Slack puts a user id).</summary>
     public const string Requester = "terminal";
 
     /// <summary>Redirected output is read by programs and grep: lines are not wrapped at a made-up width.</summary>
     private const int RedirectedWidth = 1000;
-
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { Doctor, Info, Caps, Limits, Cancel, CancelQueued, Help };
 
     /// <summary>True when the arguments ask for a command; without a verb, BraketBot serves.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -50,12 +50,12 @@ public static class CliApp
             config.ConfigureConsole(terminal.Console);
             config.AddCommand<DoctorVerb>(Doctor)
                 .WithDescription("Check the set-up end to end: configuration, AWS credentials and permissions, Slack, storage. Exit code 0 only when every check passes.");
-            config.AddCommand<InfoVerb>(Info)
+            config.AddCommand<InfoVerb>(Subcommands.Info)
                 .WithDescription("A day's tasks per device: counts and shots per status, estimated cost, cap usage (as /braket info).")
-                .WithExample(Info, "2022-04-10", "Aspen-M-1").WithExample(Info, "yesterday", "--json");
-            config.AddCommand<CapsVerb>(Caps).WithDescription("The caps in force and today's usage against each (as /braket caps).");
-            config.AddCommand<LimitsVerb>(Limits).WithDescription("Braket's own spending limits in the watched regions (as /braket limits).");
-            config.AddCommand<CancelVerb>(Cancel).WithDescription("Cancel one QUEUED or CREATED task (as /braket cancel).");
+                .WithExample(Subcommands.Info, "2022-04-10", "Aspen-M-1").WithExample(Subcommands.Info, "yesterday", "--json");
+            config.AddCommand<CapsVerb>(Subcommands.Caps).WithDescription("The caps in force and today's usage against each (as /braket caps).");
+            config.AddCommand<LimitsVerb>(Subcommands.Limits).WithDescription("Braket's own spending limits in the watched regions (as /braket limits).");
+            config.AddCommand<CancelVerb>(Subcommands.Cancel).WithDescription("Cancel one QUEUED or CREATED task (as /braket cancel).");
             config.AddCommand<CancelQueuedVerb>(CancelQueued)
                 .WithDescription("Cancel every QUEUED or CREATED task of a device and day (as the \"Cancel all queued\" button), after a confirmation.")
                 .WithExample(CancelQueued, "Aspen-M-1", "2022-04-10").WithExample(CancelQueued, "Ankaa-3", "--yes");
@@ -70,7 +70,7 @@ public static class CliApp
         Console.CancelKeyPress += stop;
         try
         {
-            return await app.RunAsync(args[0] == Help ? ["--help"] : args, interrupted.Token);
+            return await app.RunAsync(args[0] == Subcommands.Help ? ["--help"] : args, interrupted.Token);
         }
         finally
         {

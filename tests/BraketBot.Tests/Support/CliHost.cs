@@ -9,6 +9,16 @@ using Spectre.Console.Testing;
 
 namespace BraketBot.Tests.Support;
 
+public static class CliSettings
+{
+    /// <summary>Storage on PostgreSQL at this connection string.</summary>
+    public static void OnPostgres(this Dictionary<string, string?> settings, string connectionString)
+    {
+        settings["Storage:Provider"] = "PostgreSql";
+        settings["ConnectionStrings:Postgres"] = connectionString;
+    }
+}
+
 /// <summary>
 /// BraketBot run as a command, in process, the way Program runs it (the same features, the same
 /// configuration sources, the settings given here on top), against WireMock fakes of Braket and Slack,
