@@ -88,6 +88,8 @@ public static class CliApp
         {
             o.Rules.Clear(); // the server's levels (appsettings) are for a server's log
             o.MinLevel = level;
+            // `doctor` reports each failed check itself.
+            o.Rules.Add(new LoggerFilterRule(null, "Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None, null));
         });
     }
 

@@ -9,7 +9,7 @@ namespace BraketBot.Cli;
 
 /// <summary>
 /// A command of the terminal, on the bot's own services: refused with the host's own words when the
-/// configuration would stop the host from starting, as the host itself would be.
+/// configuration (or a database that does not answer) would stop the host from starting.
 /// </summary>
 public abstract class BotVerb<TSettings>(IServiceProvider services, Terminal terminal) : AsyncCommand<TSettings> where TSettings : VerbSettings
 {
@@ -18,6 +18,7 @@ public abstract class BotVerb<TSettings>(IServiceProvider services, Terminal ter
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var failures = StartupValidation.ConfigurationFailures(services);
+        if (failures.Count == 0) failures = await StartupValidation.CheckFailuresAsync(services);
         if (failures.Count > 0) return terminal.Refuse(string.Join("\n", failures.Select(f => $"BraketBot cannot run: {f}")), settings);
         return await RunAsync(settings, cancellationToken);
     }

@@ -258,6 +258,38 @@ public sealed class TerminalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_that_does_not_answer_stops_a_command_as_it_stops_the_host()
+    {
+        SeedQueuedTasks();
+        cli.Settings.OnPostgres("Host=127.0.0.1;Port=1;Username=postgres;Database=braketbot;Timeout=3");
+
+        var output = await FailsAsync("cancel-queued", "Aspen-M-1", "--yes");
+
+        Assert.Contains("BraketBot cannot run: ConnectionStrings:Postgres: cannot reach PostgreSQL at 127.0.0.1:1", output);
+        Assert.Empty(cli.Braket.Requests);
+    }
+
+    [PostgresFact]
+    public async Task Cancel_queued_on_postgres_is_a_stored_run_that_ends_finished_and_gives_its_scope_back()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        cli.Settings.OnPostgres(database.ConnectionString);
+        var (mine, _) = SeedQueuedTasks();
+
+        await SucceedsAsync("cancel-queued", "Aspen-M-1", "2022-04-10", "--yes");
+
+        Assert.Equal(mine.Select(t => t.QuantumTaskArn).Order(), CancelledArns(cli.Braket));
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var runs = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM braketbot.enforcement_runs WHERE finished), (SELECT count(*) FROM braketbot.enforcement_runs), " +
+            "(SELECT count(*) FROM braketbot.claims WHERE key LIKE 'cancel-all:%')", connection);
+        await using var counts = await runs.ExecuteReaderAsync();
+        await counts.ReadAsync();
+        Assert.Equal((1L, 1L, 0L), (counts.GetInt64(0), counts.GetInt64(1), counts.GetInt64(2)));
+    }
+
+    [Fact]
     public async Task Help_lists_the_commands()
     {
         var output = await SucceedsAsync("help");
