@@ -32,18 +32,18 @@ public sealed class CliHost : IDisposable
 
     public TestClock Clock { get; } = new(BotFactory.Today);
 
-    /// <summary>A complete set-up, as BotFactory's.</summary>
+    /// <summary>A complete set-up, as every bot under test has.</summary>
     public Dictionary<string, string?> Settings { get; }
 
     /// <summary>The credentials the AWS chain finds; null: it finds none.</summary>
-    public ImmutableCredentials? Credentials { get; set; } = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
+    public ImmutableCredentials? Credentials { get; set; } = TestSettings.Credentials;
 
     /// <summary>Someone at a terminal who answers the confirmation; otherwise no one can (a script, a pipe).</summary>
     public string? Answer { get; set; }
 
     public CliHost()
     {
-        Settings = BotFactory.FullSettings(Braket.Url, Slack.ApiBase);
+        Settings = TestSettings.For(Braket.Url, Slack.ApiBase);
     }
 
     /// <summary>Runs <c>BraketBot ARGS…</c> and returns its exit code and everything it printed.</summary>
