@@ -136,7 +136,7 @@ public sealed class CancelQueuedVerb(
         return Terminal.Console.Progress().StartAsync(async context =>
         {
             var bar = context.AddTask("Cancelling", maxValue: run.Tasks.Count);
-            var progress = new Progress(done => bar.Value = done);
+            var progress = new BarProgress(done => bar.Value = done);
             var finished = await cancellation.TryRunHereAsync(run, progress, cancellationToken);
             bar.Value = run.Tasks.Count;
             return finished;
@@ -144,7 +144,7 @@ public sealed class CancelQueuedVerb(
     }
 
     /// <summary>Moves the bar as each cancel lands (from the run's own threads, at once).</summary>
-    private sealed class Progress(Action<int> show) : IProgress<EnforcementRun>
+    private sealed class BarProgress(Action<int> show) : IProgress<EnforcementRun>
     {
         public void Report(EnforcementRun value) => show(value.Done);
     }
