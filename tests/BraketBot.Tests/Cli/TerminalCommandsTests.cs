@@ -232,6 +232,19 @@ public sealed class TerminalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancel_queued_on_a_live_terminal_shows_a_progress_bar_to_the_end()
+    {
+        SeedQueuedTasks();
+        cli.Live = true;
+
+        var output = await SucceedsAsync("cancel-queued", "Aspen-M-1", "2022-04-10", "--yes");
+
+        Assert.Contains("Cancelling", output);
+        Assert.Contains("100%", output);
+        Assert.Equal(3, CancelledArns(cli.Braket).Length);
+    }
+
+    [Fact]
     public async Task Cancel_queued_json_reports_each_task()
     {
         var (mine, _) = SeedQueuedTasks();

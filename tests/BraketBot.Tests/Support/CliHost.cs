@@ -41,6 +41,9 @@ public sealed class CliHost : IDisposable
     /// <summary>Someone at a terminal who answers the confirmation; otherwise no one can (a script, a pipe).</summary>
     public string? Answer { get; set; }
 
+    /// <summary>A terminal that draws live displays (ANSI, interactive); otherwise output is redirected.</summary>
+    public bool Live { get; set; }
+
     public CliHost()
     {
         Settings = TestSettings.For(Braket.Url, Slack.ApiBase);
@@ -61,6 +64,11 @@ public sealed class CliHost : IDisposable
         {
             console.Interactive();
             console.Input.PushTextWithEnter(Answer);
+        }
+        if (Live)
+        {
+            console.Interactive();
+            console.EmitAnsiSequences = true;
         }
         var exit = await CliApp.RunAsync(builder, args, console);
         return (exit, console.Output);
