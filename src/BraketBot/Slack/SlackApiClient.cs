@@ -143,20 +143,20 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     }
 
     /// <summary>The answer's JSON when Slack said ok; otherwise the failure (Result set). Counted by method and outcome.</summary>
-    /// <param name="token">The token to call with; the bot token unless given.</param>
+    /// <param name="bearer">The token to call with; the bot token unless given.</param>
     private async Task<(JsonObject? Json, SlackResult? Result)> CallForJsonAsync(
-        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken, string? token = null)
+        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken, string? bearer = null)
     {
-        var answer = await SendForJsonAsync(method, content, repeatable, cancellationToken, token);
+        var answer = await SendForJsonAsync(method, content, repeatable, bearer, cancellationToken);
         metrics.SlackCall(method, answer.Result is { } failed ? failed.Error ?? "unknown_error" : "ok");
         return answer;
     }
 
     private async Task<(JsonObject? Json, SlackResult? Result)> SendForJsonAsync(
-        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken, string? token)
+        string method, HttpContent content, bool repeatable, string? bearer, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        token ??= settings.BotToken;
+        var token = bearer ?? settings.BotToken;
         if (string.IsNullOrEmpty(token)) return (null, SlackResult.Failed("not_configured: Slack:BotToken is not set"));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
