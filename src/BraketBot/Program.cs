@@ -1,4 +1,5 @@
 using BraketBot.Braket;
+using BraketBot.Cli;
 using BraketBot.Commands;
 using BraketBot.Enforcement;
 using BraketBot.Hosting;
@@ -12,17 +13,10 @@ using BraketBot.Webhooks;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLogs();
-builder.Services
-    .AddHosting()
-    .AddTelemetry(builder.Configuration)
-    .AddStorage(builder.Configuration)
-    .AddJobs(builder.Configuration)
-    .AddBraket(builder.Configuration)
-    .AddSlack(builder.Configuration)
-    .AddUsage(builder.Configuration)
-    .AddEnforcement(builder.Configuration)
-    .AddCommands(builder.Configuration)
-    .AddWebhooks(builder.Configuration);
+AddFeatures(builder.Services, builder.Configuration);
+
+// `BraketBot doctor`, `BraketBot info …`: the same host as a command, never started as a server.
+if (CliApp.IsVerb(args)) return await CliApp.RunAsync(builder, args);
 
 var app = builder.Build();
 
@@ -35,4 +29,18 @@ app.MapJobsDashboard();
 return await app.RunBotAsync();
 
 /// <summary>Entry point, public so that tests can host it with WebApplicationFactory.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>Every feature of the bot, the same for the server and for the terminal's commands.</summary>
+    public static IServiceCollection AddFeatures(IServiceCollection services, IConfiguration configuration) => services
+        .AddHosting()
+        .AddTelemetry(configuration)
+        .AddStorage(configuration)
+        .AddJobs(configuration)
+        .AddBraket(configuration)
+        .AddSlack(configuration)
+        .AddUsage(configuration)
+        .AddEnforcement(configuration)
+        .AddCommands(configuration)
+        .AddWebhooks(configuration);
+}

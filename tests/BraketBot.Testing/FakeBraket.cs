@@ -99,6 +99,19 @@ public sealed partial class FakeBraket : IDisposable
         for (var i = 0; i < times; i++) queue.Enqueue(status);
     }
 
+    /// <summary>Every later call of the operation is denied (403 AccessDeniedException), as for an IAM policy without the action.</summary>
+    public void Deny(string operation) => denied[operation] = true;
+
+    private readonly ConcurrentDictionary<string, bool> denied = new();
+
+    /// <summary>
+    /// Every later call is refused as AWS refuses a request signed with a wrong secret key (403
+    /// InvalidSignatureException): the credentials themselves, not a permission.
+    /// </summary>
+    public void RefuseSignatures() => refuseSignatures = true;
+
+    private volatile bool refuseSignatures;
+
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
     public double FaultRate { get; set; }
 
@@ -149,6 +162,12 @@ public sealed partial class FakeBraket : IDisposable
             {
                 Requests.Enqueue((operation, request));
                 if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
+                if (refuseSignatures)
+                    return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },
+                        HttpStatusCode.Forbidden, "InvalidSignatureException");
+                if (denied.ContainsKey(operation))
+                    return Json(new { message = $"User: arn:aws:iam::{Tasks.Account}:user/braketbot is not authorized to perform: braket:{operation}" },
+                        HttpStatusCode.Forbidden, "AccessDeniedException");
                 if (OverQuota(operation, request)) return Error(HttpStatusCode.TooManyRequests);
                 if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status)) return Error(status);
                 if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)

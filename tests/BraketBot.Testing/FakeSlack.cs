@@ -43,6 +43,12 @@ public sealed class FakeSlack : IDisposable
             .RespondWith(Response.Create().WithCallback(request => Record("conversations.history", request, () => History(request, thread: false))));
         Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.replies"))
             .RespondWith(Response.Create().WithCallback(request => Record("conversations.replies", request, () => History(request, thread: true))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/auth.test"))
+            .RespondWith(Response.Create().WithCallback(request => Record("auth.test", request, () => AuthTest(request))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.info"))
+            .RespondWith(Response.Create().WithCallback(request => Record("conversations.info", request, () => ConversationInfo(request))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/apps.connections.open"))
+            .RespondWith(Response.Create().WithCallback(request => Record("apps.connections.open", request, () => OpenConnection(request))));
         Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
             .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Respond(request))));
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100)
@@ -54,6 +60,24 @@ public sealed class FakeSlack : IDisposable
     }
 
     public WireMockServer Server { get; }
+
+    /// <summary>The bot token Slack knows; any other is answered invalid_auth (BotFactory's settings carry this one).</summary>
+    public string BotToken { get; set; } = "xoxb-test-token";
+
+    /// <summary>The app-level token Slack knows, for Socket Mode.</summary>
+    public string AppToken { get; set; } = "xapp-1-test-token";
+
+    public string Team { get; set; } = "Braket Lab";
+
+    public string BotUser { get; set; } = "braketbot";
+
+    /// <summary>The channels the workspace has, by id, and whether the bot is in each (BotFactory's alert channel, with the bot in it).</summary>
+    public Dictionary<string, (string Name, bool BotIsMember)> Channels { get; } = new() { ["C0ALERTS"] = ("braket-alerts", true) };
+
+    /// <summary>Every later call of the method is answered ok:false with this error (missing_scope, not_in_channel…).</summary>
+    public void Refuse(string method, string error) => refusals[method] = error;
+
+    private readonly ConcurrentDictionary<string, string> refusals = new();
 
     public Uri ApiBase => new(Server.Urls[0] + "/api/");
 
@@ -125,6 +149,48 @@ public sealed class FakeSlack : IDisposable
 
     public Task<JsonElement[]> WaitForResponses(string id, int count = 1, TimeSpan? timeout = null) =>
         WaitFor(() => Responses(id) is { } r && r.Count >= count ? r.ToArray() : null, timeout, $"{count} response(s) at /response/{id}");
+
+    private ResponseMessage AuthTest(IRequestMessage request) =>
+        Refusal("auth.test") ?? (Bearer(request) != BotToken
+            ? SlackError("invalid_auth")
+            : Answer(HttpStatusCode.OK, new JsonObject
+            {
+                ["ok"] = true, ["url"] = "https://braket-lab.slack.com/", ["team"] = Team, ["user"] = BotUser,
+                ["team_id"] = "T0TEAM", ["user_id"] = "U0BOT", ["bot_id"] = "B0BOT",
+            }.ToJsonString()));
+
+    private ResponseMessage ConversationInfo(IRequestMessage request)
+    {
+        if (Refusal("conversations.info") is { } refused) return refused;
+        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        var id = Form(request.Body ?? "").GetValueOrDefault("channel") ?? "";
+        return Channels.TryGetValue(id, out var channel)
+            ? Answer(HttpStatusCode.OK, new JsonObject
+            {
+                ["ok"] = true,
+                ["channel"] = new JsonObject { ["id"] = id, ["name"] = channel.Name, ["is_channel"] = true, ["is_private"] = false, ["is_member"] = channel.BotIsMember },
+            }.ToJsonString())
+            : SlackError("channel_not_found");
+    }
+
+    /// <summary>Answers with a WebSocket URL that no one should open: a check of the token, not a connection.</summary>
+    private ResponseMessage OpenConnection(IRequestMessage request) =>
+        Refusal("apps.connections.open") ?? (Bearer(request) switch
+        {
+            var token when token == AppToken => Answer(HttpStatusCode.OK, "{\"ok\":true,\"url\":\"wss://wss-primary.slack.invalid/link/?ticket=test\"}"),
+            var token when token?.StartsWith("xoxb-", StringComparison.Ordinal) == true => SlackError("not_allowed_token_type"),
+            _ => SlackError("invalid_auth"),
+        });
+
+    private ResponseMessage? Refusal(string method) => refusals.TryGetValue(method, out var error) ? SlackError(error) : null;
+
+    private static ResponseMessage SlackError(string error) => Answer(HttpStatusCode.OK, $"{{\"ok\":false,\"error\":\"{error}\"}}");
+
+    private static string? Bearer(IRequestMessage request) =>
+        request.Headers is { } headers && headers.TryGetValue("Authorization", out var values) && values.FirstOrDefault() is { } value
+            && value.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? value["Bearer ".Length..]
+            : null;
 
     private ResponseMessage PostMessage(IRequestMessage request)
     {

@@ -28,6 +28,32 @@ public static class Tasks
         return new QuantumTaskSummary($"arn:aws:braket:{region}:{Account}:quantum-task/{id}", status, deviceArn, shots, createdAt);
     }
 
+    /// <summary>
+    /// Aspen-M-1's tasks of the day that starts at <paramref name="day"/>, in every status (10 tasks, 7,210
+    /// shots, 3 queued with 6,000), with decoys that no report of that day and device may count: the
+    /// days before and after (77,777 shots each) and another device (88,888 shots).
+    /// </summary>
+    public static QuantumTaskSummary[] AspensDay(DateTimeOffset day)
+    {
+        var at = day.AddHours(9);
+        return
+        [
+            Task(AspenArn, QuantumTaskStatus.Created, 50, at),
+            Task(AspenArn, QuantumTaskStatus.Queued, 1000, at),
+            Task(AspenArn, QuantumTaskStatus.Queued, 2000, at),
+            Task(AspenArn, QuantumTaskStatus.Queued, 3000, at),
+            Task(AspenArn, QuantumTaskStatus.Running, 100, at),
+            Task(AspenArn, QuantumTaskStatus.Completed, 400, at),
+            Task(AspenArn, QuantumTaskStatus.Completed, 600, at),
+            Task(AspenArn, QuantumTaskStatus.Failed, 10, at),
+            Task(AspenArn, QuantumTaskStatus.Cancelling, 20, at),
+            Task(AspenArn, QuantumTaskStatus.Cancelled, 30, at),
+            Task(AspenArn, QuantumTaskStatus.Queued, 77_777, day.AddDays(-1)),
+            Task(AspenArn, QuantumTaskStatus.Completed, 77_777, day.AddDays(1)),
+            Task(AnkaaArn, QuantumTaskStatus.Queued, 88_888, at),
+        ];
+    }
+
     public static IEnumerable<QuantumTaskSummary> Many(int count, string deviceArn, QuantumTaskStatus status, long shots, DateTimeOffset createdAt) =>
         Enumerable.Range(0, count).Select(i => Task(deviceArn, status, shots, createdAt.AddSeconds(i)));
 }

@@ -121,6 +121,13 @@ public sealed partial class BraketClient(
         _ => null,
     };
 
+    /// <summary>AWS's answers to a request it could not authenticate (as opposed to one it authenticated and does not allow).</summary>
+    private static readonly HashSet<string> CredentialErrors = new(StringComparer.Ordinal)
+    {
+        "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignatureException", "SignatureDoesNotMatch",
+        "InvalidClientTokenId", "ExpiredTokenException", "MissingAuthenticationTokenException",
+    };
+
     private static async Task<BraketError> ReadErrorAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -129,6 +136,7 @@ public sealed partial class BraketClient(
         var type = response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? types.First().Split(':')[0] : "";
         var kind = (response.StatusCode, type) switch
         {
+            (_, var refused) when CredentialErrors.Contains(refused) => BraketErrorKind.CredentialsRefused,
             (_, "ThrottlingException") or (HttpStatusCode.TooManyRequests, _) => BraketErrorKind.Throttled,
             (_, "ResourceNotFoundException") or (HttpStatusCode.NotFound, _) => BraketErrorKind.NotFound,
             (_, "ConflictException") or (HttpStatusCode.Conflict, _) => BraketErrorKind.Conflict,

@@ -16,19 +16,24 @@ public sealed partial class CancelCommand(
 
     public async Task<SlashReply> HandleAsync(ParsedCommand.Cancel cancel, SlashCommand slash, CancellationToken cancellationToken)
     {
-        var arn = cancel.Task;
         if (!access.CurrentValue.IsAdmin(slash.UserId)) return SlashReply.Private(CancelView.NotAllowed);
+        var result = await CancelAsync(cancel.Task, slash.UserName, slash.UserId, cancellationToken);
+        return SlashReply.Of(result, report => CancelView.Cancelled(report, slash.UserId), Visibility.InChannel);
+    }
 
+    /// <summary>Cancels the task for whoever asked (Slack's admin check is the caller's): cancelled, or why not.</summary>
+    public async Task<CommandResult<CancelReport>> CancelAsync(QuantumTaskArn arn, string user, string userId, CancellationToken cancellationToken)
+    {
         var task = await braket.GetQuantumTaskAsync(arn, cancellationToken);
-        if (!task.IsSuccess) return SlashReply.Private(CancelView.LookupFailed(arn, task.Error!));
-        if (!task.Value!.Status.IsCancellable()) return SlashReply.Private(CancelView.NotCancellable(task.Value));
+        if (!task.IsSuccess) return new Refusal(CancelView.LookupFailed(arn, task.Error!));
+        if (!task.Value!.Status.IsCancellable()) return new Refusal(CancelView.NotCancellable(task.Value));
 
         var outcome = await canceller.CancelOneAsync(task.Value, Guid.NewGuid().ToString(), cancellationToken);
         metrics.Cancel("command", outcome.Result.ToString().ToLowerInvariant());
-        LogCancelAsked(slash.UserName, slash.UserId, arn.Value, outcome.Result, outcome.Detail);
+        LogCancelAsked(user, userId, arn.Value, outcome.Result, outcome.Detail);
         return outcome.Result == CancelResult.Cancelled
-            ? new SlashReply(CancelView.Cancelled(outcome, catalog.Describe(outcome.Task.DeviceArn), slash.UserId, time.GetUtcNow()), Visibility.InChannel)
-            : SlashReply.Private(CancelView.NotCancelled(outcome));
+            ? new CancelReport(outcome, catalog.Describe(outcome.Task.DeviceArn), time.GetUtcNow())
+            : new Refusal(CancelView.NotCancelled(outcome));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) asked to cancel {Task}: {Result} ({Detail})")]

@@ -10,15 +10,18 @@ public sealed class CapsCommand(DayScanner scanner, IOptionsMonitor<CapsOptions>
 {
     public const string Name = Subcommands.Caps;
 
-    public async Task<SlashReply> HandleAsync(CancellationToken cancellationToken)
+    public async Task<SlashReply> HandleAsync(CancellationToken cancellationToken) =>
+        SlashReply.Of(await ReportAsync(cancellationToken), CapsView.Render, Visibility.Ephemeral);
+
+    public async Task<CommandResult<CapsReport>> ReportAsync(CancellationToken cancellationToken)
     {
         var caps = capsOptions.CurrentValue;
         var window = scanner.Window(scanner.Today());
-        if (!caps.AnyCap) return new SlashReply(CapsView.Render(caps, window, []), Visibility.Ephemeral);
+        if (!caps.AnyCap) return new CapsReport(caps, window, []);
 
         var usage = await scanner.UsageAsync(window, null, cancellationToken);
         return usage.IsSuccess
-            ? new SlashReply(CapsView.Render(caps, window, CapPolicy.Evaluate(usage.Value!, caps)), Visibility.Ephemeral)
-            : SlashReply.Private(usage.Error!.Describe());
+            ? new CapsReport(caps, window, CapPolicy.Evaluate(usage.Value!, caps))
+            : new Refusal(usage.Error!.Describe());
     }
 }

@@ -13,6 +13,7 @@ public static class CommandsExtensions
         services.AddTransient<CancelCommand>();
         services.AddTransient<CapsCommand>();
         services.AddTransient<LimitsCommand>();
+        services.AddTransient<QueuedCancellation>();
         services.AddTransient<CancelAllQueuedAction>();
         services.AddTransient<RefreshReportAction>();
         services.AddTransient<HandlerFactory>();

@@ -10,4 +10,7 @@ public sealed class InfoCommand(DayScanner scanner, InfoReports reports)
 
     public Task<SlashReply> HandleAsync(ParsedCommand.Info info, CancellationToken cancellationToken) =>
         reports.InfoAsync(info.Day.Resolve(scanner.Today()), info.Device, cancellationToken);
+
+    public Task<CommandResult<InfoReport>> ReportAsync(ParsedCommand.Info info, CancellationToken cancellationToken) =>
+        reports.ReportAsync(info.Day.Resolve(scanner.Today()), info.Device, cancellationToken);
 }

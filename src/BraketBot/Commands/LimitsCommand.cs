@@ -11,11 +11,13 @@ public sealed class LimitsCommand(IBraketApi braket, DeviceCatalog catalog, IOpt
 {
     public const string Name = Subcommands.Limits;
 
-    public async Task<SlashReply> HandleAsync(CancellationToken cancellationToken)
+    public async Task<SlashReply> HandleAsync(CancellationToken cancellationToken) =>
+        SlashReply.Of(await ReportAsync(cancellationToken), LimitsView.Render, Visibility.Ephemeral);
+
+    public async Task<CommandResult<LimitsReport>> ReportAsync(CancellationToken cancellationToken)
     {
         var answers = await Task.WhenAll(options.CurrentValue.EffectiveRegions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
-        if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return SlashReply.Private(error.Describe());
-        var limits = answers.SelectMany(a => a.Value!).ToList();
-        return new SlashReply(LimitsView.Render(limits, catalog.Describe), Visibility.Ephemeral);
+        if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return new Refusal(error.Describe());
+        return LimitsReport.Of(answers.SelectMany(a => a.Value!), catalog.Describe);
     }
 }

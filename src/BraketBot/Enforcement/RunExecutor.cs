@@ -25,7 +25,9 @@ public sealed partial class RunExecutor(
     private static readonly TimeSpan[] DeliveryBackoff =
         [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
 
-    public async Task ExecuteAsync(EnforcementRun run, string owner, CancellationToken stoppingToken)
+    /// <param name="progress">Told the run as it stands after each cancel (the terminal's progress bar).</param>
+    /// <returns>The run as this host leaves it: finished, or as far as it got when another host took it over.</returns>
+    public async Task<EnforcementRun> ExecuteAsync(EnforcementRun run, string owner, CancellationToken stoppingToken, IProgress<EnforcementRun>? progress = null)
     {
         using var session = new RunSession(run, owner, store);
         await using var keeper = new LeaseKeeper(RunWorker.Lease, session.RenewAsync, time, stoppingToken);
@@ -35,7 +37,7 @@ public sealed partial class RunExecutor(
             if (session.Run.FinishedAt is null)
             {
                 await messages.ShowAsync(session, final: false, token); // the alert first: a failure here must not hold back the cancels
-                await CancelPendingAsync(session, token);
+                await CancelPendingAsync(session, progress, token);
                 session.Update(r => r with { FinishedAt = time.GetUtcNow() });
                 await session.SaveAsync(token);
             }
@@ -46,6 +48,7 @@ public sealed partial class RunExecutor(
             if (session.Run.Scope is { } scope) await store.ReleaseClaimsAsync([scope.RunKey], session.Run.Id, CancellationToken.None);
             var finished = session.Run;
             LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count);
+            return finished;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -56,10 +59,11 @@ public sealed partial class RunExecutor(
         catch (Exception e) when (e is RunLostException || (e is OperationCanceledException && token.IsCancellationRequested))
         {
             LogLost(session.Run.Id);
+            return session.Run;
         }
     }
 
-    private async Task CancelPendingAsync(RunSession session, CancellationToken cancellationToken)
+    private async Task CancelPendingAsync(RunSession session, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
     {
         var run = session.Run;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -77,6 +81,7 @@ public sealed partial class RunExecutor(
                     session.Update(r => r.With(task.Arn, outcome.Result, outcome.Detail));
                     metrics.Cancel(run.Kind == RunKind.CancelAll ? "button" : "cap", outcome.Result.ToString().ToLowerInvariant());
                     await session.SaveAsync(cancellationToken);
+                    progress?.Report(session.Run);
                     await messages.ShowAsync(session, final: false, cancellationToken);
                 });
         }

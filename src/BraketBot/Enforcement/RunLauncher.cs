@@ -2,8 +2,8 @@ using BraketBot.Ports;
 
 namespace BraketBot.Enforcement;
 
-/// <summary>Stores a planned run with its claims and starts it on this host at once.</summary>
-public sealed class RunLauncher(IBotStore store, RunWorker worker)
+/// <summary>Stores a planned run with its claims, and starts it on this host at once, or carries it out in the caller.</summary>
+public sealed class RunLauncher(IBotStore store, RunWorker worker, RunExecutor executor)
 {
     /// <summary>Cancels go at 2 a second; a run is given twice that, and never less than a quarter of an hour.</summary>
     public static TimeSpan DeadlineFor(int tasks) => TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(tasks);
@@ -23,11 +23,29 @@ public sealed class RunLauncher(IBotStore store, RunWorker worker)
     public async Task<bool> TryStartAsync(
         EnforcementRun run, IReadOnlyList<string> runClaims, IReadOnlyList<string> alertClaims, CancellationToken cancellationToken)
     {
+        if (!await TryStoreAsync(run, runClaims, alertClaims, cancellationToken)) return false;
+        worker.Start(run.Id);
+        return true;
+    }
+
+    /// <summary>
+    /// Stores the run and carries it out here, for a caller without a running host (the terminal). Stored
+    /// like any run, it keeps its claims while it works, and a host on the same storage finishes it if the caller stops.
+    /// </summary>
+    /// <returns>The run as it ended here; null when a claim was taken already.</returns>
+    public async Task<EnforcementRun?> TryRunHereAsync(
+        EnforcementRun run, IReadOnlyList<string> runClaims, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+    {
+        if (!await TryStoreAsync(run, runClaims, [], cancellationToken)) return null;
+        return await executor.ExecuteAsync(run, worker.Owner, cancellationToken, progress);
+    }
+
+    private Task<bool> TryStoreAsync(
+        EnforcementRun run, IReadOnlyList<string> runClaims, IReadOnlyList<string> alertClaims, CancellationToken cancellationToken)
+    {
         var claims = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var key in runClaims) claims[key] = run.Deadline + ClaimMargin;
         foreach (var key in alertClaims) claims[key] = run.CreatedAt + KeepAlertClaims;
-        if (!await store.TryCreateRunAsync(run, claims, worker.Owner, RunWorker.Lease, cancellationToken)) return false;
-        worker.Start(run.Id);
-        return true;
+        return store.TryCreateRunAsync(run, claims, worker.Owner, RunWorker.Lease, cancellationToken);
     }
 }

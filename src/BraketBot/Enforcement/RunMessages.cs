@@ -40,7 +40,7 @@ public sealed partial class RunMessages(
             var run = session.Run;
             if (!final && !IsDue(run)) return true;
             var shown = run.Kind == RunKind.CancelAll
-                ? await RespondAsync(session, run, final, cancellationToken)
+                ? run.ResponseUrl is null || await RespondAsync(session, run, final, cancellationToken) // from the terminal: shown there
                 : await PostOrUpdateAsync(session, run, cancellationToken);
             if (shown)
             {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BraketBot.Hosting;
 
 public static class HostingExtensions
@@ -47,22 +45,22 @@ public static class HostingExtensions
         try
         {
             // Validate before starting, so that a bad value is reported here once, not by the host with a stack trace.
-            app.Services.GetService<IStartupValidator>()?.Validate();
-            foreach (var check in app.Services.GetServices<IStartupCheck>()) await check.CheckAsync();
+            var failures = StartupValidation.ConfigurationFailures(app.Services);
+            if (failures.Count == 0) failures = await StartupValidation.CheckFailuresAsync(app.Services);
+            if (failures.Count > 0) return CannotStart(failures);
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (StartupValidation.Failures(e) is { } failures)
         {
-            foreach (var failure in e.Failures)
-                Console.Error.WriteLine($"BraketBot cannot start: {failure}");
-            return 1;
+            return CannotStart(failures);
         }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-        {
-            // The configuration binder's own message names the key and the value (an unknown enum name, say).
-            Console.Error.WriteLine($"BraketBot cannot start: {e.Message}");
-            return 1;
-        }
+    }
+
+    private static int CannotStart(IReadOnlyList<string> failures)
+    {
+        foreach (var failure in failures)
+            Console.Error.WriteLine($"BraketBot cannot start: {failure}");
+        return 1;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace BraketBot.Ports;
 
-public enum BraketErrorKind { NotFound, Conflict, AccessDenied, Validation, Throttled, Unavailable, NoCredentials, Unexpected }
+public enum BraketErrorKind { NotFound, Conflict, AccessDenied, Validation, Throttled, Unavailable, NoCredentials, CredentialsRefused, Unexpected }
 
 /// <summary>Why a Braket call failed. <see cref="Message"/> is Braket's own text, for the log.</summary>
 public sealed partial record BraketError(BraketErrorKind Kind, string Operation, string Message)
@@ -23,6 +23,7 @@ public sealed partial record BraketError(BraketErrorKind Kind, string Operation,
         BraketErrorKind.Throttled => "Braket is throttling requests right now; try again in a minute.",
         BraketErrorKind.Unavailable => "Braket could not be reached; try again in a minute.",
         BraketErrorKind.NoCredentials => "BraketBot has no AWS credentials; see the README's AWS setup.",
+        BraketErrorKind.CredentialsRefused => "AWS refused BraketBot's credentials (a wrong secret key, or an expired session); see the README's AWS setup.",
         _ => $"Braket answered unexpectedly: {Redacted}",
     };
 

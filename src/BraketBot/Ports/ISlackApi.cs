@@ -33,3 +33,31 @@ public interface ISlackApi
 
     Task<SlackResult> RespondAsync(Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken);
 }
+
+/// <summary>The bot token's identity, as auth.test tells it: the workspace and the bot user.</summary>
+public sealed record SlackIdentity(string Team, string? TeamUrl, string User);
+
+/// <summary>A channel as the bot sees it (conversations.info).</summary>
+public sealed record SlackChannelInfo(string Id, string Name, bool IsMember, bool IsPrivate);
+
+/// <summary>A value Slack read out, or Slack's error string (or "unreachable").</summary>
+public sealed record SlackRead<T>(T? Value, string? Error) where T : class
+{
+    public bool Ok => Error is null;
+}
+
+/// <summary>
+/// Reads that tell whether the Slack app is set up right, for `doctor`: the tokens valid, the alert
+/// channel there and the bot in it. Nothing here posts or changes anything, so each may be retried.
+/// </summary>
+public interface ISlackSetupApi
+{
+    /// <summary>auth.test with the bot token.</summary>
+    Task<SlackRead<SlackIdentity>> IdentifyBotAsync(CancellationToken cancellationToken);
+
+    /// <summary>conversations.info with the bot token.</summary>
+    Task<SlackRead<SlackChannelInfo>> ChannelAsync(string channel, CancellationToken cancellationToken);
+
+    /// <summary>apps.connections.open with the app-level token: ok when Socket Mode could connect (the WebSocket is not opened).</summary>
+    Task<SlackResult> CheckAppTokenAsync(CancellationToken cancellationToken);
+}

@@ -3,6 +3,9 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
+/// <summary>A task cancelled on request: what Braket answered, the task's device, and when.</summary>
+public sealed record CancelReport(CancelOutcome Outcome, DeviceSummary Device, DateTimeOffset At);
+
 /// <summary>The answers to /braket cancel.</summary>
 public static class CancelView
 {
@@ -17,7 +20,9 @@ public static class CancelView
 
     public static string NotCancelled(CancelOutcome outcome) => $"Task {Format.Task(outcome.Task.QuantumTaskArn)} was not cancelled: {outcome.Detail}.";
 
-    public static SlackMessage Cancelled(CancelOutcome outcome, DeviceSummary device, string userId, DateTimeOffset at) =>
-        SlackMessage.Plain($":octagonal_sign: <@{userId}> cancelled task {Format.Task(outcome.Task.QuantumTaskArn)} " +
-                           $"({device.DeviceName}, {Format.Count(outcome.Task.Shots)} shots) at {at:yyyy-MM-dd HH:mm} UTC: {outcome.Detail}.");
+    public static SlackMessage Cancelled(CancelReport report, string userId) =>
+        SlackMessage.Plain($":octagonal_sign: <@{userId}> cancelled task {Format.Task(report.Outcome.Task.QuantumTaskArn)} " +
+                           $"({report.Device.DeviceName}, {Format.Count(report.Outcome.Task.Shots)} shots) at {report.At:yyyy-MM-dd HH:mm} UTC: {report.Outcome.Detail}.");
+
+    public static string AlreadyRunning(CancelScope scope) => $"Queued tasks of {scope.Describe()} on {scope.Day} are being cancelled already.";
 }

@@ -13,6 +13,9 @@ public static class Format
 
     public static string Money(decimal? value) => value is { } v ? Money(v) : "n/a";
 
+    /// <summary>A spending limit's period, e.g. "2022-04-10..2022-04-11".</summary>
+    public static string Period(SpendingLimit limit) => $"{limit.PeriodStart:yyyy-MM-dd}..{limit.PeriodEnd:yyyy-MM-dd}";
+
     /// <summary>A task as people see it: its id and region, without the account number its ARN carries.</summary>
     public static string Task(string arn) => QuantumTaskArn.TryParse(arn, out var parsed) ? $"`{parsed.Id}` ({parsed.Region})" : "`(unknown task)`";
 

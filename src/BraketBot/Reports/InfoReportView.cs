@@ -5,7 +5,19 @@ namespace BraketBot.Reports;
 /// <summary>What an info report shows: a day's usage, the device asked for (null for all), and the caps that apply.</summary>
 public sealed record InfoReport(
     DayUsage Usage, DeviceSummary? Device, IReadOnlyList<CapStanding> Standings, IReadOnlyList<string> Regions,
-    string PriceListDate, string TimeZone);
+    string PriceListDate, string TimeZone)
+{
+    /// <summary>The devices the report has a section for: those with tasks, or the device asked for, without any.</summary>
+    public IReadOnlyList<DeviceUsage> Sections => Device is not null && Usage.Devices.Count == 0
+        ? [new DeviceUsage(Device, new Dictionary<QuantumTaskStatus, StatusTally>(), null, 0)]
+        : Usage.Devices;
+
+    /// <summary>The caps on this device (of its section), by name.</summary>
+    public IEnumerable<CapStanding> DeviceCaps(DeviceSummary device) =>
+        Standings.Where(s => s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device));
+
+    public IReadOnlyList<CapStanding> AccountCaps => Standings.Where(s => s.Cap.Scope.Device is null).ToList();
+}
 
 /// <summary>The /braket info report in Block Kit, within Slack's limits however many devices there are.</summary>
 public static class InfoReportView
@@ -15,21 +27,18 @@ public static class InfoReportView
 
     public static SlackMessage Render(InfoReport report)
     {
-        var day = report.Usage.Window.Day.ToString();
-        var title = report.Device is null ? $"Braket usage on {day}" : $"{report.Device.DeviceName} on {day}";
+        var title = Title(report);
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(title)) };
-        var devices = report.Usage.Devices.ToList();
-        if (report.Device is not null && devices.Count == 0)
-            devices.Add(new DeviceUsage(report.Device, new Dictionary<QuantumTaskStatus, StatusTally>(), null, 0));
+        var devices = report.Sections;
 
         if (devices.Count == 0)
-            blocks.Add(new SectionBlock(TextObject.Markdown($"No tasks were created on {day} in {string.Join(", ", report.Regions)}.")));
+            blocks.Add(new SectionBlock(TextObject.Markdown(NoTasks(report))));
         foreach (var device in devices.Take(DetailedDevices))
             blocks.AddRange(DeviceBlocks(device, report));
         if (devices.Count > DetailedDevices)
             blocks.Add(new SectionBlock(TextObject.Markdown(Summary(devices.Skip(DetailedDevices).ToList()))));
 
-        var accountCaps = report.Standings.Where(s => s.Cap.Scope.Device is null).ToList();
+        var accountCaps = report.AccountCaps;
         if (accountCaps.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Account caps*\n" + string.Join('\n', accountCaps.Select(Format.Standing)))));
 
@@ -40,8 +49,7 @@ public static class InfoReportView
             buttons.Add(Buttons.CancelAllQueued(CancelScope.EveryDevice(report.Usage.Window.Day), allQueued.Tasks, allQueued.Shots));
         buttons.Add(Buttons.Refresh(refresh));
         blocks.Add(new ActionsBlock(buttons));
-        blocks.Add(new ContextBlock([TextObject.Markdown(
-            $"Day in {report.TimeZone} · regions {string.Join(", ", report.Regions)} · prices as of {report.PriceListDate}, estimates only")]));
+        blocks.Add(new ContextBlock([TextObject.Markdown(Footer(report))]));
 
         return new SlackMessage(Fallback(title, devices), blocks);
     }
@@ -60,7 +68,7 @@ public static class InfoReportView
         yield return new SectionBlock(TextObject.Markdown($"*{d.DeviceName}* · {d.ProviderName} · {where}\n{table}"));
 
         var lines = new List<string> { CostLine(device) };
-        lines.AddRange(report.Standings.Where(s => s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(d)).Select(Format.Standing));
+        lines.AddRange(report.DeviceCaps(d).Select(Format.Standing));
         yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
 
         var queued = device.Cancellable;
@@ -70,7 +78,18 @@ public static class InfoReportView
         yield return new DividerBlock();
     }
 
-    private static string CostLine(DeviceUsage device) => device.PerShot is null
+    public static string Title(InfoReport report) => report.Device is null
+        ? $"Braket usage on {report.Usage.Window.Day}"
+        : $"{report.Device.DeviceName} on {report.Usage.Window.Day}";
+
+    public static string NoTasks(InfoReport report) =>
+        $"No tasks were created on {report.Usage.Window.Day} in {string.Join(", ", report.Regions)}.";
+
+    public static string Footer(InfoReport report) =>
+        $"Day in {report.TimeZone} · regions {string.Join(", ", report.Regions)} · prices as of {report.PriceListDate}, estimates only";
+
+    /// <summary>What a device's day costs, in Slack's mrkdwn.</summary>
+    public static string CostLine(DeviceUsage device) => device.PerShot is null
         ? device.Device.IsSimulator
             ? ":moneybag: No per-shot estimate: simulators are billed per minute of simulation."
             : $":moneybag: No price known for {device.Device.DeviceName}; set `Pricing:PerShot:{device.Device.DeviceName}`."

@@ -2,24 +2,36 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
+/// <summary>What /braket limits shows: Braket's own spending limits, each with its device, by device name.</summary>
+public sealed record LimitsReport(IReadOnlyList<DeviceLimit> Limits)
+{
+    public static LimitsReport Of(IEnumerable<SpendingLimit> limits, Func<string, DeviceSummary> describe) =>
+        new(limits
+            .Select(l => new DeviceLimit(describe(l.DeviceArn), l))
+            .OrderBy(l => l.Device.DeviceName, StringComparer.OrdinalIgnoreCase)
+            .ToList());
+}
+
+public sealed record DeviceLimit(DeviceSummary Device, SpendingLimit Limit);
+
 public static class LimitsView
 {
-    public static SlackMessage Render(IReadOnlyList<SpendingLimit> limits, Func<string, DeviceSummary> describe)
+    public const string Title = "Braket spending limits";
+
+    public const string None = "No Braket spending limits are set in the watched regions (see Braket console › Spending limits).";
+
+    public static SlackMessage Render(LimitsReport report)
     {
-        const string title = "Braket spending limits";
+        var limits = report.Limits;
         if (limits.Count == 0)
-        {
-            const string none = "No Braket spending limits are set in the watched regions (see Braket console › Spending limits).";
-            return new SlackMessage(none, [new HeaderBlock(TextObject.Plain(title)), new SectionBlock(TextObject.Markdown(none))]);
-        }
+            return new SlackMessage(None, [new HeaderBlock(TextObject.Plain(Title)), new SectionBlock(TextObject.Markdown(None))]);
         var rows = limits
-            .OrderBy(l => describe(l.DeviceArn).DeviceName, StringComparer.OrdinalIgnoreCase)
             .Select(l => (IReadOnlyList<string>)
             [
-                describe(l.DeviceArn).DeviceName, Format.Money(l.Limit), Format.Money(l.QueuedSpend), Format.Money(l.TotalSpend),
-                $"{l.PeriodStart:yyyy-MM-dd}..{l.PeriodEnd:yyyy-MM-dd}",
+                l.Device.DeviceName, Format.Money(l.Limit.Limit), Format.Money(l.Limit.QueuedSpend), Format.Money(l.Limit.TotalSpend),
+                Format.Period(l.Limit),
             ]);
         var table = Format.Table(["Device", "Limit", "Queued", "Spent", "Period"], rows);
-        return new SlackMessage(title, [new HeaderBlock(TextObject.Plain(title)), new SectionBlock(TextObject.Markdown(table))]);
+        return new SlackMessage(Title, [new HeaderBlock(TextObject.Plain(Title)), new SectionBlock(TextObject.Markdown(table))]);
     }
 }

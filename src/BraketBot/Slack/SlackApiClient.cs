@@ -16,7 +16,8 @@ namespace BraketBot.Slack;
 /// every call and retries other failures only for calls that are safe to repeat (reads, updates,
 /// replacing replies): a post that may have landed is never sent again from here.
 /// </summary>
-public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, BraketBotMetrics metrics, ILogger<SlackApiClient> logger) : ISlackApi
+public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, BraketBotMetrics metrics, ILogger<SlackApiClient> logger)
+    : ISlackApi, ISlackSetupApi
 {
     /// <summary>Marks a request whose repetition does no harm, so that the resilience handler may retry it.</summary>
     public static readonly HttpRequestOptionsKey<bool> Repeatable = new("slack.repeatable");
@@ -78,6 +79,37 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         return SlackResult.Failed("not_found");
     }
 
+    public async Task<SlackRead<SlackIdentity>> IdentifyBotAsync(CancellationToken cancellationToken)
+    {
+        var answer = await CallForJsonAsync("auth.test", Form([]), repeatable: true, cancellationToken);
+        return answer.Result is { } failed
+            ? new(null, failed.Error)
+            : new(new SlackIdentity(Text(answer.Json!, "team"), answer.Json!["url"]?.GetValue<string>(), Text(answer.Json!, "user")), null);
+    }
+
+    public async Task<SlackRead<SlackChannelInfo>> ChannelAsync(string channel, CancellationToken cancellationToken)
+    {
+        var answer = await CallForJsonAsync("conversations.info", Form(new() { ["channel"] = channel }), repeatable: true, cancellationToken);
+        if (answer.Result is { } failed) return new(null, failed.Error);
+        var found = answer.Json!["channel"];
+        return new(new SlackChannelInfo(
+            found?["id"]?.GetValue<string>() ?? channel,
+            found?["name"]?.GetValue<string>() ?? channel,
+            found?["is_member"]?.GetValue<bool>() ?? false,
+            found?["is_private"]?.GetValue<bool>() ?? false), null);
+    }
+
+    public async Task<SlackResult> CheckAppTokenAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.CurrentValue.AppToken)) return SlackResult.Failed("not_configured: Slack:AppToken is not set");
+        var answer = await CallForJsonAsync("apps.connections.open", Form([]), repeatable: true, cancellationToken, options.CurrentValue.AppToken);
+        return answer.Result ?? new SlackResult(true);
+    }
+
+    private static FormUrlEncodedContent Form(Dictionary<string, string> fields) => new(fields);
+
+    private static string Text(JsonObject json, string name) => json[name]?.GetValue<string>() ?? "";
+
     public async Task<SlackResult> RespondAsync(
         Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken)
     {
@@ -111,21 +143,23 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     }
 
     /// <summary>The answer's JSON when Slack said ok; otherwise the failure (Result set). Counted by method and outcome.</summary>
+    /// <param name="bearer">The token to call with; the bot token unless given.</param>
     private async Task<(JsonObject? Json, SlackResult? Result)> CallForJsonAsync(
-        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken)
+        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken, string? bearer = null)
     {
-        var answer = await SendForJsonAsync(method, content, repeatable, cancellationToken);
+        var answer = await SendForJsonAsync(method, content, repeatable, bearer, cancellationToken);
         metrics.SlackCall(method, answer.Result is { } failed ? failed.Error ?? "unknown_error" : "ok");
         return answer;
     }
 
     private async Task<(JsonObject? Json, SlackResult? Result)> SendForJsonAsync(
-        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken)
+        string method, HttpContent content, bool repeatable, string? bearer, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        if (string.IsNullOrEmpty(settings.BotToken)) return (null, SlackResult.Failed("not_configured: Slack:BotToken is not set"));
+        var token = bearer ?? settings.BotToken;
+        if (string.IsNullOrEmpty(token)) return (null, SlackResult.Failed("not_configured: Slack:BotToken is not set"));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Options.Set(Repeatable, repeatable);
         try
         {

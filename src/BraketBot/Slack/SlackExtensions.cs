@@ -16,10 +16,9 @@ public static class SlackExtensions
         services.AddRequiredSetting<SlackOptions>("Slack:AlertChannel", "alerts are logged, not posted", o => o.AlertChannel);
         services.AddScoped<SlackSignatureFilter>();
         services.AddTransient<SlackAttemptMetrics>();
-        var client = services.AddHttpClient<ISlackApi, SlackApiClient>();
-        client.AddStandardResilienceHandler(o => o.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)));
-        // Added after the resilience handler, so it sits inside it and sees every attempt.
-        client.AddHttpMessageHandler<SlackAttemptMetrics>();
+        Resilient(services.AddHttpClient<ISlackApi, SlackApiClient>());
+        // The same client for the set-up reads of `doctor`; all of them are repeatable.
+        Resilient(services.AddHttpClient<ISlackSetupApi, SlackApiClient>());
         return services;
     }
 
@@ -27,6 +26,13 @@ public static class SlackExtensions
     {
         app.MapSlackRoutes();
         return app;
+    }
+
+    private static void Resilient(IHttpClientBuilder client)
+    {
+        client.AddStandardResilienceHandler(o => o.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)));
+        // Added after the resilience handler, so it sits inside it and sees every attempt.
+        client.AddHttpMessageHandler<SlackAttemptMetrics>();
     }
 
     /// <summary>

@@ -116,6 +116,19 @@ public sealed class BraketClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_signature_is_told_as_refused_credentials_never_as_a_missing_permission()
+    {
+        braket.RefuseSignatures();
+
+        var devices = await Client().SearchDevicesAsync("us-west-1", CancellationToken.None);
+
+        Assert.Equal(BraketErrorKind.CredentialsRefused, devices.Error!.Kind);
+        Assert.Null(devices.Error.MissingPermission);
+        Assert.Contains("refused BraketBot's credentials (a wrong secret key, or an expired session)", devices.Error.Describe());
+        Assert.Single(braket.RequestsOf(BraketOperations.SearchDevices)); // a 403 is not retried
+    }
+
+    [Fact]
     public async Task Puts_the_url_encoded_arn_in_the_path_and_one_client_token_per_cancellation()
     {
         var queued = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day);

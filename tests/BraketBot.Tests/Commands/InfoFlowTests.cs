@@ -32,22 +32,7 @@ public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture
     [Fact]
     public async Task Reports_a_seeded_day_of_one_device_with_the_right_numbers()
     {
-        var at = Day.AddHours(9);
-        Braket.Add(
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1000, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 2000, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 3000, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Running, 100, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 400, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 600, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Failed, 10, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Cancelling, 20, at),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Cancelled, 30, at),
-            // Decoys: another day, another device.
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 77_777, Day.AddDays(-1)),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 77_777, Day.AddDays(1)),
-            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 88_888, at));
+        Braket.Add(Tasks.AspensDay(Day)); // with decoys: another day, another device
 
         var (ack, ackBody, elapsed) = await Command("info 2022-04-10 Aspen-M-1", "info-1");
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BraketBot.Tests.Support;
 
@@ -59,6 +60,15 @@ public sealed partial class ContainerTests
             {
                 bot.Kill(entireProcessTree: true);
             }
+
+            // The same image as a command: `doctor` with nothing configured fails, one JSON report on its output.
+            var doctor = await Run(command[0], string.Join(' ', [.. command[1..], "doctor", "--json"]), output, TimeSpan.FromMinutes(1),
+                new() { ["AWS_EC2_METADATA_DISABLED"] = "true" });
+            Assert.True(doctor.ExitCode == 1, doctor.Output);
+            using var report = JsonDocument.Parse(doctor.Output);
+            Assert.False(report.RootElement.GetProperty("ok").GetBoolean());
+            Assert.Contains(report.RootElement.GetProperty("checks").EnumerateArray(),
+                c => c.GetProperty("check").GetString() == "Settings" && c.GetProperty("detail").GetString()!.StartsWith("Slack:SigningSecret is not set", StringComparison.Ordinal));
         }
         finally
         {
@@ -88,9 +98,12 @@ public sealed partial class ContainerTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(int ExitCode, string Output)> Run(string file, string args, string directory, TimeSpan timeout)
+    private static async Task<(int ExitCode, string Output)> Run(
+        string file, string args, string directory, TimeSpan timeout, Dictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? []) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);

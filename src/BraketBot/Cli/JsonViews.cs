@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using BraketBot.Reports;
+
+namespace BraketBot.Cli;
+
+/// <summary>The commands' results as JSON for scripts and notebooks: numbers as numbers, days as YYYY-MM-DD, no markup.</summary>
+public static class JsonViews
+{
+    public static JsonObject Ok(JsonObject body)
+    {
+        body.Insert(0, "ok", true);
+        return body;
+    }
+
+    public static JsonObject Problem(string problem) => new() { ["ok"] = false, ["error"] = TerminalText.Plain(problem) };
+
+    public static JsonObject Info(InfoReport report) => new()
+    {
+        ["day"] = report.Usage.Window.Day.ToString(),
+        ["timeZone"] = report.TimeZone,
+        ["device"] = report.Device?.DeviceName,
+        ["regions"] = Array(report.Regions.Select(r => (JsonNode?)r)),
+        ["priceListDate"] = report.PriceListDate,
+        ["devices"] = Array(report.Sections.Select(d => (JsonNode?)Device(d, report))),
+        ["accountCaps"] = Array(report.AccountCaps.Select(s => (JsonNode?)Standing(s))),
+    };
+
+    public static JsonObject Caps(CapsReport report) => new()
+    {
+        ["day"] = report.Today.Day.ToString(),
+        ["timeZone"] = report.Caps.TimeZone,
+        ["basis"] = report.Caps.Basis.ToString(),
+        ["action"] = report.Caps.Action.ToString(),
+        ["warnAt"] = report.Caps.WarnAt,
+        ["caps"] = Array(report.Standings.Select(s => (JsonNode?)Standing(s))),
+    };
+
+    public static JsonObject Limits(LimitsReport report) => new()
+    {
+        ["limits"] = Array(report.Limits.Select(l => (JsonNode?)new JsonObject
+        {
+            ["device"] = l.Device.DeviceName,
+            ["deviceArn"] = l.Limit.DeviceArn,
+            ["spendingLimitArn"] = l.Limit.SpendingLimitArn,
+            ["limit"] = l.Limit.Limit,
+            ["queuedSpend"] = l.Limit.QueuedSpend,
+            ["totalSpend"] = l.Limit.TotalSpend,
+            ["periodStart"] = l.Limit.PeriodStart,
+            ["periodEnd"] = l.Limit.PeriodEnd,
+        })),
+    };
+
+    public static JsonObject Cancelled(CancelReport report) => new()
+    {
+        ["task"] = report.Outcome.Task.QuantumTaskArn,
+        ["device"] = report.Device.DeviceName,
+        ["shots"] = report.Outcome.Task.Shots,
+        ["result"] = report.Outcome.Result.ToString(),
+        ["detail"] = report.Outcome.Detail,
+        ["at"] = report.At,
+    };
+
+    /// <summary>A "cancel queued" run: what it set out to cancel, and what became of each task.</summary>
+    public static JsonObject Run(EnforcementRun run)
+    {
+        var cancelled = run.Tasks.Where(t => t.State == RunTaskState.Cancelled).ToList();
+        return new JsonObject
+        {
+            ["device"] = run.Scope?.Describe(),
+            ["day"] = run.Day.ToString(),
+            ["tasks"] = run.Tasks.Count,
+            ["cancelled"] = cancelled.Count,
+            ["shotsCancelled"] = cancelled.Sum(t => t.Shots),
+            ["costSaved"] = cancelled.Sum(t => t.Cost ?? 0m),
+            ["results"] = Array(run.Tasks.Select(t => (JsonNode?)new JsonObject
+            {
+                ["task"] = t.Arn,
+                ["device"] = t.DeviceName,
+                ["shots"] = t.Shots,
+                ["state"] = t.State.ToString(),
+                ["detail"] = t.Detail,
+            })),
+        };
+    }
+
+    public static JsonObject Doctor(IReadOnlyList<DoctorCheck> checks) => new()
+    {
+        ["ok"] = checks.All(c => c.Status != CheckStatus.Fail),
+        ["checks"] = Array(checks.Select(c => (JsonNode?)new JsonObject
+        {
+            ["check"] = c.Name,
+            ["status"] = c.Status.ToString().ToLowerInvariant(),
+            ["detail"] = c.Detail,
+            ["fix"] = c.Fix,
+        })),
+    };
+
+    private static JsonObject Device(DeviceUsage usage, InfoReport report)
+    {
+        var statuses = new JsonObject();
+        foreach (var status in QuantumTaskStatuses.All)
+            statuses[status.ToWire()] = Tally(usage[status]);
+        return new JsonObject
+        {
+            ["device"] = usage.Device.DeviceName,
+            ["deviceArn"] = usage.Device.DeviceArn,
+            ["provider"] = usage.Device.ProviderName,
+            ["region"] = usage.Device.Region.Length > 0 ? usage.Device.Region : null,
+            ["statuses"] = statuses,
+            ["total"] = Tally(usage.Sum(QuantumTaskStatuses.All)),
+            ["perTask"] = usage.PerShot is null ? null : usage.PerTask,
+            ["perShot"] = usage.PerShot,
+            ["spentCost"] = usage.SpentCost,
+            ["queuedCost"] = usage.QueuedCost,
+            ["caps"] = Array(report.DeviceCaps(usage.Device).Select(s => (JsonNode?)Standing(s))),
+        };
+    }
+
+    private static JsonObject Tally(StatusTally tally) => new() { ["tasks"] = tally.Tasks, ["shots"] = tally.Shots };
+
+    private static JsonObject Standing(CapStanding standing) => new()
+    {
+        ["scope"] = standing.Cap.Scope.Describe(),
+        ["metric"] = standing.Cap.Metric.ToString().ToLowerInvariant(),
+        ["limit"] = standing.Cap.Limit,
+        ["used"] = standing.Used,
+        ["fraction"] = double.IsFinite(standing.Fraction) ? Math.Round(standing.Fraction, 4) : null,
+        ["level"] = standing.Level?.ToString().ToLowerInvariant(),
+    };
+
+    private static JsonArray Array(IEnumerable<JsonNode?> items) => new(items.ToArray());
+}

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using BraketBot.Tests.Support;
+
+namespace BraketBot.Tests.Cli;
+
+/// <summary>`BraketBot doctor` in process against the fakes: a line per check, ✓ or ✗ with the fix, and the exit code.</summary>
+public sealed class DoctorTests : IDisposable
+{
+    private readonly CliHost cli = new();
+
+    public DoctorTests()
+    {
+        cli.Braket.Devices.AddRange(Tasks.AllDevices);
+        cli.Settings["Slack:AppToken"] = cli.Slack.AppToken;
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    /// <summary>Doctor on the set-up as <paramref name="broken"/> leaves it: it exits 1 and prints each expected line.</summary>
+    private async Task<string> FailsAsync(Action<CliHost> broken, params string[] expected)
+    {
+        broken(cli);
+        var (exit, output) = await cli.RunAsync("doctor");
+        Assert.True(exit == 1, $"exit code {exit}:\n{output}");
+        Assert.All(expected, line => Assert.Contains(line, output));
+        return output;
+    }
+
+    [Fact]
+    public async Task A_complete_set_up_passes_every_check_and_exits_0_without_changing_anything()
+    {
+        var queued = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, BotFactory.Today);
+        cli.Braket.Add(queued);
+
+        var (exit, output) = await cli.RunAsync("doctor");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            """
+            ✓ Configuration: every value passes the rules the host checks at start
+            ✓ Settings: every setting BraketBot needs is set
+            ✓ AWS credentials: found: environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)
+            ✓ Braket in us-west-1: the credentials are accepted
+            ✓ Braket in us-east-1: the credentials are accepted
+            ✓ braket:SearchQuantumTasks: allowed in us-west-1, us-east-1
+            ✓ braket:GetQuantumTask: allowed in us-west-1, us-east-1
+            ✓ braket:CancelQuantumTask: allowed in us-west-1, us-east-1
+            ✓ braket:SearchDevices: allowed in us-west-1, us-east-1
+            ✓ braket:SearchSpendingLimits: allowed in us-west-1, us-east-1
+            ✓ Slack bot token: valid: workspace Braket Lab (https://braket-lab.slack.com/), bot user @braketbot
+            ✓ Slack alert channel: #braket-alerts (C0ALERTS), the bot is a member
+            ✓ Slack app token: valid: Socket Mode can connect
+            ✓ Storage (job-storage): In-Memory Storage answers.
+            All 14 checks passed.
+            """,
+            string.Join('\n', output.Split('\n').Select(l => l.TrimEnd())).Trim());
+
+        // Harmless: the real task is untouched, the cancel went to a task that cannot exist, nothing was posted.
+        Assert.Equal(QuantumTaskStatus.Queued, cli.Braket.Task(queued.QuantumTaskArn).Status);
+        Assert.DoesNotContain(cli.Braket.RequestsOf(BraketOperations.CancelQuantumTask), r => r.Path.Contains(queued.QuantumTaskArn.Split('/')[^1], StringComparison.Ordinal));
+        Assert.Equal(["apps.connections.open", "auth.test", "conversations.info"], cli.Slack.Received.Select(r => r.Kind).Order());
+        Assert.Empty(cli.Slack.Unexpected);
+        Assert.Empty(cli.Braket.Unexpected);
+    }
+
+    [Fact]
+    public async Task Without_credentials_it_fails_and_says_where_the_chain_looks()
+    {
+        await FailsAsync(c => c.Credentials = null,
+            "✗ AWS credentials: none found in the AWS SDK's default chain",
+            "fix: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+            "– Braket permissions: not checked without credentials");
+        Assert.Empty(cli.Braket.Requests);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_key_fails_in_every_region_as_refused_credentials_not_as_a_permission()
+    {
+        var output = await FailsAsync(c => c.Braket.RefuseSignatures(),
+            "✓ AWS credentials: found: environment variables",
+            "✗ Braket in us-west-1: AWS refused the credentials: The request signature we calculated does not match",
+            "✗ Braket in us-east-1: AWS refused the credentials: The request signature we calculated does not match",
+            "fix: check that AWS_SECRET_ACCESS_KEY belongs to AWS_ACCESS_KEY_ID",
+            "– Braket permissions: not checked until Braket accepts the credentials in every region");
+        Assert.DoesNotContain("braket:CancelQuantumTask", output);
+    }
+
+    [Fact]
+    public Task An_action_the_policy_lacks_is_named_with_the_policy_that_allows_it() =>
+        FailsAsync(c => c.Braket.Deny(BraketOperations.CancelQuantumTask),
+            "✗ braket:CancelQuantumTask: denied in us-west-1, us-east-1",
+            "fix: attach deploy/iam-policy.json to BraketBot's IAM user or role",
+            "✓ braket:GetQuantumTask: allowed in us-west-1, us-east-1",
+            "1 of 14 checks failed");
+
+    [Fact]
+    public Task A_bot_that_is_not_in_the_alert_channel_is_told_to_invite_itself() =>
+        FailsAsync(c => c.Slack.Channels["C0ALERTS"] = ("braket-alerts", false),
+            "✗ Slack alert channel: the bot is not a member of #braket-alerts (C0ALERTS), so its alerts are refused",
+            "fix: invite the bot: /invite @braketbot in #braket-alerts");
+
+    [Fact]
+    public Task A_channel_that_answers_not_in_channel_is_told_the_same_way() =>
+        FailsAsync(c => c.Slack.Refuse("conversations.info", "not_in_channel"),
+            "✗ Slack alert channel: the bot is not a member of C0ALERTS",
+            "fix: invite the bot: /invite @braketbot in that channel");
+
+    [Fact]
+    public Task A_channel_name_where_slack_wants_an_id_is_told_where_to_find_the_id() =>
+        FailsAsync(c => c.Settings["Slack:AlertChannel"] = "#braket-alerts",
+            "✗ Slack alert channel: no channel #braket-alerts that the bot can see",
+            "the channel's id (C…");
+
+    [Fact]
+    public async Task An_invalid_bot_token_fails_with_slacks_invalid_auth_and_the_channel_is_not_checked()
+    {
+        await FailsAsync(c => c.Slack.BotToken = "xoxb-another-workspace",
+            "✗ Slack bot token: Slack refused it (invalid_auth)",
+            "fix: copy the Bot User OAuth Token (xoxb-…)",
+            "– Slack alert channel: not checked without a valid bot token");
+        Assert.DoesNotContain(cli.Slack.Received, r => r.Kind == "conversations.info");
+    }
+
+    [Fact]
+    public Task An_invalid_app_token_fails_without_opening_a_connection() =>
+        FailsAsync(c => c.Settings["Slack:AppToken"] = "xapp-1-expired",
+            "✗ Slack app token: Slack refused it (invalid_auth)",
+            "connections:write");
+
+    [Fact]
+    public async Task Without_an_app_token_socket_mode_is_said_to_be_off_and_nothing_fails()
+    {
+        cli.Settings.Remove("Slack:AppToken");
+
+        var (exit, output) = await cli.RunAsync("doctor");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("– Slack app token: Slack:AppToken is not set: Socket Mode is off", output);
+        Assert.DoesNotContain(cli.Slack.Received, r => r.Kind == "apps.connections.open");
+    }
+
+    [Fact]
+    public Task An_unreachable_database_fails_the_storage_check_naming_host_and_key() =>
+        FailsAsync(c => c.Settings.OnPostgres("Host=127.0.0.1;Port=1;Username=postgres;Database=braketbot;Timeout=3"),
+            "✗ Storage (postgres): PostgreSQL unreachable: ConnectionStrings:Postgres: cannot reach PostgreSQL at 127.0.0.1:1",
+            "fix: check Storage:Provider and ConnectionStrings:Postgres");
+
+    [PostgresFact]
+    public async Task A_reachable_database_passes_the_storage_checks()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        cli.Settings.OnPostgres(database.ConnectionString);
+
+        var (exit, output) = await cli.RunAsync("doctor");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("✓ Storage (postgres): PostgreSQL answers.", output);
+    }
+
+    [Fact]
+    public Task A_value_the_host_would_refuse_at_start_fails_the_configuration_check_in_the_same_words() =>
+        FailsAsync(c => (c.Settings["Caps:WarnAt"], c.Settings["Caps:TimeZone"]) = ("2", "Mars/Olympus"),
+            "✗ Configuration: Caps:WarnAt must be a fraction above 0 and at most 1 (is 2).",
+            "✗ Configuration: Caps:TimeZone 'Mars/Olympus' is not a known IANA time zone");
+
+    [Fact]
+    public Task A_missing_secret_fails_the_settings_check_with_its_environment_variable() =>
+        FailsAsync(c => c.Settings.Remove("Slack:SigningSecret"),
+            "✗ Settings: Slack:SigningSecret is not set: every Slack request is refused (401)",
+            "fix: set Slack:SigningSecret (environment variable Slack__SigningSecret)");
+
+    [Fact]
+    public async Task Json_gives_every_check_with_its_status_for_scripts()
+    {
+        cli.Braket.Deny(BraketOperations.SearchSpendingLimits);
+
+        var (exit, output) = await cli.RunAsync("doctor", "--json");
+
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("ok").GetBoolean());
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        var denied = checks.Single(c => c.GetProperty("status").GetString() == "fail");
+        Assert.Equal("braket:SearchSpendingLimits", denied.GetProperty("check").GetString());
+        Assert.Contains("deploy/iam-policy.json", denied.GetProperty("fix").GetString());
+        Assert.Equal(13, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
+    }
+}
