@@ -3,7 +3,9 @@ using BraketBot.Commands;
 using BraketBot.Enforcement;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
+using BraketBot.Queue;
 using BraketBot.Slack;
+using BraketBot.Slack.SocketMode;
 using BraketBot.Storage;
 using BraketBot.Telemetry;
 using BraketBot.Usage;
@@ -19,10 +21,12 @@ builder.Services
     .AddJobs(builder.Configuration)
     .AddBraket(builder.Configuration)
     .AddSlack(builder.Configuration)
+    .AddSocketMode(builder.Configuration)
     .AddUsage(builder.Configuration)
     .AddEnforcement(builder.Configuration)
     .AddCommands(builder.Configuration)
-    .AddWebhooks(builder.Configuration);
+    .AddWebhooks(builder.Configuration)
+    .AddQueue(builder.Configuration);
 
 var app = builder.Build();
 
