@@ -31,6 +31,7 @@ public sealed class FakeSlack : IDisposable
     private int ts;
     private int hangs;
     private int lostAnswers;
+    private int failedOpens;
 
     public FakeSlack()
     {
@@ -43,6 +44,8 @@ public sealed class FakeSlack : IDisposable
             .RespondWith(Response.Create().WithCallback(request => Record("conversations.history", request, () => History(request, thread: false))));
         Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.replies"))
             .RespondWith(Response.Create().WithCallback(request => Record("conversations.replies", request, () => History(request, thread: true))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/apps.connections.open"))
+            .RespondWith(Response.Create().WithCallback(request => Record("apps.connections.open", request, () => OpenConnection(request))));
         Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
             .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Respond(request))));
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100)
@@ -108,6 +111,12 @@ public sealed class FakeSlack : IDisposable
 
     private int hanging;
 
+    /// <summary>Where apps.connections.open sends the app (a <see cref="FakeSocketMode"/>'s next URL); unset, the call is unexpected.</summary>
+    public Func<Uri>? SocketModeUrls { get; set; }
+
+    /// <summary>The next apps.connections.open calls fail as Slack's would (ok: false).</summary>
+    public void FailConnectionsOpen(int count) => Interlocked.Add(ref failedOpens, count);
+
     /// <summary>How many requests are hanging (or hung) now.</summary>
     public int Hanging => Volatile.Read(ref hanging);
 
@@ -153,6 +162,17 @@ public sealed class FakeSlack : IDisposable
         if (responseUses.AddOrUpdate(request.Path, 1, (_, n) => n + 1) <= MaxResponseUses) return Answer(HttpStatusCode.OK, "ok");
         Unexpected.Enqueue($"a sixth post to {request.Path}");
         return Answer(HttpStatusCode.NotFound, "used_url");
+    }
+
+    private ResponseMessage OpenConnection(IRequestMessage request)
+    {
+        if (SocketModeUrls is not { } urls)
+        {
+            Unexpected.Enqueue($"{request.Method} {request.Path} (no Socket Mode server)");
+            return Answer(HttpStatusCode.OK, "{\"ok\":false,\"error\":\"not_allowed_token_type\"}");
+        }
+        if (Take(ref failedOpens)) return Answer(HttpStatusCode.OK, "{\"ok\":false,\"error\":\"internal_error\"}");
+        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["url"] = urls().ToString() }.ToJsonString());
     }
 
     private ResponseMessage Update(IRequestMessage request)

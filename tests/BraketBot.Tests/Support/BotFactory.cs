@@ -58,6 +58,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <summary>How long the host gives its work to finish when it stops (the default is 30 seconds).</summary>
     public TimeSpan? ShutdownTimeout { get; set; }
 
+    /// <summary>Changes to the host's services for one test (a dependency that fails), made after the host's own.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     public ImmutableCredentials Credentials { get; set; } = TestSettings.Credentials;
 
     public static Dictionary<string, string?> FullSettings(Uri braketUrl, Uri slackApi) => TestSettings.For(braketUrl, slackApi);
@@ -112,6 +115,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             if (ShutdownTimeout is { } shutdown) services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
             if (ResettableStore) services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
+            // The SQS client's, in place of the SDK's default chain (moto takes any keys).
+            services.AddSingleton<AWSCredentials>(_ => new BasicAWSCredentials(Credentials.AccessKey, Credentials.SecretKey));
+            foreach (var change in TestServices) change(services);
             // Retries as in production, minus the waiting.
             services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
         });
