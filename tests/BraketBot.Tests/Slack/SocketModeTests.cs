@@ -53,26 +53,8 @@ public sealed class SocketModeTests : IAsyncLifetime
 
     private static string Text(JsonElement message) => MessageText.Of(message);
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> Readiness()
-    {
-        var response = await Client.GetAsync("/readyz");
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
-    }
-
     private static string SocketCheck(JsonElement readiness) =>
         readiness.GetProperty("checks").GetProperty(SocketModeExtensions.ReadinessCheck).GetProperty("status").GetString()!;
-
-    private async Task<JsonElement> WaitUntilReady()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var (status, body) = await Readiness();
-            if (status == HttpStatusCode.OK) return body;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Never ready: {body}");
-            await Task.Delay(25);
-        }
-    }
 
     [Fact]
     public async Task Connects_with_the_app_token_and_is_ready_once_Slack_says_hello_without_a_signing_secret()
@@ -83,14 +65,14 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         var open = Assert.Single(bot.Slack.Received, r => r.Kind == "apps.connections.open");
         Assert.Equal("Bearer " + AppToken, open.Headers["Authorization"].Single());
-        var (status, before) = await Readiness();
+        var (status, before) = await bot.ReadinessAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", SocketCheck(before));
         Assert.Empty(before.GetProperty("missing").EnumerateArray());
 
         await link.SendHelloAsync();
 
-        var ready = await WaitUntilReady();
+        var ready = await bot.WaitUntilReadyAsync();
         Assert.Equal("Healthy", SocketCheck(ready));
         Assert.Single(socket.Links);
     }
@@ -163,7 +145,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Equal(2, bot.Slack.Received.Count(r => r.Kind == "apps.connections.open"));
         var id = await second.SendEnvelopeAsync("slash_commands", Command("help", bot.Slack.ResponseUrl("r1")));
         Assert.Contains("/braket info", Text((await second.WaitForAck(id)).GetProperty("payload")));
-        Assert.Equal(HttpStatusCode.OK, (await Readiness()).Status);
+        Assert.Equal(HttpStatusCode.OK, (await bot.ReadinessAsync()).Status);
     }
 
     [Fact]
@@ -196,13 +178,13 @@ public sealed class SocketModeTests : IAsyncLifetime
         bot.Slack.FailConnectionsOpen(2);
         _ = Client;
 
-        var (status, body) = await Readiness();
+        var (status, body) = await bot.ReadinessAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", SocketCheck(body));
 
         await socket.WaitForLink(1);
         Assert.Equal(3, bot.Slack.Received.Count(r => r.Kind == "apps.connections.open"));
-        Assert.Equal("Healthy", SocketCheck(await WaitUntilReady()));
+        Assert.Equal("Healthy", SocketCheck(await bot.WaitUntilReadyAsync()));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Amazon.Runtime;
 using BraketBot.Braket;
 using Microsoft.AspNetCore.Hosting;
@@ -75,6 +77,27 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>GET /readyz: its status and its report.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Report)> ReadinessAsync()
+    {
+        using var client = Client();
+        var response = await client.GetAsync("/readyz");
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    /// <summary>Waits until /readyz answers 200 (a link is up) and returns its report.</summary>
+    public async Task<JsonElement> WaitUntilReadyAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var (status, report) = await ReadinessAsync();
+            if (status == HttpStatusCode.OK) return report;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Never ready: {report}");
+            await Task.Delay(25);
+        }
+    }
 
     /// <summary>
     /// Waits until the host has nothing left in flight: every command answered, no Hangfire job
