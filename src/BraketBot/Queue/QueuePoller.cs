@@ -27,6 +27,9 @@ public sealed partial class QueuePoller(
 
     public const int MaxMessages = 10;
 
+    /// <summary>The SQS actions the poller calls: what its IAM policy must allow on the queue.</summary>
+    public static readonly IReadOnlyList<string> Actions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
+
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(1);
 
