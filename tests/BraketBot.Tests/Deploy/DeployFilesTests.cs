@@ -119,7 +119,7 @@ public sealed class DeployFilesTests
 
         Assert.Equal("ApiDestination", Scalar(stack, "Parameters", "Target", "Default"));
         Assert.Equal("UseApiDestination", Scalar(resources, "Destination", "Condition"));
-        var target = Target(resources, queue: false);
+        var target = Target(resources, "ApiDestination");
         Assert.Equal("Destination.Arn", Scalar(target, "Arn"));
         Assert.Equal("InvokeRole.Arn", Scalar(target, "RoleArn"));
         Assert.Equal("DeadLetterQueue.Arn", Scalar(target, "DeadLetterConfig", "Arn"));
@@ -134,14 +134,14 @@ public sealed class DeployFilesTests
         var stack = Yaml("eventbridge.yaml");
         var resources = (YamlMappingNode)At(stack, "Resources");
 
-        Assert.Contains("Queue", ((YamlSequenceNode)At(stack, "Parameters", "Target", "AllowedValues")).Select(v => ((YamlScalarNode)v).Value));
+        Assert.Equal(["ApiDestination", "Queue", "Forward"], ((YamlSequenceNode)At(stack, "Parameters", "Target", "AllowedValues")).Select(v => ((YamlScalarNode)v).Value));
         Assert.Equal("AWS::SQS::Queue", Scalar(resources, "EventQueue", "Type"));
         Assert.Equal("UseQueue", Scalar(resources, "EventQueue", "Condition"));
         Assert.Equal("DeadLetterQueue.Arn", Scalar(resources, "EventQueue", "Properties", "RedrivePolicy", "deadLetterTargetArn"));
         Assert.InRange(int.Parse(Scalar(resources, "EventQueue", "Properties", "RedrivePolicy", "maxReceiveCount")), 2, 10);
         Assert.Equal(QueuePoller.WaitTimeSeconds.ToString(), Scalar(resources, "EventQueue", "Properties", "ReceiveMessageWaitTimeSeconds"));
 
-        var target = Target(resources, queue: true);
+        var target = Target(resources, "Queue");
         Assert.Equal("EventQueue.Arn", Scalar(target, "Arn"));
         Assert.False(target.Children.ContainsKey(new YamlScalarNode("RoleArn")), "a queue target is allowed by the queue's policy, not a role");
         Assert.Equal("DeadLetterQueue.Arn", Scalar(target, "DeadLetterConfig", "Arn"));
@@ -157,13 +157,29 @@ public sealed class DeployFilesTests
         Assert.Equal("EventQueue", Scalar(stack, "Outputs", "QueueUrl", "Value"));
     }
 
-    /// <summary>The rule's target in one branch of its !If on UseQueue.</summary>
-    private static YamlMappingNode Target(YamlMappingNode resources, bool queue)
+    [Fact]
+    public void With_target_forward_a_region_sends_the_same_events_to_the_home_regions_bus()
     {
-        var choice = (YamlSequenceNode)At(resources, "Rule", "Properties", "Targets");
-        Assert.Equal("!If", choice.Tag.Value);
-        Assert.Equal("UseQueue", ((YamlScalarNode)choice[0]).Value);
-        return (YamlMappingNode)((YamlSequenceNode)choice[queue ? 1 : 2]).Single();
+        var stack = Yaml("eventbridge.yaml");
+        var resources = (YamlMappingNode)At(stack, "Resources");
+
+        var target = Target(resources, "Forward");
+
+        Assert.Equal("arn:${AWS::Partition}:events:${HomeRegion}:${AWS::AccountId}:event-bus/default", Scalar(target, "Arn"));
+        Assert.Equal("ForwardRole.Arn", Scalar(target, "RoleArn"));
+        Assert.Equal("UseForward", Scalar(resources, "ForwardRole", "Condition"));
+        var grant = (YamlMappingNode)((YamlSequenceNode)At(((YamlSequenceNode)At(resources, "ForwardRole", "Properties", "Policies"))[0], "PolicyDocument", "Statement")).Single();
+        Assert.Equal("events:PutEvents", Scalar(grant, "Action"));
+        Assert.Equal(Scalar(target, "Arn"), Scalar(grant, "Resource"));
+    }
+
+    /// <summary>The rule's target for a value of the Target parameter: a branch of its nested !If.</summary>
+    private static YamlMappingNode Target(YamlMappingNode resources, string target)
+    {
+        YamlNode choice = At(resources, "Rule", "Properties", "Targets");
+        while (choice is YamlSequenceNode { Tag.IsEmpty: false, Tag.IsNonSpecific: false } branch && branch.Tag.Value == "!If")
+            choice = ((YamlScalarNode)branch[0]).Value == "Use" + target ? branch[1] : branch[2];
+        return (YamlMappingNode)((YamlSequenceNode)choice).Single();
     }
 
     [Fact]
