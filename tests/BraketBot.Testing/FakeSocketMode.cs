@@ -73,10 +73,11 @@ public sealed class FakeSocketMode : IAsyncDisposable
         foreach (var link in links) link.Drop();
         await app.StopAsync();
         await app.DisposeAsync();
+        foreach (var link in links) link.Dispose();
     }
 
     /// <summary>One Socket Mode connection, seen from Slack's side.</summary>
-    public sealed class Link(string ticket, WebSocket socket, HttpContext context)
+    public sealed class Link(string ticket, WebSocket socket, HttpContext context) : IDisposable
     {
         private readonly SemaphoreSlim sending = new(1, 1);
         private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -163,6 +164,8 @@ public sealed class FakeSocketMode : IAsyncDisposable
             socket.Abort();
             context.Abort();
         }
+
+        public void Dispose() => sending.Dispose();
 
         internal async Task ReadAsync()
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BraketBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Queue;
@@ -42,6 +43,6 @@ public sealed class QueueOptionsValidator : IValidateOptions<QueueOptions>
             failures.Add($"EventBridge:QueueRegion '{options.QueueRegion}' is not an AWS region name (us-east-1).");
         if (options.SqsServiceUrl is { IsAbsoluteUri: false } || options.SqsServiceUrl is { Scheme: not ("https" or "http") })
             failures.Add($"EventBridge:SqsServiceUrl '{options.SqsServiceUrl}' must be an absolute http(s) URL.");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.ToResult();
     }
 }

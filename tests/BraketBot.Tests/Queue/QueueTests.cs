@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using BraketBot.Queue;
@@ -13,7 +11,7 @@ namespace BraketBot.Tests.Queue;
 /// Braket events from an SQS queue through the real host, against moto's server (SQS's JSON
 /// protocol): what an EventBridge rule with a queue target delivers. The webhook's API key is not set.
 /// </summary>
-public sealed class QueueTests : IAsyncLifetime
+public sealed class QueueTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
     private readonly BotFactory bot = new();
@@ -21,6 +19,7 @@ public sealed class QueueTests : IAsyncLifetime
     private AmazonSQSClient sqs = null!;
     private string queueUrl = "";
     private HttpClient? client;
+    private bool disposed;
 
     public async Task InitializeAsync()
     {
@@ -45,10 +44,17 @@ public sealed class QueueTests : IAsyncLifetime
     {
         Assert.Empty(bot.Slack.Unexpected);
         Assert.Empty(bot.Braket.Unexpected);
-        client?.Dispose();
-        bot.Dispose();
+        Dispose();
         sqs.Dispose();
         await moto.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        client?.Dispose();
+        bot.Dispose();
     }
 
     private HttpClient Client => client ??= bot.Client();

@@ -10,7 +10,7 @@ namespace BraketBot.Tests.Slack;
 /// Slack over Socket Mode through the real host: apps.connections.open on the fake Slack, then a
 /// WebSocket to a server in the test that speaks Slack's envelope protocol. No signing secret is set.
 /// </summary>
-public sealed class SocketModeTests : IAsyncLifetime
+public sealed class SocketModeTests : IAsyncLifetime, IDisposable
 {
     private const string AppToken = "xapp-1-A123456-1-0123456789abcdef";
     private const string Admin = "U2147483697";
@@ -19,6 +19,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     private readonly BotFactory bot = new();
     private FakeSocketMode socket = null!;
     private HttpClient? client;
+    private bool disposed;
 
     public async Task InitializeAsync()
     {
@@ -34,9 +35,17 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Assert.Empty(bot.Slack.Unexpected);
+        // The host first, so that it closes its connection to a server that is still there.
+        Dispose();
+        await socket.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
         client?.Dispose();
         bot.Dispose();
-        await socket.DisposeAsync();
     }
 
     private HttpClient Client => client ??= bot.Client();
