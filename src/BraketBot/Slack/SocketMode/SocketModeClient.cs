@@ -97,9 +97,10 @@ public sealed partial class SocketModeClient(
             await connection.Hello.WaitAsync(HelloTimeout, time, cancellationToken);
             return (connection, null);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
             if (connection is not null) await connection.DisposeAsync();
+            if (cancellationToken.IsCancellationRequested) throw;
             var error = e is TimeoutException ? "Slack did not say hello" : e.Message;
             LogConnectFailed(error);
             return (null, error);
