@@ -19,7 +19,6 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
     private AmazonSQSClient sqs = null!;
     private string queueUrl = "";
     private HttpClient? client;
-    private bool disposed;
 
     public async Task InitializeAsync()
     {
@@ -51,8 +50,6 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        if (disposed) return;
-        disposed = true;
         client?.Dispose();
         bot.Dispose();
     }

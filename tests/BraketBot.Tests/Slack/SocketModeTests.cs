@@ -19,7 +19,6 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
     private readonly BotFactory bot = new();
     private FakeSocketMode socket = null!;
     private HttpClient? client;
-    private bool disposed;
 
     public async Task InitializeAsync()
     {
@@ -42,8 +41,6 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        if (disposed) return;
-        disposed = true;
         client?.Dispose();
         bot.Dispose();
     }

@@ -43,6 +43,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     private readonly bool ownsFakes;
 
+    private bool disposed;
+
     public FakeBraket Braket { get; }
 
     public FakeSlack Slack { get; }
@@ -148,6 +150,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        // Once: a test class may stop the host itself before its fixture is disposed.
+        if (disposed) return;
+        disposed = true;
         base.Dispose(disposing);
         if (!ownsFakes) return;
         Braket.Dispose();
