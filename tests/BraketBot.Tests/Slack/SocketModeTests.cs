@@ -155,6 +155,21 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_link_disabled_disconnect_closes_the_connection_and_readyz_says_so()
+    {
+        var link = await Connection();
+        await bot.WaitUntilReadyAsync();
+
+        await link.SendDisconnectAsync("link_disabled");
+
+        await link.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var (status, readiness) = await bot.ReadinessAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", SocketCheck(readiness));
+        Assert.Contains("link_disabled", readiness.GetProperty("checks").GetProperty(SocketModeExtensions.ReadinessCheck).GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task An_envelope_redelivered_on_the_next_connection_after_a_lost_acknowledgement_is_acted_on_once()
     {
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));

@@ -64,9 +64,9 @@ public sealed partial class SocketModeClient(
                     failures = 0;
                     continue;
                 }
+                status.Down($"Socket Mode connection lost ({end.Detail}); reconnecting.");
                 await current.DisposeAsync();
                 current = null;
-                status.Down($"Socket Mode connection lost ({end.Detail}); reconnecting.");
                 if (time.GetUtcNow() - since >= Healthy) failures = 0;
                 failures++;
                 if (end.Reason == ConnectionEndReason.LinkDisabled) LogLinkDisabled();
