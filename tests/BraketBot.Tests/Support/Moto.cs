@@ -74,7 +74,7 @@ public sealed class MotoServer : IAsyncDisposable
 
     /// <summary>An SQS client of this server, as the tests' own (queue set-up, sending, counting).</summary>
     public AmazonSQSClient Sqs() =>
-        new(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonSQSConfig { ServiceURL = Url.ToString(), AuthenticationRegion = Region });
+        new(new BasicAWSCredentials(TestSettings.Credentials.AccessKey, TestSettings.Credentials.SecretKey), new AmazonSQSConfig { ServiceURL = Url.ToString(), AuthenticationRegion = Region });
 
     private async Task<bool> AnswersAsync()
     {
