@@ -3,6 +3,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using BraketBot.Enforcement;
 using BraketBot.Hosting;
+using BraketBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Queue;
@@ -19,6 +20,7 @@ public sealed partial class QueuePoller(
     IServiceProvider services,
     IServiceScopeFactory scopes,
     LinkStatus<QueuePoller> status,
+    BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<QueuePoller> logger) : BackgroundService
 {
@@ -85,9 +87,11 @@ public sealed partial class QueuePoller(
         switch (TaskStateChange.Parse(Encoding.UTF8.GetBytes(message.Body ?? "")))
         {
             case EventParse.Invalid invalid:
+                metrics.Event("invalid");
                 LogJunk(message.MessageId, invalid.Reason);
                 break;
             case EventParse.Other other:
+                metrics.Event("ignored");
                 LogIgnored(message.MessageId, other.DetailType);
                 break;
             case EventParse.TaskEvent taskEvent:

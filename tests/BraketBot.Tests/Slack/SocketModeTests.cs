@@ -81,6 +81,7 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         var ready = await bot.WaitUntilReadyAsync();
         Assert.Equal("Healthy", SocketCheck(ready));
         Assert.Single(socket.Links);
+        Assert.Contains("braketbot_socket_mode_connected{otel_scope_name=\"BraketBot\"} 1", await Client.GetStringAsync("/metrics"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BraketBot.Hosting;
+using BraketBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Slack.SocketMode;
@@ -13,6 +14,7 @@ public sealed partial class SocketModeClient(
     IOptionsMonitor<SocketModeOptions> options,
     IServiceScopeFactory scopes,
     LinkStatus<SocketModeClient> status,
+    BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<SocketModeClient> logger) : BackgroundService
 {
@@ -32,7 +34,7 @@ public sealed partial class SocketModeClient(
             status.Off("Socket Mode is off (Slack:AppToken is not set): Slack reaches BraketBot over HTTP.");
             return;
         }
-        status.Down("Connecting to Slack over Socket Mode.");
+        Down("Connecting to Slack over Socket Mode.");
         // The connection serving now, or the one Slack asked to replace until its successor says hello.
         SocketModeConnection? current = null;
         var failures = 0;
@@ -48,7 +50,7 @@ public sealed partial class SocketModeClient(
                         await current.DisposeAsync();
                         current = null;
                     }
-                    if (current is null) status.Down($"Cannot connect to Slack over Socket Mode: {error}");
+                    if (current is null) Down($"Cannot connect to Slack over Socket Mode: {error}");
                     await Task.Delay(Backoff.After(++failures, FirstRetry, MaxRetry), time, stoppingToken);
                     continue;
                 }
@@ -56,6 +58,7 @@ public sealed partial class SocketModeClient(
                 current = next;
                 var since = time.GetUtcNow();
                 status.Up($"Connected to Slack over Socket Mode since {since:u}.");
+                metrics.SocketMode(connected: true);
                 LogConnected();
 
                 var end = await current.Ended.WaitAsync(stoppingToken);
@@ -64,7 +67,7 @@ public sealed partial class SocketModeClient(
                     failures = 0;
                     continue;
                 }
-                status.Down($"Socket Mode connection lost ({end.Detail}); reconnecting.");
+                Down($"Socket Mode connection lost ({end.Detail}); reconnecting.");
                 await current.DisposeAsync();
                 current = null;
                 if (time.GetUtcNow() - since >= Healthy) failures = 0;
@@ -83,6 +86,12 @@ public sealed partial class SocketModeClient(
         {
             if (current is not null) await current.DisposeAsync();
         }
+    }
+
+    private void Down(string description)
+    {
+        status.Down(description);
+        metrics.SocketMode(connected: false);
     }
 
     private async Task<(SocketModeConnection? Connection, string? Error)> TryConnectAsync(CancellationToken cancellationToken)
