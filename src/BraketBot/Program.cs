@@ -4,7 +4,9 @@ using BraketBot.Commands;
 using BraketBot.Enforcement;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
+using BraketBot.Queue;
 using BraketBot.Slack;
+using BraketBot.Slack.SocketMode;
 using BraketBot.Storage;
 using BraketBot.Telemetry;
 using BraketBot.Usage;
@@ -39,8 +41,10 @@ public partial class Program
         .AddJobs(configuration)
         .AddBraket(configuration)
         .AddSlack(configuration)
+        .AddSocketMode(configuration)
         .AddUsage(configuration)
         .AddEnforcement(configuration)
         .AddCommands(configuration)
-        .AddWebhooks(configuration);
+        .AddWebhooks(configuration)
+        .AddQueue(configuration);
 }

@@ -31,6 +31,7 @@ public sealed class FakeSlack : IDisposable
     private int ts;
     private int hangs;
     private int lostAnswers;
+    private int failedOpens;
 
     public FakeSlack()
     {
@@ -132,6 +133,12 @@ public sealed class FakeSlack : IDisposable
 
     private int hanging;
 
+    /// <summary>Where apps.connections.open sends the app (a <see cref="FakeSocketMode"/>'s next URL); unset, the call is unexpected.</summary>
+    public Func<Uri>? SocketModeUrls { get; set; }
+
+    /// <summary>The next apps.connections.open calls fail as Slack's would (ok: false).</summary>
+    public void FailConnectionsOpen(int count) => Interlocked.Add(ref failedOpens, count);
+
     /// <summary>How many requests are hanging (or hung) now.</summary>
     public int Hanging => Volatile.Read(ref hanging);
 
@@ -173,14 +180,21 @@ public sealed class FakeSlack : IDisposable
             : SlackError("channel_not_found");
     }
 
-    /// <summary>Answers with a WebSocket URL that no one should open: a check of the token, not a connection.</summary>
-    private ResponseMessage OpenConnection(IRequestMessage request) =>
-        Refusal("apps.connections.open") ?? (Bearer(request) switch
-        {
-            var token when token == AppToken => Answer(HttpStatusCode.OK, "{\"ok\":true,\"url\":\"wss://wss-primary.slack.invalid/link/?ticket=test\"}"),
-            var token when token?.StartsWith("xoxb-", StringComparison.Ordinal) == true => SlackError("not_allowed_token_type"),
-            _ => SlackError("invalid_auth"),
-        });
+    /// <summary>
+    /// apps.connections.open: with a <see cref="FakeSocketMode"/> server, its next URL; without one, a URL
+    /// that no one should open (doctor's check of the token, not a connection).
+    /// </summary>
+    private ResponseMessage OpenConnection(IRequestMessage request)
+    {
+        if (Refusal("apps.connections.open") is { } refused) return refused;
+        if (Take(ref failedOpens)) return SlackError("internal_error");
+        var token = Bearer(request);
+        if (token?.StartsWith("xoxb-", StringComparison.Ordinal) == true) return SlackError("not_allowed_token_type");
+        if (SocketModeUrls is { } urls) return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["url"] = urls().ToString() }.ToJsonString());
+        return token == AppToken
+            ? Answer(HttpStatusCode.OK, "{\"ok\":true,\"url\":\"wss://wss-primary.slack.invalid/link/?ticket=test\"}")
+            : SlackError("invalid_auth");
+    }
 
     private ResponseMessage? Refusal(string method) => refusals.TryGetValue(method, out var error) ? SlackError(error) : null;
 

@@ -24,22 +24,28 @@ public static class SlackRequests
     public const string AppId = "A123456";
 
     public static string CommandBody(string text, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId) =>
-        new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["token"] = "gIkuvaNzQIHg97ATvDxqgjtO",
-            ["team_id"] = teamId,
-            ["api_app_id"] = appId,
-            ["channel_id"] = "C2147483705",
-            ["user_id"] = userId,
-            ["user_name"] = "steve",
-            ["command"] = "/braket",
-            ["text"] = text,
-            ["response_url"] = responseUrl.ToString(),
-        }).ReadAsStringAsync().Result;
+        new FormUrlEncodedContent(CommandFields(text, responseUrl, userId, teamId, appId)).ReadAsStringAsync().Result;
 
-    public static string ButtonBody(string actionId, string value, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId)
+    /// <summary>A slash command's fields: the form over HTTP, the payload of a Socket Mode envelope (every value a string).</summary>
+    public static Dictionary<string, string> CommandFields(string text, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId) => new()
     {
-        var payload = System.Text.Json.JsonSerializer.Serialize(new
+        ["token"] = "gIkuvaNzQIHg97ATvDxqgjtO",
+        ["team_id"] = teamId,
+        ["api_app_id"] = appId,
+        ["channel_id"] = "C2147483705",
+        ["user_id"] = userId,
+        ["user_name"] = "steve",
+        ["command"] = "/braket",
+        ["text"] = text,
+        ["response_url"] = responseUrl.ToString(),
+    };
+
+    public static string ButtonBody(string actionId, string value, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId) =>
+        "payload=" + Uri.EscapeDataString(ButtonPayload(actionId, value, responseUrl, userId, teamId, appId));
+
+    /// <summary>A block_actions payload: the form field over HTTP, the payload of a Socket Mode envelope.</summary>
+    public static string ButtonPayload(string actionId, string value, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId) =>
+        System.Text.Json.JsonSerializer.Serialize(new
         {
             type = "block_actions",
             user = new { id = userId, username = "steve", name = "steve", team_id = teamId },
@@ -49,6 +55,4 @@ public static class SlackRequests
             response_url = responseUrl.ToString(),
             actions = new[] { new { type = "button", action_id = actionId, block_id = "b", value, action_ts = "1649583150.123456" } },
         });
-        return "payload=" + Uri.EscapeDataString(payload);
-    }
 }

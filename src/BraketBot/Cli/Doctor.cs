@@ -53,12 +53,12 @@ public sealed class Doctor(
             : missing.Select(s => DoctorCheck.Fail("Settings", $"{s.Key} is not set: {s.Consequence}", $"set {s.Key} (environment variable {Variable(s.Key)})")).ToList();
     }
 
-    /// <summary>The checks /readyz makes, less the configuration (checked above): job storage, and PostgreSQL when configured.</summary>
+    /// <summary>The storage checks /readyz makes: job storage, and PostgreSQL when configured (the links are checked on their own).</summary>
     private async Task<IReadOnlyList<DoctorCheck>> StorageAsync(CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
         var names = healthChecks.Value.Registrations
-            .Where(r => r.Tags.Contains(Readiness.Tag) && r.Name != Readiness.ConfigurationCheck)
+            .Where(r => r.Tags.Contains(Readiness.StorageTag))
             .Select(r => r.Name);
         foreach (var name in names)
         {

@@ -11,6 +11,9 @@ public sealed record CheckReport(string Status, string? Description);
 public static class Readiness
 {
     public const string Tag = "ready";
+
+    /// <summary>The readiness checks of where state is kept (job storage, the database), which doctor reports as storage.</summary>
+    public const string StorageTag = "storage";
     public const string ConfigurationCheck = "configuration";
 
     public static async Task<Results<Ok<ReadinessReport>, JsonHttpResult<ReadinessReport>>> CheckAsync(

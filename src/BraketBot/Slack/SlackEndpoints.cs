@@ -74,10 +74,5 @@ public static class SlackEndpoints
     /// <summary>A signed request's signature is unique to its timestamp and body: a replay carries the same one.</summary>
     private static string DeliveryId(HttpRequest request) => "http:" + request.Headers[SlackSignature.SignatureHeader];
 
-    private static JsonHttpResult<object> Reply(SlashReply reply)
-    {
-        var fitted = reply.Message.Fit();
-        object body = new { response_type = reply.Visibility.ToWire(), text = fitted.Text, blocks = fitted.Blocks };
-        return TypedResults.Json(body, SlackMessage.Json);
-    }
+    private static JsonHttpResult<object> Reply(SlashReply reply) => TypedResults.Json(ImmediateReply.Body(reply), SlackMessage.Json);
 }

@@ -11,7 +11,9 @@ public static class SlackExtensions
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SlackOptions, SlackOptionsValidator>(configuration, SlackOptions.Section);
-        services.AddRequiredSetting<SlackOptions>("Slack:SigningSecret", "every Slack request is refused (401)", o => o.SigningSecret);
+        services.AddRequiredSetting<SlackOptions>("Slack:SigningSecret",
+            "every Slack request over HTTP is refused (401); Socket Mode (Slack:AppToken) needs no signing secret",
+            o => o.SigningSecret, unlessSet: "Slack:AppToken");
         services.AddRequiredSetting<SlackOptions>("Slack:BotToken", "alerts are logged, not posted", o => o.BotToken);
         services.AddRequiredSetting<SlackOptions>("Slack:AlertChannel", "alerts are logged, not posted", o => o.AlertChannel);
         services.AddScoped<SlackSignatureFilter>();

@@ -16,7 +16,7 @@ public sealed record SlackOptions
     /// <summary>Channel id that receives the automatic cap reports.</summary>
     public string? AlertChannel { get; init; }
 
-    /// <summary>xapp- app-level token (connections:write), for Socket Mode; unset means HTTP only.</summary>
+    /// <summary>xapp- app-level token (connections:write), for Socket Mode (validated with its options there); unset means HTTP only.</summary>
     public string? AppToken { get; init; }
 
     public Uri ApiBaseUrl { get; init; } = new("https://slack.com/api/");
@@ -31,8 +31,6 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"Slack:ApiBaseUrl '{options.ApiBaseUrl}' must be an absolute http(s) URL.");
         if (options.BotToken is { Length: > 0 } token && !token.StartsWith("xox", StringComparison.Ordinal))
             failures.Add("Slack:BotToken must be a Slack token (xoxb-…).");
-        if (options.AppToken is { Length: > 0 } appToken && !appToken.StartsWith("xapp-", StringComparison.Ordinal))
-            failures.Add("Slack:AppToken must be an app-level token (xapp-…).");
         return failures.ToResult();
     }
 }

@@ -25,7 +25,7 @@ public static class StorageExtensions
             services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<IBotStore, PostgresBotStore>();
             services.AddSingleton<JobStorage>(sp => PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-            services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag]);
+            services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag, Readiness.StorageTag]);
         }
         else
         {

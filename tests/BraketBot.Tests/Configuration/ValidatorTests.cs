@@ -1,5 +1,7 @@
 using BraketBot.Braket;
+using BraketBot.Queue;
 using BraketBot.Slack;
+using BraketBot.Slack.SocketMode;
 
 namespace BraketBot.Tests.Configuration;
 
@@ -12,6 +14,47 @@ public sealed class ValidatorTests
         Assert.True(new BraketOptionsValidator().Validate(null, new BraketOptions()).Succeeded);
         Assert.True(new PricingOptionsValidator().Validate(null, new PricingOptions()).Succeeded);
         Assert.True(new SlackOptionsValidator().Validate(null, new SlackOptions()).Succeeded);
+        Assert.True(new SocketModeOptionsValidator().Validate(null, new SocketModeOptions()).Succeeded);
+        Assert.True(new QueueOptionsValidator().Validate(null, new QueueOptions()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("xoxb-123-456", false)]
+    [InlineData("xapp-1-A123-456-abc", true)]
+    public void Only_an_app_level_token_opens_socket_mode(string token, bool valid)
+    {
+        var result = new SocketModeOptionsValidator().Validate(null, new SocketModeOptions { AppToken = token });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.Contains("Slack:AppToken", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("https://sqs.us-west-1.amazonaws.com/111122223333/braketbot-events", "us-west-1")]
+    [InlineData("https://sqs.eu-north-1.amazonaws.com/111122223333/q", "eu-north-1")]
+    [InlineData("https://us-east-1.queue.amazonaws.com/111122223333/q", "us-east-1")]
+    [InlineData("https://sqs.us-gov-west-1.amazonaws.com/111122223333/q", "us-gov-west-1")]
+    [InlineData("http://127.0.0.1:4566/111122223333/q", null)]
+    public void The_queue_region_is_read_from_the_queue_url(string url, string? region) =>
+        Assert.Equal(region, new QueueOptions { QueueUrl = new Uri(url) }.Region);
+
+    public static TheoryData<QueueOptions, string> BadQueues => new()
+    {
+        { new QueueOptions { QueueUrl = new Uri("braketbot-events", UriKind.Relative) }, "EventBridge:QueueUrl" },
+        { new QueueOptions { QueueUrl = new Uri("ftp://sqs.us-east-1.amazonaws.com/1/q") }, "EventBridge:QueueUrl" },
+        { new QueueOptions { QueueUrl = new Uri("http://127.0.0.1:4566/1/q") }, "EventBridge:QueueRegion must be set" },
+        { new QueueOptions { QueueUrl = new Uri("https://sqs.us-east-1.amazonaws.com/1/q"), QueueRegion = "Virginia" }, "EventBridge:QueueRegion" },
+        { new QueueOptions { SqsServiceUrl = new Uri("localhost", UriKind.Relative) }, "EventBridge:SqsServiceUrl" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadQueues))]
+    public void Bad_queue_settings_are_refused_naming_the_key(QueueOptions options, string key)
+    {
+        var result = new QueueOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(key, result.FailureMessage);
     }
 
     public static TheoryData<CapsOptions, string> BadCaps => new()

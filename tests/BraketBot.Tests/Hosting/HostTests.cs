@@ -61,6 +61,8 @@ public sealed class HostTests
     [InlineData("Caps:ReconcileCron", "99 * * * *", "Caps:ReconcileCron '99 * * * *' is not a valid cron expression")]
     [InlineData("Storage:Provider", "Mongo", "'Storage:Provider'")]
     [InlineData("Storage:Provider", "PostgreSql", "ConnectionStrings:Postgres is not set")]
+    [InlineData("Slack:AppToken", "xoxb-not-an-app-token", "Slack:AppToken must be an app-level token (xapp-")]
+    [InlineData("EventBridge:QueueUrl", "braketbot-events", "EventBridge:QueueUrl 'braketbot-events' must be an absolute URL")]
     public async Task Bad_configuration_stops_the_process_with_one_line_naming_the_key(string key, string value, string expected)
     {
         var exit = await BotProcess.RunAsync(new Dictionary<string, string> { [key] = value });

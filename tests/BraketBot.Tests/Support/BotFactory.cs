@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Amazon.Runtime;
 using BraketBot.Braket;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +43,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     private readonly bool ownsFakes;
 
+    private bool disposed;
+
     public FakeBraket Braket { get; }
 
     public FakeSlack Slack { get; }
@@ -58,6 +62,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <summary>How long the host gives its work to finish when it stops (the default is 30 seconds).</summary>
     public TimeSpan? ShutdownTimeout { get; set; }
 
+    /// <summary>Changes to the host's services for one test (a dependency that fails), made after the host's own.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     public ImmutableCredentials Credentials { get; set; } = TestSettings.Credentials;
 
     public static Dictionary<string, string?> FullSettings(Uri braketUrl, Uri slackApi) => TestSettings.For(braketUrl, slackApi);
@@ -72,6 +79,27 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>GET /readyz: its status and its report.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Report)> ReadinessAsync()
+    {
+        using var client = Client();
+        var response = await client.GetAsync("/readyz");
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    /// <summary>Waits until /readyz answers 200 (a link is up) and returns its report.</summary>
+    public async Task<JsonElement> WaitUntilReadyAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var (status, report) = await ReadinessAsync();
+            if (status == HttpStatusCode.OK) return report;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Never ready: {report}");
+            await Task.Delay(25);
+        }
+    }
 
     /// <summary>
     /// Waits until the host has nothing left in flight: every command answered, no Hangfire job
@@ -112,6 +140,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             if (ShutdownTimeout is { } shutdown) services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
             if (ResettableStore) services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
+            // The SQS client's, in place of the SDK's default chain (moto takes any keys).
+            services.AddSingleton<AWSCredentials>(_ => new BasicAWSCredentials(Credentials.AccessKey, Credentials.SecretKey));
+            foreach (var change in TestServices) change(services);
             // Retries as in production, minus the waiting.
             services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
         });
@@ -119,6 +150,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        // Once: a test class may stop the host itself before its fixture is disposed.
+        if (disposed) return;
+        disposed = true;
         base.Dispose(disposing);
         if (!ownsFakes) return;
         Braket.Dispose();

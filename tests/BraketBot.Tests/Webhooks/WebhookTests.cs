@@ -163,21 +163,4 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
         Assert.Equal(EventOutcome.Duplicate, again.Outcome);
         Assert.Equal(1, jobs.Enqueued);
     }
-
-    /// <summary>A Hangfire client that fails the first calls, as a storage outage would.</summary>
-    private sealed class FlakyJobClient : Hangfire.IBackgroundJobClient
-    {
-        public int Failures { get; set; }
-
-        public int Enqueued { get; private set; }
-
-        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
-        {
-            if (Failures-- > 0) throw new InvalidOperationException("job storage unreachable");
-            Enqueued++;
-            return Enqueued.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
-    }
 }

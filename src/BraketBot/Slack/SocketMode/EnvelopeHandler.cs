@@ -1,0 +1,74 @@
+using System.Text.Json;
+using BraketBot.Commands;
+using BraketBot.Slack.Messages;
+
+namespace BraketBot.Slack.SocketMode;
+
+/// <summary>What goes back for an envelope: its id and, for a slash command, the immediate answer.</summary>
+public sealed record Acknowledgement(string EnvelopeId, object? Payload = null)
+{
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(new { envelope_id = EnvelopeId, payload = Payload }, SlackMessage.Json);
+}
+
+/// <summary>
+/// Hands Socket Mode's envelopes to the same intake as the HTTP routes (same handlers, same admin
+/// and workspace rules), each delivery acted on once by its envelope id, and says what to acknowledge.
+/// </summary>
+public sealed partial class EnvelopeHandler(CommandIntake intake, ILogger<EnvelopeHandler> logger)
+{
+    /// <summary>The acknowledgement to send, or null to send none.</summary>
+    public async Task<Acknowledgement?> HandleAsync(Envelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.EnvelopeId is not { Length: > 0 } id) return null;
+        // Slack redelivers an envelope whose acknowledgement it missed, under the same id.
+        var deliveryId = "socket:" + id;
+        switch (envelope.Type)
+        {
+            case Envelope.SlashCommands:
+                var slash = SlashCommand.From(envelope.PayloadText);
+                if (slash is null)
+                {
+                    LogUnusable(envelope.Type, id);
+                    return new(id);
+                }
+                var accepted = await intake.AcceptCommandAsync(slash, deliveryId, cancellationToken);
+                if (accepted.Admission == Admission.Refused) LogRefused(envelope.Type, id, slash.TeamId, slash.AppId);
+                return accepted.Reply is { } reply && envelope.AcceptsResponsePayload && accepted.Admission != Admission.Replayed
+                    ? new(id, ImmediateReply.Body(reply))
+                    : new(id);
+
+            case Envelope.Interactive:
+                var payload = envelope.Payload.ValueKind == JsonValueKind.Object ? BlockActionsPayload.Parse(envelope.Payload.GetRawText()) : null;
+                if (payload is null)
+                {
+                    LogUnusable(envelope.Type, id);
+                    return new(id);
+                }
+                switch (await intake.AcceptClickAsync(payload, deliveryId, cancellationToken))
+                {
+                    case Admission.Refused:
+                        LogRefused(envelope.Type, id, payload.TeamId, payload.AppId);
+                        return new(id);
+                    case Admission.Busy:
+                        // As the HTTP route's 503: unacknowledged, Slack shows the person that the click was not taken.
+                        LogBusy(id);
+                        return null;
+                    default:
+                        return new(id);
+                }
+
+            default:
+                // events_api and whatever comes later: nothing this bot subscribes to, taken so that Slack stops retrying.
+                return new(id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode {Type} envelope {EnvelopeId} lacks what an answer needs; acknowledged and dropped")]
+    private partial void LogUnusable(string type, string envelopeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Socket Mode {Type} envelope {EnvelopeId} from team {TeamId}, app {AppId}: not the configured Slack:TeamId / Slack:AppId")]
+    private partial void LogRefused(string type, string envelopeId, string? teamId, string? appId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too busy to take the click in envelope {EnvelopeId}; left unacknowledged")]
+    private partial void LogBusy(string envelopeId);
+}

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using BraketBot.Slack.SocketMode;
+using BraketBot.Tests.Support;
+
+namespace BraketBot.Tests.Slack;
+
+/// <summary>
+/// Slack over Socket Mode through the real host: apps.connections.open on the fake Slack, then a
+/// WebSocket to a server in the test that speaks Slack's envelope protocol. No signing secret is set.
+/// </summary>
+public sealed class SocketModeTests : IAsyncLifetime, IDisposable
+{
+    private const string AppToken = "xapp-1-A123456-1-0123456789abcdef";
+    private const string Admin = "U2147483697";
+    private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan SlacksDeadline = TimeSpan.FromSeconds(3);
+    private readonly BotFactory bot = new();
+    private FakeSocketMode socket = null!;
+    private HttpClient? client;
+
+    public async Task InitializeAsync()
+    {
+        socket = await FakeSocketMode.StartAsync();
+        bot.Slack.SocketModeUrls = socket.NextUrl;
+        bot.Braket.Devices.AddRange(Tasks.AllDevices);
+        bot.Settings["Slack:AppToken"] = AppToken;
+        bot.Settings.Remove("Slack:SigningSecret");
+        bot.Settings["Slack:Admins:0"] = Admin;
+        bot.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
+    }
+
+    public async Task DisposeAsync()
+    {
+        Assert.Empty(bot.Slack.Unexpected);
+        // The host first, so that it closes its connection to a server that is still there.
+        Dispose();
+        await socket.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        client?.Dispose();
+        bot.Dispose();
+    }
+
+    private HttpClient Client => client ??= bot.Client();
+
+    /// <summary>Starts the host and waits for its <paramref name="number"/>th connection.</summary>
+    private Task<FakeSocketMode.Link> Connection(int number = 1)
+    {
+        _ = Client;
+        return socket.WaitForLink(number);
+    }
+
+    private static string Command(string text, Uri responseUrl, string userId = Admin, string teamId = SlackRequests.TeamId) =>
+        JsonSerializer.Serialize(SlackRequests.CommandFields(text, responseUrl, userId, teamId));
+
+    private static string Text(JsonElement message) => MessageText.Of(message);
+
+    private static string SocketCheck(JsonElement readiness) =>
+        readiness.GetProperty("checks").GetProperty(SocketModeExtensions.ReadinessCheck).GetProperty("status").GetString()!;
+
+    [Fact]
+    public async Task Connects_with_the_app_token_and_is_ready_once_Slack_says_hello_without_a_signing_secret()
+    {
+        socket.SayHello = false;
+
+        var link = await Connection();
+
+        var open = Assert.Single(bot.Slack.Received, r => r.Kind == "apps.connections.open");
+        Assert.Equal("Bearer " + AppToken, open.Headers["Authorization"].Single());
+        var (status, before) = await bot.ReadinessAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", SocketCheck(before));
+        Assert.Empty(before.GetProperty("missing").EnumerateArray());
+
+        await link.SendHelloAsync();
+
+        var ready = await bot.WaitUntilReadyAsync();
+        Assert.Equal("Healthy", SocketCheck(ready));
+        Assert.Single(socket.Links);
+        Assert.Contains("braketbot_socket_mode_connected{otel_scope_name=\"BraketBot\"} 1", await Client.GetStringAsync("/metrics"));
+    }
+
+    [Fact]
+    public async Task A_slash_command_is_acknowledged_within_three_seconds_with_the_immediate_answer_and_answered_at_its_response_url()
+    {
+        bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(9)));
+        var link = await Connection();
+
+        var clock = Stopwatch.StartNew();
+        var id = await link.SendEnvelopeAsync("slash_commands", Command("info 2022-04-10 Aspen-M-1", bot.Slack.ResponseUrl("s1")));
+        var ack = await link.WaitForAck(id);
+        clock.Stop();
+
+        Assert.True(clock.Elapsed < SlacksDeadline, $"acknowledged after {clock.Elapsed}");
+        var immediate = ack.GetProperty("payload");
+        Assert.Equal("ephemeral", immediate.GetProperty("response_type").GetString());
+        Assert.Contains("Working on `/braket info 2022-04-10 Aspen-M-1`", Text(immediate));
+        var report = (await bot.Slack.WaitForResponses("s1"))[0];
+        Assert.Equal("in_channel", report.GetProperty("response_type").GetString());
+        Assert.Contains("Aspen-M-1 on 2022-04-10", Text(report));
+    }
+
+    [Fact]
+    public async Task Help_is_answered_in_the_acknowledgement_itself()
+    {
+        var link = await Connection();
+
+        var id = await link.SendEnvelopeAsync("slash_commands", Command("help", bot.Slack.ResponseUrl("h1")));
+
+        Assert.Contains("/braket info", Text((await link.WaitForAck(id)).GetProperty("payload")));
+        await bot.SettleAsync();
+        Assert.Empty(bot.Slack.Responses("h1"));
+    }
+
+    [Fact]
+    public async Task A_click_is_acknowledged_and_cancels_exactly_the_scope_its_button_names()
+    {
+        var inScope = Tasks.Many(2, Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1)).ToArray();
+        var decoy = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));
+        bot.Braket.Add([.. inScope, decoy]);
+        var link = await Connection();
+        var button = SlackRequests.ButtonPayload(CancelAllQueuedAction.Id,
+            ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)), bot.Slack.ResponseUrl("b1"), Admin);
+
+        var clock = Stopwatch.StartNew();
+        var id = await link.SendEnvelopeAsync("interactive", button);
+        var ack = await link.WaitForAck(id);
+        clock.Stop();
+
+        Assert.True(clock.Elapsed < SlacksDeadline, $"acknowledged after {clock.Elapsed}");
+        Assert.False(ack.TryGetProperty("payload", out _));
+        await bot.Slack.WaitFor(() => bot.Slack.Responses("b1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null);
+        Assert.All(inScope, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(decoy.QuantumTaskArn).Status);
+    }
+
+    [Fact]
+    public async Task A_refresh_requested_disconnect_opens_a_new_connection_before_the_old_one_closes()
+    {
+        var first = await Connection();
+
+        await first.SendDisconnectAsync("refresh_requested");
+
+        var second = await socket.WaitForLink(2);
+        await first.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(first.ClosedCleanly, "the old connection was closed with a close handshake");
+        Assert.True(second.OpenedAt < first.ClosedAt, "the new connection was open before the old one closed");
+        Assert.Equal(2, bot.Slack.Received.Count(r => r.Kind == "apps.connections.open"));
+        var id = await second.SendEnvelopeAsync("slash_commands", Command("help", bot.Slack.ResponseUrl("r1")));
+        Assert.Contains("/braket info", Text((await second.WaitForAck(id)).GetProperty("payload")));
+        Assert.Equal(HttpStatusCode.OK, (await bot.ReadinessAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_link_disabled_disconnect_closes_the_connection_and_readyz_says_so()
+    {
+        var link = await Connection();
+        await bot.WaitUntilReadyAsync();
+
+        await link.SendDisconnectAsync("link_disabled");
+
+        await link.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var (status, readiness) = await bot.ReadinessAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", SocketCheck(readiness));
+        Assert.Contains("link_disabled", readiness.GetProperty("checks").GetProperty(SocketModeExtensions.ReadinessCheck).GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task An_envelope_redelivered_on_the_next_connection_after_a_lost_acknowledgement_is_acted_on_once()
+    {
+        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));
+        bot.Braket.Add(task);
+        var first = await Connection();
+        var command = Command("cancel " + task.QuantumTaskArn, bot.Slack.ResponseUrl("c1"));
+        var id = await first.SendEnvelopeAsync("slash_commands", command);
+        await first.WaitForAck(id);
+
+        // The acknowledgement is lost with the connection: Slack delivers the envelope again on the next one.
+        first.Drop();
+        var second = await socket.WaitForLink(2);
+        await second.SendEnvelopeAsync("slash_commands", command, envelopeId: id, retryAttempt: 1);
+        var again = await second.WaitForAck(id);
+
+        Assert.False(again.TryGetProperty("payload", out _), "a redelivery is acknowledged without a second answer");
+        await bot.Slack.WaitForResponses("c1");
+        await bot.SettleAsync();
+        Assert.Single(bot.Slack.Responses("c1"));
+        Assert.Single(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(task.QuantumTaskArn).Status);
+    }
+
+    [Fact]
+    public async Task A_failed_connections_open_is_tried_again_and_readyz_says_why_meanwhile()
+    {
+        bot.Slack.FailConnectionsOpen(2);
+        _ = Client;
+
+        var (status, body) = await bot.ReadinessAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", SocketCheck(body));
+
+        await socket.WaitForLink(1);
+        Assert.Equal(3, bot.Slack.Received.Count(r => r.Kind == "apps.connections.open"));
+        Assert.Equal("Healthy", SocketCheck(await bot.WaitUntilReadyAsync()));
+    }
+
+    [Fact]
+    public async Task A_command_from_another_workspace_is_acknowledged_and_not_acted_on()
+    {
+        bot.Settings["Slack:TeamId"] = SlackRequests.TeamId;
+        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));
+        bot.Braket.Add(task);
+        var link = await Connection();
+
+        var id = await link.SendEnvelopeAsync("slash_commands", Command("cancel " + task.QuantumTaskArn, bot.Slack.ResponseUrl("x1"), teamId: "T0OTHER"));
+
+        var ack = await link.WaitForAck(id);
+        Assert.False(ack.TryGetProperty("payload", out _));
+        await bot.SettleAsync();
+        Assert.Empty(bot.Slack.Responses("x1"));
+        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+    }
+}
