@@ -5,7 +5,15 @@ using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Telemetry;
 
+/// <summary>
+/// Meters are seen process-wide by name: another host's BraketBot meter, alive in a test running
+/// beside these, would blur the numbers. So this collection runs alone.
+/// </summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
 /// <summary>/metrics read after real flows: the numbers, not just the names.</summary>
+[Collection(nameof(MetricsTests))]
 public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
