@@ -7,14 +7,15 @@ namespace BraketBot.Testing;
 /// <summary>EventBridge "Braket Task State Change" events, shaped like shared/samples (shots as a string).</summary>
 public static class Events
 {
-    public static string TaskStateChange(QuantumTaskSummary task, string? id = null) => JsonSerializer.Serialize(new Dictionary<string, object>
+    /// <param name="time">When the state changed (the event's own "time"); the task's creation when not given.</param>
+    public static string TaskStateChange(QuantumTaskSummary task, string? id = null, DateTimeOffset? time = null) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["version"] = "0",
         ["id"] = id ?? Guid.NewGuid().ToString(),
         ["detail-type"] = "Braket Task State Change",
         ["source"] = "aws.braket",
         ["account"] = Tasks.Account,
-        ["time"] = task.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["time"] = (time ?? task.CreatedAt).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["region"] = QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn) ? arn.Region : "us-west-1",
         ["resources"] = new[] { task.QuantumTaskArn },
         ["detail"] = new Dictionary<string, object>

@@ -92,6 +92,16 @@ public sealed partial class FakeBraket : IDisposable
         lock (gate) return tasks.Single(t => t.QuantumTaskArn == arn);
     }
 
+    /// <summary>A task moves on in Braket (runs, ends, is cancelled by someone else) without anyone being told.</summary>
+    public void SetStatus(string arn, QuantumTaskStatus status)
+    {
+        lock (gate)
+        {
+            var index = tasks.FindIndex(t => t.QuantumTaskArn == arn);
+            tasks[index] = tasks[index] with { Status = status };
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> calls of the operation answer with this status.</summary>
     public void Fail(string operation, HttpStatusCode status, int times = 1)
     {

@@ -23,6 +23,7 @@ public static class JsonViews
         ["priceListDate"] = report.PriceListDate,
         ["devices"] = Array(report.Sections.Select(d => (JsonNode?)Device(d, report))),
         ["accountCaps"] = Array(report.AccountCaps.Select(s => (JsonNode?)Standing(s))),
+        ["ledger"] = report.Freshness is { } fresh ? new JsonObject { ["lastEvent"] = fresh.LastEvent, ["lastScan"] = fresh.LastScan } : null,
     };
 
     public static JsonObject Caps(CapsReport report) => new()
@@ -122,6 +123,7 @@ public static class JsonViews
     {
         ["scope"] = standing.Cap.Scope.Describe(),
         ["metric"] = standing.Cap.Metric.ToString().ToLowerInvariant(),
+        ["period"] = standing.Cap.Period.ToString().ToLowerInvariant(),
         ["limit"] = standing.Cap.Limit,
         ["used"] = standing.Used,
         ["fraction"] = double.IsFinite(standing.Fraction) ? Math.Round(standing.Fraction, 4) : null,

@@ -28,7 +28,7 @@ public static partial class TerminalText
     private static string Escape(string text) => Spectre.Console.Markup.Escape(text);
 
     /// <summary>The emoji BraketBot's messages use, each with the space after it.</summary>
-    [GeneratedRegex(@":(moneybag|no_entry|hourglass_flowing_sand|octagonal_sign|red_circle|large_orange_circle|large_green_circle|eyes|arrows_counterclockwise): ?")]
+    [GeneratedRegex(@":(moneybag|no_entry|hourglass_flowing_sand|octagonal_sign|red_circle|large_orange_circle|large_green_circle|eyes|arrows_counterclockwise|card_index_box): ?")]
     private static partial Regex Emoji();
 
     /// <summary>A mention (&lt;@U…&gt;), `code` or *bold*.</summary>

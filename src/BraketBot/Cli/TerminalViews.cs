@@ -33,6 +33,7 @@ public static class TerminalViews
             parts.Add(Text.Empty);
         }
         parts.Add(Footnote(InfoReportView.Footer(report)));
+        if (report.Freshness is { } fresh) parts.Add(Footnote(InfoReportView.FreshnessLine(fresh, report.Usage.Window)));
         return new Rows(parts);
     }
 
@@ -48,7 +49,8 @@ public static class TerminalViews
                 Bar(standing),
                 new Text(Format.Amount(standing.Cap.Metric, standing.Used)),
                 new Text(Format.Amount(standing.Cap.Metric, standing.Cap.Limit)));
-        return new Rows([.. parts, table, Footnote(CapsView.Rules(report.Caps))]);
+        var gap = report.Monthly.Count > 0 && report.MissingDays.Count > 0 ? [Footnote(CapsView.Gap(report).TrimStart('\n'))] : Array.Empty<IRenderable>();
+        return new Rows([.. parts, table, .. gap, Footnote(CapsView.Rules(report.Caps))]);
     }
 
     public static IRenderable Limits(LimitsReport report)
@@ -123,7 +125,8 @@ public static class TerminalViews
         _ => "[green]",
     };
 
-    private static string Metric(CapStanding standing) => standing.Cap.Metric == CapMetric.Shots ? "Shots" : "Cost";
+    private static string Metric(CapStanding standing) =>
+        (standing.Cap.Metric == CapMetric.Shots ? "Shots" : "Cost") + (standing.Cap.Period == CapPeriod.Month ? " this month" : "");
 
     private static IRenderable Heading(string title) => new Markup($"[bold underline]{Markup.Escape(title)}[/]\n");
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
 
-/// <summary>/braket caps: the caps in force and today's usage against each.</summary>
-public sealed class CapsCommand(DayScanner scanner, IOptionsMonitor<CapsOptions> capsOptions)
+/// <summary>/braket caps: the caps in force and today's (and this month's) usage against each, from the ledger where it holds them.</summary>
+public sealed class CapsCommand(DayScanner scanner, UsageLedger ledger, IOptionsMonitor<CapsOptions> capsOptions)
 {
     public const string Name = Subcommands.Caps;
 
@@ -16,12 +16,14 @@ public sealed class CapsCommand(DayScanner scanner, IOptionsMonitor<CapsOptions>
     public async Task<CommandResult<CapsReport>> ReportAsync(CancellationToken cancellationToken)
     {
         var caps = capsOptions.CurrentValue;
-        var window = scanner.Window(scanner.Today());
-        if (!caps.AnyCap) return new CapsReport(caps, window, []);
+        var today = scanner.Today();
+        var window = scanner.Window(today);
+        if (!caps.AnyCap) return new CapsReport(caps, window, [], []);
 
-        var usage = await scanner.UsageAsync(window, null, cancellationToken);
-        return usage.IsSuccess
-            ? new CapsReport(caps, window, CapPolicy.Evaluate(usage.Value!, caps))
-            : new Refusal(usage.Error!.Describe());
+        var reading = await ledger.ReadAsync(today, null, scan: false, cancellationToken);
+        if (!reading.IsSuccess) return new Refusal(reading.Error!.Describe());
+        var usage = reading.Value!.Usage;
+        var month = caps.HasMonthCaps ? await ledger.MonthUsageAsync(Month.Of(today), today, cancellationToken) : null;
+        return new CapsReport(caps, window, CapPolicy.Evaluate(usage, caps, month?.DevicesWith(usage)), month?.Missing ?? []);
     }
 }

@@ -27,6 +27,9 @@ public abstract record ParsedCommand
 {
     public sealed record Info(DayQuery Day, string? Device) : ParsedCommand;
 
+    /// <summary>A month to date from the ledger: the given one, or (null) this month.</summary>
+    public sealed record InfoMonth(Month? Month) : ParsedCommand;
+
     public sealed record Cancel(QuantumTaskArn Task) : ParsedCommand;
 
     public sealed record Caps : ParsedCommand;
@@ -59,6 +62,7 @@ public static partial class CommandParser
 
     private static ParsedCommand ParseInfo(string[] args)
     {
+        if (args.Length > 0 && args[0].Equals(Subcommands.Month, StringComparison.OrdinalIgnoreCase)) return ParseMonth(args[1..]);
         if (args.Length > 2)
             return new ParsedCommand.Help("`info` takes at most a date and a device, like `/braket info 2022-04-10 Aspen-M-1`.");
         DayQuery? day = null;
@@ -83,6 +87,14 @@ public static partial class CommandParser
         }
         return new ParsedCommand.Info(day ?? new DayQuery.Today(), device);
     }
+
+    private static ParsedCommand ParseMonth(string[] args) => args switch
+    {
+        [] => new ParsedCommand.InfoMonth(null),
+        [var month] when Month.TryParse(month, out var parsed) => new ParsedCommand.InfoMonth(parsed),
+        [var month] => new ParsedCommand.Help($"`{Shorten(month)}` is not a month. Use {Subcommands.MonthForm}."),
+        _ => new ParsedCommand.Help($"`info month` takes at most a month, like `/braket info month 2022-04`."),
+    };
 
     private static ParsedCommand ParseCancel(string[] args) => args switch
     {

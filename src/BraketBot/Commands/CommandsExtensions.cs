@@ -10,6 +10,7 @@ public static class CommandsExtensions
         services.AddHostedService<AdminsWarning>();
         services.AddTransient<InfoReports>();
         services.AddTransient<InfoCommand>();
+        services.AddTransient<InfoMonthCommand>();
         services.AddTransient<CancelCommand>();
         services.AddTransient<CapsCommand>();
         services.AddTransient<LimitsCommand>();

@@ -17,6 +17,7 @@ public sealed class HandlerFactory(IServiceProvider services)
     public Task<SlashReply> HandleAsync(ParsedCommand command, SlashCommand slash, CancellationToken cancellationToken) => command switch
     {
         ParsedCommand.Info info => Get<InfoCommand>().HandleAsync(info, cancellationToken),
+        ParsedCommand.InfoMonth month => Get<InfoMonthCommand>().HandleAsync(month, cancellationToken),
         ParsedCommand.Cancel cancel => Get<CancelCommand>().HandleAsync(cancel, slash, cancellationToken),
         ParsedCommand.Caps => Get<CapsCommand>().HandleAsync(cancellationToken),
         ParsedCommand.Limits => Get<LimitsCommand>().HandleAsync(cancellationToken),

@@ -3,14 +3,14 @@ using BraketBot.Usage;
 
 namespace BraketBot.Commands;
 
-/// <summary>/braket info [DATE] [DEVICE]: a device's (or every device's) tasks of a day.</summary>
+/// <summary>/braket info [DATE] [DEVICE]: a device's (or every device's) tasks of a day, from the ledger when it holds the day.</summary>
 public sealed class InfoCommand(DayScanner scanner, InfoReports reports)
 {
     public const string Name = Subcommands.Info;
 
     public Task<SlashReply> HandleAsync(ParsedCommand.Info info, CancellationToken cancellationToken) =>
-        reports.InfoAsync(info.Day.Resolve(scanner.Today()), info.Device, cancellationToken);
+        reports.InfoAsync(info.Day.Resolve(scanner.Today()), info.Device, scan: false, cancellationToken);
 
     public Task<CommandResult<InfoReport>> ReportAsync(ParsedCommand.Info info, CancellationToken cancellationToken) =>
-        reports.ReportAsync(info.Day.Resolve(scanner.Today()), info.Device, cancellationToken);
+        reports.ReportAsync(info.Day.Resolve(scanner.Today()), info.Device, scan: false, cancellationToken);
 }

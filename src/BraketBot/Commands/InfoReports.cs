@@ -5,13 +5,18 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
 
-/// <summary>The info report of a day, for /braket info, its Refresh button and the terminal's info.</summary>
-public sealed class InfoReports(DayScanner scanner, DeviceCatalog catalog, Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions)
+/// <summary>
+/// The info report of a day, for /braket info, its Refresh button and the terminal's info: from the
+/// ledger when it holds the day (a sum, whatever the day's size, with how fresh it is), else, and on
+/// Refresh, from a scan.
+/// </summary>
+public sealed class InfoReports(DayScanner scanner, UsageLedger ledger, DeviceCatalog catalog, Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions)
 {
-    public async Task<SlashReply> InfoAsync(Day day, string? deviceQuery, CancellationToken cancellationToken) =>
-        SlashReply.Of(await ReportAsync(day, deviceQuery, cancellationToken), InfoReportView.Render, Visibility.InChannel);
+    /// <param name="scan">Ask Braket even when the ledger holds the day (the Refresh button).</param>
+    public async Task<SlashReply> InfoAsync(Day day, string? deviceQuery, bool scan, CancellationToken cancellationToken) =>
+        SlashReply.Of(await ReportAsync(day, deviceQuery, scan, cancellationToken), InfoReportView.Render, Visibility.InChannel);
 
-    public async Task<CommandResult<InfoReport>> ReportAsync(Day day, string? deviceQuery, CancellationToken cancellationToken)
+    public async Task<CommandResult<InfoReport>> ReportAsync(Day day, string? deviceQuery, bool scan, CancellationToken cancellationToken)
     {
         DeviceSummary? device = null;
         if (deviceQuery is not null)
@@ -21,13 +26,14 @@ public sealed class InfoReports(DayScanner scanner, DeviceCatalog catalog, Prici
             device = found.Value;
         }
 
-        var usage = await scanner.UsageAsync(scanner.Window(day), device, cancellationToken);
-        if (!usage.IsSuccess) return new Refusal(usage.Error!.Describe());
+        var reading = await ledger.ReadAsync(day, device, scan, cancellationToken);
+        if (!reading.IsSuccess) return new Refusal(reading.Error!.Describe());
+        var (usage, freshness) = reading.Value!;
 
         var caps = capsOptions.CurrentValue;
-        var standings = CapPolicy.Evaluate(usage.Value!, caps)
+        var standings = CapPolicy.Evaluate(usage, caps)
             .Where(s => device is null || (s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device)))
             .ToList();
-        return new InfoReport(usage.Value!, device, standings, scanner.RegionsOf(device), pricing.PriceListDate, caps.TimeZone);
+        return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.PriceListDate, caps.TimeZone, freshness);
     }
 }

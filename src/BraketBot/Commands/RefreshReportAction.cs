@@ -4,7 +4,7 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Commands;
 
-/// <summary>The "Refresh" button of an info report: the same report, fetched again, in place.</summary>
+/// <summary>The "Refresh" button of an info report: the same report, scanned afresh from Braket, in place.</summary>
 public sealed class RefreshReportAction(InfoReports reports, ISlackApi slack) : IBlockActionHandler
 {
     public const string Id = ActionIds.RefreshReport;
@@ -17,7 +17,7 @@ public sealed class RefreshReportAction(InfoReports reports, ISlackApi slack) : 
                 Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
             return;
         }
-        var reply = await reports.InfoAsync(query.Day, query.Device, cancellationToken);
+        var reply = await reports.InfoAsync(query.Day, query.Device, scan: true, cancellationToken);
         await slack.RespondAsync(payload.ResponseUrl!, reply.Message, reply.Visibility,
             replaceOriginal: reply.Visibility == Visibility.InChannel, cancellationToken);
     }

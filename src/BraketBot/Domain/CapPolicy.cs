@@ -7,6 +7,9 @@ public enum CapMetric { Shots, Cost }
 
 public enum CapLevel { Warning, Breach }
 
+/// <summary>What a cap is counted over: a day, or the calendar month of that day (in Caps:TimeZone).</summary>
+public enum CapPeriod { Day, Month }
+
 /// <summary>Where a cap applies: one device (by name), or the whole account when <see cref="Device"/> is null.</summary>
 public sealed record CapScope(string? Device)
 {
@@ -20,9 +23,16 @@ public sealed record CapScope(string? Device)
     public bool Covers(DeviceSummary device) => Device is null || device.DeviceName.Equals(Device, StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed record Cap(CapScope Scope, CapMetric Metric, decimal Limit);
+public sealed record Cap(CapScope Scope, CapMetric Metric, decimal Limit, CapPeriod Period = CapPeriod.Day)
+{
+    /// <summary>The period of this cap that <paramref name="day"/> falls in, as the alert keys name it: 2022-04-10, or 2022-04.</summary>
+    public string PeriodOf(Day day) => Period == CapPeriod.Month ? Month.Of(day).ToString() : day.ToString();
 
-/// <summary>A cap and the day's usage against it; <see cref="Level"/> is null while usage is below the warning level.</summary>
+    /// <summary>When that period ends, in UTC.</summary>
+    public DateTimeOffset PeriodEnd(Day day, TimeZoneInfo zone) => (Period == CapPeriod.Month ? Month.Of(day).Last : day).Window(zone).End;
+}
+
+/// <summary>A cap and the usage of its period against it; <see cref="Level"/> is null while usage is below the warning level.</summary>
 public sealed record CapStanding(Cap Cap, decimal Used, CapLevel? Level)
 {
     [JsonIgnore]
@@ -39,14 +49,18 @@ public static class CapPolicy
     public static IReadOnlyList<Cap> CapsInForce(CapsOptions options)
     {
         var caps = new List<Cap>();
-        void Add(CapScope scope, long? shots, decimal? cost)
+        void Add(CapScope scope, CapPeriod period, long? shots, decimal? cost)
         {
-            if (shots is { } s) caps.Add(new Cap(scope, CapMetric.Shots, s));
-            if (cost is { } c) caps.Add(new Cap(scope, CapMetric.Cost, c));
+            if (shots is { } s) caps.Add(new Cap(scope, CapMetric.Shots, s, period));
+            if (cost is { } c) caps.Add(new Cap(scope, CapMetric.Cost, c, period));
         }
-        Add(CapScope.Account, options.MaxShotsPerDay, options.MaxCostPerDay);
+        Add(CapScope.Account, CapPeriod.Day, options.MaxShotsPerDay, options.MaxCostPerDay);
+        Add(CapScope.Account, CapPeriod.Month, options.MaxShotsPerMonth, options.MaxCostPerMonth);
         foreach (var (device, deviceCaps) in options.Devices.OrderBy(d => d.Key, StringComparer.OrdinalIgnoreCase))
-            Add(new CapScope(device), deviceCaps.MaxShotsPerDay, deviceCaps.MaxCostPerDay);
+        {
+            Add(new CapScope(device), CapPeriod.Day, deviceCaps.MaxShotsPerDay, deviceCaps.MaxCostPerDay);
+            Add(new CapScope(device), CapPeriod.Month, deviceCaps.MaxShotsPerMonth, deviceCaps.MaxCostPerMonth);
+        }
         return caps;
     }
 
@@ -57,11 +71,18 @@ public static class CapPolicy
         return metric == CapMetric.Shots ? tally.Shots : usage.Cost(tally) ?? 0m;
     }
 
-    public static IReadOnlyList<CapStanding> Evaluate(DayUsage day, CapsOptions options) =>
+    /// <summary>
+    /// The standing of every cap in force: daily caps against <paramref name="day"/>, monthly caps
+    /// against <paramref name="month"/> (the month to date, devices summed over its days); without a
+    /// month, monthly caps are left out.
+    /// </summary>
+    public static IReadOnlyList<CapStanding> Evaluate(DayUsage day, CapsOptions options, IReadOnlyList<DeviceUsage>? month = null) =>
         CapsInForce(options)
+            .Where(cap => cap.Period == CapPeriod.Day || month is not null)
             .Select(cap =>
             {
-                var used = day.Devices.Where(d => cap.Scope.Covers(d.Device)).Sum(d => Counted(d, cap.Metric, options.Basis));
+                var devices = cap.Period == CapPeriod.Day ? day.Devices : month!;
+                var used = devices.Where(d => cap.Scope.Covers(d.Device)).Sum(d => Counted(d, cap.Metric, options.Basis));
                 return new CapStanding(cap, used, LevelOf(used, cap.Limit, options.WarnAt));
             })
             .ToList();

@@ -16,6 +16,12 @@ public sealed record DeviceCaps
 {
     public long? MaxShotsPerDay { get; init; }
     public decimal? MaxCostPerDay { get; init; }
+    public long? MaxShotsPerMonth { get; init; }
+    public decimal? MaxCostPerMonth { get; init; }
+
+    public bool AnyCap => MaxShotsPerDay is not null || MaxCostPerDay is not null || HasMonthCap;
+
+    public bool HasMonthCap => MaxShotsPerMonth is not null || MaxCostPerMonth is not null;
 }
 
 public sealed record CapsOptions
@@ -28,6 +34,10 @@ public sealed record CapsOptions
     public long? MaxShotsPerDay { get; init; }
     public decimal? MaxCostPerDay { get; init; }
 
+    /// <summary>Account-wide caps over the calendar month in <see cref="TimeZone"/>.</summary>
+    public long? MaxShotsPerMonth { get; init; }
+    public decimal? MaxCostPerMonth { get; init; }
+
     /// <summary>Per-device caps, keyed by device name.</summary>
     public Dictionary<string, DeviceCaps> Devices { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -38,10 +48,15 @@ public sealed record CapsOptions
     /// <summary>Hangfire cron (five fields, or six with seconds) of the recurring reconcile.</summary>
     public string ReconcileCron { get; init; } = "*/5 * * * *";
 
+    /// <summary>Hangfire cron (in <see cref="TimeZone"/>) of yesterday's digest in the alert channel; unset: no digest.</summary>
+    public string? DigestCron { get; init; }
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
-    public bool HasAccountCap => MaxShotsPerDay is not null || MaxCostPerDay is not null;
+    public bool HasAccountCap => MaxShotsPerDay is not null || MaxCostPerDay is not null || MaxShotsPerMonth is not null || MaxCostPerMonth is not null;
 
-    public bool AnyCap => MaxShotsPerDay is not null || MaxCostPerDay is not null
-        || Devices.Values.Any(d => d.MaxShotsPerDay is not null || d.MaxCostPerDay is not null);
+    public bool AnyCap => HasAccountCap || Devices.Values.Any(d => d.AnyCap);
+
+    /// <summary>A monthly cap is in force: decisions then need the month's earlier days too.</summary>
+    public bool HasMonthCaps => MaxShotsPerMonth is not null || MaxCostPerMonth is not null || Devices.Values.Any(d => d.HasMonthCap);
 }

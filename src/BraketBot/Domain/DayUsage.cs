@@ -27,30 +27,56 @@ public sealed record DeviceUsage(DeviceSummary Device, IReadOnlyDictionary<Quant
     public decimal? QueuedCost => Cost(Sum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]));
 
     public StatusTally Cancellable => Sum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]);
+
+    /// <summary>Spent, running and queued: what the device's tasks cost unless some are cancelled.</summary>
+    public decimal EstimatedCost => (SpentCost ?? 0) + (QueuedCost ?? 0);
+
+    /// <summary>Several periods of the same devices added up, device by device (a month from its days).</summary>
+    public static IReadOnlyList<DeviceUsage> Sum(IEnumerable<DeviceUsage> usages) =>
+        usages
+            .GroupBy(u => u.Device.DeviceArn)
+            .Select(g => g.First() with
+            {
+                ByStatus = g.SelectMany(u => u.ByStatus)
+                    .GroupBy(s => s.Key)
+                    .ToDictionary(s => s.Key, s => s.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Value))),
+            })
+            .OrderByDescending(d => d.EstimatedCost)
+            .ThenBy(d => d.Device.DeviceName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
 }
 
 /// <summary>A day's usage, device by device, costliest first.</summary>
 public sealed record DayUsage(DayWindow Window, IReadOnlyList<DeviceUsage> Devices)
 {
     /// <summary>Aggregates a day's tasks; tasks outside the window are not counted.</summary>
-    public static DayUsage From(DayWindow window, IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe, Pricing pricing)
-    {
-        var devices = tasks
+    public static DayUsage From(DayWindow window, IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe, Pricing pricing) =>
+        FromTotals(window, tasks
             .Where(t => window.Contains(t.CreatedAt))
             .DistinctBy(t => t.QuantumTaskArn)
+            .GroupBy(t => (t.DeviceArn, t.Status))
+            .Select(g => new DayTally(window.Day, g.Key.DeviceArn, g.Key.Status, new StatusTally(g.Count(), g.Sum(t => t.Shots)))),
+            describe, pricing);
+
+    /// <summary>A day's usage from its totals per device and status (the ledger's, or a scan's); empty tallies are left out.</summary>
+    public static DayUsage FromTotals(DayWindow window, IEnumerable<DayTally> totals, Func<string, DeviceSummary> describe, Pricing pricing)
+    {
+        var devices = totals
+            .Where(t => t.Tally.Tasks > 0)
             .GroupBy(t => t.DeviceArn)
             .Select(group =>
             {
                 var device = describe(group.Key);
-                var byStatus = group
-                    .GroupBy(t => t.Status)
-                    .ToDictionary(g => g.Key, g => new StatusTally(g.Count(), g.Sum(t => t.Shots)));
+                var byStatus = group.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)));
                 return new DeviceUsage(device, byStatus, pricing.PerShot(device), pricing.PerTask);
             })
-            .OrderByDescending(d => (d.SpentCost ?? 0) + (d.QueuedCost ?? 0))
+            .OrderByDescending(d => d.EstimatedCost)
             .ThenByDescending(d => d.TotalTasks)
             .ThenBy(d => d.Device.DeviceName, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new DayUsage(window, devices);
     }
+
+    /// <summary>Only the device's part of the day (every device when null).</summary>
+    public DayUsage Of(DeviceSummary? device) => device is null ? this : this with { Devices = Devices.Where(d => d.Device.DeviceArn == device.DeviceArn).ToList() };
 }

@@ -1,18 +1,21 @@
 using BraketBot.Ports;
+using BraketBot.Telemetry;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
 /// <summary>
-/// Evaluates the caps of one day and plans what follows: one scan, the pure cap decision, and, when a
-/// cap is newly crossed or a breached scope has new queued tasks, one stored run that alerts and
-/// cancels. Alerts (one per day, scope, cap and level) and tasks are claimed with the run, all or
-/// nothing, so no alert is posted twice and no task is in two runs.
+/// Evaluates the caps of one day (and of its month) and plans what follows. Usage comes from the
+/// ledger: in steady state an evaluation makes no Braket call. When the ledger sees something to do
+/// (a cap newly crossed, or queued tasks in a breached scope), one scan of the scope confirms it, and
+/// only Braket's word is acted on; a scan also fills the days the ledger does not hold yet. What is
+/// acted on is one stored run that alerts and cancels. Alerts (one per period, scope, cap and level)
+/// and tasks are claimed with the run, all or nothing, so no alert is posted twice and no task is in
+/// two runs.
 /// </summary>
 public sealed partial class CapEnforcer(
-    IBraketApi braket,
+    UsageLedger ledger,
     DayScanner scanner,
     DeviceCatalog catalog,
     Pricing pricing,
@@ -27,35 +30,109 @@ public sealed partial class CapEnforcer(
     /// <summary>Another evaluation may plan at the same moment (a reconcile beside an event's); then plan again.</summary>
     private const int PlanAttempts = 3;
 
+    /// <summary>What a decision is made from: the day's usage, the caps' standings, and the tasks a breach would cancel.</summary>
+    private sealed record View(DayUsage Usage, IReadOnlyList<CapStanding> Standings, IReadOnlyList<QuantumTaskSummary> Tasks);
+
+    private sealed record Plan(EnforcementRun Run, IReadOnlyList<string> TaskClaims, IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> AlertClaims);
+
     public async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
         var caps = capsOptions.CurrentValue;
-        if (!caps.AnyCap) return;
+        var day = request.Day;
+        var device = request.DeviceArn is null ? null : catalog.Describe(request.DeviceArn);
+        // The days a decision rests on: the day, and the month up to it under a monthly cap (the reconcile keeps the month for reports too).
+        var from = caps.HasMonthCaps || request.Reconcile ? Month.Of(day).First : day;
+        var missing = await ledger.MissingAsync(from, day, device, cancellationToken);
 
-        var window = scanner.Window(request.Day);
-        var tasks = await DayTasksAsync(request, window, cancellationToken);
-        var usage = DayUsage.From(window, tasks, catalog.Describe, pricing);
-        var standings = CapPolicy.Evaluate(usage, caps).Where(s => Applies(s, request)).ToList();
-        foreach (var standing in standings)
-            metrics.Standing(standing.Cap.Scope.Key, standing.Cap.Metric.ToString().ToLowerInvariant(), standing.Used, standing.Cap.Limit);
-        if (!standings.Any(s => s.Level is not null)) return;
+        var confirming = false;
+        IReadOnlyList<QuantumTaskSummary> tasks;
+        if (missing.Count > 0 || request.Reconcile)
+        {
+            // One scan fills what the ledger lacks (the reconcile also repairs the day); it is Braket's word for the decision too.
+            tasks = await ScanAsync(missing.Count > 0 ? missing.Min() : day, day, device, cancellationToken);
+            if (!caps.AnyCap) return;
+        }
+        else
+        {
+            if (!caps.AnyCap || await PlanAsync(request, caps, await LedgerViewAsync(request, caps, cancellationToken), cancellationToken) is null)
+                return; // the ledger sees nothing to do: no Braket call
+            LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
+            confirming = true;
+            tasks = await ScanAsync(day, day, device, cancellationToken);
+        }
 
+        var view = await ScanViewAsync(request, caps, tasks, cancellationToken);
         for (var attempt = 1; attempt <= PlanAttempts; attempt++)
         {
-            var plan = await PlanAsync(request, caps, usage, standings, tasks, cancellationToken);
-            if (plan is null) return;
-            if (await runs.TryStartAsync(plan.Value.Run, plan.Value.TaskClaims, plan.Value.AlertClaims, cancellationToken)) return;
-            LogPlanRaced(request.Day, attempt);
+            var plan = await PlanAsync(request, caps, view, cancellationToken);
+            if (plan is null)
+            {
+                if (confirming) LogRefuted(day, request.DeviceArn ?? "every device");
+                return;
+            }
+            if (await runs.TryStartAsync(plan.Run, plan.TaskClaims, plan.AlertClaims, cancellationToken)) return;
+            LogPlanRaced(day, attempt);
         }
     }
 
-    private async Task<(EnforcementRun Run, IReadOnlyList<string> TaskClaims, IReadOnlyList<string> AlertClaims)?> PlanAsync(
-        EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<CapStanding> standings,
-        IReadOnlyList<QuantumTaskSummary> tasks, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QuantumTaskSummary>> ScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        var scanned = await ledger.ScanAsync(from, to, device, cancellationToken);
+        return scanned.IsSuccess ? scanned.Value! : throw new BraketException(scanned.Error!);
+    }
+
+    /// <summary>The ledger's view: the day and month as its totals have them, and its CREATED or QUEUED tasks when a cap is breached.</summary>
+    private async Task<View> LedgerViewAsync(EvaluationRequest request, CapsOptions caps, CancellationToken cancellationToken)
+    {
+        DayUsage usage;
+        IReadOnlyList<DeviceUsage>? month = null;
+        if (caps.HasMonthCaps)
+        {
+            var monthUsage = await ledger.MonthUsageAsync(Month.Of(request.Day), scanner.Today(), cancellationToken);
+            usage = monthUsage.Days.Single(d => d.Window.Day == request.Day);
+            month = monthUsage.Devices;
+        }
+        else
+        {
+            usage = await ledger.DayUsageAsync(request.Day, null, cancellationToken);
+        }
+        var standings = Standings(request, caps, usage, month);
+        var breached = caps.Action == CapAction.CancelQueued && standings.Any(s => s.Level == CapLevel.Breach);
+        return new View(usage, standings, breached ? await ledger.CancellableAsync(request.Day, cancellationToken) : []);
+    }
+
+    /// <summary>
+    /// Braket's view: the day as scanned; the month's other days from the ledger (they are past, and
+    /// were scanned in their turn). Only the day's own tasks are the run's to cancel, whatever the scan spanned.
+    /// </summary>
+    private async Task<View> ScanViewAsync(EvaluationRequest request, CapsOptions caps, IReadOnlyList<QuantumTaskSummary> scanned, CancellationToken cancellationToken)
+    {
+        var window = scanner.Window(request.Day);
+        var tasks = scanned.Where(t => window.Contains(t.CreatedAt)).ToList();
+        var usage = DayUsage.From(window, tasks, catalog.Describe, pricing);
+        var month = caps.HasMonthCaps ? (await ledger.MonthUsageAsync(Month.Of(request.Day), scanner.Today(), cancellationToken)).DevicesWith(usage) : null;
+        return new View(usage, Standings(request, caps, usage, month), tasks);
+    }
+
+    private IReadOnlyList<CapStanding> Standings(EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<DeviceUsage>? month)
+    {
+        var standings = CapPolicy.Evaluate(usage, caps, month).Where(s => Applies(s, request)).ToList();
+        foreach (var standing in standings)
+            metrics.Standing(standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit);
+        return standings;
+    }
+
+    /// <summary>The metric label of a cap: shots or cost, and "_per_month" for a monthly one.</summary>
+    private static string MetricName(Cap cap) =>
+        cap.Metric.ToString().ToLowerInvariant() + (cap.Period == CapPeriod.Month ? "_per_month" : "");
+
+    /// <summary>The run the view calls for, or null when there is nothing new to tell or cancel.</summary>
+    private async Task<Plan?> PlanAsync(EvaluationRequest request, CapsOptions caps, View view, CancellationToken cancellationToken)
     {
         var day = request.Day;
-        var crossed = standings.Where(s => s.Level is not null).ToList();
-        var candidates = CapPolicy.TasksToCancel(standings, tasks, catalog.Describe);
+        var crossed = view.Standings.Where(s => s.Level is not null).ToList();
+        if (crossed.Count == 0) return null;
+        var candidates = CapPolicy.TasksToCancel(view.Standings, view.Tasks, catalog.Describe);
         var keys = crossed.SelectMany(s => AlertKeys(day, s)).Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn))).ToList();
         var claimed = await store.ClaimedAsync(keys, cancellationToken);
 
@@ -65,9 +142,11 @@ public sealed partial class CapEnforcer(
         // A dry run tells once; only real cancels are followed up.
         if (fresh.Count == 0 && (!cancels || toCancel.Count == 0)) return null;
 
-        var alertClaims = fresh.SelectMany(s => AlertKeys(day, s)).Where(k => !claimed.Contains(k)).Distinct().ToList();
+        // An alert's claim lasts through its period (a month for a monthly cap), and a little beyond.
+        var alertClaims = fresh.SelectMany(s => AlertKeys(day, s).Select(k => (Key: k, PeriodEnd: s.Cap.PeriodEnd(day, caps.Zone))))
+            .Where(c => !claimed.Contains(c.Key)).DistinctBy(c => c.Key).ToList();
         var taskClaims = cancels ? toCancel.Select(t => TaskKey(t.QuantumTaskArn)).ToList() : [];
-        var breached = crossed.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope).Distinct().ToList();
+        var breached = crossed.Where(s => s.Level == CapLevel.Breach).ToList();
         var now = time.GetUtcNow();
         var run = new EnforcementRun
         {
@@ -80,41 +159,13 @@ public sealed partial class CapEnforcer(
             Action = caps.Action,
             Crossed = fresh.Count > 0 ? fresh : crossed,
             Trigger = request.Trigger,
-            Offers = fresh.Count > 0 && !fresh.Any(s => s.Level == CapLevel.Breach) ? Offers(day, fresh, usage) : [],
-            ThreadKeys = fresh.Where(s => s.Level == CapLevel.Breach).Select(s => ThreadKey(day, s.Cap.Scope)).Distinct().ToList(),
-            ReplyToKey = fresh.Count > 0 ? null : breached.Select(scope => ThreadKey(day, scope)).FirstOrDefault(),
+            Offers = fresh.Count > 0 && !fresh.Any(s => s.Level == CapLevel.Breach) ? Offers(day, fresh, view.Usage) : [],
+            ThreadKeys = fresh.Where(s => s.Level == CapLevel.Breach).Select(s => ThreadKey(day, s.Cap)).Distinct().ToList(),
+            ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
             Channel = alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
         };
-        return (run, taskClaims, alertClaims);
-    }
-
-    /// <summary>One scan of the day, plus the tasks events told of that the search does not list yet, each confirmed by Braket.</summary>
-    private async Task<IReadOnlyList<QuantumTaskSummary>> DayTasksAsync(EvaluationRequest request, DayWindow window, CancellationToken cancellationToken)
-    {
-        var device = request.DeviceArn is null ? null : catalog.Describe(request.DeviceArn);
-        var scanned = await scanner.TasksAsync(window, device, cancellationToken);
-        if (!scanned.IsSuccess) throw new BraketException(scanned.Error!);
-
-        var listed = scanned.Value!.Select(t => t.QuantumTaskArn).ToHashSet();
-        var remembered = (await store.RememberedTasksAsync(request.Day, cancellationToken))
-            .Where(t => !listed.Contains(t.QuantumTaskArn) && (request.DeviceArn is null || t.DeviceArn == request.DeviceArn))
-            .ToList();
-        var confirmed = await Task.WhenAll(remembered.Select(t => ConfirmAsync(t, cancellationToken)));
-        return [.. scanned.Value!, .. confirmed.OfType<QuantumTaskSummary>()];
-    }
-
-    /// <summary>
-    /// An event is only a claim: the task counts as Braket describes it, and not at all if Braket does
-    /// not know it or will not say (another account's task, a refusal): one such task never stops the day's enforcement.
-    /// </summary>
-    private async Task<QuantumTaskSummary?> ConfirmAsync(QuantumTaskSummary told, CancellationToken cancellationToken)
-    {
-        if (!QuantumTaskArn.TryParse(told.QuantumTaskArn, out var arn)) return null;
-        var known = await braket.GetQuantumTaskAsync(arn, cancellationToken);
-        if (known.IsSuccess) return known.Value;
-        LogUnconfirmedTask(told.QuantumTaskArn, known.Error!.Kind);
-        return null;
+        return new Plan(run, taskClaims, alertClaims);
     }
 
     /// <summary>A device's evaluation sees only that device, so it judges only that device's caps.</summary>
@@ -143,15 +194,20 @@ public sealed partial class CapEnforcer(
         if (standing.Level == CapLevel.Breach) yield return AlertKey(day, standing.Cap, CapLevel.Warning);
     }
 
-    private static string AlertKey(Day day, Cap cap, CapLevel level) => $"alert:{day}:{cap.Scope.Key}:{cap.Metric}:{level}";
+    /// <summary>The claim of one alert: a cap's period (the day, or its month), scope, metric and level.</summary>
+    public static string AlertKey(Day day, Cap cap, CapLevel level) => $"alert:{cap.PeriodOf(day)}:{cap.Scope.Key}:{cap.Metric}:{level}";
 
     public static string TaskKey(string arn) => $"cancel-task:{arn}";
 
-    private static string ThreadKey(Day day, CapScope scope) => $"alert-ts:{day}:{scope.Key}";
+    /// <summary>Where a breach alert leaves its ts for the follow-ups of the same period and scope.</summary>
+    private static string ThreadKey(Day day, Cap cap) => $"alert-ts:{cap.PeriodOf(day)}:{cap.Scope.Key}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Planning for {Day} raced another evaluation (attempt {Attempt}); planning again")]
     private partial void LogPlanRaced(Day day, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An event told of {Task}, which Braket did not confirm ({Kind}); it is not counted")]
-    private partial void LogUnconfirmedTask(string task, BraketErrorKind kind);
+    [LoggerMessage(Level = LogLevel.Information, Message = "The ledger says a cap of {Day} ({Scope}) calls for action ({Trigger}); one scan confirms it first")]
+    private partial void LogConfirming(Day day, string scope, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The scan of {Day} ({Scope}) refuted the ledger: nothing is done, and the ledger is repaired")]
+    private partial void LogRefuted(Day day, string scope);
 }

@@ -6,11 +6,13 @@ namespace BraketBot.Enforcement;
 
 /// <summary>
 /// What to evaluate: one device's day, or (with account-wide caps, or for the reconcile) every
-/// device's, and what set it off (for people).
+/// device's, and what set it off (for people). A reconcile scans whatever the ledger holds; other
+/// evaluations read the ledger and scan only to fill it or to confirm what it says.
 /// </summary>
-public sealed record EvaluationRequest(string? DeviceArn, Day Day, string Trigger)
+public sealed record EvaluationRequest(string? DeviceArn, Day Day, string Trigger, bool Reconcile = false)
 {
-    public string GuardKey => $"evaluate:{Day}:{DeviceArn ?? "all"}";
+    /// <summary>Coalesces like requests; a reconcile has its own, so that it is never folded into a ledger-only evaluation.</summary>
+    public string GuardKey => $"evaluate:{Day}:{DeviceArn ?? "all"}{(Reconcile ? ":reconcile" : "")}";
 }
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
         var day = request.Day.ToString();
         try
         {
-            jobs.Enqueue<CapEvaluationJob>(job => job.RunAsync(day, request.DeviceArn, request.Trigger, owner, CancellationToken.None));
+            jobs.Enqueue<CapEvaluationJob>(job => job.RunAsync(day, request.DeviceArn, request.Trigger, request.Reconcile, owner, CancellationToken.None));
         }
         catch
         {
@@ -46,9 +48,9 @@ public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
 public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, BraketBotMetrics metrics, TimeProvider time)
 {
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]
-    public async Task RunAsync(string day, string? deviceArn, string trigger, string owner, CancellationToken cancellationToken)
+    public async Task RunAsync(string day, string? deviceArn, string trigger, bool reconcile, string owner, CancellationToken cancellationToken)
     {
-        var request = new EvaluationRequest(deviceArn, Day.Parse(day), trigger);
+        var request = new EvaluationRequest(deviceArn, Day.Parse(day), trigger, reconcile);
         // A retry (or a job picked up after its host died) takes the guard again; if someone else holds it, they evaluate.
         if (!await store.TryTakeGuardAsync(request.GuardKey, owner, CapEvaluator.Lease, cancellationToken)) return;
         await using var keeper = new LeaseKeeper(

@@ -12,13 +12,19 @@ public sealed class CapsOptionsValidator : IValidateOptions<CapsOptions>
         var failures = new List<string>();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             failures.Add($"Caps:TimeZone '{options.TimeZone}' is not a known IANA time zone (like Europe/Berlin or UTC).");
-        CheckCaps("Caps", options.MaxShotsPerDay, options.MaxCostPerDay, failures);
+        CheckCaps("Caps", "Day", options.MaxShotsPerDay, options.MaxCostPerDay, failures);
+        CheckCaps("Caps", "Month", options.MaxShotsPerMonth, options.MaxCostPerMonth, failures);
         foreach (var (device, caps) in options.Devices)
-            CheckCaps($"Caps:Devices:{device}", caps.MaxShotsPerDay, caps.MaxCostPerDay, failures);
+        {
+            CheckCaps($"Caps:Devices:{device}", "Day", caps.MaxShotsPerDay, caps.MaxCostPerDay, failures);
+            CheckCaps($"Caps:Devices:{device}", "Month", caps.MaxShotsPerMonth, caps.MaxCostPerMonth, failures);
+        }
         if (options.WarnAt is <= 0 or > 1 || double.IsNaN(options.WarnAt))
             failures.Add($"Caps:WarnAt must be a fraction above 0 and at most 1 (is {options.WarnAt}).");
         if (!IsHangfireCron(options.ReconcileCron))
             failures.Add($"Caps:ReconcileCron '{options.ReconcileCron}' is not a valid cron expression (five fields, or six with seconds).");
+        if (options.DigestCron is not null && !IsHangfireCron(options.DigestCron))
+            failures.Add($"Caps:DigestCron '{options.DigestCron}' is not a valid cron expression (five fields, or six with seconds); leave it unset for no digest.");
         return failures.ToResult();
     }
 
@@ -38,9 +44,9 @@ public sealed class CapsOptionsValidator : IValidateOptions<CapsOptions>
         }
     }
 
-    private static void CheckCaps(string prefix, long? shots, decimal? cost, List<string> failures)
+    private static void CheckCaps(string prefix, string period, long? shots, decimal? cost, List<string> failures)
     {
-        if (shots is < 0) failures.Add($"{prefix}:MaxShotsPerDay must not be negative (is {shots}).");
-        if (cost is < 0) failures.Add($"{prefix}:MaxCostPerDay must not be negative (is {cost}).");
+        if (shots is < 0) failures.Add($"{prefix}:MaxShotsPer{period} must not be negative (is {shots}).");
+        if (cost is < 0) failures.Add($"{prefix}:MaxCostPer{period} must not be negative (is {cost}).");
     }
 }

@@ -18,7 +18,8 @@ public static class EnforcementExtensions
         services.AddTransient<RunMessages>();
         services.AddSingleton<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());
-        services.AddHostedService<ReconcileRegistration>();
+        services.AddTransient<DigestJob>();
+        services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<EnforcementWarmUp>();
         return services;
     }

@@ -6,16 +6,30 @@ using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
-public enum EventOutcome { Evaluating, Coalesced, Duplicate, Ignored }
+public enum EventOutcome
+{
+    /// <summary>Recorded, and an evaluation started.</summary>
+    Evaluating,
+
+    /// <summary>Recorded, and joined an evaluation in flight.</summary>
+    Coalesced,
+
+    /// <summary>Recorded in the ledger; nothing to evaluate.</summary>
+    Recorded,
+
+    Duplicate,
+    Ignored,
+}
 
 /// <summary>What became of an event, for the log and the sender.</summary>
 public sealed record EventAnswer(EventOutcome Outcome, string Detail);
 
 /// <summary>
 /// Takes Braket task state changes, whatever carried them (the webhook, a queue): ignores what is not
-/// this bot's to judge, handles each event id once, remembers the task and asks for an evaluation. The
-/// event id is claimed before the hand-over and given back if the hand-over fails, so the sender's
-/// retry is handled rather than answered "duplicate".
+/// this bot's to judge, handles each event id once, records every status in the usage ledger and,
+/// when the task now counts against a cap, asks for an evaluation (which reads the ledger). The event
+/// id is claimed before the hand-over and given back if the hand-over fails, so the sender's retry is
+/// handled rather than answered "duplicate".
 /// </summary>
 public sealed partial class EventIntake(
     IBotStore store,
@@ -40,29 +54,35 @@ public sealed partial class EventIntake(
     {
         var task = taskEvent.Task;
         var caps = capsOptions.CurrentValue;
-        if (!caps.AnyCap) return new(EventOutcome.Ignored, "No caps are configured.");
         if (Foreign(taskEvent) is { } reason)
         {
             LogForeign(taskEvent.EventId, reason);
             return new(EventOutcome.Ignored, reason);
         }
-        if (!task.Status.IsCancellable()) return new(EventOutcome.Ignored, $"A {task.Status.ToWire()} task adds no usage.");
 
-        // Only today and yesterday can still be enforced; an event far in the past or future poisons nothing.
+        // The ledger keeps a few weeks of tasks; only today and yesterday can still be enforced. An event far off poisons nothing.
+        var now = time.GetUtcNow();
         var day = Day.Of(task.CreatedAt, caps.Zone);
-        var today = Day.Of(time.GetUtcNow(), caps.Zone);
-        if (day > today || day < today.AddDays(-1))
+        var today = Day.Of(now, caps.Zone);
+        var enforced = $"only today and yesterday ({caps.TimeZone}) are enforced";
+        if (day > today || day < Retention.OldestTaskDay(now))
         {
             LogOutOfRange(taskEvent.EventId, task.CreatedAt);
-            return new(EventOutcome.Ignored, $"The task was created on {day}; only today and yesterday ({caps.TimeZone}) are enforced.");
+            return new(EventOutcome.Ignored, $"The task was created on {day}; the ledger keeps the last {Retention.LedgerTaskDays} days and {enforced}.");
         }
 
         var claim = $"event:{taskEvent.EventId}";
-        if (!await store.TryClaimAsync(claim, time.GetUtcNow() + KeepEventIds, cancellationToken))
+        if (!await store.TryClaimAsync(claim, now + KeepEventIds, cancellationToken))
             return new(EventOutcome.Duplicate, $"Event {taskEvent.EventId} was handled already.");
         try
         {
-            await store.RememberTaskAsync(day, task, cancellationToken);
+            var changes = await store.RecordAsync([new LedgerTask(task, day, taskEvent.Time ?? now)], cancellationToken);
+            await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
+            if (!caps.AnyCap) return new(EventOutcome.Recorded, "Recorded; no caps are configured.");
+            if (day < today.AddDays(-1)) return new(EventOutcome.Recorded, $"Recorded; the task was created on {day} and {enforced}.");
+            if (!Ledger.CallsForEvaluation(changes, task.Status, caps.Basis))
+                return new(EventOutcome.Recorded, $"Recorded; a {task.Status.ToWire()} task adds no usage to evaluate.");
+
             var request = new EvaluationRequest(caps.HasAccountCap ? null : task.DeviceArn, day,
                 $"task {Reports.Format.Task(task.QuantumTaskArn)} ({task.Status.ToWire()}, {task.Shots} shots)");
             var started = await evaluator.RequestAsync(request, cancellationToken);
@@ -90,6 +110,6 @@ public sealed partial class EventIntake(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored event {EventId}: {Reason}")]
     private partial void LogForeign(string eventId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored event {EventId}: its task was created at {CreatedAt}, outside the days that can be enforced")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored event {EventId}: its task was created at {CreatedAt}, outside the days the ledger keeps")]
     private partial void LogOutOfRange(string eventId, DateTimeOffset createdAt);
 }

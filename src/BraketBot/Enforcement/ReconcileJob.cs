@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Enforcement;
 
 /// <summary>
-/// The recurring safety net: evaluates today for every device of every watched region, so a missed
-/// event or a region without an EventBridge rule still gets its caps enforced.
+/// The recurring safety net: scans today for every device of every watched region (and any day of the
+/// month the ledger lacks), repairs the ledger with it and evaluates, so a missed event or a region
+/// without an EventBridge rule still gets its caps enforced and its usage reported.
 /// </summary>
 public sealed class ReconcileJob(CapEvaluator evaluator, IOptionsMonitor<CapsOptions> caps, TimeProvider time)
 {
@@ -16,18 +17,24 @@ public sealed class ReconcileJob(CapEvaluator evaluator, IOptionsMonitor<CapsOpt
     public Task RunAsync(CancellationToken cancellationToken)
     {
         var today = Day.Of(time.GetUtcNow(), caps.CurrentValue.Zone);
-        return evaluator.RequestAsync(new EvaluationRequest(null, today, "the scheduled reconcile"), cancellationToken);
+        return evaluator.RequestAsync(new EvaluationRequest(null, today, "the scheduled reconcile", Reconcile: true), cancellationToken);
     }
 }
 
-/// <summary>Registers the recurring reconcile at start (its cron was validated with the options).</summary>
-public sealed class ReconcileRegistration(IRecurringJobManager recurring, IOptions<CapsOptions> caps) : IHostedService
+/// <summary>
+/// Registers the recurring jobs at start (their crons were validated with the options): the reconcile,
+/// and the daily digest when Caps:DigestCron is set (removed when it is not, so that unsetting it stops it).
+/// </summary>
+public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<CapsOptions> caps) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<ReconcileJob>(
-            ReconcileJob.Id, job => job.RunAsync(CancellationToken.None), caps.Value.ReconcileCron,
-            new RecurringJobOptions { TimeZone = caps.Value.Zone });
+        var options = new RecurringJobOptions { TimeZone = caps.Value.Zone };
+        recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, job => job.RunAsync(CancellationToken.None), caps.Value.ReconcileCron, options);
+        if (caps.Value.DigestCron is { } digest)
+            recurring.AddOrUpdate<DigestJob>(DigestJob.Id, job => job.RunAsync(CancellationToken.None), digest, options);
+        else
+            recurring.RemoveIfExists(DigestJob.Id);
         return Task.CompletedTask;
     }
 

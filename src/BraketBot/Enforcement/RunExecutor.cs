@@ -80,6 +80,9 @@ public sealed partial class RunExecutor(
                     var outcome = await canceller.CancelOneAsync(summary, ClientToken(run.Id, task.Arn), ct);
                     session.Update(r => r.With(task.Arn, outcome.Result, outcome.Detail));
                     metrics.Cancel(run.Kind == RunKind.CancelAll ? "button" : "cap", outcome.Result.ToString().ToLowerInvariant());
+                    // The ledger hears of the cancel at once, not only when Braket's event about it comes.
+                    if (outcome.Result == CancelResult.Cancelled)
+                        await store.RecordAsync([new LedgerTask(summary with { Status = QuantumTaskStatus.Cancelling }, run.Day, time.GetUtcNow())], cancellationToken);
                     await session.SaveAsync(cancellationToken);
                     progress?.Report(session.Run);
                     await messages.ShowAsync(session, final: false, cancellationToken);

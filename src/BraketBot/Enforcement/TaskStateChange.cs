@@ -8,7 +8,8 @@ public abstract record EventParse
 {
     /// <param name="Account">The account the event says it comes from.</param>
     /// <param name="Region">The region the event was raised in (the task's own).</param>
-    public sealed record TaskEvent(string EventId, string Account, string Region, QuantumTaskSummary Task) : EventParse;
+    /// <param name="Time">When the state changed, as EventBridge stamps it; null when the event does not say.</param>
+    public sealed record TaskEvent(string EventId, string Account, string Region, QuantumTaskSummary Task, DateTimeOffset? Time) : EventParse;
 
     /// <summary>A well-formed event of another kind, acknowledged and left alone.</summary>
     public sealed record Other(string EventId, string DetailType) : EventParse;
@@ -45,11 +46,18 @@ public static class TaskStateChange
             if (detailType != DetailType || Text(root, "source") != Source) return new EventParse.Other(id, detailType);
             if (!root.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object)
                 return new EventParse.Invalid("The event has no detail object.");
-            return ParseDetail(id, Text(root, "account") ?? "", Text(root, "region") ?? "", detail);
+            DateTimeOffset? time = null;
+            if (Text(root, "time") is { } stamp)
+            {
+                if (!DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                    return new EventParse.Invalid("time is not a timestamp.");
+                time = at;
+            }
+            return ParseDetail(id, Text(root, "account") ?? "", Text(root, "region") ?? "", time, detail);
         }
     }
 
-    private static EventParse ParseDetail(string id, string account, string region, JsonElement detail)
+    private static EventParse ParseDetail(string id, string account, string region, DateTimeOffset? time, JsonElement detail)
     {
         if (!QuantumTaskArn.TryParse(Text(detail, "quantumTaskArn"), out var taskArn))
             return new EventParse.Invalid("detail.quantumTaskArn is missing or not a quantum task ARN.");
@@ -61,7 +69,7 @@ public static class TaskStateChange
         if (shots > MaxShots) return new EventParse.Invalid($"detail.shots is {shots}, more than any task can have ({MaxShots}).");
         if (!DateTimeOffset.TryParse(Text(detail, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt))
             return new EventParse.Invalid("detail.createdAt is not a timestamp.");
-        return new EventParse.TaskEvent(id, account, region, new QuantumTaskSummary(taskArn.Value, status, deviceArn.Value, shots, createdAt));
+        return new EventParse.TaskEvent(id, account, region, new QuantumTaskSummary(taskArn.Value, status, deviceArn.Value, shots, createdAt), time);
     }
 
     /// <summary>EventBridge sends shots as a string ("50"); a number is taken too.</summary>

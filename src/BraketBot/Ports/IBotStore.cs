@@ -68,17 +68,56 @@ public interface IBotStore
     Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken);
 
 
-    /// <summary>Remembers a task an event told of, so evaluations count it before Braket's search lists it.</summary>
-    Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken);
+    // The usage ledger: a row per task BraketBot heard of (events, scans, its own cancels) and daily
+    // totals per device and status that follow the rows, so usage is a sum, not a scan.
 
-    Task<IReadOnlyList<QuantumTaskSummary>> RememberedTasksAsync(Day day, CancellationToken cancellationToken);
+    /// <summary>
+    /// Merges observations into the task rows by <see cref="Ledger.Merge"/> and moves the daily totals
+    /// with them, atomically (with PostgreSQL, one writer at a time across instances). Returns what
+    /// changed: nothing for a duplicate or stale news. Tasks of days the ledger no longer keeps
+    /// (<see cref="Retention.LedgerTaskDays"/>) are not taken, lest their totals count them twice.
+    /// </summary>
+    Task<IReadOnlyList<LedgerChange>> RecordAsync(IReadOnlyList<LedgerTask> observed, CancellationToken cancellationToken);
+
+    /// <summary>Drops tasks Braket does not know (told of by an event, never real) and takes them off the totals.</summary>
+    Task<IReadOnlyList<LedgerChange>> ForgetAsync(IReadOnlyList<string> arns, CancellationToken cancellationToken);
+
+    /// <summary>The task rows of a day; <paramref name="statuses"/> narrows them (null: every status).</summary>
+    Task<IReadOnlyList<LedgerTask>> LedgerTasksAsync(Day day, IReadOnlyCollection<QuantumTaskStatus>? statuses, CancellationToken cancellationToken);
+
+    /// <summary>The daily totals of the days <paramref name="first"/> to <paramref name="last"/>, per device and status.</summary>
+    Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notes that a scan of these days over <paramref name="scope"/> (a device ARN, or
+    /// <see cref="Retention.EveryDevice"/>) started at <paramref name="at"/> and is merged: the ledger
+    /// holds those days from now on. Drops what is past its retention.
+    /// </summary>
+    Task MarkScannedAsync(IReadOnlyList<Day> days, string scope, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Of the days <paramref name="first"/> to <paramref name="last"/>, those a merged scan covered for the scope (its own or every device's), with the latest such scan.</summary>
+    Task<IReadOnlyDictionary<Day, DateTimeOffset>> ScannedAsync(Day first, Day last, string scope, CancellationToken cancellationToken);
 }
 
 /// <summary>How long the store keeps what it keeps, the same for every provider.</summary>
 public static class Retention
 {
-    /// <summary>Tasks told by events are needed only while their day can still be evaluated.</summary>
-    public const int RememberedTaskDays = 2;
+    /// <summary>
+    /// Task rows are kept while news of them may still come (a task can wait in a queue for days) and
+    /// at least through the month they count in; older tasks are no longer recorded.
+    /// </summary>
+    public const int LedgerTaskDays = 35;
+
+    /// <summary>Daily totals (and the scans that vouch for them) are kept 13 months and more, so a month a year back is a sum.</summary>
+    public const int LedgerTotalDays = 410;
+
+    /// <summary>The scope of a scan over every device of every watched region.</summary>
+    public const string EveryDevice = "all";
+
+    /// <summary>The first day whose tasks the ledger still records (days in UTC: a day either way is no matter at this distance).</summary>
+    public static Day OldestTaskDay(DateTimeOffset now) => Day.Of(now, TimeZoneInfo.Utc).AddDays(-LedgerTaskDays);
+
+    public static Day OldestTotalDay(DateTimeOffset now) => Day.Of(now, TimeZoneInfo.Utc).AddDays(-LedgerTotalDays);
 
     /// <summary>Finished runs stay this long, for the follow-ups and people who look.</summary>
     public static readonly TimeSpan FinishedRuns = TimeSpan.FromDays(3);

@@ -2,31 +2,44 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
-/// <summary>What /braket caps shows: the caps in force and today's usage against each (none when no cap is set).</summary>
-public sealed record CapsReport(CapsOptions Caps, DayWindow Today, IReadOnlyList<CapStanding> Standings);
+/// <summary>
+/// What /braket caps shows: the caps in force and today's usage against each, and this month's against
+/// the monthly ones (none when no cap is set), with the days of the month the ledger does not hold yet.
+/// </summary>
+public sealed record CapsReport(CapsOptions Caps, DayWindow Today, IReadOnlyList<CapStanding> Standings, IReadOnlyList<Day> MissingDays)
+{
+    public IReadOnlyList<CapStanding> Daily => Standings.Where(s => s.Cap.Period == CapPeriod.Day).ToList();
+
+    public IReadOnlyList<CapStanding> Monthly => Standings.Where(s => s.Cap.Period == CapPeriod.Month).ToList();
+}
 
 public static class CapsView
 {
     public static SlackMessage Render(CapsReport report)
     {
-        var (caps, _, standings) = report;
         var title = Title(report);
-        if (standings.Count == 0)
+        if (report.Standings.Count == 0)
             return new SlackMessage(NoCaps, [new HeaderBlock(TextObject.Plain(title)), new SectionBlock(TextObject.Markdown(NoCaps))]);
-        var lines = standings.Select(Format.Standing).ToList();
-        return new SlackMessage(
-            title + "\n" + string.Join('\n', lines),
-            [
-                new HeaderBlock(TextObject.Plain(title)),
-                new SectionBlock(TextObject.Markdown(string.Join('\n', lines))),
-                new ContextBlock([TextObject.Markdown(Rules(caps))]),
-            ]);
+        var daily = report.Daily.Select(Format.Standing).ToList();
+        var monthly = report.Monthly.Select(Format.Standing).ToList();
+        var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(title)) };
+        if (daily.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', daily))));
+        if (monthly.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown($"*{MonthTitle(report)}*\n{string.Join('\n', monthly)}{Gap(report)}")));
+        blocks.Add(new ContextBlock([TextObject.Markdown(Rules(report.Caps))]));
+        return new SlackMessage(title + "\n" + string.Join('\n', [.. daily, .. monthly]), blocks);
     }
 
-    public const string NoCaps = "No caps are configured. Set `Caps:MaxShotsPerDay` / `Caps:MaxCostPerDay`, or per device " +
-                                 "`Caps:Devices:{name}:MaxShotsPerDay` / `:MaxCostPerDay`.";
+    public const string NoCaps = "No caps are configured. Set `Caps:MaxShotsPerDay` / `Caps:MaxCostPerDay` (or `…PerMonth`), or per device " +
+                                 "`Caps:Devices:{name}:MaxShotsPerDay` / `:MaxCostPerDay` (or `…PerMonth`).";
 
     public static string Title(CapsReport report) => $"Daily caps on {report.Today.Day} ({report.Caps.TimeZone})";
+
+    public static string MonthTitle(CapsReport report) => $"{Month.Of(report.Today.Day)} to date";
+
+    /// <summary>What the monthly standings leave out, when the ledger lacks days of the month.</summary>
+    public static string Gap(CapsReport report) => report.MissingDays.Count == 0
+        ? ""
+        : $"\n_The ledger lacks {report.MissingDays.Count} days of this month (from {report.MissingDays[0]}); the next reconcile fills them._";
 
     /// <summary>What the caps count and what a breach does.</summary>
     public static string Rules(CapsOptions caps)

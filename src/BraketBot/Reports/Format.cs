@@ -16,6 +16,13 @@ public static class Format
     /// <summary>A spending limit's period, e.g. "2022-04-10..2022-04-11".</summary>
     public static string Period(SpendingLimit limit) => $"{limit.PeriodStart:yyyy-MM-dd}..{limit.PeriodEnd:yyyy-MM-dd}";
 
+    /// <summary>An instant as people in the zone read it: the time, with the date when it is not that of <paramref name="day"/>.</summary>
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone, Day day)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString(Day.Of(at, zone) == day ? "HH:mm:ss" : "yyyy-MM-dd HH:mm", Invariant);
+    }
+
     /// <summary>A task as people see it: its id and region, without the account number its ARN carries.</summary>
     public static string Task(string arn) => QuantumTaskArn.TryParse(arn, out var parsed) ? $"`{parsed.Id}` ({parsed.Region})" : "`(unknown task)`";
 
@@ -32,7 +39,7 @@ public static class Format
     public static string Standing(CapStanding standing)
     {
         var icon = standing.Level switch { CapLevel.Breach => ":red_circle:", CapLevel.Warning => ":large_orange_circle:", _ => ":large_green_circle:" };
-        var metric = standing.Cap.Metric == CapMetric.Shots ? "Shots" : "Cost";
+        var metric = (standing.Cap.Metric == CapMetric.Shots ? "Shots" : "Cost") + (standing.Cap.Period == CapPeriod.Month ? " this month" : "");
         return $"{icon} *{metric}, {standing.Cap.Scope.Describe()}*: `{Bar(standing.Fraction)}` " +
                $"{Amount(standing.Cap.Metric, standing.Used)} of {Amount(standing.Cap.Metric, standing.Cap.Limit)}";
     }

@@ -9,8 +9,9 @@ public static class HelpView
         var usage = string.Join('\n',
             "*/braket* watches this team's Amazon Braket usage.",
             $"• `/braket {Subcommands.Info} [DATE] [DEVICE]`: tasks, shots and estimated cost per status. DATE is {Subcommands.DateForms}; DEVICE is a name like `Aspen-M-1` or a device ARN (all devices when left out).",
+            $"• `/braket {Subcommands.Info} {Subcommands.Month} [MONTH]`: the month to date per device, day by day, and where it is heading. MONTH is {Subcommands.MonthForm} (this month when left out).",
             $"• `/braket {Subcommands.Cancel} TASK-ARN`: cancels a QUEUED or CREATED task.",
-            $"• `/braket {Subcommands.Caps}`: the daily caps and today's usage against them.",
+            $"• `/braket {Subcommands.Caps}`: the caps and today's (and this month's) usage against them.",
             $"• `/braket {Subcommands.Limits}`: Braket's own spending limits per device.",
             $"• `/braket {Subcommands.Help}`: this text.");
         var blocks = new List<Block>();

@@ -2,10 +2,13 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
-/// <summary>What an info report shows: a day's usage, the device asked for (null for all), and the caps that apply.</summary>
+/// <summary>
+/// What an info report shows: a day's usage, the device asked for (null for all), the caps that apply,
+/// and, when the usage is the ledger's, how fresh it is (null: scanned just now).
+/// </summary>
 public sealed record InfoReport(
     DayUsage Usage, DeviceSummary? Device, IReadOnlyList<CapStanding> Standings, IReadOnlyList<string> Regions,
-    string PriceListDate, string TimeZone)
+    string PriceListDate, string TimeZone, LedgerFreshness? Freshness = null)
 {
     /// <summary>The devices the report has a section for: those with tasks, or the device asked for, without any.</summary>
     public IReadOnlyList<DeviceUsage> Sections => Device is not null && Usage.Devices.Count == 0
@@ -50,6 +53,7 @@ public static class InfoReportView
         buttons.Add(Buttons.Refresh(refresh));
         blocks.Add(new ActionsBlock(buttons));
         blocks.Add(new ContextBlock([TextObject.Markdown(Footer(report))]));
+        if (report.Freshness is { } fresh) blocks.Add(new ContextBlock([TextObject.Markdown(FreshnessLine(fresh, report.Usage.Window))]));
 
         return new SlackMessage(Fallback(title, devices), blocks);
     }
@@ -88,6 +92,13 @@ public static class InfoReportView
     public static string Footer(InfoReport report) =>
         $"Day in {report.TimeZone} · regions {string.Join(", ", report.Regions)} · prices as of {report.PriceListDate}, estimates only";
 
+    /// <summary>How fresh a report from the ledger is, in Slack's mrkdwn.</summary>
+    public static string FreshnessLine(LedgerFreshness fresh, DayWindow window)
+    {
+        var lastEvent = fresh.LastEvent is { } at ? $"last event {Format.Clock(at, window.TimeZone, window.Day)}" : "no event received yet";
+        return $":card_index_box: From BraketBot's ledger: {lastEvent}, day last scanned {Format.Clock(fresh.LastScan, window.TimeZone, window.Day)}. *Refresh* asks Braket.";
+    }
+
     /// <summary>What a device's day costs, in Slack's mrkdwn.</summary>
     public static string CostLine(DeviceUsage device) => device.PerShot is null
         ? device.Device.IsSimulator
@@ -100,7 +111,7 @@ public static class InfoReportView
     {
         const int maxRows = 40;
         var rows = rest.Take(maxRows).Select(d => (IReadOnlyList<string>)
-            [d.Device.DeviceName, Format.Count(d.TotalTasks), Format.Count(d.Sum(QuantumTaskStatuses.All).Shots), Format.Money((d.SpentCost ?? 0) + (d.QueuedCost ?? 0))]);
+            [d.Device.DeviceName, Format.Count(d.TotalTasks), Format.Count(d.Sum(QuantumTaskStatuses.All).Shots), Format.Money(d.EstimatedCost)]);
         var more = rest.Count > maxRows ? $"\n…and {rest.Count - maxRows} more devices." : "";
         return $"*{rest.Count} more devices*\n" + Format.Table(["Device", "Tasks", "Shots", "Est. cost"], rows) + more;
     }

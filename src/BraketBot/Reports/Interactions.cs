@@ -11,8 +11,10 @@ public static class Subcommands
     public const string Caps = "caps";
     public const string Limits = "limits";
     public const string Help = "help";
+    public const string Month = "month";
 
     public const string DateForms = "`YYYY-MM-DD` (like 2022-04-10 or 2022-4-10), `today` or `yesterday`";
+    public const string MonthForm = "`YYYY-MM` (like 2022-04)";
     public const string TaskArnForm = "`arn:aws:braket:REGION:ACCOUNT:quantum-task/ID`";
 }
 

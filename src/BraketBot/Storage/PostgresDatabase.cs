@@ -33,6 +33,18 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
             finished boolean NOT NULL DEFAULT false, updated_at timestamptz NOT NULL);
         CREATE INDEX enforcement_runs_stalled ON {Schema}.enforcement_runs (lease_until) WHERE NOT finished;
         """,
+        // The usage ledger: a row per task, daily totals per device and status, and the scans that vouch for whole days.
+        $"""
+        DROP TABLE {Schema}.day_tasks;
+        CREATE TABLE {Schema}.ledger_tasks (
+            arn text PRIMARY KEY, status text NOT NULL, device_arn text NOT NULL, shots bigint NOT NULL,
+            created_at timestamptz NOT NULL, day date NOT NULL, observed_at timestamptz NOT NULL);
+        CREATE INDEX ledger_tasks_day ON {Schema}.ledger_tasks (day, status);
+        CREATE TABLE {Schema}.ledger_days (
+            day date NOT NULL, device_arn text NOT NULL, status text NOT NULL, tasks integer NOT NULL, shots bigint NOT NULL,
+            PRIMARY KEY (day, device_arn, status));
+        CREATE TABLE {Schema}.ledger_scans (day date NOT NULL, scope text NOT NULL, scanned_at timestamptz NOT NULL, PRIMARY KEY (day, scope));
+        """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));

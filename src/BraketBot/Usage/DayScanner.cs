@@ -20,11 +20,15 @@ public sealed class DayScanner(
     public IReadOnlyList<string> RegionsOf(DeviceSummary? device) =>
         device is { Region.Length: > 0 } ? [device.Region] : watchOptions.CurrentValue.EffectiveRegions;
 
+    public Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> TasksAsync(DayWindow window, DeviceSummary? device, CancellationToken cancellationToken) =>
+        TasksAsync(window.Start, window.End, device, cancellationToken);
+
+    /// <summary>The tasks created in [start, end): one paced pass per region, however many days that spans.</summary>
     public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> TasksAsync(
-        DayWindow window, DeviceSummary? device, CancellationToken cancellationToken)
+        DateTimeOffset start, DateTimeOffset end, DeviceSummary? device, CancellationToken cancellationToken)
     {
         if (device is null) await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the scan meets
-        return await braket.TasksCreatedAsync(RegionsOf(device), device?.DeviceArn, window.Start, window.End, cancellationToken);
+        return await braket.TasksCreatedAsync(RegionsOf(device), device?.DeviceArn, start, end, cancellationToken);
     }
 
     public async Task<BraketResult<DayUsage>> UsageAsync(DayWindow window, DeviceSummary? device, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public static class UsageExtensions
         services.AddTransient<DeviceCatalog>();
         services.AddTransient<TaskCanceller>();
         services.AddTransient<DayScanner>();
+        services.AddTransient<UsageLedger>();
         return services;
     }
 }

@@ -82,4 +82,19 @@ public sealed class CapPolicyTests
         Assert.Equal([ankaaQueued, ankaaCreated], toCancel);
         Assert.Equal(4 - 1, CapPolicy.TasksToCancel([breach with { Cap = breach.Cap with { Scope = CapScope.Account } }], tasks, Describe).Count);
     }
+
+    [Fact]
+    public void Monthly_caps_are_judged_on_the_month_and_left_out_without_one()
+    {
+        var today = Usage(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 100, At));
+        var month = DayUsage.From(Window, [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 5000, At)], Describe, new Pricing(new PricingOptions())).Devices;
+        var options = new CapsOptions { MaxShotsPerDay = 1000, Devices = { ["Ankaa-3"] = new DeviceCaps { MaxShotsPerMonth = 4000 } } };
+
+        var standings = CapPolicy.Evaluate(today, options, month);
+
+        Assert.Equal(["account Day 100 ", "device:ankaa-3 Month 5000 Breach"], standings.Select(s => $"{s.Cap.Scope.Key} {s.Cap.Period} {s.Used} {s.Level}"));
+        Assert.Single(CapPolicy.Evaluate(today, options));
+        Assert.True(options.HasMonthCaps);
+        Assert.True(new CapsOptions { MaxCostPerMonth = 1 }.HasAccountCap);
+    }
 }

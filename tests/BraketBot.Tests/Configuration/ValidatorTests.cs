@@ -67,6 +67,9 @@ public sealed class ValidatorTests
         { new CapsOptions { WarnAt = 1.2 }, "Caps:WarnAt" },
         { new CapsOptions { ReconcileCron = "* * *" }, "Caps:ReconcileCron" },
         { new CapsOptions { ReconcileCron = "99 * * * *" }, "Caps:ReconcileCron" },
+        { new CapsOptions { MaxCostPerMonth = -1 }, "Caps:MaxCostPerMonth" },
+        { new CapsOptions { Devices = { ["Garnet"] = new DeviceCaps { MaxShotsPerMonth = -1 } } }, "Caps:Devices:Garnet:MaxShotsPerMonth" },
+        { new CapsOptions { DigestCron = "every morning" }, "Caps:DigestCron" },
     };
 
     [Theory]

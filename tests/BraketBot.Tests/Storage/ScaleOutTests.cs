@@ -1,6 +1,7 @@
 using System.Net;
 using BraketBot.Tests.Support;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Storage;
 
@@ -135,6 +136,32 @@ public sealed class ScaleOutTests
         Assert.Contains("cap breached", alert.Body.ToString());
         Assert.Single(slack.TopLevel);
         Assert.Single(slack.Bodies("chat.postMessage"));
+    }
+
+    [PostgresFact]
+    public async Task Two_hosts_post_one_digest_of_yesterday()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket();
+        using var slack = new FakeSlack();
+        var (a, b) = TwoHosts(database, braket, slack, s => s["Caps:DigestCron"] = "0 9 * * *");
+        using (a) using (b)
+        {
+            braket.Devices.AddRange(Tasks.AllDevices);
+            braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, Morning.AddDays(-1)));
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+
+            await Task.WhenAll(new[] { a, b }.Select(async host =>
+            {
+                using var scope = host.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
+            }));
+
+            var digest = Assert.Single(slack.TopLevel);
+            Assert.Contains("Braket digest for 2022-04-09", digest.Body.ToString());
+            Assert.Single(slack.Bodies("chat.postMessage"));
+        }
     }
 
     [PostgresFact]

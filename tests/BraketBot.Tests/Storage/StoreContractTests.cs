@@ -181,21 +181,108 @@ public sealed class StoreContractTests
         Assert.Null(await store.Value.TryTakeRunAsync("r1", "host-c", lease, default));
     }
 
+    private static readonly Day Today = Day.Parse("2022-04-10");
+
+    private static LedgerTask Seen(QuantumTaskSummary task, QuantumTaskStatus status, int second) =>
+        new(task with { Status = status }, Day.Of(task.CreatedAt, TimeZoneInfo.Utc), task.CreatedAt.AddSeconds(second));
+
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task Remembers_the_tasks_events_told_of_by_day(string kind)
+    public async Task The_ledger_takes_news_out_of_order_and_twice_and_keeps_its_totals_in_step(string kind)
     {
         await using var store = await Open(kind);
-        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, store.Time.GetUtcNow());
+        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, store.Time.GetUtcNow().AddHours(-1));
+        var other = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1));
 
-        var day = Day.Parse("2022-04-10");
-        await store.Value.RememberTaskAsync(day, task, default);
-        await store.Value.RememberTaskAsync(day, task with { Status = QuantumTaskStatus.Queued }, default);
-        await store.Value.RememberTaskAsync(day.AddDays(3), Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 1, store.Time.GetUtcNow()), default);
+        var created = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Created, 0), Seen(other, QuantumTaskStatus.Queued, 0)], default);
+        var completed = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Completed, 30)], default);
+        var lateQueued = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Queued, 10)], default);
+        var twice = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Completed, 30), Seen(other, QuantumTaskStatus.Queued, 0)], default);
 
-        Assert.Empty(await store.Value.RememberedTasksAsync(day, default)); // three days on, dropped
-        await store.Value.RememberTaskAsync(day.AddDays(3), task, default);
-        var remembered = Assert.Single(await store.Value.RememberedTasksAsync(day.AddDays(3), default), t => t.QuantumTaskArn == task.QuantumTaskArn);
-        Assert.Equal(task, remembered);
+        Assert.Equal(2, created.Count);
+        Assert.Equal((QuantumTaskStatus.Created, QuantumTaskStatus.Completed), (completed.Single().Before!.Task.Status, completed.Single().After!.Task.Status));
+        Assert.Empty(lateQueued); // a QUEUED that arrives after COMPLETED changes nothing
+        Assert.Empty(twice);
+        var row = Assert.Single(await store.Value.LedgerTasksAsync(Today, [QuantumTaskStatus.Completed], default));
+        Assert.Equal((task.QuantumTaskArn, 50L, Today), (row.Task.QuantumTaskArn, row.Task.Shots, row.Day));
+        Assert.Equal(2, (await store.Value.LedgerTasksAsync(Today, null, default)).Count);
+        Assert.Equal(
+            [$"{Tasks.AnkaaArn} QUEUED 1 7", $"{Tasks.AspenArn} COMPLETED 1 50"],
+            (await store.Value.DayTotalsAsync(Today, Today, default)).Select(t => $"{t.DeviceArn} {t.Status.ToWire()} {t.Tally.Tasks} {t.Tally.Shots}").Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Twenty_writers_of_one_task_leave_it_counted_once(string kind)
+    {
+        await using var store = await Open(kind);
+        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 10, store.Time.GetUtcNow());
+        QuantumTaskStatus[] statuses = [QuantumTaskStatus.Created, QuantumTaskStatus.Queued, QuantumTaskStatus.Running, QuantumTaskStatus.Completed];
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            store.Value.RecordAsync([Seen(task, statuses[i % statuses.Length], i % statuses.Length)], default))));
+
+        var total = Assert.Single(await store.Value.DayTotalsAsync(Today, Today, default));
+        Assert.Equal((QuantumTaskStatus.Completed, new StatusTally(1, 10)), (total.Status, total.Tally));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_task_braket_does_not_know_is_forgotten_and_taken_off_the_totals(string kind)
+    {
+        await using var store = await Open(kind);
+        var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50_000, store.Time.GetUtcNow());
+        await store.Value.RecordAsync([Seen(invented, QuantumTaskStatus.Created, 0)], default);
+
+        var forgotten = await store.Value.ForgetAsync([invented.QuantumTaskArn, "arn:never-recorded"], default);
+
+        Assert.Equal(invented.QuantumTaskArn, Assert.Single(forgotten).Before!.Task.QuantumTaskArn);
+        Assert.Empty(await store.Value.LedgerTasksAsync(Today, null, default));
+        Assert.Empty(await store.Value.DayTotalsAsync(Today, Today, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_day_is_held_once_a_scan_of_its_scope_or_of_every_device_is_merged(string kind)
+    {
+        await using var store = await Open(kind);
+        var now = store.Time.GetUtcNow();
+
+        await store.Value.MarkScannedAsync([Today.AddDays(-1), Today], Tasks.AspenArn, now.AddMinutes(-5), default);
+        await store.Value.MarkScannedAsync([Today], Retention.EveryDevice, now, default);
+        await store.Value.MarkScannedAsync([Today], Tasks.AspenArn, now.AddMinutes(-10), default); // an older scan leaves the newer one
+
+        var aspen = await store.Value.ScannedAsync(Today.AddDays(-2), Today, Tasks.AspenArn, default);
+        var ankaa = await store.Value.ScannedAsync(Today.AddDays(-2), Today, Tasks.AnkaaArn, default);
+        var all = await store.Value.ScannedAsync(Today.AddDays(-2), Today, Retention.EveryDevice, default);
+
+        Assert.Equal([Today.AddDays(-1), Today], aspen.Keys.Order());
+        Assert.Equal(now, aspen[Today]);
+        Assert.Equal([Today], ankaa.Keys);
+        Assert.Equal([Today], all.Keys);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Tasks_are_kept_five_weeks_and_daily_totals_thirteen_months(string kind)
+    {
+        await using var store = await Open(kind);
+        var now = store.Time.GetUtcNow();
+        var old = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 5, now.AddDays(-Retention.LedgerTaskDays - 1));
+        var recent = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 5, now.AddDays(-1));
+
+        Assert.Empty(await store.Value.RecordAsync([Seen(old, QuantumTaskStatus.Queued, 0)], default)); // its totals may be gone: never counted again
+        Assert.Single(await store.Value.RecordAsync([Seen(recent, QuantumTaskStatus.Queued, 0)], default));
+        await store.Value.MarkScannedAsync([Today.AddDays(-1)], Retention.EveryDevice, now, default);
+
+        store.Time.Advance(TimeSpan.FromDays(Retention.LedgerTaskDays + 1));
+        await store.Value.MarkScannedAsync([Today], Retention.EveryDevice, store.Time.GetUtcNow(), default);
+        Assert.Empty(await store.Value.LedgerTasksAsync(Today.AddDays(-1), null, default));
+        Assert.Single(await store.Value.DayTotalsAsync(Today.AddDays(-1), Today.AddDays(-1), default));
+
+        store.Time.Advance(TimeSpan.FromDays(Retention.LedgerTotalDays));
+        await store.Value.MarkScannedAsync([Today], Retention.EveryDevice, store.Time.GetUtcNow(), default);
+        Assert.Empty(await store.Value.DayTotalsAsync(Today.AddDays(-1), Today.AddDays(-1), default));
+        Assert.Empty(await store.Value.ScannedAsync(Today.AddDays(-1), Today.AddDays(-1), Retention.EveryDevice, default));
     }
 }

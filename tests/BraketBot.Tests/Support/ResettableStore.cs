@@ -46,9 +46,19 @@ public sealed class ResettableStore(TimeProvider time) : IBotStore
 
     public Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken) => inner.StalledRunsAsync(cancellationToken);
 
+    public Task<IReadOnlyList<LedgerChange>> RecordAsync(IReadOnlyList<LedgerTask> observed, CancellationToken cancellationToken) =>
+        inner.RecordAsync(observed, cancellationToken);
 
-    public Task RememberTaskAsync(Day day, QuantumTaskSummary task, CancellationToken cancellationToken) => inner.RememberTaskAsync(day, task, cancellationToken);
+    public Task<IReadOnlyList<LedgerChange>> ForgetAsync(IReadOnlyList<string> arns, CancellationToken cancellationToken) => inner.ForgetAsync(arns, cancellationToken);
 
-    public Task<IReadOnlyList<QuantumTaskSummary>> RememberedTasksAsync(Day day, CancellationToken cancellationToken) =>
-        inner.RememberedTasksAsync(day, cancellationToken);
+    public Task<IReadOnlyList<LedgerTask>> LedgerTasksAsync(Day day, IReadOnlyCollection<QuantumTaskStatus>? statuses, CancellationToken cancellationToken) =>
+        inner.LedgerTasksAsync(day, statuses, cancellationToken);
+
+    public Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken) => inner.DayTotalsAsync(first, last, cancellationToken);
+
+    public Task MarkScannedAsync(IReadOnlyList<Day> days, string scope, DateTimeOffset at, CancellationToken cancellationToken) =>
+        inner.MarkScannedAsync(days, scope, at, cancellationToken);
+
+    public Task<IReadOnlyDictionary<Day, DateTimeOffset>> ScannedAsync(Day first, Day last, string scope, CancellationToken cancellationToken) =>
+        inner.ScannedAsync(first, last, scope, cancellationToken);
 }

@@ -1,0 +1,28 @@
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+using BraketBot.Usage;
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Commands;
+
+/// <summary>/braket info month [YYYY-MM]: a month to date from the ledger's daily totals (a sum, never a scan).</summary>
+public sealed class InfoMonthCommand(DayScanner scanner, UsageLedger ledger, Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions, TimeProvider time)
+{
+    public const string Name = Subcommands.Info + " " + Subcommands.Month;
+
+    public async Task<SlashReply> HandleAsync(ParsedCommand.InfoMonth query, CancellationToken cancellationToken)
+    {
+        var caps = capsOptions.CurrentValue;
+        var today = scanner.Today();
+        var month = query.Month ?? Month.Of(today);
+        if (month > Month.Of(today)) return SlashReply.Private($"{month} has not begun yet ({caps.TimeZone}).");
+
+        var usage = await ledger.MonthUsageAsync(month, today, cancellationToken);
+        // The monthly caps are this month's; a past month's standing is history the digests told.
+        var standings = month == Month.Of(today)
+            ? CapPolicy.Evaluate(usage.Days[^1], caps, usage.Devices).Where(s => s.Cap.Period == CapPeriod.Month).ToList()
+            : [];
+        var report = new MonthReport(usage, standings, time.GetUtcNow(), caps.TimeZone, pricing.PriceListDate);
+        return new SlashReply(MonthReportView.Render(report), Visibility.InChannel);
+    }
+}

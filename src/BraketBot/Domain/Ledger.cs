@@ -1,0 +1,104 @@
+namespace BraketBot.Domain;
+
+/// <summary>
+/// A task as the usage ledger holds it: what Braket (or an event) said of it, the day it counts on
+/// (in Caps:TimeZone when it was first recorded) and when that was said.
+/// </summary>
+/// <param name="At">The event's time, or the start of the scan that saw it.</param>
+public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset At);
+
+/// <summary>Tasks and shots of one device, one status, one day: a row of the ledger's daily totals, or a change to one.</summary>
+public sealed record DayTally(Day Day, string DeviceArn, QuantumTaskStatus Status, StatusTally Tally);
+
+/// <summary>How fresh the ledger's word on a day is: the last event BraketBot received (if any) and the last scan of the day merged.</summary>
+public sealed record LedgerFreshness(DateTimeOffset? LastEvent, DateTimeOffset LastScan);
+
+/// <summary>What recording a task did to the ledger: the row before (null: new) and after (null: dropped).</summary>
+public sealed record LedgerChange(LedgerTask? Before, LedgerTask? After)
+{
+    /// <summary>What the change does to the daily totals: the old status loses the task, the new one gains it.</summary>
+    public IEnumerable<DayTally> Deltas()
+    {
+        if (Before is { } before) yield return new DayTally(before.Day, before.Task.DeviceArn, before.Task.Status, new StatusTally(-1, -before.Task.Shots));
+        if (After is { } after) yield return new DayTally(after.Day, after.Task.DeviceArn, after.Task.Status, new StatusTally(1, after.Task.Shots));
+    }
+
+    /// <summary>The task counts against the caps now and did not before: the only change that can cross a cap.</summary>
+    public bool AddsUsage(CapBasis basis)
+    {
+        var counted = CapPolicy.CountedStatuses(basis);
+        return After is not null && counted.Contains(After.Task.Status) && (Before is null || !counted.Contains(Before.Task.Status));
+    }
+}
+
+/// <summary>
+/// The ledger's rules, pure: how an observation of a task merges with what the ledger holds, and how
+/// the daily totals follow. Events come at least once, out of order, and scans lag behind events, so a
+/// status only ever moves forward in a task's life; between two statuses at the same point of it
+/// (RUNNING or CANCELLING; the three ends) the later observation wins, and at the same instant the
+/// one further down the list, so a duplicate or a late delivery never moves a task back.
+/// </summary>
+public static class Ledger
+{
+    /// <summary>How far in its life a task with this status is.</summary>
+    public static int Stage(QuantumTaskStatus status) => status switch
+    {
+        QuantumTaskStatus.Created => 0,
+        QuantumTaskStatus.Queued => 1,
+        QuantumTaskStatus.Running or QuantumTaskStatus.Cancelling => 2,
+        QuantumTaskStatus.Completed or QuantumTaskStatus.Failed or QuantumTaskStatus.Cancelled => 3,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// The row after <paramref name="observed"/> meets <paramref name="current"/>, or null when the
+    /// ledger stays as it is (a duplicate, an older status, an unknown one). A task keeps the day it was
+    /// first recorded on and its first description; only its status and the time of it move.
+    /// </summary>
+    public static LedgerTask? Merge(LedgerTask? current, LedgerTask observed)
+    {
+        if (Stage(observed.Task.Status) < 0) return null;
+        if (current is null) return observed;
+        if (!Supersedes(observed, current)) return null;
+        return current with { Task = current.Task with { Status = observed.Task.Status }, At = observed.At };
+    }
+
+    private static bool Supersedes(LedgerTask observed, LedgerTask current)
+    {
+        var (now, before) = (observed.Task.Status, current.Task.Status);
+        if (now == before) return false;
+        if (Stage(now) != Stage(before)) return Stage(now) > Stage(before);
+        // Same point in the task's life: the later word wins; at the same instant, the one further down the list.
+        return observed.At != current.At ? observed.At > current.At : now > before;
+    }
+
+    /// <summary>
+    /// Whether an event that <paramref name="status"/> was recorded with <paramref name="changes"/> calls
+    /// for a cap evaluation: when it made the task count. When it changed nothing, it may be the
+    /// redelivery of an event recorded before its hand-over failed, so a counted status is evaluated
+    /// again (from the ledger: that costs no Braket call).
+    /// </summary>
+    public static bool CallsForEvaluation(IReadOnlyList<LedgerChange> changes, QuantumTaskStatus status, CapBasis basis) =>
+        changes.Count == 0 ? CapPolicy.CountedStatuses(basis).Contains(status) : changes.Any(c => c.AddsUsage(basis));
+
+    /// <summary>Merges observations into the rows they meet, in order; returns the changes, at most one per task.</summary>
+    public static IReadOnlyList<LedgerChange> MergeAll(IReadOnlyDictionary<string, LedgerTask> current, IEnumerable<LedgerTask> observed)
+    {
+        var rows = new Dictionary<string, (LedgerTask? Before, LedgerTask? After)>(StringComparer.Ordinal);
+        foreach (var task in observed)
+        {
+            var arn = task.Task.QuantumTaskArn;
+            var (before, now) = rows.TryGetValue(arn, out var seen) ? seen : (current.GetValueOrDefault(arn), current.GetValueOrDefault(arn));
+            if (Merge(now, task) is { } merged) rows[arn] = (before, merged);
+        }
+        return rows.Values.Where(r => r.Before != r.After).Select(r => new LedgerChange(r.Before, r.After)).ToList();
+    }
+
+    /// <summary>The changes to the daily totals, added up per day, device and status (zero sums left out).</summary>
+    public static IReadOnlyList<DayTally> TotalDeltas(IEnumerable<LedgerChange> changes) =>
+        changes.SelectMany(c => c.Deltas())
+            .GroupBy(d => (d.Day, d.DeviceArn, d.Status))
+            .Select(g => new DayTally(g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Tally))))
+            .Where(d => d.Tally != StatusTally.None)
+            .ToList();
+}

@@ -1,0 +1,52 @@
+using BraketBot.Slack.Messages;
+
+namespace BraketBot.Reports;
+
+/// <summary>An alert raised for a cap in the digest's day (for a monthly cap: in its month so far), at its highest level.</summary>
+public sealed record RaisedAlert(Cap Cap, CapLevel Level);
+
+/// <summary>What a daily digest tells: the day's usage, its month through the day, the caps' standings and the alerts raised.</summary>
+public sealed record Digest(DayUsage Day, MonthUsage Month, IReadOnlyList<CapStanding> Standings, IReadOnlyList<RaisedAlert> Raised, string TimeZone);
+
+/// <summary>Yesterday in one message: per device, the caps, the alerts and the cancellations.</summary>
+public static class DigestView
+{
+    private static readonly QuantumTaskStatus[] CancelledStatuses = [QuantumTaskStatus.Cancelling, QuantumTaskStatus.Cancelled];
+
+    public static SlackMessage Render(Digest digest)
+    {
+        var day = digest.Day.Window.Day;
+        var title = $"Braket digest for {day}";
+        var devices = digest.Day.Devices;
+        var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(title)) };
+        if (devices.Count == 0)
+        {
+            blocks.Add(new SectionBlock(TextObject.Markdown($"No tasks were created on {day}.")));
+        }
+        else
+        {
+            var rows = devices.Select(d => (IReadOnlyList<string>)
+                [d.Device.DeviceName, Format.Count(d.TotalTasks), Format.Count(d.Sum(QuantumTaskStatuses.All).Shots), Format.Money(d.EstimatedCost)]);
+            var total = (IReadOnlyList<string>)
+                ["Total", Format.Count(devices.Sum(d => d.TotalTasks)), Format.Count(devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots)), Format.Money(devices.Sum(d => d.EstimatedCost))];
+            blocks.Add(new SectionBlock(TextObject.Markdown(Format.Table(["Device", "Tasks", "Shots", "Est. cost"], [.. rows, total]))));
+        }
+
+        var cancelled = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Sum(CancelledStatuses)));
+        var saved = devices.Sum(d => d.Cost(d.Sum(CancelledStatuses)) ?? 0);
+        var alerts = digest.Raised.Count == 0
+            ? ":large_green_circle: No cap was crossed."
+            : string.Join('\n', digest.Raised.Select(r =>
+                $"{(r.Level == CapLevel.Breach ? ":red_circle: Breached" : ":large_orange_circle: Near")}: " +
+                $"{(r.Cap.Metric == CapMetric.Shots ? "shots" : "cost")} of {r.Cap.Scope.Describe()} ({(r.Cap.Period == CapPeriod.Month ? "this month" : "the day")})"));
+        var lines = new List<string> { alerts };
+        if (cancelled.Tasks > 0)
+            lines.Add($":octagonal_sign: {Format.Count(cancelled.Tasks)} tasks were cancelled ({Format.Count(cancelled.Shots)} shots, about {Format.Money(saved)} not spent).");
+        blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', lines))));
+        if (digest.Standings.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown("*Caps at the end of the day*\n" + string.Join('\n', digest.Standings.Select(Format.Standing)))));
+        blocks.Add(new ContextBlock([TextObject.Markdown(
+            $"Day in {digest.TimeZone} · {digest.Month.Month} to date: about {Format.Money(digest.Month.Cost)} · from BraketBot's ledger, estimates at list prices")]));
+        return new SlackMessage($"{title}: {Format.Money(devices.Sum(d => d.EstimatedCost))}, {digest.Raised.Count} alert(s)", blocks);
+    }
+}
