@@ -1,13 +1,16 @@
 using BraketBot.Benchmarks;
 
-// Prints the table of the README's Performance section. Scenarios can be picked: a b c d.
-var picked = args.Length > 0 ? args.Select(a => a.ToLowerInvariant()).ToHashSet() : ["a", "b", "c", "d"];
+// Prints the table of the README's Performance section. Scenarios can be picked: a b c d e.
+var picked = args.Length > 0 ? args.Select(a => a.ToLowerInvariant()).ToHashSet() : ["a", "b", "c", "d", "e"];
 var rows = new List<Row>();
 TimeSpan? startup = null;
 long? workingSet = null;
 
 if (picked.Contains("a"))
+{
     foreach (var tasks in new[] { 1_000, 10_000 }) rows.AddRange(await Scenarios.InfoReportAsync(tasks));
+    rows.AddRange(await Scenarios.InfoFromLedgerAsync(100_000));
+}
 if (picked.Contains("b"))
     foreach (var events in new[] { 50, 500, 5_000 }) rows.AddRange(await Scenarios.EventBurstAsync(events));
 if (picked.Contains("c"))
@@ -15,6 +18,7 @@ if (picked.Contains("c"))
     rows.AddRange(await Scenarios.BreachAsync(200));
     rows.AddRange(await Scenarios.ColdBreachAsync());
 }
+if (picked.Contains("e")) rows.AddRange(await Scenarios.SustainedAsync(5_000, TimeSpan.FromMinutes(1)));
 if (picked.Contains("d"))
 {
     var (ack, started, memory) = await Scenarios.AcknowledgementAsync(2_000, 20);

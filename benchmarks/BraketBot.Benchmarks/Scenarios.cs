@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BraketBot.Domain;
 using BraketBot.Ports;
 using BraketBot.Testing;
@@ -67,6 +68,95 @@ public static class Scenarios
             new($"(a) /braket info, {tasks:N0} tasks: Braket calls", $"{calls} ({throttled} throttled)",
                 $"old tool {baselineCalls}", ">= 40 x faster than old tool", baseline >= ours * 40),
         ];
+    }
+
+    /// <summary>Settings under which every event is evaluated over every device: an account-wide cap nobody reaches.</summary>
+    private static readonly Dictionary<string, string> AccountCapNobodyReaches = new() { ["Caps:MaxShotsPerDay"] = "1000000000" };
+
+    /// <summary>
+    /// /braket info of a day the ledger holds: the day is filled first by the one scan an event's
+    /// evaluation makes (reported apart: it is what each reconcile of that day costs), then the
+    /// report is a sum of the ledger's totals, whatever the day's size.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> InfoFromLedgerAsync(int tasks)
+    {
+        using var harness = await Harness.StartAsync(b => b.Add(BusyDay(tasks)), AccountCapNobodyReaches);
+        var fill = await FillLedgerAsync(harness);
+
+        await harness.Client.SendAsync(SlackRequests.Signed("/slack/commands",
+            SlackRequests.CommandBody($"info {DayText} Ankaa-3", harness.Slack.ResponseUrl("warm-up")), DateTimeOffset.UtcNow));
+        await harness.Slack.WaitForResponses("warm-up", timeout: TimeSpan.FromMinutes(1));
+        var before = harness.Braket.Requests.Count;
+        var ours = await AskInfoAsync(harness, $"info {DayText} Aspen-M-1", "info");
+        var calls = harness.Braket.Requests.Count - before;
+        var bound = SearchQuotaBound(Pages(tasks, 100)) + Harness.Latency;
+        return
+        [
+            new($"(a) /braket info, {tasks:N0} tasks, from the ledger: time to report", Seconds(ours),
+                $"a scan's quota bound {Seconds(bound)}; filling the ledger took {Seconds(fill.Elapsed)} once ({fill.Calls} calls)", "< 1 s", ours < TimeSpan.FromSeconds(1)),
+            new($"(a) /braket info, {tasks:N0} tasks, from the ledger: Braket calls", calls.ToString(CultureInfo.InvariantCulture), "", "0", calls == 0),
+        ];
+    }
+
+    /// <summary>
+    /// A sustained day (issue 14): a day of <paramref name="tasks"/> tasks that grows by one task and its
+    /// CREATED event a second, with /braket info today asked every ten seconds meanwhile. The Braket
+    /// calls made during the stream are what events cost; the scan that filled the ledger before it (what
+    /// each reconcile costs) is reported apart.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> SustainedAsync(int tasks, TimeSpan duration)
+    {
+        using var harness = await Harness.StartAsync(b => b.Add(BusyDay(tasks)), AccountCapNobodyReaches);
+        var fill = await FillLedgerAsync(harness);
+
+        var before = harness.Braket.Requests.Count;
+        var start = Stopwatch.StartNew();
+        var reports = new List<Task<TimeSpan>>();
+        for (var second = 0; second < (int)duration.TotalSeconds; second++)
+        {
+            var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 100, DateTimeOffset.UtcNow);
+            harness.Braket.Add(task);
+            await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(task)));
+            if (second % 10 == 5) reports.Add(AskInfoAsync(harness, "info today", $"sustained-{second}"));
+            var next = TimeSpan.FromSeconds(second + 1) - start.Elapsed;
+            if (next > TimeSpan.Zero) await Task.Delay(next);
+        }
+        var times = await Task.WhenAll(reports);
+        await Quiet(harness.Braket, TimeSpan.FromSeconds(2));
+        var calls = harness.Braket.Requests.Count - before;
+        var perMinute = calls / start.Elapsed.TotalMinutes;
+        var slowest = times.Max();
+        return
+        [
+            new($"(e) sustained: {tasks:N0}-task day + 1 task and event a second for {duration.TotalSeconds:0} s: Braket calls a minute on events",
+                $"{perMinute:F1} ({calls} in {Seconds(start.Elapsed)})",
+                $"before the ledger: 370 a minute (issue 14); filling the ledger, as each reconcile of the day: {fill.Calls} calls in {Seconds(fill.Elapsed)}",
+                "<= 10", perMinute <= 10),
+            new($"(e) sustained: /braket info today during the stream, slowest of {times.Length}", Seconds(slowest),
+                $"median {Seconds(times.Order().ElementAt(times.Length / 2))}; before the ledger: 20.5 s (issue 14)", "< 1 s", slowest < TimeSpan.FromSeconds(1)),
+        ];
+    }
+
+    /// <summary>Sends one event; its evaluation finds the day missing from the ledger and fills it with one paced scan.</summary>
+    private static async Task<(TimeSpan Elapsed, int Calls)> FillLedgerAsync(Harness harness)
+    {
+        var before = harness.Braket.Requests.Count;
+        var watch = Stopwatch.StartNew();
+        var first = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, DateTimeOffset.UtcNow);
+        harness.Braket.Add(first);
+        await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(first)));
+        var quiet = TimeSpan.FromSeconds(3);
+        await Quiet(harness.Braket, quiet);
+        return (watch.Elapsed - quiet, harness.Braket.Requests.Count - before);
+    }
+
+    private static async Task<TimeSpan> AskInfoAsync(Harness harness, string text, string id)
+    {
+        var body = SlackRequests.CommandBody(text, harness.Slack.ResponseUrl(id));
+        var watch = Stopwatch.StartNew();
+        await harness.Client.SendAsync(SlackRequests.Signed("/slack/commands", body, DateTimeOffset.UtcNow));
+        await harness.Slack.WaitForResponses(id, timeout: TimeSpan.FromMinutes(2));
+        return watch.Elapsed;
     }
 
     /// <summary>

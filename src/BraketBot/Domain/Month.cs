@@ -25,11 +25,6 @@ public readonly record struct Month(int Year, int Number) : IComparable<Month>
 
     public IEnumerable<Day> Days => Enumerable.Range(0, Length).Select(First.AddDays);
 
-    public Month Previous => Of(First.AddDays(-1));
-
-    /// <summary>The UTC instant the month ends at in the zone: the end of its last day.</summary>
-    public DateTimeOffset End(TimeZoneInfo zone) => Last.Window(zone).End;
-
     public int CompareTo(Month other) => (Year, Number).CompareTo((other.Year, other.Number));
 
     public static bool operator <(Month a, Month b) => a.CompareTo(b) < 0;
