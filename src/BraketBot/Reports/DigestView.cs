@@ -25,11 +25,7 @@ public static class DigestView
         }
         else
         {
-            var rows = devices.Select(d => (IReadOnlyList<string>)
-                [d.Device.DeviceName, Format.Count(d.TotalTasks), Format.Count(d.Sum(QuantumTaskStatuses.All).Shots), Format.Money(d.EstimatedCost)]);
-            var total = (IReadOnlyList<string>)
-                ["Total", Format.Count(devices.Sum(d => d.TotalTasks)), Format.Count(devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots)), Format.Money(devices.Sum(d => d.EstimatedCost))];
-            blocks.Add(new SectionBlock(TextObject.Markdown(Format.Table(["Device", "Tasks", "Shots", "Est. cost"], [.. rows, total]))));
+            blocks.Add(new SectionBlock(TextObject.Markdown(Format.DeviceTable(devices, total: true))));
         }
 
         var cancelled = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Sum(CancelledStatuses)));

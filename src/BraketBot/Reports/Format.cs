@@ -44,6 +44,15 @@ public static class Format
                $"{Amount(standing.Cap.Metric, standing.Used)} of {Amount(standing.Cap.Metric, standing.Cap.Limit)}";
     }
 
+    /// <summary>Devices one a row: their tasks and shots (every status) and estimated cost, and a total row when asked.</summary>
+    public static string DeviceTable(IReadOnlyList<DeviceUsage> devices, bool total)
+    {
+        static IReadOnlyList<string> Row(string name, int tasks, long shots, decimal cost) => [name, Count(tasks), Count(shots), Money(cost)];
+        var rows = devices.Select(d => Row(d.Device.DeviceName, d.TotalTasks, d.Sum(QuantumTaskStatuses.All).Shots, d.EstimatedCost)).ToList();
+        if (total) rows.Add(Row("Total", devices.Sum(d => d.TotalTasks), devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots), devices.Sum(d => d.EstimatedCost)));
+        return Table(["Device", "Tasks", "Shots", "Est. cost"], rows);
+    }
+
     /// <summary>Fixed-width columns inside a code block: the readable table Slack lacks.</summary>
     public static string Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -110,10 +110,8 @@ public static class InfoReportView
     private static string Summary(IReadOnlyList<DeviceUsage> rest)
     {
         const int maxRows = 40;
-        var rows = rest.Take(maxRows).Select(d => (IReadOnlyList<string>)
-            [d.Device.DeviceName, Format.Count(d.TotalTasks), Format.Count(d.Sum(QuantumTaskStatuses.All).Shots), Format.Money(d.EstimatedCost)]);
         var more = rest.Count > maxRows ? $"\n…and {rest.Count - maxRows} more devices." : "";
-        return $"*{rest.Count} more devices*\n" + Format.Table(["Device", "Tasks", "Shots", "Est. cost"], rows) + more;
+        return $"*{rest.Count} more devices*\n" + Format.DeviceTable(rest.Take(maxRows).ToList(), total: false) + more;
     }
 
     private static string Fallback(string title, IReadOnlyList<DeviceUsage> devices) =>

@@ -24,11 +24,7 @@ public static class MonthReportView
         }
         else
         {
-            var rows = devices.Select(d => (IReadOnlyList<string>)
-                [d.Device.DeviceName, Format.Count(d.TotalTasks), Format.Count(d.Sum(QuantumTaskStatuses.All).Shots), Format.Money(d.EstimatedCost)]);
-            var total = (IReadOnlyList<string>)
-                ["Total", Format.Count(devices.Sum(d => d.TotalTasks)), Format.Count(devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots)), Format.Money(usage.Cost)];
-            blocks.Add(new SectionBlock(TextObject.Markdown("*Per device*\n" + Format.Table(["Device", "Tasks", "Shots", "Est. cost"], [.. rows, total]))));
+            blocks.Add(new SectionBlock(TextObject.Markdown("*Per device*\n" + Format.DeviceTable(devices, total: true))));
             blocks.Add(new SectionBlock(TextObject.Markdown("*Day by day*\n" + Trend(usage))));
             blocks.Add(new SectionBlock(TextObject.Markdown(current
                 ? $":crystal_ball: At this pace the month ends at about *{Format.Money(usage.ProjectedCost(report.Now))}* ({Format.Money(usage.Cost)} so far)."

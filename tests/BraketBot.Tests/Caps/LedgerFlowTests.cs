@@ -10,29 +10,17 @@ namespace BraketBot.Tests.Caps;
 /// The usage ledger through the real host: events recorded in any order, decisions read from it and
 /// confirmed by one scan, the reconcile repairing it, reports answered from it, monthly caps, the digest.
 /// </summary>
-public sealed class LedgerFlowTests : IDisposable
+public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-    private readonly BotFactory bot = new();
-    private HttpClient? client;
 
-    public LedgerFlowTests()
+    protected override void Arrange()
     {
-        bot.Braket.Devices.AddRange(Tasks.AllDevices);
-        bot.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
     }
 
-    private HttpClient Client => client ??= bot.Client();
-
-    public void Dispose()
-    {
-        client?.Dispose();
-        Assert.Empty(bot.Slack.Unexpected);
-        Assert.Empty(bot.Braket.Unexpected);
-        bot.Dispose();
-    }
-
-    private int Searches => bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count;
+    private int Searches => Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count;
 
     private async Task<string> Deliver(QuantumTaskSummary task, string? id = null, DateTimeOffset? time = null)
     {
@@ -45,23 +33,24 @@ public sealed class LedgerFlowTests : IDisposable
     private QuantumTaskSummary InBraket(string device, QuantumTaskStatus status, long shots, int minutes = 0)
     {
         var task = Tasks.Task(device, status, shots, Morning.AddMinutes(minutes));
-        bot.Braket.Add(task);
+        Braket.Add(task);
         return task;
     }
 
+    /// <summary>What the reconcile job has evaluated, run here and now: the test goes on once the ledger holds what it scanned.</summary>
     private async Task Reconcile()
     {
-        _ = Client;
-        using (var scope = bot.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
-        await bot.SettleAsync();
+        using (var scope = Bot.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
+                new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true), CancellationToken.None);
+        await SettleAsync();
     }
 
     /// <summary>Every text of the answer (context lines and buttons too), its table columns folded to one space.</summary>
     private async Task<string> Ask(string text, string id)
     {
-        await Client.SendAsync(SlackRequests.Signed("/slack/commands", SlackRequests.CommandBody(text, bot.Slack.ResponseUrl(id)), bot.Clock.GetUtcNow()));
-        return Squeeze(Json((await bot.Slack.WaitForResponses(id))[0]));
+        await SendCommandAsync(text, id);
+        return Squeeze(Json((await Slack.WaitForResponses(id))[0]));
     }
 
     private static string Json(JsonElement message) =>
@@ -76,7 +65,7 @@ public sealed class LedgerFlowTests : IDisposable
     public async Task Events_out_of_order_and_twice_end_in_the_right_status_and_cost_no_braket_call()
     {
         await Reconcile(); // the ledger holds today from here on
-        var before = bot.Braket.Requests.Count;
+        var before = Braket.Requests.Count;
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 100, Morning);
         var other = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 7, Morning);
 
@@ -93,7 +82,7 @@ public sealed class LedgerFlowTests : IDisposable
         Assert.Contains("QUEUED 0 0", report);
         Assert.Contains("Total 2 107", report);
         Assert.Contains("From BraketBot's ledger: last event", report);
-        Assert.Equal(before, bot.Braket.Requests.Count); // neither the events nor the report asked Braket
+        Assert.Equal(before, Braket.Requests.Count); // neither the events nor the report asked Braket
     }
 
     [Fact]
@@ -101,7 +90,7 @@ public sealed class LedgerFlowTests : IDisposable
     {
         var aspen = InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300);
         await Reconcile();
-        bot.Braket.SetStatus(aspen.QuantumTaskArn, QuantumTaskStatus.Completed);  // its events were lost
+        Braket.SetStatus(aspen.QuantumTaskArn, QuantumTaskStatus.Completed);  // its events were lost
         InBraket(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 500, 5);             // so were this one's
         InBraket(Tasks.ForteArn, QuantumTaskStatus.Completed, 20, 6);           // us-east-1 has no EventBridge stack at all
 
@@ -114,72 +103,72 @@ public sealed class LedgerFlowTests : IDisposable
         Assert.Contains("COMPLETED 1 300", repaired);
         Assert.Contains("*Ankaa-3*", repaired);
         Assert.Contains("*Forte-1*", repaired);
-        Assert.Equal(["us-east-1", "us-west-1"], bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order());
+        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order());
     }
 
     [Fact]
     public async Task A_breach_the_ledger_sees_is_confirmed_by_one_scan_before_anything_is_cancelled()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 350);
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 350);
         await Reconcile();
         var scans = Searches;
 
         Assert.Equal("evaluating", await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 50, 1)));
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Equal(scans, Searches); // 750 of 1,000: the ledger says nothing to do, and asks Braket nothing
-        Assert.Empty(bot.Slack.Received);
+        Assert.Empty(Slack.Received);
 
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 400, 2));
-        var alert = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => Text(m).Contains("Cancelled 4 queued tasks")));
-        await bot.SettleAsync();
+        var alert = await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => Text(m).Contains("Cancelled 4 queued tasks")));
+        await SettleAsync();
 
         Assert.Equal(scans + 1, Searches);
         Assert.Contains("1,150 of 1,000", Text(alert));
-        Assert.Single(bot.Slack.TopLevel);
-        Assert.Equal(4, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        Assert.Single(Slack.TopLevel);
+        Assert.Equal(4, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
         Assert.Contains("CANCELLING 4 1,150", await Ask("info today Aspen-M-1", "after")); // the ledger heard of its own cancels
     }
 
     [Fact]
     public async Task A_breach_the_scan_refutes_changes_nothing_and_repairs_the_ledger()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
-        bot.Settings["Caps:WarnAt"] = "0.95";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Caps:WarnAt"] = "0.95";
         var queued = Enumerable.Range(0, 3).Select(_ => InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300)).ToList();
         await Reconcile();
-        bot.Braket.SetStatus(queued[0].QuantumTaskArn, QuantumTaskStatus.Cancelled); // cancelled in the console; the events were lost
-        bot.Braket.SetStatus(queued[1].QuantumTaskArn, QuantumTaskStatus.Cancelled);
+        Braket.SetStatus(queued[0].QuantumTaskArn, QuantumTaskStatus.Cancelled); // cancelled in the console; the events were lost
+        Braket.SetStatus(queued[1].QuantumTaskArn, QuantumTaskStatus.Cancelled);
         var scans = Searches;
 
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 200, 1)); // the ledger: 1,100 of 1,000
-        await bot.SettleAsync();
+        await SettleAsync();
 
         Assert.Equal(scans + 1, Searches);
-        Assert.Empty(bot.Slack.Received);
-        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        Assert.Empty(Slack.Received);
+        Assert.Empty(Braket.RequestsOf(BraketOperations.CancelQuantumTask));
         var report = await Ask("info today Aspen-M-1", "repaired");
         Assert.Contains("CANCELLED 2 600", report);
         Assert.Contains("QUEUED 1 300", report);
 
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 10, 2));
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Equal(scans + 1, Searches); // repaired: 510 of 1,000 asks nothing more
     }
 
     [Fact]
     public async Task An_event_of_a_task_braket_does_not_know_is_dropped_from_the_ledger_by_the_confirming_scan()
     {
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         await Reconcile();
         var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50_000, Morning); // never in Braket
 
         await Deliver(invented);
-        await bot.SettleAsync();
+        await SettleAsync();
 
-        Assert.Single(bot.Braket.RequestsOf(BraketOperations.GetQuantumTask));
-        Assert.Empty(bot.Slack.Received);
+        Assert.Single(Braket.RequestsOf(BraketOperations.GetQuantumTask));
+        Assert.Empty(Slack.Received);
         Assert.Contains("No tasks were created", await Ask("info", "after"));
     }
 
@@ -197,9 +186,8 @@ public sealed class LedgerFlowTests : IDisposable
         Assert.Contains("Refresh", report);
 
         var value = ButtonValues.Of(new InfoQuery(Day.Parse("2022-04-10"), Tasks.AnkaaArn));
-        await Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(RefreshReportAction.Id, value, bot.Slack.ResponseUrl("refresh")), bot.Clock.GetUtcNow()));
-        var refreshed = Json((await bot.Slack.WaitForResponses("refresh"))[0]);
+        await ClickAsync(RefreshReportAction.Id, value, "refresh");
+        var refreshed = Json((await Slack.WaitForResponses("refresh"))[0]);
         Assert.Equal(scans + 1, Searches);
         Assert.DoesNotContain("From BraketBot's ledger", refreshed);
 
@@ -212,28 +200,28 @@ public sealed class LedgerFlowTests : IDisposable
     [Fact]
     public async Task A_monthly_cap_counts_the_month_of_its_zone_from_one_scan_and_alerts_once_for_the_month()
     {
-        bot.Settings["Caps:TimeZone"] = "Europe/Berlin";
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerMonth"] = "1000";
-        bot.Braket.Add(
+        Settings["Caps:TimeZone"] = "Europe/Berlin";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerMonth"] = "1000";
+        Braket.Add(
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 600, new DateTimeOffset(2022, 3, 31, 22, 30, 0, TimeSpan.Zero)),  // 04-01 00:30 in Berlin
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 5000, new DateTimeOffset(2022, 3, 31, 21, 30, 0, TimeSpan.Zero)), // 03-31 23:30: March
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, new DateTimeOffset(2022, 4, 5, 12, 0, 0, TimeSpan.Zero)));
 
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 200));
-        var alert = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => Text(m).Contains("Cancelled 1 queued tasks")));
-        await bot.SettleAsync();
+        var alert = await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => Text(m).Contains("Cancelled 1 queued tasks")));
+        await SettleAsync();
 
         var text = Text(alert);
         Assert.Contains("Shots this month, Aspen-M-1", text);
         Assert.Contains("1,100 of 1,000", text);
-        var search = Assert.Single(bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks)); // the month to date in one paced scan
+        var search = Assert.Single(Braket.RequestsOf(BraketOperations.SearchQuantumTasks)); // the month to date in one paced scan
         Assert.Contains("2022-03-31T22:00:00Z", search.Body); // from midnight of April 1st in Berlin
 
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 150, 1)); // 900 (the 200 are cancelled) + 150: over again
-        var reply = await bot.Slack.WaitFor(() => bot.Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 150 shots")));
-        await bot.SettleAsync();
+        var reply = await Slack.WaitFor(() => Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 150 shots")));
+        await SettleAsync();
         Assert.Equal(alert.Ts, reply.ThreadTs); // the month's alert is followed up in its thread, not alerted again
-        Assert.Single(bot.Slack.TopLevel);
+        Assert.Single(Slack.TopLevel);
 
         await Reconcile(); // the whole month for every device, so the month report is complete
         var month = await Ask("info month", "month");
@@ -249,38 +237,41 @@ public sealed class LedgerFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task The_digest_tells_yesterday_once_and_is_registered_only_when_its_cron_is_set()
+    public async Task The_digest_tells_yesterday_once()
     {
-        bot.Settings["Caps:DigestCron"] = "0 9 * * *";
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
         var yesterday = Morning.AddDays(-1);
-        bot.Braket.Add(
+        Braket.Add(
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, yesterday),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Cancelled, 500, yesterday),
             Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, yesterday));
-        _ = Client;
-        using (var connection = bot.Service<JobStorage>().GetConnection())
-            Assert.Contains(connection.GetRecurringJobs(), j => j.Id == DigestJob.Id && j.Cron == "0 9 * * *");
 
         for (var i = 0; i < 2; i++)
-            using (var scope = bot.Services.CreateScope())
+            using (var scope = Bot.Services.CreateScope())
                 await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
 
-        var digest = Text(Assert.Single(bot.Slack.TopLevel));
+        var digest = Text(Assert.Single(Slack.TopLevel));
         Assert.Contains("Braket digest for 2022-04-09", digest);
         Assert.Contains("Forte-1", digest);
         Assert.Contains("1 tasks were cancelled (500 shots", digest);
         Assert.Contains("Shots, Aspen-M-1*: `▓▓▓▓▓▓▓▓░░ 80%` 80 of 100", digest);
         Assert.Contains("No cap was crossed", digest);
-        Assert.Equal(["us-east-1", "us-west-1"], bot.Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order()); // yesterday, scanned into the ledger once
+        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order()); // yesterday, scanned into the ledger once
     }
 
     [Fact]
-    public void Without_a_digest_cron_no_digest_is_scheduled()
+    public void The_digest_is_scheduled_only_when_its_cron_is_set()
     {
-        _ = Client;
-        using var connection = bot.Service<JobStorage>().GetConnection();
-        Assert.DoesNotContain(connection.GetRecurringJobs(), j => j.Id == DigestJob.Id);
-        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == ReconcileJob.Id);
+        using var withDigest = new BotFactory();
+        withDigest.Settings["Caps:DigestCron"] = "0 9 * * *";
+        using var client = withDigest.Client();
+
+        using (var connection = withDigest.Service<JobStorage>().GetConnection())
+            Assert.Contains(connection.GetRecurringJobs(), j => j.Id == DigestJob.Id && j.Cron == "0 9 * * *");
+        using (var connection = Bot.Service<JobStorage>().GetConnection())
+        {
+            Assert.DoesNotContain(connection.GetRecurringJobs(), j => j.Id == DigestJob.Id);
+            Assert.Contains(connection.GetRecurringJobs(), j => j.Id == ReconcileJob.Id);
+        }
     }
 }
