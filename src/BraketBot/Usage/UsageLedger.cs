@@ -110,19 +110,11 @@ public sealed partial class UsageLedger(
                 .Select(t => t.Task)
                 .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn)
                     && QuantumTaskArn.TryParse(t.QuantumTaskArn, out var arn) && regions.Contains(arn.Region)));
-        QuantumTaskSummary?[] confirmed;
-        try
-        {
-            confirmed = await Task.WhenAll(unlisted.Select(t => ConfirmAsync(t, cancellationToken)));
-        }
-        catch (BraketException e)
-        {
-            return e.Error;
-        }
+        var confirmed = await Task.WhenAll(unlisted.Select(t => ConfirmAsync(t, cancellationToken)));
 
-        IReadOnlyList<QuantumTaskSummary> tasks = [.. scanned.Value!, .. confirmed.OfType<QuantumTaskSummary>()];
+        IReadOnlyList<QuantumTaskSummary> tasks = [.. scanned.Value!, .. confirmed.Select(c => c.Known).OfType<QuantumTaskSummary>()];
         var changes = await store.RecordAsync(tasks.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), at)).ToList(), cancellationToken);
-        var unknown = unlisted.Zip(confirmed).Where(p => p.Second is null).Select(p => p.First.QuantumTaskArn).ToList();
+        var unknown = unlisted.Zip(confirmed).Where(p => p.Second.Unknown).Select(p => p.First.QuantumTaskArn).ToList();
         var dropped = await store.ForgetAsync(unknown, cancellationToken);
         await store.MarkScannedAsync(days, scope, at, cancellationToken);
 
@@ -138,15 +130,18 @@ public sealed partial class UsageLedger(
         return new(tasks, null);
     }
 
-    /// <summary>An event is only a claim: the task counts as Braket describes it, and not at all if Braket does not know it.</summary>
-    private async Task<QuantumTaskSummary?> ConfirmAsync(QuantumTaskSummary told, CancellationToken cancellationToken)
+    /// <summary>
+    /// An event is only a claim: the task counts as Braket describes it. Braket not knowing it drops it
+    /// from the ledger; Braket not saying (a refusal, another account's task) leaves it uncounted this
+    /// time, so one such task never stops a day's enforcement.
+    /// </summary>
+    private async Task<(QuantumTaskSummary? Known, bool Unknown)> ConfirmAsync(QuantumTaskSummary told, CancellationToken cancellationToken)
     {
-        if (!QuantumTaskArn.TryParse(told.QuantumTaskArn, out var arn)) return null;
+        if (!QuantumTaskArn.TryParse(told.QuantumTaskArn, out var arn)) return (null, true);
         var known = await braket.GetQuantumTaskAsync(arn, cancellationToken);
-        if (known.IsSuccess) return known.Value;
-        if (known.Error!.Kind != BraketErrorKind.NotFound) throw new BraketException(known.Error);
-        LogUnknownTask(told.QuantumTaskArn);
-        return null;
+        if (known.IsSuccess) return (known.Value, false);
+        LogUnconfirmedTask(told.QuantumTaskArn, known.Error!.Kind);
+        return (null, known.Error.Kind == BraketErrorKind.NotFound);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
@@ -156,6 +151,6 @@ public sealed partial class UsageLedger(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger filled with {From}..{To} ({Scope}): {Tasks} tasks")]
     private partial void LogFilled(Day from, Day to, string scope, int tasks);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An event told of {Task}, which Braket does not know; it is not counted")]
-    private partial void LogUnknownTask(string task);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An event told of {Task}, which Braket did not confirm ({Kind}); it is not counted")]
+    private partial void LogUnconfirmedTask(string task, BraketErrorKind kind);
 }
