@@ -38,6 +38,7 @@ public sealed partial class CapEnforcer(
     public async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
         var caps = capsOptions.CurrentValue;
+        if (!caps.AnyCap && !request.Reconcile) return; // nothing to decide; without caps only the reconcile keeps the ledger
         var day = request.Day;
         var device = request.DeviceArn is null ? null : catalog.Describe(request.DeviceArn);
         // The days a decision rests on: the day, and the month up to it under a monthly cap (the reconcile keeps the month for reports too).
@@ -54,7 +55,7 @@ public sealed partial class CapEnforcer(
         }
         else
         {
-            if (!caps.AnyCap || await PlanAsync(request, caps, await LedgerViewAsync(request, caps, cancellationToken), cancellationToken) is null)
+            if (await PlanAsync(request, caps, await LedgerViewAsync(request, caps, cancellationToken), cancellationToken) is null)
                 return; // the ledger sees nothing to do: no Braket call
             LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
             confirming = true;
