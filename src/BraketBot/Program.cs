@@ -4,6 +4,7 @@ using BraketBot.Commands;
 using BraketBot.Enforcement;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
+using BraketBot.Limits;
 using BraketBot.Queue;
 using BraketBot.Slack;
 using BraketBot.Slack.SocketMode;
@@ -44,6 +45,7 @@ public partial class Program
         .AddSocketMode(configuration)
         .AddUsage(configuration)
         .AddEnforcement(configuration)
+        .AddLimits()
         .AddCommands(configuration)
         .AddWebhooks(configuration)
         .AddQueue(configuration);

@@ -81,6 +81,38 @@ public sealed partial class BraketClient(
         return limits;
     }
 
+    public async Task<BraketResult<string>> CreateSpendingLimitAsync(
+        DeviceArn device, decimal usd, LimitPeriod period, IReadOnlyDictionary<string, string> tags, string clientToken, CancellationToken cancellationToken)
+    {
+        var body = new CreateSpendingLimitRequest(clientToken, device.Value, LimitAmount.Wire(usd), TimePeriodWire.From(period), tags);
+        var result = await SendAsync<CreateSpendingLimitResponse>(
+            BraketOperations.CreateSpendingLimit, device.Region, HttpMethod.Post, "spending-limit", body, cancellationToken);
+        return result.IsSuccess ? result.Value!.SpendingLimitArn : result.Error!;
+    }
+
+    public Task<BraketResult<SpendingLimitChanged>> UpdateSpendingLimitAsync(
+        string spendingLimitArn, decimal usd, LimitPeriod period, string clientToken, CancellationToken cancellationToken) =>
+        ChangeAsync(BraketOperations.UpdateSpendingLimit, spendingLimitArn, HttpMethod.Patch, $"spending-limit/{Uri.EscapeDataString(spendingLimitArn)}/update",
+            new UpdateSpendingLimitRequest(clientToken, LimitAmount.Wire(usd), TimePeriodWire.From(period)), cancellationToken);
+
+    public Task<BraketResult<SpendingLimitChanged>> DeleteSpendingLimitAsync(string spendingLimitArn, CancellationToken cancellationToken) =>
+        ChangeAsync(BraketOperations.DeleteSpendingLimit, spendingLimitArn, HttpMethod.Delete,
+            $"spending-limit/{Uri.EscapeDataString(spendingLimitArn)}/delete", null, cancellationToken);
+
+    public Task<BraketResult<SpendingLimitChanged>> TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        ChangeAsync(BraketOperations.TagResource, resourceArn, HttpMethod.Post, $"tags/{Uri.EscapeDataString(resourceArn)}",
+            new TagResourceRequest(tags), cancellationToken);
+
+    /// <summary>A change to one limit, sent to the limit's own region; Braket answers it with an empty body.</summary>
+    private async Task<BraketResult<SpendingLimitChanged>> ChangeAsync(
+        string operation, string spendingLimitArn, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var region = Arns.RegionOf(spendingLimitArn);
+        if (region.Length == 0) return new BraketError(BraketErrorKind.Validation, operation, "not a spending limit ARN");
+        var result = await SendAsync<EmptyResponse>(operation, region, method, path, body, cancellationToken);
+        return result.IsSuccess ? new SpendingLimitChanged(spendingLimitArn) : result.Error!;
+    }
+
     private async Task<BraketResult<T>> SendAsync<T>(
         string operation, string region, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
         where T : class
@@ -96,6 +128,8 @@ public sealed partial class BraketClient(
             if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: BraketWire.Json);
 
             using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode && typeof(T) == typeof(EmptyResponse))
+                return (T)(object)EmptyResponse.Instance; // whatever the body, success is the answer
             if (response.IsSuccessStatusCode)
             {
                 var value = await response.Content.ReadFromJsonAsync<T>(BraketWire.Json, cancellationToken);

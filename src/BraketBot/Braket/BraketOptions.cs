@@ -36,6 +36,11 @@ public sealed record Quota(double Rate, int Burst)
         [BraketOperations.GetQuantumTask] = new(100, 100),
         [BraketOperations.SearchDevices] = new(5, 5),
         [BraketOperations.SearchSpendingLimits] = new(5, 5),
+        // Braket documents no quota for the limit writes; they are rare, so they are paced gently.
+        [BraketOperations.CreateSpendingLimit] = new(2, 2),
+        [BraketOperations.UpdateSpendingLimit] = new(2, 2),
+        [BraketOperations.DeleteSpendingLimit] = new(2, 2),
+        [BraketOperations.TagResource] = new(2, 2),
     };
 }
 

@@ -40,18 +40,40 @@ internal sealed record SearchDevicesResponse(IReadOnlyList<DeviceSummary> Device
 
 internal sealed record SearchSpendingLimitsResponse(IReadOnlyList<SpendingLimitWire> SpendingLimits, string? NextToken);
 
-internal sealed record TimePeriodWire(double StartAt, double EndAt);
+internal sealed record TimePeriodWire(double StartAt, double EndAt)
+{
+    public static TimePeriodWire From(LimitPeriod period) => new(period.Start.ToUnixTimeSeconds(), period.End.ToUnixTimeSeconds());
+
+    public LimitPeriod ToPeriod() => new(Instant(StartAt), Instant(EndAt));
+
+    private static DateTimeOffset Instant(double epochSeconds) => DateTimeOffset.FromUnixTimeMilliseconds((long)(epochSeconds * 1000));
+}
 
 internal sealed record SpendingLimitWire(
-    string SpendingLimitArn, string DeviceArn, TimePeriodWire TimePeriod, string SpendingLimit, string QueuedSpend, string TotalSpend)
+    string SpendingLimitArn, string DeviceArn, TimePeriodWire TimePeriod, string SpendingLimit, string QueuedSpend, string TotalSpend,
+    IReadOnlyDictionary<string, string>? Tags)
 {
     public SpendingLimit ToLimit() => new(
-        SpendingLimitArn, DeviceArn, Money(SpendingLimit), Money(QueuedSpend), Money(TotalSpend),
-        DateTimeOffset.FromUnixTimeMilliseconds((long)(TimePeriod.StartAt * 1000)),
-        DateTimeOffset.FromUnixTimeMilliseconds((long)(TimePeriod.EndAt * 1000)));
+        SpendingLimitArn, DeviceArn, Money(SpendingLimit), Money(QueuedSpend), Money(TotalSpend), TimePeriod.ToPeriod(),
+        Tags ?? new Dictionary<string, string>());
 
     private static decimal Money(string text) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : 0m;
+}
+
+internal sealed record CreateSpendingLimitRequest(
+    string ClientToken, string DeviceArn, string SpendingLimit, TimePeriodWire TimePeriod, IReadOnlyDictionary<string, string> Tags);
+
+internal sealed record CreateSpendingLimitResponse(string SpendingLimitArn);
+
+internal sealed record UpdateSpendingLimitRequest(string ClientToken, string SpendingLimit, TimePeriodWire TimePeriod);
+
+internal sealed record TagResourceRequest(IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>The empty structure Braket answers a change with.</summary>
+internal sealed record EmptyResponse
+{
+    public static readonly EmptyResponse Instance = new();
 }
 
 /// <summary>The body of a Braket error answer: {"message": "..."} (some services spell it "Message").</summary>

@@ -46,8 +46,8 @@ public static class JsonViews
             ["limit"] = l.Limit.Limit,
             ["queuedSpend"] = l.Limit.QueuedSpend,
             ["totalSpend"] = l.Limit.TotalSpend,
-            ["periodStart"] = l.Limit.PeriodStart,
-            ["periodEnd"] = l.Limit.PeriodEnd,
+            ["periodStart"] = l.Limit.Period.Start,
+            ["periodEnd"] = l.Limit.Period.End,
         })),
     };
 

@@ -7,7 +7,7 @@ public sealed record AccessOptions
 {
     public const string Section = "Slack";
 
-    /// <summary>Slack user ids allowed to cancel tasks; empty lets every member cancel.</summary>
+    /// <summary>Slack user ids allowed to cancel tasks and change spending limits; empty lets every member do so.</summary>
     public string[] Admins { get; init; } = [];
 
     /// <summary>When set, requests from any other workspace are refused.</summary>
@@ -44,6 +44,6 @@ public sealed partial class AdminsWarning(IOptions<AccessOptions> options, ILogg
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Slack:Admins is empty: every member of the workspace may cancel Braket tasks. List the admins' Slack user ids to restrict it.")]
+        Message = "Slack:Admins is empty: every member of the workspace may cancel Braket tasks and change Braket's spending limits. List the admins' Slack user ids to restrict it.")]
     private partial void LogEveryoneMayCancel();
 }

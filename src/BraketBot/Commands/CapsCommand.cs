@@ -1,3 +1,4 @@
+using BraketBot.Limits;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Commands;
 
 /// <summary>/braket caps: the caps in force and today's (and this month's) usage against each, from the ledger where it holds them.</summary>
-public sealed class CapsCommand(DayScanner scanner, UsageLedger ledger, IOptionsMonitor<CapsOptions> capsOptions)
+public sealed class CapsCommand(
+    DayScanner scanner, UsageLedger ledger, BraketSpendingLimits limits, DeviceCatalog catalog, IOptionsMonitor<CapsOptions> capsOptions)
 {
     public const string Name = Subcommands.Caps;
 
@@ -24,6 +26,10 @@ public sealed class CapsCommand(DayScanner scanner, UsageLedger ledger, IOptions
         if (!reading.IsSuccess) return new Refusal(reading.Error!.Describe());
         var usage = reading.Value!.Usage;
         var month = caps.HasMonthCaps ? await ledger.MonthUsageAsync(Month.Of(today), today, cancellationToken) : null;
-        return new CapsReport(caps, window, CapPolicy.Evaluate(usage, caps, month?.DevicesWith(usage)), month?.Missing ?? []);
+        var native = await limits.RecentAsync(cancellationToken) ?? [];
+        return new CapsReport(caps, window, CapPolicy.Evaluate(usage, caps, month?.DevicesWith(usage)), month?.Missing ?? [])
+        {
+            NativeLimits = DeviceLimit.All(native, catalog.Describe),
+        };
     }
 }

@@ -36,6 +36,11 @@ public abstract record ParsedCommand
 
     public sealed record Limits : ParsedCommand;
 
+    /// <summary>Braket's own limit for a device, over today or this month, renewed by BraketBot.</summary>
+    public sealed record SetLimit(string Device, LimitAmount Amount) : ParsedCommand;
+
+    public sealed record ClearLimit(string Device) : ParsedCommand;
+
     /// <summary>Usage text, with what was wrong when the text could not be understood.</summary>
     public sealed record Help(string? Problem) : ParsedCommand;
 }
@@ -54,7 +59,7 @@ public static partial class CommandParser
             Subcommands.Info => ParseInfo(args),
             Subcommands.Cancel => ParseCancel(args),
             Subcommands.Caps => args.Length == 0 ? new ParsedCommand.Caps() : Extra(Subcommands.Caps, args),
-            Subcommands.Limits => args.Length == 0 ? new ParsedCommand.Limits() : Extra(Subcommands.Limits, args),
+            Subcommands.Limits => ParseLimits(args),
             Subcommands.Help => new ParsedCommand.Help(null),
             var other => new ParsedCommand.Help($"`{Shorten(other)}` is not a /braket command."),
         };
@@ -94,6 +99,27 @@ public static partial class CommandParser
         [var month] when Month.TryParse(month, out var parsed) => new ParsedCommand.InfoMonth(parsed),
         [var month] => new ParsedCommand.Help($"`{Shorten(month)}` is not a month. Use {Subcommands.MonthForm}."),
         _ => new ParsedCommand.Help($"`info month` takes at most a month, like `/braket info month 2022-04`."),
+    };
+
+    private const string SetLimitForm = "`/braket limits set DEVICE AMOUNT`, like `/braket limits set Ankaa-3 20` or `… 500/month`";
+
+    private static ParsedCommand ParseLimits(string[] args) => args switch
+    {
+        [] => new ParsedCommand.Limits(),
+        [var verb, ..] when verb.Equals(Subcommands.Set, StringComparison.OrdinalIgnoreCase) => args[1..] switch
+        {
+            [var device, _] when !IsDeviceWord(device) => new ParsedCommand.Help($"`{Shorten(device)}` is not a device name or device ARN."),
+            [var device, var amount] => LimitAmount.TryParse(amount, out var parsed, out var problem)
+                ? new ParsedCommand.SetLimit(device, parsed)
+                : new ParsedCommand.Help($"`{Shorten(amount)}` {problem}"),
+            _ => new ParsedCommand.Help($"`limits set` takes a device and an amount: {SetLimitForm}."),
+        },
+        [var verb, var device] when verb.Equals(Subcommands.Clear, StringComparison.OrdinalIgnoreCase) => IsDeviceWord(device)
+            ? new ParsedCommand.ClearLimit(device)
+            : new ParsedCommand.Help($"`{Shorten(device)}` is not a device name or device ARN."),
+        [var verb, ..] when verb.Equals(Subcommands.Clear, StringComparison.OrdinalIgnoreCase) =>
+            new ParsedCommand.Help("`limits clear` takes one device, like `/braket limits clear Ankaa-3`."),
+        _ => new ParsedCommand.Help($"`limits` lists Braket's spending limits; `limits set` and `limits clear` change one: {SetLimitForm}."),
     };
 
     private static ParsedCommand ParseCancel(string[] args) => args switch

@@ -14,6 +14,9 @@ public static class CommandsExtensions
         services.AddTransient<CancelCommand>();
         services.AddTransient<CapsCommand>();
         services.AddTransient<LimitsCommand>();
+        services.AddTransient<LimitTargets>();
+        services.AddTransient<SetLimitCommand>();
+        services.AddTransient<ClearLimitCommand>();
         services.AddTransient<QueuedCancellation>();
         services.AddTransient<CancelAllQueuedAction>();
         services.AddTransient<RefreshReportAction>();

@@ -21,6 +21,8 @@ public sealed class HandlerFactory(IServiceProvider services)
         ParsedCommand.Cancel cancel => Get<CancelCommand>().HandleAsync(cancel, slash, cancellationToken),
         ParsedCommand.Caps => Get<CapsCommand>().HandleAsync(cancellationToken),
         ParsedCommand.Limits => Get<LimitsCommand>().HandleAsync(cancellationToken),
+        ParsedCommand.SetLimit set => Get<SetLimitCommand>().HandleAsync(set, slash, cancellationToken),
+        ParsedCommand.ClearLimit clear => Get<ClearLimitCommand>().HandleAsync(clear, slash, cancellationToken),
         ParsedCommand.Help help => Task.FromResult(HelpCommand.Handle(help)),
         _ => Task.FromResult(HelpCommand.Handle(new ParsedCommand.Help(null))),
     };

@@ -1,3 +1,4 @@
+using BraketBot.Limits;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
@@ -10,7 +11,8 @@ namespace BraketBot.Commands;
 /// ledger when it holds the day (a sum, whatever the day's size, with how fresh it is), else, and on
 /// Refresh, from a scan.
 /// </summary>
-public sealed class InfoReports(DayScanner scanner, UsageLedger ledger, DeviceCatalog catalog, Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions)
+public sealed class InfoReports(
+    DayScanner scanner, UsageLedger ledger, DeviceCatalog catalog, Pricing pricing, BraketSpendingLimits limits, IOptionsMonitor<CapsOptions> capsOptions)
 {
     /// <param name="scan">Ask Braket even when the ledger holds the day (the Refresh button).</param>
     public async Task<SlashReply> InfoAsync(Day day, string? deviceQuery, bool scan, CancellationToken cancellationToken) =>
@@ -34,6 +36,9 @@ public sealed class InfoReports(DayScanner scanner, UsageLedger ledger, DeviceCa
         var standings = CapPolicy.Evaluate(usage, caps)
             .Where(s => device is null || (s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device)))
             .ToList();
-        return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.PriceListDate, caps.TimeZone, freshness);
+        return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.PriceListDate, caps.TimeZone, freshness)
+        {
+            NativeLimits = limits.Known,
+        };
     }
 }

@@ -1,13 +1,12 @@
-using BraketBot.Ports;
+using BraketBot.Limits;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
-using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket limits: Braket's own per-device spending limits (SearchSpendingLimits) in every watched region.</summary>
-public sealed class LimitsCommand(IBraketApi braket, DeviceCatalog catalog, IOptionsMonitor<WatchOptions> options)
+public sealed class LimitsCommand(BraketSpendingLimits limits, DeviceCatalog catalog, TimeProvider time)
 {
     public const string Name = Subcommands.Limits;
 
@@ -16,8 +15,9 @@ public sealed class LimitsCommand(IBraketApi braket, DeviceCatalog catalog, IOpt
 
     public async Task<CommandResult<LimitsReport>> ReportAsync(CancellationToken cancellationToken)
     {
-        var answers = await Task.WhenAll(options.CurrentValue.EffectiveRegions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
-        if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return new Refusal(error.Describe());
-        return LimitsReport.Of(answers.SelectMany(a => a.Value!), catalog.Describe);
+        var listed = await limits.ListAsync(cancellationToken);
+        if (!listed.IsSuccess) return new Refusal(listed.Error!.Describe());
+        await catalog.GetDevicesAsync(cancellationToken); // names for the ARNs; a failure leaves the ARN's own name
+        return LimitsReport.Of(listed.Value!, catalog.Describe, time.GetUtcNow());
     }
 }

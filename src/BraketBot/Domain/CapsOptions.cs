@@ -51,6 +51,14 @@ public sealed record CapsOptions
     /// <summary>Hangfire cron (in <see cref="TimeZone"/>) of yesterday's digest in the alert channel; unset: no digest.</summary>
     public string? DigestCron { get; init; }
 
+    /// <summary>Mirror: keep a daily Braket spending limit equal to each device's MaxCostPerDay; Off: leave limits alone.</summary>
+    public NativeLimitsMode NativeLimits { get; init; } = NativeLimitsMode.Off;
+
+    /// <summary>The devices (by name) whose Braket limit Mirror keeps, with the amount.</summary>
+    public IEnumerable<(string Device, decimal Usd)> MirroredLimits => NativeLimits == NativeLimitsMode.Mirror
+        ? Devices.Where(d => d.Value.MaxCostPerDay is not null).Select(d => (d.Key, d.Value.MaxCostPerDay!.Value))
+        : [];
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public bool HasAccountCap => MaxShotsPerDay is not null || MaxCostPerDay is not null || MaxShotsPerMonth is not null || MaxCostPerMonth is not null;

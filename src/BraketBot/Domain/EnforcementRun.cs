@@ -77,6 +77,9 @@ public sealed record EnforcementRun
 
     public IReadOnlyList<RunTask> Tasks { get; init; } = [];
 
+    /// <summary>Braket's own limits found used up when the run was planned: Braket itself refuses those devices' tasks.</summary>
+    public IReadOnlyList<ReachedLimit> ReachedLimits { get; init; } = [];
+
     /// <summary>Where the run's message is, once posted.</summary>
     public string? Channel { get; init; }
 

@@ -40,9 +40,3 @@ public sealed record DeviceSummary(string DeviceArn, string DeviceName, string P
     public static DeviceSummary FromArn(DeviceArn arn) =>
         new(arn.Value, arn.Name, arn.Provider, arn.IsSimulator ? "SIMULATOR" : "QPU", "UNKNOWN");
 }
-
-
-/// <summary>One of Braket's per-device spending limits.</summary>
-public sealed record SpendingLimit(
-    string SpendingLimitArn, string DeviceArn, decimal Limit, decimal QueuedSpend, decimal TotalSpend,
-    DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd);

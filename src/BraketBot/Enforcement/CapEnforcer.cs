@@ -1,3 +1,4 @@
+using BraketBot.Limits;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
 using BraketBot.Usage;
@@ -21,6 +22,7 @@ public sealed partial class CapEnforcer(
     Pricing pricing,
     IBotStore store,
     RunLauncher runs,
+    BraketSpendingLimits nativeLimits,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
     BraketBotMetrics metrics,
@@ -165,6 +167,10 @@ public sealed partial class CapEnforcer(
             ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
             Channel = alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
+            // The limits as last listed: the alert must not wait on Braket to say so.
+            ReachedLimits = breached.Count > 0
+                ? LimitPlanner.Reached(nativeLimits.Known, view.Usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now)
+                : [],
         };
         return new Plan(run, taskClaims, alertClaims);
     }

@@ -33,7 +33,22 @@ public interface IBraketApi
     Task<BraketResult<IReadOnlyList<DeviceSummary>>> SearchDevicesAsync(string region, CancellationToken cancellationToken);
 
     Task<BraketResult<IReadOnlyList<SpendingLimit>>> SearchSpendingLimitsAsync(string region, CancellationToken cancellationToken);
+
+    /// <summary>Creates the device's limit (one per device) in the device's region; answers its ARN.</summary>
+    Task<BraketResult<string>> CreateSpendingLimitAsync(
+        DeviceArn device, decimal usd, LimitPeriod period, IReadOnlyDictionary<string, string> tags, string clientToken, CancellationToken cancellationToken);
+
+    Task<BraketResult<SpendingLimitChanged>> UpdateSpendingLimitAsync(
+        string spendingLimitArn, decimal usd, LimitPeriod period, string clientToken, CancellationToken cancellationToken);
+
+    Task<BraketResult<SpendingLimitChanged>> DeleteSpendingLimitAsync(string spendingLimitArn, CancellationToken cancellationToken);
+
+    /// <summary>Adds (or overwrites) tags on a Braket resource: how a limit taken over is marked as renewed by BraketBot.</summary>
+    Task<BraketResult<SpendingLimitChanged>> TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
 }
+
+/// <summary>Braket's empty answer to a change that was made.</summary>
+public sealed record SpendingLimitChanged(string SpendingLimitArn);
 
 public enum FilterOperator { Lt, Lte, Equal, Gt, Gte, Between }
 
@@ -58,4 +73,8 @@ public static class BraketOperations
     public const string CancelQuantumTask = nameof(CancelQuantumTask);
     public const string SearchDevices = nameof(SearchDevices);
     public const string SearchSpendingLimits = nameof(SearchSpendingLimits);
+    public const string CreateSpendingLimit = nameof(CreateSpendingLimit);
+    public const string UpdateSpendingLimit = nameof(UpdateSpendingLimit);
+    public const string DeleteSpendingLimit = nameof(DeleteSpendingLimit);
+    public const string TagResource = nameof(TagResource);
 }

@@ -8,6 +8,9 @@ namespace BraketBot.Reports;
 /// </summary>
 public sealed record CapsReport(CapsOptions Caps, DayWindow Today, IReadOnlyList<CapStanding> Standings, IReadOnlyList<Day> MissingDays)
 {
+    /// <summary>Braket's own limits beside the caps (none when Braket could not list them).</summary>
+    public IReadOnlyList<DeviceLimit> NativeLimits { get; init; } = [];
+
     public IReadOnlyList<CapStanding> Daily => Standings.Where(s => s.Cap.Period == CapPeriod.Day).ToList();
 
     public IReadOnlyList<CapStanding> Monthly => Standings.Where(s => s.Cap.Period == CapPeriod.Month).ToList();
@@ -25,6 +28,9 @@ public static class CapsView
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(title)) };
         if (daily.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', daily))));
         if (monthly.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown($"*{MonthTitle(report)}*\n{string.Join('\n', monthly)}{Gap(report)}")));
+        if (report.NativeLimits.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown("*Braket's own spending limits*\n" +
+                string.Join('\n', report.NativeLimits.Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, withSpend: true)}")))));
         blocks.Add(new ContextBlock([TextObject.Markdown(Rules(report.Caps))]));
         return new SlackMessage(title + "\n" + string.Join('\n', [.. daily, .. monthly]), blocks);
     }

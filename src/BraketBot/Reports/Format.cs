@@ -14,7 +14,7 @@ public static class Format
     public static string Money(decimal? value) => value is { } v ? Money(v) : "n/a";
 
     /// <summary>A spending limit's period, e.g. "2022-04-10..2022-04-11".</summary>
-    public static string Period(SpendingLimit limit) => $"{limit.PeriodStart:yyyy-MM-dd}..{limit.PeriodEnd:yyyy-MM-dd}";
+    public static string Period(SpendingLimit limit) => $"{limit.Period.Start:yyyy-MM-dd}..{limit.Period.End:yyyy-MM-dd}";
 
     /// <summary>An instant as people in the zone read it: the time, with the date when it is not that of <paramref name="day"/>.</summary>
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone, Day day)

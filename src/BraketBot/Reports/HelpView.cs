@@ -13,6 +13,8 @@ public static class HelpView
             $"• `/braket {Subcommands.Cancel} TASK-ARN`: cancels a QUEUED or CREATED task.",
             $"• `/braket {Subcommands.Caps}`: the caps and today's (and this month's) usage against them.",
             $"• `/braket {Subcommands.Limits}`: Braket's own spending limits per device.",
+            $"• `/braket {Subcommands.Limits} {Subcommands.Set} DEVICE AMOUNT[/day|/month]` (admins): Braket refuses that device's tasks beyond the amount; BraketBot renews it each day (or month).",
+            $"• `/braket {Subcommands.Limits} {Subcommands.Clear} DEVICE` (admins): removes that device's Braket limit.",
             $"• `/braket {Subcommands.Help}`: this text.");
         var blocks = new List<Block>();
         if (problem is not null) blocks.Add(new SectionBlock(TextObject.Markdown($":warning: {problem}")));

@@ -20,6 +20,9 @@ public sealed record InfoReport(
         Standings.Where(s => s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device));
 
     public IReadOnlyList<CapStanding> AccountCaps => Standings.Where(s => s.Cap.Scope.Device is null).ToList();
+
+    /// <summary>Braket's own limits as last listed (info asks Braket nothing more for them).</summary>
+    public IReadOnlyList<SpendingLimit> NativeLimits { get; init; } = [];
 }
 
 /// <summary>The /braket info report in Block Kit, within Slack's limits however many devices there are.</summary>
@@ -73,6 +76,7 @@ public static class InfoReportView
 
         var lines = new List<string> { CostLine(device) };
         lines.AddRange(report.DeviceCaps(d).Select(Format.Standing));
+        lines.AddRange(report.NativeLimits.Where(l => l.DeviceArn == d.DeviceArn).Select(l => LimitsView.Line(l, withSpend: false)));
         yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
 
         var queued = device.Cancellable;

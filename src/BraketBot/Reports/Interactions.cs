@@ -12,6 +12,8 @@ public static class Subcommands
     public const string Limits = "limits";
     public const string Help = "help";
     public const string Month = "month";
+    public const string Set = "set";
+    public const string Clear = "clear";
 
     public const string DateForms = "`YYYY-MM-DD` (like 2022-04-10 or 2022-4-10), `today` or `yesterday`";
     public const string MonthForm = "`YYYY-MM` (like 2022-04)";

@@ -1,0 +1,59 @@
+using BraketBot.Limits;
+using BraketBot.Ports;
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Commands;
+
+/// <summary>
+/// /braket limits set DEVICE AMOUNT[/day|/month] (admins): Braket's own limit for the device over the
+/// current day (or month) in Caps:TimeZone, created or, since Braket keeps one per device, updated;
+/// tagged so that BraketBot renews it each period.
+/// </summary>
+public sealed partial class SetLimitCommand(
+    IBraketApi braket, BraketSpendingLimits limits, LimitTargets targets, IOptionsMonitor<AccessOptions> access, IOptionsMonitor<CapsOptions> caps,
+    TimeProvider time, ILogger<SetLimitCommand> logger)
+{
+    public const string Name = Subcommands.Limits + " " + Subcommands.Set;
+
+    public async Task<SlashReply> HandleAsync(ParsedCommand.SetLimit set, SlashCommand slash, CancellationToken cancellationToken)
+    {
+        if (!access.CurrentValue.IsAdmin(slash.UserId)) return SlashReply.Private(LimitsView.NotAllowed);
+        var result = await SetAsync(set.Device, set.Amount, slash.UserName, slash.UserId, cancellationToken);
+        return result.IsSuccess ? new SlashReply(SlackMessage.Plain(LimitsView.Set(result.Value!, slash.UserId)), Visibility.InChannel) : SlashReply.Private(result.Problem!);
+    }
+
+    public async Task<CommandResult<LimitSetReport>> SetAsync(string device, LimitAmount amount, string user, string userId, CancellationToken cancellationToken)
+    {
+        var target = await targets.FindAsync(device, cancellationToken);
+        if (!target.IsSuccess) return new Refusal(target.Problem!);
+        var (summary, arn) = target.Value!;
+        var existing = await limits.FindAsync(arn, cancellationToken);
+        if (!existing.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, existing.Error!));
+
+        var zone = caps.CurrentValue.Zone;
+        var period = LimitPeriod.Current(amount.Renewal, time.GetUtcNow(), zone);
+        var tags = LimitTags.For(amount.Renewal);
+        var token = Guid.NewGuid().ToString("N");
+        string? notRenewed = null;
+        if (existing.Value is { } limit)
+        {
+            var updated = await braket.UpdateSpendingLimitAsync(limit.SpendingLimitArn, amount.Usd, period, token, cancellationToken);
+            if (!updated.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, updated.Error!));
+            if (limit.Renewal != amount.Renewal && await braket.TagResourceAsync(limit.SpendingLimitArn, tags, cancellationToken) is { IsSuccess: false } tagged)
+                notRenewed = tagged.Error!.Describe();
+        }
+        else
+        {
+            var created = await braket.CreateSpendingLimitAsync(arn, amount.Usd, period, tags, token, cancellationToken);
+            if (!created.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, created.Error!));
+        }
+        await limits.ChangedAsync(notRenewed is null ? period.End : null, cancellationToken);
+        LogSet(user, userId, arn.Value, amount.Usd, amount.Renewal, period.Start, period.End);
+        return new LimitSetReport(summary, amount, period, zone, Created: existing.Value is null, notRenewed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) set Braket's spending limit for {Device} to {Usd} USD per {Renewal}, {Start:o} to {End:o}")]
+    private partial void LogSet(string user, string userId, string device, decimal usd, LimitRenewal renewal, DateTimeOffset start, DateTimeOffset end);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using BraketBot.Ports;
+using BraketBot.Usage;
+using Microsoft.Extensions.Options;
+
+namespace BraketBot.Limits;
+
+/// <summary>
+/// Braket's own spending limits in every watched region: listed fresh for /braket limits, read from a
+/// minute-old snapshot for the reports that show them beside the caps, and changed one device at a time.
+/// Each change also moves the next renewal forward in the store, so the renewal tick knows when it
+/// has work without asking Braket.
+/// </summary>
+public sealed partial class BraketSpendingLimits(
+    IBraketApi braket, SpendingLimitsSnapshot snapshot, IBotStore store, IOptionsMonitor<WatchOptions> watch,
+    TimeProvider time, ILogger<BraketSpendingLimits> logger)
+{
+    /// <summary>The store key of when the next renewal falls due (an ISO instant; empty when BraketBot renews nothing).</summary>
+    public const string NextRenewalKey = "spending-limits:next-renewal";
+
+    /// <summary>How old the snapshot the reports read may be.</summary>
+    private static readonly TimeSpan SnapshotAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>Every limit in the watched regions, from Braket now; the snapshot is refreshed with them.</summary>
+    public async Task<BraketResult<IReadOnlyList<SpendingLimit>>> ListAsync(CancellationToken cancellationToken)
+    {
+        var answers = await Task.WhenAll(watch.CurrentValue.EffectiveRegions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
+        if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return error;
+        IReadOnlyList<SpendingLimit> limits = answers.SelectMany(a => a.Value!).ToList();
+        snapshot.Current = new LimitsListing(limits, time.GetUtcNow());
+        return new BraketResult<IReadOnlyList<SpendingLimit>>(limits, null);
+    }
+
+    /// <summary>The limits as of the last minute, for reports; null when Braket cannot say (the report then goes without them).</summary>
+    public async Task<IReadOnlyList<SpendingLimit>?> RecentAsync(CancellationToken cancellationToken)
+    {
+        if (snapshot.Current is { } known && time.GetUtcNow() - known.ListedAt < SnapshotAge) return known.Limits;
+        var listed = await ListAsync(cancellationToken);
+        if (listed.IsSuccess) return listed.Value;
+        LogUnlisted(listed.Error!.Describe());
+        return snapshot.Current?.Limits;
+    }
+
+    /// <summary>The limits last listed, without asking Braket: for the alert path, which must not wait.</summary>
+    public IReadOnlyList<SpendingLimit> Known => snapshot.Current?.Limits ?? [];
+
+    /// <summary>The device's limit (Braket keeps one per device), from its region now.</summary>
+    public async Task<BraketResult<SpendingLimit?>> FindAsync(DeviceArn device, CancellationToken cancellationToken)
+    {
+        var listed = await braket.SearchSpendingLimitsAsync(device.Region, cancellationToken);
+        return listed.IsSuccess
+            ? new BraketResult<SpendingLimit?>(listed.Value!.FirstOrDefault(l => l.DeviceArn == device.Value), null)
+            : listed.Error!;
+    }
+
+    /// <summary>
+    /// A limit was changed: the snapshot is stale, and a limit renewed until <paramref name="renewDueAt"/>
+    /// brings the next renewal forward to then if it was later.
+    /// </summary>
+    public async Task ChangedAsync(DateTimeOffset? renewDueAt, CancellationToken cancellationToken)
+    {
+        snapshot.Current = null;
+        if (renewDueAt is not { } due) return;
+        var current = await NextRenewalAsync(cancellationToken);
+        if (current is null || due < current) await SetNextRenewalAsync(due, cancellationToken);
+    }
+
+    public async Task<DateTimeOffset?> NextRenewalAsync(CancellationToken cancellationToken) =>
+        DateTimeOffset.TryParse(await store.GetValueAsync(NextRenewalKey, cancellationToken), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due)
+            ? due
+            : null;
+
+    public Task SetNextRenewalAsync(DateTimeOffset? due, CancellationToken cancellationToken) =>
+        store.SetValueAsync(NextRenewalKey, due?.ToString("O", CultureInfo.InvariantCulture) ?? "", cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Braket's spending limits could not be listed for a report: {Error}")]
+    private partial void LogUnlisted(string error);
+}
+
+/// <summary>The limits last listed, shared by every (short-lived) <see cref="BraketSpendingLimits"/>.</summary>
+public sealed class SpendingLimitsSnapshot
+{
+    private volatile LimitsListing? current;
+
+    public LimitsListing? Current
+    {
+        get => current;
+        set => current = value;
+    }
+}
+
+public sealed record LimitsListing(IReadOnlyList<SpendingLimit> Limits, DateTimeOffset ListedAt);
