@@ -35,7 +35,7 @@ public sealed partial class FakeBraket : IDisposable
         Map("GET", "^/quantum-task/arn:[^/]+/[^/]+$", BraketOperations.GetQuantumTask, Get);
         Map("PUT", "^/quantum-task/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
         Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null }));
-        Map("POST", "^/spending-limits$", BraketOperations.SearchSpendingLimits, _ => Json(new { spendingLimits = SpendingLimits }));
+        MapSpendingLimits();
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
         {
             Unexpected.Enqueue($"{request.Method} {request.Path}");
@@ -51,8 +51,6 @@ public sealed partial class FakeBraket : IDisposable
     public Uri Url => new(Server.Urls[0] + "/");
 
     public List<DeviceSummary> Devices { get; } = [];
-
-    public List<object> SpendingLimits { get; } = [];
 
     /// <summary>Every page of a listing names the same next page, as a broken service might: paging must stop.</summary>
     public bool RepeatPageTokens { get; set; }
@@ -70,10 +68,11 @@ public sealed partial class FakeBraket : IDisposable
     {
         lock (gate) tasks.Clear();
         Devices.Clear();
-        SpendingLimits.Clear();
+        ResetSpendingLimits();
         Requests.Clear();
         Unexpected.Clear();
         faults.Clear();
+        denied.Clear();
         buckets.Clear();
         throttled.Clear();
         quotas = new Dictionary<string, (double, int)>();
@@ -113,6 +112,9 @@ public sealed partial class FakeBraket : IDisposable
     public void Deny(string operation) => denied[operation] = true;
 
     private readonly ConcurrentDictionary<string, bool> denied = new();
+
+    /// <summary>The operation is allowed again, as after the IAM policy was fixed.</summary>
+    public void Allow(string operation) => denied.TryRemove(operation, out _);
 
     /// <summary>
     /// Every later call is refused as AWS refuses a request signed with a wrong secret key (403

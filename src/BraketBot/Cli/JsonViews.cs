@@ -48,6 +48,7 @@ public static class JsonViews
             ["totalSpend"] = l.Limit.TotalSpend,
             ["periodStart"] = l.Limit.Period.Start,
             ["periodEnd"] = l.Limit.Period.End,
+            ["renewal"] = l.Limit.Renewal?.ToString(),
         })),
     };
 

@@ -58,11 +58,11 @@ public static class TerminalViews
         if (report.Limits.Count == 0) return new Rows(Heading(LimitsView.Title), Line(LimitsView.None));
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Device");
         foreach (var column in new[] { "Limit", "Queued", "Spent" }) table.AddColumn(new TableColumn(column).RightAligned());
-        table.AddColumn("Period");
+        table.AddColumn("Period").AddColumn("Renewed");
         foreach (var l in report.Limits)
             table.AddRow(
                 Markup.Escape(l.Device.DeviceName), Format.Money(l.Limit.Limit), Format.Money(l.Limit.QueuedSpend), Format.Money(l.Limit.TotalSpend),
-                Format.Period(l.Limit));
+                Format.Period(l.Limit), LimitsView.Renews(l.Limit.Renewal));
         return new Rows(Heading(LimitsView.Title), table);
     }
 

@@ -54,12 +54,12 @@ public sealed partial class BraketSpendingLimits(
     }
 
     /// <summary>
-    /// A limit was changed: the snapshot is stale, and a limit renewed until <paramref name="renewDueAt"/>
-    /// brings the next renewal forward to then if it was later.
+    /// A limit was changed: the snapshot is listed again (the alert path reads it), and a limit renewed
+    /// until <paramref name="renewDueAt"/> brings the next renewal forward to then if it was later.
     /// </summary>
     public async Task ChangedAsync(DateTimeOffset? renewDueAt, CancellationToken cancellationToken)
     {
-        snapshot.Current = null;
+        if (!(await ListAsync(cancellationToken)).IsSuccess) snapshot.Current = null; // stale: the next report lists them
         if (renewDueAt is not { } due) return;
         var current = await NextRenewalAsync(cancellationToken);
         if (current is null || due < current) await SetNextRenewalAsync(due, cancellationToken);

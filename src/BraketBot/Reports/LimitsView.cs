@@ -106,7 +106,7 @@ public static class LimitsView
         _ => "for its period",
     };
 
-    private static string Renews(LimitRenewal? renewal) => renewal switch
+    public static string Renews(LimitRenewal? renewal) => renewal switch
     {
         LimitRenewal.Day => "daily",
         LimitRenewal.Month => "monthly",

@@ -194,22 +194,79 @@ public sealed class BraketClientTests : IDisposable
     [Fact]
     public async Task Reads_spending_limits_as_botocore_shapes_them()
     {
-        braket.SpendingLimits.Add(new
-        {
-            spendingLimitArn = "arn:aws:braket:us-west-1:111122223333:spending-limit/abc",
-            deviceArn = Tasks.AnkaaArn,
-            timePeriod = new { startAt = 1649548800, endAt = 1652140800 },
-            spendingLimit = "500.00",
-            queuedSpend = "12.50",
-            totalSpend = "130.25",
-            createdAt = "2022-04-01T00:00:00Z",
-            updatedAt = "2022-04-02T00:00:00Z",
-        });
+        braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1649548800), DateTimeOffset.FromUnixTimeSeconds(1652140800), queued: 12.50m, total: 130.25m);
 
         var limits = await Client().SearchSpendingLimitsAsync("us-west-1", CancellationToken.None);
 
         var limit = Assert.Single(limits.Value!);
         Assert.Equal((500.00m, 12.50m, 130.25m), (limit.Limit, limit.QueuedSpend, limit.TotalSpend));
-        Assert.Equal(new DateTimeOffset(2022, 4, 10, 0, 0, 0, TimeSpan.Zero), limit.PeriodStart);
+        Assert.Equal(new DateTimeOffset(2022, 4, 10, 0, 0, 0, TimeSpan.Zero), limit.Period.Start);
+    }
+
+    private static readonly LimitPeriod April10 = new(Day, Day.AddDays(1));
+
+    [Fact]
+    public async Task Creates_a_spending_limit_as_botocore_shapes_it_in_the_devices_region()
+    {
+        DeviceArn.TryParse(Tasks.AnkaaArn, out var ankaa);
+
+        var created = await Client().CreateSpendingLimitAsync(ankaa!, 20m, April10, LimitTags.For(LimitRenewal.Day), "token-1", CancellationToken.None);
+
+        var request = braket.RequestsOf(BraketOperations.CreateSpendingLimit).Single();
+        Assert.Equal(("POST", "/spending-limit", "us-west-1"), (request.Method, request.Path, FakeBraket.RegionOf(request)));
+        Assert.Equal(
+            """{"clientToken":"token-1","deviceArn":"arn:aws:braket:us-west-1::device/qpu/rigetti/Ankaa-3","spendingLimit":"20.00","timePeriod":{"startAt":1649548800,"endAt":1649635200},"tags":{"braketbot:renew":"day"}}""",
+            request.Body);
+        Assert.Equal(braket.SpendingLimits.Single().Arn, created.Value);
+    }
+
+    [Fact]
+    public async Task Updates_tags_and_deletes_a_limit_at_its_own_region_by_its_arn()
+    {
+        var arn = braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, Day.AddDays(-9), Day.AddDays(21));
+        var client = Client();
+
+        Assert.True((await client.UpdateSpendingLimitAsync(arn, 25.5m, April10, "token-2", CancellationToken.None)).IsSuccess);
+        Assert.True((await client.TagResourceAsync(arn, LimitTags.For(LimitRenewal.Month), CancellationToken.None)).IsSuccess);
+        var limit = braket.SpendingLimits.Single();
+        Assert.Equal(("25.50", 1649548800L, 1649635200L, "month"), (limit.Limit, limit.StartAt, limit.EndAt, limit.Tags[LimitTags.Renew]));
+        Assert.True((await client.DeleteSpendingLimitAsync(arn, CancellationToken.None)).IsSuccess);
+        Assert.Empty(braket.SpendingLimits);
+
+        // WireMock shows the path decoded; the escaped form on the wire is what SigV4HandlerTests signs.
+        var sent = braket.Requests.Select(r => (r.Request.Method, r.Request.Path, FakeBraket.RegionOf(r.Request), r.Request.Body)).ToList();
+        Assert.Equal(
+        [
+            ("PATCH", $"/spending-limit/{arn}/update", "us-west-1", """{"clientToken":"token-2","spendingLimit":"25.50","timePeriod":{"startAt":1649548800,"endAt":1649635200}}"""),
+            ("POST", $"/tags/{arn}", "us-west-1", """{"tags":{"braketbot:renew":"month"}}"""),
+            ("DELETE", $"/spending-limit/{arn}/delete", "us-west-1", null),
+        ], sent.Select(s => (s.Method, s.Path, s.Item3, string.IsNullOrEmpty(s.Body) ? null : s.Body)).ToList());
+    }
+
+    [Fact]
+    public async Task A_limit_braket_refuses_is_a_typed_error_that_names_the_reason()
+    {
+        DeviceArn.TryParse(Tasks.AnkaaArn, out var ankaa);
+        braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, Day, Day.AddDays(1));
+
+        var second = await Client().CreateSpendingLimitAsync(ankaa!, 20m, April10, LimitTags.For(LimitRenewal.Day), "token-3", CancellationToken.None);
+        var missing = await Client().DeleteSpendingLimitAsync("arn:aws:braket:us-west-1:111122223333:spending-limit/gone", CancellationToken.None);
+
+        Assert.Equal(BraketErrorKind.Validation, second.Error!.Kind);
+        Assert.Contains("already exists", second.Error.Message);
+        Assert.Equal(BraketErrorKind.NotFound, missing.Error!.Kind);
+        Assert.Single(braket.SpendingLimits);
+    }
+
+    [Fact]
+    public async Task Reads_whether_braketbot_renews_a_limit_from_its_tag()
+    {
+        braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, Day, Day.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
+        braket.AddSpendingLimit(Tasks.AspenArn, 20m, Day, Day.AddDays(1), tags: new Dictionary<string, string> { [LimitTags.Renew] = "weekly" });
+
+        var limits = (await Client().SearchSpendingLimitsAsync("us-west-1", CancellationToken.None)).Value!;
+
+        Assert.Equal(LimitRenewal.Day, limits.Single(l => l.DeviceArn == Tasks.AnkaaArn).Renewal);
+        Assert.Null(limits.Single(l => l.DeviceArn == Tasks.AspenArn).Renewal);
     }
 }

@@ -12,6 +12,7 @@ namespace BraketBot.Tests.Braket;
 public sealed class SigV4HandlerTests
 {
     private static readonly DateTimeOffset SignedAt = new(2022, 4, 10, 9, 32, 27, TimeSpan.Zero);
+    private const string LimitPath = "spending-limit/arn%3Aaws%3Abraket%3Aus-west-1%3A111122223333%3Aspending-limit%2Fabc";
     private const string TaskPath = "quantum-task/arn%3Aaws%3Abraket%3Aus-west-1%3A111122223333%3Aquantum-task%2F4b5c6d7e-1a2b-4c3d-9e8f-0a1b2c3d4e5f";
 
     [Fact]
@@ -48,6 +49,39 @@ public sealed class SigV4HandlerTests
             "Signature=c5b16fa1a6e9a3bf61c5446f1215cfdc997225f9a8fd2a262fc88335cb38d6b7",
             sent.Headers.GetValues("Authorization").Single());
         Assert.False(sent.Headers.Contains("X-Amz-Security-Token"));
+    }
+
+    [Fact]
+    public async Task Signs_a_patch_to_a_spending_limit_as_botocore_does()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"https://braket.us-west-1.amazonaws.com/{LimitPath}/update")
+        {
+            Content = new StringContent(
+                """{"clientToken":"t1","spendingLimit":"20.00","timePeriod":{"startAt":1649541600,"endAt":1649628000}}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        var sent = await SendAsync(request, new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null));
+
+        Assert.Equal(
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20220410/us-west-1/braket/aws4_request, " +
+            "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, " +
+            "Signature=b31c111bc6df2a79fcdf0d09277d930656adbca765183a2e6c9a72621b8f30c1",
+            sent.Headers.GetValues("Authorization").Single());
+    }
+
+    [Fact]
+    public async Task Signs_a_delete_without_a_body_as_botocore_does()
+    {
+        var sent = await SendAsync(
+            new HttpRequestMessage(HttpMethod.Delete, $"https://braket.us-west-1.amazonaws.com/{LimitPath}/delete"),
+            new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null));
+
+        Assert.Equal(
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20220410/us-west-1/braket/aws4_request, " +
+            "SignedHeaders=host;x-amz-content-sha256;x-amz-date, " +
+            "Signature=2cd4f8e7595ac11610b8129fc0911d3790e74d9d6cdcc8ef3709589f0a828b30",
+            sent.Headers.GetValues("Authorization").Single());
     }
 
     [Fact]

@@ -136,13 +136,7 @@ public sealed class TerminalCommandsTests : IDisposable
     [Fact]
     public async Task Limits_lists_brakets_own_spending_limits_in_a_table()
     {
-        cli.Braket.SpendingLimits.Add(new
-        {
-            spendingLimitArn = "arn:aws:braket:us-west-1:111122223333:spending-limit/abc",
-            deviceArn = Tasks.AnkaaArn,
-            timePeriod = new { startAt = 1648771200, endAt = 1651363200 },
-            spendingLimit = "500.00", queuedSpend = "12.50", totalSpend = "130.25",
-        });
+        cli.Braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1648771200), DateTimeOffset.FromUnixTimeSeconds(1651363200), queued: 12.50m, total: 130.25m);
 
         Assert.Contains(" Ankaa-3 $500.00 $12.50 $130.25 2022-04-01..2022-05-01 ", Cells(await SucceedsAsync("limits")));
     }

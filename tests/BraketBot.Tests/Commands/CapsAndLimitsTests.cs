@@ -50,17 +50,7 @@ public sealed class CapsAndLimitsTests(AppFixture fixture) : IntegrationTests(fi
     public async Task Limits_lists_brakets_own_spending_limits()
     {
         Braket.Devices.AddRange(Tasks.AllDevices);
-        Braket.SpendingLimits.Add(new
-        {
-            spendingLimitArn = "arn:aws:braket:us-west-1:111122223333:spending-limit/abc",
-            deviceArn = Tasks.AnkaaArn,
-            timePeriod = new { startAt = 1648771200, endAt = 1651363200 },
-            spendingLimit = "500.00",
-            queuedSpend = "12.50",
-            totalSpend = "130.25",
-            createdAt = "2022-04-01T00:00:00Z",
-            updatedAt = "2022-04-02T00:00:00Z",
-        });
+        Braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1648771200), DateTimeOffset.FromUnixTimeSeconds(1651363200), queued: 12.50m, total: 130.25m);
 
         var answer = await Ask("limits", "limits");
 

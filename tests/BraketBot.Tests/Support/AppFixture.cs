@@ -28,6 +28,7 @@ public sealed class AppFixture : IDisposable
         Bot.Clock.Shift = TimeSpan.Zero;
         ((ResettableStore)Bot.Service<IBotStore>()).Reset();
         Bot.Service<DeviceCatalogCache>().Snapshot = null;
+        Bot.Service<BraketBot.Limits.SpendingLimitsSnapshot>().Current = null;
     }
 
     public void Dispose()
