@@ -17,7 +17,7 @@ public sealed record FakeSpendingLimit(
 
 /// <summary>
 /// Braket's spending limits, with the rules the API reference states: one limit per device, none for
-/// simulators, an amount matching <c>\d+(\.\d{1,2})?</c>, a period that starts before it ends, a
+/// simulators or devices it does not list, an amount matching <c>\d+(\.\d{1,2})?</c>, a period that starts before it ends, a
 /// clientToken of 1 to 64 characters that makes a repeat of the same request a no-op, and each limit
 /// reachable only in its own region. Anything else is a ValidationException, as Braket answers it.
 /// </summary>
@@ -99,6 +99,7 @@ public sealed partial class FakeBraket
         if (!DeviceArn.TryParse(deviceArn, out var device) || device.Region != RegionOf(request))
             return Invalid($"Device {deviceArn} is not in this region");
         if (device.IsSimulator) return Invalid("Simulators do not support spending limits");
+        if (Devices.All(d => d.DeviceArn != deviceArn)) return Invalid($"Device {deviceArn} does not exist");
         var token = body["clientToken"]!.GetValue<string>();
         lock (limitsGate)
         {

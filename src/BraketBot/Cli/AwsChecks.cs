@@ -31,6 +31,13 @@ public sealed class AwsChecks(
             Allowed(await braket.CancelQuantumTaskAsync(NoSuchTask(region), Guid.NewGuid().ToString(), ct))),
         (BraketOperations.SearchDevices, async (region, ct) => (await braket.SearchDevicesAsync(region, ct)).Error),
         (BraketOperations.SearchSpendingLimits, async (region, ct) => (await braket.SearchSpendingLimitsAsync(region, ct)).Error),
+        // The limit writes, tried on a device and a limit that do not exist: Braket refuses them as such once IAM lets them through.
+        (BraketOperations.CreateSpendingLimit, async (region, ct) => Allowed(await braket.CreateSpendingLimitAsync(
+            NoSuchDevice(region), 1m, LimitPeriod.Current(LimitRenewal.Day, time.GetUtcNow(), TimeZoneInfo.Utc), new Dictionary<string, string>(), Guid.NewGuid().ToString("N"), ct))),
+        (BraketOperations.UpdateSpendingLimit, async (region, ct) => Allowed(await braket.UpdateSpendingLimitAsync(
+            NoSuchLimit(region), 1m, LimitPeriod.Current(LimitRenewal.Day, time.GetUtcNow(), TimeZoneInfo.Utc), Guid.NewGuid().ToString("N"), ct))),
+        (BraketOperations.DeleteSpendingLimit, async (region, ct) => Allowed(await braket.DeleteSpendingLimitAsync(NoSuchLimit(region), ct))),
+        (BraketOperations.TagResource, async (region, ct) => Allowed(await braket.TagResourceAsync(NoSuchLimit(region), LimitTags.For(LimitRenewal.Day), ct))),
     ];
 
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken)
@@ -102,6 +109,12 @@ public sealed class AwsChecks(
     /// <summary>"Not found" (or a refusal of the made-up task) means IAM let the call through.</summary>
     private static BraketError? Allowed<T>(BraketResult<T> result) =>
         result.Error is { Kind: BraketErrorKind.NotFound or BraketErrorKind.Validation or BraketErrorKind.Conflict } ? null : result.Error;
+
+    private static DeviceArn NoSuchDevice(string region) =>
+        new($"arn:aws:braket:{region}::device/qpu/braketbot/doctor-check", region, "qpu", "braketbot", "doctor-check");
+
+    private string NoSuchLimit(string region) =>
+        $"arn:aws:braket:{region}:{watch.CurrentValue.AccountId ?? "000000000000"}:spending-limit/00000000-0000-4000-8000-0000d0c70000";
 
     private QuantumTaskArn NoSuchTask(string region)
     {

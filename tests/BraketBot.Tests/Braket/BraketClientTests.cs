@@ -208,6 +208,7 @@ public sealed class BraketClientTests : IDisposable
     [Fact]
     public async Task Creates_a_spending_limit_as_botocore_shapes_it_in_the_devices_region()
     {
+        braket.Devices.Add(Tasks.Ankaa);
         DeviceArn.TryParse(Tasks.AnkaaArn, out var ankaa);
 
         var created = await Client().CreateSpendingLimitAsync(ankaa!, 20m, April10, LimitTags.For(LimitRenewal.Day), "token-1", CancellationToken.None);
@@ -246,6 +247,7 @@ public sealed class BraketClientTests : IDisposable
     [Fact]
     public async Task A_limit_braket_refuses_is_a_typed_error_that_names_the_reason()
     {
+        braket.Devices.Add(Tasks.Ankaa);
         DeviceArn.TryParse(Tasks.AnkaaArn, out var ankaa);
         braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, Day, Day.AddDays(1));
 

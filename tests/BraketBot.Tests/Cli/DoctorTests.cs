@@ -47,17 +47,22 @@ public sealed class DoctorTests : IDisposable
             ✓ braket:CancelQuantumTask: allowed in us-west-1, us-east-1
             ✓ braket:SearchDevices: allowed in us-west-1, us-east-1
             ✓ braket:SearchSpendingLimits: allowed in us-west-1, us-east-1
+            ✓ braket:CreateSpendingLimit: allowed in us-west-1, us-east-1
+            ✓ braket:UpdateSpendingLimit: allowed in us-west-1, us-east-1
+            ✓ braket:DeleteSpendingLimit: allowed in us-west-1, us-east-1
+            ✓ braket:TagResource: allowed in us-west-1, us-east-1
             ✓ Slack bot token: valid: workspace Braket Lab (https://braket-lab.slack.com/), bot user @braketbot
             ✓ Slack alert channel: #braket-alerts (C0ALERTS), the bot is a member
             ✓ Slack app token: valid: Socket Mode can connect
             ✓ Storage (job-storage): In-Memory Storage answers.
-            All 14 checks passed.
+            All 18 checks passed.
             """,
             string.Join('\n', output.Split('\n').Select(l => l.TrimEnd())).Trim());
 
         // Harmless: the real task is untouched, the cancel went to a task that cannot exist, nothing was posted.
         Assert.Equal(QuantumTaskStatus.Queued, cli.Braket.Task(queued.QuantumTaskArn).Status);
         Assert.DoesNotContain(cli.Braket.RequestsOf(BraketOperations.CancelQuantumTask), r => r.Path.Contains(queued.QuantumTaskArn.Split('/')[^1], StringComparison.Ordinal));
+        Assert.Empty(cli.Braket.SpendingLimits); // the limit writes were tried on a device and a limit that do not exist
         Assert.Equal(["apps.connections.open", "auth.test", "conversations.info"], cli.Slack.Received.Select(r => r.Kind).Order());
         Assert.Empty(cli.Slack.Unexpected);
         Assert.Empty(cli.Braket.Unexpected);
@@ -91,7 +96,7 @@ public sealed class DoctorTests : IDisposable
             "✗ braket:CancelQuantumTask: denied in us-west-1, us-east-1",
             "fix: attach deploy/iam-policy.json to BraketBot's IAM user or role",
             "✓ braket:GetQuantumTask: allowed in us-west-1, us-east-1",
-            "1 of 14 checks failed");
+            "1 of 18 checks failed");
 
     [Fact]
     public Task A_bot_that_is_not_in_the_alert_channel_is_told_to_invite_itself() =>
@@ -187,6 +192,6 @@ public sealed class DoctorTests : IDisposable
         var denied = checks.Single(c => c.GetProperty("status").GetString() == "fail");
         Assert.Equal("braket:SearchSpendingLimits", denied.GetProperty("check").GetString());
         Assert.Contains("deploy/iam-policy.json", denied.GetProperty("fix").GetString());
-        Assert.Equal(13, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
+        Assert.Equal(17, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
     }
 }
