@@ -62,7 +62,7 @@ public static class TerminalViews
         foreach (var l in report.Limits)
             table.AddRow(
                 Markup.Escape(l.Device.DeviceName), Format.Money(l.Limit.Limit), Format.Money(l.Limit.QueuedSpend), Format.Money(l.Limit.TotalSpend),
-                Format.Period(l.Limit), LimitsView.Renews(l.Limit.Renewal));
+                Format.Period(l.Limit, report.Zone), LimitsView.Renews(l.Limit.Renewal));
         return new Rows(Heading(LimitsView.Title), table);
     }
 

@@ -18,6 +18,9 @@ public sealed record AccessOptions
 
     public bool IsAdmin(string userId) => Admins.Length == 0 || Admins.Contains(userId, StringComparer.Ordinal);
 
+    /// <summary>Braket's spending limits are the hard guard of the budget: only listed admins change them, never "everyone".</summary>
+    public bool MayChangeLimits(string userId) => Admins.Contains(userId, StringComparer.Ordinal);
+
     /// <summary>True when the request comes from the configured workspace and app (or none is configured).</summary>
     public bool Admits(string? teamId, string? appId) =>
         (string.IsNullOrEmpty(TeamId) || string.Equals(TeamId, teamId, StringComparison.Ordinal))

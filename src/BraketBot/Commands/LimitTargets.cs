@@ -16,7 +16,8 @@ public sealed class LimitTargets(DeviceCatalog catalog, IOptionsMonitor<WatchOpt
         var found = await catalog.FindAsync(nameOrArn, cancellationToken);
         if (!found.IsSuccess) return new Refusal(found.Problem!);
         var device = found.Value!;
-        if (device.IsSimulator || !DeviceArn.TryParse(device.DeviceArn, out var arn)) return new Refusal(LimitsView.Simulator(device));
+        if (device.IsSimulator) return new Refusal(LimitsView.Simulator(device));
+        if (!DeviceArn.TryParse(device.DeviceArn, out var arn)) return new Refusal(InfoReportView.UnknownDevice(nameOrArn, []));
         if (device.IsRetired) return new Refusal(LimitsView.Retired(device));
         if (!watch.CurrentValue.Watches(arn.Region)) return new Refusal(LimitsView.Unwatched(device));
         var mirrored = caps.CurrentValue.MirroredLimits.Where(m => m.Device.Equals(device.DeviceName, StringComparison.OrdinalIgnoreCase)).ToList();

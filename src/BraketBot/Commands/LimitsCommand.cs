@@ -2,11 +2,12 @@ using BraketBot.Limits;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
+using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket limits: Braket's own per-device spending limits (SearchSpendingLimits) in every watched region.</summary>
-public sealed class LimitsCommand(BraketSpendingLimits limits, DeviceCatalog catalog, TimeProvider time)
+public sealed class LimitsCommand(BraketSpendingLimits limits, DeviceCatalog catalog, IOptionsMonitor<CapsOptions> caps, TimeProvider time)
 {
     public const string Name = Subcommands.Limits;
 
@@ -18,6 +19,6 @@ public sealed class LimitsCommand(BraketSpendingLimits limits, DeviceCatalog cat
         var listed = await limits.ListAsync(cancellationToken);
         if (!listed.IsSuccess) return new Refusal(listed.Error!.Describe());
         await catalog.GetDevicesAsync(cancellationToken); // names for the ARNs; a failure leaves the ARN's own name
-        return LimitsReport.Of(listed.Value!, catalog.Describe, time.GetUtcNow());
+        return LimitsReport.Of(listed.Value!, catalog.Describe, time.GetUtcNow(), caps.CurrentValue.Zone);
     }
 }

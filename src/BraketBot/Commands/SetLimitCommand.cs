@@ -17,9 +17,12 @@ public sealed partial class SetLimitCommand(
 {
     public const string Name = Subcommands.Limits + " " + Subcommands.Set;
 
+    /// <summary>How long a change waits for a sync in progress (seconds at most) before it asks to be tried again.</summary>
+    public static readonly TimeSpan GuardWait = TimeSpan.FromSeconds(20);
+
     public async Task<SlashReply> HandleAsync(ParsedCommand.SetLimit set, SlashCommand slash, CancellationToken cancellationToken)
     {
-        if (!access.CurrentValue.IsAdmin(slash.UserId)) return SlashReply.Private(LimitsView.NotAllowed);
+        if (!access.CurrentValue.MayChangeLimits(slash.UserId)) return SlashReply.Private(LimitsView.NotAllowed);
         var result = await SetAsync(set.Device, set.Amount, slash.UserName, slash.UserId, cancellationToken);
         return result.IsSuccess ? new SlashReply(SlackMessage.Plain(LimitsView.Set(result.Value!, slash.UserId)), Visibility.InChannel) : SlashReply.Private(result.Problem!);
     }
@@ -29,6 +32,8 @@ public sealed partial class SetLimitCommand(
         var target = await targets.FindAsync(device, cancellationToken);
         if (!target.IsSuccess) return new Refusal(target.Problem!);
         var (summary, arn) = target.Value!;
+        await using var guard = await limits.TryHoldAsync(GuardWait, cancellationToken);
+        if (guard is null) return new Refusal(LimitsView.Busy);
         var existing = await limits.FindAsync(arn, cancellationToken);
         if (!existing.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, existing.Error!));
 
@@ -36,22 +41,22 @@ public sealed partial class SetLimitCommand(
         var period = LimitPeriod.Current(amount.Renewal, time.GetUtcNow(), zone);
         var tags = LimitTags.For(amount.Renewal);
         var token = Guid.NewGuid().ToString("N");
-        string? notRenewed = null;
         if (existing.Value is { } limit)
         {
+            // Tagged first: a limit never carries an amount for one rhythm and a renewal tag of another.
+            if (limit.Renewal != amount.Renewal && await braket.TagResourceAsync(limit.SpendingLimitArn, tags, cancellationToken) is { IsSuccess: false } tagged)
+                return new Refusal(LimitsView.NotChanged(summary, tagged.Error!));
             var updated = await braket.UpdateSpendingLimitAsync(limit.SpendingLimitArn, amount.Usd, period, token, cancellationToken);
             if (!updated.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, updated.Error!));
-            if (limit.Renewal != amount.Renewal && await braket.TagResourceAsync(limit.SpendingLimitArn, tags, cancellationToken) is { IsSuccess: false } tagged)
-                notRenewed = tagged.Error!.Describe();
         }
         else
         {
             var created = await braket.CreateSpendingLimitAsync(arn, amount.Usd, period, tags, token, cancellationToken);
             if (!created.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, created.Error!));
         }
-        await limits.ChangedAsync(notRenewed is null ? period.End : null, cancellationToken);
+        await limits.ChangedAsync(period.End, cancellationToken);
         LogSet(user, userId, arn.Value, amount.Usd, amount.Renewal, period.Start, period.End);
-        return new LimitSetReport(summary, amount, period, zone, Created: existing.Value is null, notRenewed);
+        return new LimitSetReport(summary, amount, period, zone, Created: existing.Value is null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) set Braket's spending limit for {Device} to {Usd} USD per {Renewal}, {Start:o} to {End:o}")]

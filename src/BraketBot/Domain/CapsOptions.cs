@@ -54,9 +54,9 @@ public sealed record CapsOptions
     /// <summary>Mirror: keep a daily Braket spending limit equal to each device's MaxCostPerDay; Off: leave limits alone.</summary>
     public NativeLimitsMode NativeLimits { get; init; } = NativeLimitsMode.Off;
 
-    /// <summary>The devices (by name) whose Braket limit Mirror keeps, with the amount.</summary>
+    /// <summary>The devices (by name) whose Braket limit Mirror keeps, with the amount in whole cents (as Braket keeps it).</summary>
     public IEnumerable<(string Device, decimal Usd)> MirroredLimits => NativeLimits == NativeLimitsMode.Mirror
-        ? Devices.Where(d => d.Value.MaxCostPerDay is not null).Select(d => (d.Key, d.Value.MaxCostPerDay!.Value))
+        ? Devices.Where(d => d.Value.MaxCostPerDay is not null).Select(d => (d.Key, decimal.Round(d.Value.MaxCostPerDay!.Value, 2)))
         : [];
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

@@ -157,13 +157,15 @@ public static class LimitPlanner
     }
 
     /// <summary>
-    /// The limits, among those in force now, that a device's usage has used up: Braket's own count says
-    /// so, or (for a daily limit, whose period is the day) the day's estimated cost has reached it.
+    /// The limits, among those in force now, that a device's usage has used up (not even one more task
+    /// fits): Braket's own count says so, or, for a daily limit (whose period is the day), the day's
+    /// estimated cost does.
     /// </summary>
-    public static IReadOnlyList<ReachedLimit> Reached(IEnumerable<SpendingLimit> limits, IEnumerable<DeviceUsage> devices, DateTimeOffset now) =>
+    /// <param name="perTask">The price of a task before its shots: with less than that left, Braket refuses every task.</param>
+    public static IReadOnlyList<ReachedLimit> Reached(IEnumerable<SpendingLimit> limits, IEnumerable<DeviceUsage> devices, DateTimeOffset now, decimal perTask) =>
         devices.SelectMany(d => limits
                 .Where(l => l.DeviceArn == d.Device.DeviceArn && l.Period.Contains(now))
-                .Where(l => l.Left == 0 || (l.Renewal == LimitRenewal.Day && d.EstimatedCost >= l.Limit))
+                .Where(l => l.Left < Math.Max(perTask, 0.01m) || (l.Renewal == LimitRenewal.Day && d.EstimatedCost + perTask > l.Limit))
                 .Select(l => new ReachedLimit(d.Device.DeviceName, l.Limit, l.Renewal)))
             .ToList();
 

@@ -169,7 +169,7 @@ public sealed partial class CapEnforcer(
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
             // The limits as last listed: the alert must not wait on Braket to say so.
             ReachedLimits = breached.Count > 0
-                ? LimitPlanner.Reached(nativeLimits.Known, view.Usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now)
+                ? LimitPlanner.Reached(nativeLimits.Known, view.Usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
                 : [],
         };
         return new Plan(run, taskClaims, alertClaims);

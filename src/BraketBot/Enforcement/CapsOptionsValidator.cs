@@ -19,6 +19,8 @@ public sealed class CapsOptionsValidator : IValidateOptions<CapsOptions>
             CheckCaps($"Caps:Devices:{device}", "Day", caps.MaxShotsPerDay, caps.MaxCostPerDay, failures);
             CheckCaps($"Caps:Devices:{device}", "Month", caps.MaxShotsPerMonth, caps.MaxCostPerMonth, failures);
         }
+        foreach (var (device, usd) in options.MirroredLimits.Where(m => m.Usd is < 0.01m or > LimitAmount.Max))
+            failures.Add($"Caps:Devices:{device}:MaxCostPerDay must be from $0.01 to ${LimitAmount.Max:#,0} when Caps:NativeLimits is Mirror (Braket takes it as the device's limit).");
         if (options.WarnAt is <= 0 or > 1 || double.IsNaN(options.WarnAt))
             failures.Add($"Caps:WarnAt must be a fraction above 0 and at most 1 (is {options.WarnAt}).");
         if (!IsHangfireCron(options.ReconcileCron))

@@ -31,6 +31,33 @@ public sealed partial class BraketSpendingLimits(
         return new BraketResult<IReadOnlyList<SpendingLimit>>(limits, null);
     }
 
+    /// <summary>Each watched region's limits, and the regions that could not be listed with why; the snapshot holds what was listed.</summary>
+    public async Task<(IReadOnlyList<SpendingLimit> Limits, IReadOnlyDictionary<string, BraketError> Unlisted)> ListByRegionAsync(CancellationToken cancellationToken)
+    {
+        var regions = watch.CurrentValue.EffectiveRegions;
+        var answers = await Task.WhenAll(regions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
+        var listed = answers.Where(a => a.IsSuccess).SelectMany(a => a.Value!).ToList();
+        var unlisted = regions.Zip(answers).Where(p => !p.Second.IsSuccess).ToDictionary(p => p.First, p => p.Second.Error!, StringComparer.Ordinal);
+        if (unlisted.Count == 0) snapshot.Current = new LimitsListing(listed, time.GetUtcNow());
+        return (listed, unlisted);
+    }
+
+    /// <summary>
+    /// The one guard every change to the limits holds (the sync, set and clear), so that nothing acts on
+    /// a listing another change has made stale; null when it was not free within <paramref name="wait"/>.
+    /// </summary>
+    public async Task<SyncGuard?> TryHoldAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        var deadline = time.GetUtcNow() + wait;
+        while (!await store.TryTakeGuardAsync(SyncGuard.Key, owner, SyncGuard.Lease, cancellationToken))
+        {
+            if (time.GetUtcNow() >= deadline) return null;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
+        }
+        return new SyncGuard(store, owner);
+    }
+
     /// <summary>The limits as of the last minute, for reports; null when Braket cannot say (the report then goes without them).</summary>
     public async Task<IReadOnlyList<SpendingLimit>?> RecentAsync(CancellationToken cancellationToken)
     {
@@ -90,3 +117,16 @@ public sealed class SpendingLimitsSnapshot
 }
 
 public sealed record LimitsListing(IReadOnlyList<SpendingLimit> Limits, DateTimeOffset ListedAt);
+
+/// <summary>A held turn at changing the limits: renewed while the work goes on, released at the end.</summary>
+public sealed class SyncGuard(IBotStore store, string owner) : IAsyncDisposable
+{
+    public const string Key = "spending-limits:sync";
+
+    /// <summary>Longer than one change with its retries; a long sync renews it after each change.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public Task RenewAsync(CancellationToken cancellationToken) => store.RenewGuardAsync(Key, owner, Lease, cancellationToken);
+
+    public async ValueTask DisposeAsync() => await store.ReleaseGuardAsync(Key, owner, CancellationToken.None);
+}

@@ -9,15 +9,15 @@ namespace BraketBot.Limits;
 /// Keeps Braket's spending limits as BraketBot promises them: every limit tagged for renewal covers the
 /// current day (or month) in Caps:TimeZone, and under <c>Caps:NativeLimits=Mirror</c> every device with a
 /// MaxCostPerDay has a daily limit of that amount (one made by somebody else is taken over, never
-/// duplicated). It runs at start, on a change of the caps, and each minute when a renewal is due, so a
-/// host that was down at midnight renews on its first tick. One instance at a time holds the sync's
-/// guard and lists the limits afresh under it, so two instances renew a period once.
+/// duplicated). It runs at start, on a change of the caps, and each minute when a renewal is due (at
+/// the latest each local midnight), so a host that was down at midnight renews on its first tick. One
+/// instance at a time holds the guard (set and clear hold it too) and lists the limits afresh under it,
+/// so two instances renew a period once and a person's change is never overwritten by a stale plan.
 /// </summary>
 public sealed partial class LimitSyncJob(
     IBraketApi braket,
     BraketSpendingLimits limits,
     DeviceCatalog catalog,
-    IBotStore store,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
     ILogger<LimitSyncJob> logger)
@@ -27,18 +27,14 @@ public sealed partial class LimitSyncJob(
     /// <summary>Every minute: the renewal lands within a minute of a period's start.</summary>
     public const string Cron = "* * * * *";
 
-    private const string GuardKey = "spending-limits:sync";
-
-    private static readonly TimeSpan GuardLease = TimeSpan.FromMinutes(2);
-
     /// <summary>After a failed sync, when to try again (the tick would otherwise retry a refused call every minute).</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
 
-    /// <summary>The recurring tick: a sync only when the stored next renewal has come.</summary>
-    [AutomaticRetry(Attempts = 0)] // the next tick is the retry
+    /// <summary>The recurring tick: a sync when the stored next renewal has come, or when none is stored (never synced, or the store was lost).</summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)] // the next tick is the retry
     public async Task RenewIfDueAsync(CancellationToken cancellationToken)
     {
-        if (await limits.NextRenewalAsync(cancellationToken) is { } due && time.GetUtcNow() >= due)
+        if (await limits.NextRenewalAsync(cancellationToken) is not { } due || time.GetUtcNow() >= due)
             await SyncAsync("renewal", cancellationToken);
     }
 
@@ -53,48 +49,49 @@ public sealed partial class LimitSyncJob(
     /// <summary>False when another instance holds the sync now.</summary>
     private async Task<bool> SyncAsync(string reason, CancellationToken cancellationToken)
     {
-        var owner = Guid.NewGuid().ToString("N");
-        if (!await store.TryTakeGuardAsync(GuardKey, owner, GuardLease, cancellationToken))
+        await using var guard = await limits.TryHoldAsync(TimeSpan.Zero, cancellationToken);
+        if (guard is null)
         {
             LogBusy(reason);
             return false;
         }
-        try
-        {
-            var caps = capsOptions.CurrentValue;
-            var now = time.GetUtcNow();
-            var next = await ApplyAsync(caps, now, cancellationToken);
-            await limits.SetNextRenewalAsync(next, cancellationToken);
-            return true;
-        }
-        finally
-        {
-            await store.ReleaseGuardAsync(GuardKey, owner, CancellationToken.None);
-        }
+        var caps = capsOptions.CurrentValue;
+        var now = time.GetUtcNow();
+        var next = await ApplyAsync(caps, now, guard, cancellationToken);
+        // Every period ends at a local midnight: whatever else is known, the next one is looked at then,
+        // so a renewal never hangs on a due time another writer got wrong.
+        var midnight = LimitPeriod.Current(LimitRenewal.Day, now, caps.Zone).End;
+        await limits.SetNextRenewalAsync(next is { } due && due < midnight ? due : midnight, cancellationToken);
+        return true;
     }
 
     /// <summary>Plans and makes the changes; answers when the next renewal falls due.</summary>
-    private async Task<DateTimeOffset?> ApplyAsync(CapsOptions caps, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> ApplyAsync(CapsOptions caps, DateTimeOffset now, SyncGuard guard, CancellationToken cancellationToken)
     {
-        var listed = await limits.ListAsync(cancellationToken);
-        if (!listed.IsSuccess)
-        {
-            LogFailed("list", "every region", listed.Error!.Describe());
-            return now + RetryAfter;
-        }
-        var mirrored = await MirroredAsync(caps, cancellationToken);
-        var changes = LimitPlanner.Plan(listed.Value!, mirrored, now, caps.Zone);
-        var failed = false;
+        // Region by region: one region Braket cannot answer for does not hold up the others' renewals.
+        var (listed, unlisted) = await limits.ListByRegionAsync(cancellationToken);
+        foreach (var (region, error) in unlisted) LogFailed("list", region, error.Describe());
+        var (mirrored, unresolved) = await MirroredAsync(caps, cancellationToken);
+        // A device whose region did not answer may have a limit already: it is neither created nor changed now.
+        mirrored = mirrored.Where(m => DeviceArn.TryParse(m.Key, out var arn) && !unlisted.ContainsKey(arn.Region))
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        var changes = LimitPlanner.Plan(listed, mirrored, now, caps.Zone);
+        var failed = unlisted.Count > 0 || unresolved;
         foreach (var change in changes)
+        {
             failed |= !await MakeAsync(change, cancellationToken);
+            await guard.RenewAsync(cancellationToken); // a long sync keeps its guard
+        }
         if (changes.Count > 0) await limits.ChangedAsync(null, cancellationToken);
-        return failed ? now + RetryAfter : LimitPlanner.NextDue(listed.Value!, mirrored.Count > 0, now, caps.Zone);
+        return failed ? now + RetryAfter : LimitPlanner.NextDue(listed, mirrored.Count > 0, now, caps.Zone);
     }
 
     /// <summary>Device ARN → MaxCostPerDay for each device Mirror keeps; names that are no QPU BraketBot can limit are logged and left out.</summary>
-    private async Task<IReadOnlyDictionary<string, decimal>> MirroredAsync(CapsOptions caps, CancellationToken cancellationToken)
+    /// <returns>The devices, and whether any name could not be looked up now (the sync is then tried again soon).</returns>
+    private async Task<(IReadOnlyDictionary<string, decimal> Devices, bool Unresolved)> MirroredAsync(CapsOptions caps, CancellationToken cancellationToken)
     {
         var mirrored = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var unresolved = false;
         foreach (var (name, usd) in caps.MirroredLimits)
         {
             switch (await catalog.ResolveAsync(name, cancellationToken))
@@ -110,10 +107,11 @@ public sealed partial class LimitSyncJob(
                     break;
                 case DeviceLookup.Failed failed:
                     LogNotMirrored(name, failed.Error.Describe());
+                    unresolved = true;
                     break;
             }
         }
-        return mirrored;
+        return (mirrored, unresolved);
     }
 
     private async Task<bool> MakeAsync(LimitChange change, CancellationToken cancellationToken)
@@ -128,13 +126,11 @@ public sealed partial class LimitSyncJob(
                 return true;
             case LimitChange.Update update:
                 var arn = update.Limit.SpendingLimitArn;
+                // Tagged first, as /braket limits set does: an amount never goes out under another rhythm's tag.
+                if (update.TakeOver && await braket.TagResourceAsync(arn, LimitTags.For(update.Renewal), cancellationToken) is { IsSuccess: false } tagged)
+                    return Failed("tag", update.DeviceArn, tagged.Error!);
                 var updated = await braket.UpdateSpendingLimitAsync(arn, update.Usd, update.Period, token, cancellationToken);
                 if (!updated.IsSuccess) return Failed("update", update.DeviceArn, updated.Error!);
-                if (update.TakeOver)
-                {
-                    var tagged = await braket.TagResourceAsync(arn, LimitTags.For(update.Renewal), cancellationToken);
-                    if (!tagged.IsSuccess) return Failed("tag", update.DeviceArn, tagged.Error!);
-                }
                 LogUpdated(update.DeviceArn, update.Usd, update.Period.Start, update.Period.End, update.TakeOver);
                 return true;
             default:
@@ -169,8 +165,9 @@ public sealed partial class LimitSyncJob(
 /// Starts the limit syncs: the recurring renewal tick, one sync at start, and one whenever the
 /// mirrored caps (or the zone their days are counted in) change.
 /// </summary>
-public sealed class LimitSyncTriggers(
-    IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptionsMonitor<CapsOptions> capsOptions) : IHostedService, IDisposable
+public sealed partial class LimitSyncTriggers(
+    IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptionsMonitor<CapsOptions> capsOptions, ILogger<LimitSyncTriggers> logger)
+    : IHostedService, IDisposable
 {
     private IDisposable? listener;
     private string mirrored = "";
@@ -179,9 +176,22 @@ public sealed class LimitSyncTriggers(
     {
         recurring.AddOrUpdate<LimitSyncJob>(LimitSyncJob.Id, job => job.RenewIfDueAsync(CancellationToken.None), LimitSyncJob.Cron);
         mirrored = Signature(capsOptions.CurrentValue);
-        jobs.Enqueue<LimitSyncJob>(job => job.SyncNowAsync("start", CancellationToken.None));
+        Enqueue("start");
         listener = capsOptions.OnChange(OnCapsChanged);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A sync now; if the job storage cannot take it, the tick syncs once the storage is back (the start goes on).</summary>
+    private void Enqueue(string reason)
+    {
+        try
+        {
+            jobs.Enqueue<LimitSyncJob>(job => job.SyncNowAsync(reason, CancellationToken.None));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogNotEnqueued(reason, e.Message);
+        }
     }
 
     private void OnCapsChanged(CapsOptions caps)
@@ -189,7 +199,7 @@ public sealed class LimitSyncTriggers(
         // A reload fires more than once; only a real change to what Mirror keeps starts a sync.
         var signature = Signature(caps);
         if (Interlocked.Exchange(ref mirrored, signature) == signature || caps.NativeLimits != NativeLimitsMode.Mirror) return;
-        jobs.Enqueue<LimitSyncJob>(job => job.SyncNowAsync("caps changed", CancellationToken.None));
+        Enqueue("caps changed");
     }
 
     private static string Signature(CapsOptions caps) =>
@@ -198,4 +208,7 @@ public sealed class LimitSyncTriggers(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => listener?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The spending limit sync ({Reason}) could not be queued: {Error}; the next tick syncs")]
+    private partial void LogNotEnqueued(string reason, string error);
 }

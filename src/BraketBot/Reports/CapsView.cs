@@ -30,7 +30,7 @@ public static class CapsView
         if (monthly.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown($"*{MonthTitle(report)}*\n{string.Join('\n', monthly)}{Gap(report)}")));
         if (report.NativeLimits.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Braket's own spending limits*\n" +
-                string.Join('\n', report.NativeLimits.Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, withSpend: true)}")))));
+                string.Join('\n', report.NativeLimits.Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, report.Caps.Zone, withSpend: true)}")))));
         blocks.Add(new ContextBlock([TextObject.Markdown(Rules(report.Caps))]));
         return new SlackMessage(title + "\n" + string.Join('\n', [.. daily, .. monthly]), blocks);
     }

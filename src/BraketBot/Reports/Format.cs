@@ -13,8 +13,13 @@ public static class Format
 
     public static string Money(decimal? value) => value is { } v ? Money(v) : "n/a";
 
-    /// <summary>A spending limit's period, e.g. "2022-04-10..2022-04-11".</summary>
-    public static string Period(SpendingLimit limit) => $"{limit.Period.Start:yyyy-MM-dd}..{limit.Period.End:yyyy-MM-dd}";
+    /// <summary>A spending limit's period as days in the zone, the last one included: "2022-04-10", or "2022-04-01..2022-04-30".</summary>
+    public static string Period(SpendingLimit limit, TimeZoneInfo zone)
+    {
+        var first = Day.Of(limit.Period.Start, zone);
+        var last = Day.Of(limit.Period.End.AddTicks(-1), zone);
+        return first == last ? first.ToString() : $"{first}..{last}";
+    }
 
     /// <summary>An instant as people in the zone read it: the time, with the date when it is not that of <paramref name="day"/>.</summary>
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone, Day day)

@@ -76,7 +76,7 @@ public static class InfoReportView
 
         var lines = new List<string> { CostLine(device) };
         lines.AddRange(report.DeviceCaps(d).Select(Format.Standing));
-        lines.AddRange(report.NativeLimits.Where(l => l.DeviceArn == d.DeviceArn).Select(l => LimitsView.Line(l, withSpend: false)));
+        lines.AddRange(report.NativeLimits.Where(l => l.DeviceArn == d.DeviceArn).Select(l => LimitsView.Line(l, report.Usage.Window.TimeZone, withSpend: false)));
         yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
 
         var queued = device.Cancellable;

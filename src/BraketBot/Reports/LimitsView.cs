@@ -3,11 +3,11 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
-/// <summary>What /braket limits shows: Braket's own spending limits, each with its device, by device name, as of <paramref name="Now"/>.</summary>
-public sealed record LimitsReport(IReadOnlyList<DeviceLimit> Limits, DateTimeOffset Now)
+/// <summary>What /braket limits shows: Braket's own spending limits, each with its device, by device name, as of <paramref name="Now"/>, with days in <paramref name="Zone"/>.</summary>
+public sealed record LimitsReport(IReadOnlyList<DeviceLimit> Limits, DateTimeOffset Now, TimeZoneInfo Zone)
 {
-    public static LimitsReport Of(IEnumerable<SpendingLimit> limits, Func<string, DeviceSummary> describe, DateTimeOffset now) =>
-        new(DeviceLimit.All(limits, describe), now);
+    public static LimitsReport Of(IEnumerable<SpendingLimit> limits, Func<string, DeviceSummary> describe, DateTimeOffset now, TimeZoneInfo zone) =>
+        new(DeviceLimit.All(limits, describe), now, zone);
 }
 
 public sealed record DeviceLimit(DeviceSummary Device, SpendingLimit Limit)
@@ -18,10 +18,10 @@ public sealed record DeviceLimit(DeviceSummary Device, SpendingLimit Limit)
             .ToList();
 }
 
-/// <summary>A limit set with /braket limits set: what Braket now enforces, until when, and whether BraketBot could mark it for renewal.</summary>
-public sealed record LimitSetReport(DeviceSummary Device, LimitAmount Amount, LimitPeriod Period, TimeZoneInfo Zone, bool Created, string? NotRenewed);
+/// <summary>A limit set with /braket limits set: what Braket now enforces, and until when.</summary>
+public sealed record LimitSetReport(DeviceSummary Device, LimitAmount Amount, LimitPeriod Period, TimeZoneInfo Zone, bool Created);
 
-public sealed record LimitClearedReport(DeviceSummary Device, SpendingLimit Limit);
+public sealed record LimitClearedReport(DeviceSummary Device, SpendingLimit Limit, TimeZoneInfo Zone);
 
 public static class LimitsView
 {
@@ -29,7 +29,9 @@ public static class LimitsView
 
     public const string None = "No Braket spending limits are set in the watched regions. Set one with `/braket limits set DEVICE AMOUNT`.";
 
-    public const string NotAllowed = "Only BraketBot's admins (`Slack:Admins`) may change Braket's spending limits.";
+    public const string NotAllowed = "Only BraketBot's admins (`Slack:Admins`) may change Braket's spending limits; with no admins listed, nobody may.";
+
+    public const string Busy = "Braket's spending limits are being changed right now (a renewal, or another person's change). Try again in a minute.";
 
     public static SlackMessage Render(LimitsReport report)
     {
@@ -40,7 +42,7 @@ public static class LimitsView
             .Select(l => (IReadOnlyList<string>)
             [
                 l.Device.DeviceName, Format.Money(l.Limit.Limit), Format.Money(l.Limit.QueuedSpend), Format.Money(l.Limit.TotalSpend),
-                Format.Period(l.Limit), Renews(l.Limit.Renewal),
+                Format.Period(l.Limit, report.Zone), Renews(l.Limit.Renewal),
             ]);
         var table = Format.Table(["Device", "Limit", "Queued", "Spent", "Period", "Renewed"], rows);
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(Title)), new SectionBlock(TextObject.Markdown(table)) };
@@ -55,8 +57,8 @@ public static class LimitsView
     }
 
     /// <summary>One limit in a line, for the caps and info reports: amount, rhythm and, when known, what is used.</summary>
-    public static string Line(SpendingLimit limit, bool withSpend) =>
-        $":shield: Braket's own limit: {Format.Money(limit.Limit)} {Rhythm(limit)}" +
+    public static string Line(SpendingLimit limit, TimeZoneInfo zone, bool withSpend) =>
+        $":shield: Braket's own limit: {Format.Money(limit.Limit)} {Rhythm(limit, zone)}" +
         (withSpend ? $" · {Format.Money(limit.QueuedSpend)} queued, {Format.Money(limit.TotalSpend)} spent, {Format.Money(limit.Left)} left" : "");
 
     public static string Set(LimitSetReport report, string userId)
@@ -64,15 +66,13 @@ public static class LimitsView
         var device = report.Device.DeviceName;
         var until = TimeZoneInfo.ConvertTime(report.Period.End, report.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var per = report.Amount.Renewal == LimitRenewal.Month ? "a month" : "a day";
-        var renewal = report.NotRenewed is null
-            ? $"BraketBot renews it each {(report.Amount.Renewal == LimitRenewal.Month ? "month" : "day")}."
-            : $":warning: It could not be marked for renewal ({report.NotRenewed}), so it ends then unless it is set again.";
+        var renewal = $"BraketBot renews it each {(report.Amount.Renewal == LimitRenewal.Month ? "month" : "day")}.";
         return $":shield: <@{userId}> {(report.Created ? "set" : "changed")} Braket's spending limit for *{device}* to " +
                $"*{Format.Money(report.Amount.Usd)} {per}*. Braket refuses {device} tasks beyond it until {until} ({report.Zone.Id}). {renewal}";
     }
 
     public static string Cleared(LimitClearedReport report, string userId) =>
-        $":wastebasket: <@{userId}> cleared Braket's spending limit for *{report.Device.DeviceName}* (it was {Format.Money(report.Limit.Limit)} {Rhythm(report.Limit)}). " +
+        $":wastebasket: <@{userId}> cleared Braket's spending limit for *{report.Device.DeviceName}* (it was {Format.Money(report.Limit.Limit)} {Rhythm(report.Limit, report.Zone)}). " +
         "Braket no longer limits its spending; BraketBot's caps still apply.";
 
     public static string NoLimit(DeviceSummary device) => $"*{device.DeviceName}* has no Braket spending limit to clear.";
@@ -97,7 +97,7 @@ public static class LimitsView
         $":shield: Braket's own spending limit for *{r.DeviceName}* ({Format.Money(r.Limit)} {Rhythm(r.Renewal)}) is used up: " +
         "Braket itself refuses its new tasks" + (r.Renewal is null ? "." : " until the limit renews.")));
 
-    private static string Rhythm(SpendingLimit limit) => limit.Renewal is null ? $"for {Format.Period(limit)}" : Rhythm(limit.Renewal);
+    private static string Rhythm(SpendingLimit limit, TimeZoneInfo zone) => limit.Renewal is null ? $"for {Format.Period(limit, zone)}" : Rhythm(limit.Renewal);
 
     private static string Rhythm(LimitRenewal? renewal) => renewal switch
     {

@@ -138,7 +138,7 @@ public sealed class TerminalCommandsTests : IDisposable
     {
         cli.Braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1648771200), DateTimeOffset.FromUnixTimeSeconds(1651363200), queued: 12.50m, total: 130.25m);
 
-        Assert.Contains(" Ankaa-3 $500.00 $12.50 $130.25 2022-04-01..2022-05-01 ", Cells(await SucceedsAsync("limits")));
+        Assert.Contains(" Ankaa-3 $500.00 $12.50 $130.25 2022-04-01..2022-04-30 ", Cells(await SucceedsAsync("limits")));
     }
 
     [Fact]

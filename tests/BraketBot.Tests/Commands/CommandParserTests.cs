@@ -72,7 +72,7 @@ public sealed class CommandParserTests
     [Theory]
     [InlineData("launch", "is not a /braket command")]
     [InlineData("caps now", "takes no arguments")]
-    [InlineData("limits all", "takes no arguments")]
+    [InlineData("limits all", "`limits set` and `limits clear` change one")]
     public void Answers_unknown_input_with_usage_and_the_reason(string text, string problem) =>
         Assert.Contains(problem, Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
 

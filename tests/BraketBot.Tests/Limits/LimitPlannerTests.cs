@@ -66,9 +66,9 @@ public sealed class LimitPlannerTests
         var pricing = new Pricing(new PricingOptions());
         var usage = DayUsage.From(window, [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 2000, now)], _ => Tasks.Ankaa, pricing);
 
-        Assert.Single(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today, LimitRenewal.Day)], usage.Devices, now)); // $2.10 estimated
-        Assert.Empty(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 50, today, LimitRenewal.Day)], usage.Devices, now));
-        Assert.Single(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 50, today, total: 50)], usage.Devices, now));
-        Assert.Empty(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today with { End = now }, LimitRenewal.Day)], usage.Devices, now)); // ended: not in force
+        Assert.Single(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today, LimitRenewal.Day)], usage.Devices, now, 0.30m)); // $2.10 estimated
+        Assert.Empty(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 50, today, LimitRenewal.Day)], usage.Devices, now, 0.30m));
+        Assert.Single(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 50, today, total: 50)], usage.Devices, now, 0.30m));
+        Assert.Empty(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today with { End = now }, LimitRenewal.Day)], usage.Devices, now, 0.30m)); // ended: not in force
     }
 }

@@ -48,7 +48,7 @@ public sealed class LimitRenewalTests : IDisposable
         var watch = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<WatchOptions>>();
         var braketApi = services.GetRequiredService<IBraketApi>();
         var limits = new BraketSpendingLimits(braketApi, new SpendingLimitsSnapshot(), store, watch, time, NullLogger<BraketSpendingLimits>.Instance);
-        return new LimitSyncJob(braketApi, limits, services.GetRequiredService<DeviceCatalog>(), store,
+        return new LimitSyncJob(braketApi, limits, services.GetRequiredService<DeviceCatalog>(),
             new FixedOptions<CapsOptions>(caps ?? new CapsOptions { TimeZone = "America/Los_Angeles" }), time, NullLogger<LimitSyncJob>.Instance);
     }
 
@@ -87,7 +87,7 @@ public sealed class LimitRenewalTests : IDisposable
         await job.RenewIfDueAsync(CancellationToken.None);
 
         Assert.Empty(Updates());
-        Assert.Equal(May1, await Due());
+        Assert.Equal(April12, await Due()); // looked at again each local midnight; renewed only when May comes
     }
 
     [Fact]
@@ -137,6 +137,26 @@ public sealed class LimitRenewalTests : IDisposable
         time.Advance(LimitSyncJob.RetryAfter);
         await job.RenewIfDueAsync(CancellationToken.None);
         Assert.Equal(April11.ToUnixTimeSeconds(), braket.SpendingLimits.Single().StartAt);
+    }
+
+    [Fact]
+    public async Task A_region_braket_cannot_answer_for_does_not_hold_up_the_renewals_of_the_others()
+    {
+        braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, April10, April11, tags: Renew(LimitRenewal.Day)); // us-west-1
+        braket.AddSpendingLimit(Tasks.ForteArn, 30m, April10, April11, tags: Renew(LimitRenewal.Day)); // us-east-1
+        var job = Job();
+        await job.SyncNowAsync("start", CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        braket.Fail(BraketOperations.SearchSpendingLimits, System.Net.HttpStatusCode.Forbidden); // one region's listing is refused
+
+        await job.RenewIfDueAsync(CancellationToken.None);
+        Assert.Single(braket.SpendingLimits, l => l.StartAt == April11.ToUnixTimeSeconds());
+        Assert.Equal(time.GetUtcNow() + LimitSyncJob.RetryAfter, await Due());
+
+        time.Advance(LimitSyncJob.RetryAfter);
+        await job.RenewIfDueAsync(CancellationToken.None);
+        Assert.All(braket.SpendingLimits, l => Assert.Equal(April11.ToUnixTimeSeconds(), l.StartAt));
+        Assert.Equal(2, Updates().Count);
     }
 
     [Fact]
