@@ -18,17 +18,22 @@ public sealed class AppFixture : IDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Waits out the last test's work, then empties the fakes, the store, the device cache and the live settings.</summary>
+    /// <summary>
+    /// Waits out the last test's work, then empties the fakes, the store, the device cache and the live
+    /// settings; and syncs the spending limits as the host does at start, so that the store holds their
+    /// next renewal again (an empty store would have the next tick sync in the middle of a test).
+    /// </summary>
     public async Task ResetAsync()
     {
         await Bot.SettleAsync();
         Bot.Live.Clear();
-        Bot.Braket.Reset();
-        Bot.Slack.Reset();
         Bot.Clock.Shift = TimeSpan.Zero;
         ((ResettableStore)Bot.Service<IBotStore>()).Reset();
         Bot.Service<DeviceCatalogCache>().Snapshot = null;
+        await Bot.Service<BraketBot.Limits.LimitSyncJob>().SyncNowAsync("test reset", CancellationToken.None);
         Bot.Service<BraketBot.Limits.SpendingLimitsSnapshot>().Current = null;
+        Bot.Braket.Reset();
+        Bot.Slack.Reset();
     }
 
     public void Dispose()
