@@ -31,57 +31,26 @@ public sealed class SigV4HandlerTests
         Assert.Equal("FQoGZXIvYXdzEXAMPLETOKEN", sent.Headers.GetValues("X-Amz-Security-Token").Single());
     }
 
-    [Fact]
-    public async Task Signs_a_json_body_as_botocore_does()
+    [Theory]
+    [InlineData("POST", "quantum-tasks",
+        """{"filters":[{"name":"deviceArn","operator":"EQUAL","values":["arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1"]}],"maxResults":100}""",
+        "content-type;host;x-amz-content-sha256;x-amz-date", "c5b16fa1a6e9a3bf61c5446f1215cfdc997225f9a8fd2a262fc88335cb38d6b7")]
+    [InlineData("PATCH", LimitPath + "/update",
+        """{"clientToken":"t1","spendingLimit":"20.00","timePeriod":{"startAt":1649541600,"endAt":1649628000}}""",
+        "content-type;host;x-amz-content-sha256;x-amz-date", "b31c111bc6df2a79fcdf0d09277d930656adbca765183a2e6c9a72621b8f30c1")]
+    [InlineData("DELETE", LimitPath + "/delete", null,
+        "host;x-amz-content-sha256;x-amz-date", "2cd4f8e7595ac11610b8129fc0911d3790e74d9d6cdcc8ef3709589f0a828b30")]
+    public async Task Signs_a_request_with_or_without_a_json_body_as_botocore_does(string method, string path, string? body, string signedHeaders, string signature)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "https://braket.us-west-1.amazonaws.com/quantum-tasks")
-        {
-            Content = new StringContent(
-                """{"filters":[{"name":"deviceArn","operator":"EQUAL","values":["arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1"]}],"maxResults":100}""",
-                System.Text.Encoding.UTF8, "application/json"),
-        };
+        var request = new HttpRequestMessage(new HttpMethod(method), "https://braket.us-west-1.amazonaws.com/" + path);
+        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
 
         var sent = await SendAsync(request, new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null));
 
         Assert.Equal(
-            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20220410/us-west-1/braket/aws4_request, " +
-            "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, " +
-            "Signature=c5b16fa1a6e9a3bf61c5446f1215cfdc997225f9a8fd2a262fc88335cb38d6b7",
+            $"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20220410/us-west-1/braket/aws4_request, SignedHeaders={signedHeaders}, Signature={signature}",
             sent.Headers.GetValues("Authorization").Single());
         Assert.False(sent.Headers.Contains("X-Amz-Security-Token"));
-    }
-
-    [Fact]
-    public async Task Signs_a_patch_to_a_spending_limit_as_botocore_does()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Patch, $"https://braket.us-west-1.amazonaws.com/{LimitPath}/update")
-        {
-            Content = new StringContent(
-                """{"clientToken":"t1","spendingLimit":"20.00","timePeriod":{"startAt":1649541600,"endAt":1649628000}}""",
-                System.Text.Encoding.UTF8, "application/json"),
-        };
-
-        var sent = await SendAsync(request, new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null));
-
-        Assert.Equal(
-            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20220410/us-west-1/braket/aws4_request, " +
-            "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, " +
-            "Signature=b31c111bc6df2a79fcdf0d09277d930656adbca765183a2e6c9a72621b8f30c1",
-            sent.Headers.GetValues("Authorization").Single());
-    }
-
-    [Fact]
-    public async Task Signs_a_delete_without_a_body_as_botocore_does()
-    {
-        var sent = await SendAsync(
-            new HttpRequestMessage(HttpMethod.Delete, $"https://braket.us-west-1.amazonaws.com/{LimitPath}/delete"),
-            new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null));
-
-        Assert.Equal(
-            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20220410/us-west-1/braket/aws4_request, " +
-            "SignedHeaders=host;x-amz-content-sha256;x-amz-date, " +
-            "Signature=2cd4f8e7595ac11610b8129fc0911d3790e74d9d6cdcc8ef3709589f0a828b30",
-            sent.Headers.GetValues("Authorization").Single());
     }
 
     [Fact]
