@@ -70,7 +70,8 @@ public sealed partial class LimitSyncJob(
     {
         // Region by region: one region Braket cannot answer for does not hold up the others' renewals.
         var (listed, unlisted) = await limits.ListByRegionAsync(cancellationToken);
-        foreach (var (region, error) in unlisted) LogFailed("list", region, error.Describe());
+        foreach (var regions in unlisted.GroupBy(u => u.Value.Describe(), u => u.Key))
+            LogUnlisted(string.Join(", ", regions), regions.Key);
         var (mirrored, unresolved) = await MirroredAsync(caps, cancellationToken);
         // A device whose region did not answer may have a limit already: it is neither created nor changed now.
         mirrored = mirrored.Where(m => DeviceArn.TryParse(m.Key, out var arn) && !unlisted.ContainsKey(arn.Region))
@@ -153,6 +154,9 @@ public sealed partial class LimitSyncJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {What} Braket's spending limit for {Device}: {Error}; tried again in 5 minutes")]
     private partial void LogFailed(string what, string device, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list Braket's spending limits in {Regions}: {Error}; those regions are tried again in 5 minutes")]
+    private partial void LogUnlisted(string regions, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Caps:NativeLimits is Mirror, but {Device} gets no Braket spending limit: {Reason}")]
     private partial void LogNotMirrored(string device, string reason);
