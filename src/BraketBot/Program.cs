@@ -1,4 +1,5 @@
 using BraketBot.Braket;
+using BraketBot.Charts;
 using BraketBot.Cli;
 using BraketBot.Commands;
 using BraketBot.Enforcement;
@@ -42,6 +43,7 @@ public partial class Program
         .AddJobs(configuration)
         .AddBraket(configuration)
         .AddSlack(configuration)
+        .AddCharts()
         .AddSocketMode(configuration)
         .AddUsage(configuration)
         .AddEnforcement(configuration)

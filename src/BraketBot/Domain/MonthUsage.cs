@@ -21,12 +21,14 @@ public sealed record MonthUsage(Month Month, IReadOnlyList<DayUsage> Days, IRead
     /// the month gone by at <paramref name="now"/> (at least one day of it, so a first hour does not
     /// project a fortune). A month that is over projects what it cost.
     /// </summary>
-    public decimal ProjectedCost(DateTimeOffset now)
+    public decimal ProjectedCost(DateTimeOffset now) => Days.Count == 0 ? 0 : Math.Round(Cost / (decimal)Fraction(now), 2);
+
+    /// <summary>The part of the month gone by at <paramref name="now"/>: at least a day of it, at most all of it.</summary>
+    public double Fraction(DateTimeOffset now)
     {
-        if (Days.Count == 0) return 0;
+        if (Days.Count == 0) return 1.0;
         var start = Days[0].Window.Start;
         var end = Month.Last.Window(Days[0].Window.TimeZone).End;
-        var gone = Math.Clamp((now - start) / (end - start), 1.0 / Month.Length, 1.0);
-        return Math.Round(Cost / (decimal)gone, 2);
+        return Math.Clamp((now - start) / (end - start), 1.0 / Month.Length, 1.0);
     }
 }

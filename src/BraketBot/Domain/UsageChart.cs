@@ -1,0 +1,162 @@
+namespace BraketBot.Domain;
+
+/// <summary>One stack of bars: a device's (or a status's) amount in each bucket.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
+
+/// <summary>A cap drawn as a line across a panel, at its limit.</summary>
+public sealed record ChartCap(string Label, double Limit);
+
+/// <summary>
+/// One metric of a chart: the amount per bucket stacked by series, the running total through the
+/// period (one point per bucket boundary reached so far), where that total is heading, and the caps.
+/// </summary>
+/// <param name="Unit">What the axis counts: "shots" or "USD".</param>
+/// <param name="Projection">The running total from the last point reached to the period's end at the pace so far; empty when the period is over.</param>
+public sealed record ChartPanel(
+    string Title, string Unit, IReadOnlyList<ChartSeries> Stacks, IReadOnlyList<double> RunningTotal, IReadOnlyList<double> Projection, IReadOnlyList<ChartCap> Caps)
+{
+    /// <summary>The highest value the panel shows: the axis must reach it.</summary>
+    public double Peak => new[] { RunningTotal.DefaultIfEmpty(0).Max(), Projection.DefaultIfEmpty(0).Max(), Caps.Select(c => c.Limit).DefaultIfEmpty(0).Max() }.Max();
+}
+
+/// <summary>
+/// What a usage chart shows, pure data: a title naming the period and the zone, the buckets (hours of
+/// a day, days of a month) and a panel per metric. Drawing it is the renderer's business.
+/// </summary>
+/// <param name="BucketLabels">A label per bucket ("00".."23" for the hours of a day, "1".."31" for the days of a month).</param>
+/// <param name="BucketAxis">What the buckets are, with the zone: "hour (Europe/Zurich)".</param>
+public sealed record UsageChart(string Title, string BucketAxis, IReadOnlyList<string> BucketLabels, IReadOnlyList<ChartPanel> Panels)
+{
+    /// <summary>Nothing to draw: no task in the period.</summary>
+    public bool IsEmpty => Panels.All(p => p.Stacks.Count == 0);
+
+    /// <summary>The series names of the stacks, the same in every panel, for one legend.</summary>
+    public IReadOnlyList<string> SeriesNames => Panels.SelectMany(p => p.Stacks.Select(s => s.Name)).Distinct().ToList();
+
+    /// <summary>A file name for the PNG: the period and, when there is one, the device.</summary>
+    public string FileName { get; init; } = "braket-usage.png";
+
+    /// <summary>What a screen reader says instead of the picture: the totals and the caps, in words.</summary>
+    public string AltText => $"{Title}. " + string.Join(". ", Panels.Select(p =>
+        $"{p.Title}: {Total(p):#,0.##} {p.Unit}" + (p.Caps.Count == 0 ? "" : $" (caps: {string.Join(", ", p.Caps.Select(c => $"{c.Label} {c.Limit:#,0.##}"))})")));
+
+    private static double Total(ChartPanel panel) => panel.RunningTotal.DefaultIfEmpty(0).Last();
+}
+
+/// <summary>
+/// Builds the charts from tasks and daily totals, pure: the hours of a day in the zone (23 or 25 on a
+/// change of clocks), stacked by device, or by status for one device; the days of a month with the
+/// running total and its projection; the caps of the period that apply to what is shown.
+/// </summary>
+public static class UsageCharts
+{
+    /// <summary>More series than this are summed as "other devices": a legend people can read.</summary>
+    public const int MaxSeries = 6;
+
+    public const string Other = "other devices";
+
+    /// <summary>
+    /// A day's shots and cost per hour. Every device: the tasks that count against the caps, stacked by
+    /// device, with the account's daily caps. One device: its tasks stacked by status (what became of
+    /// what was created each hour), with its own daily caps; the running total counts what the caps count.
+    /// </summary>
+    /// <param name="now">Today's running total stops at the hour it is now.</param>
+    public static UsageChart Day(
+        DayWindow window, IEnumerable<QuantumTaskSummary> tasks, DeviceSummary? device, Func<string, DeviceSummary> describe, Pricing pricing, CapsOptions caps,
+        DateTimeOffset now)
+    {
+        var counted = CapPolicy.CountedStatuses(caps.Basis);
+        var hours = (int)Math.Round((window.End - window.Start).TotalHours);
+        var reached = now >= window.End ? hours : Math.Clamp((int)Math.Ceiling((now - window.Start).TotalHours), 0, hours);
+        var dayTasks = tasks
+            .Where(t => window.Contains(t.CreatedAt) && (device is null || t.DeviceArn == device.DeviceArn))
+            .DistinctBy(t => t.QuantumTaskArn)
+            .Select(t => (Task: t, Device: describe(t.DeviceArn), Hour: Math.Clamp((int)((t.CreatedAt - window.Start).TotalHours), 0, hours - 1)))
+            .Where(t => device is not null || counted.Contains(t.Task.Status))
+            .ToList();
+        var stacked = dayTasks.Select(t => (Series: device is null ? t.Device.DeviceName : t.Task.Status.ToWire(), Shots: (double)t.Task.Shots,
+            Cost: (double)(pricing.CostOf(t.Task, t.Device) ?? 0), t.Hour, Counted: counted.Contains(t.Task.Status))).ToList();
+
+        var labels = Enumerable.Range(0, hours)
+            .Select(h => TimeZoneInfo.ConvertTime(window.Start.AddHours(h), window.TimeZone).Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        var scope = device is null ? "every device" : device.DeviceName;
+        var dayCaps = CapPolicy.CapsInForce(caps).Where(c => c.Period == CapPeriod.Day && Applies(c.Scope, device)).ToList();
+        return new UsageChart(
+            $"Braket usage of {scope} on {window.Day} ({window.TimeZone.Id})",
+            $"hour ({window.TimeZone.Id})",
+            labels,
+            [
+                Panel("Shots per hour", "shots", stacked.Select(s => (s.Series, s.Hour, s.Shots, s.Counted)), hours, reached, CapMetric.Shots, dayCaps, device),
+                Panel("Estimated cost per hour", "USD", stacked.Select(s => (s.Series, s.Hour, s.Cost, s.Counted)), hours, reached, CapMetric.Cost, dayCaps, device),
+            ]) { FileName = $"braket-{window.Day}{(device is null ? "" : "-" + device.DeviceName)}.png" };
+    }
+
+    /// <summary>
+    /// A month's daily totals, stacked by device (of one device when given), with the running total to
+    /// today, its projection to the month's end at the pace so far, and the monthly caps.
+    /// </summary>
+    public static UsageChart Month(MonthUsage usage, DeviceSummary? device, CapsOptions caps, DateTimeOffset now)
+    {
+        var length = usage.Month.Length;
+        var points = usage.Days
+            .SelectMany((day, index) => day.Devices
+                .Where(d => device is null || d.Device.DeviceArn == device.DeviceArn)
+                .Select(d => (Series: d.Device.DeviceName, Day: index,
+                    Shots: (double)CapPolicy.Counted(d, CapMetric.Shots, caps.Basis), Cost: (double)CapPolicy.Counted(d, CapMetric.Cost, caps.Basis))))
+            .ToList();
+        var zone = usage.Days.Count > 0 ? usage.Days[0].Window.TimeZone : caps.Zone;
+        var current = usage.Days.Count > 0 && Domain.Day.Of(now, zone) <= usage.Month.Last;
+        var projected = current ? length : usage.Days.Count;
+        var monthCaps = CapPolicy.CapsInForce(caps).Where(c => c.Period == CapPeriod.Month && Applies(c.Scope, device)).ToList();
+        var scope = device is null ? "every device" : device.DeviceName;
+        return new UsageChart(
+            $"Braket usage of {scope} in {usage.Month} ({zone.Id})",
+            $"day of {usage.Month} ({zone.Id})",
+            Enumerable.Range(1, length).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            [
+                Panel("Shots per day", "shots", points.Select(p => (p.Series, p.Day, p.Shots, true)), length, usage.Days.Count, CapMetric.Shots, monthCaps, device,
+                    current ? usage.Fraction(now) : null),
+                Panel("Estimated cost per day", "USD", points.Select(p => (p.Series, p.Day, p.Cost, true)), length, usage.Days.Count, CapMetric.Cost, monthCaps, device,
+                    current ? usage.Fraction(now) : null),
+            ]) { FileName = $"braket-{usage.Month}{(device is null ? "" : "-" + device.DeviceName)}.png" };
+    }
+
+    /// <summary>A chart of every device shows the account's caps; a device's chart shows that device's.</summary>
+    private static bool Applies(CapScope scope, DeviceSummary? device) => device is null ? scope.Device is null : scope.Device is not null && scope.Covers(device);
+
+    /// <param name="reached">How many buckets the running total covers (today's hour counts whole).</param>
+    /// <param name="gone">The part of the period gone by, to project the total from; null: no projection.</param>
+    private static ChartPanel Panel(
+        string title, string unit, IEnumerable<(string Series, int Bucket, double Value, bool Counted)> points, int buckets, int reached,
+        CapMetric metric, IReadOnlyList<Cap> caps, DeviceSummary? device, double? gone = null)
+    {
+        var list = points.ToList();
+        var ranked = list.GroupBy(p => p.Series).OrderByDescending(g => g.Sum(p => p.Value)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var kept = ranked.Count <= MaxSeries ? ranked : ranked.Take(MaxSeries - 1).ToList();
+        var stacks = list
+            .GroupBy(p => kept.Contains(p.Series) ? p.Series : Other)
+            .OrderBy(g => g.Key == Other ? int.MaxValue : kept.IndexOf(g.Key))
+            .Select(g => new ChartSeries(g.Key, Buckets(g.Select(p => (p.Bucket, p.Value)), buckets)))
+            .ToList();
+        var perBucket = Buckets(list.Where(p => p.Counted).Select(p => (p.Bucket, p.Value)), buckets);
+        var running = new List<double> { 0 };
+        for (var i = 0; i < reached; i++) running.Add(running[^1] + perBucket[i]);
+        var projection = gone is { } part && part > 0 && reached < buckets
+            ? Enumerable.Range(reached, buckets - reached + 1).Select(i => running[^1] + (running[^1] / part - running[^1]) * (i - reached) / (buckets - reached)).ToList()
+            : [];
+        var capLines = caps.Where(c => c.Metric == metric)
+            .Select(c => new ChartCap(device is null && c.Scope.Device is null ? $"{Period(c)} cap" : $"{c.Scope.Describe()} {Period(c)} cap", (double)c.Limit))
+            .ToList();
+        return new ChartPanel(title, unit, stacks, running, projection, capLines);
+    }
+
+    private static string Period(Cap cap) => cap.Period == CapPeriod.Month ? "monthly" : "daily";
+
+    private static IReadOnlyList<double> Buckets(IEnumerable<(int Bucket, double Value)> values, int buckets)
+    {
+        var sums = new double[buckets];
+        foreach (var (bucket, value) in values) sums[bucket] += value;
+        return sums;
+    }
+}
