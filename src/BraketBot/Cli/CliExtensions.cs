@@ -9,6 +9,7 @@ public static class CliExtensions
         services.AddTransient<Doctor>();
         services.AddTransient<AwsChecks>();
         services.AddTransient<SlackChecks>();
+        services.AddTransient<ChartCheck>();
         return services;
     }
 }

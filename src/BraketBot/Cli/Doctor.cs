@@ -19,14 +19,15 @@ public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail,
 
 /// <summary>
 /// The set-up, end to end, as the host would meet it: the configuration against the rules the host
-/// applies at start, AWS (credentials and each permission), Slack (tokens, the alert channel), and the
-/// storage /readyz asks about. Nothing is changed anywhere; each check runs even when another failed.
+/// applies at start, AWS (credentials and each permission), Slack (tokens, the alert channel), the
+/// storage /readyz asks about, and whether charts can be drawn here. Nothing is changed anywhere; each check runs even when another failed.
 /// </summary>
 public sealed class Doctor(
     IServiceProvider services,
     IEnumerable<RequiredSetting> settings,
     AwsChecks aws,
     SlackChecks slack,
+    ChartCheck chart,
     HealthCheckService health,
     IOptions<HealthCheckServiceOptions> healthChecks)
 {
@@ -38,6 +39,7 @@ public sealed class Doctor(
         foreach (var check in await GuardedAsync("AWS", aws.RunAsync, invalid, cancellationToken)) yield return check;
         foreach (var check in await GuardedAsync("Slack", slack.RunAsync, invalid, cancellationToken)) yield return check;
         foreach (var check in await StorageAsync(cancellationToken)) yield return check;
+        yield return chart.Run();
     }
 
     private static IEnumerable<DoctorCheck> Configuration(IReadOnlyList<string> invalid) => invalid.Count == 0

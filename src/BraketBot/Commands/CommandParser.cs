@@ -22,6 +22,14 @@ public abstract record DayQuery
     };
 }
 
+/// <summary>What a chart covers: a day, or a month (null: this month).</summary>
+public abstract record ChartPeriod
+{
+    public sealed record OfDay(DayQuery Day) : ChartPeriod;
+
+    public sealed record OfMonth(Month? Month) : ChartPeriod;
+}
+
 /// <summary>What the text after /braket asks for.</summary>
 public abstract record ParsedCommand
 {
@@ -29,6 +37,9 @@ public abstract record ParsedCommand
 
     /// <summary>A month to date from the ledger: the given one, or (null) this month.</summary>
     public sealed record InfoMonth(Month? Month) : ParsedCommand;
+
+    /// <summary>A chart of a day (by the hour) or of a month (by the day), of every device or one.</summary>
+    public sealed record Chart(ChartPeriod Period, string? Device) : ParsedCommand;
 
     public sealed record Cancel(QuantumTaskArn Task) : ParsedCommand;
 
@@ -57,6 +68,7 @@ public static partial class CommandParser
         return words[0].ToLowerInvariant() switch
         {
             Subcommands.Info => ParseInfo(args),
+            Subcommands.Chart => ParseChart(args),
             Subcommands.Cancel => ParseCancel(args),
             Subcommands.Caps => args.Length == 0 ? new ParsedCommand.Caps() : Extra(Subcommands.Caps, args),
             Subcommands.Limits => ParseLimits(args),
@@ -68,15 +80,39 @@ public static partial class CommandParser
     private static ParsedCommand ParseInfo(string[] args)
     {
         if (args.Length > 0 && args[0].Equals(Subcommands.Month, StringComparison.OrdinalIgnoreCase)) return ParseMonth(args[1..]);
+        return ParseDayAndDevice(Subcommands.Info, args, (day, device) => new ParsedCommand.Info(day, device));
+    }
+
+    /// <summary>`chart` takes what `info` takes, or `month` (or a month itself) and then, for either, a device.</summary>
+    private static ParsedCommand ParseChart(string[] args)
+    {
+        var month = args.Length > 0 && args[0].Equals(Subcommands.Month, StringComparison.OrdinalIgnoreCase);
+        if (!month && (args.Length == 0 || !Month.TryParse(args[0], out _)))
+            return ParseDayAndDevice(Subcommands.Chart, args, (day, device) => new ParsedCommand.Chart(new ChartPeriod.OfDay(day), device));
+        var rest = month ? args[1..] : args;
+        Month? given = rest.Length > 0 && Month.TryParse(rest[0], out var parsed) ? parsed : null;
+        if (given is not null) rest = rest[1..];
+        return rest switch
+        {
+            [] => new ParsedCommand.Chart(new ChartPeriod.OfMonth(given), null),
+            [var device] when IsDeviceWord(device) => new ParsedCommand.Chart(new ChartPeriod.OfMonth(given), device),
+            [var other] => new ParsedCommand.Help($"`{Shorten(other)}` is not a month or a device. Use {Subcommands.MonthForm}, then a device name like `Aspen-M-1`."),
+            _ => new ParsedCommand.Help("`chart month` takes at most a month and a device, like `/braket chart 2022-04 Aspen-M-1`."),
+        };
+    }
+
+    /// <summary>At most a date and a device, in either order, as `info` and `chart` take them; today when no date is given.</summary>
+    private static ParsedCommand ParseDayAndDevice(string command, string[] args, Func<DayQuery, string?, ParsedCommand> make)
+    {
         if (args.Length > 2)
-            return new ParsedCommand.Help("`info` takes at most a date and a device, like `/braket info 2022-04-10 Aspen-M-1`.");
+            return new ParsedCommand.Help($"`{command}` takes at most a date and a device, like `/braket {command} 2022-04-10 Aspen-M-1`.");
         DayQuery? day = null;
         string? device = null;
         foreach (var arg in args)
         {
             if (TryParseDay(arg, out var parsed))
             {
-                if (day is not null) return new ParsedCommand.Help("`info` takes one date.");
+                if (day is not null) return new ParsedCommand.Help($"`{command}` takes one date.");
                 day = parsed;
             }
             else if (LooksLikeDate(arg))
@@ -85,12 +121,12 @@ public static partial class CommandParser
             }
             else
             {
-                if (device is not null) return new ParsedCommand.Help("`info` takes one device: a name like `Aspen-M-1` or a device ARN.");
+                if (device is not null) return new ParsedCommand.Help($"`{command}` takes one device: a name like `Aspen-M-1` or a device ARN.");
                 if (!IsDeviceWord(arg)) return new ParsedCommand.Help($"`{Shorten(arg)}` is not a device name or device ARN.");
                 device = arg;
             }
         }
-        return new ParsedCommand.Info(day ?? new DayQuery.Today(), device);
+        return make(day ?? new DayQuery.Today(), device);
     }
 
     private static ParsedCommand ParseMonth(string[] args) => args switch

@@ -11,6 +11,7 @@ public static class CommandsExtensions
         services.AddTransient<InfoReports>();
         services.AddTransient<InfoCommand>();
         services.AddTransient<InfoMonthCommand>();
+        services.AddTransient<ChartCommand>();
         services.AddTransient<CancelCommand>();
         services.AddTransient<CapsCommand>();
         services.AddTransient<LimitsCommand>();

@@ -18,6 +18,7 @@ public sealed class HandlerFactory(IServiceProvider services)
     {
         ParsedCommand.Info info => Get<InfoCommand>().HandleAsync(info, cancellationToken),
         ParsedCommand.InfoMonth month => Get<InfoMonthCommand>().HandleAsync(month, cancellationToken),
+        ParsedCommand.Chart chart => Get<ChartCommand>().HandleAsync(chart, slash, cancellationToken),
         ParsedCommand.Cancel cancel => Get<CancelCommand>().HandleAsync(cancel, slash, cancellationToken),
         ParsedCommand.Caps => Get<CapsCommand>().HandleAsync(cancellationToken),
         ParsedCommand.Limits => Get<LimitsCommand>().HandleAsync(cancellationToken),

@@ -5,8 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
 
-/// <summary>/braket info month [YYYY-MM]: a month to date from the ledger's daily totals (a sum, never a scan).</summary>
-public sealed class InfoMonthCommand(DayScanner scanner, UsageLedger ledger, Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions, TimeProvider time)
+/// <summary>
+/// /braket info month [YYYY-MM]: a month to date from the ledger's daily totals (a sum, never a scan),
+/// with its chart (uploaded unshared, shown by an image block in the reply); without the chart when
+/// Slack will not take it.
+/// </summary>
+public sealed class InfoMonthCommand(
+    DayScanner scanner, UsageLedger ledger, Pricing pricing, ChartPublisher charts, IOptionsMonitor<CapsOptions> capsOptions, TimeProvider time)
 {
     public const string Name = Subcommands.Info + " " + Subcommands.Month;
 
@@ -15,7 +20,7 @@ public sealed class InfoMonthCommand(DayScanner scanner, UsageLedger ledger, Pri
         var caps = capsOptions.CurrentValue;
         var today = scanner.Today();
         var month = query.Month ?? Month.Of(today);
-        if (month > Month.Of(today)) return SlashReply.Private($"{month} has not begun yet ({caps.TimeZone}).");
+        if (month > Month.Of(today)) return SlashReply.Private(MonthReportView.NotBegun(month, caps.TimeZone));
 
         var usage = await ledger.MonthUsageAsync(month, today, cancellationToken);
         // The monthly caps are this month's; a past month's standing is history the digests told.
@@ -23,6 +28,8 @@ public sealed class InfoMonthCommand(DayScanner scanner, UsageLedger ledger, Pri
             ? CapPolicy.Evaluate(usage.Days[^1], caps, usage.Devices).Where(s => s.Cap.Period == CapPeriod.Month).ToList()
             : [];
         var report = new MonthReport(usage, standings, time.GetUtcNow(), caps.TimeZone, pricing.PriceListDate);
-        return new SlashReply(MonthReportView.Render(report), Visibility.InChannel);
+        var chart = charts.MonthChart(usage, null);
+        var image = ChartView.Image(chart, await charts.UploadForMessageAsync(chart, cancellationToken));
+        return new SlashReply(MonthReportView.Render(report, image), Visibility.InChannel);
     }
 }

@@ -10,13 +10,15 @@ namespace BraketBot.Enforcement;
 /// Yesterday's digest in the alert channel (Caps:DigestCron), once a day however many instances run:
 /// a claim per day is taken before it is posted. Per device tasks, shots and cost, the caps' standings
 /// (the day, and the month through it), the alerts raised and the tasks cancelled, all from the ledger;
-/// a day the ledger does not hold is scanned into it first.
+/// a day the ledger does not hold is scanned into it first. The day's chart goes with it (uploaded
+/// unshared, shown by an image block), or the digest goes without it when Slack will not take it.
 /// </summary>
 public sealed partial class DigestJob(
     UsageLedger ledger,
     DayScanner scanner,
     IBotStore store,
     ISlackApi slack,
+    ChartPublisher charts,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
     TimeProvider time,
@@ -46,7 +48,8 @@ public sealed partial class DigestJob(
         }
         try
         {
-            var message = DigestView.Render(await ComposeAsync(yesterday, cancellationToken));
+            var digest = await ComposeAsync(yesterday, cancellationToken);
+            var message = DigestView.Render(digest, await ChartAsync(yesterday, cancellationToken));
             var posted = await slack.PostMessageAsync(alerts.AlertChannel!, message, null, null, cancellationToken);
             if (posted.Ok) LogPosted(yesterday, alerts.AlertChannel!);
             // No answer: it may have landed, and one digest lost is better than two; the claim stays.
@@ -76,6 +79,12 @@ public sealed partial class DigestJob(
         var claimed = await store.ClaimedAsync(keys.Select(k => k.Key).ToList(), cancellationToken);
         var raised = keys.Where(k => claimed.Contains(k.Key)).GroupBy(k => k.Standing).Select(g => new RaisedAlert(g.Key.Cap, g.Max(k => k.Level))).ToList();
         return new Digest(usage, month, standings, raised, caps.TimeZone);
+    }
+
+    private async Task<ChartImage?> ChartAsync(Day day, CancellationToken cancellationToken)
+    {
+        var chart = await charts.DayChartAsync(day, null, cancellationToken);
+        return chart.IsSuccess ? ChartView.Image(chart.Value!, await charts.UploadForMessageAsync(chart.Value!, cancellationToken)) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The digest of {Day} was not posted: Slack:BotToken or Slack:AlertChannel is unset")]

@@ -42,6 +42,7 @@ public sealed partial class RunExecutor(
                 await session.SaveAsync(token);
             }
             await DeliverOutcomeAsync(session, token);
+            await messages.ChartInThreadAsync(session.Run, token);
             session.Update(r => r with { Finished = true });
             await session.SaveAsync(token);
             // The scope is free for the next click; task claims run out on their own, so a failed cancel is retried later, not at once.

@@ -3,6 +3,7 @@ using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
 using BraketBot.Telemetry;
+using BraketBot.Usage;
 
 namespace BraketBot.Enforcement;
 
@@ -13,7 +14,14 @@ namespace BraketBot.Enforcement;
 /// run answers through the clicked message's response_url.
 /// </summary>
 public sealed partial class RunMessages(
-    ISlackApi slack, IBotStore store, IOptionsMonitor<AlertOptions> alertOptions, BraketBotMetrics metrics, TimeProvider time, ILogger<RunMessages> logger) : IDisposable
+    ISlackApi slack,
+    IBotStore store,
+    ChartPublisher charts,
+    DeviceCatalog catalog,
+    IOptionsMonitor<AlertOptions> alertOptions,
+    BraketBotMetrics metrics,
+    TimeProvider time,
+    ILogger<RunMessages> logger) : IDisposable
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
@@ -58,6 +66,36 @@ public sealed partial class RunMessages(
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// A breach alert's chart of the day, once, in the alert's thread: claimed in the store before it is
+    /// uploaded, so a run resumed after a crash never posts it twice (a crash between the claim and the
+    /// upload loses it: a chart is an extra). A failure is logged and the run goes on.
+    /// </summary>
+    public async Task ChartInThreadAsync(EnforcementRun run, CancellationToken cancellationToken)
+    {
+        if (run.Kind != RunKind.CapAlert || run.Channel is null || run.MessageTs is null || !alertOptions.CurrentValue.CanPost) return;
+        var breached = run.Crossed.Where(c => c.Level == CapLevel.Breach).Select(c => c.Cap.Scope).Distinct().ToList();
+        if (breached.Count == 0) return;
+        try
+        {
+            if (!await store.TryClaimAsync(ChartKey(run.Id), time.GetUtcNow() + Retention.FinishedRuns, cancellationToken)) return;
+            // One device's cap: that device's chart, with its caps; otherwise every device's, with the account's.
+            var device = breached is [{ Device: { } name }] && await catalog.ResolveAsync(name, cancellationToken) is DeviceLookup.Found found ? found.Device : null;
+            var chart = await charts.DayChartAsync(run.Day, device, cancellationToken);
+            var problem = chart.IsSuccess
+                ? (await charts.PublishAsync(chart.Value!, run.Channel, run.MessageTs, ChartView.AlertThreadComment, cancellationToken)).Problem
+                : chart.Error!.Describe();
+            if (problem is not null) LogChartNotPosted(run.Id, problem);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogChartFailed(e, run.Id);
+        }
+    }
+
+    /// <summary>The claim that the run's chart was (or is being) posted.</summary>
+    public static string ChartKey(string runId) => $"chart:{runId}";
 
     private bool IsDue(EnforcementRun run) =>
         run.Kind == RunKind.CancelAll
@@ -139,6 +177,12 @@ public sealed partial class RunMessages(
         if (found.Error != "not_found") LogCannotLook(found.Error);
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the day's chart was not posted in the alert's thread: {Problem}")]
+    private partial void LogChartNotPosted(string runId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: the day's chart failed")]
+    private partial void LogChartFailed(Exception e, string runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ({Kind}) posted to {Channel}: {Text}")]
     private partial void LogPosted(string runId, RunKind kind, string channel, string text);

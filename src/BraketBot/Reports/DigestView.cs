@@ -13,7 +13,8 @@ public static class DigestView
 {
     private static readonly QuantumTaskStatus[] CancelledStatuses = [QuantumTaskStatus.Cancelling, QuantumTaskStatus.Cancelled];
 
-    public static SlackMessage Render(Digest digest)
+    /// <param name="chart">The day's chart, shown under the device table when there is one.</param>
+    public static SlackMessage Render(Digest digest, ChartImage? chart = null)
     {
         var day = digest.Day.Window.Day;
         var title = $"Braket digest for {day}";
@@ -26,6 +27,7 @@ public static class DigestView
         else
         {
             blocks.Add(new SectionBlock(TextObject.Markdown(Format.DeviceTable(devices, total: true))));
+            if (chart is not null) blocks.Add(ChartView.Block(chart));
         }
 
         var cancelled = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Sum(CancelledStatuses)));

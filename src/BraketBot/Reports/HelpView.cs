@@ -10,6 +10,7 @@ public static class HelpView
             "*/braket* watches this team's Amazon Braket usage.",
             $"• `/braket {Subcommands.Info} [DATE] [DEVICE]`: tasks, shots and estimated cost per status. DATE is {Subcommands.DateForms}; DEVICE is a name like `Aspen-M-1` or a device ARN (all devices when left out).",
             $"• `/braket {Subcommands.Info} {Subcommands.Month} [MONTH]`: the month to date per device, day by day, and where it is heading. MONTH is {Subcommands.MonthForm} (this month when left out).",
+            $"• `/braket {Subcommands.Chart} [DATE|{Subcommands.Month}|MONTH] [DEVICE]`: a chart of shots and cost per hour of the day (per day of the month), with the caps drawn in.",
             $"• `/braket {Subcommands.Cancel} TASK-ARN`: cancels a QUEUED or CREATED task.",
             $"• `/braket {Subcommands.Caps}`: the caps and today's (and this month's) usage against them.",
             $"• `/braket {Subcommands.Limits}`: Braket's own spending limits per device.",

@@ -10,7 +10,10 @@ public static class MonthReportView
 {
     private const int TrendWidth = 20;
 
-    public static SlackMessage Render(MonthReport report)
+    public static string NotBegun(Month month, string timeZone) => $"{month} has not begun yet ({timeZone}).";
+
+    /// <param name="chart">The month's chart, shown under the title when there is one.</param>
+    public static SlackMessage Render(MonthReport report, ChartImage? chart = null)
     {
         var usage = report.Usage;
         var current = usage.Days.Count > 0 && Day.Of(report.Now, usage.Days[0].Window.TimeZone) <= usage.Month.Last;
@@ -24,6 +27,7 @@ public static class MonthReportView
         }
         else
         {
+            if (chart is not null) blocks.Add(ChartView.Block(chart));
             blocks.Add(new SectionBlock(TextObject.Markdown("*Per device*\n" + Format.DeviceTable(devices, total: true))));
             blocks.Add(new SectionBlock(TextObject.Markdown("*Day by day*\n" + Trend(usage))));
             blocks.Add(new SectionBlock(TextObject.Markdown(current

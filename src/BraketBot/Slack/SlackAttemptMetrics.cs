@@ -15,6 +15,10 @@ public sealed class SlackAttemptMetrics(BraketBotMetrics metrics) : DelegatingHa
         return response;
     }
 
-    private static string MethodOf(HttpRequestMessage request) =>
-        request.RequestUri is { } uri && uri.AbsolutePath.Contains("/api/", StringComparison.Ordinal) ? uri.Segments[^1] : "response_url";
+    private static string MethodOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath switch
+    {
+        { } path when path.Contains("/api/", StringComparison.Ordinal) => request.RequestUri.Segments[^1],
+        { } path when path.Contains("/upload/", StringComparison.Ordinal) => SlackApiClient.FileUploadMetric,
+        _ => "response_url",
+    };
 }

@@ -21,6 +21,8 @@ public static class SlackExtensions
         Resilient(services.AddHttpClient<ISlackApi, SlackApiClient>());
         // The same client for the set-up reads of `doctor`; all of them are repeatable.
         Resilient(services.AddHttpClient<ISlackSetupApi, SlackApiClient>());
+        // And for file uploads: charts in replies, digests and alert threads.
+        Resilient(services.AddHttpClient<ISlackFiles, SlackApiClient>());
         return services;
     }
 

@@ -15,6 +15,7 @@ public static class UsageExtensions
         services.AddTransient<TaskCanceller>();
         services.AddTransient<DayScanner>();
         services.AddTransient<UsageLedger>();
+        services.AddTransient<ChartPublisher>();
         return services;
     }
 }

@@ -82,6 +82,18 @@ public sealed partial class UsageLedger(
             days.Where(d => !scanned.ContainsKey(d)).ToList());
     }
 
+    /// <summary>
+    /// A day's tasks, each with its creation time (for a chart's hours): the ledger's rows while it holds
+    /// the day and still keeps its rows, else one scan, as /braket info reads a day it does not hold.
+    /// </summary>
+    public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> DayTasksAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        if (day < Retention.OldestTaskDay(time.GetUtcNow()) || await FreshnessAsync(day, device, cancellationToken) is null)
+            return await scanner.TasksAsync(scanner.Window(day), device, cancellationToken);
+        var rows = await store.LedgerTasksAsync(day, null, cancellationToken);
+        return new(rows.Select(t => t.Task).Where(t => device is null || t.DeviceArn == device.DeviceArn).ToList(), null);
+    }
+
     /// <summary>The tasks the ledger holds of the day that a breach would cancel (CREATED or QUEUED).</summary>
     public async Task<IReadOnlyList<QuantumTaskSummary>> CancellableAsync(Day day, CancellationToken cancellationToken) =>
         (await store.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken)).Select(t => t.Task).ToList();

@@ -20,6 +20,7 @@ public sealed record TextObject(string Type, string Text)
 [JsonDerivedType(typeof(DividerBlock), "divider")]
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(ImageBlock), "image")]
 public abstract record Block
 {
     public string? BlockId { get; init; }
@@ -32,6 +33,15 @@ public sealed record SectionBlock(TextObject? Text = null, IReadOnlyList<TextObj
 public sealed record DividerBlock : Block;
 
 public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block;
+
+/// <summary>An image Slack hosts: a file the bot uploaded, shown by its id (shared or not).</summary>
+public sealed record ImageBlock(SlackFileRef SlackFile, string AltText) : Block
+{
+    public TextObject? Title { get; init; }
+}
+
+/// <summary>Slack's file object of an image block: the file by its id.</summary>
+public sealed record SlackFileRef(string Id);
 
 public sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements) : Block;
 

@@ -48,6 +48,7 @@ public sealed record SlackMessage(string Text, IReadOnlyList<Block> Blocks)
             Text = s.Text is null ? null : FitText(s.Text, MaxSectionText),
             Fields = s.Fields?.Take(MaxFields).Select(f => FitText(f, MaxFieldText)).ToList(),
         },
+        ImageBlock i => i with { AltText = Shorten(i.AltText, MaxFieldText) },
         _ => block,
     };
 

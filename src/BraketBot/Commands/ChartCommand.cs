@@ -1,0 +1,49 @@
+using BraketBot.Reports;
+using BraketBot.Slack.Messages;
+using BraketBot.Usage;
+
+namespace BraketBot.Commands;
+
+/// <summary>
+/// /braket chart [DATE|month|MONTH] [DEVICE]: the usage drawn, shared in the channel it was asked in;
+/// where the bot may not post, uploaded unshared and shown to the person who asked in an image block.
+/// </summary>
+public sealed class ChartCommand(DayScanner scanner, DeviceCatalog catalog, UsageLedger ledger, ChartPublisher charts)
+{
+    public const string Name = Subcommands.Chart;
+
+    public async Task<SlashReply> HandleAsync(ParsedCommand.Chart query, SlashCommand slash, CancellationToken cancellationToken)
+    {
+        DeviceSummary? device = null;
+        if (query.Device is not null)
+        {
+            var found = await catalog.FindAsync(query.Device, cancellationToken);
+            if (!found.IsSuccess) return SlashReply.Private(found.Problem!);
+            device = found.Value;
+        }
+
+        var drawn = await ChartOfAsync(query.Period, device, cancellationToken);
+        if (!drawn.IsSuccess) return SlashReply.Private(drawn.Problem!);
+        var chart = drawn.Value!;
+        if (chart.IsEmpty) return SlashReply.Private(ChartView.Empty(chart.Title));
+
+        var posted = await charts.PublishAsync(chart, slash.ChannelId is { Length: > 0 } channel ? channel : null, null, null, cancellationToken);
+        if (!posted.Ok) return SlashReply.Private(ChartView.Failed(chart.Title, posted.Problem!));
+        return posted.Shared
+            ? new SlashReply(ChartView.Shared(chart.Title), Visibility.Ephemeral)
+            : new SlashReply(ChartView.Unshared(new ChartImage(posted.FileId!, chart.Title, chart.AltText)), Visibility.Ephemeral);
+    }
+
+    private async Task<CommandResult<UsageChart>> ChartOfAsync(ChartPeriod period, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        var today = scanner.Today();
+        if (period is ChartPeriod.OfDay day)
+        {
+            var chart = await charts.DayChartAsync(day.Day.Resolve(today), device, cancellationToken);
+            return chart.IsSuccess ? chart.Value! : new Refusal(chart.Error!.Describe());
+        }
+        var month = ((ChartPeriod.OfMonth)period).Month ?? Month.Of(today);
+        if (month > Month.Of(today)) return new Refusal(MonthReportView.NotBegun(month, scanner.Window(today).TimeZone.Id));
+        return charts.MonthChart(await ledger.MonthUsageAsync(month, today, cancellationToken), device);
+    }
+}
