@@ -50,6 +50,12 @@ public sealed class FakeSlack : IDisposable
             .RespondWith(Response.Create().WithCallback(request => Record("conversations.info", request, () => ConversationInfo(request))));
         Server.Given(Request.Create().UsingPost().WithPath("/api/apps.connections.open"))
             .RespondWith(Response.Create().WithCallback(request => Record("apps.connections.open", request, () => OpenConnection(request))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/files.getUploadURLExternal"))
+            .RespondWith(Response.Create().WithCallback(request => Record("files.getUploadURLExternal", request, () => UploadUrl(request))));
+        Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/upload/v1/*")))
+            .RespondWith(Response.Create().WithCallback(ReceiveFile));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/files.completeUploadExternal"))
+            .RespondWith(Response.Create().WithCallback(request => Record("files.completeUploadExternal", request, () => CompleteUpload(request))));
         Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
             .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Respond(request))));
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100)
@@ -61,6 +67,26 @@ public sealed class FakeSlack : IDisposable
     }
 
     public WireMockServer Server { get; }
+
+    /// <summary>A file as Slack holds it: its bytes (once uploaded), and where it was shared (null: unshared).</summary>
+    public sealed record File(string Id, string Name, string? AltText, byte[]? Content, string? Title = null, string? Channel = null, string? ThreadTs = null, string? Comment = null)
+    {
+        public bool Completed { get; init; }
+    }
+
+    private readonly ConcurrentDictionary<string, File> files = new();
+    private int fileIds;
+    private int failedUploads;
+    private int throttledCompletions;
+
+    /// <summary>Files completed (shared or unshared), in the order they were asked for.</summary>
+    public IReadOnlyList<File> Files => files.Values.Where(f => f.Completed).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The next uploads of bytes to an upload URL fail with a 500: an upload that fails half-way.</summary>
+    public void FailUploads(int count) => Interlocked.Add(ref failedUploads, count);
+
+    /// <summary>The next files.completeUploadExternal calls answer 429 with Retry-After: 1, doing nothing.</summary>
+    public void ThrottleCompletions(int count) => Interlocked.Add(ref throttledCompletions, count);
 
     /// <summary>The bot token Slack knows; any other is answered invalid_auth (BotFactory's settings carry this one).</summary>
     public string BotToken { get; set; } = "xoxb-test-token";
@@ -111,6 +137,10 @@ public sealed class FakeSlack : IDisposable
         Interlocked.Exchange(ref hangs, 0);
         Interlocked.Exchange(ref lostAnswers, 0);
         Interlocked.Exchange(ref hanging, 0);
+        Interlocked.Exchange(ref failedUploads, 0);
+        Interlocked.Exchange(ref throttledCompletions, 0);
+        files.Clear();
+        refusals.Clear();
     }
 
     /// <summary>The next chat.postMessage calls answer with these statuses, posting nothing (429 carries Retry-After: 1).</summary>
@@ -194,6 +224,54 @@ public sealed class FakeSlack : IDisposable
         return token == AppToken
             ? Answer(HttpStatusCode.OK, "{\"ok\":true,\"url\":\"wss://wss-primary.slack.invalid/link/?ticket=test\"}")
             : SlackError("invalid_auth");
+    }
+
+    private ResponseMessage UploadUrl(IRequestMessage request)
+    {
+        if (Refusal("files.getUploadURLExternal") is { } refused) return refused;
+        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        var form = Form(request.Body ?? "");
+        if (!int.TryParse(form.GetValueOrDefault("length"), out var length) || length <= 0 || form.GetValueOrDefault("filename") is not { Length: > 0 } name)
+            return SlackError("missing_argument");
+        var id = $"F{Interlocked.Increment(ref fileIds):000000}";
+        files[id] = new File(id, name, form.GetValueOrDefault("alt_txt"), null) { Completed = false };
+        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["upload_url"] = $"{Server.Urls[0]}/upload/v1/{id}", ["file_id"] = id }.ToJsonString());
+    }
+
+    /// <summary>The upload URL takes the bytes as they are (no token: the URL is the permission).</summary>
+    private ResponseMessage ReceiveFile(IRequestMessage request)
+    {
+        var id = request.Path.Split('/')[^1];
+        if (Take(ref failedUploads)) return Answer(HttpStatusCode.InternalServerError, "upload failed");
+        if (!files.TryGetValue(id, out var file)) return Answer(HttpStatusCode.NotFound, "no such upload");
+        files[id] = file with { Content = request.BodyAsBytes ?? [] };
+        Received.Enqueue(("file_upload", request.Path, JsonSerializer.SerializeToElement(new { length = request.BodyAsBytes?.Length ?? 0 }), request.Headers!));
+        return Answer(HttpStatusCode.OK, "OK - " + (request.BodyAsBytes?.Length ?? 0));
+    }
+
+    /// <summary>Shares the uploaded files where asked, if the bot is in that channel (not_in_channel, channel_not_found otherwise), or completes them unshared.</summary>
+    private ResponseMessage CompleteUpload(IRequestMessage request)
+    {
+        if (Take(ref throttledCompletions)) return Answer(HttpStatusCode.TooManyRequests, "{\"ok\":false,\"error\":\"ratelimited\"}", "1");
+        if (Refusal("files.completeUploadExternal") is { } refused) return refused;
+        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        var body = JsonDocument.Parse(request.Body!).RootElement;
+        var channel = body.TryGetProperty("channel_id", out var c) ? c.GetString() : null;
+        if (channel is not null && !Channels.TryGetValue(channel, out var known)) return SlackError("channel_not_found");
+        if (channel is not null && !Channels[channel].BotIsMember) return SlackError("not_in_channel");
+        var wanted = body.GetProperty("files").EnumerateArray().Select(f => (Id: f.GetProperty("id").GetString()!, Title: f.TryGetProperty("title", out var t) ? t.GetString() : null)).ToList();
+        if (wanted.Any(f => !files.TryGetValue(f.Id, out var file) || file.Content is null)) return SlackError("file_not_found");
+        foreach (var (id, title) in wanted)
+        {
+            if (files[id].Completed && channel is not null && files[id].Channel is not null) Unexpected.Enqueue($"file {id} shared twice");
+            files[id] = files[id] with
+            {
+                Title = title, Channel = channel, Completed = true,
+                ThreadTs = body.TryGetProperty("thread_ts", out var ts) ? ts.GetString() : null,
+                Comment = body.TryGetProperty("initial_comment", out var comment) ? comment.GetString() : null,
+            };
+        }
+        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["files"] = new JsonArray(wanted.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id }).ToArray()) }.ToJsonString());
     }
 
     private ResponseMessage? Refusal(string method) => refusals.TryGetValue(method, out var error) ? SlackError(error) : null;

@@ -35,7 +35,7 @@ public sealed class ChartCheck(IChartRenderer renderer)
                 return DoctorCheck.Fail(Name, $"the sample chart is {width}×{height}, not {expectedWidth}×{expectedHeight}", Fix);
             return png.Length < MinimumBytes
                 ? DoctorCheck.Fail(Name, $"the sample chart came out blank ({png.Length} bytes)", Fix)
-                : DoctorCheck.Pass(Name, $"a sample chart draws ({width}×{height} PNG, {png.Length / 1024} KiB)");
+                : DoctorCheck.Pass(Name, $"a sample chart draws ({width}×{height} PNG)");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

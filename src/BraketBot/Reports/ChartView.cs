@@ -25,7 +25,7 @@ public static class ChartView
 
     /// <summary>The reply where the bot could not share it: the unshared file in an image block, for the person who asked.</summary>
     public static SlackMessage Unshared(ChartImage chart) => new(
-        $"{chart.Title} (chart)",
+        $"{chart.Title}. {NotInChannel}",
         [Block(chart), new ContextBlock([TextObject.Markdown(NotInChannel)])]);
 
     /// <summary>A period with no task: said in words, no picture of nothing.</summary>

@@ -66,5 +66,24 @@ public sealed class ChartRenderingTests
         Assert.True(drawing.Frames[1].Max >= 50, "the cost axis reaches the $50 cap");
     }
 
+    [Fact]
+    public void A_month_chart_draws_the_projection_and_the_monthly_cap()
+    {
+        var month = new Month(2026, 11);
+        var days = month.Days.Take(20).Select((d, i) => DayUsage.From(d.Window(Zurich),
+            [Tasks.Task(i % 2 == 0 ? Tasks.AnkaaArn : Tasks.ForteArn, QuantumTaskStatus.Completed, 400 + 50 * (i % 5), d.Window(Zurich).Start.AddHours(10))],
+            Describe, Pricing)).ToList();
+        var chart = UsageCharts.Month(new MonthUsage(month, days, []), null,
+            new CapsOptions { TimeZone = "Europe/Zurich", MaxShotsPerMonth = 15_000, MaxCostPerMonth = 400 }, month.Days.ElementAt(19).Window(Zurich).End);
+
+        var drawing = Renderer.Draw(chart);
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "braketbot-month-chart.png"), drawing.Png);
+
+        using var bitmap = SKBitmap.Decode(drawing.Png);
+        var shots = drawing.Frames[0];
+        Assert.True(shots.Max >= chart.Panels[0].Projection[^1], "the axis reaches the projection");
+        Assert.Contains(Enumerable.Range(shots.Left, shots.Right - shots.Left), x => Near(bitmap.GetPixel(x, shots.RowOf(15_000)), CapColour));
+    }
+
     private static bool Near(SKColor a, SKColor b) => Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue) < 60;
 }

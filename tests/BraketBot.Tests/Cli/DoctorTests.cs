@@ -55,7 +55,8 @@ public sealed class DoctorTests : IDisposable
             ✓ Slack alert channel: #braket-alerts (C0ALERTS), the bot is a member
             ✓ Slack app token: valid: Socket Mode can connect
             ✓ Storage (job-storage): In-Memory Storage answers.
-            All 18 checks passed.
+            ✓ Charts: a sample chart draws (1600×800 PNG)
+            All 19 checks passed.
             """,
             string.Join('\n', output.Split('\n').Select(l => l.TrimEnd())).Trim());
 
@@ -96,7 +97,7 @@ public sealed class DoctorTests : IDisposable
             "✗ braket:CancelQuantumTask: denied in us-west-1, us-east-1",
             "fix: attach deploy/iam-policy.json to BraketBot's IAM user or role",
             "✓ braket:GetQuantumTask: allowed in us-west-1, us-east-1",
-            "1 of 18 checks failed");
+            "1 of 19 checks failed");
 
     [Fact]
     public Task A_bot_that_is_not_in_the_alert_channel_is_told_to_invite_itself() =>
@@ -192,6 +193,6 @@ public sealed class DoctorTests : IDisposable
         var denied = checks.Single(c => c.GetProperty("status").GetString() == "fail");
         Assert.Equal("braket:SearchSpendingLimits", denied.GetProperty("check").GetString());
         Assert.Contains("deploy/iam-policy.json", denied.GetProperty("fix").GetString());
-        Assert.Equal(17, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
+        Assert.Equal(18, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
     }
 }
