@@ -8,6 +8,8 @@ RUN dotnet restore src/BraketBot/BraketBot.csproj
 COPY src/ src/
 RUN dotnet publish src/BraketBot/BraketBot.csproj -c Release --no-restore -o /app
 
+# Charts need nothing more in the image: SkiaSharp's self-contained Linux build (no fontconfig) is in
+# the publish output's runtimes/ folder, and the charts' font (DejaVu Sans) is inside the app.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .

@@ -162,4 +162,53 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         var image = report.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "image");
         Assert.Equal(file.Id, image.GetProperty("slack_file").GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task The_digest_carries_yesterdays_chart()
+    {
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, Morning.AddDays(-1)));
+
+        using (var scope = Bot.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
+
+        var digest = Assert.Single(Slack.TopLevel);
+        var file = Assert.Single(Slack.Files);
+        Assert.Null(file.Channel);
+        Assert.Contains("2022-04-09", file.Title);
+        var image = digest.Body.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "image");
+        Assert.Equal(file.Id, image.GetProperty("slack_file").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_breach_alert_gets_the_days_chart_in_its_thread_once()
+    {
+        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Braket.Add(Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray());
+        var trigger = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, Morning.AddMinutes(5));
+        Braket.Add(trigger);
+
+        var response = await Client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
+
+        Assert.True(response.IsSuccessStatusCode);
+        var file = await Slack.WaitFor(() => Slack.Files.FirstOrDefault(), what: "the alert's chart");
+        var alert = Assert.Single(Slack.TopLevel);
+        Assert.Equal(("C0ALERTS", alert.Ts), (file.Channel, file.ThreadTs));
+        Assert.Contains("Aspen-M-1 on 2022-04-10", file.Title); // the breached device's chart, with its cap
+        Assert.Contains("Aspen-M-1 daily cap 1,000", file.AltText);
+        Assert.Equal(ChartView.AlertThreadComment, file.Comment);
+
+        // The same run again, as a host resuming it after a crash would carry it: no second chart.
+        var runId = alert.Body.GetProperty("metadata").GetProperty("event_payload").GetProperty("run_id").GetString()!;
+        var run = new EnforcementRun
+        {
+            Id = runId, Kind = RunKind.CapAlert, Day = new Day(new DateOnly(2022, 4, 10)), TimeZone = "UTC", CreatedAt = Morning, Deadline = Morning.AddHours(1),
+            Channel = "C0ALERTS", MessageTs = alert.Ts,
+            Crossed = [new CapStanding(new Cap(new CapScope("Aspen-M-1"), CapMetric.Shots, 1000), 1250, CapLevel.Breach)],
+        };
+        using (var scope = Bot.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<RunMessages>().ChartInThreadAsync(run, CancellationToken.None);
+        await SettleAsync();
+        Assert.Single(Slack.Files);
+    }
 }

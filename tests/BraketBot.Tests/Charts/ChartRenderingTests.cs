@@ -85,5 +85,15 @@ public sealed class ChartRenderingTests
         Assert.Contains(Enumerable.Range(shots.Left, shots.Right - shots.Left), x => Near(bitmap.GetPixel(x, shots.RowOf(15_000)), CapColour));
     }
 
+    [Fact]
+    public void The_charts_font_comes_from_the_app_not_from_the_host()
+    {
+        EmbeddedFonts.Register();
+
+        Assert.Same(EmbeddedFonts.Instance.Regular, ScottPlot.Fonts.GetTypeface(EmbeddedFonts.Family, bold: false, italic: false));
+        Assert.Same(EmbeddedFonts.Instance.Bold, ScottPlot.Fonts.GetTypeface(EmbeddedFonts.Family, bold: true, italic: false));
+        Assert.Equal("DejaVu Sans", EmbeddedFonts.Instance.Regular.FamilyName);
+    }
+
     private static bool Near(SKColor a, SKColor b) => Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue) < 60;
 }

@@ -9,7 +9,8 @@ namespace BraketBot.Tests.Deploy;
 
 /// <summary>
 /// No Docker engine runs here, so the image is checked as far as the machine allows: the Dockerfile's
-/// own publish command produces what its ENTRYPOINT starts, and that starts and answers on its port.
+/// own publish command produces what its ENTRYPOINT starts, and that starts and answers on its port,
+/// and draws a chart (doctor's Charts check) with nothing but what the publish put beside it.
 /// </summary>
 public sealed partial class ContainerTests
 {
@@ -69,6 +70,11 @@ public sealed partial class ContainerTests
             Assert.False(report.RootElement.GetProperty("ok").GetBoolean());
             Assert.Contains(report.RootElement.GetProperty("checks").EnumerateArray(),
                 c => c.GetProperty("check").GetString() == "Settings" && c.GetProperty("detail").GetString()!.StartsWith("Slack:SigningSecret is not set", StringComparison.Ordinal));
+
+            // …and it draws a chart: SkiaSharp's self-contained native libraries are in the output, the font is inside the app.
+            Assert.True(File.Exists(Path.Combine(output, "runtimes", "linux-x64", "native", "libSkiaSharp.so")), "SkiaSharp's native library is published");
+            var charts = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == BraketBot.Cli.ChartCheck.Name);
+            Assert.True(charts.GetProperty("status").GetString() == "pass", charts.ToString());
         }
         finally
         {
