@@ -192,8 +192,13 @@ public sealed class FakeSlack : IDisposable
             ? SlackError("invalid_auth")
             : Answer(HttpStatusCode.OK, new JsonObject
             {
-                ["ok"] = true, ["url"] = "https://braket-lab.slack.com/", ["team"] = Team, ["user"] = BotUser,
-                ["team_id"] = "T0TEAM", ["user_id"] = "U0BOT", ["bot_id"] = "B0BOT",
+                ["ok"] = true,
+                ["url"] = "https://braket-lab.slack.com/",
+                ["team"] = Team,
+                ["user"] = BotUser,
+                ["team_id"] = "T0TEAM",
+                ["user_id"] = "U0BOT",
+                ["bot_id"] = "B0BOT",
             }.ToJsonString()));
 
     private ResponseMessage ConversationInfo(IRequestMessage request)
@@ -266,7 +271,9 @@ public sealed class FakeSlack : IDisposable
             if (files[id].Completed && channel is not null && files[id].Channel is not null) Unexpected.Enqueue($"file {id} shared twice");
             files[id] = files[id] with
             {
-                Title = title, Channel = channel, Completed = true,
+                Title = title,
+                Channel = channel,
+                Completed = true,
                 ThreadTs = body.TryGetProperty("thread_ts", out var ts) ? ts.GetString() : null,
                 Comment = body.TryGetProperty("initial_comment", out var comment) ? comment.GetString() : null,
             };

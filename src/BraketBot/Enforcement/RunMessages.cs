@@ -1,9 +1,9 @@
 using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
-using Microsoft.Extensions.Options;
 using BraketBot.Telemetry;
 using BraketBot.Usage;
+using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
 
@@ -75,8 +75,8 @@ public sealed partial class RunMessages(
     public async Task ChartInThreadAsync(EnforcementRun run, CancellationToken cancellationToken)
     {
         if (run.Kind != RunKind.CapAlert || run.Channel is null || run.MessageTs is null || !alertOptions.CurrentValue.CanPost) return;
+        if (!run.IsBreach) return;
         var breached = run.Crossed.Where(c => c.Level == CapLevel.Breach).Select(c => c.Cap.Scope).Distinct().ToList();
-        if (breached.Count == 0) return;
         try
         {
             if (!await store.TryClaimAsync(ChartKey(run.Id), time.GetUtcNow() + Retention.FinishedRuns, cancellationToken)) return;

@@ -202,8 +202,14 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         var runId = alert.Body.GetProperty("metadata").GetProperty("event_payload").GetProperty("run_id").GetString()!;
         var run = new EnforcementRun
         {
-            Id = runId, Kind = RunKind.CapAlert, Day = new Day(new DateOnly(2022, 4, 10)), TimeZone = "UTC", CreatedAt = Morning, Deadline = Morning.AddHours(1),
-            Channel = "C0ALERTS", MessageTs = alert.Ts,
+            Id = runId,
+            Kind = RunKind.CapAlert,
+            Day = new Day(new DateOnly(2022, 4, 10)),
+            TimeZone = "UTC",
+            CreatedAt = Morning,
+            Deadline = Morning.AddHours(1),
+            Channel = "C0ALERTS",
+            MessageTs = alert.Ts,
             Crossed = [new CapStanding(new Cap(new CapScope("Aspen-M-1"), CapMetric.Shots, 1000), 1250, CapLevel.Breach)],
         };
         using (var scope = Bot.Services.CreateScope())

@@ -10,9 +10,19 @@ public sealed class UsageChartTests
 
     private static CapsOptions Caps(CapBasis basis = CapBasis.Day) => new()
     {
-        TimeZone = "Europe/Zurich", MaxShotsPerDay = 5000, MaxCostPerMonth = 900, Basis = basis,
+        TimeZone = "Europe/Zurich",
+        MaxShotsPerDay = 5000,
+        MaxCostPerMonth = 900,
+        Basis = basis,
         Devices = new(StringComparer.OrdinalIgnoreCase) { ["Ankaa-3"] = new DeviceCaps { MaxShotsPerDay = 2000 } },
     };
+
+    /// <summary>The chart of 2026-11-27 in UTC, over, with these tasks created at 10:00.</summary>
+    private static UsageChart TenOClock(DeviceSummary? device, params (string Device, QuantumTaskStatus Status, long Shots)[] tasks)
+    {
+        var window = new Day(new DateOnly(2026, 11, 27)).Window(TimeZoneInfo.Utc);
+        return UsageCharts.Day(window, tasks.Select(t => Tasks.Task(t.Device, t.Status, t.Shots, window.Start.AddHours(10))), device, Describe, Pricing, Caps(), window.End);
+    }
 
     [Fact]
     public void A_days_hours_are_the_zones_and_a_task_counts_in_the_hour_it_was_created_there()
@@ -40,15 +50,10 @@ public sealed class UsageChartTests
     [Fact]
     public void Every_device_is_stacked_by_device_with_what_counts_and_the_accounts_caps()
     {
-        var window = new Day(new DateOnly(2026, 11, 27)).Window(TimeZoneInfo.Utc);
-        var at = window.Start.AddHours(10);
-        var chart = UsageCharts.Day(window,
-            [
-                Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, at),
-                Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 100, at),
-                Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Cancelled, 9999, at), // costs nothing, counts against no cap
-            ],
-            null, Describe, Pricing, Caps(), window.End);
+        var chart = TenOClock(null,
+            (Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000),
+            (Tasks.ForteArn, QuantumTaskStatus.Queued, 100),
+            (Tasks.ForteArn, QuantumTaskStatus.Cancelled, 9999)); // costs nothing, counts against no cap
 
         var shots = chart.Panels[0];
         Assert.Equal(["Ankaa-3", "Forte-1"], shots.Stacks.Select(s => s.Name));
@@ -60,15 +65,10 @@ public sealed class UsageChartTests
     [Fact]
     public void One_device_is_stacked_by_status_with_its_own_caps_and_a_total_of_what_counts()
     {
-        var window = new Day(new DateOnly(2026, 11, 27)).Window(TimeZoneInfo.Utc);
-        var at = window.Start.AddHours(10);
-        var chart = UsageCharts.Day(window,
-            [
-                Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, at),
-                Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 300, at),
-                Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 100, at),
-            ],
-            Tasks.Ankaa, Describe, Pricing, Caps(), window.End);
+        var chart = TenOClock(Tasks.Ankaa,
+            (Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000),
+            (Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 300),
+            (Tasks.ForteArn, QuantumTaskStatus.Queued, 100));
 
         var shots = chart.Panels[0];
         Assert.Equal(["COMPLETED", "CANCELLED"], shots.Stacks.Select(s => s.Name));
