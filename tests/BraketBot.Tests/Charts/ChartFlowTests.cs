@@ -63,6 +63,7 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         Assert.Contains("daily cap 5,000", file.AltText);
         var asked = Slack.Bodies("files.getUploadURLExternal").Single();
         Assert.Equal(file.Content!.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), asked.GetProperty("length").GetString());
+        Assert.DoesNotContain("Authorization", Slack.Received.Single(r => r.Kind == "file_upload").Headers.Keys); // the URL is the permission: no token to it
         using (var png = SKBitmap.Decode(file.Content))
             Assert.Equal((1600, 800), (png.Width, png.Height));
         Assert.Equal("ephemeral", reply.GetProperty("response_type").GetString());

@@ -44,7 +44,7 @@ public sealed class DeployFilesTests
         Assert.Equal("/slack/interactions", new Uri(Scalar(manifest, "settings", "interactivity", "request_url")).AbsolutePath);
         Assert.Contains("/slack/interactions", routes);
         var scopes = ((YamlSequenceNode)At(manifest, "oauth_config", "scopes", "bot")).Select(s => ((YamlScalarNode)s).Value).ToList();
-        Assert.Equal(["commands", "chat:write", "channels:history", "groups:history", "channels:read", "groups:read"], scopes);
+        Assert.Equal(["commands", "chat:write", "files:write", "channels:history", "groups:history", "channels:read", "groups:read"], scopes);
     }
 
     [Fact]
