@@ -24,6 +24,41 @@ public sealed class CommandParserTests
     }
 
     [Theory]
+    [InlineData("chart", "2022-04-10", null)]
+    [InlineData("chart yesterday Garnet", "2022-04-09", "Garnet")]
+    [InlineData("CHART Aspen-M-1 2022-04-08", "2022-04-08", "Aspen-M-1")]
+    public void Parses_a_days_chart_as_info_reads_its_day_and_device(string text, string day, string? device)
+    {
+        var chart = Assert.IsType<ParsedCommand.Chart>(CommandParser.Parse(text));
+
+        Assert.Equal(Day.Parse(day), Assert.IsType<ChartPeriod.OfDay>(chart.Period).Day.Resolve(Today));
+        Assert.Equal(device, chart.Device);
+    }
+
+    [Theory]
+    [InlineData("chart month", null, null)]
+    [InlineData("chart month 2022-03", "2022-03", null)]
+    [InlineData("chart 2022-03", "2022-03", null)]
+    [InlineData("chart month Garnet", null, "Garnet")]
+    [InlineData("chart 2022-3 Garnet", "2022-03", "Garnet")]
+    public void Parses_a_months_chart(string text, string? month, string? device)
+    {
+        var chart = Assert.IsType<ParsedCommand.Chart>(CommandParser.Parse(text));
+
+        var period = Assert.IsType<ChartPeriod.OfMonth>(chart.Period);
+        Assert.Equal(month, period.Month?.ToString());
+        Assert.Equal(device, chart.Device);
+    }
+
+    [Theory]
+    [InlineData("chart 2022-13-01", "is not a date")]
+    [InlineData("chart today yesterday", "`chart` takes one date")]
+    [InlineData("chart month Garnet Aspen-M-1", "at most a month and a device")]
+    [InlineData("chart month Aspen|M1", "is not a month or a device")]
+    public void Explains_what_is_wrong_with_chart(string text, string problem) =>
+        Assert.Contains(problem, Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
+
+    [Theory]
     [InlineData("info 2022-13-01", "is not a date")]
     [InlineData("info 2022-02-30 Aspen-M-1", "is not a date")]
     [InlineData("info 10/04/2022", "is not a date")]
