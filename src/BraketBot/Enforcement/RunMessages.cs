@@ -81,7 +81,7 @@ public sealed partial class RunMessages(
         {
             if (!await store.TryClaimAsync(ChartKey(run.Id), time.GetUtcNow() + Retention.FinishedRuns, cancellationToken)) return;
             // One device's cap: that device's chart, with its caps; otherwise every device's, with the account's.
-            var device = breached is [{ Device: { } name }] && await catalog.ResolveAsync(name, cancellationToken) is DeviceLookup.Found found ? found.Device : null;
+            var device = breached is [{ Device: { } name }] ? await DeviceAsync(run, name, cancellationToken) : null;
             var chart = await charts.DayChartAsync(run.Day, device, cancellationToken);
             var problem = chart.IsSuccess
                 ? (await charts.PublishAsync(chart.Value!, run.Channel, run.MessageTs, ChartView.AlertThreadComment, cancellationToken)).Problem
@@ -93,6 +93,12 @@ public sealed partial class RunMessages(
             LogChartFailed(e, run.Id);
         }
     }
+
+    /// <summary>The breached device, as the run's tasks name it (the scan that confirmed the breach held it), else from the catalog.</summary>
+    private async Task<DeviceSummary?> DeviceAsync(EnforcementRun run, string name, CancellationToken cancellationToken) =>
+        run.Tasks.FirstOrDefault(t => t.DeviceName.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } task
+            ? catalog.Describe(task.DeviceArn)
+            : await catalog.ResolveAsync(name, cancellationToken) is DeviceLookup.Found found ? found.Device : null;
 
     /// <summary>The claim that the run's chart was (or is being) posted.</summary>
     public static string ChartKey(string runId) => $"chart:{runId}";
