@@ -165,6 +165,27 @@ public sealed class ScaleOutTests
     }
 
     [PostgresFact]
+    public async Task Two_hosts_on_one_database_renew_a_stale_spending_limit_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket { Latency = TimeSpan.FromMilliseconds(100) };
+        using var slack = new FakeSlack();
+        var yesterday = new DateTimeOffset(2022, 4, 9, 0, 0, 0, TimeSpan.Zero);
+        braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
+        var (a, b) = TwoHosts(database, braket, slack);
+        using (a) using (b)
+        {
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+            await slack.WaitFor(() => braket.RequestsOf(BraketOperations.UpdateSpendingLimit).Count > 0 ? "renewed" : null, what: "the renewal");
+            await Task.WhenAll(a.SettleAsync(TimeSpan.FromSeconds(60)), b.SettleAsync(TimeSpan.FromSeconds(60)));
+
+            Assert.Single(braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
+            Assert.Equal(yesterday.AddDays(1).ToUnixTimeSeconds(), braket.SpendingLimits.Single().StartAt);
+        }
+    }
+
+    [PostgresFact]
     public async Task Readiness_includes_the_database()
     {
         await using var database = await TestDatabase.CreateAsync();
