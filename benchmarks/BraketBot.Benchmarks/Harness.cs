@@ -28,6 +28,17 @@ public sealed class Harness : IDisposable
     /// <summary>From process start to the first healthy answer.</summary>
     public TimeSpan Startup { get; }
 
+    /// <summary>The bot as the container image runs it (the Dockerfile's publish: ReadyToRun), published once per benchmark run.</summary>
+    private static readonly Lazy<Task<string>> PublishedApp = new(async () =>
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Dockerfile"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("No Dockerfile above the benchmark.");
+        var output = Directory.CreateTempSubdirectory("braketbot-benchmark-app").FullName;
+        Console.Error.WriteLine($"Publishing the bot as the Dockerfile does, into {output}…");
+        var published = await ImagePublish.RunAsync(root, output, TimeSpan.FromMinutes(10));
+        return published.ExitCode == 0 ? output : throw new InvalidOperationException($"The Dockerfile's publish failed:\n{published.Output}");
+    });
+
     public static async Task<Harness> StartAsync(Action<FakeBraket> seed, IDictionary<string, string>? settings = null)
     {
         var braket = new FakeBraket { Latency = Latency };
@@ -43,8 +54,9 @@ public sealed class Harness : IDisposable
         all.Remove("Braket:Regions:1"); // every task of the benchmark lives in us-west-1
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
 
+        var app = await PublishedApp.Value;
         var watch = Stopwatch.StartNew();
-        var bot = await BotProcess.StartAsync(all);
+        var bot = await BotProcess.StartAsync(all, app);
         using var probe = new HttpClient { BaseAddress = bot.Address };
         while (!(await probe.GetAsync("/healthz")).IsSuccessStatusCode) await Task.Delay(10);
         return new Harness(braket, slack, bot, watch.Elapsed);

@@ -27,9 +27,10 @@ public static class BotProcess
     }
 
     /// <summary>Starts the bot and waits until it listens; the caller kills it.</summary>
-    public static async Task<Running> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="appDirectory">Where BraketBot.dll is (an image's publish output); the build beside the caller when null.</param>
+    public static async Task<Running> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null)
     {
-        var process = Process.Start(StartInfo(settings))!;
+        var process = Process.Start(StartInfo(settings, appDirectory))!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
         {
@@ -71,11 +72,12 @@ public static class BotProcess
         }
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings)
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, string? appDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BraketBot.dll")])
+        var directory = appDirectory ?? AppContext.BaseDirectory;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "BraketBot.dll")])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

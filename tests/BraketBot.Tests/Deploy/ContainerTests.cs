@@ -34,14 +34,12 @@ public sealed partial class ContainerTests
     [Fact]
     public async Task The_published_output_starts_with_the_images_command_and_answers_health()
     {
-        var publish = PublishLine().Match(Dockerfile);
         var entrypoint = EntrypointLine().Match(Dockerfile);
-        Assert.True(publish.Success && entrypoint.Success, "the Dockerfile publishes and has an ENTRYPOINT");
+        Assert.True(entrypoint.Success, "the Dockerfile has an ENTRYPOINT");
         var output = Directory.CreateTempSubdirectory("braketbot-publish").FullName;
         try
         {
-            var args = publish.Groups["args"].Value.Replace("--no-restore", "").Replace("/app", output);
-            var published = await Run("dotnet", $"publish {args}", Repository.Root, TimeSpan.FromMinutes(5));
+            var published = await ImagePublish.RunAsync(Repository.Root, output, TimeSpan.FromMinutes(5));
             Assert.True(published.ExitCode == 0, published.Output);
 
             var command = entrypoint.Groups["args"].Value.Split(',').Select(a => a.Trim().Trim('"')).ToArray();
@@ -63,8 +61,8 @@ public sealed partial class ContainerTests
             }
 
             // The same image as a command: `doctor` with nothing configured fails, one JSON report on its output.
-            var doctor = await Run(command[0], string.Join(' ', [.. command[1..], "doctor", "--json"]), output, TimeSpan.FromMinutes(1),
-                new() { ["AWS_EC2_METADATA_DISABLED"] = "true" });
+            var doctor = await ImagePublish.RunProcessAsync(command[0], string.Join(' ', [.. command[1..], "doctor", "--json"]), output, TimeSpan.FromMinutes(1),
+                new Dictionary<string, string> { ["AWS_EC2_METADATA_DISABLED"] = "true" });
             Assert.True(doctor.ExitCode == 1, doctor.Output);
             using var report = JsonDocument.Parse(doctor.Output);
             Assert.False(report.RootElement.GetProperty("ok").GetBoolean());
@@ -72,7 +70,7 @@ public sealed partial class ContainerTests
                 c => c.GetProperty("check").GetString() == "Settings" && c.GetProperty("detail").GetString()!.StartsWith("Slack:SigningSecret is not set", StringComparison.Ordinal));
 
             // …and it draws a chart: SkiaSharp's self-contained native libraries are in the output, the font is inside the app.
-            Assert.True(File.Exists(Path.Combine(output, "runtimes", "linux-x64", "native", "libSkiaSharp.so")), "SkiaSharp's native library is published");
+            Assert.True(File.Exists(Path.Combine(output, "libSkiaSharp.so")), "SkiaSharp's native library for the image's platform is published");
             var charts = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == BraketBot.Cli.ChartCheck.Name);
             Assert.True(charts.GetProperty("status").GetString() == "pass", charts.ToString());
         }
@@ -103,21 +101,6 @@ public sealed partial class ContainerTests
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static async Task<(int ExitCode, string Output)> Run(
-        string file, string args, string directory, TimeSpan timeout, Dictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment ?? []) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    [GeneratedRegex(@"(?m)^RUN dotnet publish (?<args>.+)$")]
-    private static partial Regex PublishLine();
 
     [GeneratedRegex(@"(?m)^ENTRYPOINT \[(?<args>.+)\]$")]
     private static partial Regex EntrypointLine();
