@@ -25,15 +25,20 @@ public sealed partial class SlackApiClient : ISlackFiles
         };
         var granted = await CallForJsonAsync("files.getUploadURLExternal", Form(fields), repeatable: true, cancellationToken);
         if (granted.Result is { } refused) return SlackFileResult.Failed(refused.Error ?? "unknown_error");
-        if (!Uri.TryCreate(granted.Json!["upload_url"]?.GetValue<string>(), UriKind.Absolute, out var target)
-            || granted.Json["file_id"]?.GetValue<string>() is not { Length: > 0 } fileId)
-            return SlackFileResult.Failed("invalid_upload_url");
+        if (!Uri.TryCreate(StringOf(granted.Json!["upload_url"]), UriKind.Absolute, out var target) || !IsSlackUploadUrl(target)
+            || StringOf(granted.Json["file_id"]) is not { Length: > 0 } fileId)
+        {
+            LogInvalidUploadUrl(granted.Json["upload_url"]?.ToJsonString());
+            return SlackFileResult.Failed(InvalidUploadUrl);
+        }
 
         if (await SendBytesAsync(target, upload, cancellationToken) is { } failed) return SlackFileResult.Failed(failed);
 
         var completed = await CompleteAsync(fileId, upload, upload.Channel, cancellationToken);
         if (completed is null) return new SlackFileResult(fileId, Shared: upload.Channel is not null);
-        if (upload.Channel is null || !NotShareable.Contains(completed.Error ?? "")) return SlackFileResult.Failed(completed.Error ?? "unknown_error", completed.Unknown);
+        // In a thread the file is only worth it shared: unshared, it would be an orphan no message shows.
+        if (upload.Channel is null || upload.ThreadTs is not null || !NotShareable.Contains(completed.Error ?? ""))
+            return SlackFileResult.Failed(completed.Error ?? "unknown_error", completed.Unknown);
 
         LogNotShared(upload.Channel, completed.Error!);
         var unshared = await CompleteAsync(fileId, upload, channel: null, cancellationToken);
@@ -79,11 +84,34 @@ public sealed partial class SlackApiClient : ISlackFiles
         return answer.Result;
     }
 
+    /// <summary>
+    /// The bytes go only where Slack's own file host is (or the configured API's host, a test's fake),
+    /// over https: the URL comes from an answer, and a wrong one must not send a chart anywhere else.
+    /// </summary>
+    private bool IsSlackUploadUrl(Uri target)
+    {
+        var api = options.CurrentValue.ApiBaseUrl;
+        return (target.Scheme == Uri.UriSchemeHttps && target.IdnHost.Equals(SlackFileHost, StringComparison.OrdinalIgnoreCase))
+               || (target.Scheme == api.Scheme && target.Authority.Equals(api.Authority, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A JSON string's value; null for anything else (a number where a URL should be).</summary>
+    private static string? StringOf(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>Where Slack's upload URLs point.</summary>
+    public const string SlackFileHost = "files.slack.com";
+
+    /// <summary>The error when Slack's answer gave no upload URL BraketBot will send to.</summary>
+    public const string InvalidUploadUrl = "invalid_upload_url";
+
     /// <summary>Slack refuses alt text over 1,000 characters.</summary>
     private static string AltTextWithinLimit(string altText) => Messages.SlackMessage.Shorten(altText, 1000);
 
     /// <summary>How the bytes' own call is counted (it is not a Web API method).</summary>
     public const string FileUploadMetric = "file_upload";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack's upload URL {UploadUrl} is not Slack's file host over https (or no file id came with it); nothing was sent")]
+    private partial void LogInvalidUploadUrl(string? uploadUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The bot cannot share files in {Channel} ({Error}); the file is kept unshared and shown by an image block")]
     private partial void LogNotShared(string channel, string error);

@@ -25,7 +25,21 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     /// <summary>How far back a lost post is looked for: 2,000 messages since the run began.</summary>
     private const int MaxHistoryPages = 10;
 
-    public Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken)
+    /// <summary>
+    /// Slack's refusal of a message whose image names a file it has not finished processing (completing an
+    /// upload is asynchronous on Slack's side): the message goes again without the image.
+    /// </summary>
+    private const string InvalidBlocks = "invalid_blocks";
+
+    public async Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken)
+    {
+        var posted = await PostOnceAsync(channel, message, threadTs, tag, cancellationToken);
+        if (posted.Error != InvalidBlocks || !message.ShowsFile) return posted;
+        LogImageRefused("chat.postMessage");
+        return await PostOnceAsync(channel, message.WithoutImages(), threadTs, tag, cancellationToken);
+    }
+
+    private Task<SlackResult> PostOnceAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken)
     {
         var body = MessageBody(message);
         body["channel"] = channel;
@@ -111,6 +125,16 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     private static string Text(JsonObject json, string name) => json[name]?.GetValue<string>() ?? "";
 
     public async Task<SlackResult> RespondAsync(
+        Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken)
+    {
+        var sent = await RespondOnceAsync(responseUrl, message, visibility, replaceOriginal, cancellationToken);
+        // A response_url answers a refused block with an HTTP error whose body is the error's name.
+        if (sent.Ok || sent.Unknown || sent.Error?.Contains(InvalidBlocks, StringComparison.Ordinal) != true || !message.ShowsFile) return sent;
+        LogImageRefused("response_url");
+        return await RespondOnceAsync(responseUrl, message.WithoutImages(), visibility, replaceOriginal, cancellationToken);
+    }
+
+    private async Task<SlackResult> RespondOnceAsync(
         Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken)
     {
         var body = MessageBody(message);
@@ -200,6 +224,9 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
             ["blocks"] = JsonSerializer.SerializeToNode(fitted.Blocks, SlackMessage.Json),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused the chart's image in a message ({Method}, invalid_blocks); it is sent again without it")]
+    private partial void LogImageRefused(string method);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused a response_url reply: {Status} {Error}")]
     private partial void LogResponseRefused(int status, string error);

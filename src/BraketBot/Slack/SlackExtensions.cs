@@ -22,7 +22,9 @@ public static class SlackExtensions
         // The same client for the set-up reads of `doctor`; all of them are repeatable.
         Resilient(services.AddHttpClient<ISlackSetupApi, SlackApiClient>());
         // And for file uploads: charts in replies, digests and alert threads.
-        Resilient(services.AddHttpClient<ISlackFiles, SlackApiClient>());
+        // A redirect from the upload URL is not followed: the bytes go where the URL was checked to point.
+        Resilient(services.AddHttpClient<ISlackFiles, SlackApiClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }));
         return services;
     }
 

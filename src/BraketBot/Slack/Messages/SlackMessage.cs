@@ -30,7 +30,16 @@ public sealed record SlackMessage(string Text, IReadOnlyList<Block> Blocks)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>What stands in for an image Slack would not show.</summary>
+    public const string ImageLeftOut = ":warning: The chart could not be shown: Slack did not take its image yet. `/braket chart` draws it again.";
+
     public static SlackMessage Plain(string text) => new(text, [new SectionBlock(TextObject.Markdown(text))]);
+
+    /// <summary>Whether the message shows an uploaded file, which Slack may refuse (invalid_blocks) while it still processes the file.</summary>
+    public bool ShowsFile => Blocks.Any(b => b is ImageBlock);
+
+    /// <summary>The message without its images, and a line that says the chart is missing.</summary>
+    public SlackMessage WithoutImages() => this with { Blocks = [.. Blocks.Where(b => b is not ImageBlock), new ContextBlock([TextObject.Markdown(ImageLeftOut)])] };
 
     public SlackMessage Fit()
     {
