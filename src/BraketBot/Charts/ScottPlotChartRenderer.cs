@@ -35,13 +35,14 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
     private const float TitleSize = 15;
     private const float LegendSize = 11;
 
-    public ScottPlotChartRenderer() => EmbeddedFonts.Register();
-
     public byte[] RenderPng(UsageChart chart) => Draw(chart).Png;
 
     /// <summary>The PNG and its panels' frames (the tests find the caps' rows from them).</summary>
     public ChartDrawing Draw(UsageChart chart)
     {
+        // Here, not at construction: loading the fonts is SkiaSharp's first native call, and a failure
+        // of it must stay a failed chart, not a service that cannot be made.
+        EmbeddedFonts.Register();
         const int scale = IChartRenderer.Scale;
         var (width, height) = (IChartRenderer.Width * scale, IChartRenderer.Height * scale);
         var colours = chart.SeriesNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => StackColors[p.i % StackColors.Length]);

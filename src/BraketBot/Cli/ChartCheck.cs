@@ -7,7 +7,7 @@ namespace BraketBot.Cli;
 /// `doctor`'s check that charts can be drawn on this host: a sample chart through the real renderer,
 /// so a missing native library or font shows here, not in a chart that never comes.
 /// </summary>
-public sealed class ChartCheck(IChartRenderer renderer)
+public sealed class ChartCheck(Lazy<IChartRenderer> renderer)
 {
     public const string Name = "Charts";
 
@@ -28,7 +28,7 @@ public sealed class ChartCheck(IChartRenderer renderer)
     {
         try
         {
-            var png = renderer.RenderPng(Sample);
+            var png = renderer.Value.RenderPng(Sample); // made here, so a renderer that cannot load fails this check, not doctor
             var (width, height) = SizeOf(png);
             const int expectedWidth = IChartRenderer.Width * IChartRenderer.Scale, expectedHeight = IChartRenderer.Height * IChartRenderer.Scale;
             if ((width, height) != (expectedWidth, expectedHeight))

@@ -25,14 +25,17 @@ public sealed class ChartCommand(DayScanner scanner, DeviceCatalog catalog, Usag
         var drawn = await ChartOfAsync(query.Period, device, cancellationToken);
         if (!drawn.IsSuccess) return SlashReply.Private(drawn.Problem!);
         var chart = drawn.Value!;
-        if (chart.IsEmpty) return SlashReply.Private(ChartView.Empty(chart.Title));
+        if (chart.IsEmpty) return SlashReply.Private(ChartView.Empty(chart));
 
-        var posted = await charts.PublishAsync(chart, slash.ChannelId is { Length: > 0 } channel ? channel : null, null, null, cancellationToken);
-        if (!posted.Ok) return SlashReply.Private(ChartView.Failed(chart.Title, posted.Problem!));
+        var posted = await charts.PublishAsync(chart, slash.ChannelId is { Length: > 0 } channel ? channel : null, cancellationToken);
+        if (!posted.Ok) return SlashReply.Private(posted.Unconfirmed ? ChartView.Unconfirmed(chart.Title) : ChartView.Failed(chart.Title, posted.Problem!));
         return posted.Shared
             ? new SlashReply(ChartView.Shared(chart.Title), Visibility.Ephemeral)
-            : new SlashReply(ChartView.Unshared(new ChartImage(posted.FileId!, chart.Title, chart.AltText)), Visibility.Ephemeral);
+            : new SlashReply(ChartView.Unshared(new ChartImage(posted.FileId!, chart.Title, chart.AltText), IsDirectMessage(slash.ChannelId)), Visibility.Ephemeral);
     }
+
+    /// <summary>Slack's ids of direct messages start with D.</summary>
+    private static bool IsDirectMessage(string channelId) => channelId.StartsWith('D');
 
     private async Task<CommandResult<UsageChart>> ChartOfAsync(ChartPeriod period, DeviceSummary? device, CancellationToken cancellationToken)
     {

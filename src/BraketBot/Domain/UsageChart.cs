@@ -27,8 +27,11 @@ public sealed record ChartPanel(
 /// <param name="BucketAxis">What the buckets are, with the zone: "hour (Europe/Zurich)".</param>
 public sealed record UsageChart(string Title, string BucketAxis, IReadOnlyList<string> BucketLabels, IReadOnlyList<ChartPanel> Panels)
 {
-    /// <summary>Nothing to draw: no task in the period.</summary>
+    /// <summary>Nothing to draw: no task in the period, or none that counts (see <see cref="UncountedTasks"/>).</summary>
     public bool IsEmpty => Panels.All(p => p.Stacks.Count == 0);
+
+    /// <summary>The period's tasks a chart of every device leaves out as the caps do (cancelled, failed): an empty chart of them is not a period without tasks.</summary>
+    public int UncountedTasks { get; init; }
 
     /// <summary>The series names of the stacks, the same in every panel, for one legend.</summary>
     public IReadOnlyList<string> SeriesNames => Panels.SelectMany(p => p.Stacks.Select(s => s.Name)).Distinct().ToList();
@@ -50,10 +53,12 @@ public sealed record UsageChart(string Title, string BucketAxis, IReadOnlyList<s
 /// </summary>
 public static class UsageCharts
 {
-    /// <summary>More series than this are summed as "other devices": a legend people can read.</summary>
+    /// <summary>More series than this are summed as <see cref="OtherDevices"/> (or <see cref="OtherStatuses"/>): a legend people can read.</summary>
     public const int MaxSeries = 6;
 
-    public const string Other = "other devices";
+    public const string OtherDevices = "other devices";
+
+    public const string OtherStatuses = "other statuses";
 
     /// <summary>
     /// A day's shots and cost per hour. Every device: the tasks that count against the caps, stacked by
@@ -68,14 +73,17 @@ public static class UsageCharts
         var counted = CapPolicy.CountedStatuses(caps.Basis);
         var hours = (int)Math.Round((window.End - window.Start).TotalHours);
         var reached = now >= window.End ? hours : Math.Clamp((int)Math.Ceiling((now - window.Start).TotalHours), 0, hours);
-        var dayTasks = tasks
+        var inWindow = tasks
             .Where(t => window.Contains(t.CreatedAt) && (device is null || t.DeviceArn == device.DeviceArn))
             .DistinctBy(t => t.QuantumTaskArn)
+            .ToList();
+        var dayTasks = inWindow
+            .Where(t => device is not null || counted.Contains(t.Status))
             .Select(t => (Task: t, Device: describe(t.DeviceArn), Hour: Math.Clamp((int)((t.CreatedAt - window.Start).TotalHours), 0, hours - 1)))
-            .Where(t => device is not null || counted.Contains(t.Task.Status))
             .ToList();
         var stacked = dayTasks.Select(t => (Series: device is null ? t.Device.DeviceName : t.Task.Status.ToWire(), Shots: (double)t.Task.Shots,
             Cost: (double)(pricing.CostOf(t.Task, t.Device) ?? 0), t.Hour, Counted: counted.Contains(t.Task.Status))).ToList();
+        var series = Series(stacked.Select(s => (s.Series, s.Shots, s.Cost)), device is null ? OtherDevices : OtherStatuses);
 
         var labels = Enumerable.Range(0, hours)
             .Select(h => TimeZoneInfo.ConvertTime(window.Start.AddHours(h), window.TimeZone).Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture))
@@ -87,9 +95,13 @@ public static class UsageCharts
             $"hour ({window.TimeZone.Id})",
             labels,
             [
-                Panel("Shots per hour", "shots", stacked.Select(s => (s.Series, s.Hour, s.Shots, s.Counted)), hours, reached, CapMetric.Shots, dayCaps, device),
-                Panel("Estimated cost per hour", "USD", stacked.Select(s => (s.Series, s.Hour, s.Cost, s.Counted)), hours, reached, CapMetric.Cost, dayCaps, device),
-            ]) { FileName = $"braket-{window.Day}{(device is null ? "" : "-" + device.DeviceName)}.png" };
+                Panel("Shots per hour", "shots", stacked.Select(s => (s.Series, s.Hour, s.Shots, s.Counted)), series, hours, reached, CapMetric.Shots, dayCaps, device),
+                Panel("Estimated cost per hour", "USD", stacked.Select(s => (s.Series, s.Hour, s.Cost, s.Counted)), series, hours, reached, CapMetric.Cost, dayCaps, device),
+            ])
+        {
+            FileName = $"braket-{window.Day}{(device is null ? "" : "-" + device.DeviceName)}.png",
+            UncountedTasks = inWindow.Count - dayTasks.Count,
+        };
     }
 
     /// <summary>
@@ -110,14 +122,15 @@ public static class UsageCharts
         var projected = current ? length : usage.Days.Count;
         var monthCaps = CapPolicy.CapsInForce(caps).Where(c => c.Period == CapPeriod.Month && Applies(c.Scope, device)).ToList();
         var scope = device is null ? "every device" : device.DeviceName;
+        var series = Series(points.Select(p => (p.Series, p.Shots, p.Cost)), OtherDevices);
         return new UsageChart(
             $"Braket usage of {scope} in {usage.Month} ({zone.Id})",
             $"day of {usage.Month} ({zone.Id})",
             Enumerable.Range(1, length).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
             [
-                Panel("Shots per day", "shots", points.Select(p => (p.Series, p.Day, p.Shots, true)), length, usage.Days.Count, CapMetric.Shots, monthCaps, device,
+                Panel("Shots per day", "shots", points.Select(p => (p.Series, p.Day, p.Shots, true)), series, length, usage.Days.Count, CapMetric.Shots, monthCaps, device,
                     current ? usage.Fraction(now) : null),
-                Panel("Estimated cost per day", "USD", points.Select(p => (p.Series, p.Day, p.Cost, true)), length, usage.Days.Count, CapMetric.Cost, monthCaps, device,
+                Panel("Estimated cost per day", "USD", points.Select(p => (p.Series, p.Day, p.Cost, true)), series, length, usage.Days.Count, CapMetric.Cost, monthCaps, device,
                     current ? usage.Fraction(now) : null),
             ]) { FileName = $"braket-{usage.Month}{(device is null ? "" : "-" + device.DeviceName)}.png" };
     }
@@ -125,18 +138,33 @@ public static class UsageCharts
     /// <summary>A chart of every device shows the account's caps; a device's chart shows that device's.</summary>
     private static bool Applies(CapScope scope, DeviceSummary? device) => device is null ? scope.Device is null : scope.Device is not null && scope.Covers(device);
 
+    /// <summary>The series that keep a colour of their own, most shots (then cost) first, and what the rest are summed as.</summary>
+    private sealed record StackedSeries(List<string> Kept, string Other)
+    {
+        public string Of(string series) => Kept.Contains(series) ? series : Other;
+
+        public int Order(string stack) => stack == Other ? int.MaxValue : Kept.IndexOf(stack);
+    }
+
+    /// <summary>Chosen once per chart, so that every panel stacks the same series under the one legend.</summary>
+    private static StackedSeries Series(IEnumerable<(string Series, double Shots, double Cost)> points, string other)
+    {
+        var ranked = points.GroupBy(p => p.Series)
+            .OrderByDescending(g => g.Sum(p => p.Shots)).ThenByDescending(g => g.Sum(p => p.Cost)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).ToList();
+        return new StackedSeries(ranked.Count <= MaxSeries ? ranked : ranked.Take(MaxSeries - 1).ToList(), other);
+    }
+
     /// <param name="reached">How many buckets the running total covers (today's hour counts whole).</param>
     /// <param name="gone">The part of the period gone by, to project the total from; null: no projection.</param>
     private static ChartPanel Panel(
-        string title, string unit, IEnumerable<(string Series, int Bucket, double Value, bool Counted)> points, int buckets, int reached,
+        string title, string unit, IEnumerable<(string Series, int Bucket, double Value, bool Counted)> points, StackedSeries series, int buckets, int reached,
         CapMetric metric, IReadOnlyList<Cap> caps, DeviceSummary? device, double? gone = null)
     {
         var list = points.ToList();
-        var ranked = list.GroupBy(p => p.Series).OrderByDescending(g => g.Sum(p => p.Value)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
-        var kept = ranked.Count <= MaxSeries ? ranked : ranked.Take(MaxSeries - 1).ToList();
         var stacks = list
-            .GroupBy(p => kept.Contains(p.Series) ? p.Series : Other)
-            .OrderBy(g => g.Key == Other ? int.MaxValue : kept.IndexOf(g.Key))
+            .GroupBy(p => series.Of(p.Series))
+            .OrderBy(g => series.Order(g.Key))
             .Select(g => new ChartSeries(g.Key, Buckets(g.Select(p => (p.Bucket, p.Value)), buckets)))
             .ToList();
         var perBucket = Buckets(list.Where(p => p.Counted).Select(p => (p.Bucket, p.Value)), buckets);

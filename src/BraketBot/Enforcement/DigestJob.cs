@@ -81,11 +81,23 @@ public sealed partial class DigestJob(
         return new Digest(usage, month, standings, raised, caps.TimeZone);
     }
 
+    /// <summary>The day's chart for the digest's image block; null when there is none, and the digest goes without it.</summary>
     private async Task<ChartImage?> ChartAsync(Day day, CancellationToken cancellationToken)
     {
-        var chart = await charts.DayChartAsync(day, null, cancellationToken);
-        return chart.IsSuccess ? ChartView.Image(chart.Value!, await charts.UploadForMessageAsync(chart.Value!, cancellationToken)) : null;
+        try
+        {
+            var chart = await charts.DayChartAsync(day, null, cancellationToken);
+            return chart.IsSuccess ? ChartView.Image(chart.Value!, await charts.UploadForMessageAsync(chart.Value!, cancellationToken)) : null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogChartFailed(e, day);
+            return null;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The chart of {Day} failed; the digest goes without it")]
+    private partial void LogChartFailed(Exception e, Day day);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The digest of {Day} was not posted: Slack:BotToken or Slack:AlertChannel is unset")]
     private partial void LogNowhereToPost(Day day);

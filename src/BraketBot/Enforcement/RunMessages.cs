@@ -84,11 +84,12 @@ public sealed partial class RunMessages(
             var device = breached is [{ Device: { } name }] ? await DeviceAsync(run, name, cancellationToken) : null;
             var chart = await charts.DayChartAsync(run.Day, device, cancellationToken);
             var problem = chart.IsSuccess
-                ? (await charts.PublishAsync(chart.Value!, run.Channel, run.MessageTs, ChartView.AlertThreadComment, cancellationToken)).Problem
+                ? (await charts.PublishInThreadAsync(chart.Value!, run.Channel, run.MessageTs, ChartView.AlertThreadComment, cancellationToken)).Problem
                 : chart.Error!.Describe();
             if (problem is not null) LogChartNotPosted(run.Id, problem);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // An HTTP timeout is a cancellation too, but not the run's: only the run's own stops it.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogChartFailed(e, run.Id);
         }
