@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Cli;
 
@@ -97,6 +98,14 @@ public sealed class DoctorTests : IDisposable
             "✗ braket:CancelQuantumTask: denied in us-west-1, us-east-1",
             "fix: attach deploy/iam-policy.json to BraketBot's IAM user or role",
             "✓ braket:GetQuantumTask: allowed in us-west-1, us-east-1",
+            "1 of 19 checks failed");
+
+    [Fact]
+    public Task A_renderer_that_cannot_be_made_fails_the_charts_check_not_doctor() =>
+        FailsAsync(c => c.TestServices.Add(services => services.AddSingleton<IChartRenderer>(_ =>
+                throw new TypeInitializationException("SkiaSharp.SKTypeface", new DllNotFoundException("Unable to load shared library 'libSkiaSharp'")))),
+            "✗ Charts: a chart cannot be drawn here: Unable to load shared library 'libSkiaSharp'",
+            "✓ Slack bot token",
             "1 of 19 checks failed");
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class CliHost : IDisposable
     /// <summary>Someone at a terminal who answers the confirmation; otherwise no one can (a script, a pipe).</summary>
     public string? Answer { get; set; }
 
+    /// <summary>Changes to the command's services (a dependency that fails), made after its own.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     /// <summary>A terminal that draws live displays (ANSI, interactive); otherwise output is redirected.</summary>
     public bool Live { get; set; }
 
@@ -58,6 +61,7 @@ public sealed class CliHost : IDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddSingleton<IAwsCredentialsSource>(new Source(Credentials));
         builder.Services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
+        foreach (var change in TestServices) change(builder.Services);
 
         var console = new TestConsole().Width(160);
         if (Answer is not null)
