@@ -78,6 +78,7 @@ public sealed class FakeSlack : IDisposable
     private int fileIds;
     private int failedUploads;
     private int throttledCompletions;
+    private int lostCompletions;
 
     /// <summary>Files completed (shared or unshared), in the order they were asked for.</summary>
     public IReadOnlyList<File> Files => files.Values.Where(f => f.Completed).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
@@ -87,6 +88,28 @@ public sealed class FakeSlack : IDisposable
 
     /// <summary>The next files.completeUploadExternal calls answer 429 with Retry-After: 1, doing nothing.</summary>
     public void ThrottleCompletions(int count) => Interlocked.Add(ref throttledCompletions, count);
+
+    /// <summary>The next files.completeUploadExternal calls complete the upload, then answer 500: the caller cannot tell it was shared.</summary>
+    public void LoseAnswersOfCompletions(int count) => Interlocked.Add(ref lostCompletions, count);
+
+    /// <summary>Given the fake's own upload URL of a file, what files.getUploadURLExternal answers as upload_url instead (a number, another host); null: the URL itself.</summary>
+    public Func<Uri, JsonNode>? UploadUrlAnswer { get; set; }
+
+    /// <summary>How long files.getUploadURLExternal takes to answer (Slack slow to grant an upload).</summary>
+    public TimeSpan UploadUrlLatency { get; set; }
+
+    /// <summary>The upload URL answers a 307 to another path instead of taking the bytes.</summary>
+    public bool RedirectUploads { get; set; }
+
+    /// <summary>
+    /// Messages whose image block names an uploaded file are refused, as Slack does while it still
+    /// processes the file: chat.postMessage answers ok:false invalid_blocks; a response_url answers
+    /// 400 with the body invalid_blocks, as Slack's webhooks do (slackapi/java-slack-sdk#1017).
+    /// </summary>
+    public bool RefuseFileImages { get; set; }
+
+    /// <summary>Every request to a path that starts so, answered or not (<see cref="Received"/> keeps only the ones answered 200).</summary>
+    public int Attempts(string pathPrefix) => Server.LogEntries.Count(e => e.RequestMessage?.Path.StartsWith(pathPrefix, StringComparison.Ordinal) == true);
 
     /// <summary>The bot token Slack knows; any other is answered invalid_auth (BotFactory's settings carry this one).</summary>
     public string BotToken { get; set; } = "xoxb-test-token";
@@ -139,6 +162,12 @@ public sealed class FakeSlack : IDisposable
         Interlocked.Exchange(ref hanging, 0);
         Interlocked.Exchange(ref failedUploads, 0);
         Interlocked.Exchange(ref throttledCompletions, 0);
+        Interlocked.Exchange(ref lostCompletions, 0);
+        UploadUrlAnswer = null;
+        UploadUrlLatency = TimeSpan.Zero;
+        RedirectUploads = false;
+        RefuseFileImages = false;
+        Server.ResetLogEntries();
         files.Clear();
         refusals.Clear();
     }
@@ -240,7 +269,9 @@ public sealed class FakeSlack : IDisposable
             return SlackError("missing_argument");
         var id = $"F{Interlocked.Increment(ref fileIds):000000}";
         files[id] = new File(id, name, form.GetValueOrDefault("alt_txt"), null) { Completed = false };
-        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["upload_url"] = $"{Server.Urls[0]}/upload/v1/{id}", ["file_id"] = id }.ToJsonString());
+        if (UploadUrlLatency > TimeSpan.Zero) Thread.Sleep(UploadUrlLatency);
+        var own = new Uri($"{Server.Urls[0]}/upload/v1/{id}");
+        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["upload_url"] = UploadUrlAnswer?.Invoke(own) ?? own.ToString(), ["file_id"] = id }.ToJsonString());
     }
 
     /// <summary>The upload URL takes the bytes as they are (no token: the URL is the permission).</summary>
@@ -248,6 +279,7 @@ public sealed class FakeSlack : IDisposable
     {
         var id = request.Path.Split('/')[^1];
         if (Take(ref failedUploads)) return Answer(HttpStatusCode.InternalServerError, "upload failed");
+        if (RedirectUploads) return Redirect($"{Server.Urls[0]}/elsewhere/{id}");
         if (!files.TryGetValue(id, out var file)) return Answer(HttpStatusCode.NotFound, "no such upload");
         files[id] = file with { Content = request.BodyAsBytes ?? [] };
         Received.Enqueue(("file_upload", request.Path, JsonSerializer.SerializeToElement(new { length = request.BodyAsBytes?.Length ?? 0 }), request.Headers!));
@@ -278,6 +310,7 @@ public sealed class FakeSlack : IDisposable
                 Comment = body.TryGetProperty("initial_comment", out var comment) ? comment.GetString() : null,
             };
         }
+        if (Take(ref lostCompletions)) return Answer(HttpStatusCode.InternalServerError, "{\"ok\":false,\"error\":\"internal_error\"}");
         return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["files"] = new JsonArray(wanted.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id }).ToArray()) }.ToJsonString());
     }
 
@@ -303,6 +336,7 @@ public sealed class FakeSlack : IDisposable
             return Answer(status, "{\"ok\":false,\"error\":\"internal_error\"}", status == HttpStatusCode.TooManyRequests ? "1" : null);
 
         var body = JsonDocument.Parse(request.Body!).RootElement.Clone();
+        if (RefuseFileImages && ShowsFile(body)) return SlackError("invalid_blocks");
         var posted = $"1700000000.{Interlocked.Increment(ref ts):000000}";
         var channel = body.GetProperty("channel").GetString()!;
         var thread = body.TryGetProperty("thread_ts", out var t) ? t.GetString() : null;
@@ -315,10 +349,14 @@ public sealed class FakeSlack : IDisposable
     /// <summary>Slack takes five posts to a response_url; a sixth is refused, and a test fails on it.</summary>
     private ResponseMessage Respond(IRequestMessage request)
     {
+        if (RefuseFileImages && ShowsFile(JsonDocument.Parse(request.Body!).RootElement)) return Answer(HttpStatusCode.BadRequest, "invalid_blocks");
         if (responseUses.AddOrUpdate(request.Path, 1, (_, n) => n + 1) <= MaxResponseUses) return Answer(HttpStatusCode.OK, "ok");
         Unexpected.Enqueue($"a sixth post to {request.Path}");
         return Answer(HttpStatusCode.NotFound, "used_url");
     }
+
+    private static bool ShowsFile(JsonElement message) =>
+        message.TryGetProperty("blocks", out var blocks) && blocks.EnumerateArray().Any(b => b.GetProperty("type").GetString() == "image" && b.TryGetProperty("slack_file", out _));
 
     private ResponseMessage Update(IRequestMessage request)
     {
@@ -378,6 +416,12 @@ public sealed class FakeSlack : IDisposable
         if ((int)response.StatusCode! == 200) Received.Enqueue((kind, request.Path, body, request.Headers!));
         return response;
     }
+
+    private static ResponseMessage Redirect(string location) => new()
+    {
+        StatusCode = (int)HttpStatusCode.TemporaryRedirect,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Location"] = new(location) },
+    };
 
     private static ResponseMessage Answer(HttpStatusCode status, string body, string? retryAfter = null)
     {

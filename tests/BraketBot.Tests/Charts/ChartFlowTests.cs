@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BraketBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
@@ -43,6 +44,15 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
             await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
                 new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true), CancellationToken.None);
         await SettleAsync();
+    }
+
+    private static IEnumerable<JsonElement> Images(JsonElement message) =>
+        message.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "image");
+
+    private async Task RunDigestAsync()
+    {
+        using var scope = Bot.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
     }
 
     private IReadOnlyList<string> FileCalls() =>
@@ -169,8 +179,7 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     {
         Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, Morning.AddDays(-1)));
 
-        using (var scope = Bot.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
+        await RunDigestAsync();
 
         var digest = Assert.Single(Slack.TopLevel);
         var file = Assert.Single(Slack.Files);
@@ -180,8 +189,8 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         Assert.Equal(file.Id, image.GetProperty("slack_file").GetProperty("id").GetString());
     }
 
-    [Fact]
-    public async Task A_breach_alert_gets_the_days_chart_in_its_thread_once()
+    /// <summary>Aspen-M-1 over its daily cap of 1,000 shots by an event: a breach alert, and its run cancels the queued tasks.</summary>
+    private async Task BreachAsync()
     {
         Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
@@ -192,6 +201,13 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         var response = await Client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
 
         Assert.True(response.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task A_breach_alert_gets_the_days_chart_in_its_thread_once()
+    {
+        await BreachAsync();
+
         var file = await Slack.WaitFor(() => Slack.Files.FirstOrDefault(), what: "the alert's chart");
         var alert = Assert.Single(Slack.TopLevel);
         Assert.Equal(("C0ALERTS", alert.Ts), (file.Channel, file.ThreadTs));
@@ -217,5 +233,160 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
             await scope.ServiceProvider.GetRequiredService<RunMessages>().ChartInThreadAsync(run, CancellationToken.None);
         await SettleAsync();
         Assert.Single(Slack.Files);
+    }
+
+    [Fact]
+    public async Task A_chart_slack_will_not_show_yet_leaves_the_digest_posted_once_without_it()
+    {
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, Morning.AddDays(-1)));
+        Slack.RefuseFileImages = true;
+
+        await RunDigestAsync(); // throws if the digest was not posted
+
+        var digest = Assert.Single(Slack.TopLevel);
+        Assert.Empty(Images(digest.Body));
+        Assert.Contains(SlackMessage.ImageLeftOut, MessageText.Of(digest.Body));
+        Assert.Single(Slack.Files); // uploaded once; the digest went again without it, not the upload
+        await RunDigestAsync(); // its claim stands: no second digest
+        Assert.Single(Slack.TopLevel);
+    }
+
+    [Fact]
+    public async Task A_chart_slack_will_not_show_yet_leaves_info_month_answered_without_it()
+    {
+        await FillTheLedgerAsync();
+        Slack.RefuseFileImages = true;
+
+        var report = await ChartAsync("info month", "month-refused");
+
+        Assert.Empty(Images(report));
+        Assert.Contains(SlackMessage.ImageLeftOut, MessageText.Of(report));
+        Assert.Contains("2022-04", MessageText.Of(report, withFallback: true));
+    }
+
+    [Fact]
+    public async Task A_chart_slack_will_not_show_yet_is_told_to_the_asker_where_the_bot_cannot_share()
+    {
+        BotInCommandChannel(member: false);
+        Slack.RefuseFileImages = true;
+
+        var reply = await ChartAsync("chart", "chart-refused");
+
+        Assert.Empty(Images(reply));
+        Assert.Contains(SlackMessage.ImageLeftOut, MessageText.Of(reply));
+        Assert.Contains("/invite @BraketBot", MessageText.Of(reply));
+    }
+
+    [Fact]
+    public async Task An_upload_url_that_is_not_a_string_fails_the_chart_with_a_clear_answer()
+    {
+        BotInCommandChannel(member: true);
+        Slack.UploadUrlAnswer = _ => JsonValue.Create(42);
+
+        var reply = await ChartAsync("chart", "chart-numeric-url");
+
+        Assert.Contains("`invalid_upload_url`", MessageText.Of(reply));
+        Assert.Equal(["files.getUploadURLExternal"], FileCalls());
+    }
+
+    [Theory]
+    [InlineData("another host")]
+    [InlineData("plain http to Slack's file host")]
+    public async Task An_upload_url_away_from_slacks_file_host_gets_no_bytes(string where)
+    {
+        BotInCommandChannel(member: true);
+        Slack.UploadUrlAnswer = own => JsonValue.Create(where == "another host"
+            ? new UriBuilder(own) { Host = own.Host == "localhost" ? "127.0.0.1" : "localhost" }.Uri.ToString()
+            : $"http://{BraketBot.Slack.SlackApiClient.SlackFileHost}{own.AbsolutePath}");
+
+        var reply = await ChartAsync("chart", "chart-elsewhere");
+
+        Assert.Contains("`invalid_upload_url`", MessageText.Of(reply));
+        Assert.Equal(0, Slack.Attempts("/upload/")); // the fake's upload path, at either host: not asked
+        Assert.Equal(["files.getUploadURLExternal"], FileCalls());
+    }
+
+    [Fact]
+    public async Task A_redirect_from_the_upload_url_is_not_followed()
+    {
+        BotInCommandChannel(member: true);
+        Slack.RedirectUploads = true; // followed, it would reach the fake's unknown path, and the test would fail on it
+
+        var reply = await ChartAsync("chart", "chart-redirect");
+
+        Assert.Contains("`upload_failed: http_307`", MessageText.Of(reply));
+        Assert.Equal(0, Slack.Attempts("/elsewhere/"));
+        Assert.DoesNotContain("files.completeUploadExternal", FileCalls());
+    }
+
+    [Fact]
+    public async Task A_sharing_slack_does_not_confirm_is_not_repeated_and_the_asker_is_told_to_look_first()
+    {
+        BotInCommandChannel(member: true);
+        Slack.LoseAnswersOfCompletions(1);
+
+        var reply = await ChartAsync("chart", "chart-unconfirmed");
+
+        Assert.Equal(1, Slack.Attempts("/api/files.completeUploadExternal"));
+        Assert.Equal(CommandChannel, Assert.Single(Slack.Files).Channel); // it was shared: asking again would share it twice
+        Assert.Contains("Slack did not confirm the chart was shared. Look in the channel before you ask again", MessageText.Of(reply));
+        Assert.DoesNotContain("Try again", MessageText.Of(reply));
+    }
+
+    [Fact]
+    public async Task In_a_direct_message_the_unshared_chart_does_not_suggest_an_invite()
+    {
+        var fields = SlackRequests.CommandFields("chart", Slack.ResponseUrl("chart-dm"));
+        fields["channel_id"] = "D0DIRECT"; // a DM the bot is not part of: completing there answers channel_not_found
+        var body = await new FormUrlEncodedContent(fields).ReadAsStringAsync();
+
+        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var reply = (await Slack.WaitForResponses("chart-dm"))[0];
+        Assert.Single(Images(reply));
+        Assert.Contains(ChartView.NotInConversation, MessageText.Of(reply));
+        Assert.DoesNotContain("/invite", MessageText.Of(reply, withFallback: true));
+    }
+
+    [Fact]
+    public async Task A_chart_slower_than_its_budget_is_left_out_and_info_month_answers_without_it()
+    {
+        await FillTheLedgerAsync();
+        Settings["Charts:Timeout"] = "00:00:00.200";
+        Slack.UploadUrlLatency = TimeSpan.FromSeconds(2);
+
+        var report = await ChartAsync("info month", "month-slow");
+
+        Assert.Empty(Images(report));
+        Assert.Contains("2022-04", MessageText.Of(report, withFallback: true));
+        // The slow grant ends on the fake's side after the answer; nothing follows it.
+        await Slack.WaitFor(() => Slack.Bodies("files.getUploadURLExternal").FirstOrDefault() is { ValueKind: JsonValueKind.Object } b ? (object)b : null, what: "the slow grant");
+        await SettleAsync();
+        Assert.Equal(["files.getUploadURLExternal"], FileCalls());
+    }
+
+    [Fact]
+    public async Task A_day_whose_tasks_all_ended_cancelled_is_not_called_a_day_without_tasks()
+    {
+        Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 1000, Morning.AddDays(-2)));
+
+        var reply = await ChartAsync("chart 2022-04-08", "chart-cancelled");
+
+        Assert.Contains("1 task, none of them counted against the caps", MessageText.Of(reply));
+        Assert.Empty(FileCalls());
+    }
+
+    [Fact]
+    public async Task A_chart_the_alert_thread_cannot_take_is_not_uploaded_unshared_as_an_orphan()
+    {
+        Slack.Refuse("files.completeUploadExternal", "not_in_channel");
+
+        await BreachAsync();
+
+        await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled", StringComparison.Ordinal)), what: "the alert's outcome");
+        await SettleAsync();
+        Assert.Equal(1, Slack.Attempts("/api/files.completeUploadExternal")); // shared in the thread, refused; never completed unshared
+        Assert.Empty(Slack.Files);
     }
 }

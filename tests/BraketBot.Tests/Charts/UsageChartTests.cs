@@ -102,8 +102,48 @@ public sealed class UsageChartTests
 
         var names = chart.Panels[0].Stacks.Select(s => s.Name).ToList();
         Assert.Equal(UsageCharts.MaxSeries, names.Count);
-        Assert.Equal(["Q8", "Q7", "Q6", "Q5", "Q4", UsageCharts.Other], names);
+        Assert.Equal(["Q8", "Q7", "Q6", "Q5", "Q4", UsageCharts.OtherDevices], names);
         Assert.Equal(100 + 200 + 300, chart.Panels[0].Stacks[^1].Values[0]);
+    }
+
+    [Fact]
+    public void One_devices_statuses_beyond_a_legend_are_other_statuses_and_both_panels_stack_the_same_series()
+    {
+        // Every status of one device: seven series for a legend of six. QUEUED has the fewest shots but,
+        // in many tasks, the most cost: ranked per panel, the two panels would keep different statuses.
+        var window = new Day(new DateOnly(2026, 11, 27)).Window(TimeZoneInfo.Utc);
+        var shots = new Dictionary<QuantumTaskStatus, long>
+        {
+            [QuantumTaskStatus.Created] = 700,
+            [QuantumTaskStatus.Running] = 600,
+            [QuantumTaskStatus.Completed] = 500,
+            [QuantumTaskStatus.Failed] = 400,
+            [QuantumTaskStatus.Cancelling] = 300,
+            [QuantumTaskStatus.Cancelled] = 200,
+        };
+        var tasks = shots.Select(s => Tasks.Task(Tasks.AnkaaArn, s.Key, s.Value, window.Start))
+            .Concat(Tasks.Many(50, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1, window.Start))
+            .ToList();
+
+        var chart = UsageCharts.Day(window, tasks, Describe(Tasks.AnkaaArn), Describe, Pricing, Caps(), window.End);
+
+        var series = chart.Panels.Select(p => p.Stacks.Select(s => s.Name).ToList()).ToList();
+        Assert.Equal(["CREATED", "RUNNING", "COMPLETED", "FAILED", "CANCELLING", UsageCharts.OtherStatuses], series[0]);
+        Assert.Equal(series[0], series[1]);
+        Assert.Equal(chart.SeriesNames, series[0]);
+    }
+
+    [Fact]
+    public void A_day_whose_tasks_all_ended_cancelled_or_failed_is_empty_but_not_a_day_without_tasks()
+    {
+        var chart = TenOClock(null,
+            (Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 1000),
+            (Tasks.ForteArn, QuantumTaskStatus.Failed, 100));
+
+        Assert.True(chart.IsEmpty);
+        Assert.Equal(2, chart.UncountedTasks);
+        Assert.Contains("2 tasks, none of them counted against the caps", ChartView.Empty(chart));
+        Assert.Contains("no tasks", ChartView.Empty(TenOClock(null)));
     }
 
     [Fact]
