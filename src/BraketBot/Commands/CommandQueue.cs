@@ -52,7 +52,14 @@ public sealed partial class CommandQueue(
     {
         work.Writer.TryComplete();
         var drain = host.Value.ShutdownTimeout - TellingTime;
-        stopping.CancelAfter(drain > TimeSpan.Zero ? drain : TimeSpan.Zero);
+        try
+        {
+            stopping.CancelAfter(drain > TimeSpan.Zero ? drain : TimeSpan.Zero);
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // the container was disposed before the host stopped (a torn-down test host): nothing is left to drain
+        }
         await workers.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
