@@ -31,6 +31,8 @@ public sealed class CrashRecoveryTests
         {
             using var client = new HttpClient { BaseAddress = first.Address };
             Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)))).StatusCode);
+            // Generous: a fresh database's first job on a CI machine busy with the rest of the suite was seen to take over 30 s.
+            await slack.WaitFor(() => slack.TopLevel.Count > 0 ? "alerted" : null, TimeSpan.FromSeconds(90), "the alert, posted before the cancels");
             await slack.WaitFor(() => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 15 ? "cancelling" : null,
                 TimeSpan.FromSeconds(30), "a run in the middle of its cancels");
             first.Kill();
