@@ -1,5 +1,4 @@
 using BraketBot.Limits;
-using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace BraketBot.Commands;
 /// tagged so that BraketBot renews it each period.
 /// </summary>
 public sealed partial class SetLimitCommand(
-    IBraketApi braket, BraketSpendingLimits limits, LimitTargets targets, IOptionsMonitor<AccessOptions> access, IOptionsMonitor<CapsOptions> caps,
+    BraketSpendingLimits limits, LimitTargets targets, IOptionsMonitor<AccessOptions> access, IOptionsMonitor<CapsOptions> caps,
     TimeProvider time, ILogger<SetLimitCommand> logger)
 {
     public const string Name = Subcommands.Limits + " " + Subcommands.Set;
@@ -39,21 +38,10 @@ public sealed partial class SetLimitCommand(
 
         var zone = caps.CurrentValue.Zone;
         var period = LimitPeriod.Current(amount.Renewal, time.GetUtcNow(), zone);
-        var tags = LimitTags.For(amount.Renewal);
-        var token = Guid.NewGuid().ToString("N");
-        if (existing.Value is { } limit)
-        {
-            // Tagged first: a limit never carries an amount for one rhythm and a renewal tag of another.
-            if (limit.Renewal != amount.Renewal && await braket.TagResourceAsync(limit.SpendingLimitArn, tags, cancellationToken) is { IsSuccess: false } tagged)
-                return new Refusal(LimitsView.NotChanged(summary, tagged.Error!));
-            var updated = await braket.UpdateSpendingLimitAsync(limit.SpendingLimitArn, amount.Usd, period, token, cancellationToken);
-            if (!updated.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, updated.Error!));
-        }
-        else
-        {
-            var created = await braket.CreateSpendingLimitAsync(arn, amount.Usd, period, tags, token, cancellationToken);
-            if (!created.IsSuccess) return new Refusal(LimitsView.NotChanged(summary, created.Error!));
-        }
+        LimitChange change = existing.Value is { } limit
+            ? new LimitChange.Update(limit, amount.Usd, period, amount.Renewal, TakeOver: limit.Renewal != amount.Renewal)
+            : new LimitChange.Create(arn.Value, amount.Usd, period, amount.Renewal);
+        if (await limits.MakeAsync(change, cancellationToken) is { } refused) return new Refusal(LimitsView.NotChanged(summary, refused));
         await limits.ChangedAsync(period.End, cancellationToken);
         LogSet(user, userId, arn.Value, amount.Usd, amount.Renewal, period.Start, period.End);
         return new LimitSetReport(summary, amount, period, zone, Created: existing.Value is null);

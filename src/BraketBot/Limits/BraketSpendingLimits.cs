@@ -21,14 +21,11 @@ public sealed partial class BraketSpendingLimits(
     /// <summary>How old the snapshot the reports read may be.</summary>
     private static readonly TimeSpan SnapshotAge = TimeSpan.FromMinutes(1);
 
-    /// <summary>Every limit in the watched regions, from Braket now; the snapshot is refreshed with them.</summary>
+    /// <summary>Every limit in the watched regions, from Braket now, or the first region's refusal; the snapshot is refreshed with them.</summary>
     public async Task<BraketResult<IReadOnlyList<SpendingLimit>>> ListAsync(CancellationToken cancellationToken)
     {
-        var answers = await Task.WhenAll(watch.CurrentValue.EffectiveRegions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
-        if (answers.FirstOrDefault(a => !a.IsSuccess).Error is { } error) return error;
-        IReadOnlyList<SpendingLimit> limits = answers.SelectMany(a => a.Value!).ToList();
-        snapshot.Current = new LimitsListing(limits, time.GetUtcNow());
-        return new BraketResult<IReadOnlyList<SpendingLimit>>(limits, null);
+        var (limits, unlisted) = await ListByRegionAsync(cancellationToken);
+        return unlisted.Count > 0 ? unlisted.Values.First() : new BraketResult<IReadOnlyList<SpendingLimit>>(limits, null);
     }
 
     /// <summary>Each watched region's limits, and the regions that could not be listed with why; the snapshot holds what was listed.</summary>
@@ -40,6 +37,28 @@ public sealed partial class BraketSpendingLimits(
         var unlisted = regions.Zip(answers).Where(p => !p.Second.IsSuccess).ToDictionary(p => p.First, p => p.Second.Error!, StringComparer.Ordinal);
         if (unlisted.Count == 0) snapshot.Current = new LimitsListing(listed, time.GetUtcNow());
         return (listed, unlisted);
+    }
+
+    /// <summary>
+    /// Makes one change at Braket: a limit created with its renewal tag, or one updated to its new amount
+    /// and period, tagged first when it lacks that rhythm's tag, so that a limit never carries an amount
+    /// for one rhythm under the tag of another. Null when Braket took it, else Braket's refusal.
+    /// </summary>
+    public async Task<BraketError?> MakeAsync(LimitChange change, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N"); // one per change: the HTTP retries of it are the same request
+        switch (change)
+        {
+            case LimitChange.Create create when DeviceArn.TryParse(create.DeviceArn, out var device):
+                return (await braket.CreateSpendingLimitAsync(device, create.Usd, create.Period, LimitTags.For(create.Renewal), token, cancellationToken)).Error;
+            case LimitChange.Update update:
+                var arn = update.Limit.SpendingLimitArn;
+                if (update.TakeOver && (await braket.TagResourceAsync(arn, LimitTags.For(update.Renewal), cancellationToken)).Error is { } untagged)
+                    return untagged;
+                return (await braket.UpdateSpendingLimitAsync(arn, update.Usd, update.Period, token, cancellationToken)).Error;
+            default:
+                return new BraketError(BraketErrorKind.Validation, BraketOperations.CreateSpendingLimit, "not a device ARN");
+        }
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using BraketBot.Ports;
 using BraketBot.Usage;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,6 @@ namespace BraketBot.Limits;
 /// so two instances renew a period once and a person's change is never overwritten by a stale plan.
 /// </summary>
 public sealed partial class LimitSyncJob(
-    IBraketApi braket,
     BraketSpendingLimits limits,
     DeviceCatalog catalog,
     IOptionsMonitor<CapsOptions> capsOptions,
@@ -117,33 +115,14 @@ public sealed partial class LimitSyncJob(
 
     private async Task<bool> MakeAsync(LimitChange change, CancellationToken cancellationToken)
     {
-        var token = Guid.NewGuid().ToString("N"); // one per change: the HTTP retries of it are the same request
-        switch (change)
+        if (await limits.MakeAsync(change, cancellationToken) is { } error)
         {
-            case LimitChange.Create create when DeviceArn.TryParse(create.DeviceArn, out var device):
-                var created = await braket.CreateSpendingLimitAsync(device, create.Usd, create.Period, LimitTags.For(create.Renewal), token, cancellationToken);
-                if (!created.IsSuccess) return Failed("create", create.DeviceArn, created.Error!);
-                LogCreated(create.DeviceArn, create.Usd, create.Period.Start, create.Period.End);
-                return true;
-            case LimitChange.Update update:
-                var arn = update.Limit.SpendingLimitArn;
-                // Tagged first, as /braket limits set does: an amount never goes out under another rhythm's tag.
-                if (update.TakeOver && await braket.TagResourceAsync(arn, LimitTags.For(update.Renewal), cancellationToken) is { IsSuccess: false } tagged)
-                    return Failed("tag", update.DeviceArn, tagged.Error!);
-                var updated = await braket.UpdateSpendingLimitAsync(arn, update.Usd, update.Period, token, cancellationToken);
-                if (!updated.IsSuccess) return Failed("update", update.DeviceArn, updated.Error!);
-                LogUpdated(update.DeviceArn, update.Usd, update.Period.Start, update.Period.End, update.TakeOver);
-                return true;
-            default:
-                LogFailed("create", change.DeviceArn, "not a device ARN");
-                return false;
+            LogFailed(change is LimitChange.Create ? "create" : "update", change.DeviceArn, error.Describe());
+            return false;
         }
-    }
-
-    private bool Failed(string what, string deviceArn, BraketError error)
-    {
-        LogFailed(what, deviceArn, error.Describe());
-        return false;
+        if (change is LimitChange.Update update) LogUpdated(update.DeviceArn, update.Usd, update.Period.Start, update.Period.End, update.TakeOver);
+        else if (change is LimitChange.Create create) LogCreated(create.DeviceArn, create.Usd, create.Period.Start, create.Period.End);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created Braket's spending limit for {Device}: {Usd} USD from {Start:o} to {End:o}")]

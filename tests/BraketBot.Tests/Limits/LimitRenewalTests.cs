@@ -48,7 +48,7 @@ public sealed class LimitRenewalTests : IDisposable
         var watch = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<WatchOptions>>();
         var braketApi = services.GetRequiredService<IBraketApi>();
         var limits = new BraketSpendingLimits(braketApi, new SpendingLimitsSnapshot(), store, watch, time, NullLogger<BraketSpendingLimits>.Instance);
-        return new LimitSyncJob(braketApi, limits, services.GetRequiredService<DeviceCatalog>(),
+        return new LimitSyncJob(limits, services.GetRequiredService<DeviceCatalog>(),
             new FixedOptions<CapsOptions>(caps ?? new CapsOptions { TimeZone = "America/Los_Angeles" }), time, NullLogger<LimitSyncJob>.Instance);
     }
 
