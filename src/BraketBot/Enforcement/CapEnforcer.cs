@@ -55,11 +55,14 @@ public sealed partial class CapEnforcer(
         var missing = await ledger.MissingAsync(from, day, device, cancellationToken);
 
         var answered = new HashSet<string>(StringComparer.Ordinal);
-        var scanned = missing.Count > 0 || request.Reconcile;
-        // A scan fills what the ledger lacks; the reconcile's tick asks Braket what can have changed; either is Braket's word for the decision.
+        // A scan fills the days the ledger lacks (only those); the reconcile's tick asks Braket what can have changed in the others.
         if (missing.Count > 0)
-            Require(await ledger.ScanRegionsAsync(missing.Min(), day, device, null, request.Reconcile ? ScanPace.Background : ScanPace.Urgent, cancellationToken), answered);
-        else if (request.Reconcile)
+        {
+            var pace = request.Reconcile ? ScanPace.Background : ScanPace.Urgent;
+            Require(await ledger.ScanRegionsAsync(missing.Min(), missing.Max(), device, null, pace, cancellationToken), answered);
+        }
+        var scanned = missing.Contains(day) || request.Reconcile; // either way the day is Braket's word for the decision
+        if (request.Reconcile && !missing.Contains(day))
             Require(await ledger.RefreshAsync(from, day, cancellationToken), answered);
         if (!caps.AnyCap) return;
 
