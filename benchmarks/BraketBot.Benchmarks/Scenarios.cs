@@ -276,9 +276,11 @@ public static class Scenarios
         var now = DateTimeOffset.UtcNow;
         var start = BraketBot.Domain.Day.Of(now, zone).Window(zone).Start;
         var span = now.AddMinutes(-10) - start;
-        QuantumTaskStatus[] ended = [.. Enumerable.Repeat(QuantumTaskStatus.Completed, 8), QuantumTaskStatus.Failed, QuantumTaskStatus.Cancelled];
+        QuantumTaskStatus[] ended =
+            [.. Enumerable.Repeat(QuantumTaskStatus.Completed, 8), QuantumTaskStatus.Failed, QuantumTaskStatus.Cancelled];
         var day = Enumerable.Range(0, tasks)
-            .Select(i => Tasks.Task(Tasks.AspenArn, i >= tasks - 10 ? QuantumTaskStatus.Queued : ended[i % ended.Length], 100, start + span * i / tasks))
+            .Select(i => Tasks.Task(
+                Tasks.AspenArn, i >= tasks - 10 ? QuantumTaskStatus.Queued : ended[i % ended.Length], 100, start + span * i / tasks))
             .ToArray();
         const int tick = 30;
         using var harness = await Harness.StartAsync(b => b.Add(day), new Dictionary<string, string>(AccountCapNobodyReaches)
@@ -291,7 +293,8 @@ public static class Scenarios
 
         // The fill: every page of the month to date, then the first tick that only asks what changed.
         var filling = Stopwatch.StartNew();
-        await harness.Slack.WaitFor(() => searches().Any(TickOfStatus) ? "ticking" : null, TimeSpan.FromMinutes(20), "the first incremental tick");
+        await harness.Slack.WaitFor(
+            () => searches().Any(TickOfStatus) ? "ticking" : null, TimeSpan.FromMinutes(20), "the first incremental tick");
         var filled = filling.Elapsed;
         var fillCalls = searches().Count(r => !TickOfStatus(r));
         var throttled = harness.Braket.Throttled(BraketOperations.SearchQuantumTasks);
@@ -300,7 +303,8 @@ public static class Scenarios
         await Quiet(harness.Braket, TimeSpan.FromSeconds(3));
         var before = harness.Braket.Requests.Count;
         var ticksBefore = searches().Count(TickOfStatus);
-        await harness.Slack.WaitFor(() => searches().Count(TickOfStatus) >= ticksBefore + 3 ? "ticks" : null, TimeSpan.FromSeconds(tick * 5), "three ticks");
+        await harness.Slack.WaitFor(
+            () => searches().Count(TickOfStatus) >= ticksBefore + 3 ? "ticks" : null, TimeSpan.FromSeconds(tick * 5), "three ticks");
         await Quiet(harness.Braket, TimeSpan.FromSeconds(3));
         var perTick = (harness.Braket.Requests.Count - before) / (double)(searches().Count(TickOfStatus) - ticksBefore);
 
@@ -309,14 +313,15 @@ public static class Scenarios
         var changed = DateTime.UtcNow;
         harness.Braket.SetStatus(drifted.QuantumTaskArn, QuantumTaskStatus.Completed);
         var id = drifted.QuantumTaskArn.Split('/')[^1];
-        await harness.Slack.WaitFor(() => harness.Braket.RequestsOf(BraketOperations.GetQuantumTask).Any(r => r.Path.Contains(id, StringComparison.Ordinal)) ? "asked" : null,
-            TimeSpan.FromSeconds(tick * 3), "the drifted task asked of");
-        var repaired = harness.Braket.RequestsOf(BraketOperations.GetQuantumTask).First(r => r.Path.Contains(id, StringComparison.Ordinal)).DateTime - changed;
+        WireMock.IRequestMessage? AskedOf() =>
+            harness.Braket.RequestsOf(BraketOperations.GetQuantumTask).FirstOrDefault(r => r.Path.Contains(id, StringComparison.Ordinal));
+        var repaired = (await harness.Slack.WaitFor(AskedOf, TimeSpan.FromSeconds(tick * 3), "the drifted task asked of")).DateTime - changed;
 
         return
         [
             new($"(f) reconcile, {tasks:N0}-task quiet day: Braket calls per tick", $"{perTick:F1}",
-                $"before: {Pages(tasks, 100)} a tick (a full scan); the fill, once: {fillCalls} calls in {Seconds(filled)} ({throttled} throttled)", "<= 20", perTick <= 20),
+                $"before: {Pages(tasks, 100)} a tick (a full scan); the fill, once: {fillCalls} calls in {Seconds(filled)} ({throttled} throttled)",
+                "<= 20", perTick <= 20),
             new($"(f) reconcile, {tasks:N0}-task quiet day: drift repaired after", Seconds(repaired),
                 $"a tick every {tick} s", $"<= one tick ({tick} s) + 2 s", repaired <= TimeSpan.FromSeconds(tick + 2)),
         ];

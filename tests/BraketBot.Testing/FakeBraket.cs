@@ -114,7 +114,7 @@ public sealed partial class FakeBraket : IDisposable
 
     private readonly ConcurrentDictionary<string, bool> denied = new();
 
-    /// <summary>Every later call in the region is denied (403 AccessDeniedException), as under a service control policy or a region not enabled.</summary>
+    /// <summary>Every later call in the region is denied (403 AccessDeniedException): a service control policy, a region not enabled.</summary>
     public void DenyRegion(string region) => deniedRegions[region] = true;
 
     private readonly ConcurrentDictionary<string, bool> deniedRegions = new();

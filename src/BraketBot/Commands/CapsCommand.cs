@@ -8,7 +8,7 @@ namespace BraketBot.Commands;
 
 /// <summary>/braket caps: the caps in force and today's (and this month's) usage against each, from the ledger where it holds them.</summary>
 public sealed class CapsCommand(
-    DayScanner scanner, UsageLedger ledger, UncheckedRegions uncheckedRegions, BraketSpendingLimits limits, DeviceCatalog catalog,
+    DayScanner scanner, UsageLedger ledger, RegionFailureLog uncheckedRegions, BraketSpendingLimits limits, DeviceCatalog catalog,
     IOptionsMonitor<CapsOptions> capsOptions)
 {
     public const string Name = Subcommands.Caps;

@@ -13,5 +13,6 @@ public sealed record RegionFailure(string Region, RegionFailureReason Reason, Da
     /// <summary>What a figure that leaves these regions out is: a lower bound, said with the regions named.</summary>
     public static string LowerBound(IReadOnlyCollection<RegionFailure> failures) => failures.Count == 0
         ? ""
-        : $"Could not check {string.Join(", ", failures.Select(f => f.Describe()))}: usage there is not counted, so the figures are lower bounds.";
+        : $"Could not check {string.Join(", ", failures.Select(f => f.Describe()))}: " +
+          "usage there is not counted, so the figures are lower bounds.";
 }

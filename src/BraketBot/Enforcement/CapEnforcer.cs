@@ -23,7 +23,7 @@ public sealed partial class CapEnforcer(
     IBotStore store,
     RunLauncher runs,
     BraketSpendingLimits nativeLimits,
-    UncheckedRegions uncheckedRegions,
+    RegionFailureLog uncheckedRegions,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
     BraketBotMetrics metrics,
@@ -37,7 +37,8 @@ public sealed partial class CapEnforcer(
     /// What a decision is made from: the day's usage, the caps' standings, the tasks a breach would cancel,
     /// and the regions left out because they could not be read.
     /// </summary>
-    private sealed record View(DayUsage Usage, IReadOnlyList<CapStanding> Standings, IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<RegionFailure> Unread);
+    private sealed record View(
+        DayUsage Usage, IReadOnlyList<CapStanding> Standings, IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<RegionFailure> Unread);
 
     private sealed record Plan(EnforcementRun Run, IReadOnlyList<string> TaskClaims, IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> AlertClaims);
 
@@ -91,7 +92,7 @@ public sealed partial class CapEnforcer(
         }
     }
 
-    /// <summary>A scan that no region answered fails the evaluation (its job tries again); one that some answered goes on with those.</summary>
+    /// <summary>A scan no region answered fails the evaluation (its job tries again); one some answered goes on with those.</summary>
     private static void Require(RegionalTasks scan, HashSet<string> answered)
     {
         if (scan.Answered.Count == 0 && scan.Failed.Count > 0) throw new BraketException(scan.AllOrNothing().Error!);
@@ -103,14 +104,16 @@ public sealed partial class CapEnforcer(
     /// breach cancels, they are rescanned (paced) unless that was done within <see cref="EarlierDaysFreshFor"/>;
     /// otherwise the tasks there that only events told of are asked of Braket one by one.
     /// </summary>
-    private async Task ConfirmEarlierDaysAsync(EvaluationRequest request, CapsOptions caps, View told, DeviceSummary? device, CancellationToken cancellationToken)
+    private async Task ConfirmEarlierDaysAsync(
+        EvaluationRequest request, CapsOptions caps, View told, DeviceSummary? device, CancellationToken cancellationToken)
     {
         var first = Month.Of(request.Day).First;
         if (!caps.HasMonthCaps || request.Day == first) return;
         var last = request.Day.AddDays(-1);
         var monthlyBreach = caps.Action == CapAction.CancelQueued
             && told.Standings.Any(s => s.Cap.Period == CapPeriod.Month && s.Level == CapLevel.Breach);
-        if (monthlyBreach && !(await ledger.OldestScanAsync(first, last, device, cancellationToken) > time.GetUtcNow() - EarlierDaysFreshFor))
+        var fresh = await ledger.OldestScanAsync(first, last, device, cancellationToken) > time.GetUtcNow() - EarlierDaysFreshFor;
+        if (monthlyBreach && !fresh)
         {
             LogRescanningMonth(request.Day, request.DeviceArn ?? "every device");
             await ledger.ScanRegionsAsync(first, last, device, null, ScanPace.Background, cancellationToken);
@@ -206,7 +209,8 @@ public sealed partial class CapEnforcer(
             ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
             Channel = alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
-            UncheckedRegions = view.Unread,
+            // A device's cap lives in its own region, which answered; only account-wide figures leave regions out.
+            UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
             // The limits as last listed: the alert must not wait on Braket to say so.
             ReachedLimits = breached.Count > 0
                 ? LimitPlanner.Reached(nativeLimits.Known, view.Usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
@@ -255,7 +259,8 @@ public sealed partial class CapEnforcer(
     [LoggerMessage(Level = LogLevel.Information, Message = "The ledger says a cap of {Day} ({Scope}) calls for action ({Trigger}); one scan confirms it first")]
     private partial void LogConfirming(Day day, string scope, string trigger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A monthly cap of {Day} ({Scope}) is breached; the month's earlier days are scanned again before anything is cancelled")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "A monthly cap of {Day} ({Scope}) is breached; the month's earlier days are scanned again before anything is cancelled")]
     private partial void LogRescanningMonth(Day day, string scope);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The scan of {Day} ({Scope}) refuted the ledger: nothing is done, and the ledger is repaired")]

@@ -46,6 +46,7 @@ public sealed partial class LedgerRescanJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "The ledger's rescan of {Day} was taken by another instance")]
     private partial void LogDoneElsewhere(Day day);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The ledger rescanned {From}..{To}: {Tasks} tasks; {Failed} regions could not be read and are retried by the reconcile")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The ledger rescanned {From}..{To}: {Tasks} tasks; {Failed} regions could not be read and are retried by the reconcile")]
     private partial void LogRescanned(Day from, Day to, int tasks, int failed);
 }

@@ -32,7 +32,8 @@ public static class CapsView
         if (daily.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', daily))));
         if (monthly.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown($"*{MonthTitle(report)}*\n{string.Join('\n', monthly)}{Gap(report)}")));
         if (report.UncheckedRegions.Count > 0)
-            blocks.Add(new SectionBlock(TextObject.Markdown($"⚠️ {RegionFailure.LowerBound(report.UncheckedRegions)} The reconcile tries them again.")));
+            blocks.Add(new SectionBlock(TextObject.Markdown(
+                $"⚠️ {RegionFailure.LowerBound(report.UncheckedRegions)} The reconcile tries them again.")));
         if (report.NativeLimits.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Braket's own spending limits*\n" +
                 string.Join('\n', report.NativeLimits.Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, report.Caps.Zone, withSpend: true)}")))));

@@ -298,7 +298,8 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed FROM {S}.ledger_tasks WHERE {where}", connection, transaction);
+            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed FROM {S}.ledger_tasks WHERE {where}",
+            connection, transaction);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var tasks = new List<LedgerTask>();

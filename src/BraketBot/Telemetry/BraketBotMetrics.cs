@@ -70,7 +70,7 @@ public sealed class BraketBotMetrics
 
     public void QuotaWait(string operation, TimeSpan waited) => quotaWaitSeconds.Record(waited.TotalSeconds, Tag("operation", operation));
 
-    public void RegionFailure(string region, string reason) => regionFailures.Add(1, Tag("region", region), Tag("reason", reason));
+    public void RegionScanFailed(string region, string reason) => regionFailures.Add(1, Tag("region", region), Tag("reason", reason));
 
     public void SlackCall(string method, string outcome) => slackCalls.Add(1, Tag("method", method), Tag("outcome", outcome));
 

@@ -36,7 +36,8 @@ public sealed class DayScanner(
     /// one), region by region: a region that fails does not stop the others.
     /// </summary>
     public async Task<RegionalTasks> TasksByRegionAsync(
-        DateTimeOffset start, DateTimeOffset end, DeviceSummary? device, IReadOnlyList<string>? regions, ScanPace pace, CancellationToken cancellationToken)
+        DateTimeOffset start, DateTimeOffset end, DeviceSummary? device, IReadOnlyList<string>? regions, ScanPace pace,
+        CancellationToken cancellationToken)
     {
         if (device is null) await catalog.GetDevicesAsync(cancellationToken);
         return await braket.SearchRegionsAsync(regions ?? RegionsOf(device), TaskSearch.CreatedFilters(device?.DeviceArn, start, end),

@@ -3,7 +3,8 @@ using BraketBot.Ports;
 namespace BraketBot.Usage;
 
 /// <summary>What a search over several regions found: the tasks of the regions that answered, and why each other region did not.</summary>
-public sealed record RegionalTasks(IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<string> Answered, IReadOnlyDictionary<string, BraketError> Failed)
+public sealed record RegionalTasks(
+    IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<string> Answered, IReadOnlyDictionary<string, BraketError> Failed)
 {
     /// <summary>Why a region failed, in the words the alert and /braket caps use.</summary>
     public static RegionFailureReason ReasonOf(BraketError error) => error.Kind switch

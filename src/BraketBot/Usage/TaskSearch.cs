@@ -10,8 +10,8 @@ public static class TaskSearch
         this IBraketApi braket, string region, IReadOnlyList<QuantumTaskFilter> filters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var task in braket.SearchAllQuantumTasksAsync(region, filters, ScanPace.Urgent, TimeProvider.System, cancellationToken))
-            yield return task;
+        var pages = braket.SearchAllQuantumTasksAsync(region, filters, ScanPace.Urgent, TimeProvider.System, cancellationToken);
+        await foreach (var task in pages) yield return task;
     }
 
     /// <summary>Every task matching the filters, a page at a time no faster than <paramref name="pace"/> allows.</summary>

@@ -17,7 +17,7 @@ public sealed partial class UsageLedger(
     IBotStore store,
     IBraketApi braket,
     DayScanner scanner,
-    UncheckedRegions uncheckedRegions,
+    RegionFailureLog uncheckedRegions,
     DeviceCatalog catalog,
     Pricing pricing,
     IOptionsMonitor<CapsOptions> capsOptions,
@@ -35,7 +35,7 @@ public sealed partial class UsageLedger(
     /// </summary>
     public static readonly TimeSpan WatermarkOverlap = TimeSpan.FromMinutes(2);
 
-    /// <summary>More not-ended tasks than this that a region's searches did not list make its ledger suspect: it is scanned in full.</summary>
+    /// <summary>More not-ended tasks than this that a region's searches did not list make its ledger suspect: a full scan.</summary>
     public const int MaxChecksPerRegion = 50;
 
     /// <summary>The statuses a task can still leave: a tick asks Braket for these.</summary>
@@ -124,19 +124,22 @@ public sealed partial class UsageLedger(
     /// The days from..to as a decision may count them: the daily totals without the tasks Braket has not
     /// confirmed, and without the devices of the regions in <paramref name="unread"/>.
     /// </summary>
-    public async Task<IReadOnlyList<DayUsage>> ConfirmedDaysAsync(Day from, Day to, IReadOnlySet<string> unread, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DayUsage>> ConfirmedDaysAsync(
+        Day from, Day to, IReadOnlySet<string> unread, CancellationToken cancellationToken)
     {
         var totals = await store.DayTotalsAsync(from, to, cancellationToken);
-        var unconfirmed = Ledger.TotalDeltas((await store.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null)));
+        var unconfirmed = Ledger.TotalDeltas(
+            (await store.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null)));
         var net = totals.Concat(unconfirmed)
             .GroupBy(t => (t.Day, t.DeviceArn, t.Status))
-            .Select(g => new DayTally(g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally))))
+            .Select(g => new DayTally(
+                g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally))))
             .Where(t => !unread.Contains(catalog.Describe(t.DeviceArn).Region))
             .ToLookup(t => t.Day);
         return DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
     }
 
-    /// <summary>The time of the oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
+    /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
     public async Task<DateTimeOffset?> OldestScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
     {
         var scanned = await store.ScannedAsync(from, to, ScopeOf(device), cancellationToken);
@@ -171,14 +174,16 @@ public sealed partial class UsageLedger(
         var scope = ScopeOf(device);
         var heldBefore = await store.ScannedAsync(from, to, scope, cancellationToken);
         var at = time.GetUtcNow(); // the scan's news is as of its start: an event that comes during it is newer
-        var scanned = await scanner.TasksByRegionAsync(from.Window(zone).Start, to.Window(zone).End, device, regions, pace, cancellationToken);
+        var scanned = await scanner.TasksByRegionAsync(
+            from.Window(zone).Start, to.Window(zone).End, device, regions, pace, cancellationToken);
 
         var listed = scanned.Tasks.Select(t => t.QuantumTaskArn).ToHashSet(StringComparer.Ordinal);
         var unlisted = new List<QuantumTaskSummary>();
         foreach (var day in days)
             unlisted.AddRange((await store.LedgerTasksAsync(day, null, cancellationToken))
                 .Select(t => t.Task)
-                .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn) && scanned.Answered.Contains(RegionOf(t))));
+                .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn))
+                .Where(t => scanned.Answered.Contains(RegionOf(t))));
         var (known, changes, dropped) = await MergeAsync(scanned.Tasks, unlisted, at, cancellationToken);
         if (scanned.Answered.Count > 0 && regions is null) await store.MarkScannedAsync(days, scope, at, cancellationToken);
         if (device is null && to >= scanner.Today()) await AdvanceWatermarksAsync(scanned.Answered, from, at, cancellationToken);
@@ -199,7 +204,8 @@ public sealed partial class UsageLedger(
     public async Task<RegionalTasks> RefreshAsync(Day from, Day to, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
-        var owed = (await uncheckedRegions.CurrentAsync(cancellationToken)).ToDictionary(f => f.Region, f => f.Since, StringComparer.Ordinal);
+        var owed = (await uncheckedRegions.CurrentAsync(cancellationToken))
+            .ToDictionary(f => f.Region, f => f.Since, StringComparer.Ordinal);
         var regions = scanner.RegionsOf(null);
         var watermarks = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         foreach (var region in regions) watermarks[region] = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
@@ -217,7 +223,8 @@ public sealed partial class UsageLedger(
         foreach (var region in regions.Where(r => !incremental.Contains(r) || owed.ContainsKey(r)))
         {
             var owedFrom = owed.TryGetValue(region, out var day) ? day : from;
-            results.Add(await ScanRegionsAsync(owedFrom < oldest ? oldest : owedFrom, to, null, [region], ScanPace.Background, cancellationToken));
+            var rescanFrom = owedFrom < oldest ? oldest : owedFrom;
+            results.Add(await ScanRegionsAsync(rescanFrom, to, null, [region], ScanPace.Background, cancellationToken));
         }
 
         var answered = regions.Where(r => results.Any(x => x.Answered.Contains(r)) && !results.Any(x => x.Failed.ContainsKey(r))).ToList();
@@ -242,7 +249,8 @@ public sealed partial class UsageLedger(
         await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the searches meet
         var created = await braket.SearchRegionsAsync(regions, TaskSearch.CreatedFilters(null, since, end),
             t => t.CreatedAt >= since && t.CreatedAt < end, ScanPace.Background, time, cancellationToken);
-        var open = await braket.SearchRegionsAsync(regions, [.. TaskSearch.CreatedFilters(null, start, end), QuantumTaskFilter.Status([.. NotEnded])],
+        var open = await braket.SearchRegionsAsync(
+            regions, [.. TaskSearch.CreatedFilters(null, start, end), QuantumTaskFilter.Status([.. NotEnded])],
             t => t.CreatedAt >= start && t.CreatedAt < end, ScanPace.Background, time, cancellationToken);
         var answered = created.Answered.Intersect(open.Answered).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<QuantumTaskSummary> listed = [.. created.Tasks.Concat(open.Tasks).DistinctBy(t => t.QuantumTaskArn)];
@@ -257,7 +265,8 @@ public sealed partial class UsageLedger(
 
         var (known, changes, dropped) = await MergeAsync(listed, unlisted, at, cancellationToken);
         LogDriftIfAny(from, to, Retention.EveryDevice, changes, dropped);
-        var failed = created.Failed.Concat(open.Failed).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var failed = created.Failed.Concat(open.Failed).GroupBy(f => f.Key)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var changed = new RegionalTasks([.. listed, .. known], [.. answered.Where(r => !suspect.Any(s => s.Key == r))], failed);
         await uncheckedRegions.NoteAsync(changed, Day.Of(since, zone), everyDevice: true, cancellationToken);
         return (changed, suspect);
@@ -267,7 +276,8 @@ public sealed partial class UsageLedger(
     /// Moves the regions' watermarks to <paramref name="at"/>: after a tick, or after a scan of every device
     /// through today that starts no later than the region's last tick looked (<paramref name="scannedFrom"/>).
     /// </summary>
-    private async Task AdvanceWatermarksAsync(IEnumerable<string> regions, Day? scannedFrom, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task AdvanceWatermarksAsync(
+        IEnumerable<string> regions, Day? scannedFrom, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var zone = capsOptions.CurrentValue.Zone;
         foreach (var region in regions)
@@ -290,16 +300,19 @@ public sealed partial class UsageLedger(
         LogDriftIfAny(from, to, Retention.EveryDevice, changes, dropped);
     }
 
-    /// <summary>Records what Braket listed and, for the tasks it did not list, what it says of each; drops those it does not know.</summary>
+    /// <summary>Records what Braket listed and, of the tasks it did not list, what it says of each; drops those it does not know.</summary>
     private async Task<(IReadOnlyList<QuantumTaskSummary> Known, IReadOnlyList<LedgerChange> Changes, int Dropped)> MergeAsync(
-        IReadOnlyList<QuantumTaskSummary> listed, IReadOnlyList<QuantumTaskSummary> unlisted, DateTimeOffset at, CancellationToken cancellationToken)
+        IReadOnlyList<QuantumTaskSummary> listed, IReadOnlyList<QuantumTaskSummary> unlisted, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         var zone = capsOptions.CurrentValue.Zone;
         var confirmed = await Task.WhenAll(unlisted.Select(t => ConfirmAsync(t, cancellationToken)));
         var known = confirmed.Select(c => c.Known).OfType<QuantumTaskSummary>().ToList();
         var changes = await store.RecordAsync(
-            listed.Concat(known).Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), at) { Confirmed = true }).ToList(), cancellationToken);
-        var dropped = await store.ForgetAsync(unlisted.Zip(confirmed).Where(p => p.Second.Unknown).Select(p => p.First.QuantumTaskArn).ToList(), cancellationToken);
+            listed.Concat(known).Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), at) { Confirmed = true }).ToList(),
+            cancellationToken);
+        var unknown = unlisted.Zip(confirmed).Where(p => p.Second.Unknown).Select(p => p.First.QuantumTaskArn).ToList();
+        var dropped = await store.ForgetAsync(unknown, cancellationToken);
         return (known, changes, dropped.Count);
     }
 

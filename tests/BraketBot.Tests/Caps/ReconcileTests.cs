@@ -32,7 +32,8 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
     {
         using (var scope = Bot.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
-                new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true), CancellationToken.None);
+                new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
+                CancellationToken.None);
         await SettleAsync();
     }
 
@@ -80,7 +81,8 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
         Assert.Contains("Could not check us-east-1 (access denied)", caps);
         var metrics = await Client.GetStringAsync("/metrics");
         Assert.Contains(metrics.Split('\n'), line => line.StartsWith("braketbot_braket_region_failures_total{", StringComparison.Ordinal)
-            && line.Contains("region=\"us-east-1\"", StringComparison.Ordinal) && line.Contains("reason=\"denied\"", StringComparison.Ordinal));
+            && line.Contains("region=\"us-east-1\"", StringComparison.Ordinal)
+            && line.Contains("reason=\"denied\"", StringComparison.Ordinal));
 
         Braket.AllowRegion("us-east-1");
         var before = Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count(r => FakeBraket.RegionOf(r) == "us-east-1");
@@ -98,7 +100,8 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerMonth"] = "1000";
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300);
         await Tick(); // the ledger holds the month to date
-        var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 50_000, new DateTimeOffset(2022, 4, 5, 10, 0, 0, TimeSpan.Zero));
+        var fifth = new DateTimeOffset(2022, 4, 5, 10, 0, 0, TimeSpan.Zero);
+        var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 50_000, fifth);
 
         await Deliver(invented); // a valid key, a task Braket never had
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 100, Morning.AddMinutes(1))); // the ledger: 50,400 of 1,000

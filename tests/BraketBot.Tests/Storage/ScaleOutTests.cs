@@ -119,8 +119,9 @@ public sealed class ScaleOutTests
             }));
 
             // One pass per watched region (us-west-1, us-east-1), from one host: the other found the day's claim taken.
-            Assert.Equal(["us-east-1", "us-west-1"], braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order());
-            Assert.Contains("2022-04-01T00:00:00Z", braket.RequestsOf(BraketOperations.SearchQuantumTasks)[0].Body); // from the first of yesterday's month
+            var searches = braket.RequestsOf(BraketOperations.SearchQuantumTasks);
+            Assert.Equal(["us-east-1", "us-west-1"], searches.Select(FakeBraket.RegionOf).Order());
+            Assert.Contains("2022-04-01T00:00:00Z", searches[0].Body); // from the first of yesterday's month
         }
     }
 

@@ -233,8 +233,10 @@ public sealed class StoreContractTests
         await using var store = await Open(kind);
         var told = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 5, store.Time.GetUtcNow().AddHours(-1));
         var listed = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1));
-        await store.Value.RecordAsync([Seen(told, QuantumTaskStatus.Running, 20), Seen(listed, QuantumTaskStatus.Queued, 0) with { Confirmed = true }], default);
-        Assert.Equal(told.QuantumTaskArn, Assert.Single(await store.Value.UnconfirmedTasksAsync(Today, Today, default)).Task.QuantumTaskArn);
+        await store.Value.RecordAsync(
+            [Seen(told, QuantumTaskStatus.Running, 20), Seen(listed, QuantumTaskStatus.Queued, 0) with { Confirmed = true }], default);
+        var unconfirmed = Assert.Single(await store.Value.UnconfirmedTasksAsync(Today, Today, default));
+        Assert.Equal(told.QuantumTaskArn, unconfirmed.Task.QuantumTaskArn);
 
         // A scan that saw the task QUEUED, older news than the event's RUNNING: the status stays, the task is confirmed.
         var confirmed = await store.Value.RecordAsync([Seen(told, QuantumTaskStatus.Queued, 10) with { Confirmed = true }], default);
