@@ -19,7 +19,12 @@ if (picked.Contains("c"))
     rows.AddRange(await Scenarios.ColdBreachAsync());
 }
 if (picked.Contains("f"))
-    foreach (var tasks in new[] { 20_000, 100_000 }) rows.AddRange(await Scenarios.ReconcileAsync(tasks));
+    foreach (var tasks in new[] { 20_000, 100_000 })
+    {
+        var reconcile = await Scenarios.ReconcileAsync(tasks);
+        rows.AddRange(reconcile);
+        foreach (var row in reconcile) Console.Error.WriteLine($"{row.Scenario}: {row.Measured} ({row.Reference})"); // long: say each as it comes
+    }
 if (picked.Contains("e")) rows.AddRange(await Scenarios.SustainedAsync(5_000, TimeSpan.FromMinutes(1)));
 if (picked.Contains("d"))
 {
