@@ -21,6 +21,27 @@ public static class Buttons
             },
         };
 
+    /// <summary>A finished run's tasks left queued, within the run's own scope; the dialog says how many and where.</summary>
+    public static ButtonElement CancelRest(EnforcementRun run)
+    {
+        var scope = run.RestScope();
+        var left = run.Left;
+        return new(TextObject.Plain("Cancel the rest"), ActionIds.CancelRest, ButtonValues.Of(new RestOfRun(run.Id, scope)))
+        {
+            Style = "danger",
+            Confirm = new ConfirmDialog(
+                TextObject.Plain("Cancel the rest?"),
+                TextObject.Markdown(
+                    $"This cancels the {Format.Count(left.Count)} tasks of *{scope.Describe()}* created on {scope.Day} that this run left " +
+                    $"({Format.Count(left.Sum(t => t.Shots))} shots), those still QUEUED or CREATED. It cannot be undone."),
+                TextObject.Plain("Cancel them"),
+                TextObject.Plain("Keep them"))
+            {
+                Style = "danger",
+            },
+        };
+    }
+
     public static ButtonElement Refresh(InfoQuery query) =>
         new(TextObject.Plain("Refresh"), ActionIds.RefreshReport, ButtonValues.Of(query));
 }
