@@ -52,6 +52,7 @@ public sealed partial class RunMessages(
     /// </summary>
     public async Task KeepShownAsync(RunSession session, CancellationToken cancellationToken)
     {
+        if (session.Run is { Kind: RunKind.CancelAll, ResponseUrl: null }) return; // from the terminal: shown there
         var failures = 0;
         while (true)
         {
@@ -86,7 +87,7 @@ public sealed partial class RunMessages(
         try
         {
             var shown = run.Kind == RunKind.CancelAll
-                ? run.ResponseUrl is null || await RespondAsync(session, run, final, cancellationToken) // from the terminal: shown there
+                ? await RespondAsync(session, run, final, cancellationToken)
                 : await PostOrUpdateAsync(session, run, cancellationToken);
             if (shown)
             {
