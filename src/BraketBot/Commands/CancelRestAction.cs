@@ -12,40 +12,35 @@ namespace BraketBot.Commands;
 /// those still QUEUED or CREATED now and not taken by another run, like "Cancel all queued".
 /// </summary>
 public sealed partial class CancelRestAction(
-    QueuedCancellation cancellation,
-    IBotStore store,
-    ISlackApi slack,
-    IOptionsMonitor<AccessOptions> access,
-    ILogger<CancelRestAction> logger) : IBlockActionHandler
+    QueuedCancellation cancellation, IBotStore store, ISlackApi slack, IOptionsMonitor<AccessOptions> access, ILogger<CancelRestAction> logger)
+    : IBlockActionHandler
 {
     public const string Id = ActionIds.CancelRest;
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
     {
-        var responseUrl = payload.ResponseUrl!;
-        Task Tell(string text) => slack.RespondAsync(responseUrl, SlackMessage.Plain(text), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
+        if (await StartAsync(payload, action.Value, cancellationToken) is { } problem)
+            await slack.RespondAsync(payload.ResponseUrl!, SlackMessage.Plain(problem), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
+    }
 
-        if (!ButtonValues.TryRead(action.Value, out RestOfRun? rest)) { await Tell("This button is no longer valid; run `/braket info` again."); return; }
-        if (!access.CurrentValue.IsAdmin(payload.User.Id)) { await Tell(CancelView.NotAllowed); return; }
+    /// <returns>Why nothing was started, for the person who clicked; null once the run is started (it answers for itself).</returns>
+    private async Task<string?> StartAsync(BlockActionsPayload payload, string? value, CancellationToken cancellationToken)
+    {
+        if (!ButtonValues.TryRead(value, out RestOfRun? rest)) return "This button is no longer valid; run `/braket info` again.";
+        if (!access.CurrentValue.IsAdmin(payload.User.Id)) return CancelView.NotAllowed;
         var left = await store.GetValueAsync(RunExecutor.RestKey(rest.RunId), cancellationToken);
-        if (string.IsNullOrEmpty(left)) { await Tell(RunView.NothingLeft(rest.Scope)); return; }
+        if (string.IsNullOrEmpty(left)) return RunView.NothingLeft(rest.Scope);
 
         var only = left.Split('\n').ToHashSet(StringComparer.Ordinal);
-        var planned = await cancellation.PlanAsync(rest.Scope, $"<@{payload.User.Id}>", payload.User.Id, responseUrl, cancellationToken, only);
-        if (!planned.IsSuccess)
-        {
-            await Tell(planned.Problem!);
-            return;
-        }
-        if (planned.Value!.Tasks.Count == 0) { await Tell(RunView.NothingLeft(rest.Scope)); return; }
-        if (!await cancellation.TryStartAsync(planned.Value, cancellationToken))
-        {
-            await Tell(CancelView.AlreadyRunning(rest.Scope));
-            return;
-        }
+        var planned = await cancellation.PlanAsync(rest.Scope, $"<@{payload.User.Id}>", payload.User.Id, payload.ResponseUrl, cancellationToken, only);
+        if (!planned.IsSuccess) return planned.Problem;
+        var run = planned.Value!;
+        if (run.Tasks.Count == 0) return RunView.NothingLeft(rest.Scope);
+        if (!await cancellation.TryStartAsync(run, cancellationToken)) return CancelView.AlreadyRunning(rest.Scope);
         var who = payload.User.Username ?? payload.User.Name ?? "";
         var what = rest.Scope.Describe();
-        LogStarted(who, payload.User.Id, planned.Value.Tasks.Count, rest.RunId, what, rest.Scope.Day);
+        LogStarted(who, payload.User.Id, run.Tasks.Count, rest.RunId, what, rest.Scope.Day);
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) cancels the {Count} tasks run {RunId} left queued, of {Scope} on {Day}")]

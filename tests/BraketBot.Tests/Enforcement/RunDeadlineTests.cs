@@ -7,22 +7,16 @@ namespace BraketBot.Tests.Enforcement;
 /// <summary>A run that reaches its deadline with tasks still queued, through the real host.</summary>
 public sealed class RunDeadlineTests
 {
-    private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task A_run_out_of_time_gives_its_queued_tasks_back_says_how_many_and_Cancel_the_rest_cancels_exactly_those()
     {
         using var bot = new BotFactory();
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
-        bot.Settings["Runs:Deadline"] = "00:00:02";
-        bot.Settings["Runs:RetryMax"] = "00:00:00.5";
-        var queued = Tasks.Many(4, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 30, Morning).ToArray();
-        var trigger = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 30, Morning.AddHours(1));
-        bot.Braket.Add([.. queued, trigger]);
+        var breach = AnkaaBreach.Arrange(bot, 4, 30, ("Runs:Deadline", "00:00:02"), ("Runs:RetryMax", "00:00:00.5"));
+        var queued = breach.Queued;
         bot.Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
         using var client = bot.Client();
 
-        await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
+        await breach.SendAsync(client);
         var ended = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("were left")),
             TimeSpan.FromSeconds(30), "the alert's outcome, with the tasks left");
         await bot.SettleAsync();
@@ -30,13 +24,13 @@ public sealed class RunDeadlineTests
         Assert.Contains("5 queued tasks were left when the run reached its deadline", MessageText.Of(ended.Body));
         Assert.Contains("Cancelled 0 queued tasks", MessageText.Of(ended.Body));
         // Given back at once, not an hour after the deadline: the next run (the reconcile's, a click) may take them.
-        var keys = queued.Append(trigger).Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList();
+        var keys = breach.All.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList();
         Assert.Empty(await bot.Service<IBotStore>().ClaimedAsync(keys, CancellationToken.None));
 
         // Braket is back. Meanwhile one left task started, and a new one was queued that the run never had.
         bot.Braket.Recover(BraketOperations.CancelQuantumTask);
         bot.Braket.SetStatus(queued[0].QuantumTaskArn, QuantumTaskStatus.Running);
-        var newer = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 30, Morning.AddHours(2));
+        var newer = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 30, AnkaaBreach.Morning.AddHours(2));
         bot.Braket.Add(newer);
         var cancelsBefore = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
         var button = RestButton(ended.Body);
@@ -49,7 +43,7 @@ public sealed class RunDeadlineTests
             TimeSpan.FromSeconds(30), "the rest cancelled");
         Assert.Contains("Ankaa-3", answer);
         await bot.SettleAsync();
-        Assert.All(queued.Skip(1).Append(trigger), t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(breach.All.Skip(1), t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
         Assert.Equal(QuantumTaskStatus.Running, bot.Braket.Task(queued[0].QuantumTaskArn).Status);
         Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(newer.QuantumTaskArn).Status);
         var cancelledByTheClick = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Skip(cancelsBefore)

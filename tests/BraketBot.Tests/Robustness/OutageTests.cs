@@ -7,26 +7,20 @@ namespace BraketBot.Tests.Robustness;
 /// <summary>The ordinary bad day, through the real host: Braket or Slack down for a stretch, then back.</summary>
 public sealed class OutageTests
 {
-    private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task Cancels_failing_for_longer_than_the_old_31_seconds_of_retries_are_all_made_soon_after_Braket_recovers_under_one_alert()
     {
         using var bot = new BotFactory();
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
-        bot.Settings["Runs:RetryMax"] = "00:00:02";
-        var queued = Tasks.Many(19, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToArray();
-        var trigger = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, Morning.AddHours(1));
-        bot.Braket.Add([.. queued, trigger]);
+        var breach = AnkaaBreach.Arrange(bot, 19, 10, ("Runs:RetryMax", "00:00:02"));
         bot.Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
         using var client = bot.Client();
 
-        await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
+        await breach.SendAsync(client);
         await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(), TimeSpan.FromSeconds(30), "the alert, before any cancel lands");
         // The outage: longer than the old canceller's five retries (1+2+4+8+16 s), after which it gave a task up for the run.
         await Task.Delay(TimeSpan.FromSeconds(35));
         var triedDuringTheOutage = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
-        Assert.DoesNotContain([.. queued, trigger], t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling);
+        Assert.DoesNotContain(breach.All, t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling);
         var recovered = Stopwatch.StartNew();
         bot.Braket.Recover(BraketOperations.CancelQuantumTask);
 
@@ -35,7 +29,7 @@ public sealed class OutageTests
         // Soon after: the longest backoff (2 s), an open breaker's 5 s, and 20 cancels at Braket's quota pace.
         Assert.InRange(recovered.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(25));
         Assert.True(triedDuringTheOutage > 20, $"kept trying during the outage ({triedDuringTheOutage} calls)");
-        Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(breach.All, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
         Assert.DoesNotContain("left", MessageText.Of(outcome.Body), StringComparison.Ordinal);
         Assert.Single(bot.Slack.TopLevel);
         Assert.Single(bot.Slack.Bodies("chat.postMessage"));
@@ -47,11 +41,7 @@ public sealed class OutageTests
     public async Task With_Slack_down_the_cancels_go_at_Braket_quota_pace_and_the_one_alert_comes_once_Slack_is_back_with_the_outcome()
     {
         using var bot = new BotFactory();
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
-        bot.Settings["Runs:RetryMax"] = "00:00:01";
-        var queued = Tasks.Many(59, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToArray();
-        var trigger = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, Morning.AddHours(1));
-        bot.Braket.Add([.. queued, trigger]);
+        var breach = AnkaaBreach.Arrange(bot, 59, 10, ("Runs:RetryMax", "00:00:01"));
         // Braket's own quotas, enforced by the fake: a cancel over them would be refused (429) and counted.
         bot.Braket.EnforceQuotas(TestSettings.BraketQuotas);
         // Slack down, and slow to say so, as in a real outage.
@@ -59,9 +49,9 @@ public sealed class OutageTests
         using var client = bot.Client();
 
         var sent = Stopwatch.StartNew();
-        await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
+        await breach.SendAsync(client);
         await bot.Slack.WaitFor(
-            () => queued.Append(trigger).All(t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
+            () => breach.All.All(t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
             TimeSpan.FromSeconds(60), "every task cancelled while Slack is down");
         var cancelling = sent.Elapsed;
 
