@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Enforcement;
@@ -53,6 +54,29 @@ public sealed class RunDeadlineTests
         Assert.Single(bot.Slack.TopLevel);
         Assert.Empty(bot.Braket.Unexpected);
         Assert.Empty(bot.Slack.Unexpected);
+    }
+
+    [Fact]
+    public async Task The_next_reconcile_cancels_what_a_run_left_in_the_alert_thread()
+    {
+        using var bot = new BotFactory();
+        var breach = AnkaaBreach.Arrange(bot, 2, 60, ("Runs:Deadline", "00:00:01"), ("Runs:RetryMax", "00:00:00.5"));
+        bot.Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
+        using var client = bot.Client();
+        await breach.SendAsync(client);
+        var alert = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("3 queued tasks were left")),
+            TimeSpan.FromSeconds(30), "the alert's outcome, with the tasks left");
+        await bot.SettleAsync();
+        bot.Braket.Recover(BraketOperations.CancelQuantumTask);
+
+        using (var scope = bot.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
+
+        var followUp = await bot.Slack.WaitFor(() => bot.Slack.Messages.FirstOrDefault(m => m.ThreadTs == alert.Ts && m.Body.ToString().Contains("Cancelled 3 queued tasks")),
+            TimeSpan.FromSeconds(30), "the follow-up in the alert's thread, every task left cancelled");
+        Assert.Contains("Follow-up", MessageText.Of(followUp.Body));
+        Assert.All(breach.All, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Single(bot.Slack.TopLevel);
     }
 
     private static JsonElement RestButton(JsonElement message) =>
