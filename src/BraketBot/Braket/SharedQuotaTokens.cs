@@ -26,7 +26,7 @@ public sealed partial class SharedQuotaTokens(
 
     private readonly Lock gate = new();
     private readonly Queue<Slot> slots = new();
-    private readonly int largestSlice = Math.Max(2, (int)Math.Ceiling(quota.Rate * SliceLength.TotalSeconds));
+    private readonly int largestSlice = Math.Max(1, (int)Math.Ceiling(quota.Rate * SliceLength.TotalSeconds));
     private int unused;
     private int lastSlice;
     private int usedOfLastSlice;
