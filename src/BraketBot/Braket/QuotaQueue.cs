@@ -21,15 +21,6 @@ public sealed class QuotaQueue(IQuotaTokens tokens)
     private long arrivals;
     private bool pumping;
 
-    /// <summary>Callers queued now (for tests and metrics).</summary>
-    public int Waiting
-    {
-        get
-        {
-            lock (gate) return waiting.Count;
-        }
-    }
-
     public Task WaitAsync(BraketPriority priority, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -45,8 +36,12 @@ public sealed class QuotaQueue(IQuotaTokens tokens)
             start = !pumping;
             pumping = true;
         }
-        // Started here, it takes its first token before this call returns; it goes on by itself after its first wait.
-        if (start) _ = PumpAsync();
+        // Started here, it takes its first token before this call returns and goes on by itself after its first wait,
+        // outside this caller's context (its trace, its priority): it serves every caller.
+        if (start)
+        {
+            using (ExecutionContext.SuppressFlow()) _ = PumpAsync();
+        }
         return waiter.Turn.Task;
     }
 

