@@ -132,6 +132,17 @@ public sealed partial class FakeBraket : IDisposable
 
     private volatile bool refuseSignatures;
 
+    private readonly ConcurrentDictionary<string, ManualResetEventSlim> holds = new();
+
+    /// <summary>Calls of the operation are received (and listed in <see cref="Requests"/>) but not answered until <see cref="Release"/>: Braket stalls at a moment the test chose.</summary>
+    public void Hold(string operation) => holds[operation] = new ManualResetEventSlim();
+
+    /// <summary>The held calls of the operation are answered, and later ones at once.</summary>
+    public void Release(string operation)
+    {
+        if (holds.TryRemove(operation, out var hold)) hold.Set();
+    }
+
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
     public double FaultRate { get; set; }
 
@@ -181,6 +192,7 @@ public sealed partial class FakeBraket : IDisposable
             .RespondWith(Response.Create().WithCallback(request =>
             {
                 Requests.Enqueue((operation, request));
+                if (holds.TryGetValue(operation, out var hold)) hold.Wait(TimeSpan.FromMinutes(2));
                 if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
                 if (refuseSignatures)
                     return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },
@@ -313,5 +325,9 @@ public sealed partial class FakeBraket : IDisposable
         _ => Json(new { message = "Internal failure" }, status, "InternalServiceException"),
     };
 
-    public void Dispose() => Server.Stop();
+    public void Dispose()
+    {
+        foreach (var operation in holds.Keys) Release(operation);
+        Server.Stop();
+    }
 }

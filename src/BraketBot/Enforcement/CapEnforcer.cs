@@ -39,6 +39,7 @@ public sealed partial class CapEnforcer(
 
     public async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
+        using var priority = BraketPriority.Enter(request.Reconcile ? BraketPriority.Reconcile : BraketPriority.Enforcement); // quota queue order
         var caps = capsOptions.CurrentValue;
         if (!caps.AnyCap && !request.Reconcile) return; // nothing to decide; without caps only the reconcile keeps the ledger
         var day = request.Day;
