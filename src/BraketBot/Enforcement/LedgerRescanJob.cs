@@ -22,6 +22,7 @@ public sealed partial class LedgerRescanJob(
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
     public async Task RunAsync(LedgerRescanArgs args, CancellationToken cancellationToken)
     {
+        using var priority = BraketPriority.Enter(BraketPriority.Reconcile); // behind enforcement and people in the quota queue
         var today = scanner.Today();
         var claim = ClaimKey(today);
         if (!await store.TryClaimAsync(claim, today.AddDays(2).Window(capsOptions.CurrentValue.Zone).Start, cancellationToken))
