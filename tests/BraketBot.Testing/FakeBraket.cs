@@ -73,6 +73,7 @@ public sealed partial class FakeBraket : IDisposable
         Unexpected.Clear();
         faults.Clear();
         denied.Clear();
+        outages.Clear();
         buckets.Clear();
         throttled.Clear();
         quotas = new Dictionary<string, (double, int)>();
@@ -112,6 +113,13 @@ public sealed partial class FakeBraket : IDisposable
     public void Deny(string operation) => denied[operation] = true;
 
     private readonly ConcurrentDictionary<string, bool> denied = new();
+
+    /// <summary>Every later call of the operation answers with this status (a 503: a brownout) until <see cref="Recover"/>.</summary>
+    public void FailUntilRecovered(string operation, HttpStatusCode status) => outages[operation] = status;
+
+    public void Recover(string operation) => outages.TryRemove(operation, out _);
+
+    private readonly ConcurrentDictionary<string, HttpStatusCode> outages = new();
 
     /// <summary>The operation is allowed again, as after the IAM policy was fixed.</summary>
     public void Allow(string operation) => denied.TryRemove(operation, out _);
@@ -192,6 +200,7 @@ public sealed partial class FakeBraket : IDisposable
                 if (denied.ContainsKey(operation))
                     return Json(new { message = $"User: arn:aws:iam::{Tasks.Account}:user/braketbot is not authorized to perform: braket:{operation}" },
                         HttpStatusCode.Forbidden, "AccessDeniedException");
+                if (outages.TryGetValue(operation, out var outage)) return Error(outage);
                 if (OverQuota(operation, request)) return Error(HttpStatusCode.TooManyRequests);
                 if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status)) return Error(status);
                 if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)

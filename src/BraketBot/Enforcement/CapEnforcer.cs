@@ -159,7 +159,7 @@ public sealed partial class CapEnforcer(
             Day = day,
             TimeZone = caps.TimeZone,
             CreatedAt = now,
-            Deadline = now + RunLauncher.DeadlineFor(toCancel.Count),
+            Deadline = now + runs.DeadlineFor(toCancel.Count),
             Action = caps.Action,
             Crossed = fresh.Count > 0 ? fresh : crossed,
             Trigger = request.Trigger,
