@@ -21,6 +21,7 @@ public static class CommandsExtensions
         services.AddTransient<QueuedCancellation>();
         services.AddTransient<CancelAllQueuedAction>();
         services.AddTransient<RefreshReportAction>();
+        services.AddTransient<RefreshHomeAction>();
         services.AddTransient<HandlerFactory>();
         services.AddTransient<CommandRunner>();
         services.AddTransient<CommandIntake>();

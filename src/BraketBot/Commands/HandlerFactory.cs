@@ -32,6 +32,7 @@ public sealed class HandlerFactory(IServiceProvider services)
     {
         CancelAllQueuedAction.Id => Get<CancelAllQueuedAction>(),
         RefreshReportAction.Id => Get<RefreshReportAction>(),
+        RefreshHomeAction.Id => Get<RefreshHomeAction>(),
         _ => NullActionHandler.Instance,
     };
 

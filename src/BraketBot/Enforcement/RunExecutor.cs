@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BraketBot.Home;
 using BraketBot.Ports;
 using BraketBot.Usage;
 using BraketBot.Telemetry;
@@ -15,6 +16,7 @@ public sealed partial class RunExecutor(
     IBotStore store,
     TaskCanceller canceller,
     RunMessages messages,
+    IHomeNotifier home,
     BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<RunExecutor> logger)
@@ -37,6 +39,7 @@ public sealed partial class RunExecutor(
             if (session.Run.FinishedAt is null)
             {
                 await messages.ShowAsync(session, final: false, token); // the alert first: a failure here must not hold back the cancels
+                home.RunChanged(session.Run);
                 await CancelPendingAsync(session, progress, token);
                 session.Update(r => r with { FinishedAt = time.GetUtcNow() });
                 await session.SaveAsync(token);
@@ -48,6 +51,7 @@ public sealed partial class RunExecutor(
             // The scope is free for the next click; task claims run out on their own, so a failed cancel is retried later, not at once.
             if (session.Run.Scope is { } scope) await store.ReleaseClaimsAsync([scope.RunKey], session.Run.Id, CancellationToken.None);
             var finished = session.Run;
+            home.RunChanged(finished);
             LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count);
             return finished;
         }

@@ -11,10 +11,11 @@ public sealed record Acknowledgement(string EnvelopeId, object? Payload = null)
 }
 
 /// <summary>
-/// Hands Socket Mode's envelopes to the same intake as the HTTP routes (same handlers, same admin
-/// and workspace rules), each delivery acted on once by its envelope id, and says what to acknowledge.
+/// Hands Socket Mode's envelopes to the same intakes as the HTTP routes (same handlers, same admin
+/// and workspace rules), each delivery acted on once by its envelope id (an event by its event_id), and
+/// says what to acknowledge: nothing while its work could not be queued, so that Slack delivers it again.
 /// </summary>
-public sealed partial class EnvelopeHandler(CommandIntake intake, ILogger<EnvelopeHandler> logger)
+public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventIntake events, ILogger<EnvelopeHandler> logger)
 {
     /// <summary>The acknowledgement to send, or null to send none.</summary>
     public async Task<Acknowledgement?> HandleAsync(Envelope envelope, CancellationToken cancellationToken)
@@ -57,8 +58,27 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, ILogger<Envelo
                         return new(id);
                 }
 
+            case Envelope.EventsApi:
+                var callback = SlackEventCallback.From(envelope.Payload);
+                if (callback is null)
+                {
+                    LogUnusable(envelope.Type, id);
+                    return new(id);
+                }
+                switch (await events.AcceptAsync(callback, envelope.RetryAttempt, cancellationToken))
+                {
+                    case Admission.Refused:
+                        LogRefused(envelope.Type, id, callback.TeamId, callback.AppId);
+                        return new(id);
+                    case Admission.Busy:
+                        LogBusy(id);
+                        return null;
+                    default:
+                        return new(id);
+                }
+
             default:
-                // events_api and whatever comes later: nothing this bot subscribes to, taken so that Slack stops retrying.
+                // Whatever comes later: nothing this bot subscribes to, taken so that Slack stops retrying.
                 return new(id);
         }
     }
@@ -69,6 +89,6 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, ILogger<Envelo
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Socket Mode {Type} envelope {EnvelopeId} from team {TeamId}, app {AppId}: not the configured Slack:TeamId / Slack:AppId")]
     private partial void LogRefused(string type, string envelopeId, string? teamId, string? appId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too busy to take the click in envelope {EnvelopeId}; left unacknowledged")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too busy to queue the work of envelope {EnvelopeId}; left unacknowledged for Slack to deliver again")]
     private partial void LogBusy(string envelopeId);
 }
