@@ -20,6 +20,45 @@ public static class SlackRequests
         return request;
     }
 
+    /// <summary>A JSON body as Slack's Events API sends it, signed; <paramref name="retry"/> sets X-Slack-Retry-Num.</summary>
+    public static HttpRequestMessage SignedJson(string path, string body, DateTimeOffset at, int retry = 0, string secret = SigningSecret)
+    {
+        var request = Signed(path, body, at, secret);
+        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (retry > 0)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", retry.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return request;
+    }
+
+    /// <summary>An event_callback carrying app_home_opened, as in shared/samples/slack-events-home-tab.json.</summary>
+    public static string HomeOpened(string userId, string eventId, string tab = "home", string teamId = TeamId, string appId = AppId) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            token = "XXYYZZ",
+            team_id = teamId,
+            api_app_id = appId,
+            type = "event_callback",
+            event_id = eventId,
+            event_time = 1649592000,
+            @event = new { type = "app_home_opened", user = userId, channel = "D0LAN2Q65", tab, event_ts = "1649592000.000100" },
+        });
+
+    /// <summary>A block_actions payload from a button on the user's Home tab: a view, and no response_url.</summary>
+    public static string HomeButtonPayload(string actionId, string value, string userId, string teamId = TeamId, string appId = AppId) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            type = "block_actions",
+            user = new { id = userId, username = "steve", name = "steve", team_id = teamId },
+            team = new { id = teamId, domain = "example" },
+            api_app_id = appId,
+            container = new { type = "view", view_id = "V0HOME" },
+            view = new { id = "V0HOME", type = "home", hash = "1649592000.abcdef" },
+            actions = new[] { new { type = "button", action_id = actionId, block_id = "b", value, action_ts = "1649583150.123456" } },
+        });
+
     public const string TeamId = "T0001";
     public const string AppId = "A123456";
 

@@ -7,6 +7,7 @@ public static class HomeExtensions
     {
         services.AddSingleton<HomeRunLog>();
         services.AddSingleton<HomeViewers>();
+        services.AddSingleton<HomeTabTurns>();
         services.AddTransient<HomeReader>();
         services.AddTransient<HomeTab>();
         services.AddSingleton<HomePublisher>();

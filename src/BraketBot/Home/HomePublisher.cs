@@ -16,8 +16,19 @@ public sealed partial class HomePublisher(IServiceScopeFactory scopes, ILogger<H
 
     private readonly Channel<HomeRequest> requests = Channel.CreateBounded<HomeRequest>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
 
+    private int unfinished;
+
+    /// <summary>Tabs queued or being drawn now; zero when every tab asked for was published (or given up).</summary>
+    public int Unfinished => Volatile.Read(ref unfinished);
+
     /// <summary>Queues a tab to publish; false when the queue is full or the host is stopping.</summary>
-    public bool TryEnqueue(HomeRequest request) => requests.Writer.TryWrite(request);
+    public bool TryEnqueue(HomeRequest request)
+    {
+        Interlocked.Increment(ref unfinished);
+        if (requests.Writer.TryWrite(request)) return true;
+        Interlocked.Decrement(ref unfinished);
+        return false;
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
@@ -42,6 +53,10 @@ public sealed partial class HomePublisher(IServiceScopeFactory scopes, ILogger<H
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogFailed(e, request.UserId);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref unfinished);
                 }
             }
         }

@@ -7,7 +7,7 @@ namespace BraketBot.Home;
 
 /// <summary>
 /// Keeps open Home tabs fresh: told of each run's alert and end (by the run code, without waiting), it
-/// records the run for the tabs and publishes again to everyone who looked in the last hour, at most once
+/// records the run for the tabs and, for an alert or an end, publishes again to everyone who looked in the last hour, at most once
 /// a minute per person (a claim in the store, so across instances too); a republish that must wait for its
 /// minute is made when the minute is up, so the last change is never left out.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed partial class HomeRefresher(
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>How often a waiting republish looks whether its minute is up.</summary>
-    private static readonly TimeSpan RetryWaiting = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RetryWaiting = TimeSpan.FromSeconds(5);
 
     private readonly Channel<HomeRun> changes = Channel.CreateUnbounded<HomeRun>();
     private readonly ConcurrentDictionary<string, HomeViewer> waiting = new();
@@ -46,7 +46,8 @@ public sealed partial class HomeRefresher(
                 while (changes.Reader.TryRead(out var run))
                 {
                     await runs.RecordAsync(Day.Of(run.CreatedAt, capsOptions.CurrentValue.Zone), run, stoppingToken);
-                    changed = true;
+                    // A person's "Cancel all queued" posts no alert: its start is shown to whoever opens the tab, its end to everyone.
+                    changed |= run.FinishedAt is not null || run.Kind != RunKind.CancelAll;
                 }
                 if (changed)
                     foreach (var viewer in await viewers.RecentAsync(stoppingToken)) waiting[viewer.UserId] = viewer;

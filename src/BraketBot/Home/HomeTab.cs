@@ -1,14 +1,17 @@
 namespace BraketBot.Home;
 
 /// <summary>Draws one user's Home tab from the ledger and publishes it; notes who is looking.</summary>
-public sealed partial class HomeTab(HomeReader reader, HomeViewers viewers, ISlackViews slack, ILogger<HomeTab> logger)
+public sealed partial class HomeTab(HomeReader reader, HomeViewers viewers, HomeTabTurns turns, ISlackViews slack, ILogger<HomeTab> logger)
 {
     public async Task PublishAsync(HomeRequest request, CancellationToken cancellationToken)
     {
         // Noted first: a change while this one is drawn is then republished to them.
         if (request.Viewing) await viewers.SeenAsync(request.UserId, request.Admin, cancellationToken);
-        var snapshot = await reader.ReadAsync(cancellationToken);
-        var published = await slack.PublishHomeAsync(request.UserId, HomeView.Render(snapshot, request.Admin, request.Notice), cancellationToken);
+        var published = await turns.TakeAsync(request.UserId, async () =>
+        {
+            var snapshot = await reader.ReadAsync(cancellationToken);
+            return await slack.PublishHomeAsync(request.UserId, HomeView.Render(snapshot, request.Admin, request.Notice), cancellationToken);
+        }, cancellationToken);
         if (!published.Ok) LogNotPublished(request.UserId, published.Error);
     }
 

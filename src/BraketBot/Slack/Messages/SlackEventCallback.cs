@@ -13,10 +13,10 @@ public sealed record SlackEventCallback(
     public const string UrlVerification = "url_verification";
     public const string EventCallbackType = "event_callback";
     public const string AppHomeOpened = "app_home_opened";
-    public const string HomeTab = "home";
+    public const string HomeTabName = "home";
 
     /// <summary>An <c>app_home_opened</c> for the Home tab (not the Messages tab), by a user.</summary>
-    public bool OpensHomeTab => Type == EventCallbackType && EventType == AppHomeOpened && Tab == HomeTab && User is { Length: > 0 };
+    public bool OpensHomeTab => Type == EventCallbackType && EventType == AppHomeOpened && Tab == HomeTabName && User is { Length: > 0 };
 
     /// <summary>The body, or null when it is not a JSON object with a type.</summary>
     public static SlackEventCallback? Parse(ReadOnlySpan<byte> json)
