@@ -257,9 +257,19 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         var link = await Connection();
         var queue = bot.Service<CommandQueue>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var working = 0;
+        var allWorking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Every worker busy at the gate first, then the line filled: nothing leaves the queue until the gate opens.
+        for (var i = 0; i < CommandQueue.Workers; i++)
+            Assert.True(queue.TryEnqueue<TimeProvider>(null, (_, _) =>
+            {
+                if (Interlocked.Increment(ref working) == CommandQueue.Workers) allWorking.SetResult();
+                return gate.Task;
+            }));
+        await allWorking.Task.WaitAsync(TimeSpan.FromSeconds(15));
         while (queue.TryEnqueue<TimeProvider>(null, (_, _) => gate.Task))
         {
-            // Filling the queue: its workers wait at the gate, the rest wait in line.
+            // Filling the line.
         }
         var button = SlackRequests.ButtonPayload(CancelAllQueuedAction.Id,
             ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)), bot.Slack.ResponseUrl("q1"), Admin);
@@ -268,6 +278,7 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         await bot.Slack.WaitFor(() => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)), what: "the busy envelope's log line");
         Assert.Empty(link.Acks(id));
         gate.SetResult();
+        await bot.Slack.WaitFor(() => queue.Unfinished == 0 ? "drained" : null, TimeSpan.FromSeconds(30), "the command queue drained");
         await link.SendEnvelopeAsync("interactive", button, envelopeId: id, retryAttempt: 1);
 
         await link.WaitForAck(id);
