@@ -365,7 +365,10 @@ public sealed class FakeSlack : IDisposable
         return Answer(HttpStatusCode.OK, new JsonObject
         {
             ["ok"] = true,
-            ["view"] = new JsonObject { ["id"] = "V" + userId, ["type"] = "home", ["hash"] = "1700000000.abcdef", ["blocks"] = JsonNode.Parse(blocks.GetRawText()) },
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V" + userId, ["type"] = "home", ["hash"] = "1700000000.abcdef", ["blocks"] = JsonNode.Parse(blocks.GetRawText()),
+            },
         }.ToJsonString());
     }
 

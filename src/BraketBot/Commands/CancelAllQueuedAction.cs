@@ -46,7 +46,8 @@ public sealed partial class CancelAllQueuedAction(
         var who = payload.User.Username ?? payload.User.Name ?? "";
         var what = scope.Describe();
         LogStarted(who, payload.User.Id, planned.Value!.Tasks.Count, what, scope.Day);
-        if (responseUrl is null) await Tell($":hourglass_flowing_sand: Cancelling {planned.Value.Tasks.Count} queued tasks of *{what}* on {scope.Day}…");
+        if (responseUrl is null)
+            await Tell($":hourglass_flowing_sand: Cancelling {planned.Value.Tasks.Count} queued tasks of *{what}* on {scope.Day}…");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) cancels {Count} queued tasks of {Scope} on {Day}")]

@@ -57,7 +57,8 @@ public sealed class CommandIntake(CommandQueue queue, IOptionsMonitor<AccessOpti
         if (!access.CurrentValue.Admits(payload.TeamId, payload.AppId)) return Admission.Refused;
         if (payload.Type != BlockActionsPayload.BlockActionsType || payload.Actions.Count == 0) return Admission.Accepted;
         if (!await ClaimAsync(deliveryId, cancellationToken)) return Admission.Replayed;
-        if (queue.TryEnqueue<CommandRunner>(payload.ResponseUrl, (runner, ct) => runner.RunClickAsync(payload, ct))) return Admission.Accepted;
+        if (queue.TryEnqueue<CommandRunner>(payload.ResponseUrl, (runner, ct) => runner.RunClickAsync(payload, ct)))
+            return Admission.Accepted;
         await ReleaseAsync(deliveryId);
         return Admission.Busy;
     }

@@ -39,7 +39,8 @@ public sealed partial class CommandRunner(HandlerFactory handlers, ISlackApi sla
             {
                 LogClickFailed(e, action.ActionId, payload.User.Id);
                 if (payload.ResponseUrl is { } responseUrl)
-                    await slack.RespondAsync(responseUrl, SlackMessage.Plain(Failure), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
+                    await slack.RespondAsync(
+                        responseUrl, SlackMessage.Plain(Failure), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
             }
         }
     }

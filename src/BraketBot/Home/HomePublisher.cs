@@ -14,7 +14,8 @@ public sealed partial class HomePublisher(IServiceScopeFactory scopes, ILogger<H
 
     public const int Capacity = 1000;
 
-    private readonly Channel<HomeRequest> requests = Channel.CreateBounded<HomeRequest>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<HomeRequest> requests =
+        Channel.CreateBounded<HomeRequest>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
 
     private int unfinished;
 

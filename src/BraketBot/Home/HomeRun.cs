@@ -2,7 +2,15 @@ namespace BraketBot.Home;
 
 /// <summary>A run as the Home tab shows it: what it is about, whether it is over, and what it cancelled.</summary>
 public sealed record HomeRun(
-    string Id, RunKind Kind, string What, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int Tasks, int Cancelled, int NotCancelled, bool DryRun)
+    string Id,
+    RunKind Kind,
+    string What,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt,
+    int Tasks,
+    int Cancelled,
+    int NotCancelled,
+    bool DryRun)
 {
     public static HomeRun Of(EnforcementRun run) => new(
         run.Id,
@@ -24,6 +32,9 @@ public sealed record HomeRun(
 
     private static string Caps(EnforcementRun run) => run.Crossed.Count == 0
         ? "a cap"
-        : string.Join(", ", run.Crossed.Select(s =>
-            $"{(s.Cap.Metric == CapMetric.Shots ? "shots" : "cost")} {(s.Cap.Period == CapPeriod.Month ? "this month" : "today")}, {s.Cap.Scope.Describe()}"));
+        : string.Join(", ", run.Crossed.Select(s => $"{Metric(s.Cap)} {Period(s.Cap)}, {s.Cap.Scope.Describe()}"));
+
+    private static string Metric(Cap cap) => cap.Metric == CapMetric.Shots ? "shots" : "cost";
+
+    private static string Period(Cap cap) => cap.Period == CapPeriod.Month ? "this month" : "today";
 }

@@ -10,7 +10,8 @@ public sealed partial class HomeTab(HomeReader reader, HomeViewers viewers, Home
         var published = await turns.TakeAsync(request.UserId, async () =>
         {
             var snapshot = await reader.ReadAsync(cancellationToken);
-            return await slack.PublishHomeAsync(request.UserId, HomeView.Render(snapshot, request.Admin, request.Notice), cancellationToken);
+            var blocks = HomeView.Render(snapshot, request.Admin, request.Notice);
+            return await slack.PublishHomeAsync(request.UserId, blocks, cancellationToken);
         }, cancellationToken);
         if (!published.Ok) LogNotPublished(request.UserId, published.Error);
     }

@@ -51,15 +51,17 @@ public static class HomeView
 
     private static string Drawn(HomeSnapshot s)
     {
-        var drawn = $"Drawn at {Format.Clock(s.DrawnAt, s.Caps.Zone, s.Today.Day)} ({s.Caps.TimeZone}) from the ledger · prices of {s.PriceListDate}";
-        return s.LedgerHoldsToday ? drawn : drawn + " · no scan has vouched for today yet: today's figures are what Braket's events told so far";
+        var drawn = $"Drawn at {Format.Clock(s.DrawnAt, s.Caps.Zone, s.Today.Day)} ({s.Caps.TimeZone}) from the ledger";
+        drawn += $" · prices of {s.PriceListDate}";
+        return s.LedgerHoldsToday ? drawn : drawn + " · no scan has vouched for today yet: today's figures are what Braket's events told";
     }
 
     private static IEnumerable<Block> Usage(HomeSnapshot s)
     {
         var devices = s.Usage.Devices;
+        var shots = devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots);
         var today = $"*Today, {s.Today.Day}*: {Format.Count(devices.Sum(d => d.TotalTasks))} tasks, " +
-                    $"{Format.Count(devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots))} shots, {Format.Money(devices.Sum(d => d.EstimatedCost))} estimated";
+                    $"{Format.Count(shots)} shots, {Format.Money(devices.Sum(d => d.EstimatedCost))} estimated";
         var month = $"*{s.Month.Month} to date*: {Format.Count(s.Month.Shots)} shots, {Format.Money(s.Month.Cost)} estimated";
         if (s.Standings.Count == 0) return Sections(today, ["_No caps are configured._"]).Concat(Sections(month, []));
 
@@ -70,16 +72,20 @@ public static class HomeView
         var daily = s.Standings.Where(c => c.Cap.Period == CapPeriod.Day && shown.Contains(c)).Select(Format.Standing).ToList();
         var monthly = s.Standings.Where(c => c.Cap.Period == CapPeriod.Month && shown.Contains(c)).Select(Format.Standing).ToList();
         if (s.Month.Missing.Count > 0)
-            monthly.Add($"_The ledger lacks {s.Month.Missing.Count} days of this month (from {s.Month.Missing[0]}); the next reconcile fills them._");
+            monthly.Add($"_The ledger lacks {s.Month.Missing.Count} days of this month (from {s.Month.Missing[0]}); " +
+                        "the next reconcile fills them._");
         if (left.Count > 0)
-            monthly.Add($"_…and {left.Count} more caps, {left.Count(c => c.Level is not null)} of them at the warning level or past. `/braket caps` lists them all._");
+            monthly.Add($"_…and {left.Count} more caps, {left.Count(c => c.Level is not null)} of them at the warning level or past. " +
+                        "`/braket caps` lists them all._");
         return Sections(today, daily).Concat(Sections(month, monthly));
     }
 
     private static IEnumerable<Block> Devices(HomeSnapshot s, bool admin)
     {
         var busy = s.Usage.Devices.Where(d => d.TotalTasks > 0)
-            .OrderByDescending(d => d.Cancellable.Tasks > 0).ThenByDescending(d => d.EstimatedCost).ThenBy(d => d.Device.DeviceName, StringComparer.Ordinal)
+            .OrderByDescending(d => d.Cancellable.Tasks > 0)
+            .ThenByDescending(d => d.EstimatedCost)
+            .ThenBy(d => d.Device.DeviceName, StringComparer.Ordinal)
             .ToList();
         if (busy.Count == 0) return Sections("*Devices today*", ["No tasks yet today."]);
 
@@ -87,19 +93,20 @@ public static class HomeView
         foreach (var device in busy.Take(MaxDevicesShown))
         {
             blocks.Add(Section(DeviceLine(device)));
-            if (admin && device.Cancellable.Tasks > 0)
-                blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(CancelScope.Device(s.Today.Day, device.Device), device.Cancellable.Tasks, device.Cancellable.Shots)]));
+            var queued = device.Cancellable;
+            var scope = CancelScope.Device(s.Today.Day, device.Device);
+            if (admin && queued.Tasks > 0) blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(scope, queued.Tasks, queued.Shots)]));
         }
         var rest = busy.Skip(MaxDevicesShown).ToList();
         if (rest.Count > 0)
             blocks.Add(new ContextBlock([TextObject.Markdown(
-                $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and {Format.Money(rest.Sum(d => d.EstimatedCost))} " +
-                "estimated today. `/braket info today` lists them all.")]));
+                $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and " +
+                $"{Format.Money(rest.Sum(d => d.EstimatedCost))} estimated today. `/braket info today` lists them all.")]));
 
-        var queued = busy.Where(d => d.Cancellable.Tasks > 0).ToList();
-        if (admin && queued.Count > 1)
+        var withQueued = busy.Where(d => d.Cancellable.Tasks > 0).ToList();
+        if (admin && withQueued.Count > 1)
         {
-            var (tasks, shots) = (queued.Sum(d => d.Cancellable.Tasks), queued.Sum(d => d.Cancellable.Shots));
+            var (tasks, shots) = (withQueued.Sum(d => d.Cancellable.Tasks), withQueued.Sum(d => d.Cancellable.Shots));
             blocks.Add(Section($"*Every device*: {Format.Count(tasks)} queued tasks, {Format.Count(shots)} shots"));
             blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(CancelScope.EveryDevice(s.Today.Day), tasks, shots)]));
         }
@@ -109,7 +116,8 @@ public static class HomeView
     private static string DeviceLine(DeviceUsage d)
     {
         var queued = d.Cancellable;
-        return $"*{d.Device.DeviceName}*: {Format.Count(queued.Tasks)} queued ({Format.Count(queued.Shots)} shots, {Format.Money(d.QueuedCost)}), " +
+        return $"*{d.Device.DeviceName}*: {Format.Count(queued.Tasks)} queued " +
+               $"({Format.Count(queued.Shots)} shots, {Format.Money(d.QueuedCost)}), " +
                $"{Format.Count(d[QuantumTaskStatus.Running].Tasks)} running, {Format.Money(d.SpentCost)} spent";
     }
 
@@ -132,14 +140,18 @@ public static class HomeView
                    $"{Format.Count(run.Cancelled)} of {Format.Count(run.Tasks)} cancelled so far";
         var outcome = run.Tasks == 0
             ? "nothing was left to cancel"
-            : $"cancelled {Format.Count(run.Cancelled)} of {Format.Count(run.Tasks)}" + (run.NotCancelled > 0 ? $", {Format.Count(run.NotCancelled)} not cancelled" : "");
-        return $"{(run.NotCancelled > 0 ? ":warning:" : ":white_check_mark:")} *{run.What}*: finished {Format.Clock(finished, zone, day)}, {outcome}";
+            : $"cancelled {Format.Count(run.Cancelled)} of {Format.Count(run.Tasks)}";
+        if (run.NotCancelled > 0) outcome += $", {Format.Count(run.NotCancelled)} not cancelled";
+        var icon = run.NotCancelled > 0 ? ":warning:" : ":white_check_mark:";
+        return $"{icon} *{run.What}*: finished {Format.Clock(finished, zone, day)}, {outcome}";
     }
 
     private static IReadOnlyList<string> LimitLines(HomeSnapshot s)
     {
         if (s.Limits.Count == 0) return ["None known. `/braket limits` asks Braket."];
-        var lines = s.Limits.Take(MaxLimitsShown).Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, s.Caps.Zone, withSpend: true)}").ToList();
+        var lines = s.Limits.Take(MaxLimitsShown)
+            .Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, s.Caps.Zone, withSpend: true)}")
+            .ToList();
         if (s.Limits.Count > MaxLimitsShown) lines.Add($"_…and {s.Limits.Count - MaxLimitsShown} more. `/braket limits` lists them all._");
         return lines;
     }

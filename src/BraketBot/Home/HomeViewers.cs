@@ -22,7 +22,8 @@ public sealed class HomeViewers(IBotStore store, TimeProvider time) : IDisposabl
         await writing.WaitAsync(cancellationToken);
         try
         {
-            var viewers = (await RecentAsync(cancellationToken)).Where(v => v.UserId != userId).Append(new HomeViewer(userId, admin, time.GetUtcNow()));
+            var viewers = (await RecentAsync(cancellationToken)).Where(v => v.UserId != userId)
+                .Append(new HomeViewer(userId, admin, time.GetUtcNow()));
             await store.SetValueAsync(Key, JsonSerializer.Serialize(viewers, Json), cancellationToken);
         }
         finally

@@ -22,7 +22,7 @@ public static class SlackEndpoints
         slack.MapPost("/interactions", InteractionAsync)
             .WithSummary("Slack interactivity: block_actions button clicks (form field payload), verified by Slack's v0 signature.");
         slack.MapPost("/events", EventAsync)
-            .WithSummary("Slack Events API (JSON): url_verification, and event_callback app_home_opened (the Home tab), verified by Slack's v0 signature.");
+            .WithSummary("Slack Events API (JSON): url_verification, and app_home_opened (Home tab), verified by Slack's v0 signature.");
         return slack;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BraketBot.Commands;
 using BraketBot.Home;
 using BraketBot.Ports;
@@ -26,7 +27,7 @@ public sealed partial class SlackEventIntake(
     {
         var rules = access.CurrentValue;
         if (!rules.Admits(callback.TeamId, callback.AppId)) return Admission.Refused;
-        await store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
         if (!callback.OpensHomeTab || callback.EventId is not { Length: > 0 } eventId)
         {
             LogIgnored(callback.Type, callback.EventType);
@@ -49,9 +50,9 @@ public sealed partial class SlackEventIntake(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {Type} ({EventType}) is not one BraketBot acts on; acknowledged")]
     private partial void LogIgnored(string type, string? eventType);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack delivered event {EventId} again (retry {Retry}); it was acted on already")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack delivered event {EventId} again (retry {Retry}); acted on already")]
     private partial void LogReplayed(string eventId, int retry);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too busy to draw the Home tab for event {EventId}; left for Slack to deliver again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too busy to draw the Home tab of event {EventId}; left for Slack to send again")]
     private partial void LogBusy(string eventId);
 }

@@ -22,7 +22,8 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         Settings["Slack:Admins:0"] = Admin;
     }
 
-    private Task<HttpResponseMessage> SendEvent(string body, int retry = 0, DateTimeOffset? at = null, string secret = SlackRequests.SigningSecret) =>
+    private Task<HttpResponseMessage> SendEvent(
+        string body, int retry = 0, DateTimeOffset? at = null, string secret = SlackRequests.SigningSecret) =>
         Client.SendAsync(SlackRequests.SignedJson("/slack/events", body, at ?? Clock.GetUtcNow(), retry, secret));
 
     private async Task<JsonElement> Open(string userId, int count = 1)
@@ -41,7 +42,7 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
             .Where(e => e.GetProperty("action_id").GetString() == actionId)
             .ToList();
 
-    /// <summary>Aspen-M-1's known day (and its decoys) in Braket, merged into the ledger by one scan of the month so far, as the reconcile does.</summary>
+    /// <summary>Aspen-M-1's known day (and its decoys) in Braket, merged into the ledger by one scan of the month so far.</summary>
     private async Task<QuantumTaskSummary[]> KnownDayInTheLedger()
     {
         var tasks = Tasks.AspensDay(Midnight);
@@ -56,19 +57,22 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
             "payload=" + Uri.EscapeDataString(SlackRequests.HomeButtonPayload(actionId, value, userId)), Clock.GetUtcNow()));
 
     private Task<JsonElement[]> WaitForTab(string userId, string reading) =>
-        Slack.WaitFor(() => Slack.HomeViews.TryGetValue(userId, out var v) && Text(v).Contains(reading, StringComparison.Ordinal) ? new[] { v } : null,
+        Slack.WaitFor(
+            () => Slack.HomeViews.TryGetValue(userId, out var v) && Text(v).Contains(reading) ? new[] { v } : null,
             what: $"the Home tab of {userId} reading '{reading}'");
 
     [Fact]
     public async Task Url_verification_is_answered_with_its_challenge()
     {
-        const string body = """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""";
+        const string body = """
+            {"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8","type":"url_verification"}
+            """;
 
         var response = await SendEvent(body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", answer.RootElement.GetProperty("challenge").GetString());
+        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8", answer.RootElement.GetProperty("challenge").GetString());
     }
 
     [Fact]
@@ -104,7 +108,9 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
     [Fact]
     public async Task Unknown_events_and_the_messages_tab_are_acknowledged_and_ignored()
     {
-        const string reaction = """{"type":"event_callback","team_id":"T0001","api_app_id":"A123456","event_id":"EvOther001","event":{"type":"reaction_added","user":"U1"}}""";
+        const string reaction = """
+            {"type":"event_callback","team_id":"T0001","api_app_id":"A123456","event_id":"EvOther001","event":{"type":"reaction_added"}}
+            """;
         const string other = """{"type":"app_rate_limited","team_id":"T0001","minute_rate_limited":1518467820,"api_app_id":"A123456"}""";
 
         Assert.Equal(HttpStatusCode.OK, (await SendEvent(reaction)).StatusCode);
@@ -162,7 +168,8 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         var admin = await Open(Admin);
         var member = await Open(Member);
 
-        var values = Buttons(admin, ActionIds.CancelAllQueued).Select(b => b.GetProperty("value").GetString()!).Order(StringComparer.Ordinal);
+        var values = Buttons(admin, ActionIds.CancelAllQueued).Select(b => b.GetProperty("value").GetString()!)
+            .Order(StringComparer.Ordinal);
         string[] scopes =
         [
             ButtonValues.Of(CancelScope.Device(Today, Tasks.Ankaa)),
@@ -192,7 +199,8 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         Assert.Contains("cancelled 4 of 4", Text(done));
         await SettleAsync();
         Assert.Equal(4, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
-        Assert.All(day.Where(t => t.DeviceArn == Tasks.AnkaaArn), t => Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(day.Where(t => t.DeviceArn == Tasks.AnkaaArn),
+            t => Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(t.QuantumTaskArn).Status));
     }
 
     [Fact]
@@ -243,11 +251,12 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         Braket.Add(queued);
         await Open(Member);
         // As if a change had been republished to this user a moment ago.
-        Assert.True(await Bot.Service<IBotStore>().TryClaimAsync(HomeRefresher.ClaimKey(Member), Clock.GetUtcNow() + HomeRefresher.MinInterval, default));
+        var store = Bot.Service<IBotStore>();
+        Assert.True(await store.TryClaimAsync(HomeRefresher.ClaimKey(Member), Clock.GetUtcNow() + HomeRefresher.MinInterval, default));
 
         await Client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])));
         await Slack.WaitFor(() => Slack.TopLevel.Count > 0 ? "alert" : null, what: "the alert");
-        await Slack.WaitFor(() => Bot.Service<HomeRefresher>().IsWaiting(Member) ? "waiting" : null, what: "a republish waiting for its minute");
+        await Slack.WaitFor(() => Bot.Service<HomeRefresher>().IsWaiting(Member) ? "waiting" : null, what: "a waiting republish");
 
         Assert.Equal(1, Slack.ViewsPublishedTo(Member));
         await SettleAsync();

@@ -275,7 +275,8 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
             ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)), bot.Slack.ResponseUrl("q1"), Admin);
 
         var id = await link.SendEnvelopeAsync("interactive", button);
-        await bot.Slack.WaitFor(() => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)), what: "the busy envelope's log line");
+        await bot.Slack.WaitFor(
+            () => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)), what: "the busy log line");
         Assert.Empty(link.Acks(id));
         gate.SetResult();
         await bot.Slack.WaitFor(() => queue.Unfinished == 0 ? "drained" : null, TimeSpan.FromSeconds(30), "the command queue drained");

@@ -89,6 +89,7 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventInta
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Socket Mode {Type} envelope {EnvelopeId} from team {TeamId}, app {AppId}: not the configured Slack:TeamId / Slack:AppId")]
     private partial void LogRefused(string type, string envelopeId, string? teamId, string? appId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too busy to queue the work of envelope {EnvelopeId}; left unacknowledged for Slack to deliver again")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Too busy to queue the work of envelope {EnvelopeId}; left unacknowledged for Slack to deliver again")]
     private partial void LogBusy(string envelopeId);
 }
