@@ -45,18 +45,8 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventInta
                     LogUnusable(envelope.Type, id);
                     return new(id);
                 }
-                switch (await intake.AcceptClickAsync(payload, deliveryId, cancellationToken))
-                {
-                    case Admission.Refused:
-                        LogRefused(envelope.Type, id, payload.TeamId, payload.AppId);
-                        return new(id);
-                    case Admission.Busy:
-                        // As the HTTP route's 503: unacknowledged, Slack shows the person that the click was not taken.
-                        LogBusy(id);
-                        return null;
-                    default:
-                        return new(id);
-                }
+                var click = await intake.AcceptClickAsync(payload, deliveryId, cancellationToken);
+                return Acknowledge(click, envelope, payload.TeamId, payload.AppId);
 
             case Envelope.EventsApi:
                 var callback = SlackEventCallback.From(envelope.Payload);
@@ -65,22 +55,26 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventInta
                     LogUnusable(envelope.Type, id);
                     return new(id);
                 }
-                switch (await events.AcceptAsync(callback, envelope.RetryAttempt, cancellationToken))
-                {
-                    case Admission.Refused:
-                        LogRefused(envelope.Type, id, callback.TeamId, callback.AppId);
-                        return new(id);
-                    case Admission.Busy:
-                        LogBusy(id);
-                        return null;
-                    default:
-                        return new(id);
-                }
+                var taken = await events.AcceptAsync(callback, envelope.RetryAttempt, cancellationToken);
+                return Acknowledge(taken, envelope, callback.TeamId, callback.AppId);
 
             default:
                 // Whatever comes later: nothing this bot subscribes to, taken so that Slack stops retrying.
                 return new(id);
         }
+    }
+
+    /// <summary>
+    /// A click's or an event's acknowledgement: none while its work could not be queued (as the HTTP routes' 503), so that
+    /// Slack delivers it again (and, for a click, shows the person it was not taken).
+    /// </summary>
+    private Acknowledgement? Acknowledge(Admission admission, Envelope envelope, string? teamId, string? appId)
+    {
+        var id = envelope.EnvelopeId!;
+        if (admission == Admission.Refused) LogRefused(envelope.Type, id, teamId, appId);
+        if (admission != Admission.Busy) return new(id);
+        LogBusy(id);
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode {Type} envelope {EnvelopeId} lacks what an answer needs; acknowledged and dropped")]
