@@ -14,6 +14,7 @@ namespace BraketBot.Enforcement;
 public sealed partial class RunExecutor(
     IBotStore store,
     TaskCanceller canceller,
+    JobCancellation jobs,
     RunMessages messages,
     BraketBotMetrics metrics,
     TimeProvider time,
@@ -37,6 +38,7 @@ public sealed partial class RunExecutor(
             if (session.Run.FinishedAt is null)
             {
                 await messages.ShowAsync(session, final: false, token); // the alert first: a failure here must not hold back the cancels
+                await jobs.CancelAsync(session, token); // a running job would queue more tasks: it goes first, once
                 await CancelPendingAsync(session, progress, token);
                 session.Update(r => r with { FinishedAt = time.GetUtcNow() });
                 await session.SaveAsync(token);

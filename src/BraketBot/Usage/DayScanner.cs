@@ -7,7 +7,6 @@ namespace BraketBot.Usage;
 public sealed class DayScanner(
     IBraketApi braket,
     DeviceCatalog catalog,
-    Pricing pricing,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
     TimeProvider time)
@@ -29,11 +28,5 @@ public sealed class DayScanner(
     {
         if (device is null) await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the scan meets
         return await braket.TasksCreatedAsync(RegionsOf(device), device?.DeviceArn, start, end, cancellationToken);
-    }
-
-    public async Task<BraketResult<DayUsage>> UsageAsync(DayWindow window, DeviceSummary? device, CancellationToken cancellationToken)
-    {
-        var tasks = await TasksAsync(window, device, cancellationToken);
-        return tasks.IsSuccess ? DayUsage.From(window, tasks.Value!, catalog.Describe, pricing) : tasks.Error!;
     }
 }

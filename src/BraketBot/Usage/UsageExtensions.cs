@@ -15,6 +15,8 @@ public static class UsageExtensions
         services.AddTransient<TaskCanceller>();
         services.AddTransient<DayScanner>();
         services.AddTransient<UsageLedger>();
+        services.AddTransient<TaskOrigins>();
+        services.AddSingleton<IInstancePrices, BuiltInInstancePrices>();
         services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.Section);
         services.AddSingleton<ChartSlots>();
         services.AddTransient<ChartPublisher>();

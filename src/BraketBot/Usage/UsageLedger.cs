@@ -19,6 +19,7 @@ public sealed partial class UsageLedger(
     DayScanner scanner,
     DeviceCatalog catalog,
     Pricing pricing,
+    TaskOrigins origins,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
     ILogger<UsageLedger> logger)
@@ -53,14 +54,19 @@ public sealed partial class UsageLedger(
     /// <summary>
     /// A day's usage as a report wants it: from the ledger when it holds the day, with how fresh that
     /// is; else (and when <paramref name="scan"/> asks) from a scan as before the ledger, which a
-    /// report only reads.
+    /// report only reads. Either way each task is billed by its origin, learnt once (reserved ones cost nothing).
     /// </summary>
     public async Task<BraketResult<DayReading>> ReadAsync(Day day, DeviceSummary? device, bool scan, CancellationToken cancellationToken)
     {
         if (!scan && await FreshnessAsync(day, device, cancellationToken) is { } freshness)
+        {
+            await origins.LearnDayAsync(day, device, cancellationToken);
             return new DayReading(await DayUsageAsync(day, device, cancellationToken), freshness);
-        var scanned = await scanner.UsageAsync(scanner.Window(day), device, cancellationToken);
-        return scanned.IsSuccess ? new DayReading(scanned.Value!, null) : scanned.Error!;
+        }
+        var window = scanner.Window(day);
+        var scanned = await scanner.TasksAsync(window, device, cancellationToken);
+        if (!scanned.IsSuccess) return scanned.Error!;
+        return new DayReading(DayUsage.From(window, await origins.WithOriginsAsync(scanned.Value!, cancellationToken), catalog.Describe, pricing), null);
     }
 
     /// <summary>A day's usage from the daily totals, of one device or every device.</summary>
@@ -102,7 +108,7 @@ public sealed partial class UsageLedger(
     /// One paced scan of the days from..to (every device, or one), merged into the ledger, which then
     /// holds those days. Tasks the ledger has that the scan did not list (too new for the search, or
     /// never real) are asked of Braket one by one: known ones count as Braket describes them, unknown
-    /// ones are dropped. Returns the tasks as Braket describes them.
+    /// ones are dropped. Returns the tasks as Braket describes them, each with its origin (learnt once).
     /// </summary>
     public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> ScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
     {
@@ -139,7 +145,7 @@ public sealed partial class UsageLedger(
         {
             LogFilled(from, to, scope, tasks.Count);
         }
-        return new(tasks, null);
+        return new(await origins.WithOriginsAsync(tasks, cancellationToken), null);
     }
 
     /// <summary>

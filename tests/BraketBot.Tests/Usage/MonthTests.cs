@@ -22,8 +22,9 @@ public sealed class MonthTests
         var pricing = new Pricing(new PricingOptions());
         // Reading the ledger calls no Braket operation: the client is never reached.
         var catalog = new DeviceCatalog(null!, new DeviceCatalogCache(), watch, time, NullLogger<DeviceCatalog>.Instance);
-        var scanner = new DayScanner(null!, catalog, pricing, caps, watch, time);
-        return (new UsageLedger(store, null!, scanner, catalog, pricing, caps, time, NullLogger<UsageLedger>.Instance), store, time);
+        var scanner = new DayScanner(null!, catalog, caps, watch, time);
+        var origins = new TaskOrigins(store, null!, caps, time, NullLogger<TaskOrigins>.Instance);
+        return (new UsageLedger(store, null!, scanner, catalog, pricing, origins, caps, time, NullLogger<UsageLedger>.Instance), store, time);
     }
 
     private static async Task Record(InMemoryBotStore store, params QuantumTaskSummary[] tasks) =>
