@@ -43,11 +43,43 @@ public sealed partial class EventIntake(
     /// <summary>EventBridge delivers each event at least once, within hours; ids are remembered this long.</summary>
     private static readonly TimeSpan KeepEventIds = TimeSpan.FromHours(24);
 
-    public async Task<EventAnswer> HandleAsync(EventParse.TaskEvent taskEvent, CancellationToken cancellationToken)
+    public async Task<EventAnswer> HandleAsync(EventParse.BraketEvent braketEvent, CancellationToken cancellationToken)
     {
-        var answer = await JudgeAsync(taskEvent, cancellationToken);
+        var answer = braketEvent switch
+        {
+            EventParse.TaskEvent taskEvent => await JudgeAsync(taskEvent, cancellationToken),
+            EventParse.JobEvent jobEvent => await TakeJobAsync(jobEvent, cancellationToken),
+            _ => throw new InvalidOperationException("Unknown Braket event."),
+        };
         metrics.Event(answer.Outcome.ToString().ToLowerInvariant());
         return answer;
+    }
+
+    /// <summary>
+    /// A hybrid job's state change: taken once, from this account and a watched region; it moves no
+    /// task, so there is nothing to evaluate (its tasks' own events and the reconcile count them, and
+    /// a cap run reads the job from Braket when it acts).
+    /// </summary>
+    private async Task<EventAnswer> TakeJobAsync(EventParse.JobEvent jobEvent, CancellationToken cancellationToken)
+    {
+        var job = jobEvent.Job;
+        var watch = watchOptions.CurrentValue;
+        string? reason = !watch.Watches(job.Region) || (jobEvent.Region.Length > 0 && jobEvent.Region != job.Region)
+            ? $"Region {job.Region} is not in Braket:Regions."
+            : (jobEvent.Account.Length > 0 && jobEvent.Account != job.Account) || (watch.AccountId is { Length: > 0 } account && job.Account != account)
+                ? "The job belongs to another AWS account."
+                : null;
+        if (reason is not null)
+        {
+            LogForeign(jobEvent.EventId, reason);
+            return new(EventOutcome.Ignored, reason);
+        }
+        var now = time.GetUtcNow();
+        if (!await store.TryClaimAsync($"event:{jobEvent.EventId}", now + KeepEventIds, cancellationToken))
+            return new(EventOutcome.Duplicate, $"Event {jobEvent.EventId} was handled already.");
+        await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
+        LogJob(job.Name, jobEvent.Status);
+        return new(EventOutcome.Recorded, $"Hybrid job {job.Name} is {jobEvent.Status}.");
     }
 
     private async Task<EventAnswer> JudgeAsync(EventParse.TaskEvent taskEvent, CancellationToken cancellationToken)
@@ -106,6 +138,9 @@ public sealed partial class EventIntake(
         if (watch.AccountId is { Length: > 0 } account && arn.Account != account) return "The task belongs to another AWS account.";
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hybrid job {Job} is {Status}")]
+    private partial void LogJob(string job, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored event {EventId}: {Reason}")]
     private partial void LogForeign(string eventId, string reason);
