@@ -26,14 +26,15 @@ public sealed record EventAnswer(EventOutcome Outcome, string Detail);
 
 /// <summary>
 /// Takes Braket task state changes, whatever carried them (the webhook, a queue): ignores what is not
-/// this bot's to judge, handles each event id once, records every status in the usage ledger and,
-/// when the task now counts against a cap, asks for an evaluation (which reads the ledger). The event
-/// id is claimed before the hand-over and given back if the hand-over fails, so the sender's retry is
-/// handled rather than answered "duplicate".
+/// this bot's to judge, handles each event id once, records every status in the usage ledger (a new
+/// task with its origin, asked of Braket once) and, when the task now counts against a cap, asks for
+/// an evaluation (which reads the ledger). The event id is claimed before the hand-over and given
+/// back if the hand-over fails, so the sender's retry is handled rather than answered "duplicate".
 /// </summary>
 public sealed partial class EventIntake(
     IBotStore store,
     CapEvaluator evaluator,
+    TaskOrigins origins,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
     BraketBotMetrics metrics,
@@ -109,6 +110,10 @@ public sealed partial class EventIntake(
         try
         {
             var changes = await store.RecordAsync([new LedgerTask(task, day, taskEvent.Time ?? now)], cancellationToken);
+            // A task of today or yesterday new to the ledger costs one GetQuantumTask, once in its life: its reservation or job,
+            // which events do not tell. Older days are left to the scans that fill them.
+            if (day >= today.AddDays(-1) && changes.Any(c => c.Before is null) && TaskOrigins.Matters(task))
+                await origins.WithOriginsAsync([task], cancellationToken);
             await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
             if (!caps.AnyCap) return new(EventOutcome.Recorded, "Recorded; no caps are configured.");
             if (day < today.AddDays(-1)) return new(EventOutcome.Recorded, $"Recorded; the task was created on {day} and {enforced}.");

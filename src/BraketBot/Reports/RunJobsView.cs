@@ -23,7 +23,12 @@ public static class RunJobsView
         };
     }
 
-    private static string SparedLine(SparedTasks spared) => spared.Billing == TaskBilling.Reserved
-        ? $":lock: Left alone: reserved, {Format.Count(spared.Tasks)} tasks, {Format.Count(spared.Shots)} shots, reservation {spared.Arn} (paid by the reservation)."
-        : $":lock: Spared: hybrid job {spared.Arn}, {Format.Count(spared.Tasks)} queued tasks, {Format.Count(spared.Shots)} shots (`Caps:Jobs` is Spare).";
+    private static string SparedLine(SparedTasks spared) => spared switch
+    {
+        { OriginUnknown: true } => $":grey_question: Not cancelled: {Format.Count(spared.Tasks)} tasks, {Format.Count(spared.Shots)} shots " +
+            "whose reservation or job Braket did not tell (GetQuantumTask failed); a later run checks them again.",
+        { Billing: TaskBilling.Reserved } =>
+            $":lock: Left alone: reserved, {Format.Count(spared.Tasks)} tasks, {Format.Count(spared.Shots)} shots, reservation {spared.Arn} (paid by the reservation).",
+        _ => $":lock: Spared: hybrid job {spared.Arn}, {Format.Count(spared.Tasks)} queued tasks, {Format.Count(spared.Shots)} shots (`Caps:Jobs` is Spare).",
+    };
 }

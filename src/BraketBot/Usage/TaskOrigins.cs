@@ -7,7 +7,8 @@ namespace BraketBot.Usage;
 /// Learns what each task was created for (a reservation, a hybrid job, or neither) once in its life:
 /// the ledger's row says when it knows, else one GetQuantumTask asks Braket, and the answer is
 /// recorded in the row so that no one asks again. Only tasks that can cost or be cancelled are asked
-/// about; a task Braket does not answer for keeps no origin, and is never cancelled as on demand.
+/// about; a task Braket does not answer for keeps no origin, and is never cancelled as on demand; a
+/// task Braket does not know is dropped from the ledger, as a scan would drop it.
 /// </summary>
 public sealed partial class TaskOrigins(
     IBotStore store,
@@ -37,32 +38,25 @@ public sealed partial class TaskOrigins(
         return tasks.Select(t => t.Origin is null && known.TryGetValue(t.QuantumTaskArn, out var origin) ? t with { Origin = origin } : t).ToList();
     }
 
-    /// <summary>Learns the origins the ledger lacks among a day's rows (of one device, or all), so that its totals bill each task as Braket does.</summary>
-    public async Task LearnDayAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
-    {
-        var rows = await store.LedgerTasksAsync(day, null, cancellationToken);
-        var unknown = rows.Select(r => r.Task)
-            .Where(t => t.Origin is null && Matters(t) && (device is null || t.DeviceArn == device.DeviceArn))
-            .ToList();
-        await LearnAsync(unknown, cancellationToken);
-    }
-
     /// <summary>One GetQuantumTask per task, each answer recorded in the ledger; returns the tasks Braket described.</summary>
     private async Task<IReadOnlyList<QuantumTaskSummary>> LearnAsync(IReadOnlyList<QuantumTaskSummary> tasks, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0) return [];
         var learnt = new System.Collections.Concurrent.ConcurrentBag<QuantumTaskSummary>();
+        var unknown = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (task, ct) =>
             {
                 if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn)) return;
                 var described = await braket.GetQuantumTaskAsync(arn, ct);
                 if (described.IsSuccess && described.Value!.Origin is not null) learnt.Add(described.Value);
+                else if (described.Error?.Kind == BraketErrorKind.NotFound) unknown.Add(task.QuantumTaskArn);
                 else LogNotLearnt(task.QuantumTaskArn, described.Error?.Kind.ToString() ?? "no origin");
             });
         var zone = capsOptions.CurrentValue.Zone;
         var now = time.GetUtcNow();
         await store.RecordAsync(learnt.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), now)).ToList(), cancellationToken);
+        await store.ForgetAsync(unknown.ToList(), cancellationToken);
         var described = learnt.ToList();
         var (reserved, ofJobs) = (described.Count(t => t.IsReserved), described.Count(t => t.Billing == TaskBilling.Job));
         LogLearnt(described.Count, reserved, ofJobs);

@@ -54,15 +54,13 @@ public sealed partial class UsageLedger(
     /// <summary>
     /// A day's usage as a report wants it: from the ledger when it holds the day, with how fresh that
     /// is; else (and when <paramref name="scan"/> asks) from a scan as before the ledger, which a
-    /// report only reads. Either way each task is billed by its origin, learnt once (reserved ones cost nothing).
+    /// report only reads. Either way each task is billed by its origin (reserved ones cost nothing): the
+    /// ledger's rows learnt it when the task was first recorded, a scan learns it for tasks it lacks.
     /// </summary>
     public async Task<BraketResult<DayReading>> ReadAsync(Day day, DeviceSummary? device, bool scan, CancellationToken cancellationToken)
     {
         if (!scan && await FreshnessAsync(day, device, cancellationToken) is { } freshness)
-        {
-            await origins.LearnDayAsync(day, device, cancellationToken);
             return new DayReading(await DayUsageAsync(day, device, cancellationToken), freshness);
-        }
         var window = scanner.Window(day);
         var scanned = await scanner.TasksAsync(window, device, cancellationToken);
         if (!scanned.IsSuccess) return scanned.Error!;
