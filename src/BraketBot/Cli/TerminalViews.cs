@@ -23,6 +23,7 @@ public static class TerminalViews
             table.AddRow("[bold]Total[/]", $"[bold]{Format.Count(total.Tasks)}[/]", $"[bold]{Format.Count(total.Shots)}[/]");
             parts.Add(table);
             parts.Add(Line(InfoReportView.CostLine(device)));
+            if (InfoReportView.ReservedLine(device) is { } reserved) parts.Add(Line(reserved));
             parts.AddRange(report.DeviceCaps(d).Select(Standing));
             parts.Add(Text.Empty);
         }

@@ -75,6 +75,7 @@ public static class InfoReportView
         yield return new SectionBlock(TextObject.Markdown($"*{d.DeviceName}* · {d.ProviderName} · {where}\n{table}"));
 
         var lines = new List<string> { CostLine(device) };
+        if (ReservedLine(device) is { } reserved) lines.Add(reserved);
         lines.AddRange(report.DeviceCaps(d).Select(Format.Standing));
         lines.AddRange(report.NativeLimits.Where(l => l.DeviceArn == d.DeviceArn).Select(l => LimitsView.Line(l, report.Usage.Window.TimeZone, withSpend: false)));
         yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
@@ -110,6 +111,13 @@ public static class InfoReportView
             : $":moneybag: No price known for {device.Device.DeviceName}; set `Pricing:PerShot:{device.Device.DeviceName}`."
         : $":moneybag: Estimated cost: *{Format.Money(device.SpentCost)}* spent or running, *{Format.Money(device.QueuedCost)}* still queued " +
           $"({Format.Money(device.PerTask)} a task + {Format.Money(device.PerShot.Value)} a shot).";
+
+    /// <summary>The device's reserved tasks, apart from the table: the reservation's hours pay for them, never a cap cancels them.</summary>
+    public static string? ReservedLine(DeviceUsage device) => device.ReservedTotal is { Tasks: > 0 } reserved
+        ? $":lock: Reserved (Braket Direct): {Format.Count(reserved.Tasks)} tasks, {Format.Count(reserved.Shots)} shots " +
+          $"({Format.Count(device.ReservedSum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]).Tasks)} queued), " +
+          "$0 a task and a shot: the reservation's hours pay for them, and no cap cancels them."
+        : null;
 
     private static string Summary(IReadOnlyList<DeviceUsage> rest)
     {
