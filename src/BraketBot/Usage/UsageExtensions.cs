@@ -16,6 +16,7 @@ public static class UsageExtensions
         services.AddTransient<DayScanner>();
         services.AddTransient<UsageLedger>();
         services.AddTransient<TaskOrigins>();
+        services.AddTransient<DayJobs>();
         services.AddSingleton<IInstancePrices, BuiltInInstancePrices>();
         services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.Section);
         services.AddSingleton<ChartSlots>();

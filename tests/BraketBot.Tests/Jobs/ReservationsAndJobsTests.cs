@@ -162,6 +162,23 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
     }
 
     [Fact]
+    public async Task Info_lists_the_days_hybrid_jobs_with_their_instance_and_tasks_cost()
+    {
+        Braket.AddJob(RunningJob);
+        var completed = InBraket(OfJob(QuantumTaskStatus.Completed, 100));
+
+        await Deliver(completed);
+        await SendCommandAsync("info 2022-04-10 Forte-1", "j1");
+
+        var report = MessageText.Of((await Slack.WaitForResponses("j1"))[0]);
+        // 31 min × $0.00128 of ml.m5.large, and one task of 100 shots on Forte-1: $0.30 + 100 × $0.08.
+        Assert.Contains("Hybrid job *vqe-h2* · RUNNING · Forte-1 · 1 × ml.m5.large · 31 billable min: " +
+            "about $0.04 of instance time + $8.30 for its 1 tasks (100 shots) = $8.34", report);
+        Assert.Single(Braket.RequestsOf(BraketOperations.GetJob));
+        AssertAtMostOneGetPerTask();
+    }
+
+    [Fact]
     public async Task Under_spare_a_jobs_tasks_are_left_alone_and_listed_as_spared()
     {
         Settings["Caps:Devices:Forte-1:MaxCostPerDay"] = "1";
