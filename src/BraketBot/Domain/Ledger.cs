@@ -5,7 +5,11 @@ namespace BraketBot.Domain;
 /// (in Caps:TimeZone when it was first recorded) and when that was said.
 /// </summary>
 /// <param name="At">The event's time, or the start of the scan that saw it.</param>
-public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset At);
+public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset At)
+{
+    /// <summary>Braket itself listed or described the task (a scan, GetQuantumTask); an event alone is only a claim.</summary>
+    public bool Confirmed { get; init; }
+}
 
 /// <summary>
 /// Tasks and shots of one device, one status, one day and one way of billing: a row of the ledger's
@@ -59,18 +63,20 @@ public static class Ledger
     /// The row after <paramref name="observed"/> meets <paramref name="current"/>, or null when the
     /// ledger stays as it is (a duplicate, an older status, an unknown one). A task keeps the day it was
     /// first recorded on and its first description; only its status and the time of it move, and its
-    /// origin, once learnt, is kept (whatever later news without one says).
+    /// origin, once learnt, is kept (whatever later news without one says). Once Braket confirmed a task
+    /// it stays confirmed, even when the news that confirms it is older than the row's.
     /// </summary>
     public static LedgerTask? Merge(LedgerTask? current, LedgerTask observed)
     {
         if (Stage(observed.Task.Status) < 0) return null;
         if (current is null) return observed;
+        var confirmed = current.Confirmed || observed.Confirmed;
         var origin = current.Task.Origin ?? observed.Task.Origin;
-        var moves = Supersedes(observed, current);
-        if (!moves && origin == current.Task.Origin) return null;
-        return moves
-            ? current with { Task = current.Task with { Status = observed.Task.Status, Origin = origin }, At = observed.At }
-            : current with { Task = current.Task with { Origin = origin } };
+        if (Supersedes(observed, current))
+            return current with { Task = current.Task with { Status = observed.Task.Status, Origin = origin }, At = observed.At, Confirmed = confirmed };
+        return confirmed == current.Confirmed && origin == current.Task.Origin
+            ? null
+            : current with { Task = current.Task with { Origin = origin }, Confirmed = confirmed };
     }
 
     private static bool Supersedes(LedgerTask observed, LedgerTask current)

@@ -36,6 +36,8 @@ public static class RunView
         if (breach || run.Tasks.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(CancellationText(run))));
         if (RunJobsView.Lines(run) is { Count: > 0 } jobs) blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', jobs))));
         if (run.ReachedLimits.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(LimitsView.Reached(run.ReachedLimits))));
+        if (run.UncheckedRegions.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown("⚠️ " + RegionFailure.LowerBound(run.UncheckedRegions))));
         foreach (var offer in run.Offers)
             blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(offer.Scope, offer.Tasks, offer.Shots)]));
         blocks.Add(new ContextBlock([TextObject.Markdown($"Triggered by {run.Trigger} · day in {run.TimeZone} · estimates at list prices")]));

@@ -215,6 +215,14 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
                 ("day", day.Date), ("statuses", statuses.Select(s => s.ToWire()).ToArray()));
     }
 
+    public async Task<IReadOnlyList<LedgerTask>> UnconfirmedTasksAsync(Day first, Day last, CancellationToken cancellationToken)
+    {
+        await database.EnsureReadyAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadLedgerTasksAsync(connection, null, "day BETWEEN @from AND @to AND NOT confirmed", cancellationToken,
+            ("from", first.Date), ("to", last.Date));
+    }
+
     public async Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(
@@ -283,7 +291,8 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, origin_known, reservation_arn, job_arn FROM {S}.ledger_tasks WHERE {where}",
+            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn FROM {S}.ledger_tasks " +
+            $"WHERE {where}",
             connection, transaction);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -292,9 +301,9 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             tasks.Add(new LedgerTask(
                 new QuantumTaskSummary(reader.GetString(0), QuantumTaskStatuses.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt64(3),
                     reader.GetFieldValue<DateTimeOffset>(4),
-                    Origin: reader.GetBoolean(7) ? new TaskOrigin(reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)) : null),
+                    Origin: reader.GetBoolean(8) ? new TaskOrigin(reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)) : null),
                 new Day(reader.GetFieldValue<DateOnly>(5)),
-                reader.GetFieldValue<DateTimeOffset>(6)));
+                reader.GetFieldValue<DateTimeOffset>(6)) { Confirmed = reader.GetBoolean(7) });
         return tasks;
     }
 
@@ -307,9 +316,9 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         var deltas = Ledger.TotalDeltas(changes);
         await using var command = new NpgsqlCommand(
             $"""
-            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at, origin_known, reservation_arn, job_arn)
-            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed, @originKnown, @reservations, @jobs)
-            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at,
+            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn)
+            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed, @confirmed, @originKnown, @reservations, @jobs)
+            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at, confirmed = EXCLUDED.confirmed,
                 origin_known = EXCLUDED.origin_known, reservation_arn = EXCLUDED.reservation_arn, job_arn = EXCLUDED.job_arn;
             DELETE FROM {S}.ledger_tasks WHERE arn = ANY(@gone);
             INSERT INTO {S}.ledger_days (day, device_arn, status, tasks, shots, billing)
@@ -324,6 +333,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("created", rows.Select(r => r.Task.CreatedAt.ToUniversalTime()).ToArray());
         command.Parameters.AddWithValue("days", rows.Select(r => r.Day.Date).ToArray());
         command.Parameters.AddWithValue("observed", rows.Select(r => r.At.ToUniversalTime()).ToArray());
+        command.Parameters.AddWithValue("confirmed", rows.Select(r => r.Confirmed).ToArray());
         command.Parameters.AddWithValue("originKnown", rows.Select(r => r.Task.Origin is not null).ToArray());
         command.Parameters.Add(new NpgsqlParameter<string?[]>("reservations", rows.Select(r => r.Task.Origin?.ReservationArn).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string?[]>("jobs", rows.Select(r => r.Task.Origin?.JobArn).ToArray()));

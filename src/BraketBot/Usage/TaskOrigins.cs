@@ -55,7 +55,8 @@ public sealed partial class TaskOrigins(
             });
         var zone = capsOptions.CurrentValue.Zone;
         var now = time.GetUtcNow();
-        await store.RecordAsync(learnt.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), now)).ToList(), cancellationToken);
+        // GetQuantumTask is Braket's word: the row is confirmed too.
+        await store.RecordAsync(learnt.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), now) { Confirmed = true }).ToList(), cancellationToken);
         await store.ForgetAsync(unknown.ToList(), cancellationToken);
         var described = learnt.ToList();
         var (reserved, ofJobs) = (described.Count(t => t.IsReserved), described.Count(t => t.Billing == TaskBilling.Job));

@@ -18,6 +18,7 @@ public static class UsageExtensions
         services.AddTransient<TaskOrigins>();
         services.AddTransient<DayJobs>();
         services.AddSingleton<IInstancePrices, BuiltInInstancePrices>();
+        services.AddTransient<RegionFailureLog>();
         services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.Section);
         services.AddSingleton<ChartSlots>();
         services.AddTransient<ChartPublisher>();

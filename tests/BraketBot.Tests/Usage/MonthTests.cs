@@ -23,8 +23,10 @@ public sealed class MonthTests
         // Reading the ledger calls no Braket operation: the client is never reached.
         var catalog = new DeviceCatalog(null!, new DeviceCatalogCache(), watch, time, NullLogger<DeviceCatalog>.Instance);
         var scanner = new DayScanner(null!, catalog, caps, watch, time);
+        var unread = new RegionFailureLog(store, TestMetrics.Create(), NullLogger<RegionFailureLog>.Instance);
         var origins = new TaskOrigins(store, null!, caps, time, NullLogger<TaskOrigins>.Instance);
-        return (new UsageLedger(store, null!, scanner, catalog, pricing, origins, caps, time, NullLogger<UsageLedger>.Instance), store, time);
+        var ledger = new UsageLedger(store, null!, scanner, unread, catalog, pricing, origins, caps, time, NullLogger<UsageLedger>.Instance);
+        return (ledger, store, time);
     }
 
     private static async Task Record(InMemoryBotStore store, params QuantumTaskSummary[] tasks) =>
