@@ -25,6 +25,7 @@ public sealed partial class FakeBraket : IDisposable
 {
     private readonly Lock gate = new();
     private readonly List<QuantumTaskSummary> tasks = [];
+    private readonly List<HybridJob> jobs = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<HttpStatusCode>> faults = new();
 
     public FakeBraket()
@@ -34,6 +35,9 @@ public sealed partial class FakeBraket : IDisposable
         // WireMock matches the decoded path, in which the ARN's own '/' shows.
         Map("GET", "^/quantum-task/arn:[^/]+/[^/]+$", BraketOperations.GetQuantumTask, Get);
         Map("PUT", "^/quantum-task/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
+        Map("GET", "^/job/arn:[^/]+/[^/]+$", BraketOperations.GetJob, GetJob);
+        Map("POST", "^/jobs$", BraketOperations.SearchJobs, SearchJobs);
+        Map("PUT", "^/job/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelJob, CancelJob);
         Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null }));
         MapSpendingLimits();
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
@@ -66,7 +70,11 @@ public sealed partial class FakeBraket : IDisposable
     /// <summary>Back to an empty Braket with no faults, quotas or latency, for the next test on a shared host.</summary>
     public void Reset()
     {
-        lock (gate) tasks.Clear();
+        lock (gate)
+        {
+            tasks.Clear();
+            jobs.Clear();
+        }
         Devices.Clear();
         ResetSpendingLimits();
         Requests.Clear();
@@ -86,6 +94,17 @@ public sealed partial class FakeBraket : IDisposable
     public void Add(params QuantumTaskSummary[] added)
     {
         lock (gate) tasks.AddRange(added);
+    }
+
+    /// <summary>Hybrid jobs Braket knows; their tasks are added as tasks whose origin names the job.</summary>
+    public void AddJob(params HybridJob[] added)
+    {
+        lock (gate) jobs.AddRange(added);
+    }
+
+    public HybridJob Job(string arn)
+    {
+        lock (gate) return jobs.Single(j => j.JobArn == arn);
     }
 
     public QuantumTaskSummary Task(string arn)
@@ -242,8 +261,59 @@ public sealed partial class FakeBraket : IDisposable
         lock (gate)
         {
             var task = tasks.FirstOrDefault(t => t.QuantumTaskArn == arn);
-            return task is null ? Error(HttpStatusCode.NotFound) : Json(Wire(task));
+            return task is null ? Error(HttpStatusCode.NotFound) : Json(GetWire(task));
         }
+    }
+
+    private ResponseMessage GetJob(IRequestMessage request)
+    {
+        var arn = JobArnIn(request);
+        lock (gate)
+        {
+            var job = jobs.FirstOrDefault(j => j.JobArn == arn);
+            return job is null ? Json(new { message = "Job not found" }, HttpStatusCode.NotFound, "ResourceNotFoundException") : Json(JobWire(job));
+        }
+    }
+
+    private ResponseMessage SearchJobs(IRequestMessage request)
+    {
+        var filters = JsonNode.Parse(request.Body!)!["filters"]!.AsArray().Select(f => f!).ToList();
+        var region = RegionOf(request);
+        lock (gate)
+        {
+            var matching = jobs.Where(j => j.Region == region && filters.All(f => MatchesJob(j, f))).Select(j => new
+            {
+                jobArn = j.JobArn, jobName = j.JobName, status = j.Status, device = j.DeviceArn, createdAt = Stamp(j.CreatedAt),
+            }).ToList();
+            return Json(new { jobs = matching });
+        }
+    }
+
+    private ResponseMessage CancelJob(IRequestMessage request)
+    {
+        var arn = JobArnIn(request);
+        lock (gate)
+        {
+            var index = jobs.FindIndex(j => j.JobArn == arn);
+            if (index < 0) return Json(new { message = "Job not found" }, HttpStatusCode.NotFound, "ResourceNotFoundException");
+            if (!jobs[index].IsActive) return Json(new { message = "Job cannot be cancelled in its current state" }, HttpStatusCode.Conflict, "ConflictException");
+            jobs[index] = jobs[index] with { Status = "CANCELLING" };
+            return Json(new { jobArn = arn, cancellationStatus = "CANCELLING" });
+        }
+    }
+
+    private static string JobArnIn(IRequestMessage request) =>
+        Uri.UnescapeDataString(request.Path["/job/".Length..]).Replace("/cancel", "", StringComparison.Ordinal);
+
+    private static bool MatchesJob(HybridJob job, JsonNode filter)
+    {
+        var values = filter["values"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        return filter["name"]!.GetValue<string>() switch
+        {
+            "jobArn" => values.Contains(job.JobArn),
+            "createdAt" => Compare(job.CreatedAt, filter["operator"]!.GetValue<string>(), values.Select(v => DateTimeOffset.Parse(v, CultureInfo.InvariantCulture)).ToList()),
+            var name => throw new InvalidOperationException($"SearchJobs has no filter named {name}"),
+        };
     }
 
     private ResponseMessage Cancel(IRequestMessage request)
@@ -274,6 +344,7 @@ public sealed partial class FakeBraket : IDisposable
             "deviceArn" => values.Contains(task.DeviceArn),
             "status" => values.Contains(task.Status.ToWire()),
             "quantumTaskArn" => values.Contains(task.QuantumTaskArn),
+            "jobArn" => task.Origin?.JobArn is { } job && values.Contains(job),
             "createdAt" => Compare(task.CreatedAt, op, values.Select(v => DateTimeOffset.Parse(v, CultureInfo.InvariantCulture)).ToList()),
             var name => throw new InvalidOperationException($"Braket has no filter named {name}"),
         };
@@ -298,8 +369,33 @@ public sealed partial class FakeBraket : IDisposable
         shots = t.Shots,
         outputS3Bucket = "amazon-braket-test",
         outputS3Directory = "tasks/" + t.QuantumTaskArn.Split('/')[^1],
-        createdAt = t.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        createdAt = Stamp(t.CreatedAt),
     };
+
+    /// <summary>GetQuantumTask's answer: the summary's fields, and the task's associations and jobArn, which searches never give.</summary>
+    private static Dictionary<string, object?> GetWire(QuantumTaskSummary t)
+    {
+        var wire = JsonSerializer.SerializeToNode(Wire(t))!.AsObject().ToDictionary(p => p.Key, p => (object?)p.Value);
+        wire["deviceParameters"] = "{}";
+        if (t.Origin?.JobArn is { } job) wire["jobArn"] = job;
+        if (t.Origin?.ReservationArn is { } reservation) wire["associations"] = new[] { new { arn = reservation, type = TaskOrigin.ReservationAssociation } };
+        return wire;
+    }
+
+    private static object JobWire(HybridJob j) => new
+    {
+        jobArn = j.JobArn, jobName = j.JobName, status = j.Status, createdAt = Stamp(j.CreatedAt),
+        startedAt = j.StartedAt is { } started ? Stamp(started) : null,
+        endedAt = j.EndedAt is { } ended ? Stamp(ended) : null,
+        deviceConfig = j.DeviceArn is null ? null : new { device = j.DeviceArn },
+        instanceConfig = new { instanceType = j.InstanceType ?? "ml.m5.large", instanceCount = j.InstanceCount, volumeSizeInGb = 30 },
+        billableDuration = j.BillableDuration is { } billed ? (long?)billed.TotalMilliseconds : null,
+        roleArn = $"arn:aws:iam::{Tasks.Account}:role/braket-jobs",
+        algorithmSpecification = new { scriptModeConfig = new { entryPoint = "algo:main", s3Uri = "s3://b/k" } },
+        outputDataConfig = new { s3Path = "s3://amazon-braket-test/jobs" },
+    };
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The region of the SigV4 credential scope: Credential=KEY/DATE/REGION/braket/aws4_request.</summary>
     public static string RegionOf(IRequestMessage request) =>

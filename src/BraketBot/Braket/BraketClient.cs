@@ -30,7 +30,7 @@ public sealed partial class BraketClient(
 
     public async Task<BraketResult<QuantumTaskSummary>> GetQuantumTaskAsync(QuantumTaskArn arn, CancellationToken cancellationToken)
     {
-        var result = await SendAsync<QuantumTaskWire>(
+        var result = await SendAsync<GetQuantumTaskResponse>(
             BraketOperations.GetQuantumTask, arn.Region, HttpMethod.Get, $"quantum-task/{Uri.EscapeDataString(arn.Value)}", null, cancellationToken);
         return result.IsSuccess ? result.Value!.ToSummary() : result.Error!;
     }
@@ -40,10 +40,34 @@ public sealed partial class BraketClient(
         var result = await SendAsync<CancelQuantumTaskResponse>(
             BraketOperations.CancelQuantumTask, arn.Region, HttpMethod.Put,
             $"quantum-task/{Uri.EscapeDataString(arn.Value)}/cancel", new CancelRequest(clientToken), cancellationToken);
-        if (!result.IsSuccess) return result.Error!;
-        return Enum.TryParse<CancellationStatus>(result.Value!.CancellationStatus, ignoreCase: true, out var status)
+        return result.IsSuccess ? CancellationStatusOf(BraketOperations.CancelQuantumTask, result.Value!.CancellationStatus) : result.Error!;
+    }
+
+    private static BraketResult<CancellationStatus> CancellationStatusOf(string operation, string wire) =>
+        Enum.TryParse<CancellationStatus>(wire, ignoreCase: true, out var status)
             ? status
-            : new BraketError(BraketErrorKind.Unexpected, BraketOperations.CancelQuantumTask, $"cancellation status '{result.Value.CancellationStatus}'");
+            : new BraketError(BraketErrorKind.Unexpected, operation, $"cancellation status '{wire}'");
+
+    public async Task<BraketResult<HybridJob>> GetJobAsync(HybridJobArn arn, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync<GetJobResponse>(
+            BraketOperations.GetJob, arn.Region, HttpMethod.Get, $"job/{Uri.EscapeDataString(arn.Value)}", null, cancellationToken);
+        return result.IsSuccess ? result.Value!.ToJob() : result.Error!;
+    }
+
+    public async Task<BraketResult<HybridJobPage>> SearchJobsAsync(
+        string region, IReadOnlyList<QuantumTaskFilter> filters, string? nextToken, int maxResults, CancellationToken cancellationToken)
+    {
+        var body = new SearchRequest(filters.Select(FilterWire.From).ToList(), Math.Clamp(maxResults, 1, QuantumTaskPage.MaxSize), nextToken);
+        var result = await SendAsync<SearchJobsResponse>(BraketOperations.SearchJobs, region, HttpMethod.Post, "jobs", body, cancellationToken);
+        return result.IsSuccess ? new HybridJobPage(result.Value!.Jobs.Select(j => j.ToJob()).ToList(), result.Value.NextToken) : result.Error!;
+    }
+
+    public async Task<BraketResult<CancellationStatus>> CancelJobAsync(HybridJobArn arn, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync<CancelJobResponse>(
+            BraketOperations.CancelJob, arn.Region, HttpMethod.Put, $"job/{Uri.EscapeDataString(arn.Value)}/cancel", null, cancellationToken);
+        return result.IsSuccess ? CancellationStatusOf(BraketOperations.CancelJob, result.Value!.CancellationStatus) : result.Error!;
     }
 
     public async Task<BraketResult<IReadOnlyList<DeviceSummary>>> SearchDevicesAsync(string region, CancellationToken cancellationToken)

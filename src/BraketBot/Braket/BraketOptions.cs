@@ -41,6 +41,10 @@ public sealed record Quota(double Rate, int Burst)
         [BraketOperations.UpdateSpendingLimit] = new(2, 2),
         [BraketOperations.DeleteSpendingLimit] = new(2, 2),
         [BraketOperations.TagResource] = new(2, 2),
+        // Braket documents no quota for the job calls either; a run makes a few, info one search a region.
+        [BraketOperations.GetJob] = new(5, 10),
+        [BraketOperations.SearchJobs] = new(5, 5),
+        [BraketOperations.CancelJob] = new(2, 2),
     };
 }
 

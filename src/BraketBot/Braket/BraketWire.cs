@@ -32,6 +32,42 @@ internal sealed record QuantumTaskWire(
         new(QuantumTaskArn, QuantumTaskStatuses.Parse(Status), DeviceArn, Shots, CreatedAt, EndedAt);
 }
 
+internal sealed record AssociationWire(string Arn, string Type);
+
+/// <summary>GetQuantumTask's answer: a search summary's fields, and the task's origin (its associations and jobArn), which only it gives.</summary>
+internal sealed record GetQuantumTaskResponse(
+    string QuantumTaskArn, string Status, string DeviceArn, long Shots, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt,
+    string? JobArn, IReadOnlyList<AssociationWire>? Associations)
+{
+    public QuantumTaskSummary ToSummary() => new(
+        QuantumTaskArn, QuantumTaskStatuses.Parse(Status), DeviceArn, Shots, CreatedAt, EndedAt,
+        new TaskOrigin(Associations?.FirstOrDefault(a => a.Type == TaskOrigin.ReservationAssociation)?.Arn, JobArn));
+}
+
+internal sealed record InstanceConfigWire(string InstanceType, int? InstanceCount);
+
+internal sealed record DeviceConfigWire(string Device);
+
+/// <summary>GetJob's answer, the fields BraketBot reads; billableDuration is an Integer in the model, milliseconds in Braket's answers.</summary>
+internal sealed record GetJobResponse(
+    string JobArn, string JobName, string Status, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
+    InstanceConfigWire? InstanceConfig, DeviceConfigWire? DeviceConfig, long? BillableDuration)
+{
+    public HybridJob ToJob() => new(
+        JobArn, JobName, Status, DeviceConfig?.Device, InstanceConfig?.InstanceType, InstanceConfig?.InstanceCount ?? 1,
+        CreatedAt, StartedAt, EndedAt, BillableDuration is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+}
+
+internal sealed record JobSummaryWire(
+    string JobArn, string JobName, string Status, string Device, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt)
+{
+    public HybridJob ToJob() => new(JobArn, JobName, Status, Device, null, 1, CreatedAt, StartedAt, EndedAt, null);
+}
+
+internal sealed record SearchJobsResponse(IReadOnlyList<JobSummaryWire> Jobs, string? NextToken);
+
+internal sealed record CancelJobResponse(string JobArn, string CancellationStatus);
+
 internal sealed record SearchQuantumTasksResponse(IReadOnlyList<QuantumTaskWire> QuantumTasks, string? NextToken);
 
 internal sealed record CancelQuantumTaskResponse(string QuantumTaskArn, string CancellationStatus);

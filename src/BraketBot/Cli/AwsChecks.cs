@@ -38,6 +38,10 @@ public sealed class AwsChecks(
             NoSuchLimit(region), 1m, LimitPeriod.Current(LimitRenewal.Day, time.GetUtcNow(), TimeZoneInfo.Utc), Guid.NewGuid().ToString("N"), ct))),
         (BraketOperations.DeleteSpendingLimit, async (region, ct) => Allowed(await braket.DeleteSpendingLimitAsync(NoSuchLimit(region), ct))),
         (BraketOperations.TagResource, async (region, ct) => Allowed(await braket.TagResourceAsync(NoSuchLimit(region), LimitTags.For(LimitRenewal.Day), ct))),
+        (BraketOperations.GetJob, async (region, ct) => Allowed(await braket.GetJobAsync(NoSuchJob(region), ct))),
+        (BraketOperations.SearchJobs, async (region, ct) =>
+            (await braket.SearchJobsAsync(region, [QuantumTaskFilter.CreatedAt(FilterOperator.Gte, time.GetUtcNow())], null, 1, ct)).Error),
+        (BraketOperations.CancelJob, async (region, ct) => Allowed(await braket.CancelJobAsync(NoSuchJob(region), ct))),
     ];
 
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken)
@@ -115,6 +119,12 @@ public sealed class AwsChecks(
 
     private string NoSuchLimit(string region) =>
         $"arn:aws:braket:{region}:{watch.CurrentValue.AccountId ?? "000000000000"}:spending-limit/00000000-0000-4000-8000-0000d0c70000";
+
+    private HybridJobArn NoSuchJob(string region)
+    {
+        var account = watch.CurrentValue.AccountId ?? "000000000000";
+        return new HybridJobArn($"arn:aws:braket:{region}:{account}:job/braketbot-doctor-check", region, account, "braketbot-doctor-check");
+    }
 
     private QuantumTaskArn NoSuchTask(string region)
     {

@@ -23,6 +23,7 @@ public static class TerminalViews
             table.AddRow("[bold]Total[/]", $"[bold]{Format.Count(total.Tasks)}[/]", $"[bold]{Format.Count(total.Shots)}[/]");
             parts.Add(table);
             parts.Add(Line(InfoReportView.CostLine(device)));
+            if (InfoReportView.ReservedLine(device) is { } reserved) parts.Add(Line(reserved));
             parts.AddRange(report.DeviceCaps(d).Select(Standing));
             parts.Add(Text.Empty);
         }
@@ -72,9 +73,10 @@ public static class TerminalViews
         $"at {report.At:yyyy-MM-dd HH:mm} UTC: {Markup.Escape(report.Outcome.Detail)}.\n");
 
     /// <summary>What a "cancel queued" run is about to cancel.</summary>
-    public static string Plan(EnforcementRun run) =>
+    public static string Plan(EnforcementRun run) => string.Join('\n', [
         $"{run.Tasks.Count} queued tasks of {run.Scope!.Describe()} on {run.Day}: " +
-        $"{Format.Count(run.Tasks.Sum(t => t.Shots))} shots, about {Format.Money(run.Tasks.Sum(t => t.Cost ?? 0m))}.";
+        $"{Format.Count(run.Tasks.Sum(t => t.Shots))} shots, about {Format.Money(run.Tasks.Sum(t => t.Cost ?? 0m))}.",
+        .. RunJobsView.Lines(run)]);
 
     /// <summary>What a "cancel queued" run did, and each task it could not cancel.</summary>
     public static IRenderable Outcome(EnforcementRun run)

@@ -111,7 +111,7 @@ public sealed class CancelQueuedVerb(
         if (run.Tasks.Count == 0)
         {
             if (settings.Json) Terminal.WriteJson(JsonViews.Ok(JsonViews.Run(run)));
-            else Terminal.WriteText(RunView.NothingToCancel(scope));
+            else Terminal.WriteText(string.Join('\n', [RunView.NothingToCancel(scope), .. RunJobsView.Lines(run)]));
             return Terminal.Success;
         }
 

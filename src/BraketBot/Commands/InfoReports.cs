@@ -12,7 +12,8 @@ namespace BraketBot.Commands;
 /// Refresh, from a scan.
 /// </summary>
 public sealed class InfoReports(
-    DayScanner scanner, UsageLedger ledger, DeviceCatalog catalog, Pricing pricing, BraketSpendingLimits limits, IOptionsMonitor<CapsOptions> capsOptions)
+    DayScanner scanner, UsageLedger ledger, DeviceCatalog catalog, Pricing pricing, BraketSpendingLimits limits, DayJobs dayJobs,
+    IOptionsMonitor<CapsOptions> capsOptions)
 {
     /// <param name="scan">Ask Braket even when the ledger holds the day (the Refresh button).</param>
     public async Task<SlashReply> InfoAsync(Day day, string? deviceQuery, bool scan, CancellationToken cancellationToken) =>
@@ -39,6 +40,7 @@ public sealed class InfoReports(
         return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.PriceListDate, caps.TimeZone, freshness)
         {
             NativeLimits = limits.Known,
+            Jobs = await dayJobs.OfDayAsync(day, device, cancellationToken),
         };
     }
 }

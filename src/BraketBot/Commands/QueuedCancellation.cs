@@ -8,12 +8,16 @@ namespace BraketBot.Commands;
 /// <summary>
 /// "Cancel all queued" of one scope, whoever asks (a button in Slack, the terminal): a stored run over
 /// exactly the QUEUED and CREATED tasks the scope covers, less those a cap run is cancelling already,
-/// claimed so that one run at a time works on a scope and no task is cancelled by two runs.
+/// claimed so that one run at a time works on a scope and no task is cancelled by two runs. Reserved
+/// tasks are never among them (nor, under Caps:Jobs = Spare, hybrid jobs'): they are listed as spared;
+/// under Cancel a job is cancelled once, before its tasks.
 /// </summary>
 public sealed class QueuedCancellation(
     DayScanner scanner,
     DeviceCatalog catalog,
     Pricing pricing,
+    TaskOrigins origins,
+    JobCancellation jobs,
     RunLauncher runs,
     IBotStore store,
     IOptionsMonitor<CapsOptions> capsOptions,
@@ -30,10 +34,15 @@ public sealed class QueuedCancellation(
         var found = await scanner.TasksAsync(scanner.Window(scope.Day), device, cancellationToken);
         if (!found.IsSuccess) return new Refusal(found.Error!.Describe());
 
-        var cancellable = found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t) && only?.Contains(t.QuantumTaskArn) != false).ToList();
+        var mode = capsOptions.CurrentValue.Jobs;
+        // Each task's origin is known before it is cancelled: a reserved task is never cancelled as on demand.
+        var queued = await origins.WithOriginsAsync(
+            found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t) && only?.Contains(t.QuantumTaskArn) != false).ToList(), cancellationToken);
+        var cancellable = queued.Where(t => t.Origin is not null && CapPolicy.Cancellable(t, mode)).ToList();
         // Tasks a cap run is cancelling already are left to it.
         var taken = await store.ClaimedAsync(cancellable.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList(), cancellationToken);
         var tasks = cancellable.Where(t => !taken.Contains(CapEnforcer.TaskKey(t.QuantumTaskArn))).ToList();
+        var (runJobs, _) = await jobs.PlanAsync(tasks, cancellationToken);
         var now = time.GetUtcNow();
         return new EnforcementRun
         {
@@ -48,6 +57,8 @@ public sealed class QueuedCancellation(
             RequestedBy = requestedBy,
             ResponseUrl = responseUrl,
             Tasks = tasks.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
+            Jobs = runJobs,
+            Spared = SparedTasks.Among(queued, mode),
         };
     }
 
@@ -61,5 +72,5 @@ public sealed class QueuedCancellation(
 
     /// <summary>The scope's key keeps a second request from starting a second run; the task keys keep a cap run off the same tasks.</summary>
     private static IReadOnlyList<string> ClaimsOf(EnforcementRun run) =>
-        [run.Scope!.RunKey, .. run.Tasks.Select(t => CapEnforcer.TaskKey(t.Arn))];
+        [run.Scope!.RunKey, .. run.Tasks.Select(t => CapEnforcer.TaskKey(t.Arn)), .. run.PendingJobs.Select(j => JobCancellation.JobKey(j.Arn))];
 }

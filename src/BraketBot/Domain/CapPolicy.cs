@@ -64,11 +64,16 @@ public static class CapPolicy
         return caps;
     }
 
-    /// <summary>What a device's day counts against a cap of this metric. Devices without a price count no cost.</summary>
-    public static decimal Counted(DeviceUsage usage, CapMetric metric, CapBasis basis)
+    /// <summary>
+    /// What a device's day counts against a cap of this metric. Devices without a price count no cost;
+    /// reserved tasks never cost, and their shots count only when <paramref name="countReservedShots"/>.
+    /// </summary>
+    public static decimal Counted(DeviceUsage usage, CapMetric metric, CapBasis basis, bool countReservedShots = false)
     {
-        var tally = usage.Sum(CountedStatuses(basis));
-        return metric == CapMetric.Shots ? tally.Shots : usage.Cost(tally) ?? 0m;
+        var statuses = CountedStatuses(basis);
+        var tally = usage.Sum(statuses);
+        if (metric == CapMetric.Cost) return usage.Cost(tally) ?? 0m;
+        return tally.Shots + (countReservedShots ? usage.ReservedSum(statuses).Shots : 0);
     }
 
     /// <summary>
@@ -82,7 +87,7 @@ public static class CapPolicy
             .Select(cap =>
             {
                 var devices = cap.Period == CapPeriod.Day ? day.Devices : month!;
-                var used = devices.Where(d => cap.Scope.Covers(d.Device)).Sum(d => Counted(d, cap.Metric, options.Basis));
+                var used = devices.Where(d => cap.Scope.Covers(d.Device)).Sum(d => Counted(d, cap.Metric, options.Basis, options.CountReservedShots));
                 return new CapStanding(cap, used, LevelOf(used, cap.Limit, options.WarnAt));
             })
             .ToList();
@@ -93,8 +98,8 @@ public static class CapPolicy
         : used > 0 && used >= limit * (decimal)warnAt ? CapLevel.Warning
         : null;
 
-    /// <summary>The tasks a breach cancels: every CREATED or QUEUED task in a breached scope.</summary>
-    public static IReadOnlyList<QuantumTaskSummary> TasksToCancel(
+    /// <summary>Every CREATED or QUEUED task in a breached scope, whatever its origin.</summary>
+    public static IReadOnlyList<QuantumTaskSummary> QueuedInBreach(
         IEnumerable<CapStanding> standings, IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe)
     {
         var breached = standings.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope).Distinct().ToList();
@@ -103,4 +108,21 @@ public static class CapPolicy
             .DistinctBy(t => t.QuantumTaskArn)
             .ToList();
     }
+
+    /// <summary>
+    /// The tasks a breach cancels: every CREATED or QUEUED task in a breached scope, but never a
+    /// reserved one, nor a hybrid job's under <see cref="JobsMode.Spare"/>. A task of unknown origin is
+    /// a candidate: whoever cancels it learns its origin first.
+    /// </summary>
+    public static IReadOnlyList<QuantumTaskSummary> TasksToCancel(
+        IEnumerable<CapStanding> standings, IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe, JobsMode jobs = JobsMode.Cancel) =>
+        QueuedInBreach(standings, tasks, describe).Where(t => Cancellable(t, jobs)).ToList();
+
+    /// <summary>Whether a queued task is a cap's to cancel by its origin: never when reserved; a job's only under <see cref="JobsMode.Cancel"/>.</summary>
+    public static bool Cancellable(QuantumTaskSummary task, JobsMode jobs) => task.Billing switch
+    {
+        TaskBilling.Reserved => false,
+        TaskBilling.Job => jobs == JobsMode.Cancel,
+        _ => true,
+    };
 }

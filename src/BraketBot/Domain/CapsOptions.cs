@@ -42,6 +42,12 @@ public sealed record CapsOptions
     public Dictionary<string, DeviceCaps> Devices { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     public CapBasis Basis { get; init; } = CapBasis.Day;
+
+    /// <summary>Cancel: a cap run cancels the hybrid jobs whose queued tasks it cancels; Spare: job tasks are left alone.</summary>
+    public JobsMode Jobs { get; init; } = JobsMode.Cancel;
+
+    /// <summary>Whether shots of tasks run under a Braket Direct reservation count against shot caps (they never cost per shot).</summary>
+    public bool CountReservedShots { get; init; }
     public CapAction Action { get; init; } = CapAction.CancelQueued;
     public double WarnAt { get; init; } = 0.8;
 

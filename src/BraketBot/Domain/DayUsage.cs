@@ -8,15 +8,30 @@ public sealed record StatusTally(int Tasks, long Shots)
     public StatusTally Add(StatusTally other) => new(Tasks + other.Tasks, Shots + other.Shots);
 }
 
-/// <summary>One device's tasks of one day: count and shots per status, and what they cost.</summary>
-public sealed record DeviceUsage(DeviceSummary Device, IReadOnlyDictionary<QuantumTaskStatus, StatusTally> ByStatus, decimal? PerShot, decimal PerTask)
+/// <summary>
+/// One device's tasks of one day: count and shots per status, and what they cost. Tasks run under a
+/// Braket Direct reservation are apart in <see cref="Reserved"/>: the reservation's hours pay for
+/// them, so they cost nothing per task or shot and are never cancelled by a cap.
+/// </summary>
+public sealed record DeviceUsage(
+    DeviceSummary Device, IReadOnlyDictionary<QuantumTaskStatus, StatusTally> ByStatus, decimal? PerShot, decimal PerTask,
+    IReadOnlyDictionary<QuantumTaskStatus, StatusTally>? Reserved = null)
 {
+    private static readonly IReadOnlyDictionary<QuantumTaskStatus, StatusTally> NoTasks = new Dictionary<QuantumTaskStatus, StatusTally>();
+
     public StatusTally this[QuantumTaskStatus status] => ByStatus.GetValueOrDefault(status, StatusTally.None);
 
     public StatusTally Sum(IEnumerable<QuantumTaskStatus> statuses) =>
         statuses.Aggregate(StatusTally.None, (sum, status) => sum.Add(this[status]));
 
-    public int TotalTasks => ByStatus.Values.Sum(t => t.Tasks);
+    /// <summary>The reserved tasks of these statuses.</summary>
+    public StatusTally ReservedSum(IEnumerable<QuantumTaskStatus> statuses) =>
+        statuses.Aggregate(StatusTally.None, (sum, status) => sum.Add((Reserved ?? NoTasks).GetValueOrDefault(status, StatusTally.None)));
+
+    /// <summary>Every reserved task of the day, whatever its status.</summary>
+    public StatusTally ReservedTotal => ReservedSum(QuantumTaskStatuses.All);
+
+    public int TotalTasks => ByStatus.Values.Sum(t => t.Tasks) + ReservedTotal.Tasks;
 
     public decimal? Cost(StatusTally tally) => PerShot is { } perShot ? tally.Tasks * PerTask + tally.Shots * perShot : null;
 
@@ -37,13 +52,17 @@ public sealed record DeviceUsage(DeviceSummary Device, IReadOnlyDictionary<Quant
             .GroupBy(u => u.Device.DeviceArn)
             .Select(g => g.First() with
             {
-                ByStatus = g.SelectMany(u => u.ByStatus)
-                    .GroupBy(s => s.Key)
-                    .ToDictionary(s => s.Key, s => s.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Value))),
+                ByStatus = AddUp(g.Select(u => u.ByStatus)),
+                Reserved = AddUp(g.Select(u => u.Reserved ?? NoTasks)),
             })
             .OrderByDescending(d => d.EstimatedCost)
             .ThenBy(d => d.Device.DeviceName, StringComparer.OrdinalIgnoreCase)
             .ToList();
+
+    private static Dictionary<QuantumTaskStatus, StatusTally> AddUp(IEnumerable<IReadOnlyDictionary<QuantumTaskStatus, StatusTally>> tallies) =>
+        tallies.SelectMany(t => t)
+            .GroupBy(s => s.Key)
+            .ToDictionary(s => s.Key, s => s.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Value)));
 }
 
 /// <summary>A day's usage, device by device, costliest first.</summary>
@@ -54,8 +73,8 @@ public sealed record DayUsage(DayWindow Window, IReadOnlyList<DeviceUsage> Devic
         FromTotals(window, tasks
             .Where(t => window.Contains(t.CreatedAt))
             .DistinctBy(t => t.QuantumTaskArn)
-            .GroupBy(t => (t.DeviceArn, t.Status))
-            .Select(g => new DayTally(window.Day, g.Key.DeviceArn, g.Key.Status, new StatusTally(g.Count(), g.Sum(t => t.Shots)))),
+            .GroupBy(t => (t.DeviceArn, t.Status, t.Billing))
+            .Select(g => new DayTally(window.Day, g.Key.DeviceArn, g.Key.Status, new StatusTally(g.Count(), g.Sum(t => t.Shots)), g.Key.Billing)),
             describe, pricing);
 
     /// <summary>A day's usage from its totals per device and status (the ledger's, or a scan's); empty tallies are left out.</summary>
@@ -67,8 +86,11 @@ public sealed record DayUsage(DayWindow Window, IReadOnlyList<DeviceUsage> Devic
             .Select(group =>
             {
                 var device = describe(group.Key);
-                var byStatus = group.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)));
-                return new DeviceUsage(device, byStatus, pricing.PerShot(device), pricing.PerTask);
+                Dictionary<QuantumTaskStatus, StatusTally> ByStatus(IEnumerable<DayTally> tallies) =>
+                    tallies.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)));
+                // Reserved tasks cost nothing per task or shot; job tasks are billed per task and shot like on-demand ones.
+                return new DeviceUsage(device, ByStatus(group.Where(t => t.Billing != TaskBilling.Reserved)), pricing.PerShot(device), pricing.PerTask,
+                    ByStatus(group.Where(t => t.Billing == TaskBilling.Reserved)));
             })
             .OrderByDescending(d => d.EstimatedCost)
             .ThenByDescending(d => d.TotalTasks)

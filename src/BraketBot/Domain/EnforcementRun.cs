@@ -79,6 +79,12 @@ public sealed record EnforcementRun
 
     public IReadOnlyList<RunTask> Tasks { get; init; } = [];
 
+    /// <summary>Hybrid jobs cancelled (once each) before the tasks, under Caps:Jobs = Cancel.</summary>
+    public IReadOnlyList<RunJob> Jobs { get; init; } = [];
+
+    /// <summary>Queued tasks in the scope left alone: reserved ones, and jobs' under Caps:Jobs = Spare.</summary>
+    public IReadOnlyList<SparedTasks> Spared { get; init; } = [];
+
     /// <summary>Braket's own limits found used up when the run was planned: Braket itself refuses those devices' tasks.</summary>
     public IReadOnlyList<ReachedLimit> ReachedLimits { get; init; } = [];
 
@@ -131,6 +137,14 @@ public sealed record EnforcementRun
     public EnforcementRun With(string arn, CancelResult result, string detail) => this with
     {
         Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
+    };
+
+    [JsonIgnore]
+    public IEnumerable<RunJob> PendingJobs => CancelsTasks ? Jobs.Where(j => j.State == RunTaskState.Pending) : [];
+
+    public EnforcementRun WithJob(string arn, CancelResult result, string detail) => this with
+    {
+        Jobs = Jobs.Select(j => j.Arn == arn ? j with { State = StateOf(result), Detail = detail } : j).ToList(),
     };
 
     /// <summary>What is still pending at the deadline is left, with the reason: the run ends, the tasks may still be queued.</summary>

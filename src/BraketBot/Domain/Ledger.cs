@@ -11,8 +11,11 @@ public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset
     public bool Confirmed { get; init; }
 }
 
-/// <summary>Tasks and shots of one device, one status, one day: a row of the ledger's daily totals, or a change to one.</summary>
-public sealed record DayTally(Day Day, string DeviceArn, QuantumTaskStatus Status, StatusTally Tally);
+/// <summary>
+/// Tasks and shots of one device, one status, one day and one way of billing: a row of the ledger's
+/// daily totals, or a change to one. Reserved and job tasks are kept apart so that each is priced as billed.
+/// </summary>
+public sealed record DayTally(Day Day, string DeviceArn, QuantumTaskStatus Status, StatusTally Tally, TaskBilling Billing = TaskBilling.OnDemand);
 
 /// <summary>How fresh the ledger's word on a day is: the last event BraketBot received (if any) and the last scan of the day merged.</summary>
 public sealed record LedgerFreshness(DateTimeOffset? LastEvent, DateTimeOffset LastScan);
@@ -23,8 +26,10 @@ public sealed record LedgerChange(LedgerTask? Before, LedgerTask? After)
     /// <summary>What the change does to the daily totals: the old status loses the task, the new one gains it.</summary>
     public IEnumerable<DayTally> Deltas()
     {
-        if (Before is { } before) yield return new DayTally(before.Day, before.Task.DeviceArn, before.Task.Status, new StatusTally(-1, -before.Task.Shots));
-        if (After is { } after) yield return new DayTally(after.Day, after.Task.DeviceArn, after.Task.Status, new StatusTally(1, after.Task.Shots));
+        if (Before is { } before)
+            yield return new DayTally(before.Day, before.Task.DeviceArn, before.Task.Status, new StatusTally(-1, -before.Task.Shots), before.Task.Billing);
+        if (After is { } after)
+            yield return new DayTally(after.Day, after.Task.DeviceArn, after.Task.Status, new StatusTally(1, after.Task.Shots), after.Task.Billing);
     }
 
     /// <summary>The task counts against the caps now and did not before: the only change that can cross a cap.</summary>
@@ -57,17 +62,21 @@ public static class Ledger
     /// <summary>
     /// The row after <paramref name="observed"/> meets <paramref name="current"/>, or null when the
     /// ledger stays as it is (a duplicate, an older status, an unknown one). A task keeps the day it was
-    /// first recorded on and its first description; only its status and the time of it move. Once Braket
-    /// confirmed a task it stays confirmed, even when the news that confirms it is older than the row's.
+    /// first recorded on and its first description; only its status and the time of it move, and its
+    /// origin, once learnt, is kept (whatever later news without one says). Once Braket confirmed a task
+    /// it stays confirmed, even when the news that confirms it is older than the row's.
     /// </summary>
     public static LedgerTask? Merge(LedgerTask? current, LedgerTask observed)
     {
         if (Stage(observed.Task.Status) < 0) return null;
         if (current is null) return observed;
         var confirmed = current.Confirmed || observed.Confirmed;
+        var origin = current.Task.Origin ?? observed.Task.Origin;
         if (Supersedes(observed, current))
-            return current with { Task = current.Task with { Status = observed.Task.Status }, At = observed.At, Confirmed = confirmed };
-        return confirmed == current.Confirmed ? null : current with { Confirmed = true };
+            return current with { Task = current.Task with { Status = observed.Task.Status, Origin = origin }, At = observed.At, Confirmed = confirmed };
+        return confirmed == current.Confirmed && origin == current.Task.Origin
+            ? null
+            : current with { Task = current.Task with { Origin = origin }, Confirmed = confirmed };
     }
 
     private static bool Supersedes(LedgerTask observed, LedgerTask current)
@@ -101,11 +110,11 @@ public static class Ledger
         return rows.Values.Where(r => r.Before != r.After).Select(r => new LedgerChange(r.Before, r.After)).ToList();
     }
 
-    /// <summary>The changes to the daily totals, added up per day, device and status (zero sums left out).</summary>
+    /// <summary>The changes to the daily totals, added up per day, device, status and billing (zero sums left out).</summary>
     public static IReadOnlyList<DayTally> TotalDeltas(IEnumerable<LedgerChange> changes) =>
         changes.SelectMany(c => c.Deltas())
-            .GroupBy(d => (d.Day, d.DeviceArn, d.Status))
-            .Select(g => new DayTally(g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Tally))))
+            .GroupBy(d => (d.Day, d.DeviceArn, d.Status, d.Billing))
+            .Select(g => new DayTally(g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Tally)), g.Key.Billing))
             .Where(d => d.Tally != StatusTally.None)
             .ToList();
 }

@@ -23,9 +23,19 @@ public static class QuantumTaskStatuses
         status is QuantumTaskStatus.Created or QuantumTaskStatus.Queued;
 }
 
-/// <summary>A task as SearchQuantumTasks (and GetQuantumTask) describe it.</summary>
+/// <summary>
+/// A task as SearchQuantumTasks (and GetQuantumTask) describe it. <see cref="Origin"/> comes from
+/// GetQuantumTask only; null while it is not known.
+/// </summary>
 public sealed record QuantumTaskSummary(
-    string QuantumTaskArn, QuantumTaskStatus Status, string DeviceArn, long Shots, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt = null);
+    string QuantumTaskArn, QuantumTaskStatus Status, string DeviceArn, long Shots, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt = null,
+    TaskOrigin? Origin = null)
+{
+    /// <summary>How the task is billed; a task of unknown origin counts as on demand until it is known.</summary>
+    public TaskBilling Billing => Origin?.Billing ?? TaskBilling.OnDemand;
+
+    public bool IsReserved => Origin?.IsReserved == true;
+}
 
 public sealed record DeviceSummary(string DeviceArn, string DeviceName, string ProviderName, string DeviceType, string DeviceStatus)
 {

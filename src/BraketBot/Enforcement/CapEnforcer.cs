@@ -22,6 +22,7 @@ public sealed partial class CapEnforcer(
     Pricing pricing,
     IBotStore store,
     RunLauncher runs,
+    JobCancellation jobs,
     BraketSpendingLimits nativeLimits,
     RegionFailureLog uncheckedRegions,
     IOptionsMonitor<CapsOptions> capsOptions,
@@ -70,7 +71,7 @@ public sealed partial class CapEnforcer(
 
         // The ledger's word, unconfirmed news and all: nothing to do costs no Braket call.
         var told = await ViewAsync(request, caps, confirmedOnly: false, answered, cancellationToken);
-        if (await PlanAsync(request, caps, told, cancellationToken) is null) return;
+        if (await PlanAsync(request, caps, told, confirmed: false, cancellationToken) is null) return;
         if (!scanned)
         {
             LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
@@ -82,7 +83,7 @@ public sealed partial class CapEnforcer(
         var view = await ViewAsync(request, caps, confirmedOnly: true, answered, cancellationToken);
         for (var attempt = 1; attempt <= PlanAttempts; attempt++)
         {
-            var plan = await PlanAsync(request, caps, view, cancellationToken);
+            var plan = await PlanAsync(request, caps, view, confirmed: true, cancellationToken);
             if (plan is null)
             {
                 if (!scanned) LogRefuted(day, request.DeviceArn ?? "every device");
@@ -172,13 +173,18 @@ public sealed partial class CapEnforcer(
     private static string MetricName(Cap cap) =>
         cap.Metric.ToString().ToLowerInvariant() + (cap.Period == CapPeriod.Month ? "_per_month" : "");
 
-    /// <summary>The run the view calls for, or null when there is nothing new to tell or cancel.</summary>
-    private async Task<Plan?> PlanAsync(EvaluationRequest request, CapsOptions caps, View view, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run the view calls for, or null when there is nothing new to tell or cancel. On Braket's
+    /// word (<paramref name="confirmed"/>) only tasks whose origin is known are cancelled, and the
+    /// run's hybrid jobs are described and claimed; the ledger's word only decides whether to ask.
+    /// </summary>
+    private async Task<Plan?> PlanAsync(EvaluationRequest request, CapsOptions caps, View view, bool confirmed, CancellationToken cancellationToken)
     {
         var day = request.Day;
         var crossed = view.Standings.Where(s => s.Level is not null).ToList();
         if (crossed.Count == 0) return null;
-        var candidates = CapPolicy.TasksToCancel(view.Standings, view.Tasks, catalog.Describe);
+        var candidates = CapPolicy.TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs)
+            .Where(t => !confirmed || t.Origin is not null).ToList();
         var keys = crossed.SelectMany(s => AlertKeys(day, s)).Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn))).ToList();
         var claimed = await store.ClaimedAsync(keys, cancellationToken);
 
@@ -191,7 +197,8 @@ public sealed partial class CapEnforcer(
         // An alert's claim lasts through its period (a month for a monthly cap), and a little beyond.
         var alertClaims = fresh.SelectMany(s => AlertKeys(day, s).Select(k => (Key: k, PeriodEnd: s.Cap.PeriodEnd(day, caps.Zone))))
             .Where(c => !claimed.Contains(c.Key)).DistinctBy(c => c.Key).ToList();
-        var taskClaims = cancels ? toCancel.Select(t => TaskKey(t.QuantumTaskArn)).ToList() : [];
+        var (runJobs, jobClaims) = confirmed && cancels ? await jobs.PlanAsync(toCancel, cancellationToken) : ([], []);
+        List<string> taskClaims = cancels ? [.. toCancel.Select(t => TaskKey(t.QuantumTaskArn)), .. jobClaims] : [];
         var breached = crossed.Where(s => s.Level == CapLevel.Breach).ToList();
         var now = time.GetUtcNow();
         var run = new EnforcementRun
@@ -210,6 +217,8 @@ public sealed partial class CapEnforcer(
             ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
             Channel = alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
+            Jobs = runJobs,
+            Spared = SparedTasks.Among(CapPolicy.QueuedInBreach(view.Standings, view.Tasks, catalog.Describe), caps.Jobs),
             // A device's cap lives in its own region, which answered; only account-wide figures leave regions out.
             UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
             // The limits as last listed: the alert must not wait on Braket to say so.

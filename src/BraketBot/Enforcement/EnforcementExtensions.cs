@@ -16,6 +16,7 @@ public static class EnforcementExtensions
         services.AddTransient<ReconcileJob>();
         services.AddTransient<RunLauncher>();
         services.AddTransient<RunExecutor>();
+        services.AddTransient<JobCancellation>();
         services.AddTransient<RunMessages>();
         services.AddSingleton<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());

@@ -26,14 +26,15 @@ public sealed record EventAnswer(EventOutcome Outcome, string Detail);
 
 /// <summary>
 /// Takes Braket task state changes, whatever carried them (the webhook, a queue): ignores what is not
-/// this bot's to judge, handles each event id once, records every status in the usage ledger and,
-/// when the task now counts against a cap, asks for an evaluation (which reads the ledger). The event
-/// id is claimed before the hand-over and given back if the hand-over fails, so the sender's retry is
-/// handled rather than answered "duplicate".
+/// this bot's to judge, handles each event id once, records every status in the usage ledger (a new
+/// task with its origin, asked of Braket once) and, when the task now counts against a cap, asks for
+/// an evaluation (which reads the ledger). The event id is claimed before the hand-over and given
+/// back if the hand-over fails, so the sender's retry is handled rather than answered "duplicate".
 /// </summary>
 public sealed partial class EventIntake(
     IBotStore store,
     CapEvaluator evaluator,
+    TaskOrigins origins,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
     BraketBotMetrics metrics,
@@ -43,11 +44,43 @@ public sealed partial class EventIntake(
     /// <summary>EventBridge delivers each event at least once, within hours; ids are remembered this long.</summary>
     private static readonly TimeSpan KeepEventIds = TimeSpan.FromHours(24);
 
-    public async Task<EventAnswer> HandleAsync(EventParse.TaskEvent taskEvent, CancellationToken cancellationToken)
+    public async Task<EventAnswer> HandleAsync(EventParse.BraketEvent braketEvent, CancellationToken cancellationToken)
     {
-        var answer = await JudgeAsync(taskEvent, cancellationToken);
+        var answer = braketEvent switch
+        {
+            EventParse.TaskEvent taskEvent => await JudgeAsync(taskEvent, cancellationToken),
+            EventParse.JobEvent jobEvent => await TakeJobAsync(jobEvent, cancellationToken),
+            _ => throw new InvalidOperationException("Unknown Braket event."),
+        };
         metrics.Event(answer.Outcome.ToString().ToLowerInvariant());
         return answer;
+    }
+
+    /// <summary>
+    /// A hybrid job's state change: taken once, from this account and a watched region; it moves no
+    /// task, so there is nothing to evaluate (its tasks' own events and the reconcile count them, and
+    /// a cap run reads the job from Braket when it acts).
+    /// </summary>
+    private async Task<EventAnswer> TakeJobAsync(EventParse.JobEvent jobEvent, CancellationToken cancellationToken)
+    {
+        var job = jobEvent.Job;
+        var watch = watchOptions.CurrentValue;
+        string? reason = !watch.Watches(job.Region) || (jobEvent.Region.Length > 0 && jobEvent.Region != job.Region)
+            ? $"Region {job.Region} is not in Braket:Regions."
+            : (jobEvent.Account.Length > 0 && jobEvent.Account != job.Account) || (watch.AccountId is { Length: > 0 } account && job.Account != account)
+                ? "The job belongs to another AWS account."
+                : null;
+        if (reason is not null)
+        {
+            LogForeign(jobEvent.EventId, reason);
+            return new(EventOutcome.Ignored, reason);
+        }
+        var now = time.GetUtcNow();
+        if (!await store.TryClaimAsync($"event:{jobEvent.EventId}", now + KeepEventIds, cancellationToken))
+            return new(EventOutcome.Duplicate, $"Event {jobEvent.EventId} was handled already.");
+        await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
+        LogJob(job.Name, jobEvent.Status);
+        return new(EventOutcome.Recorded, $"Hybrid job {job.Name} is {jobEvent.Status}.");
     }
 
     private async Task<EventAnswer> JudgeAsync(EventParse.TaskEvent taskEvent, CancellationToken cancellationToken)
@@ -77,6 +110,10 @@ public sealed partial class EventIntake(
         try
         {
             var changes = await store.RecordAsync([new LedgerTask(task, day, taskEvent.Time ?? now)], cancellationToken);
+            // A task of today or yesterday new to the ledger costs one GetQuantumTask, once in its life: its reservation or job,
+            // which events do not tell. Older days are left to the scans that fill them.
+            if (day >= today.AddDays(-1) && changes.Any(c => c.Before is null) && TaskOrigins.Matters(task))
+                await origins.WithOriginsAsync([task], cancellationToken);
             await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
             if (!caps.AnyCap) return new(EventOutcome.Recorded, "Recorded; no caps are configured.");
             if (day < today.AddDays(-1)) return new(EventOutcome.Recorded, $"Recorded; the task was created on {day} and {enforced}.");
@@ -106,6 +143,9 @@ public sealed partial class EventIntake(
         if (watch.AccountId is { Length: > 0 } account && arn.Account != account) return "The task belongs to another AWS account.";
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hybrid job {Job} is {Status}")]
+    private partial void LogJob(string job, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored event {EventId}: {Reason}")]
     private partial void LogForeign(string eventId, string reason);

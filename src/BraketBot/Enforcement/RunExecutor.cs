@@ -18,6 +18,7 @@ namespace BraketBot.Enforcement;
 public sealed partial class RunExecutor(
     IBotStore store,
     TaskCanceller canceller,
+    JobCancellation jobs,
     RunMessages messages,
     IOptionsMonitor<RunOptions> options,
     IHomeNotifier home,
@@ -69,6 +70,7 @@ public sealed partial class RunExecutor(
         {
             if (session.Run.FinishedAt is null)
             {
+                await jobs.CancelAsync(session, cancellationToken); // a running job would queue more tasks: it goes first, once
                 await CancelPendingAsync(session, progress, cancellationToken);
                 session.Update(r => r with { FinishedAt = time.GetUtcNow() });
                 await session.SaveAsync(cancellationToken);

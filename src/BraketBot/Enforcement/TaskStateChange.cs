@@ -3,13 +3,19 @@ using System.Text.Json;
 
 namespace BraketBot.Enforcement;
 
-/// <summary>A "Braket Task State Change" event, or why the body is not one.</summary>
+/// <summary>A "Braket Task State Change" or "Braket Job State Change" event, or why the body is not one.</summary>
 public abstract record EventParse
 {
+    /// <summary>An event of Braket's that the intake takes: a task's or a hybrid job's state change.</summary>
+    public abstract record BraketEvent(string EventId) : EventParse;
+
     /// <param name="Account">The account the event says it comes from.</param>
     /// <param name="Region">The region the event was raised in (the task's own).</param>
     /// <param name="Time">When the state changed, as EventBridge stamps it; null when the event does not say.</param>
-    public sealed record TaskEvent(string EventId, string Account, string Region, QuantumTaskSummary Task, DateTimeOffset? Time) : EventParse;
+    public sealed record TaskEvent(string EventId, string Account, string Region, QuantumTaskSummary Task, DateTimeOffset? Time) : BraketEvent(EventId);
+
+    /// <summary>A hybrid job's state change: its ARN and new status (QUEUED, RUNNING, COMPLETED, FAILED, CANCELLING, CANCELLED).</summary>
+    public sealed record JobEvent(string EventId, string Account, string Region, HybridJobArn Job, string Status) : BraketEvent(EventId);
 
     /// <summary>A well-formed event of another kind, acknowledged and left alone.</summary>
     public sealed record Other(string EventId, string DetailType) : EventParse;
@@ -24,6 +30,10 @@ public static class TaskStateChange
     public const long MaxShots = 10_000_000;
 
     public const string DetailType = "Braket Task State Change";
+    public const string JobDetailType = "Braket Job State Change";
+
+    /// <summary>A hybrid job's statuses, as GetJob and its events name them.</summary>
+    private static readonly string[] JobStatuses = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLING", "CANCELLED"];
     public const string Source = "aws.braket";
 
     public static EventParse Parse(ReadOnlySpan<byte> body)
@@ -43,9 +53,10 @@ public static class TaskStateChange
             if (root.ValueKind != JsonValueKind.Object) return new EventParse.Invalid("The body is not an EventBridge event object.");
             if (Text(root, "id") is not { Length: > 0 } id) return new EventParse.Invalid("The event has no id.");
             var detailType = Text(root, "detail-type") ?? "";
-            if (detailType != DetailType || Text(root, "source") != Source) return new EventParse.Other(id, detailType);
+            if (detailType is not (DetailType or JobDetailType) || Text(root, "source") != Source) return new EventParse.Other(id, detailType);
             if (!root.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object)
                 return new EventParse.Invalid("The event has no detail object.");
+            if (detailType == JobDetailType) return ParseJob(id, Text(root, "account") ?? "", Text(root, "region") ?? "", detail);
             DateTimeOffset? time = null;
             if (Text(root, "time") is { } stamp)
             {
@@ -70,6 +81,15 @@ public static class TaskStateChange
         if (!DateTimeOffset.TryParse(Text(detail, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt))
             return new EventParse.Invalid("detail.createdAt is not a timestamp.");
         return new EventParse.TaskEvent(id, account, region, new QuantumTaskSummary(taskArn.Value, status, deviceArn.Value, shots, createdAt), time);
+    }
+
+    private static EventParse ParseJob(string id, string account, string region, JsonElement detail)
+    {
+        if (!HybridJobArn.TryParse(Text(detail, "jobArn"), out var job))
+            return new EventParse.Invalid("detail.jobArn is missing or not a hybrid job ARN.");
+        if (Text(detail, "status") is not { } status || !JobStatuses.Contains(status))
+            return new EventParse.Invalid("detail.status is not a hybrid job status.");
+        return new EventParse.JobEvent(id, account, region, job, status);
     }
 
     /// <summary>EventBridge sends shots as a string ("50"); a number is taken too.</summary>

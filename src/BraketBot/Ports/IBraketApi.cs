@@ -45,7 +45,19 @@ public interface IBraketApi
 
     /// <summary>Adds (or overwrites) tags on a Braket resource: how a limit taken over is marked as renewed by BraketBot.</summary>
     Task<BraketResult<SpendingLimitChanged>> TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+
+    /// <summary>A hybrid job with its instance and billable duration (GET /job/{jobArn}).</summary>
+    Task<BraketResult<HybridJob>> GetJobAsync(HybridJobArn arn, CancellationToken cancellationToken);
+
+    /// <summary>One page of hybrid jobs (POST /jobs; filters on jobArn or createdAt); summaries carry no instance.</summary>
+    Task<BraketResult<HybridJobPage>> SearchJobsAsync(
+        string region, IReadOnlyList<QuantumTaskFilter> filters, string? nextToken, int maxResults, CancellationToken cancellationToken);
+
+    /// <summary>Cancels a hybrid job (PUT /job/{jobArn}/cancel); its queued tasks are left to the caller.</summary>
+    Task<BraketResult<CancellationStatus>> CancelJobAsync(HybridJobArn arn, CancellationToken cancellationToken);
 }
+
+public sealed record HybridJobPage(IReadOnlyList<HybridJob> Jobs, string? NextToken);
 
 /// <summary>Braket's empty answer to a change that was made.</summary>
 public sealed record SpendingLimitChanged(string SpendingLimitArn);
@@ -77,4 +89,7 @@ public static class BraketOperations
     public const string UpdateSpendingLimit = nameof(UpdateSpendingLimit);
     public const string DeleteSpendingLimit = nameof(DeleteSpendingLimit);
     public const string TagResource = nameof(TagResource);
+    public const string GetJob = nameof(GetJob);
+    public const string SearchJobs = nameof(SearchJobs);
+    public const string CancelJob = nameof(CancelJob);
 }

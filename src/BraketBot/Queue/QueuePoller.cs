@@ -94,17 +94,17 @@ public sealed partial class QueuePoller(
                 metrics.Event("ignored");
                 LogIgnored(message.MessageId, other.DetailType);
                 break;
-            case EventParse.TaskEvent taskEvent:
+            case EventParse.BraketEvent braketEvent:
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var answer = await scope.ServiceProvider.GetRequiredService<EventIntake>().HandleAsync(taskEvent, cancellationToken);
-                    LogHandled(taskEvent.EventId, answer.Outcome, answer.Detail);
+                    var answer = await scope.ServiceProvider.GetRequiredService<EventIntake>().HandleAsync(braketEvent, cancellationToken);
+                    LogHandled(braketEvent.EventId, answer.Outcome, answer.Detail);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     // The intake gave the event id back: when the message comes again it is handled, not taken for a duplicate.
-                    LogHandOverFailed(e, taskEvent.EventId, message.MessageId);
+                    LogHandOverFailed(e, braketEvent.EventId, message.MessageId);
                     return;
                 }
                 break;

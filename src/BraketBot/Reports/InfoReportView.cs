@@ -10,6 +10,9 @@ public sealed record InfoReport(
     DayUsage Usage, DeviceSummary? Device, IReadOnlyList<CapStanding> Standings, IReadOnlyList<string> Regions,
     string PriceListDate, string TimeZone, LedgerFreshness? Freshness = null)
 {
+    /// <summary>The day's hybrid jobs (those with tasks that day), with their instance and tasks' cost.</summary>
+    public IReadOnlyList<JobUsage> Jobs { get; init; } = [];
+
     /// <summary>The devices the report has a section for: those with tasks, or the device asked for, without any.</summary>
     public IReadOnlyList<DeviceUsage> Sections => Device is not null && Usage.Devices.Count == 0
         ? [new DeviceUsage(Device, new Dictionary<QuantumTaskStatus, StatusTally>(), null, 0)]
@@ -44,6 +47,9 @@ public static class InfoReportView
         if (devices.Count > DetailedDevices)
             blocks.Add(new SectionBlock(TextObject.Markdown(Summary(devices.Skip(DetailedDevices).ToList()))));
 
+        if (report.Jobs.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', report.Jobs.Select(JobLine)))));
+
         var accountCaps = report.AccountCaps;
         if (accountCaps.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Account caps*\n" + string.Join('\n', accountCaps.Select(Format.Standing)))));
@@ -75,6 +81,7 @@ public static class InfoReportView
         yield return new SectionBlock(TextObject.Markdown($"*{d.DeviceName}* · {d.ProviderName} · {where}\n{table}"));
 
         var lines = new List<string> { CostLine(device) };
+        if (ReservedLine(device) is { } reserved) lines.Add(reserved);
         lines.AddRange(report.DeviceCaps(d).Select(Format.Standing));
         lines.AddRange(report.NativeLimits.Where(l => l.DeviceArn == d.DeviceArn).Select(l => LimitsView.Line(l, report.Usage.Window.TimeZone, withSpend: false)));
         yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
@@ -110,6 +117,24 @@ public static class InfoReportView
             : $":moneybag: No price known for {device.Device.DeviceName}; set `Pricing:PerShot:{device.Device.DeviceName}`."
         : $":moneybag: Estimated cost: *{Format.Money(device.SpentCost)}* spent or running, *{Format.Money(device.QueuedCost)}* still queued " +
           $"({Format.Money(device.PerTask)} a task + {Format.Money(device.PerShot.Value)} a shot).";
+
+    /// <summary>One hybrid job of the day, in Slack's mrkdwn.</summary>
+    public static string JobLine(JobUsage usage)
+    {
+        var job = usage.Job;
+        var instance = job.InstanceType is null ? "instance unknown" : $"{job.InstanceCount} × {job.InstanceType}";
+        var device = job.DeviceArn is { } arn && DeviceArn.TryParse(arn, out var parsed) ? parsed.Name : "no device";
+        return $":gear: Hybrid job *{job.JobName}* · {job.Status} · {device} · {instance} · {usage.Minutes:0.#} billable min: " +
+               $"about {Format.Money(usage.InstanceCost)} of instance time + {Format.Money(usage.TasksCost)} for its {Format.Count(usage.Tasks)} tasks " +
+               $"({Format.Count(usage.Shots)} shots) = {Format.Money(usage.TotalCost)}";
+    }
+
+    /// <summary>The device's reserved tasks, apart from the table: the reservation's hours pay for them, never a cap cancels them.</summary>
+    public static string? ReservedLine(DeviceUsage device) => device.ReservedTotal is { Tasks: > 0 } reserved
+        ? $":lock: Reserved (Braket Direct): {Format.Count(reserved.Tasks)} tasks, {Format.Count(reserved.Shots)} shots " +
+          $"({Format.Count(device.ReservedSum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]).Tasks)} queued), " +
+          "$0 a task and a shot: the reservation's hours pay for them, and no cap cancels them."
+        : null;
 
     private static string Summary(IReadOnlyList<DeviceUsage> rest)
     {

@@ -13,10 +13,10 @@ public static class RunView
     public static SlackMessage Render(EnforcementRun run) => WithRestButton(run, run.Kind switch
     {
         RunKind.CapAlert => Alert(run),
-        RunKind.CapFollowUp => SlackMessage.Plain(
-            $"Follow-up on {run.Day}: usage is still over the cap ({string.Join("; ", run.Crossed.Select(StandingWithOverage))}).\n" +
-            CancellationText(run)),
-        _ => SlackMessage.Plain(CancelAllText(run)),
+        RunKind.CapFollowUp => SlackMessage.Plain(string.Join('\n', [
+            $"Follow-up on {run.Day}: usage is still over the cap ({string.Join("; ", run.Crossed.Select(StandingWithOverage))}).",
+            CancellationText(run), .. RunJobsView.Lines(run)])),
+        _ => SlackMessage.Plain(string.Join('\n', [CancelAllText(run), .. RunJobsView.Lines(run)])),
     });
 
     /// <summary>A finished run that left tasks queued offers to cancel exactly those.</summary>
@@ -34,6 +34,7 @@ public static class RunView
         };
         // A warning can arrive in the same pass as more cancels in a scope breached earlier: those are told too.
         if (breach || run.Tasks.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(CancellationText(run))));
+        if (RunJobsView.Lines(run) is { Count: > 0 } jobs) blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', jobs))));
         if (run.ReachedLimits.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(LimitsView.Reached(run.ReachedLimits))));
         if (run.UncheckedRegions.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("⚠️ " + RegionFailure.LowerBound(run.UncheckedRegions))));

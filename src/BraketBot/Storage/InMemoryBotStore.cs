@@ -19,7 +19,7 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
     private readonly Dictionary<string, StoredRun> runs = [];
     private readonly Dictionary<string, LedgerTask> ledgerTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<Day, HashSet<string>> ledgerDays = [];
-    private readonly Dictionary<(Day Day, string DeviceArn, QuantumTaskStatus Status), StatusTally> dayTotals = [];
+    private readonly Dictionary<(Day Day, string DeviceArn, QuantumTaskStatus Status, TaskBilling Billing), StatusTally> dayTotals = [];
     private readonly Dictionary<(Day Day, string Scope), DateTimeOffset> scans = [];
 
     public Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken)
@@ -204,7 +204,7 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
         lock (gate)
             return Task.FromResult<IReadOnlyList<DayTally>>(dayTotals
                 .Where(t => t.Key.Day >= first && t.Key.Day <= last)
-                .Select(t => new DayTally(t.Key.Day, t.Key.DeviceArn, t.Key.Status, t.Value))
+                .Select(t => new DayTally(t.Key.Day, t.Key.DeviceArn, t.Key.Status, t.Value, t.Key.Billing))
                 .ToList());
     }
 
@@ -247,7 +247,7 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
         }
         foreach (var delta in Ledger.TotalDeltas(changes))
         {
-            var key = (delta.Day, delta.DeviceArn, delta.Status);
+            var key = (delta.Day, delta.DeviceArn, delta.Status, delta.Billing);
             var total = dayTotals.GetValueOrDefault(key, StatusTally.None).Add(delta.Tally);
             if (total.Tasks == 0) dayTotals.Remove(key);
             else dayTotals[key] = total;

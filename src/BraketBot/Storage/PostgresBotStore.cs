@@ -226,13 +226,13 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
     public async Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(
-            $"SELECT day, device_arn, status, tasks, shots FROM {S}.ledger_days WHERE day BETWEEN @from AND @to AND tasks <> 0",
+            $"SELECT day, device_arn, status, tasks, shots, billing FROM {S}.ledger_days WHERE day BETWEEN @from AND @to AND tasks <> 0",
             ("from", first.Date), ("to", last.Date));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var totals = new List<DayTally>();
         while (await reader.ReadAsync(cancellationToken))
             totals.Add(new DayTally(new Day(reader.GetFieldValue<DateOnly>(0)), reader.GetString(1), QuantumTaskStatuses.Parse(reader.GetString(2)),
-                new StatusTally(reader.GetInt32(3), reader.GetInt64(4))));
+                new StatusTally(reader.GetInt32(3), reader.GetInt64(4)), Enum.Parse<TaskBilling>(reader.GetString(5))));
         return totals;
     }
 
@@ -291,7 +291,8 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed FROM {S}.ledger_tasks WHERE {where}",
+            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn FROM {S}.ledger_tasks " +
+            $"WHERE {where}",
             connection, transaction);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -299,7 +300,8 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         while (await reader.ReadAsync(cancellationToken))
             tasks.Add(new LedgerTask(
                 new QuantumTaskSummary(reader.GetString(0), QuantumTaskStatuses.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt64(3),
-                    reader.GetFieldValue<DateTimeOffset>(4)),
+                    reader.GetFieldValue<DateTimeOffset>(4),
+                    Origin: reader.GetBoolean(8) ? new TaskOrigin(reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)) : null),
                 new Day(reader.GetFieldValue<DateOnly>(5)),
                 reader.GetFieldValue<DateTimeOffset>(6)) { Confirmed = reader.GetBoolean(7) });
         return tasks;
@@ -314,13 +316,14 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         var deltas = Ledger.TotalDeltas(changes);
         await using var command = new NpgsqlCommand(
             $"""
-            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at, confirmed)
-            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed, @confirmed)
-            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at, confirmed = EXCLUDED.confirmed;
+            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn)
+            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed, @confirmed, @originKnown, @reservations, @jobs)
+            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at, confirmed = EXCLUDED.confirmed,
+                origin_known = EXCLUDED.origin_known, reservation_arn = EXCLUDED.reservation_arn, job_arn = EXCLUDED.job_arn;
             DELETE FROM {S}.ledger_tasks WHERE arn = ANY(@gone);
-            INSERT INTO {S}.ledger_days (day, device_arn, status, tasks, shots)
-            SELECT * FROM unnest(@totalDays, @totalDevices, @totalStatuses, @totalTasks, @totalShots)
-            ON CONFLICT (day, device_arn, status) DO UPDATE SET
+            INSERT INTO {S}.ledger_days (day, device_arn, status, tasks, shots, billing)
+            SELECT * FROM unnest(@totalDays, @totalDevices, @totalStatuses, @totalTasks, @totalShots, @totalBillings)
+            ON CONFLICT (day, device_arn, status, billing) DO UPDATE SET
                 tasks = {S}.ledger_days.tasks + EXCLUDED.tasks, shots = {S}.ledger_days.shots + EXCLUDED.shots;
             """, connection, transaction);
         command.Parameters.AddWithValue("arns", rows.Select(r => r.Task.QuantumTaskArn).ToArray());
@@ -331,12 +334,16 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("days", rows.Select(r => r.Day.Date).ToArray());
         command.Parameters.AddWithValue("observed", rows.Select(r => r.At.ToUniversalTime()).ToArray());
         command.Parameters.AddWithValue("confirmed", rows.Select(r => r.Confirmed).ToArray());
+        command.Parameters.AddWithValue("originKnown", rows.Select(r => r.Task.Origin is not null).ToArray());
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("reservations", rows.Select(r => r.Task.Origin?.ReservationArn).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("jobs", rows.Select(r => r.Task.Origin?.JobArn).ToArray()));
         command.Parameters.AddWithValue("gone", gone);
         command.Parameters.AddWithValue("totalDays", deltas.Select(d => d.Day.Date).ToArray());
         command.Parameters.AddWithValue("totalDevices", deltas.Select(d => d.DeviceArn).ToArray());
         command.Parameters.AddWithValue("totalStatuses", deltas.Select(d => d.Status.ToWire()).ToArray());
         command.Parameters.AddWithValue("totalTasks", deltas.Select(d => d.Tally.Tasks).ToArray());
         command.Parameters.AddWithValue("totalShots", deltas.Select(d => d.Tally.Shots).ToArray());
+        command.Parameters.AddWithValue("totalBillings", deltas.Select(d => d.Billing.ToString()).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

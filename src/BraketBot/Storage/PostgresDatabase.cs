@@ -56,6 +56,13 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
         WHERE EXISTS (SELECT 1 FROM {Schema}.ledger_scans s WHERE s.day = t.day AND s.scanned_at >= t.observed_at);
         CREATE INDEX ledger_tasks_unconfirmed ON {Schema}.ledger_tasks (day) WHERE NOT confirmed;
         """,
+        // A task's origin (reservation, hybrid job, on demand), learnt once from GetQuantumTask; daily totals kept apart by billing.
+        $"""
+        ALTER TABLE {Schema}.ledger_tasks
+            ADD COLUMN origin_known boolean NOT NULL DEFAULT false, ADD COLUMN reservation_arn text, ADD COLUMN job_arn text;
+        ALTER TABLE {Schema}.ledger_days ADD COLUMN billing text NOT NULL DEFAULT 'OnDemand';
+        ALTER TABLE {Schema}.ledger_days DROP CONSTRAINT ledger_days_pkey, ADD PRIMARY KEY (day, device_arn, status, billing);
+        """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));

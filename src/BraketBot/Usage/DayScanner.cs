@@ -7,7 +7,6 @@ namespace BraketBot.Usage;
 public sealed class DayScanner(
     IBraketApi braket,
     DeviceCatalog catalog,
-    Pricing pricing,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
     TimeProvider time)
@@ -44,9 +43,4 @@ public sealed class DayScanner(
             t => t.CreatedAt >= start && t.CreatedAt < end, pace, time, cancellationToken);
     }
 
-    public async Task<BraketResult<DayUsage>> UsageAsync(DayWindow window, DeviceSummary? device, CancellationToken cancellationToken)
-    {
-        var tasks = await TasksAsync(window, device, cancellationToken);
-        return tasks.IsSuccess ? DayUsage.From(window, tasks.Value!, catalog.Describe, pricing) : tasks.Error!;
-    }
 }

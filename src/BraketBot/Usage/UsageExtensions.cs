@@ -15,6 +15,9 @@ public static class UsageExtensions
         services.AddTransient<TaskCanceller>();
         services.AddTransient<DayScanner>();
         services.AddTransient<UsageLedger>();
+        services.AddTransient<TaskOrigins>();
+        services.AddTransient<DayJobs>();
+        services.AddSingleton<IInstancePrices, BuiltInInstancePrices>();
         services.AddTransient<RegionFailureLog>();
         services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.Section);
         services.AddSingleton<ChartSlots>();

@@ -20,6 +20,7 @@ public sealed partial class UsageLedger(
     RegionFailureLog uncheckedRegions,
     DeviceCatalog catalog,
     Pricing pricing,
+    TaskOrigins origins,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
     ILogger<UsageLedger> logger)
@@ -68,14 +69,17 @@ public sealed partial class UsageLedger(
     /// <summary>
     /// A day's usage as a report wants it: from the ledger when it holds the day, with how fresh that
     /// is; else (and when <paramref name="scan"/> asks) from a scan as before the ledger, which a
-    /// report only reads.
+    /// report only reads. Either way each task is billed by its origin (reserved ones cost nothing): the
+    /// ledger's rows learnt it when the task was first recorded, a scan learns it for tasks it lacks.
     /// </summary>
     public async Task<BraketResult<DayReading>> ReadAsync(Day day, DeviceSummary? device, bool scan, CancellationToken cancellationToken)
     {
         if (!scan && await FreshnessAsync(day, device, cancellationToken) is { } freshness)
             return new DayReading(await DayUsageAsync(day, device, cancellationToken), freshness);
-        var scanned = await scanner.UsageAsync(scanner.Window(day), device, cancellationToken);
-        return scanned.IsSuccess ? new DayReading(scanned.Value!, null) : scanned.Error!;
+        var window = scanner.Window(day);
+        var scanned = await scanner.TasksAsync(window, device, cancellationToken);
+        if (!scanned.IsSuccess) return scanned.Error!;
+        return new DayReading(DayUsage.From(window, await origins.WithOriginsAsync(scanned.Value!, cancellationToken), catalog.Describe, pricing), null);
     }
 
     /// <summary>A day's usage from the daily totals, of one device or every device.</summary>
@@ -131,9 +135,9 @@ public sealed partial class UsageLedger(
         var unconfirmed = Ledger.TotalDeltas(
             (await store.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null)));
         var net = totals.Concat(unconfirmed)
-            .GroupBy(t => (t.Day, t.DeviceArn, t.Status))
+            .GroupBy(t => (t.Day, t.DeviceArn, t.Status, t.Billing))
             .Select(g => new DayTally(
-                g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally))))
+                g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)), g.Key.Billing))
             .Where(t => !unread.Contains(catalog.Describe(t.DeviceArn).Region))
             .ToLookup(t => t.Day);
         return DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
@@ -149,7 +153,7 @@ public sealed partial class UsageLedger(
     /// <summary>
     /// One scan of the days from..to (every device, or one), merged into the ledger, which then holds those
     /// days; a region that fails does not stop the others (the scan answers an error only when none answered).
-    /// Returns the tasks as Braket describes them.
+    /// Returns the tasks as Braket describes them, each with its origin (learnt once).
     /// </summary>
     public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> ScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
     {
@@ -191,7 +195,7 @@ public sealed partial class UsageLedger(
 
         if (days.All(heldBefore.ContainsKey)) LogDriftIfAny(from, to, scope, changes, dropped);
         else LogFilled(from, to, scope, scanned.Tasks.Count);
-        return scanned with { Tasks = [.. scanned.Tasks, .. known] };
+        return scanned with { Tasks = await origins.WithOriginsAsync([.. scanned.Tasks, .. known], cancellationToken) };
     }
 
     /// <summary>
@@ -267,7 +271,7 @@ public sealed partial class UsageLedger(
         LogDriftIfAny(from, to, Retention.EveryDevice, changes, dropped);
         var failed = created.Failed.Concat(open.Failed).GroupBy(f => f.Key)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        var changed = new RegionalTasks([.. listed, .. known], [.. answered.Where(r => !suspect.Any(s => s.Key == r))], failed);
+        var changed = new RegionalTasks(await origins.WithOriginsAsync([.. listed, .. known], cancellationToken), [.. answered.Where(r => !suspect.Any(s => s.Key == r))], failed);
         await uncheckedRegions.NoteAsync(changed, Day.Of(since, zone), everyDevice: true, cancellationToken);
         return (changed, suspect);
     }

@@ -39,17 +39,17 @@ public static partial class WebhookEndpoints
                 return TypedResults.BadRequest(new WebhookAnswer("invalid", invalid.Reason));
             case EventParse.Other other:
                 metrics.Event("ignored");
-                return TypedResults.Ok(new WebhookAnswer("ignored", $"'{other.DetailType}' is not a Braket task state change."));
-            case EventParse.TaskEvent taskEvent:
+                return TypedResults.Ok(new WebhookAnswer("ignored", $"'{other.DetailType}' is not a Braket task or job state change."));
+            case EventParse.BraketEvent braketEvent:
                 EventAnswer answer;
                 try
                 {
-                    answer = await intake.HandleAsync(taskEvent, cancellationToken);
+                    answer = await intake.HandleAsync(braketEvent, cancellationToken);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     // EventBridge retries a 5xx; the event id was given back, so the retry is handled.
-                    LogHandOverFailed(logger, e, taskEvent.EventId);
+                    LogHandOverFailed(logger, e, braketEvent.EventId);
                     return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
                 }
                 var result = new WebhookAnswer(answer.Outcome.ToString().ToLowerInvariant(), answer.Detail);

@@ -62,12 +62,13 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     private static string Text(FakeSlack.Message message) => MessageText.Of(message.Body, withFallback: true);
 
     [Fact]
-    public async Task Events_out_of_order_and_twice_end_in_the_right_status_and_cost_no_braket_call()
+    public async Task Events_out_of_order_and_twice_end_in_the_right_status_and_cost_one_get_per_new_task()
     {
         await Reconcile(); // the ledger holds today from here on
         var before = Braket.Requests.Count;
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 100, Morning);
         var other = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 7, Morning);
+        Braket.Add(task with { Status = QuantumTaskStatus.Completed }, other with { Status = QuantumTaskStatus.Running }); // as Braket has them by now
 
         Assert.Equal("recorded", await Deliver(task with { Status = QuantumTaskStatus.Completed }, "done", Morning.AddMinutes(10)));
         Assert.Equal("recorded", await Deliver(task with { Status = QuantumTaskStatus.Queued }, "queued", Morning.AddMinutes(1)));
@@ -82,7 +83,10 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Assert.Contains("QUEUED 0 0", report);
         Assert.Contains("Total 2 107", report);
         Assert.Contains("From BraketBot's ledger: last event", report);
-        Assert.Equal(before, Braket.Requests.Count); // neither the events nor the report asked Braket
+        // Each new task cost one GetQuantumTask (its origin, which events do not tell); nothing else asked Braket, the report least of all.
+        var asked = Braket.Requests.Skip(before).ToList();
+        Assert.All(asked, r => Assert.Equal(BraketOperations.GetQuantumTask, r.Operation));
+        Assert.Equal(2, asked.Count);
     }
 
     [Fact]

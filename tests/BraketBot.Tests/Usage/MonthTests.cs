@@ -22,9 +22,10 @@ public sealed class MonthTests
         var pricing = new Pricing(new PricingOptions());
         // Reading the ledger calls no Braket operation: the client is never reached.
         var catalog = new DeviceCatalog(null!, new DeviceCatalogCache(), watch, time, NullLogger<DeviceCatalog>.Instance);
-        var scanner = new DayScanner(null!, catalog, pricing, caps, watch, time);
+        var scanner = new DayScanner(null!, catalog, caps, watch, time);
         var unread = new RegionFailureLog(store, TestMetrics.Create(), NullLogger<RegionFailureLog>.Instance);
-        var ledger = new UsageLedger(store, null!, scanner, unread, catalog, pricing, caps, time, NullLogger<UsageLedger>.Instance);
+        var origins = new TaskOrigins(store, null!, caps, time, NullLogger<TaskOrigins>.Instance);
+        var ledger = new UsageLedger(store, null!, scanner, unread, catalog, pricing, origins, caps, time, NullLogger<UsageLedger>.Instance);
         return (ledger, store, time);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Webhooks;
 
@@ -149,8 +150,10 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(BotFactory.Today);
         var store = new BraketBot.Storage.InMemoryBotStore(time);
         var jobs = new FlakyJobClient { Failures = 1 };
-        var intake = new EventIntake(store, new CapEvaluator(store, jobs),
-            new FixedOptions<CapsOptions>(new CapsOptions { Devices = { ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 100 } } }),
+        var caps = new FixedOptions<CapsOptions>(new CapsOptions { Devices = { ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 100 } } });
+        var origins = new TaskOrigins(store, BraketServices.Create(Braket.Url).GetRequiredService<IBraketApi>(), caps, time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<TaskOrigins>.Instance);
+        var intake = new EventIntake(store, new CapEvaluator(store, jobs), origins, caps,
             new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] }), TestMetrics.Create(), time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<EventIntake>.Instance);
         var parsed = Assert.IsType<EventParse.TaskEvent>(TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(Events.TaskStateChange(Created(), id: "ev-1"))));
