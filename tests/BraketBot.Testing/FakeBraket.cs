@@ -108,6 +108,25 @@ public sealed partial class FakeBraket : IDisposable
         for (var i = 0; i < times; i++) queue.Enqueue(status);
     }
 
+    /// <summary>
+    /// Later calls of the operation (those <paramref name="which"/> picks) go unanswered until
+    /// <see cref="ReleaseHolds"/>, as from a Braket that hangs: the work that made them stays in flight.
+    /// </summary>
+    public void Hold(string operation, Func<IRequestMessage, bool>? which = null) => holds.Add((operation, which ?? (_ => true)));
+
+    /// <summary>Answers every held call (late: its caller may have given up) and holds no more.</summary>
+    public void ReleaseHolds()
+    {
+        holds.Clear();
+        released.Set();
+    }
+
+    private readonly ConcurrentBag<(string Operation, Func<IRequestMessage, bool> Which)> holds = [];
+    private readonly ManualResetEventSlim released = new();
+
+    /// <summary>A held call is answered after this however the test ends, so that the fake never hangs a test's end.</summary>
+    private static readonly TimeSpan HoldLimit = TimeSpan.FromMinutes(3);
+
     /// <summary>Every later call of the operation is denied (403 AccessDeniedException), as for an IAM policy without the action.</summary>
     public void Deny(string operation) => denied[operation] = true;
 
@@ -174,6 +193,7 @@ public sealed partial class FakeBraket : IDisposable
             {
                 Requests.Enqueue((operation, request));
                 if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
+                if (holds.Any(h => h.Operation == operation && h.Which(request))) released.Wait(HoldLimit);
                 if (refuseSignatures)
                     return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },
                         HttpStatusCode.Forbidden, "InvalidSignatureException");
@@ -304,5 +324,10 @@ public sealed partial class FakeBraket : IDisposable
         _ => Json(new { message = "Internal failure" }, status, "InternalServiceException"),
     };
 
-    public void Dispose() => Server.Stop();
+    public void Dispose()
+    {
+        released.Set();
+        Server.Stop();
+        released.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
 using BraketBot.Hosting;
+using BraketBot.Jobs;
 
 namespace BraketBot.Enforcement;
 
@@ -19,7 +20,7 @@ public static class EnforcementExtensions
         services.AddSingleton<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());
         services.AddTransient<DigestJob>();
-        services.AddHostedService<RecurringJobsRegistration>();
+        services.AddSingleton<IRecurringJobs, RecurringJobsRegistration>();
         services.AddHostedService<EnforcementWarmUp>();
         return services;
     }

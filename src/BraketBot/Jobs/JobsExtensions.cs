@@ -1,6 +1,7 @@
 using BraketBot.Hosting;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 
 namespace BraketBot.Jobs;
 
@@ -14,14 +15,20 @@ public static class JobsExtensions
         // The activator is this host's own, not Hangfire's static default, so that several hosts can
         // share a process (tests, benchmarks) without running each other's jobs.
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IJobFilterProvider, JobQueueFilterProvider>();
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer(options => options.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+        services.AddHangfireServer(options =>
+        {
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.Queues = JobQueues.Served;
+        });
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("job-storage", tags: [Readiness.Tag, Readiness.StorageTag]);
         services.AddHostedService<JobMetrics>();
+        services.AddHostedService<RecurringJobsKeeper>();
         return services;
     }
 
