@@ -64,7 +64,8 @@ public static class BotProcess
         public async Task<TimeSpan?> TerminateAsync(TimeSpan timeout)
         {
             var watch = Stopwatch.StartNew();
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            var pid = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using (var kill = Process.Start("kill", ["-TERM", pid])) await kill.WaitForExitAsync();
             using var deadline = new CancellationTokenSource(timeout);
             try
             {

@@ -71,7 +71,8 @@ public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, Brak
 
     /// <summary>The evaluation as releases up to a84dbe0 queued it; a job they left behind runs as the current shape.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]
-    public Task RunAsync(string day, string? deviceArn, string trigger, bool reconcile, string owner, CancellationToken cancellationToken) =>
+    public Task RunAsync(
+        string day, string? deviceArn, string trigger, bool reconcile, string owner, CancellationToken cancellationToken) =>
         RunAsync(new CapEvaluationArgs(day, deviceArn, trigger, reconcile, owner), cancellationToken);
 
     private async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)

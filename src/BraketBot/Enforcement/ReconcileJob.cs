@@ -36,7 +36,8 @@ public sealed class RecurringJobsRegistration(IOptions<CapsOptions> caps) : IRec
     public void Register(IRecurringJobManager recurring)
     {
         var options = new RecurringJobOptions { TimeZone = caps.Value.Zone };
-        recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, job => job.RunAsync(new ReconcileArgs(), CancellationToken.None), caps.Value.ReconcileCron, options);
+        recurring.AddOrUpdate<ReconcileJob>(
+            ReconcileJob.Id, job => job.RunAsync(new ReconcileArgs(), CancellationToken.None), caps.Value.ReconcileCron, options);
         if (caps.Value.DigestCron is { } digest)
             recurring.AddOrUpdate<DigestJob>(DigestJob.Id, job => job.RunAsync(new DigestArgs(), CancellationToken.None), digest, options);
         else

@@ -23,7 +23,8 @@ public static class HostingExtensions
         services.AddSingleton<OperatorAccess>();
         services.AddSingleton<ReadinessLog>();
         // The health check service logs each unhealthy check at every probe; ReadinessLog says it once, when it changes.
-        services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None));
+        services.AddLogging(logging =>
+            logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None));
         services.AddHostedService<MissingSettingsReporter>();
         return services;
     }

@@ -14,7 +14,9 @@ public static class Readiness
     public const string Ready = "ready";
     public const string Unready = "unready";
 
-    /// <summary>200 or 503 with one word for everyone; operators (<see cref="OperatorAccess"/>) also get which check failed and why.</summary>
+    /// <summary>
+    /// 200 or 503 with one word for everyone; operators (<see cref="OperatorAccess"/>) also get which check failed and why.
+    /// </summary>
     public static async Task<Results<JsonHttpResult<ReadinessReport>, JsonHttpResult<HealthState>>> CheckAsync(
         HttpContext http, HealthCheckService health, OperatorAccess access, ReadinessLog log, CancellationToken cancellationToken)
     {

@@ -7,5 +7,6 @@ namespace BraketBot.Limits;
 public sealed class LimitRenewalSchedule : IRecurringJobs
 {
     public void Register(IRecurringJobManager recurring) =>
-        recurring.AddOrUpdate<LimitSyncJob>(LimitSyncJob.Id, job => job.RenewIfDueAsync(new LimitRenewalArgs(), CancellationToken.None), LimitSyncJob.Cron);
+        recurring.AddOrUpdate<LimitSyncJob>(
+            LimitSyncJob.Id, job => job.RenewIfDueAsync(new LimitRenewalArgs(), CancellationToken.None), LimitSyncJob.Cron);
 }

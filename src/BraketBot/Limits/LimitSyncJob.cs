@@ -50,7 +50,8 @@ public sealed partial class LimitSyncJob(
 
     /// <summary>A sync as releases up to a84dbe0 queued it; a job they left behind runs as the current shape.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
-    public Task SyncNowAsync(string reason, CancellationToken cancellationToken) => SyncNowAsync(new LimitSyncArgs(reason), cancellationToken);
+    public Task SyncNowAsync(string reason, CancellationToken cancellationToken) =>
+        SyncNowAsync(new LimitSyncArgs(reason), cancellationToken);
 
     /// <summary>False when another instance holds the sync now.</summary>
     private async Task<bool> SyncAsync(string reason, CancellationToken cancellationToken)

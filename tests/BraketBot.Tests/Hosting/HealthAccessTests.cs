@@ -71,7 +71,8 @@ public sealed class HealthAccessTests
     [InlineData(8080, false)]
     public void A_request_on_the_metrics_port_is_an_operators(int localPort, bool isOperator)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:Port"] = "9464" }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:Port"] = "9464" }).Build();
         var access = new OperatorAccess(configuration, Options.Create(new HealthOptions()));
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = RemoteCaller.Address;
@@ -91,7 +92,8 @@ public sealed class HealthAccessTests
         await bot.TerminateAsync(TimeSpan.FromSeconds(30));
 
         var log = bot.Output;
-        Assert.DoesNotContain(log, line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, line =>
+            line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal));
         Assert.Single(log, line => line.Contains("Setting Slack:SigningSecret is not set", StringComparison.Ordinal));
     }
 
@@ -100,7 +102,8 @@ public sealed class HealthAccessTests
     {
         var port = FreePort();
         using var plain = await BotProcess.StartAsync(new Dictionary<string, string>());
-        using var withPort = await BotProcess.StartAsync(new Dictionary<string, string> { ["Metrics:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var withPort = await BotProcess.StartAsync(
+            new Dictionary<string, string> { ["Metrics:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         using var client = new HttpClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(plain.Address, "/openapi/v1.json"))).StatusCode);

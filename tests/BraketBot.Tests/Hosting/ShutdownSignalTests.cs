@@ -54,7 +54,8 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
         output.WriteLine($"resumed {resumedAfter.TotalSeconds:F1} s after SIGTERM");
         // Had the lease not been let go, the next process could only take the run once it lapsed (20 to 30 s after the signal).
         Assert.True(resumedAfter < RunWorker.Lease * 2 / 3, $"resumed {resumedAfter} after the signal");
-        await slack.WaitFor(() => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 40 queued tasks", StringComparison.Ordinal)),
+        await slack.WaitFor(
+            () => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 40 queued tasks", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(60), "the run finished");
         Assert.Single(slack.TopLevel);
         Assert.All(queued, t => Assert.Equal(QuantumTaskStatus.Cancelling, braket.Task(t.QuantumTaskArn).Status));

@@ -58,7 +58,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             foreach (var trigger in new[] { ankaa[0], forte[0] })
                 Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)))).StatusCode);
             Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(TriggerDigest())).StatusCode);
-            await slack.WaitFor(() => InFlight(braket, slack), TimeSpan.FromSeconds(90), "the run, the evaluation, the digest and the limit sync in flight");
+            await slack.WaitFor(() => InFlight(braket, slack), TimeSpan.FromSeconds(90),
+                "the run, the evaluation, the digest and the limit sync in flight");
 
             var stopped = await old.TerminateAsync(TimeSpan.FromSeconds(45));
             Assert.True(stopped is not null, "the previous release stopped on SIGTERM");
@@ -75,7 +76,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         {
             var ankaaDone = await slack.WaitFor(() => Outcome("Ankaa-3"), TimeSpan.FromSeconds(90), "Ankaa's run finished");
             var forteDone = await slack.WaitFor(() => Outcome("Forte-1"), TimeSpan.FromSeconds(90), "Forte's evaluation and run");
-            await slack.WaitFor(() => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Braket digest for", StringComparison.Ordinal)),
+            await slack.WaitFor(
+                () => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Braket digest for", StringComparison.Ordinal)),
                 TimeSpan.FromSeconds(60), "the digest");
             var jobs = await WaitAsync(async () =>
             {
@@ -92,13 +94,13 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         }
         Assert.All([.. ankaa, .. forte], t => Assert.Equal(QuantumTaskStatus.Cancelling, braket.Task(t.QuantumTaskArn).Status));
         // A cancel sent by both releases is one cancellation: the same clientToken.
-        Assert.All(braket.RequestsOf(BraketOperations.CancelQuantumTask).GroupBy(r => r.Path),
-            sent => Assert.Single(sent.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("clientToken").GetString()).Distinct()));
+        Assert.All(braket.RequestsOf(BraketOperations.CancelQuantumTask).GroupBy(r => r.Path), sent =>
+            Assert.Single(sent.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("clientToken").GetString()).Distinct()));
         Assert.Empty(slack.Unexpected);
         Assert.Empty(braket.Unexpected);
 
-        FakeSlack.Message? Outcome(string device) => slack.TopLevel.FirstOrDefault(m =>
-            m.Body.ToString().Contains(device, StringComparison.Ordinal) && m.Body.ToString().Contains("Cancelled 20", StringComparison.Ordinal));
+        FakeSlack.Message? Outcome(string device) => slack.TopLevel.FirstOrDefault(m => m.Body.ToString() is var body
+            && body.Contains(device, StringComparison.Ordinal) && body.Contains("Cancelled 20", StringComparison.Ordinal));
     }
 
     private static string? InFlight(FakeBraket braket, FakeSlack slack)
@@ -111,14 +113,15 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             && braket.RequestsOf(BraketOperations.SearchSpendingLimits).Count > 0 ? "in flight" : null;
     }
 
-    /// <summary>The dashboard's "Trigger now" on the digest, as the previous release takes it (Basic authentication, a form post).</summary>
+    /// <summary>The dashboard's "Trigger now" on the digest, as the previous release takes it (Basic authentication, a form).</summary>
     private static HttpRequestMessage TriggerDigest()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
         {
             Content = new FormUrlEncodedContent([new("jobs[]", DigestJob.Id)]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{DashboardUser}:{DashboardPassword}")));
+        var credentials = System.Text.Encoding.UTF8.GetBytes($"{DashboardUser}:{DashboardPassword}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
         return request;
     }
 
@@ -129,7 +132,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select id, coalesce(statename, ''), invocationdata::text from hangfire.job order by id", connection);
+        const string query = "select id, coalesce(statename, ''), invocationdata::text from hangfire.job order by id";
+        await using var command = new NpgsqlCommand(query, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var jobs = new List<Job>();
         while (await reader.ReadAsync()) jobs.Add(new Job(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));

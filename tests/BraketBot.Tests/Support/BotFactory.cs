@@ -116,7 +116,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not settle: work was still in flight.");
             var jobs = storage.GetMonitoringApi();
-            var busy = queue.Unfinished > 0 || runs.Unfinished > 0 || BraketBot.Jobs.JobQueues.Served.Sum(jobs.EnqueuedCount) > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
+            var enqueued = BraketBot.Jobs.JobQueues.Served.Sum(jobs.EnqueuedCount);
+            var busy = queue.Unfinished > 0 || runs.Unfinished > 0
+                || enqueued > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
             idle = busy ? 0 : idle + 1;
         }
     }
