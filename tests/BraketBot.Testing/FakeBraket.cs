@@ -73,6 +73,7 @@ public sealed partial class FakeBraket : IDisposable
         Unexpected.Clear();
         faults.Clear();
         denied.Clear();
+        outages.Clear();
         buckets.Clear();
         throttled.Clear();
         quotas = new Dictionary<string, (double, int)>();
@@ -108,29 +109,17 @@ public sealed partial class FakeBraket : IDisposable
         for (var i = 0; i < times; i++) queue.Enqueue(status);
     }
 
-    /// <summary>
-    /// Later calls of the operation (those <paramref name="which"/> picks) go unanswered until
-    /// <see cref="ReleaseHolds"/>, as from a Braket that hangs: the work that made them stays in flight.
-    /// </summary>
-    public void Hold(string operation, Func<IRequestMessage, bool>? which = null) => holds.Add((operation, which ?? (_ => true)));
-
-    /// <summary>Answers every held call (late: its caller may have given up) and holds no more.</summary>
-    public void ReleaseHolds()
-    {
-        holds.Clear();
-        released.Set();
-    }
-
-    private readonly ConcurrentBag<(string Operation, Func<IRequestMessage, bool> Which)> holds = [];
-    private readonly ManualResetEventSlim released = new();
-
-    /// <summary>A held call is answered after this however the test ends, so that the fake never hangs a test's end.</summary>
-    private static readonly TimeSpan HoldLimit = TimeSpan.FromMinutes(3);
-
     /// <summary>Every later call of the operation is denied (403 AccessDeniedException), as for an IAM policy without the action.</summary>
     public void Deny(string operation) => denied[operation] = true;
 
     private readonly ConcurrentDictionary<string, bool> denied = new();
+
+    /// <summary>Every later call of the operation answers with this status (a 503: a brownout) until <see cref="Recover"/>.</summary>
+    public void FailUntilRecovered(string operation, HttpStatusCode status) => outages[operation] = status;
+
+    public void Recover(string operation) => outages.TryRemove(operation, out _);
+
+    private readonly ConcurrentDictionary<string, HttpStatusCode> outages = new();
 
     /// <summary>The operation is allowed again, as after the IAM policy was fixed.</summary>
     public void Allow(string operation) => denied.TryRemove(operation, out _);
@@ -142,6 +131,21 @@ public sealed partial class FakeBraket : IDisposable
     public void RefuseSignatures() => refuseSignatures = true;
 
     private volatile bool refuseSignatures;
+
+    private readonly ConcurrentDictionary<string, (ManualResetEventSlim Gate, Func<IRequestMessage, bool> Which)> holds = new();
+
+    /// <summary>
+    /// Calls of the operation (those <paramref name="which"/> picks, or all) are received (and listed in
+    /// <see cref="Requests"/>) but not answered until <see cref="Release"/>: Braket stalls at a moment the test chose.
+    /// </summary>
+    public void Hold(string operation, Func<IRequestMessage, bool>? which = null) =>
+        holds[operation] = (new ManualResetEventSlim(), which ?? (_ => true));
+
+    /// <summary>The held calls of the operation are answered (late: their callers may have given up), and later ones at once.</summary>
+    public void Release(string operation)
+    {
+        if (holds.TryRemove(operation, out var hold)) hold.Gate.Set();
+    }
 
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
     public double FaultRate { get; set; }
@@ -192,14 +196,15 @@ public sealed partial class FakeBraket : IDisposable
             .RespondWith(Response.Create().WithCallback(request =>
             {
                 Requests.Enqueue((operation, request));
+                if (holds.TryGetValue(operation, out var hold) && hold.Which(request)) hold.Gate.Wait(TimeSpan.FromMinutes(2));
                 if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
-                if (holds.Any(h => h.Operation == operation && h.Which(request))) released.Wait(HoldLimit);
                 if (refuseSignatures)
                     return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },
                         HttpStatusCode.Forbidden, "InvalidSignatureException");
                 if (denied.ContainsKey(operation))
                     return Json(new { message = $"User: arn:aws:iam::{Tasks.Account}:user/braketbot is not authorized to perform: braket:{operation}" },
                         HttpStatusCode.Forbidden, "AccessDeniedException");
+                if (outages.TryGetValue(operation, out var outage)) return Error(outage);
                 if (OverQuota(operation, request)) return Error(HttpStatusCode.TooManyRequests);
                 if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status)) return Error(status);
                 if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)
@@ -326,8 +331,7 @@ public sealed partial class FakeBraket : IDisposable
 
     public void Dispose()
     {
-        released.Set();
+        foreach (var operation in holds.Keys) Release(operation);
         Server.Stop();
-        released.Dispose();
     }
 }

@@ -170,7 +170,24 @@ public sealed class FakeSlack : IDisposable
         Server.ResetLogEntries();
         files.Clear();
         refusals.Clear();
+        down = null;
     }
+
+    /// <summary>
+    /// Slack is down: every Web API call and response_url post answers <paramref name="status"/> after
+    /// <paramref name="slowness"/>, doing nothing, until <see cref="EndOutage"/>.
+    /// </summary>
+    public void Outage(HttpStatusCode status, TimeSpan slowness) => down = new Down(status, slowness);
+
+    public void EndOutage() => down = null;
+
+    /// <summary>Calls answered with the outage's status so far.</summary>
+    public int FailedDuringOutage => Volatile.Read(ref failedDuringOutage);
+
+    private sealed record Down(HttpStatusCode Status, TimeSpan Slowness);
+
+    private volatile Down? down;
+    private int failedDuringOutage;
 
     /// <summary>The next chat.postMessage calls answer with these statuses, posting nothing (429 carries Retry-After: 1).</summary>
     public void FailPostMessage(params HttpStatusCode[] statuses)
@@ -412,6 +429,12 @@ public sealed class FakeSlack : IDisposable
         var body = request.Body is not { Length: > 0 } text ? default
             : text.TrimStart().StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone()
             : JsonSerializer.SerializeToElement(Form(text));
+        if (down is { } outage)
+        {
+            Thread.Sleep(outage.Slowness);
+            Interlocked.Increment(ref failedDuringOutage);
+            return Answer(outage.Status, "{\"ok\":false,\"error\":\"service_unavailable\"}");
+        }
         var response = answer();
         if ((int)response.StatusCode! == 200) Received.Enqueue((kind, request.Path, body, request.Headers!));
         return response;

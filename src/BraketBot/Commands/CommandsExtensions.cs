@@ -20,6 +20,7 @@ public static class CommandsExtensions
         services.AddTransient<ClearLimitCommand>();
         services.AddTransient<QueuedCancellation>();
         services.AddTransient<CancelAllQueuedAction>();
+        services.AddTransient<CancelRestAction>();
         services.AddTransient<RefreshReportAction>();
         services.AddTransient<HandlerFactory>();
         services.AddTransient<CommandRunner>();

@@ -31,6 +31,7 @@ public sealed class HandlerFactory(IServiceProvider services)
     public IBlockActionHandler For(BlockAction action) => action.ActionId switch
     {
         CancelAllQueuedAction.Id => Get<CancelAllQueuedAction>(),
+        CancelRestAction.Id => Get<CancelRestAction>(),
         RefreshReportAction.Id => Get<RefreshReportAction>(),
         _ => NullActionHandler.Instance,
     };

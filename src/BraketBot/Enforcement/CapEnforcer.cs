@@ -39,6 +39,7 @@ public sealed partial class CapEnforcer(
 
     public async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
+        using var priority = BraketPriority.Enter(request.Reconcile ? BraketPriority.Reconcile : BraketPriority.Enforcement); // quota queue order
         var caps = capsOptions.CurrentValue;
         if (!caps.AnyCap && !request.Reconcile) return; // nothing to decide; without caps only the reconcile keeps the ledger
         var day = request.Day;
@@ -158,7 +159,7 @@ public sealed partial class CapEnforcer(
             Day = day,
             TimeZone = caps.TimeZone,
             CreatedAt = now,
-            Deadline = now + RunLauncher.DeadlineFor(toCancel.Count),
+            Deadline = now + runs.DeadlineFor(toCancel.Count),
             Action = caps.Action,
             Crossed = fresh.Count > 0 ? fresh : crossed,
             Trigger = request.Trigger,

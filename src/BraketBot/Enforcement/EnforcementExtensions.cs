@@ -9,6 +9,7 @@ public static class EnforcementExtensions
     {
         services.AddValidatedOptions<CapsOptions, CapsOptionsValidator>(configuration, CapsOptions.Section);
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        services.AddValidatedOptions<RunOptions, RunOptionsValidator>(configuration, RunOptions.Section);
         services.AddTransient<EventIntake>();
         services.AddTransient<CapEvaluator>();
         services.AddTransient<CapEvaluationJob>();

@@ -45,6 +45,10 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
             PRIMARY KEY (day, device_arn, status));
         CREATE TABLE {Schema}.ledger_scans (day date NOT NULL, scope text NOT NULL, scanned_at timestamptz NOT NULL, PRIMARY KEY (day, scope));
         """,
+        // Braket's request quotas, shared by the instances: a token bucket per account, region and operation.
+        $"""
+        CREATE TABLE {Schema}.quota_buckets (key text PRIMARY KEY, tokens double precision NOT NULL, updated_at timestamptz NOT NULL);
+        """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));

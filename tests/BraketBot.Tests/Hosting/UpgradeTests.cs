@@ -17,6 +17,9 @@ public sealed class UpgradeTests(ITestOutputHelper output)
     private const string DashboardUser = "ops";
     private const string DashboardPassword = "upgrade-test";
 
+    private static readonly string[] Held =
+        [BraketOperations.CancelQuantumTask, BraketOperations.SearchQuantumTasks, BraketOperations.SearchSpendingLimits];
+
     [PostgresFact]
     public async Task Jobs_and_runs_the_previous_release_left_in_flight_are_finished_by_this_one_each_alert_posted_once()
     {
@@ -46,9 +49,7 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         });
         // In flight when the old release stops: Ankaa's run (its cancels), Forte's evaluation and the digest
         // (their scans; Ankaa's own scan goes through, so that its run starts) and the limit sync of its start.
-        braket.Hold(BraketOperations.CancelQuantumTask);
-        braket.Hold(BraketOperations.SearchQuantumTasks, r => !r.Body!.Contains(Tasks.AnkaaArn, StringComparison.Ordinal));
-        braket.Hold(BraketOperations.SearchSpendingLimits);
+        foreach (var held in Held) braket.Hold(held, r => held != BraketOperations.SearchQuantumTasks || !ScansAnkaa(r.Body!));
 
         watch.Restart();
         IReadOnlyList<Job> leftBehind;
@@ -69,7 +70,7 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         Assert.Single(slack.TopLevel); // Ankaa's alert, before its cancels
         foreach (var kind in new[] { "CapEvaluationJob", "DigestJob", "SyncNowAsync" })
             Assert.Contains(leftBehind, j => j.Invocation.Contains(kind, StringComparison.Ordinal));
-        braket.ReleaseHolds();
+        foreach (var held in Held) braket.Release(held);
 
         watch.Restart();
         using (var current = await BotProcess.StartAsync(settings))
@@ -102,6 +103,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         FakeSlack.Message? Outcome(string device) => slack.TopLevel.FirstOrDefault(m => m.Body.ToString() is var body
             && body.Contains(device, StringComparison.Ordinal) && body.Contains("Cancelled 20", StringComparison.Ordinal));
     }
+
+    private static bool ScansAnkaa(string body) => body.Contains(Tasks.AnkaaArn, StringComparison.Ordinal);
 
     private static string? InFlight(FakeBraket braket, FakeSlack slack)
     {
