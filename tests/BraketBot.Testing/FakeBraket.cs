@@ -73,6 +73,7 @@ public sealed partial class FakeBraket : IDisposable
         Unexpected.Clear();
         faults.Clear();
         denied.Clear();
+        deniedRegions.Clear();
         outages.Clear();
         buckets.Clear();
         throttled.Clear();
@@ -113,6 +114,14 @@ public sealed partial class FakeBraket : IDisposable
     public void Deny(string operation) => denied[operation] = true;
 
     private readonly ConcurrentDictionary<string, bool> denied = new();
+
+    /// <summary>Every later call in the region is denied (403 AccessDeniedException): a service control policy, a region not enabled.</summary>
+    public void DenyRegion(string region) => deniedRegions[region] = true;
+
+    private readonly ConcurrentDictionary<string, bool> deniedRegions = new();
+
+    /// <summary>The region answers again.</summary>
+    public void AllowRegion(string region) => deniedRegions.TryRemove(region, out _);
 
     /// <summary>Every later call of the operation answers with this status (a 503: a brownout) until <see cref="Recover"/>.</summary>
     public void FailUntilRecovered(string operation, HttpStatusCode status) => outages[operation] = status;
@@ -201,7 +210,7 @@ public sealed partial class FakeBraket : IDisposable
                 if (refuseSignatures)
                     return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },
                         HttpStatusCode.Forbidden, "InvalidSignatureException");
-                if (denied.ContainsKey(operation))
+                if (denied.ContainsKey(operation) || deniedRegions.ContainsKey(RegionOf(request)))
                     return Json(new { message = $"User: arn:aws:iam::{Tasks.Account}:user/braketbot is not authorized to perform: braket:{operation}" },
                         HttpStatusCode.Forbidden, "AccessDeniedException");
                 if (outages.TryGetValue(operation, out var outage)) return Error(outage);

@@ -24,12 +24,13 @@ public sealed class QuotaQueue(IQuotaTokens tokens)
     public Task WaitAsync(BraketPriority priority, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var waiter = new Waiter();
+        Waiter waiter;
         bool start;
         lock (gate)
         {
             // Not pumping means nobody is queued: a ready token is this caller's.
             if (!pumping && tokens.TryTakeNow()) return Task.CompletedTask;
+            waiter = new Waiter();
             if (cancellationToken.CanBeCanceled)
                 waiter.Registration = cancellationToken.Register(() => waiter.Turn.TrySetCanceled(cancellationToken));
             waiting.Enqueue(waiter, (priority.Rank, arrivals++));

@@ -22,6 +22,7 @@ public static class CommandsExtensions
         services.AddTransient<CancelAllQueuedAction>();
         services.AddTransient<CancelRestAction>();
         services.AddTransient<RefreshReportAction>();
+        services.AddTransient<RefreshHomeAction>();
         services.AddTransient<HandlerFactory>();
         services.AddTransient<CommandRunner>();
         services.AddTransient<CommandIntake>();

@@ -33,6 +33,7 @@ public sealed class HandlerFactory(IServiceProvider services)
         CancelAllQueuedAction.Id => Get<CancelAllQueuedAction>(),
         CancelRestAction.Id => Get<CancelRestAction>(),
         RefreshReportAction.Id => Get<RefreshReportAction>(),
+        RefreshHomeAction.Id => Get<RefreshHomeAction>(),
         _ => NullActionHandler.Instance,
     };
 

@@ -82,6 +82,9 @@ public sealed record EnforcementRun
     /// <summary>Braket's own limits found used up when the run was planned: Braket itself refuses those devices' tasks.</summary>
     public IReadOnlyList<ReachedLimit> ReachedLimits { get; init; } = [];
 
+    /// <summary>Watched regions that could not be read when the run was planned: its figures leave them out (lower bounds).</summary>
+    public IReadOnlyList<RegionFailure> UncheckedRegions { get; init; } = [];
+
     /// <summary>Where the run's message is, once posted.</summary>
     public string? Channel { get; init; }
 

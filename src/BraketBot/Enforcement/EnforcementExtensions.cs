@@ -21,6 +21,7 @@ public static class EnforcementExtensions
         services.AddSingleton<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());
         services.AddTransient<DigestJob>();
+        services.AddTransient<LedgerRescanJob>();
         services.AddSingleton<IRecurringJobs, RecurringJobsRegistration>();
         services.AddHostedService<EnforcementWarmUp>();
         return services;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BraketBot.Home;
 using BraketBot.Ports;
 using BraketBot.Usage;
 using BraketBot.Telemetry;
@@ -19,6 +20,7 @@ public sealed partial class RunExecutor(
     TaskCanceller canceller,
     RunMessages messages,
     IOptionsMonitor<RunOptions> options,
+    IHomeNotifier home,
     BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<RunExecutor> logger)
@@ -35,11 +37,13 @@ public sealed partial class RunExecutor(
         var token = keeper.Token;
         try
         {
+            home.RunChanged(session.Run); // its alert goes out now, beside the cancels: open Home tabs show it
             await CarryOutAsync(session, progress, token);
             await messages.ChartInThreadAsync(session.Run, token);
             session.Update(r => r with { Finished = true });
             await session.SaveAsync(token);
             var finished = session.Run;
+            home.RunChanged(finished);
             LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count, finished.Left.Count);
             return finished;
         }

@@ -26,6 +26,7 @@ public static class ActionIds
 {
     public const string CancelAllQueued = "cancel_all_queued";
     public const string RefreshReport = "refresh_report";
+    public const string RefreshHome = "refresh_home";
     public const string CancelRest = "cancel_rest";
 }
 

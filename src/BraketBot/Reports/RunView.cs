@@ -35,6 +35,8 @@ public static class RunView
         // A warning can arrive in the same pass as more cancels in a scope breached earlier: those are told too.
         if (breach || run.Tasks.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(CancellationText(run))));
         if (run.ReachedLimits.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(LimitsView.Reached(run.ReachedLimits))));
+        if (run.UncheckedRegions.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown("⚠️ " + RegionFailure.LowerBound(run.UncheckedRegions))));
         foreach (var offer in run.Offers)
             blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(offer.Scope, offer.Tasks, offer.Shots)]));
         blocks.Add(new ContextBlock([TextObject.Markdown($"Triggered by {run.Trigger} · day in {run.TimeZone} · estimates at list prices")]));

@@ -215,6 +215,14 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
                 ("day", day.Date), ("statuses", statuses.Select(s => s.ToWire()).ToArray()));
     }
 
+    public async Task<IReadOnlyList<LedgerTask>> UnconfirmedTasksAsync(Day first, Day last, CancellationToken cancellationToken)
+    {
+        await database.EnsureReadyAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadLedgerTasksAsync(connection, null, "day BETWEEN @from AND @to AND NOT confirmed", cancellationToken,
+            ("from", first.Date), ("to", last.Date));
+    }
+
     public async Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(
@@ -283,7 +291,8 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at FROM {S}.ledger_tasks WHERE {where}", connection, transaction);
+            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed FROM {S}.ledger_tasks WHERE {where}",
+            connection, transaction);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var tasks = new List<LedgerTask>();
@@ -292,7 +301,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
                 new QuantumTaskSummary(reader.GetString(0), QuantumTaskStatuses.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt64(3),
                     reader.GetFieldValue<DateTimeOffset>(4)),
                 new Day(reader.GetFieldValue<DateOnly>(5)),
-                reader.GetFieldValue<DateTimeOffset>(6)));
+                reader.GetFieldValue<DateTimeOffset>(6)) { Confirmed = reader.GetBoolean(7) });
         return tasks;
     }
 
@@ -305,9 +314,9 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         var deltas = Ledger.TotalDeltas(changes);
         await using var command = new NpgsqlCommand(
             $"""
-            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at)
-            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed)
-            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at;
+            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at, confirmed)
+            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed, @confirmed)
+            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at, confirmed = EXCLUDED.confirmed;
             DELETE FROM {S}.ledger_tasks WHERE arn = ANY(@gone);
             INSERT INTO {S}.ledger_days (day, device_arn, status, tasks, shots)
             SELECT * FROM unnest(@totalDays, @totalDevices, @totalStatuses, @totalTasks, @totalShots)
@@ -321,6 +330,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("created", rows.Select(r => r.Task.CreatedAt.ToUniversalTime()).ToArray());
         command.Parameters.AddWithValue("days", rows.Select(r => r.Day.Date).ToArray());
         command.Parameters.AddWithValue("observed", rows.Select(r => r.At.ToUniversalTime()).ToArray());
+        command.Parameters.AddWithValue("confirmed", rows.Select(r => r.Confirmed).ToArray());
         command.Parameters.AddWithValue("gone", gone);
         command.Parameters.AddWithValue("totalDays", deltas.Select(d => d.Day.Date).ToArray());
         command.Parameters.AddWithValue("totalDevices", deltas.Select(d => d.DeviceArn).ToArray());

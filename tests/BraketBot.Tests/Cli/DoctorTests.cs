@@ -55,9 +55,10 @@ public sealed class DoctorTests : IDisposable
             ✓ Slack bot token: valid: workspace Braket Lab (https://braket-lab.slack.com/), bot user @braketbot
             ✓ Slack alert channel: #braket-alerts (C0ALERTS), the bot is a member
             ✓ Slack app token: valid: Socket Mode can connect
+            ✓ Slack events: over Socket Mode: they come on the connection the app token opens, no request URL needed
             ✓ Storage (job-storage): In-Memory Storage answers.
             ✓ Charts: a sample chart draws (1600×800 PNG)
-            All 19 checks passed.
+            All 20 checks passed.
             """,
             string.Join('\n', output.Split('\n').Select(l => l.TrimEnd())).Trim());
 
@@ -98,7 +99,7 @@ public sealed class DoctorTests : IDisposable
             "✗ braket:CancelQuantumTask: denied in us-west-1, us-east-1",
             "fix: attach deploy/iam-policy.json to BraketBot's IAM user or role",
             "✓ braket:GetQuantumTask: allowed in us-west-1, us-east-1",
-            "1 of 19 checks failed");
+            "1 of 20 checks failed");
 
     [Fact]
     public Task A_renderer_that_cannot_be_made_fails_the_charts_check_not_doctor() =>
@@ -106,7 +107,7 @@ public sealed class DoctorTests : IDisposable
                 throw new TypeInitializationException("SkiaSharp.SKTypeface", new DllNotFoundException("Unable to load shared library 'libSkiaSharp'")))),
             "✗ Charts: a chart cannot be drawn here: Unable to load shared library 'libSkiaSharp'",
             "✓ Slack bot token",
-            "1 of 19 checks failed");
+            "1 of 20 checks failed");
 
     [Fact]
     public Task A_bot_that_is_not_in_the_alert_channel_is_told_to_invite_itself() =>
@@ -151,6 +152,7 @@ public sealed class DoctorTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("– Slack app token: Slack:AppToken is not set: Socket Mode is off", output);
+        Assert.Contains("– Slack events: none received yet, so BraketBot cannot tell whether Slack reaches POST /slack/events", output);
         Assert.DoesNotContain(cli.Slack.Received, r => r.Kind == "apps.connections.open");
     }
 
@@ -202,6 +204,6 @@ public sealed class DoctorTests : IDisposable
         var denied = checks.Single(c => c.GetProperty("status").GetString() == "fail");
         Assert.Equal("braket:SearchSpendingLimits", denied.GetProperty("check").GetString());
         Assert.Contains("deploy/iam-policy.json", denied.GetProperty("fix").GetString());
-        Assert.Equal(18, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
+        Assert.Equal(19, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
     }
 }

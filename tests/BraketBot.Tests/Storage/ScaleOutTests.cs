@@ -102,6 +102,33 @@ public sealed class ScaleOutTests
     }
 
     [PostgresFact]
+    public async Task The_daily_rescan_runs_once_across_instances()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket();
+        using var slack = new FakeSlack();
+        // No scheduled tick of either job during the test: both hosts are asked at once, as two schedulers might.
+        var (a, b) = TwoHosts(database, braket, slack, s => (s["Caps:ReconcileCron"], s["Caps:RescanCron"]) = ("0 0 1 1 *", "0 0 1 1 *"));
+        using (a) using (b)
+        {
+            braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 20, Morning));
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+
+            await Task.WhenAll(new[] { a, b }.Select(async host =>
+            {
+                using var scope = host.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<LedgerRescanJob>().RunAsync(new LedgerRescanArgs(), CancellationToken.None);
+            }));
+
+            // One pass per watched region (us-west-1, us-east-1), from one host: the other found the day's claim taken.
+            var searches = braket.RequestsOf(BraketOperations.SearchQuantumTasks);
+            Assert.Equal(["us-east-1", "us-west-1"], searches.Select(FakeBraket.RegionOf).Order());
+            Assert.Contains("2022-04-01T00:00:00Z", searches[0].Body); // from the first of yesterday's month
+        }
+    }
+
+    [PostgresFact]
     public async Task An_alert_whose_host_died_is_delivered_by_the_other_host()
     {
         await using var database = await TestDatabase.CreateAsync();

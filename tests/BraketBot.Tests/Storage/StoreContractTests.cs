@@ -274,6 +274,31 @@ public sealed class StoreContractTests
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task A_task_once_confirmed_stays_confirmed_and_only_unconfirmed_ones_are_listed_as_such(string kind)
+    {
+        await using var store = await Open(kind);
+        var told = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 5, store.Time.GetUtcNow().AddHours(-1));
+        var listed = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1));
+        await store.Value.RecordAsync(
+            [Seen(told, QuantumTaskStatus.Running, 20), Seen(listed, QuantumTaskStatus.Queued, 0) with { Confirmed = true }], default);
+        var unconfirmed = Assert.Single(await store.Value.UnconfirmedTasksAsync(Today, Today, default));
+        Assert.Equal(told.QuantumTaskArn, unconfirmed.Task.QuantumTaskArn);
+
+        // A scan that saw the task QUEUED, older news than the event's RUNNING: the status stays, the task is confirmed.
+        var confirmed = await store.Value.RecordAsync([Seen(told, QuantumTaskStatus.Queued, 10) with { Confirmed = true }], default);
+        await store.Value.RecordAsync([Seen(told, QuantumTaskStatus.Completed, 30)], default); // later news from an event
+
+        Assert.Equal(QuantumTaskStatus.Running, Assert.Single(confirmed).After!.Task.Status);
+        Assert.Empty(await store.Value.UnconfirmedTasksAsync(Today, Today, default));
+        var row = Assert.Single(await store.Value.LedgerTasksAsync(Today, [QuantumTaskStatus.Completed], default));
+        Assert.True(row.Confirmed);
+        Assert.Equal(
+            [$"{Tasks.AspenArn} COMPLETED 1 5", $"{Tasks.AspenArn} QUEUED 1 7"],
+            (await store.Value.DayTotalsAsync(Today, Today, default)).Select(t => $"{t.DeviceArn} {t.Status.ToWire()} {t.Tally.Tasks} {t.Tally.Shots}").Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task A_task_braket_does_not_know_is_forgotten_and_taken_off_the_totals(string kind)
     {
         await using var store = await Open(kind);
