@@ -38,7 +38,7 @@ public partial class Program
 {
     /// <summary>Every feature of the bot, the same for the server and for the terminal's commands.</summary>
     public static IServiceCollection AddFeatures(IServiceCollection services, IConfiguration configuration) => services
-        .AddHosting()
+        .AddHosting(configuration)
         .AddTelemetry(configuration)
         .AddStorage(configuration)
         .AddJobs(configuration)
