@@ -6,6 +6,7 @@ using BraketBot.Enforcement;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
 using BraketBot.Limits;
+using BraketBot.Prices;
 using BraketBot.Queue;
 using BraketBot.Slack;
 using BraketBot.Slack.SocketMode;
@@ -46,6 +47,7 @@ public partial class Program
         .AddCharts()
         .AddSocketMode(configuration)
         .AddUsage(configuration)
+        .AddPrices()
         .AddEnforcement(configuration)
         .AddLimits()
         .AddCommands(configuration)

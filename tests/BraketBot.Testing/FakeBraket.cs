@@ -36,6 +36,7 @@ public sealed partial class FakeBraket : IDisposable
         Map("PUT", "^/quantum-task/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelQuantumTask, Cancel);
         Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null }));
         MapSpendingLimits();
+        MapPriceList();
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
         {
             Unexpected.Enqueue($"{request.Method} {request.Path}");
@@ -69,6 +70,7 @@ public sealed partial class FakeBraket : IDisposable
         lock (gate) tasks.Clear();
         Devices.Clear();
         ResetSpendingLimits();
+        ResetPriceList();
         Requests.Clear();
         Unexpected.Clear();
         faults.Clear();

@@ -20,7 +20,7 @@ public static class JsonViews
         ["timeZone"] = report.TimeZone,
         ["device"] = report.Device?.DeviceName,
         ["regions"] = Array(report.Regions.Select(r => (JsonNode?)r)),
-        ["priceListDate"] = report.PriceListDate,
+        ["prices"] = report.Prices,
         ["devices"] = Array(report.Sections.Select(d => (JsonNode?)Device(d, report))),
         ["accountCaps"] = Array(report.AccountCaps.Select(s => (JsonNode?)Standing(s))),
         ["ledger"] = report.Freshness is { } fresh ? new JsonObject { ["lastEvent"] = fresh.LastEvent, ["lastScan"] = fresh.LastScan } : null,

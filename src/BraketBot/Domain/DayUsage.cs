@@ -11,6 +11,9 @@ public sealed record StatusTally(int Tasks, long Shots)
 /// <summary>One device's tasks of one day: count and shots per status, and what they cost.</summary>
 public sealed record DeviceUsage(DeviceSummary Device, IReadOnlyDictionary<QuantumTaskStatus, StatusTally> ByStatus, decimal? PerShot, decimal PerTask)
 {
+    /// <summary>Where the device's price came from; null for simulators (billed per minute, not estimated).</summary>
+    public PriceOrigin? Origin { get; init; }
+
     public StatusTally this[QuantumTaskStatus status] => ByStatus.GetValueOrDefault(status, StatusTally.None);
 
     public StatusTally Sum(IEnumerable<QuantumTaskStatus> statuses) =>
@@ -68,7 +71,8 @@ public sealed record DayUsage(DayWindow Window, IReadOnlyList<DeviceUsage> Devic
             {
                 var device = describe(group.Key);
                 var byStatus = group.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)));
-                return new DeviceUsage(device, byStatus, pricing.PerShot(device), pricing.PerTask);
+                var price = pricing.PriceOf(device);
+                return new DeviceUsage(device, byStatus, price?.PerShot, price?.PerTask ?? 0) { Origin = price?.Origin };
             })
             .OrderByDescending(d => d.EstimatedCost)
             .ThenByDescending(d => d.TotalTasks)

@@ -167,6 +167,7 @@ public sealed partial class CapEnforcer(
             ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
             Channel = alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
+            Prices = pricing.Describe(view.Usage.Devices.Select(d => d.Device)),
             // The limits as last listed: the alert must not wait on Braket to say so.
             ReachedLimits = breached.Count > 0
                 ? LimitPlanner.Reached(nativeLimits.Known, view.Usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)

@@ -56,8 +56,8 @@ public sealed class TerminalCommandsTests : IDisposable
             [" Status Tasks Shots ", " CREATED 1 50 ", " QUEUED 3 6,000 ", " RUNNING 1 100 ", " COMPLETED 2 1,000 ", " FAILED 1 10 ",
              " CANCELLING 1 20 ", " CANCELLED 1 30 ", " Total 10 7,210 "],
             row => Assert.Contains(row, Cells(output)));
-        Assert.Contains("Estimated cost: $1.29 spent or running, $3.32 still queued ($0.30 a task + $0.0004 a shot).", output);
-        Assert.Contains("Day in UTC · regions us-west-1 · prices as of", output);
+        Assert.Contains("Estimated cost: $1.29 spent or running, $3.32 still queued ($0.30 a task + $0.00035 a shot).", output);
+        Assert.Contains($"Day in UTC · regions us-west-1 · prices: built-in table of {BuiltInPrices.Date}, estimates only", output);
         Assert.DoesNotMatch("77,777|88,888|\\*", output); // no decoy, and no mrkdwn left for Slack
         Assert.Single(cli.Braket.RequestsOf(BraketOperations.SearchQuantumTasks)); // the one scan of the slash command
     }

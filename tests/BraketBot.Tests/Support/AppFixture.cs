@@ -34,6 +34,8 @@ public sealed class AppFixture : IDisposable
         Bot.Service<BraketBot.Limits.SpendingLimitsSnapshot>().Current = null;
         Bot.Braket.Reset();
         Bot.Slack.Reset();
+        // The fake's own price list again, in force as after a start (a test may have changed it or made it unreadable).
+        await Bot.Service<BraketBot.Prices.PriceRefresher>().RefreshAsync(CancellationToken.None);
     }
 
     public void Dispose()
