@@ -5,6 +5,9 @@ namespace BraketBot.Prices;
 /// <summary>Reads the AWS price list's offer file (<c>Pricing:PriceListUrl</c>; public, no credentials).</summary>
 public sealed class PriceListClient(HttpClient http, IOptionsMonitor<PricingOptions> options, TimeProvider time)
 {
+    /// <summary>The whole read, the file's download included (it is a few hundred kilobytes).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
     /// <exception cref="PriceListException">The file cannot be fetched or parsed.</exception>
     public async Task<PriceList> ReadAsync(CancellationToken cancellationToken)
     {

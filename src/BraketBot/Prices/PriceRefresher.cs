@@ -40,12 +40,17 @@ public sealed partial class PriceRefresher(
 
     private async Task KeepLastGoodAsync(string problem, CancellationToken cancellationToken)
     {
-        if (current.List is null) await SyncFromStoreAsync(cancellationToken);
         var warned = current.Failure is not null;
         current.Failure = new PriceListFailure(current.Failure?.Since ?? time.GetUtcNow(), problem);
-        if (warned) return;
-        var book = current.Book;
-        LogUnreadable(problem, book.PricesUsed, PriceAge.Of(book, time.GetUtcNow()));
+        try
+        {
+            // After a restart, the list an earlier start (or another instance) stored is the last good one.
+            if (current.List is null) await SyncFromStoreAsync(cancellationToken);
+        }
+        finally
+        {
+            if (!warned) LogUnreadable(problem, current.Book.PricesUsed, PriceAge.Of(current.Book, time.GetUtcNow()));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -4,29 +4,34 @@ using Hangfire;
 namespace BraketBot.Prices;
 
 /// <summary>
-/// Keeps this instance's prices current: at start it queues a read of the price list and schedules the
-/// daily one; then, every few minutes, it takes the list another instance stored, and while the list
-/// cannot be read it tries again each hour.
+/// Keeps this instance's prices current: at start it reads the price list (or, when it cannot, takes the
+/// list stored by an earlier start or another instance) and schedules the daily read on one instance;
+/// then, every few minutes, it takes a newer list another instance stored, and while the list cannot be
+/// read it tries again each hour.
 /// </summary>
 public sealed partial class PriceSync(
-    IRecurringJobManager recurring, IBackgroundJobClient jobs, IServiceScopeFactory scopes, CurrentPrices current, TimeProvider time,
-    ILogger<PriceSync> logger) : BackgroundService
+    IRecurringJobManager recurring, IServiceScopeFactory scopes, CurrentPrices current, TimeProvider time, ILogger<PriceSync> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan StoreCheck = TimeSpan.FromMinutes(5);
 
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromHours(1);
+
+    private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Done once the read at start has ended, read or not: from then on the prices are the list's, or the last good ones.</summary>
+    public Task FirstRead => firstRead.Task;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             recurring.AddOrUpdate<PriceRefreshJob>(PriceRefreshJob.Id, job => job.RunAsync(new PriceRefreshArgs(1), CancellationToken.None), Cron.Daily());
-            jobs.Enqueue<PriceRefreshJob>(job => job.RunAsync(new PriceRefreshArgs(1), CancellationToken.None));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The job storage is down: the loop below still reads the stored list, and retries the read.
-            LogNotQueued(e.Message);
+            // The job storage is down: the read at start below and the hourly retry still run.
+            LogNotScheduled(e.Message);
         }
         return base.StartAsync(cancellationToken);
     }
@@ -34,31 +39,43 @@ public sealed partial class PriceSync(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(StoreCheck, time);
-        var lastTry = time.GetUtcNow();
-        do
+        var lastRead = time.GetUtcNow();
+        try
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var refresher = scope.ServiceProvider.GetRequiredService<PriceRefresher>();
-                if (current.Failure is not null && time.GetUtcNow() - lastTry >= RetryAfterFailure)
-                {
-                    lastTry = time.GetUtcNow();
-                    await refresher.RefreshAsync(stoppingToken);
-                }
-                await refresher.SyncFromStoreAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSyncFailed(e.Message);
-            }
+            await RunAsync(r => r.RefreshAsync(stoppingToken), stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        finally
+        {
+            firstRead.TrySetResult();
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            if (current.Failure is not null && time.GetUtcNow() - lastRead >= RetryAfterFailure)
+            {
+                lastRead = time.GetUtcNow();
+                await RunAsync(r => r.RefreshAsync(stoppingToken), stoppingToken);
+            }
+            await RunAsync(r => r.SyncFromStoreAsync(stoppingToken), stoppingToken);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The price list read could not be queued: {Error}")]
-    private partial void LogNotQueued(string error);
+    private async Task RunAsync(Func<PriceRefresher, Task> work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await work(scope.ServiceProvider.GetRequiredService<PriceRefresher>());
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The store cannot be reached: this instance keeps the prices it has.
+            LogStoreFailed(e.Message);
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored price list could not be read: {Error}")]
-    private partial void LogSyncFailed(string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The daily price list read could not be scheduled: {Error}")]
+    private partial void LogNotScheduled(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored price list could not be read or written: {Error}")]
+    private partial void LogStoreFailed(string error);
 }

@@ -5,11 +5,14 @@ public static class PricesExtensions
     /// <summary>The AWS price list: read at start and daily, shared through the store (the price book itself is <c>AddUsage</c>'s).</summary>
     public static IServiceCollection AddPrices(this IServiceCollection services)
     {
-        services.AddHttpClient<PriceListClient>().AddStandardResilienceHandler();
+        // No retry pipeline: a failed read leaves the last good prices, with one warning, and is tried again
+        // within the hour (PriceSync); a pipeline would log each failure of an offline host as an error.
+        services.AddHttpClient<PriceListClient>(http => http.Timeout = PriceListClient.Timeout);
         services.AddTransient<PriceListStore>();
         services.AddTransient<PriceRefresher>();
         services.AddTransient<PriceRefreshJob>();
-        services.AddHostedService<PriceSync>();
+        services.AddSingleton<PriceSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<PriceSync>());
         return services;
     }
 

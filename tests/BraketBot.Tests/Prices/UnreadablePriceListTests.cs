@@ -18,7 +18,7 @@ public sealed class UnreadablePriceListTests
         bot.Braket.Devices.Add(Tasks.Forte);
         bot.TestServices.Add(services => services.AddSingleton<ILoggerProvider>(log));
         using var client = bot.Client();
-        await bot.SettleAsync(); // the read at start
+        await bot.Service<PriceSync>().FirstRead;
         var task = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 1000, BotFactory.Today);
         bot.Braket.Add(task);
         var reads = bot.Braket.PriceListReads;
