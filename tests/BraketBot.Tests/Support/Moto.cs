@@ -21,7 +21,7 @@ public sealed class MotoServer : IAsyncDisposable
 {
     public const string Region = "us-east-1";
 
-    private static readonly Lazy<bool> installed = new(() =>
+    private static readonly Lazy<bool> InstallCheck = new(() =>
     {
         try
         {
@@ -46,7 +46,7 @@ public sealed class MotoServer : IAsyncDisposable
         Url = url;
     }
 
-    public static bool Installed => installed.Value;
+    public static bool Installed => InstallCheck.Value;
 
     public Uri Url { get; }
 
