@@ -88,12 +88,22 @@ public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fi
         Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
     }
 
-    [Fact]
-    public async Task A_cap_keyed_by_the_arn_name_applies_before_the_device_list_is_read()
+    [Theory]
+    [InlineData("Forte-1", false)]
+    [InlineData("Forte 1", false)]
+    [InlineData("forte-1", true)]
+    public async Task A_device_cap_applies_by_the_device_itself_whether_or_not_the_device_list_was_read(string key, bool listRead)
     {
-        Braket.Devices.Clear();
-        Braket.Deny(BraketOperations.SearchDevices); // a cold start while SearchDevices fails
-        Settings["Caps:Devices:Forte-1:MaxShotsPerDay"] = "1000";
+        if (listRead)
+        {
+            Assert.True((await Bot.Service<DeviceCatalog>().GetDevicesAsync(CancellationToken.None)).IsSuccess); // it names Forte "Forte 1"
+        }
+        else
+        {
+            Braket.Devices.Clear();
+            Braket.Deny(BraketOperations.SearchDevices); // a cold start while SearchDevices fails
+        }
+        Settings[$"Caps:Devices:{key}:MaxShotsPerDay"] = "1000";
         Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
         var queued = Tasks.Many(3, Tasks.ForteArn, QuantumTaskStatus.Queued, 400, Morning).ToArray();
         var trigger = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Created, 50, Morning.AddMinutes(5));
@@ -101,7 +111,7 @@ public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fi
 
         var alert = await AlertAsync(trigger, "Cancelled 4 queued tasks");
 
-        Assert.Contains("Shots, Forte-1", MessageText.Of(alert.Body, withFallback: true));
+        Assert.Contains($"Shots, {key}", MessageText.Of(alert.Body, withFallback: true));
         Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
     }
 
