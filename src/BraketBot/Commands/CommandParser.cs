@@ -192,6 +192,9 @@ public static partial class CommandParser
         .Where(w => w.Length > 0)
         .ToArray();
 
+    /// <summary>A word as the parser reads it back as one: in quotes when it has spaces (a display name the shell kept whole).</summary>
+    public static string Quote(string word) => word.Any(char.IsWhiteSpace) ? $"\"{word}\"" : word;
+
     private static string Unwrap(string word) => word.Trim('`', '"', '\'', '<', '>', '“', '”');
 
     private static bool LooksLikeDate(string text) => DateLike().IsMatch(text);

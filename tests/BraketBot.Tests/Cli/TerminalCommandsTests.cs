@@ -97,6 +97,23 @@ public sealed class TerminalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Info_takes_a_display_name_the_shell_kept_whole_and_prices_as_the_built_in_table()
+    {
+        cli.Braket.Devices.Remove(Tasks.Forte);
+        cli.Braket.Devices.Add(Tasks.Forte with { DeviceName = "Forte 1" }); // as SearchDevices names it
+        cli.Braket.Add(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 1000, Morning));
+
+        var output = await SucceedsAsync("info", "today", "Forte 1");
+
+        Assert.Contains("Forte 1 on 2022-04-10", output);
+        Assert.Contains("$80.30 spent or running", output);
+        Assert.Contains("($0.30 a task + $0.08 a shot)", output);
+        var device = (await JsonAsync("info", "today", "forte 1")).GetProperty("devices")[0];
+        Assert.Equal("builtInTable", device.GetProperty("priceOrigin").GetString());
+        Assert.False(device.GetProperty("retired").GetBoolean());
+    }
+
+    [Fact]
     public async Task Info_with_a_misspelt_device_suggests_the_nearest_names_and_scans_nothing()
     {
         var output = await FailsAsync("info", "today", "Ankaa3");
