@@ -1,7 +1,7 @@
 using BraketBot.Benchmarks;
 
-// Prints the table of the README's Performance section. Scenarios can be picked: a b c d e.
-var picked = args.Length > 0 ? args.Select(a => a.ToLowerInvariant()).ToHashSet() : ["a", "b", "c", "d", "e"];
+// Prints the table of the README's Performance section. Scenarios can be picked: a b c d e f.
+var picked = args.Length > 0 ? args.Select(a => a.ToLowerInvariant()).ToHashSet() : ["a", "b", "c", "d", "e", "f"];
 var rows = new List<Row>();
 TimeSpan? startup = null;
 long? workingSet = null;
@@ -18,6 +18,13 @@ if (picked.Contains("c"))
     rows.AddRange(await Scenarios.BreachAsync(200));
     rows.AddRange(await Scenarios.ColdBreachAsync());
 }
+if (picked.Contains("f"))
+    foreach (var tasks in new[] { 20_000, 100_000 })
+    {
+        var reconcile = await Scenarios.ReconcileAsync(tasks);
+        rows.AddRange(reconcile);
+        foreach (var row in reconcile) Console.Error.WriteLine($"{row.Scenario}: {row.Measured} ({row.Reference})"); // long: say each as it comes
+    }
 if (picked.Contains("e")) rows.AddRange(await Scenarios.SustainedAsync(5_000, TimeSpan.FromMinutes(1)));
 if (picked.Contains("d"))
 {

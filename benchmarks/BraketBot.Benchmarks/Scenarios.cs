@@ -263,6 +263,70 @@ public static class Scenarios
         ];
     }
 
+    /// <summary>
+    /// Issue 27: the reconcile's tick on a big quiet day. <paramref name="tasks"/> tasks created today before
+    /// the bot starts, all ended but ten still QUEUED; the reconcile ticks every 30 seconds. Its first tick
+    /// fills the ledger (the month to date, paced to half the search quota); then the Braket calls of three
+    /// ticks are counted, and one QUEUED task is completed in Braket with no event: how long until a tick
+    /// asks Braket of it and repairs the ledger. The day is in UTC+12, so that it never ends during a run.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> ReconcileAsync(int tasks)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Etc/GMT-12");
+        var now = DateTimeOffset.UtcNow;
+        var start = BraketBot.Domain.Day.Of(now, zone).Window(zone).Start;
+        var span = now.AddMinutes(-10) - start;
+        QuantumTaskStatus[] ended =
+            [.. Enumerable.Repeat(QuantumTaskStatus.Completed, 8), QuantumTaskStatus.Failed, QuantumTaskStatus.Cancelled];
+        var day = Enumerable.Range(0, tasks)
+            .Select(i => Tasks.Task(
+                Tasks.AspenArn, i >= tasks - 10 ? QuantumTaskStatus.Queued : ended[i % ended.Length], 100, start + span * i / tasks))
+            .ToArray();
+        const int tick = 30;
+        using var harness = await Harness.StartAsync(b => b.Add(day), new Dictionary<string, string>(AccountCapNobodyReaches)
+        {
+            ["Caps:TimeZone"] = "Etc/GMT-12",
+            ["Caps:ReconcileCron"] = $"*/{tick} * * * * *",
+        });
+        var searches = () => harness.Braket.RequestsOf(BraketOperations.SearchQuantumTasks);
+        bool TickOfStatus(WireMock.IRequestMessage r) => r.Body!.Contains("\"status\"", StringComparison.Ordinal);
+
+        // The fill: every page of the month to date, then the first tick that only asks what changed.
+        var filling = Stopwatch.StartNew();
+        await harness.Slack.WaitFor(
+            () => searches().Any(TickOfStatus) ? "ticking" : null, TimeSpan.FromMinutes(20), "the first incremental tick");
+        var filled = filling.Elapsed;
+        var fillCalls = searches().Count(r => !TickOfStatus(r));
+        var throttled = harness.Braket.Throttled(BraketOperations.SearchQuantumTasks);
+
+        // Three ticks of the steady state, counted from one tick's status search to the fourth's.
+        await Quiet(harness.Braket, TimeSpan.FromSeconds(3));
+        var before = harness.Braket.Requests.Count;
+        var ticksBefore = searches().Count(TickOfStatus);
+        await harness.Slack.WaitFor(
+            () => searches().Count(TickOfStatus) >= ticksBefore + 3 ? "ticks" : null, TimeSpan.FromSeconds(tick * 5), "three ticks");
+        await Quiet(harness.Braket, TimeSpan.FromSeconds(3));
+        var perTick = (harness.Braket.Requests.Count - before) / (double)(searches().Count(TickOfStatus) - ticksBefore);
+
+        // Drift: a QUEUED task ends in Braket and no event says so.
+        var drifted = day[^1];
+        var changed = DateTime.UtcNow;
+        harness.Braket.SetStatus(drifted.QuantumTaskArn, QuantumTaskStatus.Completed);
+        var id = drifted.QuantumTaskArn.Split('/')[^1];
+        WireMock.IRequestMessage? AskedOf() =>
+            harness.Braket.RequestsOf(BraketOperations.GetQuantumTask).FirstOrDefault(r => r.Path.Contains(id, StringComparison.Ordinal));
+        var repaired = (await harness.Slack.WaitFor(AskedOf, TimeSpan.FromSeconds(tick * 3), "the drifted task asked of")).DateTime - changed;
+
+        return
+        [
+            new($"(f) reconcile, {tasks:N0}-task quiet day: Braket calls per tick", $"{perTick:F1}",
+                $"before: {Pages(tasks, 100)} a tick (a full scan); the fill, once: {fillCalls} calls in {Seconds(filled)} ({throttled} throttled)",
+                "<= 20", perTick <= 20),
+            new($"(f) reconcile, {tasks:N0}-task quiet day: drift repaired after", Seconds(repaired),
+                $"a tick every {tick} s", $"<= one tick ({tick} s) + 2 s", repaired <= TimeSpan.FromSeconds(tick + 2)),
+        ];
+    }
+
     /// <summary>A breach as the very first event of a new process: what start-up costs the first cancel.</summary>
     public static async Task<IReadOnlyList<Row>> ColdBreachAsync()
     {

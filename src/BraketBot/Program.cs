@@ -3,6 +3,7 @@ using BraketBot.Charts;
 using BraketBot.Cli;
 using BraketBot.Commands;
 using BraketBot.Enforcement;
+using BraketBot.Home;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
 using BraketBot.Limits;
@@ -51,6 +52,7 @@ public partial class Program
         .AddEnforcement(configuration)
         .AddLimits()
         .AddCommands(configuration)
+        .AddHome()
         .AddWebhooks(configuration)
         .AddQueue(configuration);
 }

@@ -75,6 +75,8 @@ public sealed partial class FakeBraket : IDisposable
         Unexpected.Clear();
         faults.Clear();
         denied.Clear();
+        deniedRegions.Clear();
+        outages.Clear();
         buckets.Clear();
         throttled.Clear();
         quotas = new Dictionary<string, (double, int)>();
@@ -115,6 +117,21 @@ public sealed partial class FakeBraket : IDisposable
 
     private readonly ConcurrentDictionary<string, bool> denied = new();
 
+    /// <summary>Every later call in the region is denied (403 AccessDeniedException): a service control policy, a region not enabled.</summary>
+    public void DenyRegion(string region) => deniedRegions[region] = true;
+
+    private readonly ConcurrentDictionary<string, bool> deniedRegions = new();
+
+    /// <summary>The region answers again.</summary>
+    public void AllowRegion(string region) => deniedRegions.TryRemove(region, out _);
+
+    /// <summary>Every later call of the operation answers with this status (a 503: a brownout) until <see cref="Recover"/>.</summary>
+    public void FailUntilRecovered(string operation, HttpStatusCode status) => outages[operation] = status;
+
+    public void Recover(string operation) => outages.TryRemove(operation, out _);
+
+    private readonly ConcurrentDictionary<string, HttpStatusCode> outages = new();
+
     /// <summary>The operation is allowed again, as after the IAM policy was fixed.</summary>
     public void Allow(string operation) => denied.TryRemove(operation, out _);
 
@@ -125,6 +142,17 @@ public sealed partial class FakeBraket : IDisposable
     public void RefuseSignatures() => refuseSignatures = true;
 
     private volatile bool refuseSignatures;
+
+    private readonly ConcurrentDictionary<string, ManualResetEventSlim> holds = new();
+
+    /// <summary>Calls of the operation are received (and listed in <see cref="Requests"/>) but not answered until <see cref="Release"/>: Braket stalls at a moment the test chose.</summary>
+    public void Hold(string operation) => holds[operation] = new ManualResetEventSlim();
+
+    /// <summary>The held calls of the operation are answered, and later ones at once.</summary>
+    public void Release(string operation)
+    {
+        if (holds.TryRemove(operation, out var hold)) hold.Set();
+    }
 
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
     public double FaultRate { get; set; }
@@ -175,13 +203,15 @@ public sealed partial class FakeBraket : IDisposable
             .RespondWith(Response.Create().WithCallback(request =>
             {
                 Requests.Enqueue((operation, request));
+                if (holds.TryGetValue(operation, out var hold)) hold.Wait(TimeSpan.FromMinutes(2));
                 if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
                 if (refuseSignatures)
                     return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },
                         HttpStatusCode.Forbidden, "InvalidSignatureException");
-                if (denied.ContainsKey(operation))
+                if (denied.ContainsKey(operation) || deniedRegions.ContainsKey(RegionOf(request)))
                     return Json(new { message = $"User: arn:aws:iam::{Tasks.Account}:user/braketbot is not authorized to perform: braket:{operation}" },
                         HttpStatusCode.Forbidden, "AccessDeniedException");
+                if (outages.TryGetValue(operation, out var outage)) return Error(outage);
                 if (OverQuota(operation, request)) return Error(HttpStatusCode.TooManyRequests);
                 if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status)) return Error(status);
                 if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)
@@ -306,5 +336,9 @@ public sealed partial class FakeBraket : IDisposable
         _ => Json(new { message = "Internal failure" }, status, "InternalServiceException"),
     };
 
-    public void Dispose() => Server.Stop();
+    public void Dispose()
+    {
+        foreach (var operation in holds.Keys) Release(operation);
+        Server.Stop();
+    }
 }

@@ -56,6 +56,8 @@ public sealed class FakeSlack : IDisposable
             .RespondWith(Response.Create().WithCallback(ReceiveFile));
         Server.Given(Request.Create().UsingPost().WithPath("/api/files.completeUploadExternal"))
             .RespondWith(Response.Create().WithCallback(request => Record("files.completeUploadExternal", request, () => CompleteUpload(request))));
+        Server.Given(Request.Create().UsingPost().WithPath("/api/views.publish"))
+            .RespondWith(Response.Create().WithCallback(request => Record("views.publish", request, () => PublishView(request))));
         Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
             .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Respond(request))));
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100)
@@ -170,7 +172,26 @@ public sealed class FakeSlack : IDisposable
         Server.ResetLogEntries();
         files.Clear();
         refusals.Clear();
+        homeViews.Clear();
+        viewsPublished.Clear();
+        down = null;
     }
+
+    /// <summary>
+    /// Slack is down: every Web API call and response_url post answers <paramref name="status"/> after
+    /// <paramref name="slowness"/>, doing nothing, until <see cref="EndOutage"/>.
+    /// </summary>
+    public void Outage(HttpStatusCode status, TimeSpan slowness) => down = new Down(status, slowness);
+
+    public void EndOutage() => down = null;
+
+    /// <summary>Calls answered with the outage's status so far.</summary>
+    public int FailedDuringOutage => Volatile.Read(ref failedDuringOutage);
+
+    private sealed record Down(HttpStatusCode Status, TimeSpan Slowness);
+
+    private volatile Down? down;
+    private int failedDuringOutage;
 
     /// <summary>The next chat.postMessage calls answer with these statuses, posting nothing (429 carries Retry-After: 1).</summary>
     public void FailPostMessage(params HttpStatusCode[] statuses)
@@ -314,6 +335,60 @@ public sealed class FakeSlack : IDisposable
         return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["files"] = new JsonArray(wanted.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id }).ToArray()) }.ToJsonString());
     }
 
+    private readonly ConcurrentDictionary<string, JsonElement> homeViews = new();
+    private readonly ConcurrentDictionary<string, int> viewsPublished = new();
+
+    /// <summary>Each user's Home tab as last published (the view object), by user id.</summary>
+    public IReadOnlyDictionary<string, JsonElement> HomeViews => homeViews;
+
+    /// <summary>How many times Slack took a Home tab for the user.</summary>
+    public int ViewsPublishedTo(string userId) => viewsPublished.GetValueOrDefault(userId);
+
+    /// <summary>Waits until the user's Home tab was published <paramref name="count"/> times and returns it as it stands.</summary>
+    public async Task<JsonElement> WaitForHomeView(string userId, int count = 1, TimeSpan? timeout = null) =>
+        (await WaitFor(() => ViewsPublishedTo(userId) >= count && homeViews.TryGetValue(userId, out var view) ? new[] { view } : null,
+            timeout, $"views.publish #{count} for {userId}"))[0];
+
+    /// <summary>
+    /// views.publish as Slack checks it: a user, a view of type home with at most 100 blocks, sections within
+    /// 3,000 characters and headers within 150. A view Slack would refuse is answered invalid_blocks and fails the test.
+    /// </summary>
+    private ResponseMessage PublishView(IRequestMessage request)
+    {
+        if (Refusal("views.publish") is { } refused) return refused;
+        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        var body = JsonDocument.Parse(request.Body ?? "{}").RootElement.Clone();
+        if (!body.TryGetProperty("user_id", out var user) || user.GetString() is not { Length: > 0 } userId
+            || !body.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object
+            || !view.TryGetProperty("type", out var type) || type.GetString() != "home"
+            || !view.TryGetProperty("blocks", out var blocks) || blocks.ValueKind != JsonValueKind.Array)
+        {
+            Unexpected.Enqueue($"views.publish without a user_id or a home view: {request.Body}");
+            return SlackError("invalid_arguments");
+        }
+        var tooLong = blocks.EnumerateArray().Any(b => b.GetProperty("type").GetString() switch
+        {
+            "section" => b.TryGetProperty("text", out var text) && text.GetProperty("text").GetString()!.Length > 3000,
+            "header" => b.GetProperty("text").GetProperty("text").GetString()!.Length > 150,
+            _ => false,
+        });
+        if (blocks.GetArrayLength() > 100 || tooLong)
+        {
+            Unexpected.Enqueue($"views.publish of a view Slack refuses ({blocks.GetArrayLength()} blocks, a text too long: {tooLong})");
+            return SlackError("invalid_blocks");
+        }
+        homeViews[userId] = view;
+        viewsPublished.AddOrUpdate(userId, 1, (_, n) => n + 1);
+        return Answer(HttpStatusCode.OK, new JsonObject
+        {
+            ["ok"] = true,
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V" + userId, ["type"] = "home", ["hash"] = "1700000000.abcdef", ["blocks"] = JsonNode.Parse(blocks.GetRawText()),
+            },
+        }.ToJsonString());
+    }
+
     private ResponseMessage? Refusal(string method) => refusals.TryGetValue(method, out var error) ? SlackError(error) : null;
 
     private static ResponseMessage SlackError(string error) => Answer(HttpStatusCode.OK, $"{{\"ok\":false,\"error\":\"{error}\"}}");
@@ -412,6 +487,12 @@ public sealed class FakeSlack : IDisposable
         var body = request.Body is not { Length: > 0 } text ? default
             : text.TrimStart().StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone()
             : JsonSerializer.SerializeToElement(Form(text));
+        if (down is { } outage)
+        {
+            Thread.Sleep(outage.Slowness);
+            Interlocked.Increment(ref failedDuringOutage);
+            return Answer(outage.Status, "{\"ok\":false,\"error\":\"service_unavailable\"}");
+        }
         var response = answer();
         if ((int)response.StatusCode! == 200) Received.Enqueue((kind, request.Path, body, request.Headers!));
         return response;

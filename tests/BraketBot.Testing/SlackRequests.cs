@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using BraketBot.Slack;
 
 namespace BraketBot.Testing;
@@ -19,6 +20,54 @@ public static class SlackRequests
         request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Compute(secret, timestamp, Encoding.UTF8.GetBytes(body)));
         return request;
     }
+
+    /// <summary>A JSON body as Slack's Events API sends it, signed; <paramref name="retry"/> sets X-Slack-Retry-Num.</summary>
+    public static HttpRequestMessage SignedJson(string path, string body, DateTimeOffset at, int retry = 0, string secret = SigningSecret)
+    {
+        var request = Signed(path, body, at, secret);
+        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (retry > 0)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", retry.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return request;
+    }
+
+    /// <summary>An event_callback carrying app_home_opened, as in shared/samples/slack-events-home-tab.json.</summary>
+    public static string HomeOpened(string userId, string eventId, string tab = "home", string teamId = TeamId, string appId = AppId) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            token = "XXYYZZ",
+            team_id = teamId,
+            api_app_id = appId,
+            type = "event_callback",
+            event_id = eventId,
+            event_time = 1649592000,
+            @event = new { type = "app_home_opened", user = userId, channel = "D0LAN2Q65", tab, event_ts = "1649592000.000100" },
+        });
+
+    /// <summary>A block_actions payload from a button on the user's Home tab: a view, and no response_url.</summary>
+    public static string HomeButtonPayload(string actionId, string value, string userId, string teamId = TeamId, string appId = AppId)
+    {
+        var click = Click(actionId, value, userId, teamId, appId);
+        click["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V0HOME" };
+        click["view"] = new JsonObject { ["id"] = "V0HOME", ["type"] = "home", ["hash"] = "1649592000.abcdef" };
+        return click.ToJsonString();
+    }
+
+    /// <summary>What every block_actions payload carries: who clicked, where from, and the button.</summary>
+    private static JsonObject Click(string actionId, string value, string userId, string teamId, string appId) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = userId, ["username"] = "steve", ["name"] = "steve", ["team_id"] = teamId },
+        ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = "example" },
+        ["api_app_id"] = appId,
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "b", ["value"] = value, ["action_ts"] = "1649583150.123456",
+        }),
+    };
 
     public const string TeamId = "T0001";
     public const string AppId = "A123456";
@@ -44,15 +93,11 @@ public static class SlackRequests
         "payload=" + Uri.EscapeDataString(ButtonPayload(actionId, value, responseUrl, userId, teamId, appId));
 
     /// <summary>A block_actions payload: the form field over HTTP, the payload of a Socket Mode envelope.</summary>
-    public static string ButtonPayload(string actionId, string value, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId) =>
-        System.Text.Json.JsonSerializer.Serialize(new
-        {
-            type = "block_actions",
-            user = new { id = userId, username = "steve", name = "steve", team_id = teamId },
-            team = new { id = teamId, domain = "example" },
-            api_app_id = appId,
-            channel = new { id = "C2147483705", name = "quantum" },
-            response_url = responseUrl.ToString(),
-            actions = new[] { new { type = "button", action_id = actionId, block_id = "b", value, action_ts = "1649583150.123456" } },
-        });
+    public static string ButtonPayload(string actionId, string value, Uri responseUrl, string userId = "U2147483697", string teamId = TeamId, string appId = AppId)
+    {
+        var click = Click(actionId, value, userId, teamId, appId);
+        click["channel"] = new JsonObject { ["id"] = "C2147483705", ["name"] = "quantum" };
+        click["response_url"] = responseUrl.ToString();
+        return click.ToJsonString();
+    }
 }

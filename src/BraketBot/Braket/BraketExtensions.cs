@@ -1,6 +1,8 @@
+using System.Net;
 using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace BraketBot.Braket;
 
@@ -14,11 +16,23 @@ public static class BraketExtensions
         services.AddTransient<SigV4Handler>();
         services.AddTransient<BraketCallMetrics>();
         var client = services.AddHttpClient<IBraketApi, BraketClient>();
-        client.AddStandardResilienceHandler();
+        client.AddStandardResilienceHandler(o =>
+            {
+                // Throttling is Braket pacing us (the quota limiter and the callers' backoff answer it), not Braket failing.
+                o.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+                // Open only when most calls fail: a brownout that lets some through is retried, not cut off.
+                o.CircuitBreaker.FailureRatio = 0.5;
+            })
+            // A breaker per region and operation: one failing region or operation does not stop the others.
+            .SelectPipelineBy(_ => request => $"{Option(request, SigV4Handler.Region)}/{Option(request, BraketCallMetrics.Operation)}");
         // Added after the resilience handler, so they sit inside it: every attempt is counted and signed afresh.
         client.AddHttpMessageHandler<BraketCallMetrics>();
         client.AddHttpMessageHandler<SigV4Handler>();
         services.AddHostedService<SignerWarmUp>();
         return services;
     }
+
+    private static string Option(HttpRequestMessage request, HttpRequestOptionsKey<string> key) =>
+        request.Options.TryGetValue(key, out var value) ? value : "";
 }

@@ -1,64 +1,57 @@
 using System.Collections.Concurrent;
+using BraketBot.Ports;
+using BraketBot.Usage;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Braket;
 
 /// <summary>
-/// Paces calls per region and operation so that a burst of work stays inside Braket's quotas
-/// instead of provoking 429s. Token buckets with reservations: a caller is told at once how long
-/// to wait, which keeps the order of callers and the exact rate.
+/// Paces calls per region and operation so that a burst of work stays inside Braket's quotas instead of provoking
+/// 429s. Each region's and operation's callers queue by <see cref="BraketPriority"/>; their tokens come from this
+/// process's bucket, or, where instances share a store (<see cref="IQuotaBuckets"/>), from slices of one bucket per
+/// account, region and operation that all the instances on it draw from, so that together they keep the quota.
 /// </summary>
 /// <remarks>
-/// One token of the burst is kept in hand. Braket's bucket starts refilling when our first call
-/// reaches it, a network delay after ours started: without the spare token the paced calls that
-/// follow a burst arrive that delay too early, and are throttled (the benchmark showed it).
+/// One token of the burst is kept in hand. Braket's bucket starts refilling when our first call reaches it, a network
+/// delay after ours started: without the spare token the paced calls that follow a burst arrive that delay too early,
+/// and are throttled (the benchmark showed it).
 /// </remarks>
-public sealed class QuotaLimiter : IDisposable
+public sealed partial class QuotaLimiter : IDisposable
 {
-    private readonly ConcurrentDictionary<(string Region, string Operation), TokenBucket> buckets = new();
+    private readonly ConcurrentDictionary<(string Region, string Operation), QuotaQueue> queues = new();
     private readonly IOptionsMonitor<BraketOptions> options;
+    private readonly IOptionsMonitor<WatchOptions> watch;
     private readonly TimeProvider time;
+    private readonly ILogger<QuotaLimiter> logger;
+    private readonly IQuotaBuckets? shared;
     private readonly IDisposable? listening;
 
-    public QuotaLimiter(IOptionsMonitor<BraketOptions> options, TimeProvider time)
+    public QuotaLimiter(
+        IOptionsMonitor<BraketOptions> options, IOptionsMonitor<WatchOptions> watch, TimeProvider time, ILogger<QuotaLimiter> logger,
+        IQuotaBuckets? shared = null)
     {
         this.options = options;
+        this.watch = watch;
         this.time = time;
+        this.logger = logger;
+        this.shared = shared;
         // Quotas raised or lowered in the configuration apply from the next call, without a restart.
-        listening = options.OnChange(_ => buckets.Clear());
+        listening = options.OnChange(_ => queues.Clear());
     }
 
     public void Dispose() => listening?.Dispose();
 
+    /// <summary>Waits for a token of the region's and operation's quota, at the caller's <see cref="BraketPriority.Current"/>.</summary>
     public Task WaitAsync(string region, string operation, CancellationToken cancellationToken) =>
-        buckets.GetOrAdd((region, operation), key => new TokenBucket(WithSpareToken(options.CurrentValue.QuotaFor(key.Operation)), time))
-            .WaitAsync(cancellationToken);
+        queues.GetOrAdd((region, operation), Queue).WaitAsync(BraketPriority.Current, cancellationToken);
 
-    private static Quota WithSpareToken(Quota quota) => quota with { Burst = Math.Max(1, quota.Burst - 1) };
-}
-
-public sealed class TokenBucket(Quota quota, TimeProvider time)
-{
-    private readonly Lock gate = new();
-    private double tokens = quota.Burst;
-    private long updatedAt = time.GetTimestamp();
-
-    /// <summary>Takes a token, possibly one not yet refilled, and says how long until it is.</summary>
-    public TimeSpan Reserve()
+    private QuotaQueue Queue((string Region, string Operation) key)
     {
-        lock (gate)
-        {
-            var now = time.GetTimestamp();
-            tokens = Math.Min(quota.Burst, tokens + time.GetElapsedTime(updatedAt, now).TotalSeconds * quota.Rate);
-            updatedAt = now;
-            tokens -= 1;
-            return tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-tokens / quota.Rate);
-        }
-    }
-
-    public Task WaitAsync(CancellationToken cancellationToken)
-    {
-        var wait = Reserve();
-        return wait == TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time, cancellationToken);
+        var quota = options.CurrentValue.QuotaFor(key.Operation);
+        var bucket = new TokenBucket(quota with { Burst = Math.Max(1, quota.Burst - 1) }, time);
+        if (shared is null) return new QuotaQueue(new LocalQuotaTokens(bucket, time));
+        // Instances on one store watch one account; the account is in the key so that a store shared more widely still paces each apart.
+        var account = watch.CurrentValue.AccountId ?? "this-account";
+        return new QuotaQueue(new SharedQuotaTokens(shared, $"{account}/{key.Region}/{key.Operation}", quota, bucket, time, logger));
     }
 }

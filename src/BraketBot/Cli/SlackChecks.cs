@@ -1,3 +1,4 @@
+using System.Globalization;
 using BraketBot.Ports;
 using BraketBot.Slack;
 using Microsoft.Extensions.Options;
@@ -7,9 +8,9 @@ namespace BraketBot.Cli;
 /// <summary>
 /// Slack for `doctor`: the bot token valid (auth.test), the alert channel there and the bot in it
 /// (conversations.info), and the app-level token valid when Socket Mode is on (apps.connections.open,
-/// without opening the WebSocket). Reads only.
+/// without opening the WebSocket), and whether Slack's events reach BraketBot where it can tell. Reads only.
 /// </summary>
-public sealed class SlackChecks(ISlackSetupApi slack, IOptionsMonitor<SlackOptions> options)
+public sealed class SlackChecks(ISlackSetupApi slack, IBotStore store, IOptionsMonitor<SlackOptions> options)
 {
     private static readonly HashSet<string> RefusedTokens =
         new(StringComparer.Ordinal) { "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "not_allowed_token_type" };
@@ -43,6 +44,7 @@ public sealed class SlackChecks(ISlackSetupApi slack, IOptionsMonitor<SlackOptio
         if (string.IsNullOrWhiteSpace(settings.AppToken))
         {
             checks.Add(DoctorCheck.Skip("Slack app token", "Slack:AppToken is not set: Socket Mode is off, Slack reaches BraketBot at its public URL"));
+            checks.Add(await EventsOverHttpAsync(cancellationToken));
         }
         else
         {
@@ -51,8 +53,36 @@ public sealed class SlackChecks(ISlackSetupApi slack, IOptionsMonitor<SlackOptio
                 ? DoctorCheck.Pass("Slack app token", "valid: Socket Mode can connect")
                 : TokenRefused("Slack app token", connection.Error!, settings,
                     "create an app-level token with the connections:write scope (Basic Information › App-Level Tokens), turn Socket Mode on, and set it as Slack:AppToken"));
+            checks.Add(connection.Ok
+                ? DoctorCheck.Pass(EventsCheck, "over Socket Mode: they come on the connection the app token opens, no request URL needed")
+                : DoctorCheck.Skip(EventsCheck, "not checked without a valid app token"));
         }
         return checks;
+    }
+
+    private const string EventsCheck = "Slack events";
+
+    /// <summary>
+    /// Over HTTP BraketBot cannot reach itself through Slack from here; what it can tell is when Slack last delivered an
+    /// event to POST /slack/events, which the server notes in the store (so a shared store, PostgreSQL, shows the server's).
+    /// </summary>
+    private async Task<DoctorCheck> EventsOverHttpAsync(CancellationToken cancellationToken)
+    {
+        string? last;
+        try
+        {
+            last = await store.GetValueAsync(SlackEventIntake.LastEventKey, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return DoctorCheck.Skip(EventsCheck, "not checked: the store cannot be read (see the storage check)");
+        }
+        return DateTimeOffset.TryParse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? DoctorCheck.Pass(EventsCheck, $"Slack reached POST /slack/events, last at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
+            : DoctorCheck.Skip(EventsCheck,
+                "none received yet, so BraketBot cannot tell whether Slack reaches POST /slack/events: set Event Subscriptions' request URL " +
+                "to https://YOUR-HOST/slack/events (Slack verifies it at once), open the app's Home tab, then run doctor again " +
+                "(with PostgreSQL storage doctor sees what the server received)");
     }
 
     private static DoctorCheck Channel(string channel, SlackIdentity bot, SlackRead<SlackChannelInfo> info)

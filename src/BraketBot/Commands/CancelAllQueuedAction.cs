@@ -1,3 +1,4 @@
+using BraketBot.Home;
 using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
@@ -13,6 +14,7 @@ namespace BraketBot.Commands;
 public sealed partial class CancelAllQueuedAction(
     QueuedCancellation cancellation,
     ISlackApi slack,
+    HomeTab home,
     IOptionsMonitor<AccessOptions> access,
     ILogger<CancelAllQueuedAction> logger) : IBlockActionHandler
 {
@@ -20,11 +22,15 @@ public sealed partial class CancelAllQueuedAction(
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
     {
-        var responseUrl = payload.ResponseUrl!;
-        Task Tell(string text) => slack.RespondAsync(responseUrl, SlackMessage.Plain(text), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
+        // A click on a message is answered there; one on the Home tab (no response_url) by the clicker's tab, drawn again.
+        var responseUrl = payload.ResponseUrl;
+        var admin = access.CurrentValue.IsAdmin(payload.User.Id);
+        Task Tell(string text) => responseUrl is null
+            ? home.PublishAsync(new HomeRequest(payload.User.Id, admin, Viewing: true, Notice: text), cancellationToken)
+            : slack.RespondAsync(responseUrl, SlackMessage.Plain(text), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
 
         if (!ButtonValues.TryRead(action.Value, out CancelScope? scope)) { await Tell("This button is no longer valid; run `/braket info` again."); return; }
-        if (!access.CurrentValue.IsAdmin(payload.User.Id)) { await Tell(CancelView.NotAllowed); return; }
+        if (!admin) { await Tell(CancelView.NotAllowed); return; }
 
         var planned = await cancellation.PlanAsync(scope, $"<@{payload.User.Id}>", payload.User.Id, responseUrl, cancellationToken);
         if (!planned.IsSuccess)
@@ -40,6 +46,8 @@ public sealed partial class CancelAllQueuedAction(
         var who = payload.User.Username ?? payload.User.Name ?? "";
         var what = scope.Describe();
         LogStarted(who, payload.User.Id, planned.Value!.Tasks.Count, what, scope.Day);
+        if (responseUrl is null)
+            await Tell($":hourglass_flowing_sand: Cancelling {planned.Value.Tasks.Count} queued tasks of *{what}* on {scope.Day}…");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) cancels {Count} queued tasks of {Scope} on {Day}")]

@@ -8,7 +8,8 @@ namespace BraketBot.Commands;
 
 /// <summary>/braket caps: the caps in force and today's (and this month's) usage against each, from the ledger where it holds them.</summary>
 public sealed class CapsCommand(
-    DayScanner scanner, UsageLedger ledger, BraketSpendingLimits limits, DeviceCatalog catalog, Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions)
+    DayScanner scanner, UsageLedger ledger, RegionFailureLog uncheckedRegions, BraketSpendingLimits limits, DeviceCatalog catalog,
+    Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions)
 {
     public const string Name = Subcommands.Caps;
 
@@ -31,6 +32,7 @@ public sealed class CapsCommand(
         {
             NativeLimits = DeviceLimit.All(native, catalog.Describe),
             Prices = pricing.Describe((month?.DevicesWith(usage) ?? usage.Devices).Select(d => d.Device)),
+            UncheckedRegions = await uncheckedRegions.CurrentAsync(cancellationToken),
         };
     }
 }

@@ -45,7 +45,10 @@ public sealed class CommandIntake(CommandQueue queue, IOptionsMonitor<AccessOpti
         if (command is ParsedCommand.Cancel && !access.CurrentValue.IsAdmin(slash.UserId))
             return new(Admission.Accepted, SlashReply.Private(CancelView.NotAllowed));
         if (!queue.TryEnqueue<CommandRunner>(slash.ResponseUrl, (runner, ct) => runner.RunCommandAsync(slash, command, ct)))
+        {
+            await ReleaseAsync(deliveryId);
             return new(Admission.Busy, SlashReply.Private(Busy));
+        }
         return new(Admission.Accepted, SlashReply.Private($":hourglass_flowing_sand: Working on `{slash.Command} {slash.Text}`…"));
     }
 
@@ -54,11 +57,20 @@ public sealed class CommandIntake(CommandQueue queue, IOptionsMonitor<AccessOpti
         if (!access.CurrentValue.Admits(payload.TeamId, payload.AppId)) return Admission.Refused;
         if (payload.Type != BlockActionsPayload.BlockActionsType || payload.Actions.Count == 0) return Admission.Accepted;
         if (!await ClaimAsync(deliveryId, cancellationToken)) return Admission.Replayed;
-        return queue.TryEnqueue<CommandRunner>(payload.ResponseUrl!, (runner, ct) => runner.RunClickAsync(payload, ct))
-            ? Admission.Accepted
-            : Admission.Busy;
+        if (queue.TryEnqueue<CommandRunner>(payload.ResponseUrl, (runner, ct) => runner.RunClickAsync(payload, ct)))
+            return Admission.Accepted;
+        await ReleaseAsync(deliveryId);
+        return Admission.Busy;
     }
 
     private Task<bool> ClaimAsync(string deliveryId, CancellationToken cancellationToken) =>
-        store.TryClaimAsync($"delivery:{deliveryId}", time.GetUtcNow() + KeepDeliveries, cancellationToken);
+        store.TryClaimAsync(Key(deliveryId), time.GetUtcNow() + KeepDeliveries, cancellationToken);
+
+    /// <summary>
+    /// A delivery whose work could not be queued is given back: it is not acknowledged (or is answered "busy"),
+    /// and Slack's redelivery of it must then be acted on, not refused as a replay.
+    /// </summary>
+    private Task ReleaseAsync(string deliveryId) => store.ReleaseClaimsAsync([Key(deliveryId)], holder: null, CancellationToken.None);
+
+    private static string Key(string deliveryId) => $"delivery:{deliveryId}";
 }

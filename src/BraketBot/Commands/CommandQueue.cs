@@ -23,7 +23,8 @@ public sealed partial class CommandQueue(
     /// <summary>Kept back from the host's shutdown timeout, to tell the people still waiting.</summary>
     private static readonly TimeSpan TellingTime = TimeSpan.FromSeconds(3);
 
-    private sealed record Work(Uri ResponseUrl, Func<IServiceProvider, CancellationToken, Task> Run);
+    /// <param name="ResponseUrl">Where the person waits for the answer; none for a click on the Home tab (its answer is the tab).</param>
+    private sealed record Work(Uri? ResponseUrl, Func<IServiceProvider, CancellationToken, Task> Run);
 
     private readonly Channel<Work> work = Channel.CreateBounded<Work>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource stopping = new();
@@ -34,7 +35,7 @@ public sealed partial class CommandQueue(
     public int Unfinished => Volatile.Read(ref unfinished);
 
     /// <summary>Queues work for a handler resolved in its own scope; false when the queue is full or the host is stopping.</summary>
-    public bool TryEnqueue<THandler>(Uri responseUrl, Func<THandler, CancellationToken, Task> run) where THandler : notnull
+    public bool TryEnqueue<THandler>(Uri? responseUrl, Func<THandler, CancellationToken, Task> run) where THandler : notnull
     {
         Interlocked.Increment(ref unfinished);
         if (work.Writer.TryWrite(new Work(responseUrl, (services, ct) => run(services.GetRequiredService<THandler>(), ct)))) return true;
@@ -102,6 +103,7 @@ public sealed partial class CommandQueue(
 
     private async Task TellToRetryAsync(Work item)
     {
+        if (item.ResponseUrl is null) return; // a Home tab's click: the tab shows what was done, and the person clicks again
         using var timeout = new CancellationTokenSource(TellingTime);
         try
         {

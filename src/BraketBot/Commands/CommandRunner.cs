@@ -38,7 +38,9 @@ public sealed partial class CommandRunner(HandlerFactory handlers, ISlackApi sla
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 LogClickFailed(e, action.ActionId, payload.User.Id);
-                await slack.RespondAsync(payload.ResponseUrl!, SlackMessage.Plain(Failure), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
+                if (payload.ResponseUrl is { } responseUrl)
+                    await slack.RespondAsync(
+                        responseUrl, SlackMessage.Plain(Failure), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
             }
         }
     }

@@ -20,7 +20,9 @@ public static class CommandsExtensions
         services.AddTransient<ClearLimitCommand>();
         services.AddTransient<QueuedCancellation>();
         services.AddTransient<CancelAllQueuedAction>();
+        services.AddTransient<CancelRestAction>();
         services.AddTransient<RefreshReportAction>();
+        services.AddTransient<RefreshHomeAction>();
         services.AddTransient<HandlerFactory>();
         services.AddTransient<CommandRunner>();
         services.AddTransient<CommandIntake>();

@@ -31,7 +31,9 @@ public sealed class HandlerFactory(IServiceProvider services)
     public IBlockActionHandler For(BlockAction action) => action.ActionId switch
     {
         CancelAllQueuedAction.Id => Get<CancelAllQueuedAction>(),
+        CancelRestAction.Id => Get<CancelRestAction>(),
         RefreshReportAction.Id => Get<RefreshReportAction>(),
+        RefreshHomeAction.Id => Get<RefreshHomeAction>(),
         _ => NullActionHandler.Instance,
     };
 

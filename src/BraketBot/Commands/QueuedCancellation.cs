@@ -22,14 +22,15 @@ public sealed class QueuedCancellation(
     /// <param name="trigger">Who asked, for people.</param>
     /// <param name="requestedBy">The Slack user who asked, when one did.</param>
     /// <param name="responseUrl">Where the run shows its progress and outcome in Slack; none from the terminal.</param>
+    /// <param name="only">Of the scope's tasks, only these ARNs ("Cancel the rest": what an earlier run left); null: all.</param>
     public async Task<CommandResult<EnforcementRun>> PlanAsync(
-        CancelScope scope, string trigger, string? requestedBy, Uri? responseUrl, CancellationToken cancellationToken)
+        CancelScope scope, string trigger, string? requestedBy, Uri? responseUrl, CancellationToken cancellationToken, IReadOnlySet<string>? only = null)
     {
         var device = scope.AllDevices ? null : catalog.Describe(scope.DeviceArn!);
         var found = await scanner.TasksAsync(scanner.Window(scope.Day), device, cancellationToken);
         if (!found.IsSuccess) return new Refusal(found.Error!.Describe());
 
-        var cancellable = found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t)).ToList();
+        var cancellable = found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t) && only?.Contains(t.QuantumTaskArn) != false).ToList();
         // Tasks a cap run is cancelling already are left to it.
         var taken = await store.ClaimedAsync(cancellable.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList(), cancellationToken);
         var tasks = cancellable.Where(t => !taken.Contains(CapEnforcer.TaskKey(t.QuantumTaskArn))).ToList();
@@ -41,7 +42,7 @@ public sealed class QueuedCancellation(
             Day = scope.Day,
             TimeZone = capsOptions.CurrentValue.TimeZone,
             CreatedAt = now,
-            Deadline = now + RunLauncher.DeadlineFor(tasks.Count),
+            Deadline = now + runs.DeadlineFor(tasks.Count),
             Trigger = trigger,
             Scope = scope,
             RequestedBy = requestedBy,

@@ -48,6 +48,12 @@ public sealed record CapsOptions
     /// <summary>Hangfire cron (five fields, or six with seconds) of the recurring reconcile.</summary>
     public string ReconcileCron { get; init; } = "*/5 * * * *";
 
+    /// <summary>
+    /// Hangfire cron (in <see cref="TimeZone"/>) of the daily full rescan of the month to date (paced), at a
+    /// quiet hour: the reconcile's ticks ask only what changed, and this makes the month's totals Braket's.
+    /// </summary>
+    public string RescanCron { get; init; } = "30 3 * * *";
+
     /// <summary>Hangfire cron (in <see cref="TimeZone"/>) of yesterday's digest in the alert channel; unset: no digest.</summary>
     public string? DigestCron { get; init; }
 

@@ -14,7 +14,9 @@ public enum RunKind
     CancelAll,
 }
 
-public enum RunTaskState { Pending, Cancelled, NotCancellable, NotFound, Failed }
+/// <summary>Where a task of a run stands. Stored as a number: new states go at the end.</summary>
+/// <remarks><see cref="Left"/>: not cancelled by the run's deadline (Braket kept failing, or the run ran out of time); as far as BraketBot knows it is still queued.</remarks>
+public enum RunTaskState { Pending, Cancelled, NotCancellable, NotFound, Failed, Left }
 
 /// <summary>A task a run cancels, with what people are told of it, fixed when the run is planned.</summary>
 public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, long Shots, decimal? Cost)
@@ -83,6 +85,9 @@ public sealed record EnforcementRun
     /// <summary>Braket's own limits found used up when the run was planned: Braket itself refuses those devices' tasks.</summary>
     public IReadOnlyList<ReachedLimit> ReachedLimits { get; init; } = [];
 
+    /// <summary>Watched regions that could not be read when the run was planned: its figures leave them out (lower bounds).</summary>
+    public IReadOnlyList<RegionFailure> UncheckedRegions { get; init; } = [];
+
     /// <summary>Where the run's message is, once posted.</summary>
     public string? Channel { get; init; }
 
@@ -110,15 +115,31 @@ public sealed record EnforcementRun
     [JsonIgnore]
     public int Done => Tasks.Count(t => t.State != RunTaskState.Pending);
 
+    /// <summary>Tasks the run ended without cancelling though they may still be queued: their claims go back, for the next run.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<RunTask> Left => Tasks.Where(t => t.State == RunTaskState.Left).ToList();
+
+    /// <summary>
+    /// What a "Cancel the rest" button of this run covers: the scope a person chose, or the breached caps' own
+    /// (their one device, or every device). The button cancels only the tasks the run left, within it.
+    /// </summary>
+    public CancelScope RestScope()
+    {
+        if (Scope is not null) return Scope;
+        var devices = Tasks.DistinctBy(t => t.DeviceArn).ToList();
+        var onlyDeviceCaps = Crossed.Where(s => s.Level == CapLevel.Breach).All(s => s.Cap.Scope.Device is not null);
+        return onlyDeviceCaps && devices is [var one] ? new CancelScope(Day, one.DeviceArn, one.DeviceName, false) : CancelScope.EveryDevice(Day);
+    }
+
     public EnforcementRun With(string arn, CancelResult result, string detail) => this with
     {
         Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
     };
 
-    /// <summary>What is left pending past the deadline is given up, with the reason.</summary>
-    public EnforcementRun GiveUpPending(string reason) => this with
+    /// <summary>What is still pending at the deadline is left, with the reason: the run ends, the tasks may still be queued.</summary>
+    public EnforcementRun LeavePending(string reason) => this with
     {
-        Tasks = Tasks.Select(t => t.State == RunTaskState.Pending ? t with { State = RunTaskState.Failed, Detail = reason } : t).ToList(),
+        Tasks = Tasks.Select(t => t.State == RunTaskState.Pending ? t with { State = RunTaskState.Left, Detail = reason } : t).ToList(),
     };
 
     private static RunTaskState StateOf(CancelResult result) => result switch
@@ -126,6 +147,7 @@ public sealed record EnforcementRun
         CancelResult.Cancelled => RunTaskState.Cancelled,
         CancelResult.NotCancellable => RunTaskState.NotCancellable,
         CancelResult.NotFound => RunTaskState.NotFound,
+        CancelResult.Left => RunTaskState.Left,
         _ => RunTaskState.Failed,
     };
 }

@@ -5,7 +5,11 @@ namespace BraketBot.Domain;
 /// (in Caps:TimeZone when it was first recorded) and when that was said.
 /// </summary>
 /// <param name="At">The event's time, or the start of the scan that saw it.</param>
-public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset At);
+public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset At)
+{
+    /// <summary>Braket itself listed or described the task (a scan, GetQuantumTask); an event alone is only a claim.</summary>
+    public bool Confirmed { get; init; }
+}
 
 /// <summary>Tasks and shots of one device, one status, one day: a row of the ledger's daily totals, or a change to one.</summary>
 public sealed record DayTally(Day Day, string DeviceArn, QuantumTaskStatus Status, StatusTally Tally);
@@ -53,14 +57,17 @@ public static class Ledger
     /// <summary>
     /// The row after <paramref name="observed"/> meets <paramref name="current"/>, or null when the
     /// ledger stays as it is (a duplicate, an older status, an unknown one). A task keeps the day it was
-    /// first recorded on and its first description; only its status and the time of it move.
+    /// first recorded on and its first description; only its status and the time of it move. Once Braket
+    /// confirmed a task it stays confirmed, even when the news that confirms it is older than the row's.
     /// </summary>
     public static LedgerTask? Merge(LedgerTask? current, LedgerTask observed)
     {
         if (Stage(observed.Task.Status) < 0) return null;
         if (current is null) return observed;
-        if (!Supersedes(observed, current)) return null;
-        return current with { Task = current.Task with { Status = observed.Task.Status }, At = observed.At };
+        var confirmed = current.Confirmed || observed.Confirmed;
+        if (Supersedes(observed, current))
+            return current with { Task = current.Task with { Status = observed.Task.Status }, At = observed.At, Confirmed = confirmed };
+        return confirmed == current.Confirmed ? null : current with { Confirmed = true };
     }
 
     private static bool Supersedes(LedgerTask observed, LedgerTask current)

@@ -23,6 +23,7 @@ public sealed partial class CapEnforcer(
     IBotStore store,
     RunLauncher runs,
     BraketSpendingLimits nativeLimits,
+    RegionFailureLog uncheckedRegions,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
     BraketBotMetrics metrics,
@@ -32,13 +33,21 @@ public sealed partial class CapEnforcer(
     /// <summary>Another evaluation may plan at the same moment (a reconcile beside an event's); then plan again.</summary>
     private const int PlanAttempts = 3;
 
-    /// <summary>What a decision is made from: the day's usage, the caps' standings, and the tasks a breach would cancel.</summary>
-    private sealed record View(DayUsage Usage, IReadOnlyList<CapStanding> Standings, IReadOnlyList<QuantumTaskSummary> Tasks);
+    /// <summary>
+    /// What a decision is made from: the day's usage, the caps' standings, the tasks a breach would cancel,
+    /// and the regions left out because they could not be read.
+    /// </summary>
+    private sealed record View(
+        DayUsage Usage, IReadOnlyList<CapStanding> Standings, IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<RegionFailure> Unread);
 
     private sealed record Plan(EnforcementRun Run, IReadOnlyList<string> TaskClaims, IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> AlertClaims);
 
+    /// <summary>Earlier days of the month scanned this recently are not scanned again before a monthly breach cancels.</summary>
+    public static readonly TimeSpan EarlierDaysFreshFor = TimeSpan.FromHours(1);
+
     public async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
+        using var priority = BraketPriority.Enter(request.Reconcile ? BraketPriority.Reconcile : BraketPriority.Enforcement); // quota queue order
         var caps = capsOptions.CurrentValue;
         if (!caps.AnyCap && !request.Reconcile) return; // nothing to decide; without caps only the reconcile keeps the ledger
         var day = request.Day;
@@ -47,30 +56,36 @@ public sealed partial class CapEnforcer(
         var from = caps.HasMonthCaps || request.Reconcile ? Month.Of(day).First : day;
         var missing = await ledger.MissingAsync(from, day, device, cancellationToken);
 
-        var confirming = false;
-        IReadOnlyList<QuantumTaskSummary> tasks;
-        if (missing.Count > 0 || request.Reconcile)
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        // A scan fills the days the ledger lacks (only those); the reconcile's tick asks Braket what can have changed in the others.
+        if (missing.Count > 0)
         {
-            // One scan fills what the ledger lacks (the reconcile also repairs the day); it is Braket's word for the decision too.
-            tasks = await ScanAsync(missing.Count > 0 ? missing.Min() : day, day, device, cancellationToken);
-            if (!caps.AnyCap) return;
+            var pace = request.Reconcile ? ScanPace.Background : ScanPace.Urgent;
+            Require(await ledger.ScanRegionsAsync(missing.Min(), missing.Max(), device, null, pace, cancellationToken), answered);
         }
-        else
-        {
-            if (await PlanAsync(request, caps, await LedgerViewAsync(request, caps, cancellationToken), cancellationToken) is null)
-                return; // the ledger sees nothing to do: no Braket call
-            LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
-            confirming = true;
-            tasks = await ScanAsync(day, day, device, cancellationToken);
-        }
+        var scanned = missing.Contains(day) || request.Reconcile; // either way the day is Braket's word for the decision
+        if (request.Reconcile && !missing.Contains(day))
+            Require(await ledger.RefreshAsync(from, day, cancellationToken), answered);
+        if (!caps.AnyCap) return;
 
-        var view = await ScanViewAsync(request, caps, tasks, cancellationToken);
+        // The ledger's word, unconfirmed news and all: nothing to do costs no Braket call.
+        var told = await ViewAsync(request, caps, confirmedOnly: false, answered, cancellationToken);
+        if (await PlanAsync(request, caps, told, cancellationToken) is null) return;
+        if (!scanned)
+        {
+            LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
+            Require(await ledger.ScanRegionsAsync(day, day, device, null, ScanPace.Urgent, cancellationToken), answered);
+        }
+        await ConfirmEarlierDaysAsync(request, caps, told, device, cancellationToken);
+
+        // Braket's word: only confirmed tasks, only regions that answered.
+        var view = await ViewAsync(request, caps, confirmedOnly: true, answered, cancellationToken);
         for (var attempt = 1; attempt <= PlanAttempts; attempt++)
         {
             var plan = await PlanAsync(request, caps, view, cancellationToken);
             if (plan is null)
             {
-                if (confirming) LogRefuted(day, request.DeviceArn ?? "every device");
+                if (!scanned) LogRefuted(day, request.DeviceArn ?? "every device");
                 return;
             }
             if (await runs.TryStartAsync(plan.Run, plan.TaskClaims, plan.AlertClaims, cancellationToken)) return;
@@ -78,18 +93,57 @@ public sealed partial class CapEnforcer(
         }
     }
 
-    private async Task<IReadOnlyList<QuantumTaskSummary>> ScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
+    /// <summary>A scan no region answered fails the evaluation (its job tries again); one some answered goes on with those.</summary>
+    private static void Require(RegionalTasks scan, HashSet<string> answered)
     {
-        var scanned = await ledger.ScanAsync(from, to, device, cancellationToken);
-        return scanned.IsSuccess ? scanned.Value! : throw new BraketException(scanned.Error!);
+        if (scan.Answered.Count == 0 && scan.Failed.Count > 0) throw new BraketException(scan.AllOrNothing().Error!);
+        answered.UnionWith(scan.Answered);
     }
 
-    /// <summary>The ledger's view: the day and month as its totals have them, and its CREATED or QUEUED tasks when a cap is breached.</summary>
-    private async Task<View> LedgerViewAsync(EvaluationRequest request, CapsOptions caps, CancellationToken cancellationToken)
+    /// <summary>
+    /// Under a monthly cap, the month's earlier days count only as Braket confirms them: before a monthly
+    /// breach cancels, they are rescanned (paced) unless that was done within <see cref="EarlierDaysFreshFor"/>;
+    /// otherwise the tasks there that only events told of are asked of Braket one by one.
+    /// </summary>
+    private async Task ConfirmEarlierDaysAsync(
+        EvaluationRequest request, CapsOptions caps, View told, DeviceSummary? device, CancellationToken cancellationToken)
     {
+        var first = Month.Of(request.Day).First;
+        if (!caps.HasMonthCaps || request.Day == first) return;
+        var last = request.Day.AddDays(-1);
+        var monthlyBreach = caps.Action == CapAction.CancelQueued
+            && told.Standings.Any(s => s.Cap.Period == CapPeriod.Month && s.Level == CapLevel.Breach);
+        var fresh = await ledger.OldestScanAsync(first, last, device, cancellationToken) > time.GetUtcNow() - EarlierDaysFreshFor;
+        if (monthlyBreach && !fresh)
+        {
+            LogRescanningMonth(request.Day, request.DeviceArn ?? "every device");
+            await ledger.ScanRegionsAsync(first, last, device, null, ScanPace.Background, cancellationToken);
+        }
+        await ledger.ConfirmAsync(first, last, cancellationToken);
+    }
+
+    /// <summary>
+    /// The day (and under a monthly cap, the month to it) from the ledger's totals: as told (events and
+    /// all), or as confirmed (without tasks Braket has not confirmed, and without the regions that could
+    /// not be read and did not answer this evaluation), with the CREATED or QUEUED tasks a breach would cancel.
+    /// </summary>
+    private async Task<View> ViewAsync(
+        EvaluationRequest request, CapsOptions caps, bool confirmedOnly, IReadOnlySet<string> answered, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RegionFailure> unread = confirmedOnly
+            ? (await uncheckedRegions.CurrentAsync(cancellationToken)).Where(f => !answered.Contains(f.Region)).ToList()
+            : [];
+        var unreadRegions = unread.Select(f => f.Region).ToHashSet(StringComparer.Ordinal);
         DayUsage usage;
         IReadOnlyList<DeviceUsage>? month = null;
-        if (caps.HasMonthCaps)
+        var from = caps.HasMonthCaps ? Month.Of(request.Day).First : request.Day;
+        if (confirmedOnly)
+        {
+            var days = await ledger.ConfirmedDaysAsync(from, request.Day, unreadRegions, cancellationToken);
+            usage = days[^1];
+            month = caps.HasMonthCaps ? DeviceUsage.Sum(days.SelectMany(d => d.Devices)) : null;
+        }
+        else if (caps.HasMonthCaps)
         {
             var monthUsage = await ledger.MonthUsageAsync(Month.Of(request.Day), scanner.Today(), cancellationToken);
             usage = monthUsage.Days.Single(d => d.Window.Day == request.Day);
@@ -100,21 +154,10 @@ public sealed partial class CapEnforcer(
             usage = await ledger.DayUsageAsync(request.Day, null, cancellationToken);
         }
         var standings = Standings(request, caps, usage, month);
-        var breached = caps.Action == CapAction.CancelQueued && standings.Any(s => s.Level == CapLevel.Breach);
-        return new View(usage, standings, breached ? await ledger.CancellableAsync(request.Day, cancellationToken) : []);
-    }
-
-    /// <summary>
-    /// Braket's view: the day as scanned; the month's other days from the ledger (they are past, and
-    /// were scanned in their turn). Only the day's own tasks are the run's to cancel, whatever the scan spanned.
-    /// </summary>
-    private async Task<View> ScanViewAsync(EvaluationRequest request, CapsOptions caps, IReadOnlyList<QuantumTaskSummary> scanned, CancellationToken cancellationToken)
-    {
-        var window = scanner.Window(request.Day);
-        var tasks = scanned.Where(t => window.Contains(t.CreatedAt)).ToList();
-        var usage = DayUsage.From(window, tasks, catalog.Describe, pricing);
-        var month = caps.HasMonthCaps ? (await ledger.MonthUsageAsync(Month.Of(request.Day), scanner.Today(), cancellationToken)).DevicesWith(usage) : null;
-        return new View(usage, Standings(request, caps, usage, month), tasks);
+        // A dry run's alert still says what a breach would cancel; only real cancels call for a confirmation.
+        var listed = standings.Any(s => s.Level == CapLevel.Breach) && (confirmedOnly || caps.Action == CapAction.CancelQueued);
+        var tasks = listed ? await ledger.CancellableAsync(request.Day, confirmedOnly, unreadRegions, cancellationToken) : [];
+        return new View(usage, standings, tasks, unread);
     }
 
     private IReadOnlyList<CapStanding> Standings(EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<DeviceUsage>? month)
@@ -158,7 +201,7 @@ public sealed partial class CapEnforcer(
             Day = day,
             TimeZone = caps.TimeZone,
             CreatedAt = now,
-            Deadline = now + RunLauncher.DeadlineFor(toCancel.Count),
+            Deadline = now + runs.DeadlineFor(toCancel.Count),
             Action = caps.Action,
             Crossed = fresh.Count > 0 ? fresh : crossed,
             Trigger = request.Trigger,
@@ -168,6 +211,8 @@ public sealed partial class CapEnforcer(
             Channel = alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
             Prices = pricing.Describe(view.Usage.Devices.Select(d => d.Device)),
+            // A device's cap lives in its own region, which answered; only account-wide figures leave regions out.
+            UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
             // The limits as last listed: the alert must not wait on Braket to say so.
             ReachedLimits = breached.Count > 0
                 ? LimitPlanner.Reached(nativeLimits.Known, view.Usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
@@ -215,6 +260,10 @@ public sealed partial class CapEnforcer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The ledger says a cap of {Day} ({Scope}) calls for action ({Trigger}); one scan confirms it first")]
     private partial void LogConfirming(Day day, string scope, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "A monthly cap of {Day} ({Scope}) is breached; the month's earlier days are scanned again before anything is cancelled")]
+    private partial void LogRescanningMonth(Day day, string scope);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The scan of {Day} ({Scope}) refuted the ledger: nothing is done, and the ledger is repaired")]
     private partial void LogRefuted(Day day, string scope);

@@ -25,6 +25,8 @@ public sealed class CapsOptionsValidator : IValidateOptions<CapsOptions>
             failures.Add($"Caps:WarnAt must be a fraction above 0 and at most 1 (is {options.WarnAt}).");
         if (!IsHangfireCron(options.ReconcileCron))
             failures.Add($"Caps:ReconcileCron '{options.ReconcileCron}' is not a valid cron expression (five fields, or six with seconds).");
+        if (!IsHangfireCron(options.RescanCron))
+            failures.Add($"Caps:RescanCron '{options.RescanCron}' is not a valid cron expression (five fields, or six with seconds).");
         if (options.DigestCron is not null && !IsHangfireCron(options.DigestCron))
             failures.Add($"Caps:DigestCron '{options.DigestCron}' is not a valid cron expression (five fields, or six with seconds); leave it unset for no digest.");
         return failures.ToResult();

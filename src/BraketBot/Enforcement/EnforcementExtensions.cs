@@ -8,6 +8,7 @@ public static class EnforcementExtensions
     {
         services.AddValidatedOptions<CapsOptions, CapsOptionsValidator>(configuration, CapsOptions.Section);
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        services.AddValidatedOptions<RunOptions, RunOptionsValidator>(configuration, RunOptions.Section);
         services.AddTransient<EventIntake>();
         services.AddTransient<CapEvaluator>();
         services.AddTransient<CapEvaluationJob>();
@@ -19,6 +20,7 @@ public static class EnforcementExtensions
         services.AddSingleton<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());
         services.AddTransient<DigestJob>();
+        services.AddTransient<LedgerRescanJob>();
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<EnforcementWarmUp>();
         return services;

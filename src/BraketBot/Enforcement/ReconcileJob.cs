@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Enforcement;
 
 /// <summary>
-/// The recurring safety net: scans today for every device of every watched region (and any day of the
-/// month the ledger lacks), repairs the ledger with it and evaluates, so a missed event or a region
-/// without an EventBridge rule still gets its caps enforced and its usage reported.
+/// The recurring safety net: asks Braket, in every watched region, what can have changed since the last
+/// tick (tasks created since, tasks not yet ended) and scans in full any day of the month the ledger
+/// lacks and any region that failed, repairs the ledger with it and evaluates, so a missed event or a
+/// region without an EventBridge rule still gets its caps enforced and its usage reported. A tick's cost
+/// does not grow with the day; <see cref="LedgerRescanJob"/> rescans the month in full once a day.
 /// </summary>
 public sealed class ReconcileJob(CapEvaluator evaluator, IOptionsMonitor<CapsOptions> caps, TimeProvider time)
 {
@@ -23,7 +25,7 @@ public sealed class ReconcileJob(CapEvaluator evaluator, IOptionsMonitor<CapsOpt
 
 /// <summary>
 /// Registers the recurring jobs at start (their crons were validated with the options): the reconcile,
-/// and the daily digest when Caps:DigestCron is set (removed when it is not, so that unsetting it stops it).
+/// the nightly rescan, and the daily digest when Caps:DigestCron is set (removed when it is not, so that unsetting it stops it).
 /// </summary>
 public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<CapsOptions> caps) : IHostedService
 {
@@ -31,6 +33,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IO
     {
         var options = new RecurringJobOptions { TimeZone = caps.Value.Zone };
         recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, job => job.RunAsync(CancellationToken.None), caps.Value.ReconcileCron, options);
+        recurring.AddOrUpdate<LedgerRescanJob>(
+            LedgerRescanJob.Id, job => job.RunAsync(new LedgerRescanArgs(), CancellationToken.None), caps.Value.RescanCron, options);
         if (caps.Value.DigestCron is { } digest)
             recurring.AddOrUpdate<DigestJob>(DigestJob.Id, job => job.RunAsync(CancellationToken.None), digest, options);
         else

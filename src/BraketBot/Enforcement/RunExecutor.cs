@@ -1,29 +1,32 @@
 using System.Security.Cryptography;
 using System.Text;
+using BraketBot.Home;
 using BraketBot.Ports;
 using BraketBot.Usage;
 using BraketBot.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
 
 /// <summary>
-/// Carries one run from wherever it stands: the message first (so people hear of a breach before
-/// any cancel completes), then the cancels, each saved as it lands, with the message kept up to date,
-/// then the outcome in place. Resumed on another host, it repeats nothing that was saved.
+/// Carries one run from wherever it stands: the message is posted by its own loop at once (so people
+/// hear of a breach before any cancel completes) and kept up to date beside the cancels, which go at
+/// Braket's pace whatever Slack does. Each cancel is saved as it lands; what the deadline leaves queued
+/// is given back at once for the next run, and the outcome is shown in place. Resumed on another host,
+/// it repeats nothing that was saved.
 /// </summary>
 public sealed partial class RunExecutor(
     IBotStore store,
     TaskCanceller canceller,
     RunMessages messages,
+    IOptionsMonitor<RunOptions> options,
+    IHomeNotifier home,
     BraketBotMetrics metrics,
     TimeProvider time,
     ILogger<RunExecutor> logger)
 {
     /// <summary>Cancels in flight at once; the client's quota pacing decides the rate.</summary>
     private const int Parallelism = 4;
-
-    private static readonly TimeSpan[] DeliveryBackoff =
-        [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
 
     /// <param name="progress">Told the run as it stands after each cancel (the terminal's progress bar).</param>
     /// <returns>The run as this host leaves it: finished, or as far as it got when another host took it over.</returns>
@@ -34,21 +37,14 @@ public sealed partial class RunExecutor(
         var token = keeper.Token;
         try
         {
-            if (session.Run.FinishedAt is null)
-            {
-                await messages.ShowAsync(session, final: false, token); // the alert first: a failure here must not hold back the cancels
-                await CancelPendingAsync(session, progress, token);
-                session.Update(r => r with { FinishedAt = time.GetUtcNow() });
-                await session.SaveAsync(token);
-            }
-            await DeliverOutcomeAsync(session, token);
+            home.RunChanged(session.Run); // its alert goes out now, beside the cancels: open Home tabs show it
+            await CarryOutAsync(session, progress, token);
             await messages.ChartInThreadAsync(session.Run, token);
             session.Update(r => r with { Finished = true });
             await session.SaveAsync(token);
-            // The scope is free for the next click; task claims run out on their own, so a failed cancel is retried later, not at once.
-            if (session.Run.Scope is { } scope) await store.ReleaseClaimsAsync([scope.RunKey], session.Run.Id, CancellationToken.None);
             var finished = session.Run;
-            LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count);
+            home.RunChanged(finished);
+            LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count, finished.Left.Count);
             return finished;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,9 +60,52 @@ public sealed partial class RunExecutor(
         }
     }
 
+    /// <summary>The cancels with the message loop beside them, until the outcome is shown.</summary>
+    private async Task CarryOutAsync(RunSession session, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+    {
+        using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var showing = messages.KeepShownAsync(session, stopShowing.Token);
+        try
+        {
+            if (session.Run.FinishedAt is null)
+            {
+                await CancelPendingAsync(session, progress, cancellationToken);
+                session.Update(r => r with { FinishedAt = time.GetUtcNow() });
+                await session.SaveAsync(cancellationToken);
+            }
+            await GiveBackClaimsAsync(session.Run, cancellationToken);
+            messages.Changed();
+            await showing;
+        }
+        finally
+        {
+            await stopShowing.CancelAsync();
+            await showing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// The scope is free for the next click, and the tasks left queued for the next run (the reconcile's, or
+    /// "Cancel the rest", which finds them under <see cref="RestKey"/>), at once. Claims of tasks Braket refused
+    /// for good run out on their own, so they are tried again later, not at once. Repeated after a crash, it
+    /// gives back what is still held.
+    /// </summary>
+    private async Task GiveBackClaimsAsync(EnforcementRun run, CancellationToken cancellationToken)
+    {
+        var left = run.Left;
+        if (left.Count > 0) await store.SetValueAsync(RestKey(run.Id), string.Join('\n', left.Select(t => t.Arn)), cancellationToken);
+        var keys = left.Select(t => CapEnforcer.TaskKey(t.Arn)).ToList();
+        if (run.Scope is { } scope) keys.Add(scope.RunKey);
+        if (keys.Count > 0) await store.ReleaseClaimsAsync(keys, run.Id, cancellationToken);
+    }
+
+    /// <summary>Where a run leaves the ARNs of the tasks it left queued, one a line, for its "Cancel the rest" button.</summary>
+    public static string RestKey(string runId) => $"run-rest:{runId}";
+
     private async Task CancelPendingAsync(RunSession session, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
     {
         var run = session.Run;
+        var retry = new CancelRetry(run.Deadline, options.CurrentValue.RetryMax);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var left = run.Deadline - time.GetUtcNow();
         deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
@@ -78,37 +117,22 @@ public sealed partial class RunExecutor(
                 async (task, ct) =>
                 {
                     var summary = new QuantumTaskSummary(task.Arn, QuantumTaskStatus.Queued, task.DeviceArn, task.Shots, run.CreatedAt);
-                    var outcome = await canceller.CancelOneAsync(summary, ClientToken(run.Id, task.Arn), ct);
+                    var outcome = await canceller.CancelOneAsync(summary, ClientToken(run.Id, task.Arn), retry, ct);
                     session.Update(r => r.With(task.Arn, outcome.Result, outcome.Detail));
                     metrics.Cancel(run.Kind == RunKind.CancelAll ? "button" : "cap", outcome.Result.ToString().ToLowerInvariant());
+                    messages.Changed();
                     // The ledger hears of the cancel at once, not only when Braket's event about it comes.
                     if (outcome.Result == CancelResult.Cancelled)
                         await store.RecordAsync([new LedgerTask(summary with { Status = QuantumTaskStatus.Cancelling }, run.Day, time.GetUtcNow())], cancellationToken);
                     await session.SaveAsync(cancellationToken);
                     progress?.Report(session.Run);
-                    await messages.ShowAsync(session, final: false, cancellationToken);
                 });
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogDeadline(run.Id, run.Deadline);
-            session.Update(r => r.GiveUpPending("not tried: the run reached its deadline"));
+            session.Update(r => r.LeavePending("not cancelled by the run's deadline"));
             await session.SaveAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>The outcome, in place of the progress; Slack failing only delays it.</summary>
-    private async Task DeliverOutcomeAsync(RunSession session, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            if (await messages.ShowAsync(session, final: true, cancellationToken)) return;
-            if (time.GetUtcNow() > session.Run.CreatedAt + RunMessages.Patience(session.Run))
-            {
-                LogGaveUpDelivery(session.Run.Id);
-                return;
-            }
-            await Task.Delay(DeliveryBackoff[Math.Min(attempt, DeliveryBackoff.Length - 1)], time, cancellationToken);
         }
     }
 
@@ -119,14 +143,11 @@ public sealed partial class RunExecutor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} was taken over by another host (this one was too slow to renew its lease); it stops here")]
     private partial void LogLost(string runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ({Kind}) finished: {Cancelled} of {Tasks} tasks cancelled")]
-    private partial void LogFinished(string runId, RunKind kind, int cancelled, int tasks);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ({Kind}) finished: {Cancelled} of {Tasks} tasks cancelled, {Left} left queued")]
+    private partial void LogFinished(string runId, RunKind kind, int cancelled, int tasks, int left);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} reached its deadline {Deadline}; what is left is reported as not tried")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} reached its deadline {Deadline}; what is left is given back for the next run")]
     private partial void LogDeadline(string runId, DateTimeOffset deadline);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: Slack did not take its message for a day; giving up on it")]
-    private partial void LogGaveUpDelivery(string runId);
 }
 
 /// <summary>A run held by this host: its latest state, saved (which renews the lease) one save at a time.</summary>

@@ -1,16 +1,18 @@
 using BraketBot.Ports;
+using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
 
 /// <summary>Stores a planned run with its claims, and starts it on this host at once, or carries it out in the caller.</summary>
-public sealed class RunLauncher(IBotStore store, RunWorker worker, RunExecutor executor)
+public sealed class RunLauncher(IBotStore store, RunWorker worker, RunExecutor executor, IOptionsMonitor<RunOptions> options)
 {
-    /// <summary>Cancels go at 2 a second; a run is given twice that, and never less than a quarter of an hour.</summary>
-    public static TimeSpan DeadlineFor(int tasks) => TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(tasks);
+    /// <summary>Cancels go at 2 a second; a run is given twice that, on top of <see cref="RunOptions.Deadline"/>.</summary>
+    public TimeSpan DeadlineFor(int tasks) => options.CurrentValue.DeadlineFor(tasks);
 
     /// <summary>
     /// A run's own claims (its tasks, its scope) outlive its deadline, so a task being cancelled is never
-    /// picked up by a second run; one whose cancel failed is tried again by a later run after this.
+    /// picked up by a second run while the run lives. When it ends, it gives back its scope and the tasks it
+    /// left queued at once; one Braket refused for good (access denied) is tried again by a later run after this.
     /// </summary>
     private static readonly TimeSpan ClaimMargin = TimeSpan.FromHours(1);
 

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
@@ -8,8 +10,10 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Enforcement;
 
 /// <summary>
-/// A run's one message: posted once (a post whose answer was lost is looked for before it is tried
-/// again), then updated in place, at most every few seconds while the run works and always at the end.
+/// A run's one message, kept up to date by its own loop beside the cancels, which never wait for it:
+/// posted once (a post whose answer was lost is looked for before it is tried again), then updated in
+/// place with the progress, at most every <see cref="ProgressEvery"/> (what happened in between is
+/// shown together), and always at the end. While Slack fails it is tried again with backoff.
 /// An alert run posts in the alert channel (a follow-up in its alert's thread); a "Cancel all queued"
 /// run answers through the clicked message's response_url.
 /// </summary>
@@ -19,36 +23,71 @@ public sealed partial class RunMessages(
     ChartPublisher charts,
     DeviceCatalog catalog,
     IOptionsMonitor<AlertOptions> alertOptions,
+    IOptionsMonitor<RunOptions> runOptions,
     BraketBotMetrics metrics,
     TimeProvider time,
-    ILogger<RunMessages> logger) : IDisposable
+    ILogger<RunMessages> logger)
 {
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
 
     /// <summary>A response_url takes five posts in 30 minutes: the first, up to three progress updates, and the outcome.</summary>
     private const int ResponseUrlPostsBeforeOutcome = 4;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
+    /// <summary>Wakes the loop when the run moved on; one pending wake-up is enough, however many changes came.</summary>
+    private readonly Channel<bool> changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private DateTimeOffset lastShown = DateTimeOffset.MinValue;
     private int lastDone = -1;
-
-    public void Dispose() => gate.Dispose();
 
     /// <summary>How long a message that Slack will not take is tried again: an alert for a day, a response_url while it lives.</summary>
     public static TimeSpan Patience(EnforcementRun run) => run.Kind == RunKind.CancelAll ? TimeSpan.FromMinutes(30) : TimeSpan.FromHours(24);
 
-    /// <summary>Shows the run as it stands now. Progress is skipped when shown recently; the final state never is.</summary>
-    /// <returns>True when the message shows what it should (or there is nowhere to show it).</returns>
-    public async Task<bool> ShowAsync(RunSession session, bool final, CancellationToken cancellationToken)
+    /// <summary>Tells the loop that the run moved on (a task done, the run finished); never waits.</summary>
+    public void Changed() => changes.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Shows the run until its outcome is shown (or Slack would not take it for <see cref="Patience"/>):
+    /// the first state at once, then each change, coalesced; a failure is tried again with capped backoff.
+    /// </summary>
+    public async Task KeepShownAsync(RunSession session, CancellationToken cancellationToken)
     {
-        if (!final && !IsDue(session.Run)) return true;
-        await gate.WaitAsync(cancellationToken);
-        try
+        if (session.Run is { Kind: RunKind.CancelAll, ResponseUrl: null }) return; // from the terminal: shown there
+        var failures = 0;
+        while (true)
         {
             var run = session.Run;
-            if (!final && !IsDue(run)) return true;
+            var final = run.FinishedAt is not null;
+            if (!final && !IsDue(run))
+            {
+                await changes.Reader.ReadAsync(cancellationToken);
+                continue;
+            }
+            if (await ShowAsync(session, final, cancellationToken))
+            {
+                if (final) return;
+                failures = 0;
+                await Task.Delay(ProgressEvery, time, cancellationToken); // what happens meanwhile is shown together
+                continue;
+            }
+            if (final && time.GetUtcNow() > run.CreatedAt + Patience(run))
+            {
+                LogGaveUpDelivery(run.Id);
+                return;
+            }
+            await Task.Delay(Backoff.After(++failures, FirstRetry, runOptions.CurrentValue.RetryMax), time, cancellationToken);
+        }
+    }
+
+    /// <summary>Shows the run as it stands now.</summary>
+    /// <returns>True when the message shows what it should (or there is nowhere to show it).</returns>
+    private async Task<bool> ShowAsync(RunSession session, bool final, CancellationToken cancellationToken)
+    {
+        var run = session.Run;
+        try
+        {
             var shown = run.Kind == RunKind.CancelAll
-                ? run.ResponseUrl is null || await RespondAsync(session, run, final, cancellationToken) // from the terminal: shown there
+                ? await RespondAsync(session, run, final, cancellationToken)
                 : await PostOrUpdateAsync(session, run, cancellationToken);
             if (shown)
             {
@@ -59,11 +98,13 @@ public sealed partial class RunMessages(
         }
         catch (SlackUnreachableException)
         {
-            return false; // asked again at the next update, or by the outcome's own retries
+            return false; // asked again after the backoff
         }
-        finally
+        // The store failing (not the run lost, not the run stopped) is one more failure to try again.
+        catch (Exception e) when (e is not RunLostException && !cancellationToken.IsCancellationRequested)
         {
-            gate.Release();
+            LogShowFailed(e, run.Id);
+            return false;
         }
     }
 
@@ -104,10 +145,11 @@ public sealed partial class RunMessages(
     /// <summary>The claim that the run's chart was (or is being) posted.</summary>
     public static string ChartKey(string runId) => $"chart:{runId}";
 
+    /// <summary>Whether progress is worth showing: nothing shown yet, or tasks done since (a response_url only a few times per run).</summary>
     private bool IsDue(EnforcementRun run) =>
         run.Kind == RunKind.CancelAll
             ? run.ResponsePosts == 0 || (run.ResponsePosts < ResponseUrlPostsBeforeOutcome && run.Done < run.Tasks.Count && StepReached(run))
-            : lastDone < 0 || (run.Done != lastDone && time.GetUtcNow() - lastShown >= ProgressEvery);
+            : lastDone < 0 || run.Done != lastDone;
 
     /// <summary>A response_url's few posts are spread over the run: never two within a quarter of it.</summary>
     private bool StepReached(EnforcementRun run) =>
@@ -199,6 +241,12 @@ public sealed partial class RunMessages(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert not posted (Slack:BotToken or Slack:AlertChannel unset): {Text}")]
     private partial void LogAlertNotPosted(string text);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: Slack did not take its message for too long; giving up on it")]
+    private partial void LogGaveUpDelivery(string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: showing its message failed; it is tried again")]
+    private partial void LogShowFailed(Exception e, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot look for an earlier post ({Error}); posting again (add the channels:history scope)")]
     private partial void LogCannotLook(string? error);

@@ -145,7 +145,8 @@ public sealed class SyncGuard(IBotStore store, string owner) : IAsyncDisposable
     /// <summary>Longer than one change with its retries; a long sync renews it after each change.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    public Task RenewAsync(CancellationToken cancellationToken) => store.RenewGuardAsync(Key, owner, Lease, cancellationToken);
+    /// <summary>False when the guard was lost (another instance took it over): the holder then stops and writes nothing.</summary>
+    public Task<bool> RenewAsync(CancellationToken cancellationToken) => store.RenewGuardAsync(Key, owner, Lease, cancellationToken);
 
     public async ValueTask DisposeAsync() => await store.ReleaseGuardAsync(Key, owner, CancellationToken.None);
 }

@@ -44,7 +44,7 @@ public sealed partial class LimitSyncJob(
             throw new InvalidOperationException("Another instance is syncing Braket's spending limits; this sync is tried again.");
     }
 
-    /// <summary>False when another instance holds the sync now.</summary>
+    /// <summary>False when another instance holds the sync now, or took it over from this one.</summary>
     private async Task<bool> SyncAsync(string reason, CancellationToken cancellationToken)
     {
         await using var guard = await limits.TryHoldAsync(TimeSpan.Zero, cancellationToken);
@@ -55,7 +55,12 @@ public sealed partial class LimitSyncJob(
         }
         var caps = capsOptions.CurrentValue;
         var now = time.GetUtcNow();
-        var next = await ApplyAsync(caps, now, guard, cancellationToken);
+        var (held, next) = await ApplyAsync(caps, now, guard, cancellationToken);
+        if (!held || !await guard.RenewAsync(cancellationToken))
+        {
+            LogLost(reason);
+            return false;
+        }
         // Every period ends at a local midnight: whatever else is known, the next one is looked at then,
         // so a renewal never hangs on a due time another writer got wrong.
         var midnight = LimitPeriod.Current(LimitRenewal.Day, now, caps.Zone).End;
@@ -63,8 +68,11 @@ public sealed partial class LimitSyncJob(
         return true;
     }
 
-    /// <summary>Plans and makes the changes; answers when the next renewal falls due.</summary>
-    private async Task<DateTimeOffset?> ApplyAsync(CapsOptions caps, DateTimeOffset now, SyncGuard guard, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans and makes the changes; answers when the next renewal falls due, and whether the guard was still held:
+    /// once it is lost the listing may be stale (another holder may have changed a limit since), so nothing more is written.
+    /// </summary>
+    private async Task<(bool Held, DateTimeOffset? Next)> ApplyAsync(CapsOptions caps, DateTimeOffset now, SyncGuard guard, CancellationToken cancellationToken)
     {
         // Region by region: one region Braket cannot answer for does not hold up the others' renewals.
         var (listed, unlisted) = await limits.ListByRegionAsync(cancellationToken);
@@ -76,13 +84,17 @@ public sealed partial class LimitSyncJob(
             .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
         var changes = LimitPlanner.Plan(listed, mirrored, now, caps.Zone);
         var failed = unlisted.Count > 0 || unresolved;
+        var made = 0;
         foreach (var change in changes)
         {
+            // Renewed before each change (a long sync keeps its guard for one more change's time); lost, the plan stops here.
+            if (!await guard.RenewAsync(cancellationToken)) break;
             failed |= !await MakeAsync(change, cancellationToken);
-            await guard.RenewAsync(cancellationToken); // a long sync keeps its guard
+            made++;
         }
-        if (changes.Count > 0) await limits.ChangedAsync(null, cancellationToken);
-        return failed ? now + RetryAfter : LimitPlanner.NextDue(listed, mirrored.Count > 0, now, caps.Zone);
+        if (made > 0) await limits.ChangedAsync(null, cancellationToken);
+        if (made < changes.Count) return (false, null);
+        return (true, failed ? now + RetryAfter : LimitPlanner.NextDue(listed, mirrored.Count > 0, now, caps.Zone));
     }
 
     /// <summary>Device ARN → MaxCostPerDay for each device Mirror keeps; names that are no QPU BraketBot can limit are logged and left out.</summary>
@@ -139,6 +151,10 @@ public sealed partial class LimitSyncJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Caps:NativeLimits is Mirror, but {Device} gets no Braket spending limit: {Reason}")]
     private partial void LogNotMirrored(string device, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Spending limit sync ({Reason}) stopped: it outlasted its guard, which another instance may hold now; nothing more is written and it is tried again")]
+    private partial void LogLost(string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Spending limit sync ({Reason}) skipped: another instance holds it")]
     private partial void LogBusy(string reason);

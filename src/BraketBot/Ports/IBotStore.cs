@@ -85,6 +85,12 @@ public interface IBotStore
     /// <summary>The task rows of a day; <paramref name="statuses"/> narrows them (null: every status).</summary>
     Task<IReadOnlyList<LedgerTask>> LedgerTasksAsync(Day day, IReadOnlyCollection<QuantumTaskStatus>? statuses, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The task rows of the days <paramref name="first"/> to <paramref name="last"/> that Braket has not
+    /// confirmed (known only from events).
+    /// </summary>
+    Task<IReadOnlyList<LedgerTask>> UnconfirmedTasksAsync(Day first, Day last, CancellationToken cancellationToken);
+
     /// <summary>The daily totals of the days <paramref name="first"/> to <paramref name="last"/>, per device and status.</summary>
     Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken);
 

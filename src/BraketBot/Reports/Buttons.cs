@@ -6,21 +6,31 @@ public static class Buttons
 {
     /// <summary>The button and its confirm dialog name the same scope the click will cancel.</summary>
     public static ButtonElement CancelAllQueued(CancelScope scope, int tasks, long shots) =>
-        new(TextObject.Plain("Cancel all queued"), ActionIds.CancelAllQueued, ButtonValues.Of(scope))
+        Cancelling("Cancel all queued", ActionIds.CancelAllQueued, ButtonValues.Of(scope), "Cancel queued tasks?",
+            $"This cancels every QUEUED or CREATED task of *{scope.Describe()}* created on {scope.Day}: " +
+            $"{Format.Count(tasks)} tasks, {Format.Count(shots)} shots right now. It cannot be undone.");
+
+    /// <summary>A finished run's tasks left queued, within the run's own scope; the dialog says how many and where.</summary>
+    public static ButtonElement CancelRest(EnforcementRun run)
+    {
+        var scope = run.RestScope();
+        var left = run.Left;
+        return Cancelling("Cancel the rest", ActionIds.CancelRest, ButtonValues.Of(new RestOfRun(run.Id, scope)), "Cancel the rest?",
+            $"This cancels the {Format.Count(left.Count)} tasks of *{scope.Describe()}* created on {scope.Day} that this run left " +
+            $"({Format.Count(left.Sum(t => t.Shots))} shots), those still QUEUED or CREATED. It cannot be undone.");
+    }
+
+    public static ButtonElement Refresh(InfoQuery query) =>
+        new(TextObject.Plain("Refresh"), ActionIds.RefreshReport, ButtonValues.Of(query));
+
+    /// <summary>A button that cancels tasks: red, behind a confirm dialog that says what it cancels.</summary>
+    private static ButtonElement Cancelling(string label, string actionId, string value, string title, string question) =>
+        new(TextObject.Plain(label), actionId, value)
         {
             Style = "danger",
-            Confirm = new ConfirmDialog(
-                TextObject.Plain("Cancel queued tasks?"),
-                TextObject.Markdown(
-                    $"This cancels every QUEUED or CREATED task of *{scope.Describe()}* created on {scope.Day}: " +
-                    $"{Format.Count(tasks)} tasks, {Format.Count(shots)} shots right now. It cannot be undone."),
-                TextObject.Plain("Cancel them"),
-                TextObject.Plain("Keep them"))
+            Confirm = new ConfirmDialog(TextObject.Plain(title), TextObject.Markdown(question), TextObject.Plain("Cancel them"), TextObject.Plain("Keep them"))
             {
                 Style = "danger",
             },
         };
-
-    public static ButtonElement Refresh(InfoQuery query) =>
-        new(TextObject.Plain("Refresh"), ActionIds.RefreshReport, ButtonValues.Of(query));
 }

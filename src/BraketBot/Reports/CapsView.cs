@@ -8,6 +8,9 @@ namespace BraketBot.Reports;
 /// </summary>
 public sealed record CapsReport(CapsOptions Caps, DayWindow Today, IReadOnlyList<CapStanding> Standings, IReadOnlyList<Day> MissingDays)
 {
+    /// <summary>Watched regions the last scans could not read: the figures leave them out, so they are lower bounds.</summary>
+    public IReadOnlyList<RegionFailure> UncheckedRegions { get; init; } = [];
+
     /// <summary>Braket's own limits beside the caps (none when Braket could not list them).</summary>
     public IReadOnlyList<DeviceLimit> NativeLimits { get; init; } = [];
 
@@ -31,6 +34,9 @@ public static class CapsView
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(title)) };
         if (daily.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', daily))));
         if (monthly.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown($"*{MonthTitle(report)}*\n{string.Join('\n', monthly)}{Gap(report)}")));
+        if (report.UncheckedRegions.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown(
+                $"⚠️ {RegionFailure.LowerBound(report.UncheckedRegions)} The reconcile tries them again.")));
         if (report.NativeLimits.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Braket's own spending limits*\n" +
                 string.Join('\n', report.NativeLimits.Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, report.Caps.Zone, withSpend: true)}")))));

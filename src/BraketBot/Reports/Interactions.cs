@@ -26,6 +26,8 @@ public static class ActionIds
 {
     public const string CancelAllQueued = "cancel_all_queued";
     public const string RefreshReport = "refresh_report";
+    public const string RefreshHome = "refresh_home";
+    public const string CancelRest = "cancel_rest";
 }
 
 /// <summary>What a report shows, carried by its Refresh button.</summary>
@@ -40,6 +42,8 @@ public static class ButtonValues
 
     public static string Of(InfoQuery query) => JsonSerializer.Serialize(query, Json);
 
+    public static string Of(RestOfRun rest) => JsonSerializer.Serialize(rest, Json);
+
     /// <summary>A scope that names its device or says "all devices"; anything else is refused.</summary>
     public static bool TryRead(string? value, [NotNullWhen(true)] out CancelScope? scope)
     {
@@ -51,6 +55,13 @@ public static class ButtonValues
     {
         query = Read<InfoQuery>(value) is { } read && read.Day != default ? read : null;
         return query is not null;
+    }
+
+    /// <summary>A run's id and a scope that names its device or says "all devices"; anything else is refused.</summary>
+    public static bool TryRead(string? value, [NotNullWhen(true)] out RestOfRun? rest)
+    {
+        rest = Read<RestOfRun>(value) is { RunId.Length: > 0, Scope: { IsValid: true } scope } read && scope.Day != default ? read : null;
+        return rest is not null;
     }
 
     private static T? Read<T>(string? value) where T : class

@@ -10,14 +10,18 @@ public static class RunView
 {
     public const int ListedTasks = 10;
 
-    public static SlackMessage Render(EnforcementRun run) => run.Kind switch
+    public static SlackMessage Render(EnforcementRun run) => WithRestButton(run, run.Kind switch
     {
         RunKind.CapAlert => Alert(run),
         RunKind.CapFollowUp => SlackMessage.Plain(
             $"Follow-up on {run.Day}: usage is still over the cap ({string.Join("; ", run.Crossed.Select(StandingWithOverage))}).\n" +
             CancellationText(run)),
         _ => SlackMessage.Plain(CancelAllText(run)),
-    };
+    });
+
+    /// <summary>A finished run that left tasks queued offers to cancel exactly those.</summary>
+    private static SlackMessage WithRestButton(EnforcementRun run, SlackMessage message) =>
+        run.FinishedAt is null || run.Left.Count == 0 ? message : message with { Blocks = [.. message.Blocks, new ActionsBlock([Buttons.CancelRest(run)])] };
 
     private static SlackMessage Alert(EnforcementRun run)
     {
@@ -31,6 +35,8 @@ public static class RunView
         // A warning can arrive in the same pass as more cancels in a scope breached earlier: those are told too.
         if (breach || run.Tasks.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(CancellationText(run))));
         if (run.ReachedLimits.Count > 0) blocks.Add(new SectionBlock(TextObject.Markdown(LimitsView.Reached(run.ReachedLimits))));
+        if (run.UncheckedRegions.Count > 0)
+            blocks.Add(new SectionBlock(TextObject.Markdown("⚠️ " + RegionFailure.LowerBound(run.UncheckedRegions))));
         foreach (var offer in run.Offers)
             blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(offer.Scope, offer.Tasks, offer.Shots)]));
         blocks.Add(new ContextBlock([TextObject.Markdown($"Triggered by {run.Trigger} · day in {run.TimeZone} · estimates at {(run.Prices.Length > 0 ? run.Prices : "list prices")}")]));
@@ -59,7 +65,8 @@ public static class RunView
             $":octagonal_sign: Cancelled {cancelled.Count} queued tasks: {Format.Count(cancelled.Sum(t => t.Shots))} shots, " +
             $"about {Format.Money(Cost(cancelled))} saved.",
             .. TaskLines(cancelled),
-            .. FailureLines(all)]);
+            .. FailureLines(all),
+            .. LeftLines(run)]);
     }
 
     private static string CancelAllText(EnforcementRun run)
@@ -72,11 +79,15 @@ public static class RunView
         return string.Join('\n', [
             $":octagonal_sign: <@{run.RequestedBy}> cancelled {cancelled.Count} of {all.Count} queued tasks of *{scope.Describe()}* on {scope.Day} " +
             $"at {run.FinishedAt:yyyy-MM-dd HH:mm} UTC: {Format.Count(cancelled.Sum(t => t.Shots))} shots, about {Format.Money(Cost(cancelled))} saved.",
-            .. FailureLines(all)]);
+            .. FailureLines(all),
+            .. LeftLines(run)]);
     }
 
     public static string NothingToCancel(CancelScope scope) =>
         $"No QUEUED or CREATED tasks of {scope.Describe()} on {scope.Day}: nothing to cancel.";
+
+    public static string NothingLeft(CancelScope scope) =>
+        $"The tasks of {scope.Describe()} on {scope.Day} that the run left are no longer queued, or another run is cancelling them: nothing to cancel.";
 
     public static string Progress(CancelScope scope, int done, int total) =>
         $":hourglass_flowing_sand: Cancelling queued tasks of {scope.Describe()} on {scope.Day}: {done} of {total} done…";
@@ -89,11 +100,22 @@ public static class RunView
 
     private static IEnumerable<string> FailureLines(IReadOnlyList<RunTask> tasks)
     {
-        var failed = tasks.Where(t => t.State is not (RunTaskState.Cancelled or RunTaskState.Pending)).ToList();
+        var failed = tasks.Where(t => t.State is not (RunTaskState.Cancelled or RunTaskState.Pending or RunTaskState.Left)).ToList();
         if (failed.Count == 0) yield break;
         yield return $"{failed.Count} could not be cancelled:";
         foreach (var task in failed.Take(ListedTasks)) yield return $"• {Format.Task(task.Arn)}: {task.Detail}";
         if (failed.Count > ListedTasks) yield return $"…and {failed.Count - ListedTasks} more.";
+    }
+
+    /// <summary>What the run left queued, and who tries it again: the next reconcile (while a cap stays breached), or the button.</summary>
+    private static IEnumerable<string> LeftLines(EnforcementRun run)
+    {
+        var left = run.Left;
+        if (left.Count == 0) yield break;
+        var again = run.Kind == RunKind.CancelAll ? "" : "The next reconcile tries them again while the cap stays breached; ";
+        yield return $":warning: {left.Count} queued tasks were left when the run reached its deadline " +
+                     $"({Format.Count(left.Sum(t => t.Shots))} shots, about {Format.Money(Cost(left))}): {left[0].Detail}. " +
+                     again + "*Cancel the rest* tries them now.";
     }
 
     private static decimal Cost(IEnumerable<RunTask> tasks) => tasks.Sum(t => t.Cost ?? 0m);

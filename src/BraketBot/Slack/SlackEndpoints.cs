@@ -1,3 +1,4 @@
+using System.Globalization;
 using BraketBot.Commands;
 using BraketBot.Slack.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,8 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace BraketBot.Slack;
 
 /// <summary>
-/// Slack's two HTTP entry points, behind the signature filter. Both answer within milliseconds:
-/// the intake checks and queues, and the slow answer goes to the response_url (Slack's 3-second rule).
+/// Slack's HTTP entry points, behind the signature filter. Each answers within milliseconds: the
+/// intake checks and queues, and the slow answer goes to the response_url or the Home tab (Slack's 3-second rule).
 /// </summary>
 public static class SlackEndpoints
 {
@@ -20,6 +21,8 @@ public static class SlackEndpoints
             .WithSummary("Slack slash command /braket (form-encoded), verified by Slack's v0 signature.");
         slack.MapPost("/interactions", InteractionAsync)
             .WithSummary("Slack interactivity: block_actions button clicks (form field payload), verified by Slack's v0 signature.");
+        slack.MapPost("/events", EventAsync)
+            .WithSummary("Slack Events API (JSON): url_verification, and app_home_opened (Home tab), verified by Slack's v0 signature.");
         return slack;
     }
 
@@ -50,6 +53,31 @@ public static class SlackEndpoints
 
         // Slack shows the user an error for a non-200 answer: the click was not taken.
         return await intake.AcceptClickAsync(payload, DeliveryId(request), request.HttpContext.RequestAborted) switch
+        {
+            Admission.Refused => TypedResults.Unauthorized(),
+            Admission.Busy => TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable),
+            _ => TypedResults.Ok(),
+        };
+    }
+
+    /// <summary>Slack's header on a retried event: how many times it was sent before.</summary>
+    public const string RetryNumberHeader = "X-Slack-Retry-Num";
+
+    public static async Task<Results<Ok<SlackChallenge>, Ok, BadRequest<string>, UnauthorizedHttpResult, StatusCodeHttpResult>> EventAsync(
+        HttpRequest request, SlackEventIntake intake)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        var callback = SlackEventCallback.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
+        if (callback is null) return TypedResults.BadRequest("Expected a Slack Events API body: a JSON object with a type.");
+        if (callback.Type == SlackEventCallback.UrlVerification)
+            return callback.Challenge is { Length: > 0 } challenge
+                ? TypedResults.Ok(new SlackChallenge(challenge))
+                : TypedResults.BadRequest("The url_verification lacks its challenge.");
+
+        var retry = int.TryParse(request.Headers[RetryNumberHeader], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        // A non-200 answer makes Slack deliver the event again (at once, after a minute, after five): only when it was not taken.
+        return await intake.AcceptAsync(callback, retry, request.HttpContext.RequestAborted) switch
         {
             Admission.Refused => TypedResults.Unauthorized(),
             Admission.Busy => TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable),

@@ -1,4 +1,5 @@
 using System.Net;
+using BraketBot.Home;
 using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Http.Resilience;
@@ -25,6 +26,9 @@ public static class SlackExtensions
         // A redirect from the upload URL is not followed: the bytes go where the URL was checked to point.
         Resilient(services.AddHttpClient<ISlackFiles, SlackApiClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }));
+        // And for the Home tab's views.publish.
+        Resilient(services.AddHttpClient<ISlackViews, SlackApiClient>());
+        services.AddTransient<SlackEventIntake>();
         return services;
     }
 

@@ -189,6 +189,16 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
                 : []);
     }
 
+    public Task<IReadOnlyList<LedgerTask>> UnconfirmedTasksAsync(Day first, Day last, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult<IReadOnlyList<LedgerTask>>(ledgerDays
+                .Where(d => d.Key >= first && d.Key <= last)
+                .SelectMany(d => d.Value.Select(arn => ledgerTasks[arn]))
+                .Where(t => !t.Confirmed)
+                .ToList());
+    }
+
     public Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken)
     {
         lock (gate)

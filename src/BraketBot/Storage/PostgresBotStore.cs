@@ -3,7 +3,11 @@ using Npgsql;
 
 namespace BraketBot.Storage;
 
-/// <summary>The shared store for several instances: each operation is one statement or one transaction.</summary>
+/// <summary>
+/// The shared store for several instances: each operation is one statement or one transaction. Leases, claims and
+/// guards are timed by the database's clock (<c>now()</c>), never a host's, so a host whose clock is off neither takes
+/// over a live lease nor keeps one that lapsed; callers' expiries are taken as durations from their own now.
+/// </summary>
 public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider time) : IBotStore
 {
     private const string S = PostgresDatabase.Schema;
@@ -11,15 +15,14 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
 
     public async Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         if (Interlocked.Increment(ref claimsSincePurge) % 500 == 0)
-            await ExecuteAsync($"DELETE FROM {S}.claims WHERE expires_at <= @now", cancellationToken, ("now", now));
+            await ExecuteAsync($"DELETE FROM {S}.claims WHERE expires_at <= now()", cancellationToken);
         return await ExistsAsync(
             $"""
-            INSERT INTO {S}.claims (key, expires_at) VALUES (@key, @expires)
-            ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = NULL WHERE {S}.claims.expires_at <= @now
+            INSERT INTO {S}.claims (key, expires_at) VALUES (@key, now() + @ttl)
+            ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = NULL WHERE {S}.claims.expires_at <= now()
             RETURNING 1
-            """, cancellationToken, ("key", key), ("expires", expiresAt), ("now", now));
+            """, cancellationToken, ("key", key), ("ttl", Ttl(expiresAt)));
     }
 
     public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, string? holder, CancellationToken cancellationToken) =>
@@ -31,7 +34,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
     {
         if (keys.Count == 0) return new HashSet<string>();
         await using var command = await CommandAsync(
-            $"SELECT key FROM {S}.claims WHERE key = ANY(@keys) AND expires_at > @now", ("keys", keys.ToArray()), ("now", time.GetUtcNow()));
+            $"SELECT key FROM {S}.claims WHERE key = ANY(@keys) AND expires_at > now()", ("keys", keys.ToArray()));
         return (await ReadStringsAsync(command, cancellationToken)).ToHashSet();
     }
 
@@ -48,36 +51,32 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
 
     public async Task<RunStart> BeginGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         // One statement: a free (or expired) guard is taken; a live one is marked to go once more.
         await using var command = await CommandAsync(
             $"""
-            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, @expires)
+            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, now() + @lease)
             ON CONFLICT (key) DO UPDATE SET
-                pending = {S}.guards.expires_at > @now,
-                owner = CASE WHEN {S}.guards.expires_at > @now THEN {S}.guards.owner ELSE EXCLUDED.owner END,
-                expires_at = CASE WHEN {S}.guards.expires_at > @now THEN {S}.guards.expires_at ELSE EXCLUDED.expires_at END
+                pending = {S}.guards.expires_at > now(),
+                owner = CASE WHEN {S}.guards.expires_at > now() THEN {S}.guards.owner ELSE EXCLUDED.owner END,
+                expires_at = CASE WHEN {S}.guards.expires_at > now() THEN {S}.guards.expires_at ELSE EXCLUDED.expires_at END
             RETURNING owner = @owner
-            """, ("key", key), ("owner", owner), ("expires", now + lease), ("now", now));
+            """, ("key", key), ("owner", owner), ("lease", lease));
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))! ? RunStart.Started : RunStart.Queued;
     }
 
-    public Task<bool> TryTakeGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return ExistsAsync(
+    public Task<bool> TryTakeGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        ExistsAsync(
             $"""
-            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, @expires)
+            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, now() + @lease)
             ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at,
                 pending = {S}.guards.pending AND {S}.guards.owner = EXCLUDED.owner
-            WHERE {S}.guards.expires_at <= @now OR {S}.guards.owner = EXCLUDED.owner
+            WHERE {S}.guards.expires_at <= now() OR {S}.guards.owner = EXCLUDED.owner
             RETURNING 1
-            """, cancellationToken, ("key", key), ("owner", owner), ("expires", now + lease), ("now", now));
-    }
+            """, cancellationToken, ("key", key), ("owner", owner), ("lease", lease));
 
     public Task<bool> RenewGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        ExistsAsync($"UPDATE {S}.guards SET expires_at = @expires WHERE key = @key AND owner = @owner RETURNING 1",
-            cancellationToken, ("key", key), ("owner", owner), ("expires", time.GetUtcNow() + lease));
+        ExistsAsync($"UPDATE {S}.guards SET expires_at = now() + @lease WHERE key = @key AND owner = @owner RETURNING 1",
+            cancellationToken, ("key", key), ("owner", owner), ("lease", lease));
 
     public async Task<bool> EndGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -85,11 +84,11 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         await using var command = await CommandAsync(
             $"""
             WITH mine AS (SELECT key, pending FROM {S}.guards WHERE key = @key AND owner = @owner FOR UPDATE),
-                 again AS (UPDATE {S}.guards g SET pending = false, expires_at = @expires FROM mine
+                 again AS (UPDATE {S}.guards g SET pending = false, expires_at = now() + @lease FROM mine
                            WHERE g.key = mine.key AND mine.pending RETURNING 1),
                  gone AS (DELETE FROM {S}.guards g USING mine WHERE g.key = mine.key AND NOT mine.pending RETURNING 1)
             SELECT EXISTS (SELECT 1 FROM again)
-            """, ("key", key), ("owner", owner), ("expires", time.GetUtcNow() + lease));
+            """, ("key", key), ("owner", owner), ("lease", lease));
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -99,7 +98,6 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
     public async Task<bool> TryCreateRunAsync(
         EnforcementRun run, IReadOnlyDictionary<string, DateTimeOffset> claims, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         await database.EnsureReadyAsync();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -110,15 +108,14 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             await using var claim = new NpgsqlCommand(
                 $"""
                 INSERT INTO {S}.claims (key, expires_at, holder)
-                SELECT key, expires_at, @holder FROM unnest(@keys, @expires) AS c (key, expires_at) ORDER BY key
-                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = EXCLUDED.holder WHERE {S}.claims.expires_at <= @now
+                SELECT key, now() + ttl, @holder FROM unnest(@keys, @ttls) AS c (key, ttl) ORDER BY key
+                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = EXCLUDED.holder WHERE {S}.claims.expires_at <= now()
                 RETURNING 1
                 """, connection, transaction);
             var ordered = claims.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
             claim.Parameters.AddWithValue("keys", ordered.Select(c => c.Key).ToArray());
-            claim.Parameters.AddWithValue("expires", ordered.Select(c => c.Value).ToArray());
+            claim.Parameters.AddWithValue("ttls", ordered.Select(c => Ttl(c.Value)).ToArray());
             claim.Parameters.AddWithValue("holder", run.Id);
-            claim.Parameters.AddWithValue("now", now);
             var taken = 0;
             await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken)) taken++;
@@ -131,13 +128,12 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         await using var insert = new NpgsqlCommand(
             $"""
             INSERT INTO {S}.enforcement_runs (id, run, owner, lease_until, finished, updated_at)
-            VALUES (@id, @run::jsonb, @owner, @lease, false, @now) ON CONFLICT (id) DO NOTHING
+            VALUES (@id, @run::jsonb, @owner, now() + @lease, false, now()) ON CONFLICT (id) DO NOTHING
             """, connection, transaction);
         insert.Parameters.AddWithValue("id", run.Id);
         insert.Parameters.AddWithValue("run", RunJson.Serialize(run));
         insert.Parameters.AddWithValue("owner", owner);
-        insert.Parameters.AddWithValue("lease", now + lease);
-        insert.Parameters.AddWithValue("now", now);
+        insert.Parameters.AddWithValue("lease", lease);
         if (await insert.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -149,38 +145,35 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
 
     public async Task<EnforcementRun?> TryTakeRunAsync(string runId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         await using var command = await CommandAsync(
             $"""
-            UPDATE {S}.enforcement_runs SET owner = @owner, lease_until = @lease
-            WHERE id = @id AND NOT finished AND (lease_until <= @now OR owner = @owner)
+            UPDATE {S}.enforcement_runs SET owner = @owner, lease_until = now() + @lease
+            WHERE id = @id AND NOT finished AND (lease_until <= now() OR owner = @owner)
             RETURNING run::text
-            """, ("id", runId), ("owner", owner), ("lease", now + lease), ("now", now));
+            """, ("id", runId), ("owner", owner), ("lease", lease));
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunJson.Deserialize(json) : null;
     }
 
     public async Task<bool> SaveRunAsync(EnforcementRun run, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var saved = await ExistsAsync(
             $"""
-            UPDATE {S}.enforcement_runs SET run = @run::jsonb, lease_until = @lease, finished = @finished, updated_at = @now,
+            UPDATE {S}.enforcement_runs SET run = @run::jsonb, lease_until = now() + @lease, finished = @finished, updated_at = now(),
                 owner = CASE WHEN @finished THEN NULL ELSE owner END
             WHERE id = @id AND owner = @owner
             RETURNING 1
             """, cancellationToken,
-            ("id", run.Id), ("run", RunJson.Serialize(run)), ("owner", owner), ("lease", now + lease),
-            ("finished", run.Finished), ("now", now));
+            ("id", run.Id), ("run", RunJson.Serialize(run)), ("owner", owner), ("lease", lease), ("finished", run.Finished));
         if (saved && run.Finished)
-            await ExecuteAsync($"DELETE FROM {S}.enforcement_runs WHERE finished AND updated_at < @before", cancellationToken,
-                ("before", now - Retention.FinishedRuns));
+            await ExecuteAsync($"DELETE FROM {S}.enforcement_runs WHERE finished AND updated_at < now() - @keep", cancellationToken,
+                ("keep", Retention.FinishedRuns));
         return saved;
     }
 
     public async Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(
-            $"SELECT id FROM {S}.enforcement_runs WHERE NOT finished AND lease_until <= @now ORDER BY updated_at", ("now", time.GetUtcNow()));
+            $"SELECT id FROM {S}.enforcement_runs WHERE NOT finished AND lease_until <= now() ORDER BY updated_at");
         return await ReadStringsAsync(command, cancellationToken);
     }
 
@@ -220,6 +213,14 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             ? await ReadLedgerTasksAsync(connection, null, "day = @day", cancellationToken, ("day", day.Date))
             : await ReadLedgerTasksAsync(connection, null, "day = @day AND status = ANY(@statuses)", cancellationToken,
                 ("day", day.Date), ("statuses", statuses.Select(s => s.ToWire()).ToArray()));
+    }
+
+    public async Task<IReadOnlyList<LedgerTask>> UnconfirmedTasksAsync(Day first, Day last, CancellationToken cancellationToken)
+    {
+        await database.EnsureReadyAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadLedgerTasksAsync(connection, null, "day BETWEEN @from AND @to AND NOT confirmed", cancellationToken,
+            ("from", first.Date), ("to", last.Date));
     }
 
     public async Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken)
@@ -290,7 +291,8 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at FROM {S}.ledger_tasks WHERE {where}", connection, transaction);
+            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed FROM {S}.ledger_tasks WHERE {where}",
+            connection, transaction);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var tasks = new List<LedgerTask>();
@@ -299,7 +301,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
                 new QuantumTaskSummary(reader.GetString(0), QuantumTaskStatuses.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt64(3),
                     reader.GetFieldValue<DateTimeOffset>(4)),
                 new Day(reader.GetFieldValue<DateOnly>(5)),
-                reader.GetFieldValue<DateTimeOffset>(6)));
+                reader.GetFieldValue<DateTimeOffset>(6)) { Confirmed = reader.GetBoolean(7) });
         return tasks;
     }
 
@@ -312,9 +314,9 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         var deltas = Ledger.TotalDeltas(changes);
         await using var command = new NpgsqlCommand(
             $"""
-            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at)
-            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed)
-            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at;
+            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at, confirmed)
+            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed, @confirmed)
+            ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at, confirmed = EXCLUDED.confirmed;
             DELETE FROM {S}.ledger_tasks WHERE arn = ANY(@gone);
             INSERT INTO {S}.ledger_days (day, device_arn, status, tasks, shots)
             SELECT * FROM unnest(@totalDays, @totalDevices, @totalStatuses, @totalTasks, @totalShots)
@@ -328,6 +330,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("created", rows.Select(r => r.Task.CreatedAt.ToUniversalTime()).ToArray());
         command.Parameters.AddWithValue("days", rows.Select(r => r.Day.Date).ToArray());
         command.Parameters.AddWithValue("observed", rows.Select(r => r.At.ToUniversalTime()).ToArray());
+        command.Parameters.AddWithValue("confirmed", rows.Select(r => r.Confirmed).ToArray());
         command.Parameters.AddWithValue("gone", gone);
         command.Parameters.AddWithValue("totalDays", deltas.Select(d => d.Day.Date).ToArray());
         command.Parameters.AddWithValue("totalDevices", deltas.Select(d => d.DeviceArn).ToArray());
@@ -336,6 +339,12 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("totalShots", deltas.Select(d => d.Tally.Shots).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// How long from now a caller's expiry lies, by the caller's clock: the database adds it to its own now(), so that
+    /// hosts whose clocks disagree still agree on who holds what.
+    /// </summary>
+    private TimeSpan Ttl(DateTimeOffset expiresAt) => expiresAt - time.GetUtcNow();
 
     private static async Task<IReadOnlyList<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -45,6 +45,17 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
             PRIMARY KEY (day, device_arn, status));
         CREATE TABLE {Schema}.ledger_scans (day date NOT NULL, scope text NOT NULL, scanned_at timestamptz NOT NULL, PRIMARY KEY (day, scope));
         """,
+        // Braket's request quotas, shared by the instances: a token bucket per account, region and operation.
+        $"""
+        CREATE TABLE {Schema}.quota_buckets (key text PRIMARY KEY, tokens double precision NOT NULL, updated_at timestamptz NOT NULL);
+        """,
+        // Whether Braket confirmed each task; rows a merged scan of their day saw since their last news are taken as confirmed.
+        $"""
+        ALTER TABLE {Schema}.ledger_tasks ADD COLUMN confirmed boolean NOT NULL DEFAULT false;
+        UPDATE {Schema}.ledger_tasks t SET confirmed = true
+        WHERE EXISTS (SELECT 1 FROM {Schema}.ledger_scans s WHERE s.day = t.day AND s.scanned_at >= t.observed_at);
+        CREATE INDEX ledger_tasks_unconfirmed ON {Schema}.ledger_tasks (day) WHERE NOT confirmed;
+        """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));

@@ -12,7 +12,8 @@ public static class StorageExtensions
 {
     /// <summary>
     /// The bot's state and Hangfire's jobs, in one place: in memory (one instance; lost with it), or in
-    /// PostgreSQL (several instances; survives them). The provider is read here and nowhere else.
+    /// PostgreSQL (several instances; survives them, and their Braket quotas are paced together there). The provider
+    /// is read here and nowhere else.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,7 @@ public static class StorageExtensions
                 configuration.GetConnectionString(StorageOptions.ConnectionStringName), sp.GetRequiredService<ILogger<PostgresDatabase>>()));
             services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<IBotStore, PostgresBotStore>();
+            services.AddSingleton<IQuotaBuckets, PostgresQuotaBuckets>();
             services.AddSingleton<JobStorage>(sp => PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag, Readiness.StorageTag]);
         }

@@ -20,6 +20,7 @@ public sealed class BraketBotMetrics
     private readonly Histogram<double> braketCallSeconds;
     private readonly Histogram<double> quotaWaitSeconds;
     private readonly Counter<long> slackCalls;
+    private readonly Counter<long> regionFailures;
     private readonly ConcurrentDictionary<(string Scope, string Metric), (double Used, double Limit)> standings = new();
     private int socketModeConnected = -1;
 
@@ -33,6 +34,8 @@ public sealed class BraketBotMetrics
         cancels = meter.CreateCounter<long>("braketbot.tasks.cancelled", "{task}", "Cancel attempts, by trigger (cap, button, command) and result");
         braketCallSeconds = meter.CreateHistogram<double>("braketbot.braket.call.duration", "s", "Braket API calls, by operation and HTTP status code");
         quotaWaitSeconds = meter.CreateHistogram<double>("braketbot.braket.quota.wait", "s", "Time spent waiting for a quota token before a Braket call");
+        regionFailures = meter.CreateCounter<long>("braketbot.braket.region.failures", "{scan}",
+            "Scans of a region that failed (the other regions went on), by region and reason (denied, throttled, unreachable)");
         slackCalls = meter.CreateCounter<long>("braketbot.slack.calls", "{call}", "Slack Web API calls, by method and outcome (ok, an error string, http_429…)");
         meter.CreateObservableGauge<double>("braketbot.cap.used", () => standings.Select(s => new Measurement<double>(s.Value.Used, Tag("scope", s.Key.Scope), Tag("metric", s.Key.Metric))),
             description: "Usage counted against each cap in the last evaluation (shots or USD)");
@@ -66,6 +69,8 @@ public sealed class BraketBotMetrics
         braketCallSeconds.Record(took.TotalSeconds, Tag("operation", operation), Tag("status_code", statusCode));
 
     public void QuotaWait(string operation, TimeSpan waited) => quotaWaitSeconds.Record(waited.TotalSeconds, Tag("operation", operation));
+
+    public void RegionScanFailed(string region, string reason) => regionFailures.Add(1, Tag("region", region), Tag("reason", reason));
 
     public void SlackCall(string method, string outcome) => slackCalls.Add(1, Tag("method", method), Tag("outcome", outcome));
 

@@ -31,6 +31,19 @@ public sealed class DayScanner(
         return await braket.TasksCreatedAsync(RegionsOf(device), device?.DeviceArn, start, end, cancellationToken);
     }
 
+    /// <summary>
+    /// The tasks created in [start, end) in <paramref name="regions"/> (null: the device's, or every watched
+    /// one), region by region: a region that fails does not stop the others.
+    /// </summary>
+    public async Task<RegionalTasks> TasksByRegionAsync(
+        DateTimeOffset start, DateTimeOffset end, DeviceSummary? device, IReadOnlyList<string>? regions, ScanPace pace,
+        CancellationToken cancellationToken)
+    {
+        if (device is null) await catalog.GetDevicesAsync(cancellationToken);
+        return await braket.SearchRegionsAsync(regions ?? RegionsOf(device), TaskSearch.CreatedFilters(device?.DeviceArn, start, end),
+            t => t.CreatedAt >= start && t.CreatedAt < end, pace, time, cancellationToken);
+    }
+
     public async Task<BraketResult<DayUsage>> UsageAsync(DayWindow window, DeviceSummary? device, CancellationToken cancellationToken)
     {
         var tasks = await TasksAsync(window, device, cancellationToken);

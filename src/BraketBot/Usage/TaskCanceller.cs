@@ -1,23 +1,33 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Usage;
 
 /// <summary>
 /// Cancels one task, paced to the CancelQuantumTask quota (the client waits for its tokens). A
-/// throttled or failed call is tried again with backoff under the same clientToken, so one refusal
-/// never aborts a run and a retried cancellation stays one cancellation.
+/// throttled or failed call is tried again, with capped and jittered backoff, under the same
+/// clientToken, until the caller's deadline: only Braket's definite answer (409, 404, 403, 400) ends
+/// a task sooner, and a retried cancellation stays one cancellation.
 /// </summary>
 public sealed partial class TaskCanceller(IBraketApi braket, TimeProvider time, ILogger<TaskCanceller> logger)
 {
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
+    /// <summary>A person waiting on one cancel (/braket cancel) hears back within about half a minute, as before.</summary>
+    private static readonly TimeSpan PersonPatience = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan PersonMaxWait = TimeSpan.FromSeconds(8);
+
+    /// <summary>One cancel a person waits for.</summary>
+    public Task<CancelOutcome> CancelOneAsync(QuantumTaskSummary task, string clientToken, CancellationToken cancellationToken) =>
+        CancelOneAsync(task, clientToken, new CancelRetry(time.GetUtcNow() + PersonPatience, PersonMaxWait), cancellationToken);
 
     /// <param name="clientToken">Braket's idempotency token: the same token for the same cancellation, even from another host.</param>
-    public async Task<CancelOutcome> CancelOneAsync(QuantumTaskSummary task, string clientToken, CancellationToken cancellationToken)
+    /// <param name="retry">How long failures are tried again; past it the task is <see cref="CancelResult.Left"/>.</param>
+    public async Task<CancelOutcome> CancelOneAsync(QuantumTaskSummary task, string clientToken, CancelRetry retry, CancellationToken cancellationToken)
     {
         if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn))
             return new CancelOutcome(task, CancelResult.Failed, "not a quantum task ARN");
 
-        for (var attempt = 0; ; attempt++)
+        for (var failures = 1; ; failures++)
         {
             var result = await braket.CancelQuantumTaskAsync(arn, clientToken, cancellationToken);
             if (result.IsSuccess)
@@ -32,12 +42,17 @@ public sealed partial class TaskCanceller(IBraketApi braket, TimeProvider time, 
                     return await ExplainConflictAsync(task, arn, cancellationToken);
                 case BraketErrorKind.NotFound:
                     return new CancelOutcome(task, CancelResult.NotFound, "Braket does not know this task");
-                case BraketErrorKind.Throttled or BraketErrorKind.Unavailable when attempt < Backoff.Length:
-                    await Task.Delay(Backoff[attempt], time, cancellationToken);
-                    continue;
-                default:
+                case BraketErrorKind.AccessDenied or BraketErrorKind.CredentialsRefused or BraketErrorKind.Validation:
                     return new CancelOutcome(task, CancelResult.Failed, error.Describe());
             }
+            // Anything else may pass: throttling, a 5xx, a timeout, a lost connection, an open breaker, credentials not fetched yet.
+            var wait = Backoff.After(failures, retry.FirstWait, retry.MaxWait);
+            if (time.GetUtcNow() + wait >= retry.Until)
+            {
+                LogLeft(arn.Value, failures, error.Kind);
+                return new CancelOutcome(task, CancelResult.Left, $"Braket kept failing ({error.Describe()})");
+            }
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 
@@ -54,4 +69,7 @@ public sealed partial class TaskCanceller(IBraketApi braket, TimeProvider time, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled {Task} ({Status})")]
     private partial void LogCancelled(string task, CancellationStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cancel of {Task} failed {Failures} times ({Kind}); left, as its deadline comes before the next try")]
+    private partial void LogLeft(string task, int failures, BraketErrorKind kind);
 }

@@ -16,6 +16,7 @@ public static class UsageExtensions
         services.AddTransient<TaskCanceller>();
         services.AddTransient<DayScanner>();
         services.AddTransient<UsageLedger>();
+        services.AddTransient<RegionFailureLog>();
         services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.Section);
         services.AddSingleton<ChartSlots>();
         services.AddTransient<ChartPublisher>();

@@ -17,6 +17,7 @@ public sealed partial class UsageLedger(
     IBotStore store,
     IBraketApi braket,
     DayScanner scanner,
+    RegionFailureLog uncheckedRegions,
     DeviceCatalog catalog,
     Pricing pricing,
     IOptionsMonitor<CapsOptions> capsOptions,
@@ -27,6 +28,22 @@ public sealed partial class UsageLedger(
     public const string LastEventKey = "ledger:last-event";
 
     public static string LastEventValue(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// How far before a region's last tick its next one looks for new tasks: a task Braket lists a little
+    /// after it was created (its search lags), or stamped by a clock a little behind, is not missed.
+    /// </summary>
+    public static readonly TimeSpan WatermarkOverlap = TimeSpan.FromMinutes(2);
+
+    /// <summary>More not-ended tasks than this that a region's searches did not list make its ledger suspect: a full scan.</summary>
+    public const int MaxChecksPerRegion = 50;
+
+    /// <summary>The statuses a task can still leave: a tick asks Braket for these.</summary>
+    public static readonly IReadOnlyList<QuantumTaskStatus> NotEnded =
+        [QuantumTaskStatus.Created, QuantumTaskStatus.Queued, QuantumTaskStatus.Running, QuantumTaskStatus.Cancelling];
+
+    /// <summary>Where a region's last reconcile tick (its start) is kept.</summary>
+    public static string WatermarkKey(string region) => $"ledger:watermark:{region}";
 
     private static string ScopeOf(DeviceSummary? device) => device?.DeviceArn ?? Retention.EveryDevice;
 
@@ -45,9 +62,7 @@ public sealed partial class UsageLedger(
     {
         var scanned = await store.ScannedAsync(day, day, ScopeOf(device), cancellationToken);
         if (!scanned.TryGetValue(day, out var scannedAt)) return null;
-        var lastEvent = await store.GetValueAsync(LastEventKey, cancellationToken);
-        return new LedgerFreshness(
-            DateTimeOffset.TryParse(lastEvent, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null, scannedAt);
+        return new LedgerFreshness(ParseTime(await store.GetValueAsync(LastEventKey, cancellationToken)), scannedAt);
     }
 
     /// <summary>
@@ -94,58 +109,224 @@ public sealed partial class UsageLedger(
         return new(rows.Select(t => t.Task).Where(t => device is null || t.DeviceArn == device.DeviceArn).ToList(), null);
     }
 
-    /// <summary>The tasks the ledger holds of the day that a breach would cancel (CREATED or QUEUED).</summary>
-    public async Task<IReadOnlyList<QuantumTaskSummary>> CancellableAsync(Day day, CancellationToken cancellationToken) =>
-        (await store.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken)).Select(t => t.Task).ToList();
+    /// <summary>
+    /// The tasks the ledger holds of the day that a breach would cancel (CREATED or QUEUED), none of a region
+    /// left out of the decision; when <paramref name="confirmedOnly"/>, only those Braket confirmed.
+    /// </summary>
+    public async Task<IReadOnlyList<QuantumTaskSummary>> CancellableAsync(
+        Day day, bool confirmedOnly, IReadOnlySet<string> unread, CancellationToken cancellationToken) =>
+        (await store.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken))
+            .Where(t => (t.Confirmed || !confirmedOnly) && !unread.Contains(RegionOf(t.Task)))
+            .Select(t => t.Task)
+            .ToList();
 
     /// <summary>
-    /// One paced scan of the days from..to (every device, or one), merged into the ledger, which then
-    /// holds those days. Tasks the ledger has that the scan did not list (too new for the search, or
-    /// never real) are asked of Braket one by one: known ones count as Braket describes them, unknown
-    /// ones are dropped. Returns the tasks as Braket describes them.
+    /// The days from..to as a decision may count them: the daily totals without the tasks Braket has not
+    /// confirmed, and without the devices of the regions in <paramref name="unread"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<DayUsage>> ConfirmedDaysAsync(
+        Day from, Day to, IReadOnlySet<string> unread, CancellationToken cancellationToken)
+    {
+        var totals = await store.DayTotalsAsync(from, to, cancellationToken);
+        var unconfirmed = Ledger.TotalDeltas(
+            (await store.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null)));
+        var net = totals.Concat(unconfirmed)
+            .GroupBy(t => (t.Day, t.DeviceArn, t.Status))
+            .Select(g => new DayTally(
+                g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally))))
+            .Where(t => !unread.Contains(catalog.Describe(t.DeviceArn).Region))
+            .ToLookup(t => t.Day);
+        return DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
+    }
+
+    /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
+    public async Task<DateTimeOffset?> OldestScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        var scanned = await store.ScannedAsync(from, to, ScopeOf(device), cancellationToken);
+        return DaysFrom(from, to).All(scanned.ContainsKey) ? DaysFrom(from, to).Min(d => scanned[d]) : null;
+    }
+
+    /// <summary>
+    /// One scan of the days from..to (every device, or one), merged into the ledger, which then holds those
+    /// days; a region that fails does not stop the others (the scan answers an error only when none answered).
+    /// Returns the tasks as Braket describes them.
     /// </summary>
     public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> ScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        var scan = await ScanRegionsAsync(from, to, device, null, ScanPace.Urgent, cancellationToken);
+        return scan.Answered.Count > 0 || scan.Failed.Count == 0
+            ? new BraketResult<IReadOnlyList<QuantumTaskSummary>>(scan.Tasks, null)
+            : scan.AllOrNothing();
+    }
+
+    /// <summary>
+    /// One paced scan of the days from..to in <paramref name="regions"/> (null: every region of the scope),
+    /// merged into the ledger as Braket's word. Tasks the ledger has in a region that answered but the scan
+    /// did not list (too new for the search, or never real) are asked of Braket one by one: known ones count
+    /// as Braket describes them, unknown ones are dropped. The regions that failed are noted, and the days are
+    /// held from now on if any region answered (the failed ones are owed, and retried by the reconcile).
+    /// </summary>
+    public async Task<RegionalTasks> ScanRegionsAsync(
+        Day from, Day to, DeviceSummary? device, IReadOnlyList<string>? regions, ScanPace pace, CancellationToken cancellationToken)
     {
         var zone = capsOptions.CurrentValue.Zone;
         var days = DaysFrom(from, to);
         var scope = ScopeOf(device);
         var heldBefore = await store.ScannedAsync(from, to, scope, cancellationToken);
         var at = time.GetUtcNow(); // the scan's news is as of its start: an event that comes during it is newer
-        var scanned = await scanner.TasksAsync(from.Window(zone).Start, to.Window(zone).End, device, cancellationToken);
-        if (!scanned.IsSuccess) return scanned.Error!;
+        var scanned = await scanner.TasksByRegionAsync(
+            from.Window(zone).Start, to.Window(zone).End, device, regions, pace, cancellationToken);
 
-        var listed = scanned.Value!.Select(t => t.QuantumTaskArn).ToHashSet(StringComparer.Ordinal);
-        var regions = scanner.RegionsOf(device);
+        var listed = scanned.Tasks.Select(t => t.QuantumTaskArn).ToHashSet(StringComparer.Ordinal);
         var unlisted = new List<QuantumTaskSummary>();
         foreach (var day in days)
             unlisted.AddRange((await store.LedgerTasksAsync(day, null, cancellationToken))
                 .Select(t => t.Task)
-                .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn)
-                    && QuantumTaskArn.TryParse(t.QuantumTaskArn, out var arn) && regions.Contains(arn.Region)));
-        var confirmed = await Task.WhenAll(unlisted.Select(t => ConfirmAsync(t, cancellationToken)));
+                .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn))
+                .Where(t => scanned.Answered.Contains(RegionOf(t))));
+        var (known, changes, dropped) = await MergeAsync(scanned.Tasks, unlisted, at, cancellationToken);
+        if (scanned.Answered.Count > 0 && regions is null) await store.MarkScannedAsync(days, scope, at, cancellationToken);
+        if (device is null && to >= scanner.Today()) await AdvanceWatermarksAsync(scanned.Answered, from, at, cancellationToken);
+        await uncheckedRegions.NoteAsync(scanned, from, device is null, cancellationToken);
 
-        IReadOnlyList<QuantumTaskSummary> tasks = [.. scanned.Value!, .. confirmed.Select(c => c.Known).OfType<QuantumTaskSummary>()];
-        var changes = await store.RecordAsync(tasks.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), at)).ToList(), cancellationToken);
+        if (days.All(heldBefore.ContainsKey)) LogDriftIfAny(from, to, scope, changes, dropped);
+        else LogFilled(from, to, scope, scanned.Tasks.Count);
+        return scanned with { Tasks = [.. scanned.Tasks, .. known] };
+    }
+
+    /// <summary>
+    /// The reconcile's tick over every device, whose cost does not grow with the day: in each region, the
+    /// tasks created since its last tick (its watermark, less <see cref="WatermarkOverlap"/>) and the tasks
+    /// not yet ended, by two filtered searches; what the ledger holds as not ended, or unconfirmed, that
+    /// neither listed is asked of Braket one by one. A region without a watermark, that owes a scan, or
+    /// with more such tasks than <see cref="MaxChecksPerRegion"/> (a suspect ledger) is scanned in full, paced.
+    /// </summary>
+    public async Task<RegionalTasks> RefreshAsync(Day from, Day to, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var owed = (await uncheckedRegions.CurrentAsync(cancellationToken))
+            .ToDictionary(f => f.Region, f => f.Since, StringComparer.Ordinal);
+        var regions = scanner.RegionsOf(null);
+        var watermarks = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var region in regions) watermarks[region] = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
+
+        var results = new List<RegionalTasks>();
+        var incremental = regions.Where(r => !owed.ContainsKey(r) && watermarks[r] is not null).ToList();
+        if (incremental.Count > 0)
+        {
+            var since = incremental.Min(r => watermarks[r]!.Value) - WatermarkOverlap;
+            var (changed, suspect) = await ChangedSinceAsync(incremental, since, from, to, at, cancellationToken);
+            results.Add(changed);
+            foreach (var (region, day) in suspect) owed[region] = day;
+        }
+        var oldest = Retention.OldestTaskDay(at);
+        foreach (var region in regions.Where(r => !incremental.Contains(r) || owed.ContainsKey(r)))
+        {
+            var owedFrom = owed.TryGetValue(region, out var day) ? day : from;
+            var rescanFrom = owedFrom < oldest ? oldest : owedFrom;
+            results.Add(await ScanRegionsAsync(rescanFrom, to, null, [region], ScanPace.Background, cancellationToken));
+        }
+
+        var answered = regions.Where(r => results.Any(x => x.Answered.Contains(r)) && !results.Any(x => x.Failed.ContainsKey(r))).ToList();
+        await AdvanceWatermarksAsync(answered, null, at, cancellationToken);
+        if (answered.Count == regions.Count) await store.MarkScannedAsync(DaysFrom(from, to), Retention.EveryDevice, at, cancellationToken);
+        return new RegionalTasks(
+            results.SelectMany(r => r.Tasks).DistinctBy(t => t.QuantumTaskArn).ToList(),
+            answered,
+            results.SelectMany(r => r.Failed).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The incremental part of a tick: tasks created since <paramref name="since"/>, tasks not yet ended,
+    /// and the ledger's own not-ended or unconfirmed tasks that neither search listed, asked one by one.
+    /// Returns what Braket said, and the regions whose ledger is suspect (with the first day to rescan).
+    /// </summary>
+    private async Task<(RegionalTasks Changed, IReadOnlyList<(string Region, Day From)> Suspect)> ChangedSinceAsync(
+        IReadOnlyList<string> regions, DateTimeOffset since, Day from, Day to, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var zone = capsOptions.CurrentValue.Zone;
+        var (start, end) = (from.Window(zone).Start, to.Window(zone).End);
+        await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the searches meet
+        var created = await braket.SearchRegionsAsync(regions, TaskSearch.CreatedFilters(null, since, end),
+            t => t.CreatedAt >= since && t.CreatedAt < end, ScanPace.Background, time, cancellationToken);
+        var open = await braket.SearchRegionsAsync(
+            regions, [.. TaskSearch.CreatedFilters(null, start, end), QuantumTaskFilter.Status([.. NotEnded])],
+            t => t.CreatedAt >= start && t.CreatedAt < end, ScanPace.Background, time, cancellationToken);
+        var answered = created.Answered.Intersect(open.Answered).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<QuantumTaskSummary> listed = [.. created.Tasks.Concat(open.Tasks).DistinctBy(t => t.QuantumTaskArn)];
+
+        var arns = listed.Select(t => t.QuantumTaskArn).ToHashSet(StringComparer.Ordinal);
+        var held = new List<LedgerTask>(await store.UnconfirmedTasksAsync(from, to, cancellationToken));
+        foreach (var day in DaysFrom(from, to)) held.AddRange(await store.LedgerTasksAsync(day, NotEnded, cancellationToken));
+        var toCheck = held.Where(t => !arns.Contains(t.Task.QuantumTaskArn) && answered.Contains(RegionOf(t.Task)))
+            .DistinctBy(t => t.Task.QuantumTaskArn).GroupBy(t => RegionOf(t.Task)).ToList();
+        var suspect = toCheck.Where(g => g.Count() > MaxChecksPerRegion).Select(g => (g.Key, g.Min(t => t.Day))).ToList();
+        var unlisted = toCheck.Where(g => g.Count() <= MaxChecksPerRegion).SelectMany(g => g.Select(t => t.Task)).ToList();
+
+        var (known, changes, dropped) = await MergeAsync(listed, unlisted, at, cancellationToken);
+        LogDriftIfAny(from, to, Retention.EveryDevice, changes, dropped);
+        var failed = created.Failed.Concat(open.Failed).GroupBy(f => f.Key)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var changed = new RegionalTasks([.. listed, .. known], [.. answered.Where(r => !suspect.Any(s => s.Key == r))], failed);
+        await uncheckedRegions.NoteAsync(changed, Day.Of(since, zone), everyDevice: true, cancellationToken);
+        return (changed, suspect);
+    }
+
+    /// <summary>
+    /// Moves the regions' watermarks to <paramref name="at"/>: after a tick, or after a scan of every device
+    /// through today that starts no later than the region's last tick looked (<paramref name="scannedFrom"/>).
+    /// </summary>
+    private async Task AdvanceWatermarksAsync(
+        IEnumerable<string> regions, Day? scannedFrom, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var zone = capsOptions.CurrentValue.Zone;
+        foreach (var region in regions)
+        {
+            var mark = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
+            if (mark >= at) continue;
+            if (scannedFrom is { } from && mark is { } last && Day.Of(last - WatermarkOverlap, zone) < from) continue;
+            await store.SetValueAsync(WatermarkKey(region), LastEventValue(at), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Asks Braket of each task the ledger holds but has not confirmed in the days from..to (at most one
+    /// call per task: a known one is confirmed from then on, an unknown one dropped).
+    /// </summary>
+    public async Task ConfirmAsync(Day from, Day to, CancellationToken cancellationToken)
+    {
+        var unconfirmed = await store.UnconfirmedTasksAsync(from, to, cancellationToken);
+        var (_, changes, dropped) = await MergeAsync([], unconfirmed.Select(t => t.Task).ToList(), time.GetUtcNow(), cancellationToken);
+        LogDriftIfAny(from, to, Retention.EveryDevice, changes, dropped);
+    }
+
+    /// <summary>Records what Braket listed and, of the tasks it did not list, what it says of each; drops those it does not know.</summary>
+    private async Task<(IReadOnlyList<QuantumTaskSummary> Known, IReadOnlyList<LedgerChange> Changes, int Dropped)> MergeAsync(
+        IReadOnlyList<QuantumTaskSummary> listed, IReadOnlyList<QuantumTaskSummary> unlisted, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        var zone = capsOptions.CurrentValue.Zone;
+        var confirmed = await Task.WhenAll(unlisted.Select(t => ConfirmAsync(t, cancellationToken)));
+        var known = confirmed.Select(c => c.Known).OfType<QuantumTaskSummary>().ToList();
+        var changes = await store.RecordAsync(
+            listed.Concat(known).Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), at) { Confirmed = true }).ToList(),
+            cancellationToken);
         var unknown = unlisted.Zip(confirmed).Where(p => p.Second.Unknown).Select(p => p.First.QuantumTaskArn).ToList();
         var dropped = await store.ForgetAsync(unknown, cancellationToken);
-        await store.MarkScannedAsync(days, scope, at, cancellationToken);
+        return (known, changes, dropped.Count);
+    }
 
-        var (added, moved) = (changes.Count(c => c.Before is null), changes.Count(c => c.Before is not null));
-        if (days.All(heldBefore.ContainsKey))
-        {
-            if (added + moved + dropped.Count > 0) LogDrift(from, to, scope, added, moved, dropped.Count);
-        }
-        else
-        {
-            LogFilled(from, to, scope, tasks.Count);
-        }
-        return new(tasks, null);
+    private void LogDriftIfAny(Day from, Day to, string scope, IReadOnlyList<LedgerChange> changes, int dropped)
+    {
+        var added = changes.Count(c => c.Before is null);
+        var moved = changes.Count(c => c.Before is not null && c.Before.Task.Status != c.After?.Task.Status);
+        if (added + moved + dropped > 0) LogDrift(from, to, scope, added, moved, dropped);
     }
 
     /// <summary>
     /// An event is only a claim: the task counts as Braket describes it. Braket not knowing it drops it
-    /// from the ledger; Braket not saying (a refusal, another account's task) leaves it uncounted this
-    /// time, so one such task never stops a day's enforcement.
+    /// from the ledger; Braket not saying (a refusal, another account's task) leaves it unconfirmed, and
+    /// uncounted, this time, so one such task never stops a day's enforcement.
     /// </summary>
     private async Task<(QuantumTaskSummary? Known, bool Unknown)> ConfirmAsync(QuantumTaskSummary told, CancellationToken cancellationToken)
     {
@@ -155,6 +336,11 @@ public sealed partial class UsageLedger(
         LogUnconfirmedTask(told.QuantumTaskArn, known.Error!.Kind);
         return (null, known.Error.Kind == BraketErrorKind.NotFound);
     }
+
+    private static string RegionOf(QuantumTaskSummary task) => QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn) ? arn.Region : "";
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "Ledger drift on {From}..{To} ({Scope}): the scan found {Added} tasks the ledger lacked and {Moved} whose status had moved on; {Dropped} tasks Braket does not know were dropped")]

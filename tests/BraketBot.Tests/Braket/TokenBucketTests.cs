@@ -1,5 +1,6 @@
 using BraketBot.Braket;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BraketBot.Tests.Braket;
@@ -34,28 +35,98 @@ public sealed class TokenBucketTests
         Assert.Equal(20, Enumerable.Range(0, 25).Count(_ => bucket.Reserve() == TimeSpan.Zero));
     }
 
+    private static QuotaLimiter Limiter(TimeProvider time) =>
+        new(new FixedOptions<BraketOptions>(new BraketOptions()), new FixedOptions<WatchOptions>(new WatchOptions()), time, NullLogger<QuotaLimiter>.Instance);
+
+    /// <summary>
+    /// Moves the clock on in small steps until every call has had its turn, and says at which (fake) time each had it:
+    /// the queue hands turns over on the thread pool, so the test lets it run between steps.
+    /// </summary>
+    private static async Task<TimeSpan[]> TurnTimesAsync(FakeTimeProvider time, IReadOnlyList<Task> calls, TimeSpan limit, double stepSeconds = 0.05)
+    {
+        var start = time.GetUtcNow();
+        var turns = new TimeSpan?[calls.Count];
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var index = i;
+            _ = calls[i].ContinueWith(_ => turns[index] = time.GetUtcNow() - start, TaskContinuationOptions.ExecuteSynchronously);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (turns.Any(t => t is null) && time.GetUtcNow() - start < limit && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(2);
+            if (calls.All(c => c.IsCompleted) || !await Progressed(calls)) time.Advance(TimeSpan.FromSeconds(stepSeconds));
+        }
+        await Task.WhenAll(calls);
+        return turns.Select(t => t!.Value).ToArray();
+    }
+
+    /// <summary>Whether another call had its turn within a moment (else the queue waits for the clock).</summary>
+    private static async Task<bool> Progressed(IReadOnlyList<Task> calls)
+    {
+        var before = calls.Count(c => c.IsCompleted);
+        await Task.Delay(5);
+        return calls.Count(c => c.IsCompleted) > before;
+    }
+
     [Fact]
     public async Task A_burst_of_cancels_completes_at_the_documented_quota()
     {
         var time = new FakeTimeProvider();
-        var limiter = new QuotaLimiter(new FixedOptions<BraketOptions>(new BraketOptions()), time);
+        var limiter = Limiter(time);
 
         var calls = Enumerable.Range(0, 60).Select(_ => limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None)).ToList();
-        var done = new List<int>();
-        for (var second = 0; second <= 20; second++)
-        {
-            await Task.Yield();
-            done.Add(calls.Count(c => c.IsCompletedSuccessfully));
-            time.Advance(TimeSpan.FromSeconds(1));
-        }
+        var turns = await TurnTimesAsync(time, calls, TimeSpan.FromSeconds(30), stepSeconds: 0.1);
 
-        // 19 at once (the burst less one spare token), then 2 a second: the quota, never faster.
-        Assert.Equal(19, done[0]);
-        Assert.Equal(21, done[1]);
-        Assert.Equal(39, done[10]);
-        Assert.Equal(59, done[20]);
+        // 19 at once (the burst less one spare token), then 2 a second: the quota, never faster, and not much slower.
+        Assert.Equal(19, turns.Count(t => t == TimeSpan.Zero));
+        var paced = turns.Order().Skip(19).ToList();
+        for (var i = 0; i < paced.Count; i++) Assert.True(paced[i] >= TimeSpan.FromSeconds(0.5 * (i + 1)), $"call {i + 20} at {paced[i]}");
+        Assert.True(paced[^1] <= TimeSpan.FromSeconds(20.6), $"the last at {paced[^1]}");
         // Other regions and operations have buckets of their own.
         Assert.True(limiter.WaitAsync("us-east-1", BraketOperations.CancelQuantumTask, CancellationToken.None).IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public async Task Queued_calls_go_by_priority_enforcement_before_reports_before_the_reconcile()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = Limiter(time);
+        Task Search(BraketPriority priority)
+        {
+            using var _ = BraketPriority.Enter(priority);
+            return limiter.WaitAsync("us-west-1", BraketOperations.SearchQuantumTasks, CancellationToken.None);
+        }
+        var burst = Enumerable.Range(0, 49).Select(_ => Search(BraketPriority.Reconcile)).ToList();
+        Assert.All(burst, c => Assert.True(c.IsCompletedSuccessfully));
+
+        var reconcile = Enumerable.Range(0, 10).Select(_ => Search(BraketPriority.Reconcile)).ToList();
+        var report = Search(BraketPriority.Report);
+        var enforcement = Search(BraketPriority.Enforcement);
+        Assert.Equal(BraketPriority.Report, BraketPriority.Current); // the scopes ended with their calls
+        var turns = await TurnTimesAsync(time, [.. reconcile, report, enforcement], TimeSpan.FromSeconds(10));
+
+        // Each token goes, once ready, to the most urgent caller then: the enforcement scan, though it came last, then
+        // the report, then the reconcile's pages in the order they queued.
+        var order = turns.Select((at, index) => (at, index)).OrderBy(t => t.at).ThenBy(t => t.index).Select(t => t.index).ToList();
+        Assert.Equal([11, 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9], order);
+    }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_leaves_its_token_to_the_next()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = Limiter(time);
+        for (var i = 0; i < 19; i++) await limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
+        using var giveUp = new CancellationTokenSource();
+
+        var first = limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, giveUp.Token);
+        var second = limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        var turns = await TurnTimesAsync(time, [second], TimeSpan.FromSeconds(5));
+
+        // The token that came ready first, not a second one: the caller that gave up wasted none.
+        Assert.InRange(turns[0], TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(0.95));
+    }
 }

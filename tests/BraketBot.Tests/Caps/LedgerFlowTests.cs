@@ -92,7 +92,8 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         await Reconcile();
         Braket.SetStatus(aspen.QuantumTaskArn, QuantumTaskStatus.Completed);  // its events were lost
         InBraket(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 500, 5);             // so were this one's
-        InBraket(Tasks.ForteArn, QuantumTaskStatus.Completed, 20, 6);           // us-east-1 has no EventBridge stack at all
+        // us-east-1 has no EventBridge stack at all; a task created after the last tick is found by the next
+        Braket.Add(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 20, Clock.GetUtcNow()));
 
         var stale = await Ask("info", "stale");
         await Reconcile();

@@ -353,8 +353,9 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     public async Task A_chart_slower_than_its_budget_is_left_out_and_info_month_answers_without_it()
     {
         await FillTheLedgerAsync();
-        Settings["Charts:Timeout"] = "00:00:00.200";
-        Slack.UploadUrlLatency = TimeSpan.FromSeconds(2);
+        // The budget covers drawing the chart even on a busy machine; only the upload grant overruns it.
+        Settings["Charts:Timeout"] = "00:00:02";
+        Slack.UploadUrlLatency = TimeSpan.FromSeconds(6);
 
         var report = await ChartAsync("info month", "month-slow");
 

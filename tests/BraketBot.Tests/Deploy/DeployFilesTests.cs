@@ -66,6 +66,21 @@ public sealed class DeployFilesTests
         Assert.Equal(At(http, "display_information").ToString(), At(socket, "display_information").ToString());
     }
 
+    [Theory]
+    [InlineData("slack-app-manifest.yaml", "/slack/events")]
+    [InlineData("slack-app-manifest.socket-mode.yaml", null)]
+    public void Both_manifests_enable_the_home_tab_and_subscribe_to_app_home_opened(string file, string? requestPath)
+    {
+        var manifest = Yaml(file);
+
+        Assert.Equal("true", Scalar(manifest, "features", "app_home", "home_tab_enabled"));
+        var events = (YamlMappingNode)At(manifest, "settings", "event_subscriptions");
+        Assert.Equal(["app_home_opened"], ((YamlSequenceNode)At(events, "bot_events")).Select(e => ((YamlScalarNode)e).Value));
+        var url = events.Children.TryGetValue(new YamlScalarNode("request_url"), out var found) ? ((YamlScalarNode)found).Value : null;
+        Assert.Equal(requestPath, url is null ? null : new Uri(url).AbsolutePath);
+        if (requestPath is not null) Assert.Contains(requestPath, Routes());
+    }
+
     [Fact]
     public void The_iam_policy_allows_exactly_the_operations_braketbot_calls()
     {

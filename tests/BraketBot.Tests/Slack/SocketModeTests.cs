@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using BraketBot.Home;
 using BraketBot.Slack.SocketMode;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BraketBot.Tests.Slack;
 
@@ -224,5 +227,66 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         await bot.SettleAsync();
         Assert.Empty(bot.Slack.Responses("x1"));
         Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+    }
+
+    [Fact]
+    public async Task An_events_api_envelope_opening_the_home_tab_is_acknowledged_and_publishes_it_once()
+    {
+        var link = await Connection();
+
+        var id = await link.SendEnvelopeAsync("events_api", SlackRequests.HomeOpened(Admin, "EvSocket0001"));
+
+        var ack = await link.WaitForAck(id);
+        Assert.False(ack.TryGetProperty("payload", out _));
+        var view = await bot.Slack.WaitForHomeView(Admin);
+        Assert.Contains(HomeView.Title, Text(view));
+        // Slack's retry of the event comes in a new envelope with the same event_id: acknowledged, not acted on again.
+        var retry = await link.SendEnvelopeAsync("events_api", SlackRequests.HomeOpened(Admin, "EvSocket0001"), retryAttempt: 1);
+        await link.WaitForAck(retry);
+        await bot.SettleAsync();
+        Assert.Equal(1, bot.Slack.ViewsPublishedTo(Admin));
+    }
+
+    [Fact]
+    public async Task A_click_that_arrives_while_the_command_queue_is_full_is_left_unacknowledged_and_its_redelivery_is_handled_once()
+    {
+        var logs = new LogCapture();
+        bot.TestServices.Add(services => services.AddSingleton<ILoggerProvider>(logs));
+        var inScope = Tasks.Many(2, Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1)).ToArray();
+        bot.Braket.Add(inScope);
+        var link = await Connection();
+        var queue = bot.Service<CommandQueue>();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var working = 0;
+        var allWorking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Every worker busy at the gate first, then the line filled: nothing leaves the queue until the gate opens.
+        for (var i = 0; i < CommandQueue.Workers; i++)
+            Assert.True(queue.TryEnqueue<TimeProvider>(null, (_, _) =>
+            {
+                if (Interlocked.Increment(ref working) == CommandQueue.Workers) allWorking.SetResult();
+                return gate.Task;
+            }));
+        await allWorking.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        while (queue.TryEnqueue<TimeProvider>(null, (_, _) => gate.Task))
+        {
+            // Filling the line.
+        }
+        var button = SlackRequests.ButtonPayload(CancelAllQueuedAction.Id,
+            ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)), bot.Slack.ResponseUrl("q1"), Admin);
+
+        var id = await link.SendEnvelopeAsync("interactive", button);
+        await bot.Slack.WaitFor(
+            () => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)), what: "the busy log line");
+        Assert.Empty(link.Acks(id));
+        gate.SetResult();
+        await bot.Slack.WaitFor(() => queue.Unfinished == 0 ? "drained" : null, TimeSpan.FromSeconds(30), "the command queue drained");
+        await link.SendEnvelopeAsync("interactive", button, envelopeId: id, retryAttempt: 1);
+
+        await link.WaitForAck(id);
+        await bot.Slack.WaitFor(() => bot.Slack.Responses("q1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null);
+        await bot.SettleAsync();
+        Assert.Single(link.Acks(id));
+        Assert.Equal(2, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        Assert.All(inScope, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
+using Amazon.Runtime;
+using BraketBot.Limits;
 using BraketBot.Tests.Support;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using WireMock;
 
 namespace BraketBot.Tests.Storage;
 
@@ -99,6 +102,33 @@ public sealed class ScaleOutTests
     }
 
     [PostgresFact]
+    public async Task The_daily_rescan_runs_once_across_instances()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket();
+        using var slack = new FakeSlack();
+        // No scheduled tick of either job during the test: both hosts are asked at once, as two schedulers might.
+        var (a, b) = TwoHosts(database, braket, slack, s => (s["Caps:ReconcileCron"], s["Caps:RescanCron"]) = ("0 0 1 1 *", "0 0 1 1 *"));
+        using (a) using (b)
+        {
+            braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 20, Morning));
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+
+            await Task.WhenAll(new[] { a, b }.Select(async host =>
+            {
+                using var scope = host.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<LedgerRescanJob>().RunAsync(new LedgerRescanArgs(), CancellationToken.None);
+            }));
+
+            // One pass per watched region (us-west-1, us-east-1), from one host: the other found the day's claim taken.
+            var searches = braket.RequestsOf(BraketOperations.SearchQuantumTasks);
+            Assert.Equal(["us-east-1", "us-west-1"], searches.Select(FakeBraket.RegionOf).Order());
+            Assert.Contains("2022-04-01T00:00:00Z", searches[0].Body); // from the first of yesterday's month
+        }
+    }
+
+    [PostgresFact]
     public async Task An_alert_whose_host_died_is_delivered_by_the_other_host()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -182,6 +212,132 @@ public sealed class ScaleOutTests
 
             Assert.Single(braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
             Assert.Equal(yesterday.AddDays(1).ToUnixTimeSeconds(), braket.SpendingLimits.Single().StartAt);
+        }
+    }
+
+    private static readonly ImmutableCredentials HostAKeys = new("AKIDHOSTA", "host-a-secret", null);
+    private static readonly ImmutableCredentials HostBKeys = new("AKIDHOSTB", "host-b-secret", null);
+
+    /// <summary>Which host signed a request: each has its own access key.</summary>
+    private static string SignedBy(IRequestMessage request) => request.Headers!["Authorization"].ToString().Contains("AKIDHOSTB", StringComparison.Ordinal) ? "b" : "a";
+
+    [PostgresFact]
+    public async Task A_host_whose_clock_runs_a_minute_ahead_does_not_take_over_a_live_run()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket();
+        using var slack = new FakeSlack();
+        // Slow enough cancels (2 a second) that host b looks for stalled runs at least once while host a's run is live.
+        var (a, b) = TwoHosts(database, braket, slack, s =>
+        {
+            s["Braket:Quotas:CancelQuantumTask:Rate"] = "2";
+            s["Braket:Quotas:CancelQuantumTask:Burst"] = "2";
+        });
+        using (a) using (b)
+        {
+            a.Credentials = HostAKeys;
+            b.Credentials = HostBKeys;
+            b.Clock.Shift = TimeSpan.FromMinutes(1); // past host a's 30-second leases by its own clock, all along
+            var tasks = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+            braket.Add([.. tasks]);
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+            var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
+
+            await clientA.SendAsync(SlackRequests.Signed("/slack/interactions",
+                SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl("a")), a.Clock.GetUtcNow()));
+
+            await slack.WaitFor(() => tasks.All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
+                TimeSpan.FromSeconds(60), "every task cancelled");
+            await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
+            var cancels = braket.RequestsOf(BraketOperations.CancelQuantumTask);
+            Assert.Equal(30, cancels.Count);
+            Assert.All(cancels, c => Assert.Equal("a", SignedBy(c)));
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_limit_sync_that_lost_its_guard_writes_nothing_and_the_host_that_took_it_renews_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket();
+        using var slack = new FakeSlack();
+        var yesterday = new DateTimeOffset(2022, 4, 9, 0, 0, 0, TimeSpan.Zero);
+        braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
+        var (a, b) = TwoHosts(database, braket, slack);
+        using (a) using (b)
+        {
+            a.Credentials = HostAKeys;
+            b.Credentials = HostBKeys;
+            b.Clock.Shift = TimeSpan.FromSeconds(45);
+            foreach (var host in new[] { a, b }) // the syncs are started by the test, each on its own host
+                host.TestServices.Add(services => services.Remove(services.Single(d => d.ImplementationType == typeof(LimitSyncTriggers))));
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+            int Listings(string host) => braket.RequestsOf(BraketOperations.SearchSpendingLimits).Count(r => SignedBy(r) == host);
+            braket.Hold(BraketOperations.SearchSpendingLimits);
+
+            // Host a takes the guard and stalls in Braket's listing past its lease (the database's clock moves on).
+            var syncA = SyncOn(a);
+            await slack.WaitFor(() => Listings("a") > 0 ? "listing" : null, what: "host a's listing");
+            await database.AdvanceLeasesAsync(SyncGuard.Lease + TimeSpan.FromSeconds(1));
+            // Host b takes the lapsed guard and lists too; then Braket answers both.
+            var syncB = SyncOn(b);
+            await slack.WaitFor(() => Listings("b") > 0 ? "listing" : null, what: "host b's listing");
+            braket.Release(BraketOperations.SearchSpendingLimits);
+
+            await syncB;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => syncA); // it lost the guard: tried again later, by its job
+            var update = Assert.Single(braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
+            Assert.Equal("b", SignedBy(update));
+            Assert.DoesNotContain(braket.RequestsOf(BraketOperations.TagResource), r => SignedBy(r) == "a");
+            Assert.Equal(yesterday.AddDays(1).ToUnixTimeSeconds(), braket.SpendingLimits.Single().StartAt);
+        }
+    }
+
+    private static async Task SyncOn(BotFactory host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LimitSyncJob>().SyncNowAsync("test", CancellationToken.None);
+    }
+
+    [PostgresFact]
+    public async Task Two_hosts_together_stay_within_a_regions_cancel_quota()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket();
+        using var slack = new FakeSlack();
+        // A region's cancel quota of 10 a second with a burst of 10, in Braket (the fake) and in both hosts' settings.
+        braket.EnforceQuotas(new Dictionary<string, (double Rate, int Burst)> { [BraketOperations.CancelQuantumTask] = (10, 10) });
+        var (a, b) = TwoHosts(database, braket, slack, s =>
+        {
+            s["Braket:Quotas:CancelQuantumTask:Rate"] = "10";
+            s["Braket:Quotas:CancelQuantumTask:Burst"] = "10";
+        });
+        using (a) using (b)
+        {
+            b.Clock.Shift = TimeSpan.FromSeconds(-40);
+            var ankaa = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+            var aspen = Tasks.Many(30, Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+            braket.Add([.. ankaa, .. aspen]);
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+            HttpRequestMessage Click(BotFactory host, DeviceSummary device, string id) => SlackRequests.Signed("/slack/interactions",
+                SlackRequests.ButtonBody(CancelAllQueuedAction.Id, ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), device)), slack.ResponseUrl(id)),
+                host.Clock.GetUtcNow());
+
+            // Two people at once, each on a host of their own, cancel all queued tasks of two devices in us-west-1.
+            await Task.WhenAll(clientA.SendAsync(Click(a, Tasks.Ankaa, "a")), clientB.SendAsync(Click(b, Tasks.Aspen, "b")));
+
+            await slack.WaitFor(() => ankaa.Concat(aspen).All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
+                TimeSpan.FromSeconds(60), "every task cancelled");
+            await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
+            Assert.Equal(0, braket.Throttled(BraketOperations.CancelQuantumTask));
+            // Counted at Braket: in no second more than the burst and a second's refill.
+            var times = braket.RequestsOf(BraketOperations.CancelQuantumTask).Select(r => r.DateTime).Order().ToList();
+            var busiest = times.Max(start => times.Count(t => t >= start && t < start.AddSeconds(1)));
+            Assert.InRange(busiest, 1, 20);
+            Assert.Equal(60, times.Count);
         }
     }
 

@@ -15,10 +15,18 @@ public sealed class StoreContractTests
         return stores;
     }
 
-    private sealed class Store(IBotStore store, FakeTimeProvider time, IAsyncDisposable? database) : IAsyncDisposable
+    private sealed class Store(IBotStore store, FakeTimeProvider time, TestDatabase? database) : IAsyncDisposable
     {
         public IBotStore Value => store;
         public FakeTimeProvider Time => time;
+
+        /// <summary>Time passes for the host and, with PostgreSQL, for the database, whose clock times every lease.</summary>
+        public async Task AdvanceAsync(TimeSpan by)
+        {
+            time.Advance(by);
+            if (database is not null) await database.AdvanceLeasesAsync(by);
+        }
+
         public ValueTask DisposeAsync() => database?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
@@ -27,8 +35,11 @@ public sealed class StoreContractTests
         var time = new FakeTimeProvider(new DateTimeOffset(2022, 4, 10, 12, 0, 0, TimeSpan.Zero));
         if (kind == "InMemory") return new Store(new InMemoryBotStore(time), time, null);
         var database = await TestDatabase.CreateAsync();
-        return new Store(new PostgresBotStore(new PostgresDatabase(database.ConnectionString, NullLogger<PostgresDatabase>.Instance), time), time, database);
+        return new Store(PostgresStore(database, time), time, database);
     }
+
+    private static PostgresBotStore PostgresStore(TestDatabase database, TimeProvider time) =>
+        new(new PostgresDatabase(database.ConnectionString, NullLogger<PostgresDatabase>.Instance), time);
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -40,7 +51,7 @@ public sealed class StoreContractTests
         Assert.True(await store.Value.TryClaimAsync("event:1", until, default));
         Assert.False(await store.Value.TryClaimAsync("event:1", until, default));
         Assert.True(await store.Value.TryClaimAsync("event:2", until, default));
-        store.Time.Advance(TimeSpan.FromHours(2));
+        await store.AdvanceAsync(TimeSpan.FromHours(2));
         Assert.True(await store.Value.TryClaimAsync("event:1", store.Time.GetUtcNow().AddHours(1), default));
     }
 
@@ -99,11 +110,11 @@ public sealed class StoreContractTests
         Assert.False(await store.Value.RenewGuardAsync("evaluate:y", "b", lease, default));
         await store.Value.ReleaseGuardAsync("evaluate:y", "b", default); // not b's: nothing happens
         Assert.False(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default));
-        store.Time.Advance(TimeSpan.FromSeconds(50));
+        await store.AdvanceAsync(TimeSpan.FromSeconds(50));
         Assert.True(await store.Value.RenewGuardAsync("evaluate:y", "a", lease, default));
-        store.Time.Advance(TimeSpan.FromSeconds(50));
+        await store.AdvanceAsync(TimeSpan.FromSeconds(50));
         Assert.False(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default)); // renewed: still a's
-        store.Time.Advance(TimeSpan.FromMinutes(2));
+        await store.AdvanceAsync(TimeSpan.FromMinutes(2));
         Assert.True(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default));  // a died
         Assert.False(await store.Value.RenewGuardAsync("evaluate:y", "a", lease, default));   // and a knows it lost
     }
@@ -168,7 +179,7 @@ public sealed class StoreContractTests
         Assert.Empty(await store.Value.StalledRunsAsync(default));
         var progressed = run.With(run.Tasks[0].Arn, CancelResult.Cancelled, "cancelling") with { MessageTs = "1700000000.000001" };
         Assert.True(await store.Value.SaveRunAsync(progressed, "host-a", lease, default));
-        store.Time.Advance(TimeSpan.FromSeconds(31)); // host-a died
+        await store.AdvanceAsync(TimeSpan.FromSeconds(31)); // host-a died
 
         Assert.Equal(["r1"], await store.Value.StalledRunsAsync(default));
         var resumed = await store.Value.TryTakeRunAsync("r1", "host-b", lease, default);
@@ -176,9 +187,44 @@ public sealed class StoreContractTests
         Assert.Equal(("1700000000.000001", RunTaskState.Cancelled), (resumed.MessageTs, resumed.Tasks[0].State));
         Assert.False(await store.Value.SaveRunAsync(progressed, "host-a", lease, default)); // the old holder cannot write any more
         Assert.True(await store.Value.SaveRunAsync(resumed with { Finished = true }, "host-b", lease, default));
-        store.Time.Advance(TimeSpan.FromMinutes(5));
+        await store.AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Empty(await store.Value.StalledRunsAsync(default));
         Assert.Null(await store.Value.TryTakeRunAsync("r1", "host-c", lease, default));
+    }
+
+    [PostgresFact]
+    public async Task Hosts_whose_clocks_are_a_minute_apart_agree_on_every_lease_by_the_database_clock()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var start = new DateTimeOffset(2022, 4, 10, 12, 0, 0, TimeSpan.Zero);
+        var slow = new FakeTimeProvider(start);
+        var fast = new FakeTimeProvider(start.AddMinutes(1));
+        var a = PostgresStore(database, slow);
+        var b = PostgresStore(database, fast);
+        var lease = TimeSpan.FromSeconds(30);
+
+        // Host a, on the slow clock, holds a run with its claim, a guard and a claim of its own.
+        Assert.True(await a.TryCreateRunAsync(Run("r1", start), Claims(start, "cancel-task:1"), "host-a", lease, default));
+        Assert.True(await a.TryTakeGuardAsync("spending-limits:sync", "host-a", lease, default));
+        Assert.True(await a.TryClaimAsync("event:1", start.AddSeconds(30), default));
+
+        // Host b, a minute ahead, past every one of a's expiries by its own clock, finds them all live.
+        Assert.Empty(await b.StalledRunsAsync(default));
+        Assert.Null(await b.TryTakeRunAsync("r1", "host-b", lease, default));
+        Assert.False(await b.TryTakeGuardAsync("spending-limits:sync", "host-b", lease, default));
+        Assert.Equal(RunStart.Queued, await b.BeginGuardAsync("spending-limits:sync", "host-b", lease, default));
+        Assert.False(await b.TryClaimAsync("event:1", fast.GetUtcNow().AddSeconds(30), default));
+        Assert.Equal(["cancel-task:1", "event:1"], (await b.ClaimedAsync(["cancel-task:1", "event:1"], default)).Order());
+        Assert.True(await a.SaveRunAsync(Run("r1", start), "host-a", lease, default));
+
+        // Once the database's clock passes the leases, another host takes them over, and the old holder knows it lost.
+        await database.AdvanceLeasesAsync(TimeSpan.FromSeconds(31));
+        Assert.Equal(["r1"], await b.StalledRunsAsync(default));
+        Assert.NotNull(await b.TryTakeRunAsync("r1", "host-b", lease, default));
+        Assert.False(await a.SaveRunAsync(Run("r1", start), "host-a", lease, default));
+        Assert.True(await b.TryTakeGuardAsync("spending-limits:sync", "host-b", lease, default));
+        Assert.False(await a.RenewGuardAsync("spending-limits:sync", "host-a", lease, default));
+        Assert.True(await b.TryClaimAsync("event:1", fast.GetUtcNow().AddSeconds(30), default));
     }
 
     private static readonly Day Today = Day.Parse("2022-04-10");
@@ -224,6 +270,31 @@ public sealed class StoreContractTests
 
         var total = Assert.Single(await store.Value.DayTotalsAsync(Today, Today, default));
         Assert.Equal((QuantumTaskStatus.Completed, new StatusTally(1, 10)), (total.Status, total.Tally));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_task_once_confirmed_stays_confirmed_and_only_unconfirmed_ones_are_listed_as_such(string kind)
+    {
+        await using var store = await Open(kind);
+        var told = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 5, store.Time.GetUtcNow().AddHours(-1));
+        var listed = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1));
+        await store.Value.RecordAsync(
+            [Seen(told, QuantumTaskStatus.Running, 20), Seen(listed, QuantumTaskStatus.Queued, 0) with { Confirmed = true }], default);
+        var unconfirmed = Assert.Single(await store.Value.UnconfirmedTasksAsync(Today, Today, default));
+        Assert.Equal(told.QuantumTaskArn, unconfirmed.Task.QuantumTaskArn);
+
+        // A scan that saw the task QUEUED, older news than the event's RUNNING: the status stays, the task is confirmed.
+        var confirmed = await store.Value.RecordAsync([Seen(told, QuantumTaskStatus.Queued, 10) with { Confirmed = true }], default);
+        await store.Value.RecordAsync([Seen(told, QuantumTaskStatus.Completed, 30)], default); // later news from an event
+
+        Assert.Equal(QuantumTaskStatus.Running, Assert.Single(confirmed).After!.Task.Status);
+        Assert.Empty(await store.Value.UnconfirmedTasksAsync(Today, Today, default));
+        var row = Assert.Single(await store.Value.LedgerTasksAsync(Today, [QuantumTaskStatus.Completed], default));
+        Assert.True(row.Confirmed);
+        Assert.Equal(
+            [$"{Tasks.AspenArn} COMPLETED 1 5", $"{Tasks.AspenArn} QUEUED 1 7"],
+            (await store.Value.DayTotalsAsync(Today, Today, default)).Select(t => $"{t.DeviceArn} {t.Status.ToWire()} {t.Tally.Tasks} {t.Tally.Shots}").Order());
     }
 
     [Theory]
@@ -275,12 +346,12 @@ public sealed class StoreContractTests
         Assert.Single(await store.Value.RecordAsync([Seen(recent, QuantumTaskStatus.Queued, 0)], default));
         await store.Value.MarkScannedAsync([Today.AddDays(-1)], Retention.EveryDevice, now, default);
 
-        store.Time.Advance(TimeSpan.FromDays(Retention.LedgerTaskDays + 1));
+        await store.AdvanceAsync(TimeSpan.FromDays(Retention.LedgerTaskDays + 1));
         await store.Value.MarkScannedAsync([Today], Retention.EveryDevice, store.Time.GetUtcNow(), default);
         Assert.Empty(await store.Value.LedgerTasksAsync(Today.AddDays(-1), null, default));
         Assert.Single(await store.Value.DayTotalsAsync(Today.AddDays(-1), Today.AddDays(-1), default));
 
-        store.Time.Advance(TimeSpan.FromDays(Retention.LedgerTotalDays));
+        await store.AdvanceAsync(TimeSpan.FromDays(Retention.LedgerTotalDays));
         await store.Value.MarkScannedAsync([Today], Retention.EveryDevice, store.Time.GetUtcNow(), default);
         Assert.Empty(await store.Value.DayTotalsAsync(Today.AddDays(-1), Today.AddDays(-1), default));
         Assert.Empty(await store.Value.ScannedAsync(Today.AddDays(-1), Today.AddDays(-1), Retention.EveryDevice, default));

@@ -102,7 +102,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Waits until the host has nothing left in flight: every command answered, no Hangfire job
+    /// Waits until the host has nothing left in flight: every command answered, every Home tab published, no Hangfire job
     /// queued, running or scheduled, no enforcement run going. A negative check made after this
     /// cannot pass merely because the unwanted work came late.
     /// </summary>
@@ -110,13 +110,15 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     {
         var queue = Service<BraketBot.Commands.CommandQueue>();
         var runs = Service<BraketBot.Enforcement.RunWorker>();
+        var homeTabs = Service<BraketBot.Home.HomePublisher>();
         var storage = Service<Hangfire.JobStorage>();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         for (var idle = 0; idle < 3; await Task.Delay(50))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not settle: work was still in flight.");
             var jobs = storage.GetMonitoringApi();
-            var busy = queue.Unfinished > 0 || runs.Unfinished > 0 || jobs.EnqueuedCount("default") > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
+            var busy = queue.Unfinished > 0 || runs.Unfinished > 0 || homeTabs.Unfinished > 0
+                       || jobs.EnqueuedCount("default") > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
             idle = busy ? 0 : idle + 1;
         }
     }

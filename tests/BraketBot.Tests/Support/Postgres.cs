@@ -32,6 +32,24 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// As if the database's clock moved on by <paramref name="by"/>: every lease, claim, guard and quota bucket is that
+    /// much older (the store times them all by the database's now(), which a test cannot move).
+    /// </summary>
+    public async Task AdvanceLeasesAsync(TimeSpan by)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE braketbot.claims SET expires_at = expires_at - @by;
+            UPDATE braketbot.guards SET expires_at = expires_at - @by;
+            UPDATE braketbot.enforcement_runs SET lease_until = lease_until - @by, updated_at = updated_at - @by;
+            """, connection);
+        command.Parameters.AddWithValue("by", by);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -54,6 +54,9 @@ public sealed class ResettableStore(TimeProvider time) : IBotStore
     public Task<IReadOnlyList<LedgerTask>> LedgerTasksAsync(Day day, IReadOnlyCollection<QuantumTaskStatus>? statuses, CancellationToken cancellationToken) =>
         inner.LedgerTasksAsync(day, statuses, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerTask>> UnconfirmedTasksAsync(Day first, Day last, CancellationToken cancellationToken) =>
+        inner.UnconfirmedTasksAsync(first, last, cancellationToken);
+
     public Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken) => inner.DayTotalsAsync(first, last, cancellationToken);
 
     public Task MarkScannedAsync(IReadOnlyList<Day> days, string scope, DateTimeOffset at, CancellationToken cancellationToken) =>

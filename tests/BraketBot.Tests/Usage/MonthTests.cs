@@ -23,7 +23,9 @@ public sealed class MonthTests
         // Reading the ledger calls no Braket operation: the client is never reached.
         var catalog = new DeviceCatalog(null!, new DeviceCatalogCache(), watch, time, NullLogger<DeviceCatalog>.Instance);
         var scanner = new DayScanner(null!, catalog, pricing, caps, watch, time);
-        return (new UsageLedger(store, null!, scanner, catalog, pricing, caps, time, NullLogger<UsageLedger>.Instance), store, time);
+        var unread = new RegionFailureLog(store, TestMetrics.Create(), NullLogger<RegionFailureLog>.Instance);
+        var ledger = new UsageLedger(store, null!, scanner, unread, catalog, pricing, caps, time, NullLogger<UsageLedger>.Instance);
+        return (ledger, store, time);
     }
 
     private static async Task Record(InMemoryBotStore store, params QuantumTaskSummary[] tasks) =>

@@ -29,18 +29,25 @@ public sealed record BlockActionsPayload(
 {
     public const string BlockActionsType = "block_actions";
 
+    /// <summary>The view the click came from; a Home tab's click has no response_url (its answer is the view published again).</summary>
+    public SlackView? View { get; init; }
+
+    /// <summary>A click on the Home tab: answered by publishing the clicker's view, not through a response_url.</summary>
+    public bool FromHomeTab => ResponseUrl is null && View?.Type == SlackView.HomeType;
+
     public string TeamId => Team?.Id ?? User.TeamId ?? "";
 
     /// <summary>
     /// Parses the payload; null when it is not JSON or lacks what a handler needs (a user, a
-    /// response_url, and actions that each name their action_id).
+    /// response_url or the Home tab it came from, and actions that each name their action_id).
     /// </summary>
     public static BlockActionsPayload? Parse(string json)
     {
         try
         {
             var payload = JsonSerializer.Deserialize<BlockActionsPayload>(json, SlackMessage.Json);
-            return payload is { Type.Length: > 0, User.Id.Length: > 0, Actions: not null, ResponseUrl.IsAbsoluteUri: true }
+            return payload is { Type.Length: > 0, User.Id.Length: > 0, Actions: not null }
+                   && (payload.ResponseUrl is { IsAbsoluteUri: true } || payload.FromHomeTab)
                    && payload.Actions.All(a => a is { ActionId.Length: > 0 })
                 ? payload
                 : null;

@@ -14,6 +14,7 @@ public sealed record Envelope(string Type, string? EnvelopeId, JsonElement Paylo
     public const string Disconnect = "disconnect";
     public const string SlashCommands = "slash_commands";
     public const string Interactive = "interactive";
+    public const string EventsApi = "events_api";
 
     /// <summary>The frame, or null when it is not a JSON object with a type.</summary>
     public static Envelope? Parse(ReadOnlySpan<byte> frame)

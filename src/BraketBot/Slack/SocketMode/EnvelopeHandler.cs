@@ -11,10 +11,11 @@ public sealed record Acknowledgement(string EnvelopeId, object? Payload = null)
 }
 
 /// <summary>
-/// Hands Socket Mode's envelopes to the same intake as the HTTP routes (same handlers, same admin
-/// and workspace rules), each delivery acted on once by its envelope id, and says what to acknowledge.
+/// Hands Socket Mode's envelopes to the same intakes as the HTTP routes (same handlers, same admin
+/// and workspace rules), each delivery acted on once by its envelope id (an event by its event_id), and
+/// says what to acknowledge: nothing while its work could not be queued, so that Slack delivers it again.
 /// </summary>
-public sealed partial class EnvelopeHandler(CommandIntake intake, ILogger<EnvelopeHandler> logger)
+public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventIntake events, ILogger<EnvelopeHandler> logger)
 {
     /// <summary>The acknowledgement to send, or null to send none.</summary>
     public async Task<Acknowledgement?> HandleAsync(Envelope envelope, CancellationToken cancellationToken)
@@ -44,23 +45,36 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, ILogger<Envelo
                     LogUnusable(envelope.Type, id);
                     return new(id);
                 }
-                switch (await intake.AcceptClickAsync(payload, deliveryId, cancellationToken))
+                var click = await intake.AcceptClickAsync(payload, deliveryId, cancellationToken);
+                return Acknowledge(click, envelope, payload.TeamId, payload.AppId);
+
+            case Envelope.EventsApi:
+                var callback = SlackEventCallback.From(envelope.Payload);
+                if (callback is null)
                 {
-                    case Admission.Refused:
-                        LogRefused(envelope.Type, id, payload.TeamId, payload.AppId);
-                        return new(id);
-                    case Admission.Busy:
-                        // As the HTTP route's 503: unacknowledged, Slack shows the person that the click was not taken.
-                        LogBusy(id);
-                        return null;
-                    default:
-                        return new(id);
+                    LogUnusable(envelope.Type, id);
+                    return new(id);
                 }
+                var taken = await events.AcceptAsync(callback, envelope.RetryAttempt, cancellationToken);
+                return Acknowledge(taken, envelope, callback.TeamId, callback.AppId);
 
             default:
-                // events_api and whatever comes later: nothing this bot subscribes to, taken so that Slack stops retrying.
+                // Whatever comes later: nothing this bot subscribes to, taken so that Slack stops retrying.
                 return new(id);
         }
+    }
+
+    /// <summary>
+    /// A click's or an event's acknowledgement: none while its work could not be queued (as the HTTP routes' 503), so that
+    /// Slack delivers it again (and, for a click, shows the person it was not taken).
+    /// </summary>
+    private Acknowledgement? Acknowledge(Admission admission, Envelope envelope, string? teamId, string? appId)
+    {
+        var id = envelope.EnvelopeId!;
+        if (admission == Admission.Refused) LogRefused(envelope.Type, id, teamId, appId);
+        if (admission != Admission.Busy) return new(id);
+        LogBusy(id);
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode {Type} envelope {EnvelopeId} lacks what an answer needs; acknowledged and dropped")]
@@ -69,6 +83,7 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, ILogger<Envelo
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Socket Mode {Type} envelope {EnvelopeId} from team {TeamId}, app {AppId}: not the configured Slack:TeamId / Slack:AppId")]
     private partial void LogRefused(string type, string envelopeId, string? teamId, string? appId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too busy to take the click in envelope {EnvelopeId}; left unacknowledged")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Too busy to queue the work of envelope {EnvelopeId}; left unacknowledged for Slack to deliver again")]
     private partial void LogBusy(string envelopeId);
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using BraketBot.Tests.Support;
+
+namespace BraketBot.Tests.Enforcement;
+
+/// <summary>A run that reaches its deadline with tasks still queued, through the real host.</summary>
+public sealed class RunDeadlineTests
+{
+    [Fact]
+    public async Task A_run_out_of_time_gives_its_queued_tasks_back_says_how_many_and_Cancel_the_rest_cancels_exactly_those()
+    {
+        using var bot = new BotFactory();
+        var breach = AnkaaBreach.Arrange(bot, 4, 30, ("Runs:Deadline", "00:00:02"), ("Runs:RetryMax", "00:00:00.5"));
+        var queued = breach.Queued;
+        bot.Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
+        using var client = bot.Client();
+
+        await breach.SendAsync(client);
+        var ended = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("were left")),
+            TimeSpan.FromSeconds(30), "the alert's outcome, with the tasks left");
+        await bot.SettleAsync();
+
+        Assert.Contains("5 queued tasks were left when the run reached its deadline", MessageText.Of(ended.Body));
+        Assert.Contains("Cancelled 0 queued tasks", MessageText.Of(ended.Body));
+        // Given back at once, not an hour after the deadline: the next run (the reconcile's, a click) may take them.
+        var keys = breach.All.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList();
+        Assert.Empty(await bot.Service<IBotStore>().ClaimedAsync(keys, CancellationToken.None));
+
+        // Braket is back. Meanwhile one left task started, and a new one was queued that the run never had.
+        bot.Braket.Recover(BraketOperations.CancelQuantumTask);
+        bot.Braket.SetStatus(queued[0].QuantumTaskArn, QuantumTaskStatus.Running);
+        var newer = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 30, AnkaaBreach.Morning.AddHours(2));
+        bot.Braket.Add(newer);
+        var cancelsBefore = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
+        var button = RestButton(ended.Body);
+        Assert.Equal(CancelRestAction.Id, button.GetProperty("action_id").GetString());
+
+        await client.SendAsync(SlackRequests.Signed("/slack/interactions",
+            SlackRequests.ButtonBody(CancelRestAction.Id, button.GetProperty("value").GetString()!, bot.Slack.ResponseUrl("rest")), bot.Clock.GetUtcNow()));
+
+        var answer = await bot.Slack.WaitFor(() => bot.Slack.Responses("rest").Select(r => MessageText.Of(r)).FirstOrDefault(t => t.Contains("cancelled 4 of 4")),
+            TimeSpan.FromSeconds(30), "the rest cancelled");
+        Assert.Contains("Ankaa-3", answer);
+        await bot.SettleAsync();
+        Assert.All(breach.All.Skip(1), t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Equal(QuantumTaskStatus.Running, bot.Braket.Task(queued[0].QuantumTaskArn).Status);
+        Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(newer.QuantumTaskArn).Status);
+        var cancelledByTheClick = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Skip(cancelsBefore)
+            .Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        Assert.Equal(4, cancelledByTheClick.Count);
+        Assert.DoesNotContain(cancelledByTheClick, p => p.Contains(newer.QuantumTaskArn) || p.Contains(queued[0].QuantumTaskArn));
+        Assert.Single(bot.Slack.TopLevel);
+        Assert.Empty(bot.Braket.Unexpected);
+        Assert.Empty(bot.Slack.Unexpected);
+    }
+
+    [Fact]
+    public async Task The_next_reconcile_cancels_what_a_run_left_in_the_alert_thread()
+    {
+        using var bot = new BotFactory();
+        var breach = AnkaaBreach.Arrange(bot, 2, 60, ("Runs:Deadline", "00:00:01"), ("Runs:RetryMax", "00:00:00.5"));
+        bot.Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
+        using var client = bot.Client();
+        await breach.SendAsync(client);
+        var alert = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("3 queued tasks were left")),
+            TimeSpan.FromSeconds(30), "the alert's outcome, with the tasks left");
+        await bot.SettleAsync();
+        bot.Braket.Recover(BraketOperations.CancelQuantumTask);
+
+        using (var scope = bot.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
+
+        var followUp = await bot.Slack.WaitFor(() => bot.Slack.Messages.FirstOrDefault(m => m.ThreadTs == alert.Ts && m.Body.ToString().Contains("Cancelled 3 queued tasks")),
+            TimeSpan.FromSeconds(30), "the follow-up in the alert's thread, every task left cancelled");
+        Assert.Contains("Follow-up", MessageText.Of(followUp.Body));
+        Assert.All(breach.All, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Single(bot.Slack.TopLevel);
+    }
+
+    private static JsonElement RestButton(JsonElement message) =>
+        message.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Single(e => e.GetProperty("action_id").GetString() == CancelRestAction.Id);
+}
