@@ -7,6 +7,7 @@ using BraketBot.Home;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
 using BraketBot.Limits;
+using BraketBot.Prices;
 using BraketBot.Queue;
 using BraketBot.Slack;
 using BraketBot.Slack.SocketMode;
@@ -47,6 +48,7 @@ public partial class Program
         .AddCharts()
         .AddSocketMode(configuration)
         .AddUsage(configuration)
+        .AddPrices()
         .AddEnforcement(configuration)
         .AddLimits()
         .AddCommands(configuration)

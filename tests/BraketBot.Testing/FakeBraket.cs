@@ -40,6 +40,7 @@ public sealed partial class FakeBraket : IDisposable
         Map("PUT", "^/job/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelJob, CancelJob);
         Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null }));
         MapSpendingLimits();
+        MapPriceList();
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
         {
             Unexpected.Enqueue($"{request.Method} {request.Path}");
@@ -77,6 +78,7 @@ public sealed partial class FakeBraket : IDisposable
         }
         Devices.Clear();
         ResetSpendingLimits();
+        ResetPriceList();
         Requests.Clear();
         Unexpected.Clear();
         faults.Clear();

@@ -19,6 +19,7 @@ public sealed partial class DigestJob(
     IBotStore store,
     ISlackApi slack,
     ChartPublisher charts,
+    Pricing pricing,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
     TimeProvider time,
@@ -83,7 +84,7 @@ public sealed partial class DigestJob(
         var keys = standings.SelectMany(s => new[] { CapLevel.Breach, CapLevel.Warning }.Select(level => (Standing: s, Level: level, Key: CapEnforcer.AlertKey(day, s.Cap, level)))).ToList();
         var claimed = await store.ClaimedAsync(keys.Select(k => k.Key).ToList(), cancellationToken);
         var raised = keys.Where(k => claimed.Contains(k.Key)).GroupBy(k => k.Standing).Select(g => new RaisedAlert(g.Key.Cap, g.Max(k => k.Level))).ToList();
-        return new Digest(usage, month, standings, raised, caps.TimeZone);
+        return new Digest(usage, month, standings, raised, caps.TimeZone) { Prices = pricing.Describe(month.Devices.Select(d => d.Device)) };
     }
 
     /// <summary>The day's chart for the digest's image block; null when there is none, and the digest goes without it.</summary>
