@@ -46,7 +46,8 @@ public static class BotProcess
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Generous: on a busy two-core machine a fresh process (and its ReadyToRun load) can take this long to listen.
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
         return new Running(process, address, output);
     }
 
