@@ -7,6 +7,7 @@ using BraketBot.Home;
 using BraketBot.Hosting;
 using BraketBot.Jobs;
 using BraketBot.Limits;
+using BraketBot.Prices;
 using BraketBot.Queue;
 using BraketBot.Slack;
 using BraketBot.Slack.SocketMode;
@@ -38,7 +39,7 @@ public partial class Program
 {
     /// <summary>Every feature of the bot, the same for the server and for the terminal's commands.</summary>
     public static IServiceCollection AddFeatures(IServiceCollection services, IConfiguration configuration) => services
-        .AddHosting()
+        .AddHosting(configuration)
         .AddTelemetry(configuration)
         .AddStorage(configuration)
         .AddJobs(configuration)
@@ -47,6 +48,7 @@ public partial class Program
         .AddCharts()
         .AddSocketMode(configuration)
         .AddUsage(configuration)
+        .AddPrices()
         .AddEnforcement(configuration)
         .AddLimits()
         .AddCommands(configuration)

@@ -32,21 +32,55 @@ public static class BotProcess
     {
         var process = Process.Start(StartInfo(settings, appDirectory))!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, line) =>
         {
-            var match = System.Text.RegularExpressions.Regex.Match(line.Data ?? "", @"Now listening on: (http://[0-9.:]+)");
+            if (line.Data is null) return;
+            output.Enqueue(line.Data);
+            var match = System.Text.RegularExpressions.Regex.Match(line.Data, @"Now listening on: (http://[0-9.:]+)");
             if (match.Success) listening.TrySetResult(new Uri(match.Groups[1].Value));
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null) output.Enqueue(line.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        return new Running(process, address);
+        // Generous: on a busy two-core machine a fresh process (and its ReadyToRun load) can take this long to listen.
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        return new Running(process, address, output);
     }
 
-    public sealed class Running(Process process, Uri address) : IDisposable
+    public sealed class Running(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output) : IDisposable
     {
         public Uri Address => address;
+
+        /// <summary>Every line written so far, standard output and error together.</summary>
+        public IReadOnlyList<string> Output => [.. output];
+
+        /// <summary>
+        /// SIGTERM, as `docker stop` and Kubernetes send it: the host shuts down gracefully. Answers how long
+        /// it took to exit, or null when it had not exited after <paramref name="timeout"/> (it is then killed).
+        /// </summary>
+        public async Task<TimeSpan?> TerminateAsync(TimeSpan timeout)
+        {
+            var watch = Stopwatch.StartNew();
+            var pid = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using (var kill = Process.Start("kill", ["-TERM", pid])) await kill.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+                return watch.Elapsed;
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+                return null;
+            }
+        }
+
+        public int ExitCode => process.ExitCode;
 
         /// <summary>Resident set size, as the kernel counts it (VmRSS).</summary>
         public long WorkingSetBytes

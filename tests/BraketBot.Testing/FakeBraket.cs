@@ -40,6 +40,7 @@ public sealed partial class FakeBraket : IDisposable
         Map("PUT", "^/job/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelJob, CancelJob);
         Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null }));
         MapSpendingLimits();
+        MapPriceList();
         Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
         {
             Unexpected.Enqueue($"{request.Method} {request.Path}");
@@ -77,6 +78,7 @@ public sealed partial class FakeBraket : IDisposable
         }
         Devices.Clear();
         ResetSpendingLimits();
+        ResetPriceList();
         Requests.Clear();
         Unexpected.Clear();
         faults.Clear();
@@ -160,15 +162,19 @@ public sealed partial class FakeBraket : IDisposable
 
     private volatile bool refuseSignatures;
 
-    private readonly ConcurrentDictionary<string, ManualResetEventSlim> holds = new();
+    private readonly ConcurrentDictionary<string, (ManualResetEventSlim Gate, Func<IRequestMessage, bool> Which)> holds = new();
 
-    /// <summary>Calls of the operation are received (and listed in <see cref="Requests"/>) but not answered until <see cref="Release"/>: Braket stalls at a moment the test chose.</summary>
-    public void Hold(string operation) => holds[operation] = new ManualResetEventSlim();
+    /// <summary>
+    /// Calls of the operation (those <paramref name="which"/> picks, or all) are received (and listed in
+    /// <see cref="Requests"/>) but not answered until <see cref="Release"/>: Braket stalls at a moment the test chose.
+    /// </summary>
+    public void Hold(string operation, Func<IRequestMessage, bool>? which = null) =>
+        holds[operation] = (new ManualResetEventSlim(), which ?? (_ => true));
 
-    /// <summary>The held calls of the operation are answered, and later ones at once.</summary>
+    /// <summary>The held calls of the operation are answered (late: their callers may have given up), and later ones at once.</summary>
     public void Release(string operation)
     {
-        if (holds.TryRemove(operation, out var hold)) hold.Set();
+        if (holds.TryRemove(operation, out var hold)) hold.Gate.Set();
     }
 
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
@@ -220,7 +226,7 @@ public sealed partial class FakeBraket : IDisposable
             .RespondWith(Response.Create().WithCallback(request =>
             {
                 Requests.Enqueue((operation, request));
-                if (holds.TryGetValue(operation, out var hold)) hold.Wait(TimeSpan.FromMinutes(2));
+                if (holds.TryGetValue(operation, out var hold) && hold.Which(request)) hold.Gate.Wait(TimeSpan.FromMinutes(2));
                 if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
                 if (refuseSignatures)
                     return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },

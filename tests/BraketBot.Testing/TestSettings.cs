@@ -31,6 +31,8 @@ public static class TestSettings
         ["Braket:Regions:0"] = "us-west-1",
         ["Braket:Regions:1"] = "us-east-1",
         ["EventBridge:ApiKey"] = EventBridgeApiKey,
+        // The fake serves the AWS price list beside Braket: no test reads AWS's real one.
+        ["Pricing:PriceListUrl"] = new Uri(braketUrl, FakeBraket.PriceListPath.TrimStart('/')).ToString(),
         // Nothing should wait on the reconcile unless it asks for it.
         ["Caps:ReconcileCron"] = "0 0 1 1 *",
     };

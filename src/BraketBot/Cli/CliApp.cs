@@ -1,3 +1,4 @@
+using BraketBot.Prices;
 using BraketBot.Reports;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Logging.Console;
@@ -43,6 +44,7 @@ public static class CliApp
 
         await using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
+        if (args[0] != Doctor) await scope.ServiceProvider.LoadStoredPricesAsync(CancellationToken.None); // doctor reads the list itself
         var app = new CommandApp(new HostTypeRegistrar(scope.ServiceProvider));
         app.Configure(config =>
         {

@@ -10,6 +10,7 @@ public static class CliExtensions
         services.AddTransient<AwsChecks>();
         services.AddTransient<SlackChecks>();
         services.AddTransient<ChartCheck>();
+        services.AddTransient<PriceCheck>();
         return services;
     }
 }

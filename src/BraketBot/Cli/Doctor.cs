@@ -28,6 +28,7 @@ public sealed class Doctor(
     AwsChecks aws,
     SlackChecks slack,
     ChartCheck chart,
+    PriceCheck prices,
     HealthCheckService health,
     IOptions<HealthCheckServiceOptions> healthChecks)
 {
@@ -39,6 +40,7 @@ public sealed class Doctor(
         foreach (var check in await GuardedAsync("AWS", aws.RunAsync, invalid, cancellationToken)) yield return check;
         foreach (var check in await GuardedAsync("Slack", slack.RunAsync, invalid, cancellationToken)) yield return check;
         foreach (var check in await StorageAsync(cancellationToken)) yield return check;
+        foreach (var check in await GuardedAsync(PriceCheck.Name, prices.RunAsync, invalid, cancellationToken)) yield return check;
         yield return chart.Run();
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BraketBot.Reports;
 
@@ -20,7 +21,7 @@ public static class JsonViews
         ["timeZone"] = report.TimeZone,
         ["device"] = report.Device?.DeviceName,
         ["regions"] = Array(report.Regions.Select(r => (JsonNode?)r)),
-        ["priceListDate"] = report.PriceListDate,
+        ["prices"] = report.Prices,
         ["devices"] = Array(report.Sections.Select(d => (JsonNode?)Device(d, report))),
         ["accountCaps"] = Array(report.AccountCaps.Select(s => (JsonNode?)Standing(s))),
         ["ledger"] = report.Freshness is { } fresh ? new JsonObject { ["lastEvent"] = fresh.LastEvent, ["lastScan"] = fresh.LastScan } : null,
@@ -112,6 +113,9 @@ public static class JsonViews
             ["total"] = Tally(usage.Sum(QuantumTaskStatuses.All)),
             ["perTask"] = usage.PerShot is null ? null : usage.PerTask,
             ["perShot"] = usage.PerShot,
+            // priceList, builtInTable, configured, highestQpuPrice (an estimate); null for a simulator, billed per minute, not estimated.
+            ["priceOrigin"] = usage.Origin is { } origin ? JsonNamingPolicy.CamelCase.ConvertName(origin.ToString()) : null,
+            ["retired"] = BuiltInPrices.IsRetired(usage.Device),
             ["spentCost"] = usage.SpentCost,
             ["queuedCost"] = usage.QueuedCost,
             ["caps"] = Array(report.DeviceCaps(usage.Device).Select(s => (JsonNode?)Standing(s))),

@@ -53,7 +53,7 @@ public sealed class InfoVerb(IServiceProvider services, Terminal terminal, InfoC
     {
         // The words of /braket info, read by its own parser: the same dates and device names, the same refusals.
         string[] words = [Subcommands.Info, .. new[] { settings.Date, settings.Device }.OfType<string>()];
-        var parsed = CommandParser.Parse(string.Join(' ', words));
+        var parsed = CommandParser.Parse(string.Join(' ', words.Select(CommandParser.Quote)));
         if (parsed is not ParsedCommand.Info query) return Terminal.Refuse(Problem(parsed), settings);
         var report = await Terminal.WhileAsync("Scanning Braket…", settings, () => info.ReportAsync(query, cancellationToken));
         return Terminal.Show(report, settings, TerminalViews.Info, JsonViews.Info);

@@ -9,7 +9,7 @@ namespace BraketBot.Commands;
 /// <summary>/braket caps: the caps in force and today's (and this month's) usage against each, from the ledger where it holds them.</summary>
 public sealed class CapsCommand(
     DayScanner scanner, UsageLedger ledger, RegionFailureLog uncheckedRegions, BraketSpendingLimits limits, DeviceCatalog catalog,
-    IOptionsMonitor<CapsOptions> capsOptions)
+    Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions)
 {
     public const string Name = Subcommands.Caps;
 
@@ -31,6 +31,7 @@ public sealed class CapsCommand(
         return new CapsReport(caps, window, CapPolicy.Evaluate(usage, caps, month?.DevicesWith(usage)), month?.Missing ?? [])
         {
             NativeLimits = DeviceLimit.All(native, catalog.Describe),
+            Prices = pricing.Describe((month?.DevicesWith(usage) ?? usage.Devices).Select(d => d.Device)),
             UncheckedRegions = await uncheckedRegions.CurrentAsync(cancellationToken),
         };
     }

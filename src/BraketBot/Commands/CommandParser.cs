@@ -61,8 +61,7 @@ public static partial class CommandParser
 {
     public static ParsedCommand Parse(string? text)
     {
-        var words = (text ?? "").Split((char[])[' ', '\t', '\n', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(Unwrap).ToArray();
+        var words = Words(text ?? "");
         if (words.Length == 0) return new ParsedCommand.Help(null);
         var args = words[1..];
         return words[0].ToLowerInvariant() switch
@@ -121,7 +120,8 @@ public static partial class CommandParser
             }
             else
             {
-                if (device is not null) return new ParsedCommand.Help($"`{command}` takes one device: a name like `Aspen-M-1` or a device ARN.");
+                if (device is not null)
+                    return new ParsedCommand.Help($"`{command}` takes one device: a name like `Aspen-M-1`, a display name in quotes like `\"Forte 1\"`, or a device ARN.");
                 if (!IsDeviceWord(arg)) return new ParsedCommand.Help($"`{Shorten(arg)}` is not a device name or device ARN.");
                 device = arg;
             }
@@ -182,7 +182,19 @@ public static partial class CommandParser
     private static ParsedCommand Extra(string command, string[] args) =>
         new ParsedCommand.Help($"`{command}` takes no arguments (got `{Shorten(string.Join(' ', args))}`).");
 
-    /// <summary>Slack may wrap words in backticks, quotes or angle brackets; the word is what is inside.</summary>
+    /// <summary>
+    /// The words of a command: runs of non-space characters, or a phrase in quotes or backticks (a device's
+    /// display name, like "Forte 1"); Slack may wrap words in backticks, quotes or angle brackets, and the
+    /// word is what is inside.
+    /// </summary>
+    private static string[] Words(string text) => Word().Matches(text)
+        .Select(m => m.Groups["phrase"].Success ? m.Groups["phrase"].Value.Trim() : Unwrap(m.Value))
+        .Where(w => w.Length > 0)
+        .ToArray();
+
+    /// <summary>A word as the parser reads it back as one: in quotes when it has spaces (a display name the shell kept whole).</summary>
+    public static string Quote(string word) => word.Any(char.IsWhiteSpace) ? $"\"{word}\"" : word;
+
     private static string Unwrap(string word) => word.Trim('`', '"', '\'', '<', '>', '“', '”');
 
     private static bool LooksLikeDate(string text) => DateLike().IsMatch(text);
@@ -194,6 +206,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"^\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}$")]
     private static partial Regex DateLike();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    /// <summary>A device's ARN name (Forte-1) or display name (Forte 1, IBEX Q1): letters and digits, with dots, dashes, underscores and single spaces.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9._-]| (?! )){0,63}$")]
     private static partial Regex DeviceName();
+
+    [GeneratedRegex("""["'`“](?<phrase>[^"'`“”]*?)(["'`”])(?=\s|$)|\S+""")]
+    private static partial Regex Word();
 }

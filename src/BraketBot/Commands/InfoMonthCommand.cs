@@ -27,7 +27,7 @@ public sealed class InfoMonthCommand(
         var standings = month == Month.Of(today)
             ? CapPolicy.Evaluate(usage.Days[^1], caps, usage.Devices).Where(s => s.Cap.Period == CapPeriod.Month).ToList()
             : [];
-        var report = new MonthReport(usage, standings, time.GetUtcNow(), caps.TimeZone, pricing.PriceListDate);
+        var report = new MonthReport(usage, standings, time.GetUtcNow(), caps.TimeZone, pricing.Describe(usage.Devices.Select(d => d.Device)));
         var chart = charts.MonthChart(usage, null);
         var image = ChartView.Image(chart, await charts.UploadForMessageAsync(chart, cancellationToken));
         return new SlashReply(MonthReportView.Render(report, image), Visibility.InChannel);

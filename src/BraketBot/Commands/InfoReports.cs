@@ -37,7 +37,7 @@ public sealed class InfoReports(
         var standings = CapPolicy.Evaluate(usage, caps)
             .Where(s => device is null || (s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device)))
             .ToList();
-        return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.PriceListDate, caps.TimeZone, freshness)
+        return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.Describe(usage.Devices.Select(d => d.Device)), caps.TimeZone, freshness)
         {
             NativeLimits = limits.Known,
             Jobs = await dayJobs.OfDayAsync(day, device, cancellationToken),

@@ -20,7 +20,7 @@ public sealed class LimitTargets(DeviceCatalog catalog, IOptionsMonitor<WatchOpt
         if (!DeviceArn.TryParse(device.DeviceArn, out var arn)) return new Refusal(InfoReportView.UnknownDevice(nameOrArn, []));
         if (device.IsRetired) return new Refusal(LimitsView.Retired(device));
         if (!watch.CurrentValue.Watches(arn.Region)) return new Refusal(LimitsView.Unwatched(device));
-        var mirrored = caps.CurrentValue.MirroredLimits.Where(m => m.Device.Equals(device.DeviceName, StringComparison.OrdinalIgnoreCase)).ToList();
+        var mirrored = caps.CurrentValue.MirroredLimits.Where(m => device.Names(m.Device)).ToList();
         if (mirrored.Count > 0) return new Refusal(LimitsView.Mirrored(device, mirrored[0].Usd));
         return new LimitTarget(device, arn);
     }

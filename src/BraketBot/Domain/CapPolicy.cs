@@ -10,7 +10,10 @@ public enum CapLevel { Warning, Breach }
 /// <summary>What a cap is counted over: a day, or the calendar month of that day (in Caps:TimeZone).</summary>
 public enum CapPeriod { Day, Month }
 
-/// <summary>Where a cap applies: one device (by name), or the whole account when <see cref="Device"/> is null.</summary>
+/// <summary>
+/// Where a cap applies: one device, named as a person writes it (<see cref="DeviceNames"/>: the ARN's
+/// last part, Braket's display name, any case, or the ARN), or the whole account when <see cref="Device"/> is null.
+/// </summary>
 public sealed record CapScope(string? Device)
 {
     public static readonly CapScope Account = new((string?)null);
@@ -20,7 +23,7 @@ public sealed record CapScope(string? Device)
 
     public string Describe() => Device ?? "all devices";
 
-    public bool Covers(DeviceSummary device) => Device is null || device.DeviceName.Equals(Device, StringComparison.OrdinalIgnoreCase);
+    public bool Covers(DeviceSummary device) => Device is null || device.Names(Device);
 }
 
 public sealed record Cap(CapScope Scope, CapMetric Metric, decimal Limit, CapPeriod Period = CapPeriod.Day)

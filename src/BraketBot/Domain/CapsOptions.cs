@@ -38,7 +38,7 @@ public sealed record CapsOptions
     public long? MaxShotsPerMonth { get; init; }
     public decimal? MaxCostPerMonth { get; init; }
 
-    /// <summary>Per-device caps, keyed by device name.</summary>
+    /// <summary>Per-device caps, keyed by device name as people write it (<see cref="DeviceNames"/>).</summary>
     public Dictionary<string, DeviceCaps> Devices { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     public CapBasis Basis { get; init; } = CapBasis.Day;

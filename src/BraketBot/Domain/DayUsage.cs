@@ -19,6 +19,9 @@ public sealed record DeviceUsage(
 {
     private static readonly IReadOnlyDictionary<QuantumTaskStatus, StatusTally> NoTasks = new Dictionary<QuantumTaskStatus, StatusTally>();
 
+    /// <summary>Where the device's price came from; null for simulators (billed per minute, not estimated).</summary>
+    public PriceOrigin? Origin { get; init; }
+
     public StatusTally this[QuantumTaskStatus status] => ByStatus.GetValueOrDefault(status, StatusTally.None);
 
     public StatusTally Sum(IEnumerable<QuantumTaskStatus> statuses) =>
@@ -88,9 +91,10 @@ public sealed record DayUsage(DayWindow Window, IReadOnlyList<DeviceUsage> Devic
                 var device = describe(group.Key);
                 Dictionary<QuantumTaskStatus, StatusTally> ByStatus(IEnumerable<DayTally> tallies) =>
                     tallies.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)));
+                var price = pricing.PriceOf(device);
                 // Reserved tasks cost nothing per task or shot; job tasks are billed per task and shot like on-demand ones.
-                return new DeviceUsage(device, ByStatus(group.Where(t => t.Billing != TaskBilling.Reserved)), pricing.PerShot(device), pricing.PerTask,
-                    ByStatus(group.Where(t => t.Billing == TaskBilling.Reserved)));
+                return new DeviceUsage(device, ByStatus(group.Where(t => t.Billing != TaskBilling.Reserved)), price?.PerShot, price?.PerTask ?? 0,
+                    ByStatus(group.Where(t => t.Billing == TaskBilling.Reserved))) { Origin = price?.Origin };
             })
             .OrderByDescending(d => d.EstimatedCost)
             .ThenByDescending(d => d.TotalTasks)

@@ -55,6 +55,9 @@ public sealed record EnforcementRun
     /// <summary>Caps newly crossed (an alert) or still crossed (a follow-up).</summary>
     public IReadOnlyList<CapStanding> Crossed { get; init; } = [];
 
+    /// <summary>The prices its estimates used, for people (<see cref="Pricing.Describe"/>); empty in runs stored before it was kept.</summary>
+    public string Prices { get; init; } = "";
+
     /// <summary>What set the run off, for people: an event's task, the reconcile, a person.</summary>
     public string Trigger { get; init; } = "";
 

@@ -219,6 +219,7 @@ public sealed partial class CapEnforcer(
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
             Jobs = runJobs,
             Spared = SparedTasks.Among(CapPolicy.QueuedInBreach(view.Standings, view.Tasks, catalog.Describe), caps.Jobs),
+            Prices = pricing.Describe(view.Usage.Devices.Select(d => d.Device)),
             // A device's cap lives in its own region, which answered; only account-wide figures leave regions out.
             UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
             // The limits as last listed: the alert must not wait on Braket to say so.

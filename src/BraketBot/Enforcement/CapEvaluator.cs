@@ -32,7 +32,8 @@ public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
         var day = request.Day.ToString();
         try
         {
-            jobs.Enqueue<CapEvaluationJob>(job => job.RunAsync(day, request.DeviceArn, request.Trigger, request.Reconcile, owner, CancellationToken.None));
+            var args = new CapEvaluationArgs(day, request.DeviceArn, request.Trigger, request.Reconcile, owner);
+            jobs.Enqueue<CapEvaluationJob>(job => job.RunAsync(args, CancellationToken.None));
         }
         catch
         {
@@ -48,9 +49,10 @@ public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
 public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, BraketBotMetrics metrics, TimeProvider time)
 {
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]
-    public async Task RunAsync(string day, string? deviceArn, string trigger, bool reconcile, string owner, CancellationToken cancellationToken)
+    public async Task RunAsync(CapEvaluationArgs args, CancellationToken cancellationToken)
     {
-        var request = new EvaluationRequest(deviceArn, Day.Parse(day), trigger, reconcile);
+        var request = new EvaluationRequest(args.DeviceArn, Day.Parse(args.Day), args.Trigger, args.Reconcile);
+        var owner = args.Owner;
         // A retry (or a job picked up after its host died) takes the guard again; if someone else holds it, they evaluate.
         if (!await store.TryTakeGuardAsync(request.GuardKey, owner, CapEvaluator.Lease, cancellationToken)) return;
         await using var keeper = new LeaseKeeper(
@@ -66,6 +68,12 @@ public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, Brak
             throw;
         }
     }
+
+    /// <summary>The evaluation as releases up to a84dbe0 queued it; a job they left behind runs as the current shape.</summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]
+    public Task RunAsync(
+        string day, string? deviceArn, string trigger, bool reconcile, string owner, CancellationToken cancellationToken) =>
+        RunAsync(new CapEvaluationArgs(day, deviceArn, trigger, reconcile, owner), cancellationToken);
 
     private async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {

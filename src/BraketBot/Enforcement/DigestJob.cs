@@ -19,6 +19,7 @@ public sealed partial class DigestJob(
     IBotStore store,
     ISlackApi slack,
     ChartPublisher charts,
+    Pricing pricing,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
     TimeProvider time,
@@ -31,7 +32,7 @@ public sealed partial class DigestJob(
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(DigestArgs args, CancellationToken cancellationToken)
     {
         var alerts = alertOptions.CurrentValue;
         var yesterday = scanner.Today().AddDays(-1);
@@ -63,6 +64,11 @@ public sealed partial class DigestJob(
         }
     }
 
+    /// <summary>The digest as releases up to a84dbe0 queued it; a job they left behind runs as the current shape.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(new DigestArgs(), cancellationToken);
+
     private async Task<Digest> ComposeAsync(Day day, CancellationToken cancellationToken)
     {
         if (await ledger.FreshnessAsync(day, null, cancellationToken) is null)
@@ -78,7 +84,7 @@ public sealed partial class DigestJob(
         var keys = standings.SelectMany(s => new[] { CapLevel.Breach, CapLevel.Warning }.Select(level => (Standing: s, Level: level, Key: CapEnforcer.AlertKey(day, s.Cap, level)))).ToList();
         var claimed = await store.ClaimedAsync(keys.Select(k => k.Key).ToList(), cancellationToken);
         var raised = keys.Where(k => claimed.Contains(k.Key)).GroupBy(k => k.Standing).Select(g => new RaisedAlert(g.Key.Cap, g.Max(k => k.Level))).ToList();
-        return new Digest(usage, month, standings, raised, caps.TimeZone);
+        return new Digest(usage, month, standings, raised, caps.TimeZone) { Prices = pricing.Describe(month.Devices.Select(d => d.Device)) };
     }
 
     /// <summary>The day's chart for the digest's image block; null when there is none, and the digest goes without it.</summary>

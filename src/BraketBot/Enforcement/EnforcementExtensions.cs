@@ -1,4 +1,5 @@
 using BraketBot.Hosting;
+using BraketBot.Jobs;
 
 namespace BraketBot.Enforcement;
 
@@ -22,7 +23,7 @@ public static class EnforcementExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());
         services.AddTransient<DigestJob>();
         services.AddTransient<LedgerRescanJob>();
-        services.AddHostedService<RecurringJobsRegistration>();
+        services.AddSingleton<IRecurringJobs, RecurringJobsRegistration>();
         services.AddHostedService<EnforcementWarmUp>();
         return services;
     }

@@ -36,7 +36,7 @@ public sealed class HomeReader(
             held,
             await runs.ReadAsync(today, cancellationToken),
             DeviceLimit.All(limits.Known, catalog.Describe),
-            pricing.PriceListDate,
+            pricing.Describe(month.DevicesWith(usage).Select(d => d.Device)),
             time.GetUtcNow());
     }
 }

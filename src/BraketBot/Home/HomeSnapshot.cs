@@ -13,5 +13,5 @@ public sealed record HomeSnapshot(
     bool LedgerHoldsToday,
     IReadOnlyList<HomeRun> Runs,
     IReadOnlyList<DeviceLimit> Limits,
-    string PriceListDate,
+    string Prices,
     DateTimeOffset DrawnAt);

@@ -52,7 +52,7 @@ public static class HomeView
     private static string Drawn(HomeSnapshot s)
     {
         var drawn = $"Drawn at {Format.Clock(s.DrawnAt, s.Caps.Zone, s.Today.Day)} ({s.Caps.TimeZone}) from the ledger";
-        drawn += $" · prices of {s.PriceListDate}";
+        drawn += $" · prices: {s.Prices}";
         return s.LedgerHoldsToday ? drawn : drawn + " · no scan has vouched for today yet: today's figures are what Braket's events told";
     }
 

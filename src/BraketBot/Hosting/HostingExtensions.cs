@@ -13,12 +13,18 @@ public static class HostingExtensions
         return builder;
     }
 
-    public static IServiceCollection AddHosting(this IServiceCollection services)
+    public static IServiceCollection AddHosting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<ConfigurationHealthCheck>(Readiness.ConfigurationCheck, tags: [Readiness.Tag]);
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section));
+        services.AddSingleton<OperatorAccess>();
+        services.AddSingleton<ReadinessLog>();
+        // The health check service logs each unhealthy check at every probe; ReadinessLog says it once, when it changes.
+        services.AddLogging(logging =>
+            logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None));
         services.AddHostedService<MissingSettingsReporter>();
         return services;
     }
@@ -26,14 +32,23 @@ public static class HostingExtensions
     public static WebApplication MapHosting(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.MapOpenApi().ExcludeFromDescription();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }))
+        MapOpenApiForOperators(app);
+        app.MapGet("/healthz", () => TypedResults.Ok(new HealthState("alive")))
             .WithSummary("Liveness: the process is up and serving HTTP.")
             .WithTags("Health");
         app.MapGet("/readyz", Readiness.CheckAsync)
-            .WithSummary("Readiness: job storage reachable and configuration complete; 503 lists what is missing.")
+            .WithSummary("Readiness: job storage reachable and configuration complete; 200 ready or 503 unready, with each check's word " +
+                "only for operators (the metrics port, loopback, or Health:DetailsToken).")
             .WithTags("Health");
         return app;
+    }
+
+    /// <summary>The OpenAPI document describes the routes to whoever builds against them: in Development, or on the metrics port.</summary>
+    private static void MapOpenApiForOperators(WebApplication app)
+    {
+        var port = app.Configuration.GetValue<int?>(OperatorAccess.MetricsPortKey);
+        if (app.Environment.IsDevelopment()) app.MapOpenApi().ExcludeFromDescription();
+        else if (port is { } operatorPort) app.MapOpenApi().ExcludeFromDescription().RequireHost($"*:{operatorPort}");
     }
 
     /// <summary>

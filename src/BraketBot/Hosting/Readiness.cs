@@ -3,11 +3,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BraketBot.Hosting;
 
-/// <summary>The /readyz answer: ready, or not ready with the missing settings and each check's word.</summary>
-public sealed record ReadinessReport(string Status, IReadOnlyList<string> Missing, IReadOnlyDictionary<string, CheckReport> Checks);
-
-public sealed record CheckReport(string Status, string? Description);
-
 public static class Readiness
 {
     public const string Tag = "ready";
@@ -16,17 +11,23 @@ public static class Readiness
     public const string StorageTag = "storage";
     public const string ConfigurationCheck = "configuration";
 
-    public static async Task<Results<Ok<ReadinessReport>, JsonHttpResult<ReadinessReport>>> CheckAsync(
-        HealthCheckService health, CancellationToken cancellationToken)
+    public const string Ready = "ready";
+    public const string Unready = "unready";
+
+    /// <summary>
+    /// 200 or 503 with one word for everyone; operators (<see cref="OperatorAccess"/>) also get which check failed and why.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<ReadinessReport>, JsonHttpResult<HealthState>>> CheckAsync(
+        HttpContext http, HealthCheckService health, OperatorAccess access, ReadinessLog log, CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(Tag), cancellationToken);
+        log.Observe(report);
+        var ready = report.Status == HealthStatus.Healthy;
+        var status = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        var word = ready ? Ready : Unready;
+        if (!access.IsOperator(http)) return TypedResults.Json(new HealthState(word), statusCode: status);
         var missing = report.Entries.TryGetValue(ConfigurationCheck, out var configuration) ? configuration.Data.Keys.ToList() : [];
-        var body = new ReadinessReport(
-            report.Status == HealthStatus.Healthy ? "ready" : "not ready",
-            missing,
-            report.Entries.ToDictionary(e => e.Key, e => new CheckReport(e.Value.Status.ToString(), e.Value.Description)));
-        return report.Status == HealthStatus.Healthy
-            ? TypedResults.Ok(body)
-            : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var checks = report.Entries.ToDictionary(e => e.Key, e => new CheckReport(e.Value.Status.ToString(), e.Value.Description));
+        return TypedResults.Json(new ReadinessReport(word, missing, checks), statusCode: status);
     }
 }

@@ -5,16 +5,6 @@ using Hangfire.Dashboard;
 
 namespace BraketBot.Jobs;
 
-public sealed record JobsDashboardOptions
-{
-    public const string Section = "Hangfire:Dashboard";
-
-    public string? Username { get; init; }
-    public string? Password { get; init; }
-
-    public bool Enabled => !string.IsNullOrEmpty(Username) && !string.IsNullOrEmpty(Password);
-}
-
 /// <summary>HTTP basic authentication in front of the Hangfire dashboard, compared in constant time.</summary>
 public sealed class DashboardAuthorization(JobsDashboardOptions options) : IDashboardAuthorizationFilter
 {

@@ -1,6 +1,7 @@
 using BraketBot.Hosting;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 
 namespace BraketBot.Jobs;
 
@@ -10,22 +11,42 @@ public static class JobsExtensions
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(JobsDashboardOptions.Section).Get<JobsDashboardOptions>() ?? new JobsDashboardOptions());
+        // ASP.NET Core's antiforgery, which the dashboard checks on every change it is asked to make: a page of
+        // another site cannot make a signed-in operator's browser delete a job. Its cookie never leaves this site.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "braketbot-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = AntiforgeryHeader;
+        });
 
         // The activator is this host's own, not Hangfire's static default, so that several hosts can
         // share a process (tests, benchmarks) without running each other's jobs.
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IJobFilterProvider, JobQueueFilterProvider>();
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer(options => options.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+        services.AddHangfireServer(options =>
+        {
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.Queues = JobQueues.Served;
+        });
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("job-storage", tags: [Readiness.Tag, Readiness.StorageTag]);
         services.AddHostedService<JobMetrics>();
+        services.AddHostedService<RecurringJobsKeeper>();
         return services;
     }
 
-    /// <summary>The Hangfire dashboard, only behind basic authentication, and only when its credentials are set.</summary>
+    /// <summary>The header the dashboard's pages send their antiforgery token in.</summary>
+    public const string AntiforgeryHeader = "X-BraketBot-Antiforgery";
+
+    /// <summary>
+    /// The Hangfire dashboard, only behind basic authentication, and only when its credentials are set;
+    /// read-only unless Hangfire:Dashboard:ReadWrite, and every change it makes checked against forgery.
+    /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<JobsDashboardOptions>();
@@ -34,6 +55,7 @@ public static class JobsExtensions
             {
                 Authorization = [new DashboardAuthorization(options)],
                 DisplayStorageConnectionString = false,
+                IsReadOnlyFunc = _ => !options.ReadWrite,
             }).ExcludeFromDescription();
         return app;
     }

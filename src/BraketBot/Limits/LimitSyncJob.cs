@@ -30,7 +30,7 @@ public sealed partial class LimitSyncJob(
 
     /// <summary>The recurring tick: a sync when the stored next renewal has come, or when none is stored (never synced, or the store was lost).</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)] // the next tick is the retry
-    public async Task RenewIfDueAsync(CancellationToken cancellationToken)
+    public async Task RenewIfDueAsync(LimitRenewalArgs args, CancellationToken cancellationToken)
     {
         if (await limits.NextRenewalAsync(cancellationToken) is not { } due || time.GetUtcNow() >= due)
             await SyncAsync("renewal", cancellationToken);
@@ -38,11 +38,20 @@ public sealed partial class LimitSyncJob(
 
     /// <summary>At start and when the caps change: list, mirror and renew now.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
-    public async Task SyncNowAsync(string reason, CancellationToken cancellationToken)
+    public async Task SyncNowAsync(LimitSyncArgs args, CancellationToken cancellationToken)
     {
-        if (!await SyncAsync(reason, cancellationToken))
+        if (!await SyncAsync(args.Reason, cancellationToken))
             throw new InvalidOperationException("Another instance is syncing Braket's spending limits; this sync is tried again.");
     }
+
+    /// <summary>The tick as releases up to a84dbe0 queued it; a job they left behind runs as the current shape.</summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    public Task RenewIfDueAsync(CancellationToken cancellationToken) => RenewIfDueAsync(new LimitRenewalArgs(), cancellationToken);
+
+    /// <summary>A sync as releases up to a84dbe0 queued it; a job they left behind runs as the current shape.</summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
+    public Task SyncNowAsync(string reason, CancellationToken cancellationToken) =>
+        SyncNowAsync(new LimitSyncArgs(reason), cancellationToken);
 
     /// <summary>False when another instance holds the sync now, or took it over from this one.</summary>
     private async Task<bool> SyncAsync(string reason, CancellationToken cancellationToken)
@@ -161,11 +170,11 @@ public sealed partial class LimitSyncJob(
 }
 
 /// <summary>
-/// Starts the limit syncs: the recurring renewal tick, one sync at start, and one whenever the
-/// mirrored caps (or the zone their days are counted in) change.
+/// Starts the limit syncs: one at start, and one whenever the mirrored caps (or the zone their days are
+/// counted in) change (the recurring renewal tick is <see cref="LimitRenewalSchedule"/>).
 /// </summary>
 public sealed partial class LimitSyncTriggers(
-    IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptionsMonitor<CapsOptions> capsOptions, ILogger<LimitSyncTriggers> logger)
+    IBackgroundJobClient jobs, IOptionsMonitor<CapsOptions> capsOptions, ILogger<LimitSyncTriggers> logger)
     : IHostedService, IDisposable
 {
     private IDisposable? listener;
@@ -173,7 +182,6 @@ public sealed partial class LimitSyncTriggers(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<LimitSyncJob>(LimitSyncJob.Id, job => job.RenewIfDueAsync(CancellationToken.None), LimitSyncJob.Cron);
         mirrored = Signature(capsOptions.CurrentValue);
         Enqueue("start");
         listener = capsOptions.OnChange(OnCapsChanged);
@@ -185,7 +193,7 @@ public sealed partial class LimitSyncTriggers(
     {
         try
         {
-            jobs.Enqueue<LimitSyncJob>(job => job.SyncNowAsync(reason, CancellationToken.None));
+            jobs.Enqueue<LimitSyncJob>(job => job.SyncNowAsync(new LimitSyncArgs(reason), CancellationToken.None));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,3 +1,5 @@
+using BraketBot.Jobs;
+
 namespace BraketBot.Limits;
 
 public static class LimitsExtensions
@@ -9,6 +11,7 @@ public static class LimitsExtensions
         services.AddTransient<BraketSpendingLimits>();
         services.AddTransient<LimitSyncJob>();
         services.AddHostedService<LimitSyncTriggers>();
+        services.AddSingleton<IRecurringJobs, LimitRenewalSchedule>();
         return services;
     }
 }

@@ -14,6 +14,9 @@ public sealed record CapsReport(CapsOptions Caps, DayWindow Today, IReadOnlyList
     /// <summary>Braket's own limits beside the caps (none when Braket could not list them).</summary>
     public IReadOnlyList<DeviceLimit> NativeLimits { get; init; } = [];
 
+    /// <summary>The prices the cost caps' usage was estimated at (<see cref="Pricing.Describe"/>); empty without caps.</summary>
+    public string Prices { get; init; } = "";
+
     public IReadOnlyList<CapStanding> Daily => Standings.Where(s => s.Cap.Period == CapPeriod.Day).ToList();
 
     public IReadOnlyList<CapStanding> Monthly => Standings.Where(s => s.Cap.Period == CapPeriod.Month).ToList();
@@ -37,7 +40,7 @@ public static class CapsView
         if (report.NativeLimits.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Braket's own spending limits*\n" +
                 string.Join('\n', report.NativeLimits.Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, report.Caps.Zone, withSpend: true)}")))));
-        blocks.Add(new ContextBlock([TextObject.Markdown(Rules(report.Caps))]));
+        blocks.Add(new ContextBlock([TextObject.Markdown(Rules(report.Caps) + (report.Prices.Length > 0 ? $" · prices: {report.Prices}" : ""))]));
         return new SlackMessage(title + "\n" + string.Join('\n', [.. daily, .. monthly]), blocks);
     }
 

@@ -6,7 +6,11 @@ namespace BraketBot.Reports;
 public sealed record RaisedAlert(Cap Cap, CapLevel Level);
 
 /// <summary>What a daily digest tells: the day's usage, its month through the day, the caps' standings and the alerts raised.</summary>
-public sealed record Digest(DayUsage Day, MonthUsage Month, IReadOnlyList<CapStanding> Standings, IReadOnlyList<RaisedAlert> Raised, string TimeZone);
+public sealed record Digest(DayUsage Day, MonthUsage Month, IReadOnlyList<CapStanding> Standings, IReadOnlyList<RaisedAlert> Raised, string TimeZone)
+{
+    /// <summary>The prices the estimates used (<see cref="Pricing.Describe"/>).</summary>
+    public string Prices { get; init; } = "list prices";
+}
 
 /// <summary>Yesterday in one message: per device, the caps, the alerts and the cancellations.</summary>
 public static class DigestView
@@ -44,7 +48,7 @@ public static class DigestView
         if (digest.Standings.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown("*Caps at the end of the day*\n" + string.Join('\n', digest.Standings.Select(Format.Standing)))));
         blocks.Add(new ContextBlock([TextObject.Markdown(
-            $"Day in {digest.TimeZone} · {digest.Month.Month} to date: about {Format.Money(digest.Month.Cost)} · from BraketBot's ledger, estimates at list prices")]));
+            $"Day in {digest.TimeZone} · {digest.Month.Month} to date: about {Format.Money(digest.Month.Cost)} · from BraketBot's ledger, estimates at {digest.Prices}")]));
         return new SlackMessage($"{title}: {Format.Money(devices.Sum(d => d.EstimatedCost))}, {digest.Raised.Count} alert(s)", blocks);
     }
 }

@@ -52,9 +52,12 @@ public static class Format
     /// <summary>Devices one a row: their tasks and shots (every status) and estimated cost, and a total row when asked.</summary>
     public static string DeviceTable(IReadOnlyList<DeviceUsage> devices, bool total)
     {
-        static IReadOnlyList<string> Row(string name, int tasks, long shots, decimal cost) => [name, Count(tasks), Count(shots), Money(cost)];
-        var rows = devices.Select(d => Row(d.Device.DeviceName, d.TotalTasks, d.Sum(QuantumTaskStatuses.All).Shots, d.EstimatedCost)).ToList();
-        if (total) rows.Add(Row("Total", devices.Sum(d => d.TotalTasks), devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots), devices.Sum(d => d.EstimatedCost)));
+        static IReadOnlyList<string> Row(string name, int tasks, long shots, string cost) => [name, Count(tasks), Count(shots), cost];
+        // A simulator is billed by the minute, which is not estimated: its cell says so rather than $0.
+        var rows = devices.Select(d => Row(d.Device.DeviceName, d.TotalTasks, d.Sum(QuantumTaskStatuses.All).Shots,
+            d.Device.IsSimulator ? "per minute" : Money(d.EstimatedCost))).ToList();
+        if (total)
+            rows.Add(Row("Total", devices.Sum(d => d.TotalTasks), devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots), Money(devices.Sum(d => d.EstimatedCost))));
         return Table(["Device", "Tasks", "Shots", "Est. cost"], rows);
     }
 

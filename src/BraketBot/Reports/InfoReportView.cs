@@ -4,11 +4,12 @@ namespace BraketBot.Reports;
 
 /// <summary>
 /// What an info report shows: a day's usage, the device asked for (null for all), the caps that apply,
-/// and, when the usage is the ledger's, how fresh it is (null: scanned just now).
+/// the prices the estimates used (<see cref="Pricing.Describe"/>), and, when the usage is the ledger's,
+/// how fresh it is (null: scanned just now).
 /// </summary>
 public sealed record InfoReport(
     DayUsage Usage, DeviceSummary? Device, IReadOnlyList<CapStanding> Standings, IReadOnlyList<string> Regions,
-    string PriceListDate, string TimeZone, LedgerFreshness? Freshness = null)
+    string Prices, string TimeZone, LedgerFreshness? Freshness = null)
 {
     /// <summary>The day's hybrid jobs (those with tasks that day), with their instance and tasks' cost.</summary>
     public IReadOnlyList<JobUsage> Jobs { get; init; } = [];
@@ -78,7 +79,8 @@ public static class InfoReportView
         var total = device.Sum(QuantumTaskStatuses.All);
         var table = Format.Table(["Status", "Tasks", "Shots"], [.. rows, ["Total", Format.Count(total.Tasks), Format.Count(total.Shots)]]);
         var where = d.Region.Length > 0 ? d.Region : "every region";
-        yield return new SectionBlock(TextObject.Markdown($"*{d.DeviceName}* · {d.ProviderName} · {where}\n{table}"));
+        var retired = BuiltInPrices.IsRetired(d) ? " · retired" : "";
+        yield return new SectionBlock(TextObject.Markdown($"*{d.DeviceName}* · {d.ProviderName} · {where}{retired}\n{table}"));
 
         var lines = new List<string> { CostLine(device) };
         if (ReservedLine(device) is { } reserved) lines.Add(reserved);
@@ -101,7 +103,7 @@ public static class InfoReportView
         $"No tasks were created on {report.Usage.Window.Day} in {string.Join(", ", report.Regions)}.";
 
     public static string Footer(InfoReport report) =>
-        $"Day in {report.TimeZone} · regions {string.Join(", ", report.Regions)} · prices as of {report.PriceListDate}, estimates only";
+        $"Day in {report.TimeZone} · regions {string.Join(", ", report.Regions)} · prices: {report.Prices}, estimates only";
 
     /// <summary>How fresh a report from the ledger is, in Slack's mrkdwn.</summary>
     public static string FreshnessLine(LedgerFreshness fresh, DayWindow window)
@@ -113,10 +115,20 @@ public static class InfoReportView
     /// <summary>What a device's day costs, in Slack's mrkdwn.</summary>
     public static string CostLine(DeviceUsage device) => device.PerShot is null
         ? device.Device.IsSimulator
-            ? ":moneybag: No per-shot estimate: simulators are billed per minute of simulation."
-            : $":moneybag: No price known for {device.Device.DeviceName}; set `Pricing:PerShot:{device.Device.DeviceName}`."
+            ? $":moneybag: {Format.Count(device.Sum(QuantumTaskStatuses.All).Shots)} shots, {SimulatorBilling}."
+            : ":moneybag: No tasks, nothing spent."
         : $":moneybag: Estimated cost: *{Format.Money(device.SpentCost)}* spent or running, *{Format.Money(device.QueuedCost)}* still queued " +
-          $"({Format.Money(device.PerTask)} a task + {Format.Money(device.PerShot.Value)} a shot).";
+          $"({Format.Money(device.PerTask)} a task + {PerShot(device.PerShot.Value)} a shot)." +
+          (device.Origin == PriceOrigin.HighestQpuPrice
+              ? $"\n:warning: {device.Device.DeviceName} is not on the price list: estimated at the highest QPU price. " +
+                $"Set `Pricing:PerShot:{DeviceNames.ArnName(device.Device)}` to its price."
+              : "");
+
+    /// <summary>A per-shot price to its last significant digit (up to five decimals, as the price list gives them): $0.00035, $0.0975.</summary>
+    private static string PerShot(decimal usd) => usd.ToString("$0.00###", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How a simulator's cost is told: it is billed by the minute of simulation, which BraketBot does not estimate.</summary>
+    public const string SimulatorBilling = "billed per minute, not estimated";
 
     /// <summary>One hybrid job of the day, in Slack's mrkdwn.</summary>
     public static string JobLine(JobUsage usage)

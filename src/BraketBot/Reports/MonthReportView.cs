@@ -3,7 +3,7 @@ using BraketBot.Slack.Messages;
 namespace BraketBot.Reports;
 
 /// <summary>What /braket info month shows: the month to date, the monthly caps' standings (this month only), and the time it is asked at.</summary>
-public sealed record MonthReport(MonthUsage Usage, IReadOnlyList<CapStanding> Standings, DateTimeOffset Now, string TimeZone, string PriceListDate);
+public sealed record MonthReport(MonthUsage Usage, IReadOnlyList<CapStanding> Standings, DateTimeOffset Now, string TimeZone, string Prices);
 
 /// <summary>The month report in Block Kit: devices, the daily trend, the projection, the monthly caps.</summary>
 public static class MonthReportView
@@ -41,7 +41,7 @@ public static class MonthReportView
                 $":warning: The ledger does not hold {usage.Missing.Count} of these days ({usage.Missing[0]}…{usage.Missing[^1]}): they are not in the sums. " +
                 "The reconcile fills this month's; the ledger keeps 13 months.")));
         blocks.Add(new ContextBlock([TextObject.Markdown(
-            $"Month in {report.TimeZone} · from BraketBot's ledger · prices as of {report.PriceListDate}, estimates only")]));
+            $"Month in {report.TimeZone} · from BraketBot's ledger · prices: {report.Prices}, estimates only")]));
         return new SlackMessage($"{title}: {Format.Money(usage.Cost)}, {Format.Count(usage.Shots)} shots", blocks);
     }
 

@@ -40,7 +40,7 @@ public static class RunView
             blocks.Add(new SectionBlock(TextObject.Markdown("⚠️ " + RegionFailure.LowerBound(run.UncheckedRegions))));
         foreach (var offer in run.Offers)
             blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(offer.Scope, offer.Tasks, offer.Shots)]));
-        blocks.Add(new ContextBlock([TextObject.Markdown($"Triggered by {run.Trigger} · day in {run.TimeZone} · estimates at list prices")]));
+        blocks.Add(new ContextBlock([TextObject.Markdown($"Triggered by {run.Trigger} · day in {run.TimeZone} · estimates at {(run.Prices.Length > 0 ? run.Prices : "list prices")}")]));
         return new SlackMessage($"{title}: {string.Join("; ", run.Crossed.Select(Format.Standing))}", blocks);
     }
 

@@ -44,7 +44,10 @@ public sealed partial class DeviceCatalog(
         }
     }
 
-    /// <summary>Finds a device by ARN or by name (any case); an unknown name comes back with the nearest names.</summary>
+    /// <summary>
+    /// Finds a device as a person names it (<see cref="DeviceNames"/>: ARN name or display name, any case,
+    /// or the ARN); an unknown name comes back with the nearest names.
+    /// </summary>
     public async Task<DeviceLookup> ResolveAsync(string nameOrArn, CancellationToken cancellationToken)
     {
         var devices = await GetDevicesAsync(cancellationToken);
@@ -56,7 +59,7 @@ public sealed partial class DeviceCatalog(
         if (!devices.IsSuccess) return new DeviceLookup.Failed(devices.Error!);
 
         var match = devices.Value!
-            .Where(d => d.DeviceName.Equals(nameOrArn, StringComparison.OrdinalIgnoreCase))
+            .Where(d => d.Names(nameOrArn))
             .OrderBy(d => d.IsRetired)
             .FirstOrDefault();
         return match is not null

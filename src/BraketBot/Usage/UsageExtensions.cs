@@ -1,5 +1,4 @@
 using BraketBot.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
 
@@ -9,7 +8,9 @@ public static class UsageExtensions
     {
         services.AddValidatedOptions<WatchOptions, WatchOptionsValidator>(configuration, WatchOptions.Section);
         services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration, PricingOptions.Section);
-        services.AddSingleton(sp => new Pricing(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
+        services.AddSingleton<CurrentPrices>();
+        // Short-lived like its users: each takes the book in force when it is made.
+        services.AddTransient(sp => sp.GetRequiredService<CurrentPrices>().Book);
         services.AddSingleton<DeviceCatalogCache>();
         services.AddTransient<DeviceCatalog>();
         services.AddTransient<TaskCanceller>();

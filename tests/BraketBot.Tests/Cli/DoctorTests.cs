@@ -60,8 +60,10 @@ public sealed class DoctorTests : IDisposable
             ✓ Slack app token: valid: Socket Mode can connect
             ✓ Slack events: over Socket Mode: they come on the connection the app token opens, no request URL needed
             ✓ Storage (job-storage): In-Memory Storage answers.
+            ✓ Prices: AWS price list of 2026-11-20: 7 QPU prices
+            ✓ Device prices: every QPU in the watched regions is priced; simulators are billed per minute, not estimated; retired: Ankaa-3, Aspen-M-1 (at their last prices)
             ✓ Charts: a sample chart draws (1600×800 PNG)
-            All 23 checks passed.
+            All 25 checks passed.
             """,
             string.Join('\n', output.Split('\n').Select(l => l.TrimEnd())).Trim());
 
@@ -102,7 +104,29 @@ public sealed class DoctorTests : IDisposable
             "✗ braket:CancelQuantumTask: denied in us-west-1, us-east-1",
             "fix: attach deploy/iam-policy.json to BraketBot's IAM user or role",
             "✓ braket:GetQuantumTask: allowed in us-west-1, us-east-1",
-            "1 of 23 checks failed");
+            "1 of 25 checks failed");
+
+    [Fact]
+    public Task A_price_list_that_cannot_be_read_fails_the_prices_check_saying_how_old_the_prices_in_force_are() =>
+        FailsAsync(c =>
+            {
+                c.Braket.PriceListStatus = System.Net.HttpStatusCode.InternalServerError;
+                c.Clock.Shift = DateTimeOffset.Parse(BuiltInPrices.Date, System.Globalization.CultureInfo.InvariantCulture).AddDays(10.5) - BotFactory.Today;
+            },
+            "✗ Prices: the price list cannot be read (",
+            "answered 500 Internal Server Error); estimates", // the console's width breaks the line here
+            "use the built-in table of " + BuiltInPrices.Date + " (10 days old)",
+            "fix: let this host reach",
+            "✓ Device prices: every QPU in the watched regions is priced",
+            "1 of 25 checks failed");
+
+    [Fact]
+    public Task A_qpu_the_price_list_lacks_fails_doctor_saying_it_is_estimated_at_the_highest_price() =>
+        FailsAsync(c => c.Braket.Devices.Add(new DeviceSummary("arn:aws:braket:us-east-1::device/qpu/acme/Q", "Q", "Acme", "QPU", "ONLINE")),
+            "✗ Device prices: Q (us-east-1) is not on the AWS price list of 2026-11-20: its tasks are estimated at the highest QPU price, $0.08 a shot",
+            "fix: set Pricing:PerShot:Q to its price",
+            "✓ Prices: AWS price list of 2026-11-20",
+            "1 of 25 checks failed");
 
     [Fact]
     public Task A_renderer_that_cannot_be_made_fails_the_charts_check_not_doctor() =>
@@ -110,7 +134,7 @@ public sealed class DoctorTests : IDisposable
                 throw new TypeInitializationException("SkiaSharp.SKTypeface", new DllNotFoundException("Unable to load shared library 'libSkiaSharp'")))),
             "✗ Charts: a chart cannot be drawn here: Unable to load shared library 'libSkiaSharp'",
             "✓ Slack bot token",
-            "1 of 23 checks failed");
+            "1 of 25 checks failed");
 
     [Fact]
     public Task A_bot_that_is_not_in_the_alert_channel_is_told_to_invite_itself() =>
@@ -207,6 +231,6 @@ public sealed class DoctorTests : IDisposable
         var denied = checks.Single(c => c.GetProperty("status").GetString() == "fail");
         Assert.Equal("braket:SearchSpendingLimits", denied.GetProperty("check").GetString());
         Assert.Contains("deploy/iam-policy.json", denied.GetProperty("fix").GetString());
-        Assert.Equal(22, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
+        Assert.Equal(24, checks.Count(c => c.GetProperty("status").GetString() == "pass"));
     }
 }

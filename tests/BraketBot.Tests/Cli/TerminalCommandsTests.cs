@@ -56,8 +56,8 @@ public sealed class TerminalCommandsTests : IDisposable
             [" Status Tasks Shots ", " CREATED 1 50 ", " QUEUED 3 6,000 ", " RUNNING 1 100 ", " COMPLETED 2 1,000 ", " FAILED 1 10 ",
              " CANCELLING 1 20 ", " CANCELLED 1 30 ", " Total 10 7,210 "],
             row => Assert.Contains(row, Cells(output)));
-        Assert.Contains("Estimated cost: $1.29 spent or running, $3.32 still queued ($0.30 a task + $0.0004 a shot).", output);
-        Assert.Contains("Day in UTC · regions us-west-1 · prices as of", output);
+        Assert.Contains("Estimated cost: $1.29 spent or running, $3.32 still queued ($0.30 a task + $0.00035 a shot).", output);
+        Assert.Contains($"Day in UTC · regions us-west-1 · prices: built-in table of {BuiltInPrices.Date}, estimates only", output);
         Assert.DoesNotMatch("77,777|88,888|\\*", output); // no decoy, and no mrkdwn left for Slack
         Assert.Single(cli.Braket.RequestsOf(BraketOperations.SearchQuantumTasks)); // the one scan of the slash command
     }
@@ -94,6 +94,23 @@ public sealed class TerminalCommandsTests : IDisposable
     {
         Assert.Contains("✗ 2022-13-45 is not a date. Use YYYY-MM-DD", await FailsAsync("info", "2022-13-45", "Aspen-M-1"));
         Assert.Empty(cli.Braket.Requests);
+    }
+
+    [Fact]
+    public async Task Info_takes_a_display_name_the_shell_kept_whole_and_prices_as_the_built_in_table()
+    {
+        cli.Braket.Devices.Remove(Tasks.Forte);
+        cli.Braket.Devices.Add(Tasks.Forte with { DeviceName = "Forte 1" }); // as SearchDevices names it
+        cli.Braket.Add(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 1000, Morning));
+
+        var output = await SucceedsAsync("info", "today", "Forte 1");
+
+        Assert.Contains("Forte 1 on 2022-04-10", output);
+        Assert.Contains("$80.30 spent or running", output);
+        Assert.Contains("($0.30 a task + $0.08 a shot)", output);
+        var device = (await JsonAsync("info", "today", "forte 1")).GetProperty("devices")[0];
+        Assert.Equal("builtInTable", device.GetProperty("priceOrigin").GetString());
+        Assert.False(device.GetProperty("retired").GetBoolean());
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class CommandParserTests
     [InlineData("  info   `2022-04-10`   aspen-m-1 ", "2022-04-10", "aspen-m-1")]
     [InlineData("info arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1", "2022-04-10", "arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1")]
     [InlineData("info 2024-02-29 SV1", "2024-02-29", "SV1")]
+    [InlineData("info today \"Forte 1\"", "2022-04-10", "Forte 1")]
+    [InlineData("info “IBEX Q1” 2022-04-10", "2022-04-10", "IBEX Q1")]
+    [InlineData("info `Forte Enterprise 1` yesterday", "2022-04-09", "Forte Enterprise 1")]
     public void Parses_info(string text, string day, string? device)
     {
         var info = Assert.IsType<ParsedCommand.Info>(CommandParser.Parse(text));

@@ -153,7 +153,7 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         Assert.Contains("None: no cap was crossed", text);
         Assert.Contains("*Ankaa-3*: :shield: Braket's own limit: $250.00", text);
         Assert.Contains("$12.50 queued, $40.00 spent", text);
-        Assert.Contains("prices of ", text);
+        Assert.Contains("prices: AWS price list of 2026-11-20", text);
         Assert.Contains("Drawn at 12:", text);
         Assert.DoesNotContain(Tasks.Account, text);
         var refresh = Assert.Single(Buttons(view, ActionIds.RefreshHome));

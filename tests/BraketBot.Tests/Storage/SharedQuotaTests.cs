@@ -29,9 +29,12 @@ public sealed class SharedQuotaTests
         Quotas = new Dictionary<string, Quota>(StringComparer.OrdinalIgnoreCase) { [BraketOperations.GetQuantumTask] = new(50, 10) },
     };
 
-    private static (QuotaLimiter Limiter, CountedBuckets Buckets) Instance(TestDatabase database)
+    /// <summary>An instance's own connection pool, given back when the test ends (the test server's connections are shared).</summary>
+    private static PostgresDatabase Pool(TestDatabase database) => new(database.ConnectionString, NullLogger<PostgresDatabase>.Instance);
+
+    private static (QuotaLimiter Limiter, CountedBuckets Buckets) Instance(PostgresDatabase pool)
     {
-        var buckets = new CountedBuckets(new PostgresQuotaBuckets(new PostgresDatabase(database.ConnectionString, NullLogger<PostgresDatabase>.Instance)));
+        var buckets = new CountedBuckets(new PostgresQuotaBuckets(pool));
         var limiter = new QuotaLimiter(new FixedOptions<BraketOptions>(Options), new FixedOptions<WatchOptions>(new WatchOptions()), TimeProvider.System,
             NullLogger<QuotaLimiter>.Instance, buckets);
         return (limiter, buckets);
@@ -46,7 +49,8 @@ public sealed class SharedQuotaTests
     public async Task One_instance_calling_one_after_another_leases_slices_not_a_round_trip_per_call()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var (limiter, buckets) = Instance(database);
+        await using var pool = Pool(database);
+        var (limiter, buckets) = Instance(pool);
 
         var clock = Stopwatch.StartNew();
         await CallsAsync(limiter, 100);
@@ -59,8 +63,10 @@ public sealed class SharedQuotaTests
     public async Task Two_instances_on_one_database_keep_one_quota_together()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var (a, _) = Instance(database);
-        var (b, _) = Instance(database);
+        await using var poolA = Pool(database);
+        await using var poolB = Pool(database);
+        var (a, _) = Instance(poolA);
+        var (b, _) = Instance(poolB);
 
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(CallsAsync(a, 60), CallsAsync(b, 60));
@@ -73,8 +79,10 @@ public sealed class SharedQuotaTests
     public async Task The_slice_of_an_instance_that_stopped_is_back_within_half_a_second()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var (a, _) = Instance(database);
-        var (b, _) = Instance(database);
+        await using var poolA = Pool(database);
+        await using var poolB = Pool(database);
+        var (a, _) = Instance(poolA);
+        var (b, _) = Instance(poolB);
         await CallsAsync(a, 100); // its slices have grown to half a second of the quota; it stops holding one
 
         var clock = Stopwatch.StartNew();

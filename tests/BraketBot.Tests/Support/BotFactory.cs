@@ -117,8 +117,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not settle: work was still in flight.");
             var jobs = storage.GetMonitoringApi();
+            var enqueued = BraketBot.Jobs.JobQueues.Served.Sum(jobs.EnqueuedCount);
             var busy = queue.Unfinished > 0 || runs.Unfinished > 0 || homeTabs.Unfinished > 0
-                       || jobs.EnqueuedCount("default") > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
+                || enqueued > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
             idle = busy ? 0 : idle + 1;
         }
     }

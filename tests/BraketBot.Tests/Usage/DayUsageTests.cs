@@ -62,28 +62,4 @@ public sealed class DayUsageTests
         Assert.Null(usage.Devices[2].SpentCost);
         Assert.Equal(0.30m + 1000 * 0.08m, usage.Devices[0].SpentCost);
     }
-
-    [Theory]
-    [InlineData("Aspen-M-1", "Rigetti", 0.00035)]
-    [InlineData("Ankaa-9", "rigetti", 0.0009)]
-    [InlineData("Garnet", "IQM", 0.00145)]
-    [InlineData("Aquila", "QuEra", 0.01)]
-    public void Prices_by_device_then_by_provider(string name, string provider, decimal perShot) =>
-        Assert.Equal(perShot, Pricing.PerShot(new DeviceSummary("arn", name, provider, "QPU", "ONLINE")));
-
-    [Fact]
-    public void Knows_no_price_for_an_unknown_provider_nor_for_simulators()
-    {
-        Assert.Null(Pricing.PerShot(new DeviceSummary("arn", "Ibex-Q1", "AQT", "QPU", "ONLINE")));
-        Assert.Null(Pricing.PerShot(Tasks.Sv1));
-    }
-
-    [Fact]
-    public void Configured_prices_override_the_defaults()
-    {
-        var pricing = new Pricing(new PricingOptions { PerTask = 0.5m, PerShot = { ["Garnet"] = 0.002m } });
-
-        Assert.Equal(0.002m, pricing.PerShot(new DeviceSummary("arn", "garnet", "IQM", "QPU", "ONLINE")));
-        Assert.Equal(0.5m, pricing.PerTask);
-    }
 }
