@@ -20,6 +20,8 @@ public sealed partial class TaskOrigins(
     /// <summary>GetQuantumTask calls in flight at once; the client's quota pacing (100 a second) sets the rate.</summary>
     private const int Parallelism = 8;
 
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+
     /// <summary>Whether the task's origin matters: it can still cost (or be cancelled). Failed and cancelled tasks cost nothing.</summary>
     public static bool Matters(QuantumTaskSummary task) =>
         task.Status is QuantumTaskStatus.Created or QuantumTaskStatus.Queued or QuantumTaskStatus.Running or QuantumTaskStatus.Completed;
@@ -49,6 +51,13 @@ public sealed partial class TaskOrigins(
             {
                 if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn)) return;
                 var described = await braket.GetQuantumTaskAsync(arn, ct);
+                // A throttle or an outage is not Braket's answer: asked again with backoff, so a task is not left unchecked by a blip.
+                for (var attempt = 0;
+                     described.Error?.Kind is BraketErrorKind.Throttled or BraketErrorKind.Unavailable && attempt < Backoff.Length; attempt++)
+                {
+                    await Task.Delay(Backoff[attempt], time, ct);
+                    described = await braket.GetQuantumTaskAsync(arn, ct);
+                }
                 if (described.IsSuccess && described.Value!.Origin is not null) learnt.Add(described.Value);
                 else if (described.Error?.Kind == BraketErrorKind.NotFound) unknown.Add(task.QuantumTaskArn);
                 else LogNotLearnt(task.QuantumTaskArn, described.Error?.Kind.ToString() ?? "no origin");
