@@ -328,8 +328,26 @@ public static class Scenarios
         ];
     }
 
-    /// <summary>A breach as the very first event of a new process: what start-up costs the first cancel.</summary>
-    public static async Task<IReadOnlyList<Row>> ColdBreachAsync()
+    /// <summary>
+    /// A breach as the very first event of a new process, on <paramref name="processes"/> fresh processes one after
+    /// another: what start-up costs the first cancel, as its median and its worst.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> ColdBreachAsync(int processes = 5)
+    {
+        var firstCancels = new List<TimeSpan>();
+        for (var i = 0; i < processes; i++) firstCancels.Add(await FirstCancelOfANewProcessAsync());
+        firstCancels.Sort();
+        var median = firstCancels[firstCancels.Count / 2];
+        var worst = firstCancels[^1];
+        return
+        [
+            new($"(c) cold start, {processes} new processes: first event to first cancel, median / worst",
+                $"{Seconds(median)} / {Seconds(worst)}", string.Join(", ", firstCancels.Select(Seconds)), "< 0.25 s (worst)",
+                worst < TimeSpan.FromMilliseconds(250)),
+        ];
+    }
+
+    private static async Task<TimeSpan> FirstCancelOfANewProcessAsync()
     {
         var tasks = Enumerable.Range(0, 20).Select(i => Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Day.AddHours(8).AddSeconds(i))).ToArray();
         var trigger = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 10, Day.AddHours(9));
@@ -340,9 +358,11 @@ public static class Scenarios
 
         var received = DateTime.UtcNow;
         await harness.Client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
-        await harness.Slack.WaitFor(() => harness.Slack.TopLevel.Any(m => m.Body.ToString().Contains("Cancelled 21 queued tasks")) ? "outcome" : null, TimeSpan.FromMinutes(2));
-        var first = harness.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Min(r => r.DateTime) - received;
-        return [new("(c) cold start: a new process's first event to first cancel", Seconds(first), "warm-up at start", "< 0.25 s", first < TimeSpan.FromMilliseconds(250))];
+        // The whole run, not only its first cancel: every task cancelled and the alert in the channel.
+        await harness.Slack.WaitFor(
+            () => harness.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 21 && harness.Slack.TopLevel.Count > 0 ? "run" : null,
+            TimeSpan.FromMinutes(2));
+        return harness.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Min(r => r.DateTime) - received;
     }
 
     public static async Task<(IReadOnlyList<Row> Rows, TimeSpan Startup, long WorkingSet)> AcknowledgementAsync(int commands, int concurrency)
