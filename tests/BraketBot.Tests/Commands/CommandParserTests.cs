@@ -117,6 +117,12 @@ public sealed class CommandParserTests
     [Fact]
     public void Help_has_no_problem() => Assert.Null(Assert.IsType<ParsedCommand.Help>(CommandParser.Parse("help")).Problem);
 
+    [Theory]
+    [InlineData("\n\f")]
+    [InlineData("\v \u2003")]
+    public void Only_whitespace_is_a_plain_request_for_help(string text) =>
+        Assert.Null(Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
+
     [Fact]
     public void Quotes_user_input_without_letting_it_break_the_formatting()
     {

@@ -28,7 +28,8 @@ public sealed class ParserProperties
         Prop.ForAll(CommandTexts(), text =>
         {
             var parsed = CommandParser.Parse(text);
-            var words = text.Split((char[])[' ', '\t', '\n', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+            // Null separators split on every char.IsWhiteSpace, as the parser's \s does (form feed and vertical tab included).
+            var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             var askedForHelp = words.Length == 0 || words[0].Trim('`', '"', '\'', '<', '>', '“', '”') is "" or "help" || words[0].Equals("help", StringComparison.OrdinalIgnoreCase);
             return parsed is not ParsedCommand.Help help || help.Problem is { Length: > 0 } || askedForHelp;
         });
