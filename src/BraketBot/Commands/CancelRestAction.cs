@@ -40,7 +40,9 @@ public sealed partial class CancelRestAction(
         return null;
     }
 
-    /// <summary>Which tasks the run left: its stored list, or, when the bot stopped and the list died with it, what was created before it.</summary>
+    /// <summary>
+    /// Which tasks the run left: its stored list, or, when the bot stopped and the list died with it, what was created before the run.
+    /// </summary>
     private async Task<Func<QuantumTaskSummary, bool>?> LeftByAsync(RestOfRun rest, CancellationToken cancellationToken)
     {
         var left = await store.GetValueAsync(RunExecutor.RestKey(rest.RunId), cancellationToken);

@@ -28,7 +28,8 @@ public sealed class QueuedCancellation(
     /// <param name="responseUrl">Where the run shows its progress and outcome in Slack; none from the terminal.</param>
     /// <param name="only">Of the scope's tasks, only those it takes ("Cancel the rest": what an earlier run left); null: all.</param>
     public async Task<CommandResult<EnforcementRun>> PlanAsync(
-        CancelScope scope, string trigger, string? requestedBy, Uri? responseUrl, CancellationToken cancellationToken, Func<QuantumTaskSummary, bool>? only = null)
+        CancelScope scope, string trigger, string? requestedBy, Uri? responseUrl, CancellationToken cancellationToken,
+        Func<QuantumTaskSummary, bool>? only = null)
     {
         var device = scope.AllDevices ? null : catalog.Describe(scope.DeviceArn!);
         var found = await scanner.TasksAsync(scanner.Window(scope.Day), device, cancellationToken);

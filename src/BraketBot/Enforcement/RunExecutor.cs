@@ -64,7 +64,8 @@ public sealed partial class RunExecutor(
     }
 
     /// <summary>The cancels with the message loop beside them, until the outcome is shown.</summary>
-    private async Task CarryOutAsync(RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+    private async Task CarryOutAsync(
+        RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
     {
         using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var showing = messages.KeepShownAsync(session, stopShowing.Token);
@@ -107,7 +108,8 @@ public sealed partial class RunExecutor(
     /// <summary>Where a run leaves the ARNs of the tasks it left queued, one a line, for its "Cancel the rest" button.</summary>
     public static string RestKey(string runId) => $"run-rest:{runId}";
 
-    private async Task CancelPendingAsync(RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+    private async Task CancelPendingAsync(
+        RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
     {
         var run = session.Run;
         var retry = new CancelRetry(run.Deadline, options.CurrentValue.RetryMax);
@@ -115,7 +117,8 @@ public sealed partial class RunExecutor(
         var left = run.Deadline - time.GetUtcNow();
         deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         // Stopping for good: the cancels in flight get a while to land, sooner if the run's deadline comes first.
-        using var stopped = windDown?.Stopping.Register(() => deadline.CancelAfter(Within(windDown.CancelsGrace, run.Deadline - time.GetUtcNow())));
+        using var stopped = windDown?.Stopping.Register(
+            () => deadline.CancelAfter(Within(windDown.CancelsGrace, run.Deadline - time.GetUtcNow())));
         try
         {
             await Parallel.ForEachAsync(
@@ -138,7 +141,7 @@ public sealed partial class RunExecutor(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            if (windDown?.Stopping.IsCancellationRequested == true) return; // the grace of the cancels in flight ran out: left by LeaveAtStop
+            if (windDown?.Stopping.IsCancellationRequested == true) return; // the cancels in flight ran out of grace: LeaveAtStop
             LogDeadline(run.Id, run.Deadline);
             session.Update(r => r.LeavePending("not cancelled by the run's deadline"));
             await session.SaveAsync(cancellationToken);
@@ -148,7 +151,7 @@ public sealed partial class RunExecutor(
     private static TimeSpan Within(TimeSpan grace, TimeSpan untilDeadline) =>
         untilDeadline < TimeSpan.Zero ? TimeSpan.Zero : untilDeadline < grace ? untilDeadline : grace;
 
-    /// <summary>The host stops and nobody will resume the run: what it did not cancel is left, and its outcome says the bot stopped.</summary>
+    /// <summary>The host stops and nobody will resume the run: what it did not cancel is left, and its outcome says so.</summary>
     private void LeaveAtStop(RunSession session, RunWindDown windDown)
     {
         if (!windDown.Stopping.IsCancellationRequested || !session.Run.Pending.Any()) return;
@@ -167,7 +170,7 @@ public sealed partial class RunExecutor(
     private partial void LogFinished(string runId, RunKind kind, int cancelled, int tasks, int left);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Run {RunId}: the host is stopping and the storage is in memory, so nobody resumes it; {Left} tasks are left queued, the message says so")]
+        "Run {RunId}: the host is stopping and the storage is in memory, so nobody resumes it; {Left} tasks are left queued")]
     private partial void LogStoppedWithLeft(string runId, int left);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} reached its deadline {Deadline}; what is left is given back for the next run")]

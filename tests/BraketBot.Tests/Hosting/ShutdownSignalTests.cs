@@ -103,14 +103,16 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
         Assert.Contains($"BraketBot stopped (a restart or a deploy) with {left.Count} queued tasks left", text, StringComparison.Ordinal);
         var button = MessageButtons.Of(alert.Body, CancelRestAction.Id);
 
-        // The next start (its store empty, the cap since raised) takes the click: the tasks the run left, not a newer one nor another device's.
+        // The next start (its store empty, the cap since raised) takes the click: the tasks the run left, not a newer
+        // one nor another device's.
         var newer = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, DateTimeOffset.UtcNow);
         braket.Add(newer);
         using var second = await BotProcess.StartAsync(TestSettings.ForProcess(braket.Url, slack.ApiBase));
         using (var client = new HttpClient { BaseAddress = second.Address })
         {
             var click = SlackRequests.ButtonBody(CancelRestAction.Id, button.GetProperty("value").GetString()!, slack.ResponseUrl("rest"));
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SlackRequests.Signed("/slack/interactions", click, DateTimeOffset.UtcNow))).StatusCode);
+            var clicked = await client.SendAsync(SlackRequests.Signed("/slack/interactions", click, DateTimeOffset.UtcNow));
+            Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
         }
         await slack.WaitFor(() => slack.Responses("rest").Select(r => MessageText.Of(r)).FirstOrDefault(t => t.Contains(
             $"cancelled {left.Count} of {left.Count}", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the rest cancelled");
