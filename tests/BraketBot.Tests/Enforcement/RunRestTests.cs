@@ -84,7 +84,8 @@ public sealed class RunRestTests
         Assert.True(run.Stopped);
         Assert.Equal(["b", "c"], run.Left.Select(t => t.Arn));
         Assert.Contains("BraketBot stopped (a restart or a deploy) with 2 queued tasks left", MessageText.Of(message));
-        var button = Assert.Single(message.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements), e => e.ActionId == ActionIds.CancelRest);
+        var buttons = message.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements);
+        var button = Assert.Single(buttons, e => e.ActionId == ActionIds.CancelRest);
         Assert.True(ButtonValues.TryRead(button.Value, out RestOfRun? rest));
         Assert.Equal(createdAt, rest.CreatedBefore);
     }
