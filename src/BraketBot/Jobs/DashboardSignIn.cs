@@ -20,7 +20,7 @@ public static partial class DashboardSignIn
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet(DashboardSession.SignInPath, Show).ExcludeFromDescription();
-        app.MapPost(DashboardSession.SignInPath, SignInAsync).ExcludeFromDescription();
+        app.MapPost(DashboardSession.SignInPath, SignInAsync).RequireRateLimiting(DashboardSession.SignInLimit).ExcludeFromDescription();
     }
 
     private static ContentHttpResult Show(HttpContext http, IAntiforgery antiforgery) =>

@@ -54,6 +54,7 @@ public static class JobsExtensions
     {
         var options = app.Services.GetRequiredService<JobsDashboardOptions>();
         if (!options.Enabled) return app;
+        app.UseRateLimiter();
         DashboardSignIn.Map(app);
         app.MapHangfireDashboard(DashboardSession.Path, new DashboardOptions
         {

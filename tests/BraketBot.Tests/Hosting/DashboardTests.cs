@@ -48,6 +48,23 @@ public sealed partial class DashboardTests
     }
 
     [Fact]
+    public async Task Guessing_is_slowed_to_ten_sign_in_attempts_a_minute()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i <= DashboardSession.SignInAttemptsPerMinute; i++)
+            answers.Add((await SignInAsync(client, "ops", $"guess{i}")).StatusCode);
+        var right = await SignInAsync(client, "ops", "s3cret");
+
+        Assert.All(answers.Take(DashboardSession.SignInAttemptsPerMinute), a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Null(SessionCookie(right));
+    }
+
+    [Fact]
     public async Task The_right_credentials_give_an_HttpOnly_SameSite_Strict_session_that_opens_the_page_asked_for()
     {
         using var bot = Dashboard(readWrite: true);
