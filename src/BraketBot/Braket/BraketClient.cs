@@ -151,7 +151,7 @@ public sealed partial class BraketClient(
             request.Options.Set(BraketCallMetrics.Operation, operation);
             if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: BraketWire.Json);
 
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await SendAsync(region, operation, request, cancellationToken);
             if (response.IsSuccessStatusCode && typeof(T) == typeof(EmptyResponse))
                 return (T)(object)EmptyResponse.Instance; // whatever the body, success is the answer
             if (response.IsSuccessStatusCode)
@@ -167,6 +167,21 @@ public sealed partial class BraketClient(
         {
             LogFailed(operation, region, error.Kind, error.Message);
             return error;
+        }
+    }
+
+    /// <summary>Sends one call; its answer, or its failure, tells the limiter that Braket's bucket has seen it by now.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        string region, string operation, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var sentAt = time.GetTimestamp();
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            limiter.Answered(region, operation, sentAt);
         }
     }
 

@@ -11,4 +11,7 @@ public interface IQuotaTokens
 
     /// <summary>Puts back a token taken by <see cref="NextAsync"/> that nobody used (its caller gave up).</summary>
     void GiveBack();
+
+    /// <summary>A call sent at <paramref name="sentAt"/> (a timestamp of the limiter's clock) was answered: Braket has seen it.</summary>
+    void Answered(long sentAt);
 }

@@ -5,11 +5,13 @@ public sealed class LocalQuotaTokens(TokenBucket bucket, TimeProvider time) : IQ
 {
     public bool TryTakeNow() => bucket.TryTake();
 
-    public Task NextAsync(int wanted)
+    public async Task NextAsync(int wanted)
     {
-        var wait = bucket.Reserve();
-        return wait == TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time);
+        // The wait is the least one: a bucket waiting for the answer to its burst's first call refills later, so look again.
+        for (var wait = bucket.Reserve(); wait > TimeSpan.Zero; wait = bucket.Shortfall()) await Task.Delay(wait, time);
     }
 
     public void GiveBack() => bucket.GiveBack();
+
+    public void Answered(long sentAt) => bucket.Answered(sentAt);
 }

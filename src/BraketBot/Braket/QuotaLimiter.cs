@@ -25,6 +25,7 @@ public sealed partial class QuotaLimiter : IDisposable
     private readonly ILogger<QuotaLimiter> logger;
     private readonly IQuotaBuckets? shared;
     private readonly IDisposable? listening;
+    private IReadOnlyList<Quota> quotas;
 
     public QuotaLimiter(
         IOptionsMonitor<BraketOptions> options, IOptionsMonitor<WatchOptions> watch, TimeProvider time, ILogger<QuotaLimiter> logger,
@@ -35,15 +36,32 @@ public sealed partial class QuotaLimiter : IDisposable
         this.time = time;
         this.logger = logger;
         this.shared = shared;
-        // Quotas raised or lowered in the configuration apply from the next call, without a restart.
-        listening = options.OnChange(_ => queues.Clear());
+        quotas = QuotasOf(options.CurrentValue);
+        // Quotas raised or lowered in the configuration apply from the next call, without a restart. Any other reload
+        // keeps the buckets: new ones would start full and spend a burst Braket's buckets do not have.
+        listening = options.OnChange(changed =>
+        {
+            var now = QuotasOf(changed);
+            if (!Interlocked.Exchange(ref quotas, now).SequenceEqual(now)) queues.Clear();
+        });
     }
+
+    private static IReadOnlyList<Quota> QuotasOf(BraketOptions braket) => [.. Quota.Documented.Keys.Select(braket.QuotaFor)];
 
     public void Dispose() => listening?.Dispose();
 
     /// <summary>Waits for a token of the region's and operation's quota, at the caller's <see cref="BraketPriority.Current"/>.</summary>
     public Task WaitAsync(string region, string operation, CancellationToken cancellationToken) =>
         queues.GetOrAdd((region, operation), Queue).WaitAsync(BraketPriority.Current, cancellationToken);
+
+    /// <summary>
+    /// A call sent at <paramref name="sentAt"/> (a <see cref="TimeProvider.GetTimestamp"/>) was answered, or failed: by now
+    /// Braket's bucket has seen it, so a bucket left full by its burst refills from now.
+    /// </summary>
+    public void Answered(string region, string operation, long sentAt)
+    {
+        if (queues.TryGetValue((region, operation), out var queue)) queue.Answered(sentAt);
+    }
 
     private QuotaQueue Queue((string Region, string Operation) key)
     {

@@ -46,6 +46,9 @@ public sealed class QuotaQueue(IQuotaTokens tokens)
         return waiter.Turn.Task;
     }
 
+    /// <summary>A call this queue let through, sent at <paramref name="sentAt"/>, was answered.</summary>
+    public void Answered(long sentAt) => tokens.Answered(sentAt);
+
     /// <summary>Takes tokens one at a time while anyone waits, each handed over only once it is ready.</summary>
     private async Task PumpAsync()
     {

@@ -82,6 +82,9 @@ public sealed partial class SharedQuotaTokens(
         lock (gate) unused++;
     }
 
+    /// <summary>Only this instance's own bucket, used while the store is out of reach, waits for answers.</summary>
+    public void Answered(long sentAt) => fallback.Answered(sentAt);
+
     private async Task LeaseAsync(int wanted)
     {
         int count, returned;

@@ -1,6 +1,9 @@
 using BraketBot.Braket;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BraketBot.Tests.Braket;
@@ -25,6 +28,7 @@ public sealed class TokenBucketTests
         var time = new FakeTimeProvider();
         var bucket = new TokenBucket(new Quota(2, 20), time);
         for (var i = 0; i < 20; i++) bucket.Reserve();
+        bucket.Answered(time.GetTimestamp());
 
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(TimeSpan.Zero, bucket.Reserve());
@@ -33,6 +37,42 @@ public sealed class TokenBucketTests
 
         time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(20, Enumerable.Range(0, 25).Count(_ => bucket.Reserve() == TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_bucket_taken_from_full_refills_from_the_answer_to_the_bursts_first_call_as_Braket_does()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new TokenBucket(new Quota(2, 20), time);
+        var sent = time.GetTimestamp();
+        for (var i = 0; i < 20; i++) bucket.TryTake();
+
+        // The first call is 0.8 s on its way: Braket's bucket is full till it arrives, and refills only from then.
+        time.Advance(TimeSpan.FromSeconds(0.8));
+        Assert.False(bucket.TryTake());
+        bucket.Answered(sent);
+        Assert.Equal(0.5, bucket.Reserve().TotalSeconds, 3);
+        time.Advance(TimeSpan.FromSeconds(0.4));
+        Assert.Equal(0.1, bucket.Shortfall().TotalSeconds, 3);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(TimeSpan.Zero, bucket.Shortfall());
+    }
+
+    [Fact]
+    public void A_bucket_whose_burst_is_never_answered_refills_after_the_longest_flight()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new TokenBucket(new Quota(2, 20), time);
+        for (var i = 0; i < 20; i++) bucket.TryTake();
+        // An answer to a call sent before the burst says nothing of it.
+        bucket.Answered(time.GetTimestamp() - 1);
+
+        time.Advance(TokenBucket.LongestFlight);
+        Assert.False(bucket.TryTake());
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(bucket.TryTake());
+        Assert.True(bucket.TryTake());
+        Assert.False(bucket.TryTake());
     }
 
     private static QuotaLimiter Limiter(TimeProvider time) =>
@@ -76,6 +116,7 @@ public sealed class TokenBucketTests
         var limiter = Limiter(time);
 
         var calls = Enumerable.Range(0, 60).Select(_ => limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None)).ToList();
+        limiter.Answered("us-west-1", BraketOperations.CancelQuantumTask, time.GetTimestamp()); // Braket answers the first at once
         var turns = await TurnTimesAsync(time, calls, TimeSpan.FromSeconds(30), stepSeconds: 0.1);
 
         // 19 at once (the burst less one spare token), then 2 a second: the quota, never faster, and not much slower.
@@ -99,6 +140,7 @@ public sealed class TokenBucketTests
         }
         var burst = Enumerable.Range(0, 49).Select(_ => Search(BraketPriority.Reconcile)).ToList();
         Assert.All(burst, c => Assert.True(c.IsCompletedSuccessfully));
+        limiter.Answered("us-west-1", BraketOperations.SearchQuantumTasks, time.GetTimestamp());
 
         var reconcile = Enumerable.Range(0, 10).Select(_ => Search(BraketPriority.Reconcile)).ToList();
         var report = Search(BraketPriority.Report);
@@ -113,11 +155,32 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public async Task A_configuration_reload_keeps_the_buckets_unless_the_quotas_changed()
+    {
+        var time = new FakeTimeProvider();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection().Build();
+        using var services = new ServiceCollection().Configure<BraketOptions>(settings.GetSection(BraketOptions.Section)).BuildServiceProvider();
+        using var limiter = new QuotaLimiter(services.GetRequiredService<IOptionsMonitor<BraketOptions>>(),
+            new FixedOptions<WatchOptions>(new WatchOptions()), time, NullLogger<QuotaLimiter>.Instance);
+        for (var i = 0; i < 19; i++) await limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
+
+        // An edited appsettings.json that leaves the quotas alone: the burst is spent, as it is at Braket.
+        settings.Reload();
+        Assert.False(limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None).IsCompleted);
+
+        // A quota raised: it applies from the next call.
+        settings[$"{BraketOptions.Section}:Quotas:{BraketOperations.CancelQuantumTask}:Rate"] = "4";
+        settings.Reload();
+        Assert.True(limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None).IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task A_caller_that_gives_up_leaves_its_token_to_the_next()
     {
         var time = new FakeTimeProvider();
         var limiter = Limiter(time);
         for (var i = 0; i < 19; i++) await limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
+        limiter.Answered("us-west-1", BraketOperations.CancelQuantumTask, time.GetTimestamp());
         using var giveUp = new CancellationTokenSource();
 
         var first = limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, giveUp.Token);

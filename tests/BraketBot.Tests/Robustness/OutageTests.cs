@@ -37,9 +37,9 @@ public sealed class OutageTests
         Assert.Empty(bot.Slack.Unexpected);
     }
 
-    // Known defect, open: about one run in three (alone or in the suite), 4 of the 60 cancels meet a 429 at the fake's
-    // 2-a-second quota: the pacer and the fake's bucket drift apart since the shared, prioritised quota queue landed.
-    [Fact(Skip = "Flaky since the merge (about 1 in 3): a few cancels throttled at quota pace; cause not found yet")]
+    // Once flaky (4 of 60 cancels throttled about one run in three): the first cancel took 0.6 to 0.8 s to reach the fake
+    // under load, and the bot's bucket refilled from the take while Braket's stayed full until it arrived (TokenBucket).
+    [Fact]
     public async Task With_Slack_down_the_cancels_go_at_Braket_quota_pace_and_the_one_alert_comes_once_Slack_is_back_with_the_outcome()
     {
         using var bot = new BotFactory();
@@ -72,5 +72,26 @@ public sealed class OutageTests
         Assert.Single(bot.Slack.Bodies("chat.postMessage"));
         Assert.Empty(bot.Braket.Unexpected);
         Assert.Empty(bot.Slack.Unexpected);
+    }
+
+    [Fact]
+    public async Task A_cancel_retried_after_a_5xx_waits_for_a_quota_token_of_its_own()
+    {
+        using var bot = new BotFactory();
+        var breach = AnkaaBreach.Arrange(bot, 29, 10, ("Runs:RetryMax", "00:00:01"));
+        bot.Braket.EnforceQuotas(TestSettings.BraketQuotas);
+        // The first cancel fails twice: the resilience handler's two retries are calls Braket counts, as the first was.
+        bot.Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.InternalServerError, times: 2);
+        using var client = bot.Client();
+
+        await breach.SendAsync(client);
+        await bot.Slack.WaitFor(
+            () => breach.All.All(t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
+            TimeSpan.FromSeconds(60), "every task cancelled");
+
+        Assert.Equal(0, bot.Braket.Throttled(BraketOperations.CancelQuantumTask));
+        Assert.Equal(32, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        await bot.SettleAsync();
+        Assert.Empty(bot.Braket.Unexpected);
     }
 }
