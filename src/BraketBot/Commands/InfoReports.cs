@@ -29,6 +29,8 @@ public sealed class InfoReports(
             device = found.Value;
         }
 
+        // The jobs first: describing them keeps their word for the day's usage, so both say the same instance cost.
+        var jobs = await dayJobs.OfDayAsync(day, device, cancellationToken);
         var reading = await ledger.ReadAsync(day, device, scan, cancellationToken);
         if (!reading.IsSuccess) return new Refusal(reading.Error!.Describe());
         var (usage, freshness) = reading.Value!;
@@ -40,7 +42,10 @@ public sealed class InfoReports(
         return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.Describe(usage.Devices.Select(d => d.Device)), caps.TimeZone, freshness)
         {
             NativeLimits = limits.Known,
-            Jobs = await dayJobs.OfDayAsync(day, device, cancellationToken),
+            Jobs = jobs,
+            Reservations = freshness is not null && usage.Devices.Any(d => d.ReservedTotal.Tasks > 0)
+                ? ReservationUsage.Of((await ledger.DayTasksAsync(day, device, cancellationToken)).Value ?? [])
+                : [],
         };
     }
 }

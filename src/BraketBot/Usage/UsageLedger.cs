@@ -21,6 +21,7 @@ public sealed partial class UsageLedger(
     DeviceCatalog catalog,
     Pricing pricing,
     TaskOrigins origins,
+    JobBook jobs,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
     ILogger<UsageLedger> logger)
@@ -79,12 +80,16 @@ public sealed partial class UsageLedger(
         var window = scanner.Window(day);
         var scanned = await scanner.TasksAsync(window, device, cancellationToken);
         if (!scanned.IsSuccess) return scanned.Error!;
-        return new DayReading(DayUsage.From(window, await origins.WithOriginsAsync(scanned.Value!, cancellationToken), catalog.Describe, pricing), null);
+        var usage = DayUsage.From(window, await origins.WithOriginsAsync(scanned.Value!, cancellationToken), catalog.Describe, pricing);
+        return new DayReading((await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device), null);
     }
 
-    /// <summary>A day's usage from the daily totals, of one device or every device.</summary>
-    public async Task<DayUsage> DayUsageAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken) =>
-        DayUsage.FromTotals(scanner.Window(day), await store.DayTotalsAsync(day, day, cancellationToken), catalog.Describe, pricing).Of(device);
+    /// <summary>A day's usage from the daily totals (and its hybrid jobs' instances), of one device or every device.</summary>
+    public async Task<DayUsage> DayUsageAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        var usage = DayUsage.FromTotals(scanner.Window(day), await store.DayTotalsAsync(day, day, cancellationToken), catalog.Describe, pricing);
+        return (await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device);
+    }
 
     /// <summary>The month's days through <paramref name="through"/> (at most today), from the daily totals: a sum, never a scan.</summary>
     public async Task<MonthUsage> MonthUsageAsync(Month month, Day through, CancellationToken cancellationToken)
@@ -97,7 +102,7 @@ public sealed partial class UsageLedger(
         var scanned = await store.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
         return new MonthUsage(
             month,
-            days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList(),
+            await jobs.WithInstancesAsync(days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList(), null, cancellationToken),
             days.Where(d => !scanned.ContainsKey(d)).ToList());
     }
 
@@ -140,7 +145,8 @@ public sealed partial class UsageLedger(
                 g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)), g.Key.Billing))
             .Where(t => !unread.Contains(catalog.Describe(t.DeviceArn).Region))
             .ToLookup(t => t.Day);
-        return DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
+        return await jobs.WithInstancesAsync(
+            DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList(), unread, cancellationToken);
     }
 
     /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
@@ -233,6 +239,7 @@ public sealed partial class UsageLedger(
 
         var answered = regions.Where(r => results.Any(x => x.Answered.Contains(r)) && !results.Any(x => x.Failed.ContainsKey(r))).ToList();
         await AdvanceWatermarksAsync(answered, null, at, cancellationToken);
+        await jobs.RefreshActiveAsync(from, to, cancellationToken); // a running job's minutes and end, for its instances' cost
         if (answered.Count == regions.Count) await store.MarkScannedAsync(DaysFrom(from, to), Retention.EveryDevice, at, cancellationToken);
         return new RegionalTasks(
             results.SelectMany(r => r.Tasks).DistinctBy(t => t.QuantumTaskArn).ToList(),
