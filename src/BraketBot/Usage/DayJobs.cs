@@ -4,15 +4,19 @@ namespace BraketBot.Usage;
 
 /// <summary>
 /// The hybrid jobs of a day, for reports: the jobs whose tasks the ledger holds for the day (one
-/// GetJob each, kept for the caps, and none at all on a day without job tasks), with their tasks' cost
+/// GetJob each in its life, shared with the caps, and none at all on a day without job tasks), with their tasks' cost
 /// (at the price list's job prices) and their instances' minutes and estimated cost (the price book's).
 /// </summary>
 public sealed class DayJobs(IBotStore store, JobBook book, DeviceCatalog catalog, Pricing pricing, TimeProvider time)
 {
-    public async Task<IReadOnlyList<JobUsage>> OfDayAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
+    /// <param name="scanned">The day's tasks when a report just scanned them (the ledger may not hold the day); null: the ledger's rows.</param>
+    public async Task<IReadOnlyList<JobUsage>> OfDayAsync(
+        Day day, DeviceSummary? device, IReadOnlyList<QuantumTaskSummary>? scanned, CancellationToken cancellationToken)
     {
-        var rows = await store.LedgerTasksAsync(day, CapPolicy.CountedStatuses(CapBasis.Day), cancellationToken);
-        var byJob = rows.Select(r => r.Task)
+        var counted = CapPolicy.CountedStatuses(CapBasis.Day);
+        var tasks = scanned?.Where(t => counted.Contains(t.Status))
+            ?? (await store.LedgerTasksAsync(day, counted, cancellationToken)).Select(r => r.Task);
+        var byJob = tasks
             .Where(t => t.Billing == TaskBilling.Job && (device is null || t.DeviceArn == device.DeviceArn))
             .GroupBy(t => t.Origin!.JobArn!, StringComparer.Ordinal);
         var jobs = new List<JobUsage>();
@@ -26,8 +30,11 @@ public sealed class DayJobs(IBotStore store, JobBook book, DeviceCatalog catalog
         return jobs.OrderByDescending(j => j.TotalCost).ToList();
     }
 
-    /// <summary>GetJob's word; when Braket does not give it, its last word, else the job as its tasks show it (name from its ARN, status unknown).</summary>
+    /// <summary>
+    /// The job as the caps price it (<see cref="JobBook"/>: GetJob's word, asked once and kept fresh by the reconcile
+    /// and the job's events), so that a report's instance cost is the caps'; else the job as its tasks show it.
+    /// </summary>
     private async Task<HybridJob> DescribeAsync(string arn, QuantumTaskSummary task, CancellationToken cancellationToken) =>
-        await book.DescribeAsync(arn, cancellationToken) ?? await book.KnownAsync(arn, cancellationToken)
+        await book.GetAsync(arn, cancellationToken)
         ?? new HybridJob(arn, HybridJobArn.TryParse(arn, out var jobArn) ? jobArn.Name : arn, "UNKNOWN", task.DeviceArn, null, 1, task.CreatedAt, null, null, null);
 }

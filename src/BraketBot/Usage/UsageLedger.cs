@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
 
-/// <summary>A day's usage, and how fresh the ledger's word on it is (null: scanned just now).</summary>
-public sealed record DayReading(DayUsage Usage, LedgerFreshness? Freshness);
+/// <summary>A day's usage, and how fresh the ledger's word on it is (null: scanned just now, then with the tasks the scan saw).</summary>
+public sealed record DayReading(DayUsage Usage, LedgerFreshness? Freshness, IReadOnlyList<QuantumTaskSummary>? Scanned = null);
 
 /// <summary>
 /// Usage from the ledger the store keeps: what events (and BraketBot's own cancels) recorded, filled
@@ -80,8 +80,9 @@ public sealed partial class UsageLedger(
         var window = scanner.Window(day);
         var scanned = await scanner.TasksAsync(window, device, cancellationToken);
         if (!scanned.IsSuccess) return scanned.Error!;
-        var usage = DayUsage.From(window, await origins.WithOriginsAsync(scanned.Value!, cancellationToken), catalog.Describe, pricing);
-        return new DayReading((await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device), null);
+        var tasks = await origins.WithOriginsAsync(scanned.Value!, cancellationToken);
+        var usage = DayUsage.From(window, tasks, catalog.Describe, pricing);
+        return new DayReading((await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device), null, tasks);
     }
 
     /// <summary>A day's usage from the daily totals (and its hybrid jobs' instances), of one device or every device.</summary>
