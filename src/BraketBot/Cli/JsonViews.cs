@@ -120,7 +120,8 @@ public static class JsonViews
             ["queuedCost"] = usage.QueuedCost,
             // The hybrid jobs' instances on the device this day, as the cost caps count them.
             ["instanceCost"] = usage.InstanceCost,
-            ["reservations"] = Array(report.Reservations.Where(r => r.DeviceArn == usage.Device.DeviceArn).Select(r => (JsonNode?)new JsonObject
+            ["reservations"] = Array(report.Reservations.Where(r => r.DeviceArn == usage.Device.DeviceArn).Select(r =>
+                (JsonNode?)new JsonObject
             {
                 ["reservationArn"] = r.ReservationArn, ["tasks"] = r.Tasks, ["shots"] = r.Shots, ["queued"] = r.Queued,
             })),

@@ -42,9 +42,11 @@ public sealed class InfoReports(
             NativeLimits = limits.Known,
             Jobs = await dayJobs.OfDayAsync(day, device, scanned, cancellationToken),
             // Which reservations: from the scan just made, else from the ledger's rows (read only on a day with reserved tasks).
-            Reservations = scanned is not null ? ReservationUsage.Of(scanned.Where(t => device is null || t.DeviceArn == device.DeviceArn))
-                : usage.Devices.Any(d => d.ReservedTotal.Tasks > 0) ? ReservationUsage.Of((await ledger.DayTasksAsync(day, device, cancellationToken)).Value ?? [])
-                : [],
+            Reservations = scanned is not null
+                ? ReservationUsage.Of(scanned.Where(t => device is null || t.DeviceArn == device.DeviceArn))
+                : usage.Devices.Any(d => d.ReservedTotal.Tasks > 0)
+                    ? ReservationUsage.Of((await ledger.DayTasksAsync(day, device, cancellationToken)).Value ?? [])
+                    : [],
         };
     }
 }

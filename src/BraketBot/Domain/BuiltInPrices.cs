@@ -41,7 +41,7 @@ public static class BuiltInPrices
     /// A hybrid job's instance, USD per minute of one instance ("Braket Managed Jobs Instance" in us-east-1;
     /// until a list is read, every region is priced alike).
     /// </summary>
-    private static readonly IReadOnlyDictionary<string, decimal> InstancesPerMinute = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, decimal> InstancesPerMinute = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ml.m5.large"] = 0.00128m,
         ["ml.m5.xlarge"] = 0.00256m,

@@ -128,7 +128,8 @@ public static class CapPolicy
     public static IReadOnlyList<string> JobsInBreach(IEnumerable<CapStanding> standings, DayUsage day, JobsMode jobs)
     {
         if (jobs != JobsMode.Cancel) return [];
-        var breached = standings.Where(s => s.Level == CapLevel.Breach && s.Cap.Metric == CapMetric.Cost).Select(s => s.Cap.Scope).Distinct().ToList();
+        var breached = standings.Where(s => s.Level == CapLevel.Breach && s.Cap.Metric == CapMetric.Cost)
+            .Select(s => s.Cap.Scope).Distinct().ToList();
         return day.Devices.Where(d => breached.Any(scope => scope.Covers(d.Device)))
             .SelectMany(d => d.Instances).Where(i => i.Active).Select(i => i.JobArn)
             .Distinct(StringComparer.Ordinal).ToList();

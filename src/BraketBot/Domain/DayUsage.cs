@@ -50,14 +50,19 @@ public sealed record DeviceUsage(
 
     public int TotalTasks => ByStatus.Values.Sum(t => t.Tasks) + ReservedTotal.Tasks;
 
-    /// <summary>What the tasks of these statuses cost: on-demand ones at the device's price, the jobs' at the job price; null for simulators.</summary>
+    /// <summary>
+    /// What the tasks of these statuses cost: on-demand ones at the device's price, the jobs' at the job price;
+    /// null for simulators.
+    /// </summary>
     public decimal? CostOf(IEnumerable<QuantumTaskStatus> statuses)
     {
         var counted = statuses.ToList();
         var all = Sum(counted);
-        var ofJobs = counted.Aggregate(StatusTally.None, (sum, status) => sum.Add((Jobs ?? NoTasks).GetValueOrDefault(status, StatusTally.None)));
+        var jobs = Jobs ?? NoTasks;
+        var ofJobs = counted.Aggregate(StatusTally.None, (sum, status) => sum.Add(jobs.GetValueOrDefault(status, StatusTally.None)));
         if (JobPrice is not { } jobPrice || ofJobs.Tasks == 0) return Cost(all);
-        return Cost(new StatusTally(all.Tasks - ofJobs.Tasks, all.Shots - ofJobs.Shots)) + ofJobs.Tasks * jobPrice.PerTask + ofJobs.Shots * jobPrice.PerShot;
+        var onDemand = new StatusTally(all.Tasks - ofJobs.Tasks, all.Shots - ofJobs.Shots);
+        return Cost(onDemand) + ofJobs.Tasks * jobPrice.PerTask + ofJobs.Shots * jobPrice.PerShot;
     }
 
     private decimal? Cost(StatusTally tally) => PerShot is { } perShot ? tally.Tasks * PerTask + tally.Shots * perShot : null;
@@ -70,7 +75,7 @@ public sealed record DeviceUsage(
 
     public StatusTally Cancellable => Sum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]);
 
-    /// <summary>Spent, running and queued, and the jobs' instances: what the device costs on the day unless some tasks are cancelled.</summary>
+    /// <summary>Spent, running and queued, and the jobs' instances: what the device costs on the day unless tasks are cancelled.</summary>
     public decimal EstimatedCost => (SpentCost ?? 0) + (QueuedCost ?? 0) + InstanceCost;
 
     /// <summary>Several periods of the same devices added up, device by device (a month from its days).</summary>

@@ -161,7 +161,8 @@ public static class InfoReportView
         var named = reservations.Where(r => r.DeviceArn == device.Device.DeviceArn).ToList();
         var which = named.Count > 0
             ? string.Join("; ", named.Select(r =>
-                $"reserved, {Format.Count(r.Tasks)} tasks, {Format.Count(r.Shots)} shots, reservation {r.ReservationArn} ({Format.Count(r.Queued)} queued)"))
+                $"reserved, {Format.Count(r.Tasks)} tasks, {Format.Count(r.Shots)} shots, reservation {r.ReservationArn} " +
+                $"({Format.Count(r.Queued)} queued)"))
             : $"reserved, {Format.Count(reserved.Tasks)} tasks, {Format.Count(reserved.Shots)} shots " +
               $"({Format.Count(device.ReservedSum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]).Tasks)} queued)";
         return $":lock: Braket Direct: {which}; $0 a task and a shot: the reservation's hours pay for them, and no cap cancels them.";

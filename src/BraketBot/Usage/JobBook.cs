@@ -13,7 +13,10 @@ namespace BraketBot.Usage;
 public sealed partial class JobBook(
     IBotStore store, IBraketApi braket, DeviceCatalog catalog, Pricing pricing, TimeProvider time, ILogger<JobBook> logger)
 {
-    /// <summary>A job runs at most five days (Braket's longest run time): the ledger's tasks of that long before a day can name a job still running on it.</summary>
+    /// <summary>
+    /// A job runs at most five days (Braket's longest run time): the ledger's tasks of that long before a day can
+    /// name a job still running on it.
+    /// </summary>
     public const int LookBackDays = 5;
 
     public static string Key(string arn) => $"job:{arn}";
@@ -59,14 +62,15 @@ public sealed partial class JobBook(
             if (unread is null || !unread.Contains(device.Region)) described.Add((job, device));
         }
         var now = time.GetUtcNow();
-        return days.Select(day => day.WithInstances(
-                described.Select(d => (d.Device, new JobInstanceCost(d.Job.JobArn, d.Job.InstanceCostIn(day.Window, pricing, now) ?? 0m, d.Job.IsActive)))
-                    .Where(d => d.Item2.Cost > 0),
-                pricing))
-            .ToList();
+        IEnumerable<(DeviceSummary, JobInstanceCost)> On(DayWindow window) =>
+            from d in described
+            let cost = d.Job.InstanceCostIn(window, pricing, now) ?? 0m
+            where cost > 0
+            select (d.Device, new JobInstanceCost(d.Job.JobArn, cost, d.Job.IsActive));
+        return days.Select(day => day.WithInstances(On(day.Window), pricing)).ToList();
     }
 
-    /// <summary>Describes again the jobs of the days that were still queued or running when last described (the reconcile's tick).</summary>
+    /// <summary>Describes again the days' jobs that were queued or running when last described (the reconcile's tick).</summary>
     public async Task RefreshActiveAsync(Day from, Day to, CancellationToken cancellationToken)
     {
         foreach (var (arn, _) in await JobsOfAsync(from.AddDays(-LookBackDays), to, cancellationToken))
@@ -74,7 +78,10 @@ public sealed partial class JobBook(
                 await DescribeAsync(arn, cancellationToken);
     }
 
-    /// <summary>The jobs the ledger's tasks name in the days from..to, with the device of one of their tasks; rows are read only on days whose totals hold job tasks.</summary>
+    /// <summary>
+    /// The jobs the ledger's tasks name in the days from..to, with the device of one of their tasks; rows are read
+    /// only on days whose totals hold job tasks.
+    /// </summary>
     private async Task<IReadOnlyList<(string Arn, string DeviceArn)>> JobsOfAsync(Day from, Day to, CancellationToken cancellationToken)
     {
         var jobDays = (await store.DayTotalsAsync(from, to, cancellationToken))
@@ -86,6 +93,6 @@ public sealed partial class JobBook(
         return jobs.Select(j => (j.Key, j.Value)).ToList();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GetJob of {Job} failed ({Kind}); its instances are priced as last described, if ever")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GetJob of {Job} failed ({Kind}); its instances are priced as last described")]
     private partial void LogNotDescribed(string job, BraketErrorKind kind);
 }

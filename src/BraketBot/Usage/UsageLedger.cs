@@ -88,7 +88,8 @@ public sealed partial class UsageLedger(
     /// <summary>A day's usage from the daily totals (and its hybrid jobs' instances), of one device or every device.</summary>
     public async Task<DayUsage> DayUsageAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
     {
-        var usage = DayUsage.FromTotals(scanner.Window(day), await store.DayTotalsAsync(day, day, cancellationToken), catalog.Describe, pricing);
+        var totals = await store.DayTotalsAsync(day, day, cancellationToken);
+        var usage = DayUsage.FromTotals(scanner.Window(day), totals, catalog.Describe, pricing);
         return (await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device);
     }
 
@@ -101,10 +102,9 @@ public sealed partial class UsageLedger(
         if (days.Count == 0) return new MonthUsage(month, [], []);
         var totals = (await store.DayTotalsAsync(month.First, last, cancellationToken)).ToLookup(t => t.Day);
         var scanned = await store.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
-        return new MonthUsage(
-            month,
-            await jobs.WithInstancesAsync(days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList(), null, cancellationToken),
-            days.Where(d => !scanned.ContainsKey(d)).ToList());
+        var usages = days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList();
+        var missing = days.Where(d => !scanned.ContainsKey(d)).ToList();
+        return new MonthUsage(month, await jobs.WithInstancesAsync(usages, null, cancellationToken), missing);
     }
 
     /// <summary>
@@ -146,8 +146,8 @@ public sealed partial class UsageLedger(
                 g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)), g.Key.Billing))
             .Where(t => !unread.Contains(catalog.Describe(t.DeviceArn).Region))
             .ToLookup(t => t.Day);
-        return await jobs.WithInstancesAsync(
-            DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList(), unread, cancellationToken);
+        var days = DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
+        return await jobs.WithInstancesAsync(days, unread, cancellationToken);
     }
 
     /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>

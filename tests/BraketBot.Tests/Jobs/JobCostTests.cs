@@ -18,7 +18,7 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
     private const string Reservation = "arn:aws:braket:us-east-1:111122223333:reservation/5f0e2b1c-9a43-4d7e-8c11-3e2d1f0c9b77";
     private static readonly DateTimeOffset Noon = BotFactory.Today; // the clock: 2022-04-10 12:00 UTC
 
-    /// <summary>The sample list with Forte 1's job prices apart from its on-demand ones, and instances priced unlike the built-in table.</summary>
+    /// <summary>The sample list with Forte 1's job prices apart from its on-demand ones, instances unlike the built-in table.</summary>
     private static readonly IReadOnlyList<OfferRow> Rows =
     [
         .. OfferFiles.SampleRows.Where(r => !r.Family.StartsWith("Braket Managed Jobs", StringComparison.Ordinal) || r.Device != "Forte-1")
@@ -43,9 +43,13 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
         await SettleAsync();
     }
 
-    /// <summary>A running job that has billed <paramref name="minutes"/> since <paramref name="started"/> (Braket's billableDuration; the test clock moves on).</summary>
+    /// <summary>
+    /// A running job that has billed <paramref name="minutes"/> since <paramref name="started"/> (Braket's billableDuration:
+    /// the test clock moves on).
+    /// </summary>
     private static HybridJob Job(string instanceType, int count, DateTimeOffset started, int minutes) =>
-        new(JobArn, "qaoa-maxcut", "RUNNING", Tasks.ForteArn, instanceType, count, started.AddMinutes(-5), started, null, TimeSpan.FromMinutes(minutes));
+        new(JobArn, "qaoa-maxcut", "RUNNING", Tasks.ForteArn, instanceType, count, started.AddMinutes(-5), started, null,
+            TimeSpan.FromMinutes(minutes));
 
     private static QuantumTaskSummary OfJob(QuantumTaskStatus status, long shots, DateTimeOffset at) =>
         Tasks.Task(Tasks.ForteArn, status, shots, at) with { Origin = new TaskOrigin(null, JobArn) };
@@ -84,8 +88,8 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
 
     private async Task<string> HomeAsync()
     {
-        var response = await Client.SendAsync(SlackRequests.SignedJson(
-            "/slack/events", SlackRequests.HomeOpened("U2147483697", "Ev" + Guid.NewGuid().ToString("N")[..10]), Clock.GetUtcNow(), 0, SlackRequests.SigningSecret));
+        var opened = SlackRequests.HomeOpened("U2147483697", "Ev" + Guid.NewGuid().ToString("N")[..10]);
+        var response = await Client.SendAsync(SlackRequests.SignedJson("/slack/events", opened, Clock.GetUtcNow()));
         Assert.True(response.IsSuccessStatusCode);
         return MessageText.Of(await Slack.WaitForHomeView("U2147483697", 1));
     }
@@ -103,7 +107,8 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
 
         await Client.SendAsync(Events.Post(Events.TaskStateChange(queued)));
 
-        var alert = await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled 1 queued tasks")),
+        var alert = await Slack.WaitFor(
+            () => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled 1 queued tasks")),
             what: "the breach's alert, done");
         await SettleAsync();
         var text = MessageText.Of(alert.Body, withFallback: true);
@@ -177,15 +182,17 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
     [Fact]
     public async Task Info_names_the_reservation_of_reserved_tasks_from_a_scan_and_from_the_ledger()
     {
-        InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 1000, Noon.AddHours(-1)) with { Origin = new TaskOrigin(Reservation, null) });
-        InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 500, Noon.AddHours(-2)) with { Origin = new TaskOrigin(Reservation, null) });
+        var reserved = new TaskOrigin(Reservation, null);
+        InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 1000, Noon.AddHours(-1)) with { Origin = reserved });
+        InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 500, Noon.AddHours(-2)) with { Origin = reserved });
         InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, Noon.AddHours(-2)));
         var named = $"reserved, 2 tasks, 1,500 shots, reservation {Reservation} (1 queued)";
 
         var scanned = await CommandAsync("info today Forte-1", "i1");
-        Assert.True((await Bot.Service<UsageLedger>().ScanAsync(Day.Parse("2022-04-10"), Day.Parse("2022-04-10"), null, CancellationToken.None)).IsSuccess);
+        var today = Day.Parse("2022-04-10");
+        Assert.True((await Bot.Service<UsageLedger>().ScanAsync(today, today, null, CancellationToken.None)).IsSuccess);
         var fromLedger = await CommandAsync("info today Forte-1", "i2");
-        var json = await Bot.Service<InfoReports>().ReportAsync(Day.Parse("2022-04-10"), "Forte-1", scan: false, CancellationToken.None);
+        var json = await Bot.Service<InfoReports>().ReportAsync(today, "Forte-1", scan: false, CancellationToken.None);
 
         Assert.Contains(named, scanned);
         Assert.Contains(named, fromLedger);

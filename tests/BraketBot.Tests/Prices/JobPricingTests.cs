@@ -20,7 +20,8 @@ public sealed class JobPricingTests
         .. OfferRow.Qpu("us-east-1", "Forte-1", 0.08m),
         OfferRow.JobShot("us-east-1", "Forte-Enterprise-1", 0.05m),
         OfferRow.JobTask("us-east-1", "Forte-Enterprise-1", 0.25m),
-        .. OfferRow.Qpu("us-east-1", "Forte-Enterprise-1", 0.08m).Where(r => !r.Family.StartsWith("Braket Managed Jobs", StringComparison.Ordinal)),
+        OfferRow.Shot("us-east-1", "Forte-Enterprise-1", 0.08m),
+        OfferRow.Task("us-east-1", "Forte-Enterprise-1"),
         OfferRow.Instance("us-east-1", "ml.m5.large", 0.002m),
     ];
 
@@ -28,7 +29,8 @@ public sealed class JobPricingTests
         new("arn:aws:braket:us-east-1::device/qpu/ionq/Forte-Enterprise-1", "Forte Enterprise 1", "IonQ", "QPU", "ONLINE");
 
     private static Pricing Book() =>
-        new(new PricingOptions(), OfferFile.Parse(new MemoryStream(Encoding.UTF8.GetBytes(OfferFiles.Build(OfferFiles.Published, Rows))), ReadAt));
+        new(new PricingOptions(), OfferFile.Parse(new MemoryStream(Encoding.UTF8.GetBytes(OfferFiles.Build(OfferFiles.Published, Rows))),
+            ReadAt));
 
     private static HybridJob Job(DateTimeOffset started, int minutes, string type = "ml.m5.large", int count = 1) =>
         new(JobArn, "vqe", "RUNNING", Enterprise.DeviceArn, type, count, started, started, null, TimeSpan.FromMinutes(minutes));
@@ -84,7 +86,9 @@ public sealed class JobPricingTests
     {
         var book = Book();
         var usage = DayUsage.From(April10, [], _ => Enterprise, book)
-            .WithInstances([(Enterprise, new JobInstanceCost(JobArn, 30m, Active: true)), (Enterprise, new JobInstanceCost("arn:ended", 5m, Active: false))], book);
+            .WithInstances([
+                (Enterprise, new JobInstanceCost(JobArn, 30m, Active: true)),
+                (Enterprise, new JobInstanceCost("arn:ended", 5m, Active: false))], book);
         var caps = new CapsOptions { Devices = { ["Forte Enterprise 1"] = new DeviceCaps { MaxCostPerDay = 20 } } };
         var standings = CapPolicy.Evaluate(usage, caps);
 
@@ -108,9 +112,10 @@ public sealed class JobPricingTests
         Assert.Equal(0m, job.InstanceCostIn(april11, book, now));
         Assert.Equal(job.InstanceCost(book, now), job.InstanceCostIn(april9, book, now) + job.InstanceCostIn(April10, book, now));
 
-        var month = DeviceUsage.Sum([
-            .. DayUsage.From(april9, [], _ => Enterprise, book).WithInstances([(Enterprise, new JobInstanceCost(JobArn, 0.12m, true))], book).Devices,
-            .. DayUsage.From(April10, [], _ => Enterprise, book).WithInstances([(Enterprise, new JobInstanceCost(JobArn, 1.44m, true))], book).Devices]);
+        IReadOnlyList<DeviceUsage> OneDay(DayWindow window, decimal cost) =>
+            DayUsage.From(window, [], _ => Enterprise, book).WithInstances([(Enterprise, new JobInstanceCost(JobArn, cost, true))], book)
+                .Devices;
+        var month = DeviceUsage.Sum([.. OneDay(april9, 0.12m), .. OneDay(April10, 1.44m)]);
         Assert.Equal(1.56m, Assert.Single(month).InstanceCost);
     }
 
@@ -125,6 +130,11 @@ public sealed class JobPricingTests
             Reserved("arn:r2", QuantumTaskStatus.Queued, 10), Reserved("arn:r1", QuantumTaskStatus.Completed, 100),
             Reserved("arn:r1", QuantumTaskStatus.Queued, 5), Tasks.Task(Enterprise.DeviceArn, QuantumTaskStatus.Queued, 7, at)]);
 
-        Assert.Equal([new ReservationUsage(Enterprise.DeviceArn, "arn:r1", 2, 105, 1), new ReservationUsage(Enterprise.DeviceArn, "arn:r2", 1, 10, 1)], told);
+        Assert.Equal(
+            [
+                new ReservationUsage(Enterprise.DeviceArn, "arn:r1", 2, 105, 1),
+                new ReservationUsage(Enterprise.DeviceArn, "arn:r2", 1, 10, 1),
+            ],
+            told);
     }
 }
