@@ -130,6 +130,27 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
         Assert.Contains("Hybrid job instances: about *$6.00* of instance time on this day (1 jobs)", info);
     }
 
+    [Theory]
+    [InlineData("Cancel")]
+    [InlineData("Spare")]
+    public async Task A_job_without_queued_tasks_whose_instances_breach_a_cap_is_cancelled_once_by_the_reconcile_unless_spared(string jobs)
+    {
+        await UseRowsAsync();
+        Settings["Caps:Devices:Forte-1:MaxCostPerDay"] = "5";
+        Settings["Caps:Jobs"] = jobs;
+        Braket.AddJob(Job("ml.m5.large", 2, Noon.AddHours(-1), 60)); // $6.00 of instance time, its only task done
+        var jobTask = InBraket(OfJob(QuantumTaskStatus.Completed, 10, Noon.AddMinutes(-55)));
+
+        await TickAsync();
+        await TickAsync();
+
+        var alert = MessageText.Of(Assert.Single(Slack.TopLevel).Body, withFallback: true);
+        Assert.Contains($"{Money(Tracker(jobTask) + 6.00m)} of $5.00", alert);
+        Assert.Equal(jobs == "Cancel" ? 1 : 0, Braket.RequestsOf(BraketOperations.CancelJob).Count);
+        Assert.Equal(jobs == "Cancel" ? "CANCELLING" : "RUNNING", Braket.Job(JobArn).Status);
+        if (jobs == "Cancel") Assert.Contains("Hybrid job *qaoa-maxcut* (2 × ml.m5.large, 60 min so far, about $6.00 of instance time)", alert);
+    }
+
     [Fact]
     public async Task A_running_job_is_counted_once_across_ticks_days_and_reports_at_the_lists_instance_price()
     {
