@@ -148,7 +148,8 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
         Assert.Contains($"{Money(Tracker(jobTask) + 6.00m)} of $5.00", alert);
         Assert.Equal(jobs == "Cancel" ? 1 : 0, Braket.RequestsOf(BraketOperations.CancelJob).Count);
         Assert.Equal(jobs == "Cancel" ? "CANCELLING" : "RUNNING", Braket.Job(JobArn).Status);
-        if (jobs == "Cancel") Assert.Contains("Hybrid job *qaoa-maxcut* (2 × ml.m5.large, 60 min so far, about $6.00 of instance time)", alert);
+        var named = "Hybrid job *qaoa-maxcut* (2 × ml.m5.large, 60 min so far, about $6.00 of instance time)";
+        if (jobs == "Cancel") Assert.Contains(named, alert);
     }
 
     [Fact]
