@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Jobs;
 
-/// <summary>A hybrid job's instance time on two BraketBot instances sharing one PostgreSQL database: described once, counted alike.</summary>
+/// <summary>A hybrid job's instance time on two instances sharing one PostgreSQL database: described once, counted alike.</summary>
 public sealed class JobCostScaleOutTests
 {
     private const string JobArn = "arn:aws:braket:us-east-1:111122223333:job/vqe-h2";
