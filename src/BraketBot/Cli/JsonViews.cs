@@ -118,6 +118,13 @@ public static class JsonViews
             ["retired"] = BuiltInPrices.IsRetired(usage.Device),
             ["spentCost"] = usage.SpentCost,
             ["queuedCost"] = usage.QueuedCost,
+            // The hybrid jobs' instances on the device this day, as the cost caps count them.
+            ["instanceCost"] = usage.InstanceCost,
+            ["reservations"] = Array(report.Reservations.Where(r => r.DeviceArn == usage.Device.DeviceArn).Select(r =>
+                (JsonNode?)new JsonObject
+            {
+                ["reservationArn"] = r.ReservationArn, ["tasks"] = r.Tasks, ["shots"] = r.Shots, ["queued"] = r.Queued,
+            })),
             ["caps"] = Array(report.DeviceCaps(usage.Device).Select(s => (JsonNode?)Standing(s))),
         };
     }

@@ -23,7 +23,8 @@ public static class TerminalViews
             table.AddRow("[bold]Total[/]", $"[bold]{Format.Count(total.Tasks)}[/]", $"[bold]{Format.Count(total.Shots)}[/]");
             parts.Add(table);
             parts.Add(Line(InfoReportView.CostLine(device)));
-            if (InfoReportView.ReservedLine(device) is { } reserved) parts.Add(Line(reserved));
+            if (InfoReportView.InstanceLine(device) is { } instances) parts.Add(Line(instances));
+            if (InfoReportView.ReservedLine(device, report.Reservations) is { } reserved) parts.Add(Line(reserved));
             parts.AddRange(report.DeviceCaps(d).Select(Standing));
             parts.Add(Text.Empty);
         }

@@ -31,7 +31,7 @@ public sealed class InfoReports(
 
         var reading = await ledger.ReadAsync(day, device, scan, cancellationToken);
         if (!reading.IsSuccess) return new Refusal(reading.Error!.Describe());
-        var (usage, freshness) = reading.Value!;
+        var (usage, freshness, scanned) = reading.Value!;
 
         var caps = capsOptions.CurrentValue;
         var standings = CapPolicy.Evaluate(usage, caps)
@@ -40,7 +40,13 @@ public sealed class InfoReports(
         return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.Describe(usage.Devices.Select(d => d.Device)), caps.TimeZone, freshness)
         {
             NativeLimits = limits.Known,
-            Jobs = await dayJobs.OfDayAsync(day, device, cancellationToken),
+            Jobs = await dayJobs.OfDayAsync(day, device, scanned, cancellationToken),
+            // Which reservations: from the scan just made, else from the ledger's rows (read only on a day with reserved tasks).
+            Reservations = scanned is not null
+                ? ReservationUsage.Of(scanned.Where(t => device is null || t.DeviceArn == device.DeviceArn))
+                : usage.Devices.Any(d => d.ReservedTotal.Tasks > 0)
+                    ? ReservationUsage.Of((await ledger.DayTasksAsync(day, device, cancellationToken)).Value ?? [])
+                    : [],
         };
     }
 }

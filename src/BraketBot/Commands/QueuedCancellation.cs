@@ -43,7 +43,7 @@ public sealed class QueuedCancellation(
         // Tasks a cap run is cancelling already are left to it.
         var taken = await store.ClaimedAsync(cancellable.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList(), cancellationToken);
         var tasks = cancellable.Where(t => !taken.Contains(CapEnforcer.TaskKey(t.QuantumTaskArn))).ToList();
-        var (runJobs, _) = await jobs.PlanAsync(tasks, cancellationToken);
+        var (runJobs, _) = await jobs.PlanAsync(tasks, [], cancellationToken);
         var now = time.GetUtcNow();
         return new EnforcementRun
         {

@@ -37,6 +37,22 @@ public static class BuiltInPrices
         new("us-west-2", "d-wave", "2000Q", 0.00019m, Retired: true),
     ];
 
+    /// <summary>
+    /// A hybrid job's instance, USD per minute of one instance ("Braket Managed Jobs Instance" in us-east-1;
+    /// until a list is read, every region is priced alike).
+    /// </summary>
+    private static readonly Dictionary<string, decimal> InstancesPerMinute = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ml.m5.large"] = 0.00128m,
+        ["ml.m5.xlarge"] = 0.00256m,
+        ["ml.c5.xlarge"] = 0.0034m,
+        ["ml.p3.2xlarge"] = 0.06375m,
+    };
+
+    /// <summary>USD per minute of one instance of the type; null when the table does not know it.</summary>
+    public static decimal? InstancePerMinute(string instanceType) =>
+        InstancesPerMinute.TryGetValue(instanceType, out var price) ? price : null;
+
     /// <summary>Retired simulators (billed per minute, so not in the table above).</summary>
     private static readonly IReadOnlyList<string> RetiredSimulators = ["TN1"];
 

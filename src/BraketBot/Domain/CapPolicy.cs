@@ -68,15 +68,15 @@ public static class CapPolicy
     }
 
     /// <summary>
-    /// What a device's day counts against a cap of this metric. Devices without a price count no cost;
+    /// What a device's day counts against a cap of this metric. Devices without a price count no task cost;
     /// reserved tasks never cost, and their shots count only when <paramref name="countReservedShots"/>.
+    /// Under <see cref="CapBasis.Day"/> a cost counts the hybrid jobs' instances too (money spent, never queued).
     /// </summary>
     public static decimal Counted(DeviceUsage usage, CapMetric metric, CapBasis basis, bool countReservedShots = false)
     {
         var statuses = CountedStatuses(basis);
-        var tally = usage.Sum(statuses);
-        if (metric == CapMetric.Cost) return usage.Cost(tally) ?? 0m;
-        return tally.Shots + (countReservedShots ? usage.ReservedSum(statuses).Shots : 0);
+        if (metric == CapMetric.Cost) return (usage.CostOf(statuses) ?? 0m) + (basis == CapBasis.Day ? usage.InstanceCost : 0m);
+        return usage.Sum(statuses).Shots + (countReservedShots ? usage.ReservedSum(statuses).Shots : 0);
     }
 
     /// <summary>
@@ -120,6 +120,20 @@ public static class CapPolicy
     public static IReadOnlyList<QuantumTaskSummary> TasksToCancel(
         IEnumerable<CapStanding> standings, IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe, JobsMode jobs = JobsMode.Cancel) =>
         QueuedInBreach(standings, tasks, describe).Where(t => Cancellable(t, jobs)).ToList();
+
+    /// <summary>
+    /// The hybrid jobs still queued or running whose instances count on the day on a device in a breached
+    /// cost cap's scope: under <see cref="JobsMode.Cancel"/> a breach stops them too, queued tasks or not.
+    /// </summary>
+    public static IReadOnlyList<string> JobsInBreach(IEnumerable<CapStanding> standings, DayUsage day, JobsMode jobs)
+    {
+        if (jobs != JobsMode.Cancel) return [];
+        var breached = standings.Where(s => s.Level == CapLevel.Breach && s.Cap.Metric == CapMetric.Cost)
+            .Select(s => s.Cap.Scope).Distinct().ToList();
+        return day.Devices.Where(d => breached.Any(scope => scope.Covers(d.Device)))
+            .SelectMany(d => d.Instances).Where(i => i.Active).Select(i => i.JobArn)
+            .Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>Whether a queued task is a cap's to cancel by its origin: never when reserved; a job's only under <see cref="JobsMode.Cancel"/>.</summary>
     public static bool Cancellable(QuantumTaskSummary task, JobsMode jobs) => task.Billing switch

@@ -22,9 +22,24 @@ public sealed record HybridJob(
         return end > started ? (decimal)(end - started).TotalMinutes : 0m;
     }
 
-    /// <summary>The instances' estimated cost so far; null when the instance type has no price.</summary>
-    public decimal? InstanceCost(IInstancePrices prices, DateTimeOffset now) =>
-        InstanceType is { } type && prices.PerMinute(Region, type) is { } perMinute
-            ? decimal.Round(Minutes(now) * perMinute * Math.Max(1, InstanceCount), 4)
+    /// <summary>The instances' estimated cost so far; null when the price book does not price the instance type.</summary>
+    public decimal? InstanceCost(Pricing pricing, DateTimeOffset now) => CostOf(Minutes(now), pricing);
+
+    /// <summary>
+    /// The instances' estimated cost of the minutes that fall in <paramref name="window"/>, the billed minutes
+    /// counted from the job's start (its creation when Braket gives no start): each minute counts on one day
+    /// only, so a job's days add up to its whole cost.
+    /// </summary>
+    public decimal? InstanceCostIn(DayWindow window, Pricing pricing, DateTimeOffset now)
+    {
+        var start = StartedAt ?? CreatedAt;
+        var end = start + TimeSpan.FromMinutes((double)Minutes(now));
+        var (from, to) = (start > window.Start ? start : window.Start, end < window.End ? end : window.End);
+        return CostOf(to > from ? (decimal)(to - from).TotalMinutes : 0m, pricing);
+    }
+
+    private decimal? CostOf(decimal minutes, Pricing pricing) =>
+        InstanceType is { } type && pricing.InstancePerMinute(Region, type) is { } perMinute
+            ? decimal.Round(minutes * perMinute * Math.Max(1, InstanceCount), 4)
             : null;
 }

@@ -70,16 +70,27 @@ public sealed class Pricing
 
     /// <summary>
     /// For hybrid jobs: USD per minute of one instance of the type (e.g. <c>ml.m5.large</c>) in the region
-    /// (family <c>Braket Managed Jobs Instance</c>); null when the list does not price it (or no list is read).
+    /// (family <c>Braket Managed Jobs Instance</c>, matched on <c>Region Code</c> and <c>Instance Type</c>, as the
+    /// tracker matches its rows); before a list is read, the built-in table's. Null when neither prices it.
     /// </summary>
     public decimal? InstancePerMinute(string region, string instanceType) =>
-        rows.TryGetValue(Key(region, PriceList.JobInstanceFamily, instanceType), out var price) ? price : null;
+        rows.TryGetValue(Key(region, PriceList.JobInstanceFamily, instanceType), out var price) ? price
+        : List is null ? BuiltInPrices.InstancePerMinute(instanceType)
+        : null;
 
     /// <summary>The per-shot price of the device; null for simulators.</summary>
     public decimal? PerShot(DeviceSummary device) => PriceOf(device)?.PerShot;
 
-    /// <summary>Estimated cost of one on-demand task; null for simulators.</summary>
-    public decimal? CostOf(QuantumTaskSummary task, DeviceSummary device) => PriceOf(device)?.CostOf(task.Shots);
+    /// <summary>
+    /// Estimated cost of one task as Braket bills it: on demand, at a hybrid job's prices when a job sent it,
+    /// nothing per task or shot when a reservation pays for it; null for simulators.
+    /// </summary>
+    public decimal? CostOf(QuantumTaskSummary task, DeviceSummary device) => task.Billing switch
+    {
+        TaskBilling.Reserved => device.IsSimulator ? null : 0m,
+        TaskBilling.Job => JobTaskPriceOf(device)?.CostOf(task.Shots),
+        _ => PriceOf(device)?.CostOf(task.Shots),
+    };
 
     /// <summary>
     /// The prices a report or alert about these devices used, in a sentence: the list or table, and the

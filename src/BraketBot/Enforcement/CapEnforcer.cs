@@ -185,19 +185,22 @@ public sealed partial class CapEnforcer(
         if (crossed.Count == 0) return null;
         var candidates = CapPolicy.TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs)
             .Where(t => !confirmed || t.Origin is not null).ToList();
-        var keys = crossed.SelectMany(s => AlertKeys(day, s)).Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn))).ToList();
+        var runningJobs = CapPolicy.JobsInBreach(view.Standings, view.Usage, caps.Jobs);
+        var keys = crossed.SelectMany(s => AlertKeys(day, s)).Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn)))
+            .Concat(runningJobs.Select(JobCancellation.JobKey)).ToList();
         var claimed = await store.ClaimedAsync(keys, cancellationToken);
 
         var fresh = crossed.Where(s => !claimed.Contains(AlertKey(day, s.Cap, s.Level!.Value))).ToList();
         var cancels = caps.Action == CapAction.CancelQueued;
         var toCancel = candidates.Where(t => !claimed.Contains(TaskKey(t.QuantumTaskArn))).ToList();
+        var toStop = runningJobs.Where(j => !claimed.Contains(JobCancellation.JobKey(j))).ToList();
         // A dry run tells once; only real cancels are followed up.
-        if (fresh.Count == 0 && (!cancels || toCancel.Count == 0)) return null;
+        if (fresh.Count == 0 && (!cancels || (toCancel.Count == 0 && toStop.Count == 0))) return null;
 
         // An alert's claim lasts through its period (a month for a monthly cap), and a little beyond.
         var alertClaims = fresh.SelectMany(s => AlertKeys(day, s).Select(k => (Key: k, PeriodEnd: s.Cap.PeriodEnd(day, caps.Zone))))
             .Where(c => !claimed.Contains(c.Key)).DistinctBy(c => c.Key).ToList();
-        var (runJobs, jobClaims) = confirmed && cancels ? await jobs.PlanAsync(toCancel, cancellationToken) : ([], []);
+        var (runJobs, jobClaims) = confirmed && cancels ? await jobs.PlanAsync(toCancel, toStop, cancellationToken) : ([], []);
         List<string> taskClaims = cancels ? [.. toCancel.Select(t => TaskKey(t.QuantumTaskArn)), .. jobClaims] : [];
         var breached = crossed.Where(s => s.Level == CapLevel.Breach).ToList();
         var now = time.GetUtcNow();

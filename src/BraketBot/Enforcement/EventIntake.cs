@@ -33,6 +33,7 @@ public sealed record EventAnswer(EventOutcome Outcome, string Detail);
 /// </summary>
 public sealed partial class EventIntake(
     IBotStore store,
+    JobBook jobBook,
     CapEvaluator evaluator,
     TaskOrigins origins,
     IOptionsMonitor<CapsOptions> capsOptions,
@@ -59,7 +60,8 @@ public sealed partial class EventIntake(
     /// <summary>
     /// A hybrid job's state change: taken once, from this account and a watched region; it moves no
     /// task, so there is nothing to evaluate (its tasks' own events and the reconcile count them, and
-    /// a cap run reads the job from Braket when it acts).
+    /// a cap run reads the job from Braket when it acts). A job the caps already price is described
+    /// again (one GetJob), so its instances' minutes stop when it ends.
     /// </summary>
     private async Task<EventAnswer> TakeJobAsync(EventParse.JobEvent jobEvent, CancellationToken cancellationToken)
     {
@@ -79,6 +81,7 @@ public sealed partial class EventIntake(
         if (!await store.TryClaimAsync($"event:{jobEvent.EventId}", now + KeepEventIds, cancellationToken))
             return new(EventOutcome.Duplicate, $"Event {jobEvent.EventId} was handled already.");
         await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
+        if (await jobBook.KnownAsync(job.Value, cancellationToken) is not null) await jobBook.DescribeAsync(job.Value, cancellationToken);
         LogJob(job.Name, jobEvent.Status);
         return new(EventOutcome.Recorded, $"Hybrid job {job.Name} is {jobEvent.Status}.");
     }

@@ -1,4 +1,5 @@
 using BraketBot.Ports;
+using BraketBot.Usage;
 
 namespace BraketBot.Enforcement;
 
@@ -10,7 +11,8 @@ namespace BraketBot.Enforcement;
 public sealed partial class JobCancellation(
     IBotStore store,
     IBraketApi braket,
-    IInstancePrices prices,
+    JobBook book,
+    Pricing pricing,
     TimeProvider time,
     ILogger<JobCancellation> logger)
 {
@@ -20,13 +22,15 @@ public sealed partial class JobCancellation(
     public static string JobKey(string arn) => $"cancel-job:{arn}";
 
     /// <summary>
-    /// The jobs of the tasks a run cancels, as the run tells of them, and the claims of those it is to
-    /// cancel; a job another run holds is told, not cancelled twice.
+    /// The jobs of the tasks a run cancels, and <paramref name="running"/> (jobs whose instances are over a
+    /// cost cap), as the run tells of them, and the claims of those it is to cancel; a job another run holds
+    /// is told, not cancelled twice.
     /// </summary>
     public async Task<(IReadOnlyList<RunJob> Jobs, IReadOnlyList<string> Claims)> PlanAsync(
-        IEnumerable<QuantumTaskSummary> toCancel, CancellationToken cancellationToken)
+        IEnumerable<QuantumTaskSummary> toCancel, IEnumerable<string> running, CancellationToken cancellationToken)
     {
-        var arns = toCancel.Where(t => t.Billing == TaskBilling.Job).Select(t => t.Origin!.JobArn!).Distinct(StringComparer.Ordinal).ToList();
+        var arns = toCancel.Where(t => t.Billing == TaskBilling.Job).Select(t => t.Origin!.JobArn!).Concat(running)
+            .Distinct(StringComparer.Ordinal).ToList();
         if (arns.Count == 0) return ([], []);
         var claimed = await store.ClaimedAsync(arns.Select(JobKey).ToList(), cancellationToken);
         var jobs = new List<RunJob>();
@@ -53,14 +57,9 @@ public sealed partial class JobCancellation(
 
     private async Task<RunJob> DescribeAsync(string arn, CancellationToken cancellationToken)
     {
-        if (HybridJobArn.TryParse(arn, out var jobArn))
-        {
-            var described = await braket.GetJobAsync(jobArn, cancellationToken);
-            if (described.IsSuccess) return RunJob.Of(described.Value!, prices, time.GetUtcNow());
-            LogNotDescribed(arn, described.Error!.Kind);
-        }
+        if (await book.DescribeAsync(arn, cancellationToken) is { } job) return RunJob.Of(job, pricing, time.GetUtcNow());
         // Not described: it is still cancelled, named by its ARN.
-        return new RunJob(arn, jobArn?.Name ?? arn, null, 1, 0m, null);
+        return new RunJob(arn, HybridJobArn.TryParse(arn, out var jobArn) ? jobArn.Name : arn, null, 1, 0m, null);
     }
 
     private async Task<(CancelResult Result, string Detail)> CancelOneAsync(string arn, CancellationToken cancellationToken)
@@ -92,7 +91,4 @@ public sealed partial class JobCancellation(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled hybrid job {Job} ({Status})")]
     private partial void LogCancelled(string job, CancellationStatus status);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GetJob of {Job} failed ({Kind}); it is named by its ARN")]
-    private partial void LogNotDescribed(string job, BraketErrorKind kind);
 }

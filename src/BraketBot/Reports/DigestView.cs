@@ -35,7 +35,7 @@ public static class DigestView
         }
 
         var cancelled = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Sum(CancelledStatuses)));
-        var saved = devices.Sum(d => d.Cost(d.Sum(CancelledStatuses)) ?? 0);
+        var saved = devices.Sum(d => d.CostOf(CancelledStatuses) ?? 0);
         var alerts = digest.Raised.Count == 0
             ? ":large_green_circle: No cap was crossed."
             : string.Join('\n', digest.Raised.Select(r =>

@@ -25,6 +25,9 @@ public sealed record InfoReport(
 
     public IReadOnlyList<CapStanding> AccountCaps => Standings.Where(s => s.Cap.Scope.Device is null).ToList();
 
+    /// <summary>The day's reserved tasks by reservation, from the ledger's rows (empty when the report was scanned).</summary>
+    public IReadOnlyList<ReservationUsage> Reservations { get; init; } = [];
+
     /// <summary>Braket's own limits as last listed (info asks Braket nothing more for them).</summary>
     public IReadOnlyList<SpendingLimit> NativeLimits { get; init; } = [];
 }
@@ -83,7 +86,8 @@ public static class InfoReportView
         yield return new SectionBlock(TextObject.Markdown($"*{d.DeviceName}* · {d.ProviderName} · {where}{retired}\n{table}"));
 
         var lines = new List<string> { CostLine(device) };
-        if (ReservedLine(device) is { } reserved) lines.Add(reserved);
+        if (InstanceLine(device) is { } instances) lines.Add(instances);
+        if (ReservedLine(device, report.Reservations) is { } reserved) lines.Add(reserved);
         lines.AddRange(report.DeviceCaps(d).Select(Format.Standing));
         lines.AddRange(report.NativeLimits.Where(l => l.DeviceArn == d.DeviceArn).Select(l => LimitsView.Line(l, report.Usage.Window.TimeZone, withSpend: false)));
         yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
@@ -141,12 +145,28 @@ public static class InfoReportView
                $"({Format.Count(usage.Shots)} shots) = {Format.Money(usage.TotalCost)}";
     }
 
-    /// <summary>The device's reserved tasks, apart from the table: the reservation's hours pay for them, never a cap cancels them.</summary>
-    public static string? ReservedLine(DeviceUsage device) => device.ReservedTotal is { Tasks: > 0 } reserved
-        ? $":lock: Reserved (Braket Direct): {Format.Count(reserved.Tasks)} tasks, {Format.Count(reserved.Shots)} shots " +
-          $"({Format.Count(device.ReservedSum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]).Tasks)} queued), " +
-          "$0 a task and a shot: the reservation's hours pay for them, and no cap cancels them."
+    /// <summary>What the hybrid jobs' instances on the device cost on the day (counted against cost caps), when any.</summary>
+    public static string? InstanceLine(DeviceUsage device) => device.InstanceCost > 0
+        ? $":gear: Hybrid job instances: about *{Format.Money(device.InstanceCost)}* of instance time on this day " +
+          $"({Format.Count(device.Instances.Select(i => i.JobArn).Distinct().Count())} jobs), counted against cost caps."
         : null;
+
+    /// <summary>
+    /// The device's reserved tasks, apart from the table, by reservation when the ledger's rows name it:
+    /// the reservation's hours pay for them, never a cap cancels them.
+    /// </summary>
+    public static string? ReservedLine(DeviceUsage device, IReadOnlyList<ReservationUsage> reservations)
+    {
+        if (device.ReservedTotal is not { Tasks: > 0 } reserved) return null;
+        var named = reservations.Where(r => r.DeviceArn == device.Device.DeviceArn).ToList();
+        var which = named.Count > 0
+            ? string.Join("; ", named.Select(r =>
+                $"reserved, {Format.Count(r.Tasks)} tasks, {Format.Count(r.Shots)} shots, reservation {r.ReservationArn} " +
+                $"({Format.Count(r.Queued)} queued)"))
+            : $"reserved, {Format.Count(reserved.Tasks)} tasks, {Format.Count(reserved.Shots)} shots " +
+              $"({Format.Count(device.ReservedSum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]).Tasks)} queued)";
+        return $":lock: Braket Direct: {which}; $0 a task and a shot: the reservation's hours pay for them, and no cap cancels them.";
+    }
 
     private static string Summary(IReadOnlyList<DeviceUsage> rest)
     {

@@ -4,16 +4,19 @@ namespace BraketBot.Usage;
 
 /// <summary>
 /// The hybrid jobs of a day, for reports: the jobs whose tasks the ledger holds for the day (one
-/// GetJob each, and none at all on a day without job tasks), with their tasks' cost and their
-/// instances' minutes and estimated cost.
+/// GetJob each in its life, shared with the caps, and none at all on a day without job tasks), with their tasks' cost
+/// (at the price list's job prices) and their instances' minutes and estimated cost (the price book's).
 /// </summary>
-public sealed partial class DayJobs(
-    IBotStore store, IBraketApi braket, DeviceCatalog catalog, Pricing pricing, IInstancePrices prices, TimeProvider time, ILogger<DayJobs> logger)
+public sealed class DayJobs(IBotStore store, JobBook book, DeviceCatalog catalog, Pricing pricing, TimeProvider time)
 {
-    public async Task<IReadOnlyList<JobUsage>> OfDayAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
+    /// <param name="scanned">The day's tasks when a report just scanned them (the ledger may not hold the day); null: its rows.</param>
+    public async Task<IReadOnlyList<JobUsage>> OfDayAsync(
+        Day day, DeviceSummary? device, IReadOnlyList<QuantumTaskSummary>? scanned, CancellationToken cancellationToken)
     {
-        var rows = await store.LedgerTasksAsync(day, CapPolicy.CountedStatuses(CapBasis.Day), cancellationToken);
-        var byJob = rows.Select(r => r.Task)
+        var counted = CapPolicy.CountedStatuses(CapBasis.Day);
+        var tasks = scanned?.Where(t => counted.Contains(t.Status))
+            ?? (await store.LedgerTasksAsync(day, counted, cancellationToken)).Select(r => r.Task);
+        var byJob = tasks
             .Where(t => t.Billing == TaskBilling.Job && (device is null || t.DeviceArn == device.DeviceArn))
             .GroupBy(t => t.Origin!.JobArn!, StringComparer.Ordinal);
         var jobs = new List<JobUsage>();
@@ -22,23 +25,18 @@ public sealed partial class DayJobs(
         {
             var job = await DescribeAsync(group.Key, group.First(), cancellationToken);
             var tasksCost = group.Sum(t => pricing.CostOf(t, catalog.Describe(t.DeviceArn)) ?? 0m);
-            jobs.Add(new JobUsage(job, job.Minutes(now), group.Count(), group.Sum(t => t.Shots), tasksCost, job.InstanceCost(prices, now)));
+            jobs.Add(new JobUsage(
+                job, job.Minutes(now), group.Count(), group.Sum(t => t.Shots), tasksCost, job.InstanceCost(pricing, now)));
         }
         return jobs.OrderByDescending(j => j.TotalCost).ToList();
     }
 
-    /// <summary>GetJob's word; when Braket does not give it, the job as its tasks show it (name from its ARN, status unknown).</summary>
-    private async Task<HybridJob> DescribeAsync(string arn, QuantumTaskSummary task, CancellationToken cancellationToken)
-    {
-        if (HybridJobArn.TryParse(arn, out var jobArn))
-        {
-            var described = await braket.GetJobAsync(jobArn, cancellationToken);
-            if (described.IsSuccess) return described.Value!;
-            LogNotDescribed(arn, described.Error!.Kind);
-        }
-        return new HybridJob(arn, jobArn?.Name ?? arn, "UNKNOWN", task.DeviceArn, null, 1, task.CreatedAt, null, null, null);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GetJob of {Job} failed ({Kind}); the report names it by its ARN")]
-    private partial void LogNotDescribed(string job, BraketErrorKind kind);
+    /// <summary>
+    /// The job as the caps price it (<see cref="JobBook"/>: GetJob's word, asked once and kept fresh by the reconcile
+    /// and the job's events), so that a report's instance cost is the caps'; else the job as its tasks show it.
+    /// </summary>
+    private async Task<HybridJob> DescribeAsync(string arn, QuantumTaskSummary task, CancellationToken cancellationToken) =>
+        await book.GetAsync(arn, cancellationToken)
+        ?? new HybridJob(arn, HybridJobArn.TryParse(arn, out var jobArn) ? jobArn.Name : arn, "UNKNOWN", task.DeviceArn, null, 1,
+            task.CreatedAt, null, null, null);
 }

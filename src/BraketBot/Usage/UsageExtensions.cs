@@ -18,7 +18,7 @@ public static class UsageExtensions
         services.AddTransient<UsageLedger>();
         services.AddTransient<TaskOrigins>();
         services.AddTransient<DayJobs>();
-        services.AddSingleton<IInstancePrices, BuiltInInstancePrices>();
+        services.AddTransient<JobBook>();
         services.AddTransient<RegionFailureLog>();
         services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.Section);
         services.AddSingleton<ChartSlots>();

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
 
-/// <summary>A day's usage, and how fresh the ledger's word on it is (null: scanned just now).</summary>
-public sealed record DayReading(DayUsage Usage, LedgerFreshness? Freshness);
+/// <summary>A day's usage, and how fresh the ledger's word on it is (null: scanned just now, then with the tasks the scan saw).</summary>
+public sealed record DayReading(DayUsage Usage, LedgerFreshness? Freshness, IReadOnlyList<QuantumTaskSummary>? Scanned = null);
 
 /// <summary>
 /// Usage from the ledger the store keeps: what events (and BraketBot's own cancels) recorded, filled
@@ -21,6 +21,7 @@ public sealed partial class UsageLedger(
     DeviceCatalog catalog,
     Pricing pricing,
     TaskOrigins origins,
+    JobBook jobs,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
     ILogger<UsageLedger> logger)
@@ -79,12 +80,18 @@ public sealed partial class UsageLedger(
         var window = scanner.Window(day);
         var scanned = await scanner.TasksAsync(window, device, cancellationToken);
         if (!scanned.IsSuccess) return scanned.Error!;
-        return new DayReading(DayUsage.From(window, await origins.WithOriginsAsync(scanned.Value!, cancellationToken), catalog.Describe, pricing), null);
+        var tasks = await origins.WithOriginsAsync(scanned.Value!, cancellationToken);
+        var usage = DayUsage.From(window, tasks, catalog.Describe, pricing);
+        return new DayReading((await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device), null, tasks);
     }
 
-    /// <summary>A day's usage from the daily totals, of one device or every device.</summary>
-    public async Task<DayUsage> DayUsageAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken) =>
-        DayUsage.FromTotals(scanner.Window(day), await store.DayTotalsAsync(day, day, cancellationToken), catalog.Describe, pricing).Of(device);
+    /// <summary>A day's usage from the daily totals (and its hybrid jobs' instances), of one device or every device.</summary>
+    public async Task<DayUsage> DayUsageAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
+    {
+        var totals = await store.DayTotalsAsync(day, day, cancellationToken);
+        var usage = DayUsage.FromTotals(scanner.Window(day), totals, catalog.Describe, pricing);
+        return (await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device);
+    }
 
     /// <summary>The month's days through <paramref name="through"/> (at most today), from the daily totals: a sum, never a scan.</summary>
     public async Task<MonthUsage> MonthUsageAsync(Month month, Day through, CancellationToken cancellationToken)
@@ -95,10 +102,9 @@ public sealed partial class UsageLedger(
         if (days.Count == 0) return new MonthUsage(month, [], []);
         var totals = (await store.DayTotalsAsync(month.First, last, cancellationToken)).ToLookup(t => t.Day);
         var scanned = await store.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
-        return new MonthUsage(
-            month,
-            days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList(),
-            days.Where(d => !scanned.ContainsKey(d)).ToList());
+        var usages = days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList();
+        var missing = days.Where(d => !scanned.ContainsKey(d)).ToList();
+        return new MonthUsage(month, await jobs.WithInstancesAsync(usages, null, cancellationToken), missing);
     }
 
     /// <summary>
@@ -140,7 +146,8 @@ public sealed partial class UsageLedger(
                 g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)), g.Key.Billing))
             .Where(t => !unread.Contains(catalog.Describe(t.DeviceArn).Region))
             .ToLookup(t => t.Day);
-        return DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
+        var days = DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
+        return await jobs.WithInstancesAsync(days, unread, cancellationToken);
     }
 
     /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
@@ -233,6 +240,7 @@ public sealed partial class UsageLedger(
 
         var answered = regions.Where(r => results.Any(x => x.Answered.Contains(r)) && !results.Any(x => x.Failed.ContainsKey(r))).ToList();
         await AdvanceWatermarksAsync(answered, null, at, cancellationToken);
+        await jobs.RefreshActiveAsync(from, to, cancellationToken); // a running job's minutes and end, for its instances' cost
         if (answered.Count == regions.Count) await store.MarkScannedAsync(DaysFrom(from, to), Retention.EveryDevice, at, cancellationToken);
         return new RegionalTasks(
             results.SelectMany(r => r.Tasks).DistinctBy(t => t.QuantumTaskArn).ToList(),

@@ -59,7 +59,8 @@ public sealed class OriginWireTests : IDisposable
 
         Assert.Equal(("vqe-h2", "RUNNING", "ml.m5.large", 1), (job.JobName, job.Status, job.InstanceType, job.InstanceCount));
         Assert.Equal(31m, job.Minutes(DateTimeOffset.UnixEpoch)); // billableDuration 1,860,000 ms
-        Assert.Equal(0.0397m, job.InstanceCost(new BuiltInInstancePrices(), DateTimeOffset.UnixEpoch)); // 31 × $0.00128
+        var builtIn = new Pricing(new PricingOptions());
+        Assert.Equal(0.0397m, job.InstanceCost(builtIn, DateTimeOffset.UnixEpoch)); // 31 × $0.00128 (the built-in table)
         Assert.Equal(CancellationStatus.Cancelling, cancelled.Value);
     }
 

@@ -104,7 +104,7 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
         var report = MessageText.Of((await Slack.WaitForResponses("i1"))[0]);
         // Only the on-demand task is priced: $0.30 + 100 × $0.00035 = $0.34 (the reserved 1,000 shots would add $0.65).
         Assert.Contains("*$0.34* spent or running", report);
-        Assert.Contains("Reserved (Braket Direct): 1 tasks, 1,000 shots", report);
+        Assert.Contains($"Braket Direct: reserved, 1 tasks, 1,000 shots, reservation {Reservation} (0 queued)", report);
         Assert.Contains(onDemand.Shots.ToString(System.Globalization.CultureInfo.InvariantCulture), report);
         AssertAtMostOneGetPerTask();
     }

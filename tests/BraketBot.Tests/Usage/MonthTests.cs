@@ -25,7 +25,9 @@ public sealed class MonthTests
         var scanner = new DayScanner(null!, catalog, caps, watch, time);
         var unread = new RegionFailureLog(store, TestMetrics.Create(), NullLogger<RegionFailureLog>.Instance);
         var origins = new TaskOrigins(store, null!, caps, time, NullLogger<TaskOrigins>.Instance);
-        var ledger = new UsageLedger(store, null!, scanner, unread, catalog, pricing, origins, caps, time, NullLogger<UsageLedger>.Instance);
+        var jobs = new JobBook(store, null!, catalog, pricing, time, NullLogger<JobBook>.Instance);
+        var ledger = new UsageLedger(
+            store, null!, scanner, unread, catalog, pricing, origins, jobs, caps, time, NullLogger<UsageLedger>.Instance);
         return (ledger, store, time);
     }
 

@@ -153,7 +153,7 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
         var caps = new FixedOptions<CapsOptions>(new CapsOptions { Devices = { ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 100 } } });
         var origins = new TaskOrigins(store, BraketServices.Create(Braket.Url).GetRequiredService<IBraketApi>(), caps, time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TaskOrigins>.Instance);
-        var intake = new EventIntake(store, new CapEvaluator(store, jobs), origins, caps,
+        var intake = new EventIntake(store, null!, new CapEvaluator(store, jobs), origins, caps,
             new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] }), TestMetrics.Create(), time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<EventIntake>.Instance);
         var parsed = Assert.IsType<EventParse.TaskEvent>(TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(Events.TaskStateChange(Created(), id: "ev-1"))));

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using BraketBot.Ports;
+
+namespace BraketBot.Usage;
+
+/// <summary>
+/// Hybrid jobs as Braket last described them (GetJob), kept in the store so that every evaluation, report
+/// and instance prices a job's instances alike without asking Braket again: a job is asked once when its
+/// tasks first show it, and again by the reconcile's tick while it runs (and by its state change events,
+/// and each report that lists it). What its instances cost is worked out from that word and the time now,
+/// never added up tick by tick, so it is counted once however often it is read.
+/// </summary>
+public sealed partial class JobBook(
+    IBotStore store, IBraketApi braket, DeviceCatalog catalog, Pricing pricing, TimeProvider time, ILogger<JobBook> logger)
+{
+    /// <summary>
+    /// A job runs at most five days (Braket's longest run time): the ledger's tasks of that long before a day can
+    /// name a job still running on it.
+    /// </summary>
+    public const int LookBackDays = 5;
+
+    public static string Key(string arn) => $"job:{arn}";
+
+    /// <summary>The job as last described, without asking Braket; null when it never was.</summary>
+    public async Task<HybridJob?> KnownAsync(string arn, CancellationToken cancellationToken) =>
+        await store.GetValueAsync(Key(arn), cancellationToken) is { } json ? JsonSerializer.Deserialize<HybridJob>(json) : null;
+
+    /// <summary>Asks Braket (GetJob) and keeps its answer; null when Braket does not describe it (the last word, if any, stays).</summary>
+    public async Task<HybridJob?> DescribeAsync(string arn, CancellationToken cancellationToken)
+    {
+        if (!HybridJobArn.TryParse(arn, out var jobArn)) return null;
+        var described = await braket.GetJobAsync(jobArn, cancellationToken);
+        if (!described.IsSuccess)
+        {
+            LogNotDescribed(arn, described.Error!.Kind);
+            return null;
+        }
+        await store.SetValueAsync(Key(arn), JsonSerializer.Serialize(described.Value!), cancellationToken);
+        return described.Value;
+    }
+
+    /// <summary>The job as last described, asked of Braket only the first time.</summary>
+    public async Task<HybridJob?> GetAsync(string arn, CancellationToken cancellationToken) =>
+        await KnownAsync(arn, cancellationToken) ?? await DescribeAsync(arn, cancellationToken);
+
+    /// <summary>
+    /// The days with the instances of the jobs the ledger's tasks name (on those days or up to
+    /// <see cref="LookBackDays"/> before) added to the job's device, each day for its own minutes; jobs of
+    /// devices in <paramref name="unread"/> regions are left out, as their tasks are.
+    /// </summary>
+    public async Task<IReadOnlyList<DayUsage>> WithInstancesAsync(
+        IReadOnlyList<DayUsage> days, IReadOnlySet<string>? unread, CancellationToken cancellationToken)
+    {
+        if (days.Count == 0) return days;
+        var jobs = await JobsOfAsync(days.Min(d => d.Window.Day).AddDays(-LookBackDays), days.Max(d => d.Window.Day), cancellationToken);
+        if (jobs.Count == 0) return days;
+        var described = new List<(HybridJob Job, DeviceSummary Device)>();
+        foreach (var (arn, taskDevice) in jobs)
+        {
+            if (await GetAsync(arn, cancellationToken) is not { } job) continue;
+            var device = catalog.Describe(DeviceArn.TryParse(job.DeviceArn, out var own) ? own.Value : taskDevice);
+            if (unread is null || !unread.Contains(device.Region)) described.Add((job, device));
+        }
+        var now = time.GetUtcNow();
+        IEnumerable<(DeviceSummary, JobInstanceCost)> On(DayWindow window) =>
+            from d in described
+            let cost = d.Job.InstanceCostIn(window, pricing, now) ?? 0m
+            where cost > 0
+            select (d.Device, new JobInstanceCost(d.Job.JobArn, cost, d.Job.IsActive));
+        return days.Select(day => day.WithInstances(On(day.Window), pricing)).ToList();
+    }
+
+    /// <summary>Describes again the days' jobs that were queued or running when last described (the reconcile's tick).</summary>
+    public async Task RefreshActiveAsync(Day from, Day to, CancellationToken cancellationToken)
+    {
+        foreach (var (arn, _) in await JobsOfAsync(from.AddDays(-LookBackDays), to, cancellationToken))
+            if (await KnownAsync(arn, cancellationToken) is not { IsActive: false })
+                await DescribeAsync(arn, cancellationToken);
+    }
+
+    /// <summary>
+    /// The jobs the ledger's tasks name in the days from..to, with the device of one of their tasks; rows are read
+    /// only on days whose totals hold job tasks.
+    /// </summary>
+    private async Task<IReadOnlyList<(string Arn, string DeviceArn)>> JobsOfAsync(Day from, Day to, CancellationToken cancellationToken)
+    {
+        var jobDays = (await store.DayTotalsAsync(from, to, cancellationToken))
+            .Where(t => t.Billing == TaskBilling.Job && t.Tally.Tasks > 0).Select(t => t.Day).Distinct().ToList();
+        var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var day in jobDays)
+            foreach (var row in await store.LedgerTasksAsync(day, null, cancellationToken))
+                if (row.Task.Billing == TaskBilling.Job) jobs.TryAdd(row.Task.Origin!.JobArn!, row.Task.DeviceArn);
+        return jobs.Select(j => (j.Key, j.Value)).ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GetJob of {Job} failed ({Kind}); its instances are priced as last described")]
+    private partial void LogNotDescribed(string job, BraketErrorKind kind);
+}
