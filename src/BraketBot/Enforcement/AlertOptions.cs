@@ -10,5 +10,8 @@ public sealed record AlertOptions
     public string? BotToken { get; init; }
 
     /// <summary>Without a channel and a token, alerts are logged instead of posted.</summary>
-    public bool CanPost => !string.IsNullOrWhiteSpace(AlertChannel) && !string.IsNullOrWhiteSpace(BotToken);
+    public bool CanPost => CanPostTo(AlertChannel);
+
+    /// <summary>A run posts in its own channel (a budget's may be set where the alert channel is not), given a token.</summary>
+    public bool CanPostTo([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? channel) => !string.IsNullOrWhiteSpace(channel) && !string.IsNullOrWhiteSpace(BotToken);
 }

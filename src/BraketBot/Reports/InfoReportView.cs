@@ -23,7 +23,7 @@ public sealed record InfoReport(
     public IEnumerable<CapStanding> DeviceCaps(DeviceSummary device) =>
         Standings.Where(s => s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device));
 
-    public IReadOnlyList<CapStanding> AccountCaps => Standings.Where(s => s.Cap.Scope.Device is null).ToList();
+    public IReadOnlyList<CapStanding> AccountCaps => Standings.Where(s => s.Cap.Scope.IsAccount).ToList();
 
     /// <summary>Braket's own limits as last listed (info asks Braket nothing more for them).</summary>
     public IReadOnlyList<SpendingLimit> NativeLimits { get; init; } = [];

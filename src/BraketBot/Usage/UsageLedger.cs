@@ -143,6 +143,32 @@ public sealed partial class UsageLedger(
         return DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
     }
 
+    /// <summary>
+    /// Each budget's own usage of the day (and, under a monthly cap of it, of its month to the day) from the
+    /// ledger's task rows: the tasks carrying its tag, in the statuses that count. When <paramref name="confirmedOnly"/>,
+    /// only rows Braket confirmed, none of a region left out. A task whose tags are not known yet counts in no budget.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, BudgetUsage>> BudgetUsagesAsync(
+        Day day, bool confirmedOnly, IReadOnlySet<string> unread, CancellationToken cancellationToken)
+    {
+        var caps = capsOptions.CurrentValue;
+        var budgets = caps.Budgets.Where(b => b.Value.AnyCap)
+            .Select(b => (Scope: BudgetScope.Of(b.Key, b.Value), WithMonth: b.Value.HasMonthCap))
+            .Where(b => b.Scope is not null).ToList();
+        if (budgets.Count == 0) return new Dictionary<string, BudgetUsage>();
+        var days = DaysFrom(budgets.Any(b => b.WithMonth) ? Month.Of(day).First : day, day);
+        var counted = CapPolicy.CountedStatuses(caps.Basis);
+        var rows = new List<LedgerTask>();
+        foreach (var d in days)
+            rows.AddRange((await store.LedgerTasksAsync(d, counted, cancellationToken))
+                .Where(r => !confirmedOnly || (r.Confirmed && !unread.Contains(RegionOf(r.Task)))));
+        var windows = days.Select(scanner.Window).ToList();
+        return budgets.ToDictionary(
+            b => b.Scope!.Name,
+            b => BudgetUsage.From(b.Scope!, b.WithMonth ? windows : [windows[^1]], rows, b.WithMonth, catalog.Describe, pricing),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
     public async Task<DateTimeOffset?> OldestScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
     {
