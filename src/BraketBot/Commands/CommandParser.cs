@@ -45,6 +45,9 @@ public abstract record ParsedCommand
 
     public sealed record Caps : ParsedCommand;
 
+    /// <summary>Each team's budget against its caps, and the tasks in none.</summary>
+    public sealed record Budgets : ParsedCommand;
+
     public sealed record Limits : ParsedCommand;
 
     /// <summary>Braket's own limit for a device, over today or this month, renewed by BraketBot.</summary>
@@ -70,6 +73,7 @@ public static partial class CommandParser
             Subcommands.Chart => ParseChart(args),
             Subcommands.Cancel => ParseCancel(args),
             Subcommands.Caps => args.Length == 0 ? new ParsedCommand.Caps() : Extra(Subcommands.Caps, args),
+            Subcommands.Budgets => args.Length == 0 ? new ParsedCommand.Budgets() : Extra(Subcommands.Budgets, args),
             Subcommands.Limits => ParseLimits(args),
             Subcommands.Help => new ParsedCommand.Help(null),
             var other => new ParsedCommand.Help($"`{Shorten(other)}` is not a /braket command."),

@@ -14,6 +14,7 @@ public static class CommandsExtensions
         services.AddTransient<ChartCommand>();
         services.AddTransient<CancelCommand>();
         services.AddTransient<CapsCommand>();
+        services.AddTransient<BudgetsCommand>();
         services.AddTransient<LimitsCommand>();
         services.AddTransient<LimitTargets>();
         services.AddTransient<SetLimitCommand>();

@@ -21,6 +21,7 @@ public sealed class HandlerFactory(IServiceProvider services)
         ParsedCommand.Chart chart => Get<ChartCommand>().HandleAsync(chart, slash, cancellationToken),
         ParsedCommand.Cancel cancel => Get<CancelCommand>().HandleAsync(cancel, slash, cancellationToken),
         ParsedCommand.Caps => Get<CapsCommand>().HandleAsync(cancellationToken),
+        ParsedCommand.Budgets => Get<BudgetsCommand>().HandleAsync(cancellationToken),
         ParsedCommand.Limits => Get<LimitsCommand>().HandleAsync(cancellationToken),
         ParsedCommand.SetLimit set => Get<SetLimitCommand>().HandleAsync(set, slash, cancellationToken),
         ParsedCommand.ClearLimit clear => Get<ClearLimitCommand>().HandleAsync(clear, slash, cancellationToken),

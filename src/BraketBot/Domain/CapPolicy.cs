@@ -103,10 +103,18 @@ public static class CapPolicy
     /// </summary>
     public static IReadOnlyList<CapStanding> Evaluate(
         DayUsage day, CapsOptions options, IReadOnlyList<DeviceUsage>? month = null, IReadOnlyDictionary<string, BudgetUsage>? budgets = null) =>
-        CapsInForce(options)
-            .Select(cap => (Cap: cap, Devices: cap.Scope.Budget is { } budget
-                ? budgets?.GetValueOrDefault(budget.Name) is { } own ? (cap.Period == CapPeriod.Day ? own.Day.Devices : own.Month) : null
-                : cap.Period == CapPeriod.Day ? day.Devices : month))
+        Stand(CapsInForce(options), cap => cap.Scope.Budget is not null ? BudgetDevices(cap, budgets) : cap.Period == CapPeriod.Day ? day.Devices : month, options);
+
+    /// <summary>Only the budgets' caps, each against its budget's own usage (<see cref="Evaluate"/> for the rest).</summary>
+    public static IReadOnlyList<CapStanding> EvaluateBudgets(CapsOptions options, IReadOnlyDictionary<string, BudgetUsage> budgets) =>
+        Stand(CapsInForce(options).Where(c => c.Scope.Budget is not null), cap => BudgetDevices(cap, budgets), options);
+
+    private static IReadOnlyList<DeviceUsage>? BudgetDevices(Cap cap, IReadOnlyDictionary<string, BudgetUsage>? budgets) =>
+        budgets?.GetValueOrDefault(cap.Scope.Budget!.Name) is { } own ? (cap.Period == CapPeriod.Day ? own.Day.Devices : own.Month) : null;
+
+    /// <summary>Each cap against the devices <paramref name="usage"/> gives it; a cap given none is left out.</summary>
+    private static IReadOnlyList<CapStanding> Stand(IEnumerable<Cap> caps, Func<Cap, IReadOnlyList<DeviceUsage>?> usage, CapsOptions options) =>
+        caps.Select(cap => (Cap: cap, Devices: usage(cap)))
             .Where(c => c.Devices is not null)
             .Select(c =>
             {

@@ -197,7 +197,7 @@ public sealed partial class CapEnforcer(
     {
         var standings = CapPolicy.Evaluate(usage, caps, month, budgets).Where(s => Applies(s, request)).ToList();
         foreach (var standing in standings)
-            metrics.Standing(standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit);
+            metrics.Standing(standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit, standing.Cap.Scope.Budget?.Name);
         return standings;
     }
 

@@ -162,6 +162,25 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         AssertStatus(QuantumTaskStatus.Queued, betaQueued, untagged);
     }
 
+    [Fact]
+    public async Task Budgets_shows_each_teams_day_and_month_against_its_caps_and_the_untagged_rest()
+    {
+        Budgets("MaxShotsPerDay", "10000", "MaxCostPerMonth", "100");
+        InBraket(Tagged("alpha", Tasks.AnkaaArn, QuantumTaskStatus.Completed, 2000));
+        InBraket(Tagged("beta", Tasks.ForteArn, QuantumTaskStatus.Queued, 100)); // $8.30 on Forte-1
+        InBraket(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 500, Morning));
+
+        await SendCommandAsync("budgets", "b1");
+
+        var text = Text((await Slack.WaitForResponses("b1"))[0]);
+        Assert.Contains("Team budgets on 2022-04-10 (UTC)", text);
+        Assert.Contains("*alpha* · tag `team=alpha` · alerts in <#C0ALPHA>", text);
+        Assert.Contains("*Shots, budget alpha (team=alpha)*: `▓▓░░░░░░░░ 20%` 2,000 of 10,000", text);
+        Assert.Contains("*Cost this month, budget beta (team=beta)*: `▓░░░░░░░░░ 8%` $8.30 of $100.00", text);
+        Assert.Contains("*Untagged and other tasks* (in no budget)", text);
+        Assert.Contains("Today 500 shots", text);
+    }
+
     private static string Text(JsonElement body) => MessageText.Of(body, withFallback: true);
 
     private static IEnumerable<JsonElement> Buttons(JsonElement body) =>
