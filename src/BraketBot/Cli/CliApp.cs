@@ -16,7 +16,8 @@ public static class CliApp
     /// <summary>The words of /braket where the terminal does what the slash command does, and two of its own.</summary>
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        Doctor, Subcommands.Info, Subcommands.Caps, Subcommands.Budgets, Subcommands.Limits, Subcommands.Cancel, CancelQueued, Subcommands.Help,
+        Doctor, Subcommands.Info, Subcommands.Caps, Subcommands.Budgets, Subcommands.Limits, Subcommands.Cancel, CancelQueued,
+        Subcommands.Help,
     };
 
     public const string Doctor = "doctor";

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Commands;
 
 /// <summary>/braket budgets: each team's day and month against its caps, and what no budget takes in, from the ledger.</summary>
-public sealed class BudgetsCommand(DayScanner scanner, UsageLedger ledger, IOptionsMonitor<AlertOptions> alerts, IOptionsMonitor<CapsOptions> capsOptions)
+public sealed class BudgetsCommand(
+    DayScanner scanner, UsageLedger ledger, IOptionsMonitor<AlertOptions> alerts, IOptionsMonitor<CapsOptions> capsOptions)
 {
     public const string Name = Subcommands.Budgets;
 

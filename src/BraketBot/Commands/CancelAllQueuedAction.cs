@@ -29,7 +29,11 @@ public sealed partial class CancelAllQueuedAction(
             ? home.PublishAsync(new HomeRequest(payload.User.Id, admin, Viewing: true, Notice: text), cancellationToken)
             : slack.RespondAsync(responseUrl, SlackMessage.Plain(text), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
 
-        if (!ButtonValues.TryRead(action.Value, out CancelScope? clicked)) { await Tell("This button is no longer valid; run `/braket info` again."); return; }
+        if (!ButtonValues.TryRead(action.Value, out CancelScope? clicked))
+        {
+            await Tell("This button is no longer valid; run `/braket info` again.");
+            return;
+        }
         if (cancellation.AsConfigured(clicked) is not { } scope) { await Tell(CancelView.BudgetGone(clicked.Budget!)); return; }
         if (!access.CurrentValue.MayCancel(payload.User.Id, cancellation.BudgetOf(scope)))
         {

@@ -37,7 +37,10 @@ public sealed class QueuedCancellation(
         var mode = capsOptions.CurrentValue.Jobs;
         // Each task's origin is known before it is cancelled: a reserved task is never cancelled as on demand.
         var queued = await origins.WithOriginsAsync(
-            found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t, catalog.Describe(t.DeviceArn)) && only?.Contains(t.QuantumTaskArn) != false).ToList(), cancellationToken);
+            found.Value!
+                .Where(t => t.Status.IsCancellable() && scope.Covers(t, catalog.Describe(t.DeviceArn)))
+                .Where(t => only?.Contains(t.QuantumTaskArn) != false)
+                .ToList(), cancellationToken);
         var cancellable = queued.Where(t => t.Origin is not null && CapPolicy.Cancellable(t, mode)).ToList();
         // Tasks a cap run is cancelling already are left to it.
         var taken = await store.ClaimedAsync(cancellable.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList(), cancellationToken);
@@ -76,7 +79,8 @@ public sealed class QueuedCancellation(
     }
 
     /// <summary>The budget a scope is about, as configured; null for any other scope.</summary>
-    public BudgetCaps? BudgetOf(CancelScope scope) => scope.Budget is { } budget ? capsOptions.CurrentValue.Budgets.GetValueOrDefault(budget.Name) : null;
+    public BudgetCaps? BudgetOf(CancelScope scope) =>
+        scope.Budget is { } budget ? capsOptions.CurrentValue.Budgets.GetValueOrDefault(budget.Name) : null;
 
     /// <summary>Starts the run in this host's background; false when the scope or one of its tasks is taken by another run.</summary>
     public Task<bool> TryStartAsync(EnforcementRun run, CancellationToken cancellationToken) =>

@@ -14,8 +14,8 @@ public sealed record BudgetUsage(DayUsage Day, IReadOnlyList<DeviceUsage>? Month
 
     /// <summary>The rest: the usage of the tasks no budget takes in (untagged, or tagged for none of them, or off their devices).</summary>
     public static BudgetUsage Outside(
-        IReadOnlyList<BudgetScope> budgets, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows, Func<string, DeviceSummary> describe,
-        Pricing pricing) =>
+        IReadOnlyList<BudgetScope> budgets, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows,
+        Func<string, DeviceSummary> describe, Pricing pricing) =>
         Of(task => !budgets.Any(b => b.Covers(task, describe(task.DeviceArn))), windows, rows, withMonth: true, describe, pricing);
 
     /// <summary>A day's total shots (of the statuses counted) and estimated cost, of <see cref="Day"/> or <see cref="Month"/>.</summary>

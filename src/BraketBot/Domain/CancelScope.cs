@@ -24,7 +24,8 @@ public sealed record CancelScope(Day Day, string? DeviceArn, string? DeviceName,
 
     /// <summary>The store key that lets one run at a time work on this scope.</summary>
     [JsonIgnore]
-    public string RunKey => $"cancel-all:{Day}:{(AllDevices ? "all" : DeviceArn)}{(Budget is { } b ? ":budget:" + b.Name.ToLowerInvariant() : "")}";
+    public string RunKey =>
+        $"cancel-all:{Day}:{(AllDevices ? "all" : DeviceArn)}{(Budget is { } b ? ":budget:" + b.Name.ToLowerInvariant() : "")}";
 
     public bool Covers(QuantumTaskSummary task, DeviceSummary device) =>
         (AllDevices || task.DeviceArn == DeviceArn) && (Budget is null || Budget.Covers(task, device));

@@ -102,8 +102,10 @@ public static class CapPolicy
     /// by name); a budget without one there is left out.
     /// </summary>
     public static IReadOnlyList<CapStanding> Evaluate(
-        DayUsage day, CapsOptions options, IReadOnlyList<DeviceUsage>? month = null, IReadOnlyDictionary<string, BudgetUsage>? budgets = null) =>
-        Stand(CapsInForce(options), cap => cap.Scope.Budget is not null ? BudgetDevices(cap, budgets) : cap.Period == CapPeriod.Day ? day.Devices : month, options);
+        DayUsage day, CapsOptions options, IReadOnlyList<DeviceUsage>? month = null,
+        IReadOnlyDictionary<string, BudgetUsage>? budgets = null) =>
+        Stand(CapsInForce(options),
+            cap => cap.Scope.Budget is not null ? BudgetDevices(cap, budgets) : cap.Period == CapPeriod.Day ? day.Devices : month, options);
 
     /// <summary>Only the budgets' caps, each against its budget's own usage (<see cref="Evaluate"/> for the rest).</summary>
     public static IReadOnlyList<CapStanding> EvaluateBudgets(CapsOptions options, IReadOnlyDictionary<string, BudgetUsage> budgets) =>
@@ -113,12 +115,14 @@ public static class CapPolicy
         budgets?.GetValueOrDefault(cap.Scope.Budget!.Name) is { } own ? (cap.Period == CapPeriod.Day ? own.Day.Devices : own.Month) : null;
 
     /// <summary>Each cap against the devices <paramref name="usage"/> gives it; a cap given none is left out.</summary>
-    private static IReadOnlyList<CapStanding> Stand(IEnumerable<Cap> caps, Func<Cap, IReadOnlyList<DeviceUsage>?> usage, CapsOptions options) =>
+    private static IReadOnlyList<CapStanding> Stand(
+        IEnumerable<Cap> caps, Func<Cap, IReadOnlyList<DeviceUsage>?> usage, CapsOptions options) =>
         caps.Select(cap => (Cap: cap, Devices: usage(cap)))
             .Where(c => c.Devices is not null)
             .Select(c =>
             {
-                var used = c.Devices!.Where(d => c.Cap.Scope.Covers(d.Device)).Sum(d => Counted(d, c.Cap.Metric, options.Basis, options.CountReservedShots));
+                var used = c.Devices!.Where(d => c.Cap.Scope.Covers(d.Device))
+                    .Sum(d => Counted(d, c.Cap.Metric, options.Basis, options.CountReservedShots));
                 return new CapStanding(c.Cap, used, LevelOf(used, c.Cap.Limit, options.WarnAt));
             })
             .ToList();

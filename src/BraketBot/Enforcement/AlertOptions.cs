@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BraketBot.Enforcement;
 
 /// <summary>Where alerts go: the alert part of the Slack section.</summary>
@@ -13,5 +15,6 @@ public sealed record AlertOptions
     public bool CanPost => CanPostTo(AlertChannel);
 
     /// <summary>A run posts in its own channel (a budget's may be set where the alert channel is not), given a token.</summary>
-    public bool CanPostTo([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? channel) => !string.IsNullOrWhiteSpace(channel) && !string.IsNullOrWhiteSpace(BotToken);
+    public bool CanPostTo([NotNullWhen(true)] string? channel) =>
+        !string.IsNullOrWhiteSpace(channel) && !string.IsNullOrWhiteSpace(BotToken);
 }

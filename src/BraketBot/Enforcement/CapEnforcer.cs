@@ -102,7 +102,8 @@ public sealed partial class CapEnforcer(
     }
 
     /// <summary>Whether the ledger's word calls for any group's run: only then is Braket asked.</summary>
-    private async Task<bool> CallsForActionAsync(EvaluationRequest request, CapsOptions caps, View told, CancellationToken cancellationToken)
+    private async Task<bool> CallsForActionAsync(
+        EvaluationRequest request, CapsOptions caps, View told, CancellationToken cancellationToken)
     {
         foreach (var (budget, group) in told.Groups())
             if (await PlanAsync(request, caps, group, budget, confirmed: false, cancellationToken) is not null) return true;
@@ -110,7 +111,8 @@ public sealed partial class CapEnforcer(
     }
 
     /// <summary>Plans and starts one group's run on Braket's word; false when there is nothing to do.</summary>
-    private async Task<bool> ActAsync(EvaluationRequest request, CapsOptions caps, View view, BudgetScope? budget, CancellationToken cancellationToken)
+    private async Task<bool> ActAsync(
+        EvaluationRequest request, CapsOptions caps, View view, BudgetScope? budget, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= PlanAttempts; attempt++)
         {
@@ -193,11 +195,13 @@ public sealed partial class CapEnforcer(
     }
 
     private IReadOnlyList<CapStanding> Standings(
-        EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<DeviceUsage>? month, IReadOnlyDictionary<string, BudgetUsage> budgets)
+        EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<DeviceUsage>? month,
+        IReadOnlyDictionary<string, BudgetUsage> budgets)
     {
         var standings = CapPolicy.Evaluate(usage, caps, month, budgets).Where(s => Applies(s, request)).ToList();
         foreach (var standing in standings)
-            metrics.Standing(standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit, standing.Cap.Scope.Budget?.Name);
+            metrics.Standing(
+                standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit, standing.Cap.Scope.Budget?.Name);
         return standings;
     }
 
@@ -250,7 +254,8 @@ public sealed partial class CapEnforcer(
             Offers = fresh.Count > 0 && !fresh.Any(s => s.Level == CapLevel.Breach) ? Offers(day, fresh, usage) : [],
             ThreadKeys = fresh.Where(s => s.Level == CapLevel.Breach).Select(s => ThreadKey(day, s.Cap)).Distinct().ToList(),
             ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
-            Channel = (budget is null ? null : caps.Budgets.GetValueOrDefault(budget.Name)?.Channel) ?? alertOptions.CurrentValue.AlertChannel,
+            Channel = (budget is null ? null : caps.Budgets.GetValueOrDefault(budget.Name)?.Channel)
+                ?? alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
             Jobs = runJobs,
             Spared = SparedTasks.Among(CapPolicy.QueuedInBreach(view.Standings, view.Tasks, catalog.Describe), caps.Jobs),
@@ -259,7 +264,8 @@ public sealed partial class CapEnforcer(
             UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
             // The limits as last listed: the alert must not wait on Braket to say so.
             ReachedLimits = breached.Count > 0
-                ? LimitPlanner.Reached(nativeLimits.Known, usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
+                ? LimitPlanner.Reached(
+                    nativeLimits.Known, usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
                 : [],
         };
         return new Plan(run, taskClaims, alertClaims);

@@ -61,7 +61,8 @@ public sealed partial class CapsOptionsValidator : IValidateOptions<CapsOptions>
         CheckCaps(prefix, "Day", budget.MaxShotsPerDay, budget.MaxCostPerDay, failures);
         CheckCaps(prefix, "Month", budget.MaxShotsPerMonth, budget.MaxCostPerMonth, failures);
         if (budget.Channel is { } channel && !ChannelId().IsMatch(channel))
-            failures.Add($"{prefix}:Channel '{channel}' is not a Slack channel id (like C0123ABCD; in Slack: the channel's details, at the bottom).");
+            failures.Add(
+                $"{prefix}:Channel '{channel}' is not a Slack channel id (like C0123ABCD; in Slack: the channel's details, at the end).");
         if (budget.Devices.Any(string.IsNullOrWhiteSpace)) failures.Add($"{prefix}:Devices must list device names, without empty entries.");
         if (budget.Admins.Any(a => !UserId().IsMatch(a)))
             failures.Add($"{prefix}:Admins must list Slack user ids (like U0123ABCD), without empty entries.");

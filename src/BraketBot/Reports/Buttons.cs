@@ -7,10 +7,11 @@ public static class Buttons
     /// <summary>Slack's limit on a button's text.</summary>
     private const int MaxLabel = 75;
 
-    /// <summary>The button and its confirm dialog name the same scope the click will cancel; a budget's says it on the button too.</summary>
+    /// <summary>The button and its confirm dialog name the same scope the click will cancel; a budget's button says so too.</summary>
     public static ButtonElement CancelAllQueued(CancelScope scope, int tasks, long shots) =>
         Cancelling(scope.Budget is { } budget ? Label($"Cancel {budget.Name}'s queued tasks") : "Cancel all queued",
-            ActionIds.CancelAllQueued, ButtonValues.Of(scope), scope.Budget is null ? "Cancel queued tasks?" : "Cancel the budget's queued tasks?",
+            ActionIds.CancelAllQueued, ButtonValues.Of(scope),
+            scope.Budget is null ? "Cancel queued tasks?" : "Cancel the budget's queued tasks?",
             $"This cancels every QUEUED or CREATED task of *{scope.Describe()}* created on {scope.Day}: " +
             $"{Format.Count(tasks)} tasks, {Format.Count(shots)} shots right now. It cannot be undone.");
 

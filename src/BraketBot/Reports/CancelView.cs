@@ -26,7 +26,8 @@ public static class CancelView
 
     /// <summary>A budget's button refused: who may press it instead.</summary>
     public static string NotAllowedFor(BudgetScope budget) =>
-        $":no_entry: Only the admins listed in `Slack:Admins` or `Budgets:{budget.Name}:Admins` may cancel the tasks of {budget.Describe()}. " +
+        $":no_entry: Only the admins listed in `Slack:Admins` or `Budgets:{budget.Name}:Admins` may cancel the tasks of " +
+        $"{budget.Describe()}. " +
         "Nothing was cancelled.";
 
     /// <summary>A budget's button whose budget is no longer configured.</summary>

@@ -37,9 +37,11 @@ public sealed class BraketBotMetrics
         regionFailures = meter.CreateCounter<long>("braketbot.braket.region.failures", "{scan}",
             "Scans of a region that failed (the other regions went on), by region and reason (denied, throttled, unreachable)");
         slackCalls = meter.CreateCounter<long>("braketbot.slack.calls", "{call}", "Slack Web API calls, by method and outcome (ok, an error string, http_429…)");
-        meter.CreateObservableGauge<double>("braketbot.cap.used", () => standings.Select(s => new Measurement<double>(s.Value.Used, StandingTags(s))),
+        meter.CreateObservableGauge<double>("braketbot.cap.used",
+            () => standings.Select(s => new Measurement<double>(s.Value.Used, StandingTags(s))),
             description: "Usage counted against each cap in the last evaluation (shots or USD)");
-        meter.CreateObservableGauge<double>("braketbot.cap.limit", () => standings.Select(s => new Measurement<double>(s.Value.Limit, StandingTags(s))),
+        meter.CreateObservableGauge<double>("braketbot.cap.limit",
+            () => standings.Select(s => new Measurement<double>(s.Value.Limit, StandingTags(s))),
             description: "Each cap's limit (shots or USD)");
         meter.CreateObservableGauge<int>("braketbot.socket_mode.connected",
             () => socketModeConnected < 0 ? [] : [new Measurement<int>(socketModeConnected)],

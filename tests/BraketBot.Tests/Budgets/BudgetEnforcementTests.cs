@@ -127,8 +127,8 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         await SettleAsync();
         Assert.Contains("1,100 of 1,000", Text(alert));
         Assert.True(Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count > searches, "the breach was confirmed by a scan");
-        var gets = Braket.RequestsOf(BraketOperations.GetQuantumTask).Where(r => r.Path.Contains(second.QuantumTaskArn.Split('/')[^1])).ToList();
-        Assert.Single(gets);
+        var id = second.QuantumTaskArn.Split('/')[^1];
+        Assert.Single(Braket.RequestsOf(BraketOperations.GetQuantumTask), r => r.Path.Contains(id, StringComparison.Ordinal));
         AssertStatus(QuantumTaskStatus.Cancelling, first, second);
     }
 
@@ -156,7 +156,8 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         AssertStatus(QuantumTaskStatus.Queued, alphaQueued, betaQueued, untagged);
 
         await ClickAsync(CancelAllQueuedAction.Id, value, "lead", userId: "U0ALPHALEAD");
-        await Slack.WaitFor(() => Slack.Responses("lead").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null, what: "the budget's run");
+        await Slack.WaitFor(
+            () => Slack.Responses("lead").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null, what: "the budget's run");
         await SettleAsync();
         AssertStatus(QuantumTaskStatus.Cancelling, alphaQueued, trigger);
         AssertStatus(QuantumTaskStatus.Queued, betaQueued, untagged);

@@ -77,7 +77,8 @@ public sealed class BudgetPolicyTests
         var rows = all.Select(t => new LedgerTask(t, Today, At));
         var alpha = BudgetUsage.From(AlphaScope(), [Window], rows, withMonth: false, Describe, Prices);
 
-        var standings = CapPolicy.Evaluate(DayUsage.From(Window, all, Describe, Prices), options, budgets: new Dictionary<string, BudgetUsage> { ["alpha"] = alpha });
+        var budgets = new Dictionary<string, BudgetUsage> { ["alpha"] = alpha };
+        var standings = CapPolicy.Evaluate(DayUsage.From(Window, all, Describe, Prices), options, budgets: budgets);
         var cancels = CapPolicy.TasksToCancel(standings, all, Describe);
 
         Assert.Equal(["account 15100 ", "budget:alpha 1100 Breach"], standings.Select(s => $"{s.Cap.Scope.Key} {s.Used} {s.Level}"));
@@ -138,7 +139,8 @@ public sealed class BudgetPolicyTests
         Assert.Equal(4, failures.Count);
         Assert.Contains(failures, f => f.StartsWith("Budgets:alpha:Tag must be key=value", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Budgets:beta has no cap", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Budgets:gamma:Channel '#gamma-quantum' is not a Slack channel id", StringComparison.Ordinal));
+        Assert.Contains(failures,
+            f => f.StartsWith("Budgets:gamma:Channel '#gamma-quantum' is not a Slack channel id", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Budgets:gamma:Admins must list Slack user ids", StringComparison.Ordinal));
     }
 
@@ -148,7 +150,8 @@ public sealed class BudgetPolicyTests
         var tagged = Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Created, 1);
         var row = new LedgerTask(tagged, Today, At);
 
-        var moved = Ledger.Merge(row, new LedgerTask(tagged with { Status = QuantumTaskStatus.Queued, Tags = null }, Today, At.AddSeconds(1)));
+        var eventNews = tagged with { Status = QuantumTaskStatus.Queued, Tags = null };
+        var moved = Ledger.Merge(row, new LedgerTask(eventNews, Today, At.AddSeconds(1)));
         var learnt = Ledger.Merge(row with { Task = tagged with { Tags = null } }, new LedgerTask(tagged, Today, At) { Confirmed = true });
 
         Assert.Same(tagged.Tags, moved!.Task.Tags);

@@ -156,7 +156,8 @@ public sealed class TerminalCommandsTests : IDisposable
         cli.Settings["Budgets:alpha:Tag"] = "team=alpha";
         cli.Settings["Budgets:alpha:MaxShotsPerDay"] = "10000";
         cli.Settings["Budgets:alpha:Channel"] = "C0ALPHA";
-        var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 2000, Morning) with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } };
+        var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 2000, Morning)
+            with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } };
         cli.Braket.Add(alpha, Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 500, Morning));
 
         var output = await SucceedsAsync("budgets");

@@ -310,7 +310,8 @@ public sealed class StoreContractTests
 
         // GetQuantumTask told the tags; a later event (no tags) moves the status and keeps them.
         var tags = new Dictionary<string, string> { ["team"] = "alpha", ["user"] = "ada" };
-        var learnt = await store.Value.RecordAsync([Seen(task with { Tags = tags }, QuantumTaskStatus.Created, 1) with { Confirmed = true }], default);
+        var described = Seen(task with { Tags = tags }, QuantumTaskStatus.Created, 1) with { Confirmed = true };
+        var learnt = await store.Value.RecordAsync([described], default);
         await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Queued, 2)], default);
 
         Assert.Single(learnt);

@@ -87,7 +87,8 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
         Settings.Set(new Dictionary<string, string?> { ["Budgets:alpha:Tag"] = "team=alpha", ["Budgets:alpha:MaxShotsPerDay"] = "5000" });
         var tags = new Dictionary<string, string> { ["team"] = "alpha" };
         var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 700, Morning) with { Tags = tags };
-        Braket.Add(alpha, Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 300, Morning), Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 20, Morning) with { Tags = tags });
+        var untagged = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 300, Morning);
+        Braket.Add(alpha, untagged, Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 20, Morning) with { Tags = tags });
 
         await Client.SendAsync(Events.Post(Events.TaskStateChange(alpha)));
         await SettleAsync();
