@@ -15,6 +15,7 @@ public static class CommandsExtensions
         services.AddTransient<CancelCommand>();
         services.AddTransient<CapsCommand>();
         services.AddTransient<BudgetsCommand>();
+        services.AddTransient<InfoBudgetCommand>();
         services.AddTransient<LimitsCommand>();
         services.AddTransient<LimitTargets>();
         services.AddTransient<SetLimitCommand>();

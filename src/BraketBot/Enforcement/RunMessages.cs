@@ -118,6 +118,8 @@ public sealed partial class RunMessages(
         if (run.Kind != RunKind.CapAlert || run.MessageTs is null || !alertOptions.CurrentValue.CanPostTo(run.Channel)) return;
         if (!run.IsBreach) return;
         var breached = run.Crossed.Where(c => c.Level == CapLevel.Breach).Select(c => c.Cap.Scope).Distinct().ToList();
+        // A team's budget has no chart of its own yet, and the account's would show the other teams' usage in its channel.
+        if (breached.Any(s => s.Budget is not null)) return;
         try
         {
             if (!await store.TryClaimAsync(ChartKey(run.Id), time.GetUtcNow() + Retention.FinishedRuns, cancellationToken)) return;

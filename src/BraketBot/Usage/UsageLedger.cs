@@ -177,6 +177,13 @@ public sealed partial class UsageLedger(
             BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing));
     }
 
+    /// <summary>The budget's tasks of a day, in every status, from the ledger's task rows.</summary>
+    public async Task<DayUsage> BudgetDayAsync(BudgetScope budget, Day day, CancellationToken cancellationToken)
+    {
+        var rows = await store.LedgerTasksAsync(day, null, cancellationToken);
+        return BudgetUsage.From(budget, [scanner.Window(day)], rows, false, catalog.Describe, pricing).Day;
+    }
+
     /// <summary>The budgets with a cap (all, once validated), each with whether it has a monthly one.</summary>
     private List<(BudgetScope Scope, bool WithMonth)> Budgets() =>
         capsOptions.CurrentValue.Budgets.Where(b => b.Value.AnyCap)

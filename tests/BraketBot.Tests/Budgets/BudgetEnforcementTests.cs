@@ -83,6 +83,7 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         AssertStatus(QuantumTaskStatus.Cancelling, alphaAspen, alphaAnkaa, trigger);
         AssertStatus(QuantumTaskStatus.Queued, beta, untagged);
         Assert.Single(Slack.TopLevel); // nothing in the alert channel, nothing for beta
+        Assert.Empty(Slack.Files); // no chart of the whole account's day in the team's channel
     }
 
     [Fact]
@@ -180,6 +181,33 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         Assert.Contains("*Cost this month, budget beta (team=beta)*: `▓░░░░░░░░░ 8%` $8.30 of $100.00", text);
         Assert.Contains("*Untagged and other tasks* (in no budget)", text);
         Assert.Contains("Today 500 shots", text);
+    }
+
+    [Fact]
+    public async Task Info_budget_shows_one_teams_tasks_of_the_day_with_a_button_that_cancels_only_them()
+    {
+        Budgets("MaxShotsPerDay", "10000", "MaxShotsPerDay", "10000");
+        var aspen = InBraket(Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Queued, 1200));
+        InBraket(Tagged("alpha", Tasks.AnkaaArn, QuantumTaskStatus.Completed, 800));
+        InBraket(Tagged("beta", Tasks.AspenArn, QuantumTaskStatus.Queued, 5000));
+        InBraket(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7000, Morning));
+
+        await SendCommandAsync("info budget alpha 2022-04-10", "i1");
+        await SendCommandAsync("info budget gamma", "i2");
+
+        var report = (await Slack.WaitForResponses("i1"))[0];
+        var text = Text(report);
+        Assert.Contains("budget alpha (team=alpha) on 2022-04-10 (UTC)", text);
+        Assert.Contains("Aspen-M-1      1  1,200", text); // alpha's only: not beta's 5,000 nor the untagged 7,000
+        Assert.Contains("Ankaa-3        1    800", text);
+        Assert.Contains("Total          2  2,000", text);
+        Assert.Contains("*Shots, budget alpha (team=alpha)*: `▓▓░░░░░░░░ 20%` 2,000 of 10,000", text);
+        var button = Buttons(report).Single(b => b.GetProperty("action_id").GetString() == CancelAllQueuedAction.Id);
+        Assert.Equal("Cancel alpha's queued tasks", button.GetProperty("text").GetProperty("text").GetString());
+        Assert.Equal(CancelScope.OfBudget(Day.Parse("2022-04-10"), new BudgetScope("alpha", new TaskTag("team", "alpha"), [])),
+            JsonSerializer.Deserialize<CancelScope>(button.GetProperty("value").GetString()!, JsonSerializerOptions.Web));
+        Assert.Contains("There is no budget `gamma`. Budgets: `alpha`, `beta`.", Text((await Slack.WaitForResponses("i2"))[0]));
+        Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(aspen.QuantumTaskArn).Status);
     }
 
     private static string Text(JsonElement body) => MessageText.Of(body, withFallback: true);
