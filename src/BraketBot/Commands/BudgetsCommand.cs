@@ -20,9 +20,7 @@ public sealed class BudgetsCommand(
         var caps = capsOptions.CurrentValue;
         var today = scanner.Today();
         // Like /braket caps: a day the ledger does not hold yet is scanned into it first (earlier days are the reconcile's to fill).
-        if (await ledger.FreshnessAsync(today, null, cancellationToken) is null
-            && await ledger.ScanAsync(today, today, null, cancellationToken) is { IsSuccess: false } failed)
-            return new Refusal(failed.Error!.Describe());
+        if (await ledger.HoldAsync(today, cancellationToken) is { } error) return new Refusal(error.Describe());
         var (budgets, rest) = await ledger.BudgetsReadingAsync(today, cancellationToken);
         var standings = CapPolicy.EvaluateBudgets(caps, budgets);
         var lines = budgets.OrderBy(b => b.Key, StringComparer.OrdinalIgnoreCase)

@@ -24,9 +24,7 @@ public sealed class InfoBudgetCommand(DayScanner scanner, UsageLedger ledger, Ti
         // A budget's usage is summed from task rows, which the ledger keeps for a few weeks only.
         if (day < Retention.OldestTaskDay(time.GetUtcNow()) || day > scanner.Today())
             return new Refusal($"Budgets are read from the ledger's tasks, kept {Retention.LedgerTaskDays} days: pick a day from then to today.");
-        if (await ledger.FreshnessAsync(day, null, cancellationToken) is null
-            && await ledger.ScanAsync(day, day, null, cancellationToken) is { IsSuccess: false } failed)
-            return new Refusal(failed.Error!.Describe());
+        if (await ledger.HoldAsync(day, cancellationToken) is { } error) return new Refusal(error.Describe());
         var usage = await ledger.BudgetDayAsync(budget, day, cancellationToken);
         var own = new Dictionary<string, BudgetUsage>(StringComparer.OrdinalIgnoreCase) { [name] = new(usage, null) };
         var standings = CapPolicy.EvaluateBudgets(caps, own);

@@ -177,6 +177,13 @@ public sealed partial class UsageLedger(
             BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing));
     }
 
+    /// <summary>
+    /// Makes sure the ledger holds the day (every device), scanning it in when it does not, for reports read from
+    /// its task rows; the scan's error when no region answered, else null.
+    /// </summary>
+    public async Task<BraketError?> HoldAsync(Day day, CancellationToken cancellationToken) =>
+        await FreshnessAsync(day, null, cancellationToken) is null ? (await ScanAsync(day, day, null, cancellationToken)).Error : null;
+
     /// <summary>The budget's tasks of a day, in every status, from the ledger's task rows.</summary>
     public async Task<DayUsage> BudgetDayAsync(BudgetScope budget, Day day, CancellationToken cancellationToken)
     {

@@ -123,7 +123,8 @@ public sealed class CommandParserTests
     public void Info_budget_names_the_budget_and_a_day_today_by_default()
     {
         Assert.Equal(new ParsedCommand.InfoBudget("alpha", new DayQuery.Today()), CommandParser.Parse("info budget alpha"));
-        Assert.Equal(new ParsedCommand.InfoBudget("Alpha", new DayQuery.Given(Day.Parse("2022-04-10"))), CommandParser.Parse("info Budget Alpha 2022-04-10"));
+        Assert.Equal(
+            new ParsedCommand.InfoBudget("Alpha", new DayQuery.Given(Day.Parse("2022-04-10"))), CommandParser.Parse("info Budget Alpha 2022-04-10"));
     }
 
     [Fact]
