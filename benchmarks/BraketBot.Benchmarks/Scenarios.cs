@@ -314,8 +314,9 @@ public static class Scenarios
         var changed = DateTime.UtcNow;
         harness.Braket.SetStatus(drifted.QuantumTaskArn, QuantumTaskStatus.Completed);
         var id = drifted.QuantumTaskArn.Split('/')[^1];
-        WireMock.IRequestMessage? AskedOf() =>
-            harness.Braket.RequestsOf(BraketOperations.GetQuantumTask).FirstOrDefault(r => r.Path.Contains(id, StringComparison.Ordinal));
+        // After the change only: the fill already asked of the task once (its origin look-up).
+        WireMock.IRequestMessage? AskedOf() => harness.Braket.RequestsOf(BraketOperations.GetQuantumTask)
+            .FirstOrDefault(r => r.DateTime >= changed && r.Path.Contains(id, StringComparison.Ordinal));
         var repaired = (await harness.Slack.WaitFor(AskedOf, TimeSpan.FromSeconds(tick * 3), "the drifted task asked of")).DateTime - changed;
 
         return

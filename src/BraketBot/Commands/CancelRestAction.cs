@@ -31,10 +31,7 @@ public sealed partial class CancelRestAction(
         if (!access.CurrentValue.MayCancel(payload.User.Id, cancellation.BudgetOf(scope)))
             return scope.Budget is { } budget ? CancelView.NotAllowedFor(budget) : CancelView.NotAllowed;
         var rest = clicked with { Scope = scope };
-        var left = await store.GetValueAsync(RunExecutor.RestKey(rest.RunId), cancellationToken);
-        if (string.IsNullOrEmpty(left)) return RunView.NothingLeft(rest.Scope);
-
-        var only = left.Split('\n').ToHashSet(StringComparer.Ordinal);
+        if (await LeftByAsync(rest, cancellationToken) is not { } only) return RunView.NothingLeft(rest.Scope);
         var planned = await cancellation.PlanAsync(rest.Scope, $"<@{payload.User.Id}>", payload.User.Id, payload.ResponseUrl, cancellationToken, only);
         if (!planned.IsSuccess) return planned.Problem;
         var run = planned.Value!;
@@ -44,6 +41,20 @@ public sealed partial class CancelRestAction(
         var what = rest.Scope.Describe();
         LogStarted(who, payload.User.Id, run.Tasks.Count, rest.RunId, what, rest.Scope.Day);
         return null;
+    }
+
+    /// <summary>
+    /// Which tasks the run left: its stored list, or, when the bot stopped and the list died with it, what was created before the run.
+    /// </summary>
+    private async Task<Func<QuantumTaskSummary, bool>?> LeftByAsync(RestOfRun rest, CancellationToken cancellationToken)
+    {
+        var left = await store.GetValueAsync(RunExecutor.RestKey(rest.RunId), cancellationToken);
+        if (!string.IsNullOrEmpty(left))
+        {
+            var arns = left.Split('\n').ToHashSet(StringComparer.Ordinal);
+            return t => arns.Contains(t.QuantumTaskArn);
+        }
+        return rest.CreatedBefore is { } before ? t => t.CreatedAt < before : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) cancels the {Count} tasks run {RunId} left queued, of {Scope} on {Day}")]

@@ -26,9 +26,10 @@ public sealed class QueuedCancellation(
     /// <param name="trigger">Who asked, for people.</param>
     /// <param name="requestedBy">The Slack user who asked, when one did.</param>
     /// <param name="responseUrl">Where the run shows its progress and outcome in Slack; none from the terminal.</param>
-    /// <param name="only">Of the scope's tasks, only these ARNs ("Cancel the rest": what an earlier run left); null: all.</param>
+    /// <param name="only">Of the scope's tasks, only those it takes ("Cancel the rest": what an earlier run left); null: all.</param>
     public async Task<CommandResult<EnforcementRun>> PlanAsync(
-        CancelScope scope, string trigger, string? requestedBy, Uri? responseUrl, CancellationToken cancellationToken, IReadOnlySet<string>? only = null)
+        CancelScope scope, string trigger, string? requestedBy, Uri? responseUrl, CancellationToken cancellationToken,
+        Func<QuantumTaskSummary, bool>? only = null)
     {
         var device = scope.AllDevices ? null : catalog.Describe(scope.DeviceArn!);
         var found = await scanner.TasksAsync(scanner.Window(scope.Day), device, cancellationToken);
@@ -38,8 +39,7 @@ public sealed class QueuedCancellation(
         // Each task's origin is known before it is cancelled: a reserved task is never cancelled as on demand.
         var queued = await origins.WithOriginsAsync(
             found.Value!
-                .Where(t => t.Status.IsCancellable() && scope.Covers(t, catalog.Describe(t.DeviceArn)))
-                .Where(t => only?.Contains(t.QuantumTaskArn) != false)
+                .Where(t => t.Status.IsCancellable() && scope.Covers(t, catalog.Describe(t.DeviceArn)) && only?.Invoke(t) != false)
                 .ToList(), cancellationToken);
         var cancellable = queued.Where(t => t.Origin is not null && CapPolicy.Cancellable(t, mode)).ToList();
         // Tasks a cap run is cancelling already are left to it.

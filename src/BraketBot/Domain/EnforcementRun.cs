@@ -106,6 +106,9 @@ public sealed record EnforcementRun
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>Its host stopped before it ended and nobody resumes it (in-memory storage): what was pending is left.</summary>
+    public bool Stopped { get; init; }
+
     [JsonIgnore]
     public bool IsBreach => Crossed.Any(s => s.Level == CapLevel.Breach);
 
@@ -143,6 +146,9 @@ public sealed record EnforcementRun
     {
         Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
     };
+
+    /// <summary>Its host stops and nobody resumes it: what is still pending is left, and the run says why.</summary>
+    public EnforcementRun LeavePendingAtStop() => LeavePending("BraketBot stopped before cancelling it") with { Stopped = true };
 
     [JsonIgnore]
     public IEnumerable<RunJob> PendingJobs => CancelsTasks ? Jobs.Where(j => j.State == RunTaskState.Pending) : [];

@@ -22,6 +22,7 @@ public static class EnforcementExtensions
         services.AddTransient<ReconcileJob>();
         services.AddTransient<RunLauncher>();
         services.AddTransient<RunExecutor>();
+        services.AddSingleton<RunShutdown>();
         services.AddTransient<JobCancellation>();
         services.AddTransient<RunMessages>();
         services.AddSingleton<RunWorker>();

@@ -20,6 +20,7 @@ public sealed partial class RunExecutor(
     TaskCanceller canceller,
     JobCancellation jobs,
     RunMessages messages,
+    RunShutdown shutdown,
     IOptionsMonitor<RunOptions> options,
     IHomeNotifier home,
     BraketBotMetrics metrics,
@@ -34,13 +35,14 @@ public sealed partial class RunExecutor(
     public async Task<EnforcementRun> ExecuteAsync(EnforcementRun run, string owner, CancellationToken stoppingToken, IProgress<EnforcementRun>? progress = null)
     {
         using var session = new RunSession(run, owner, store);
-        await using var keeper = new LeaseKeeper(RunWorker.Lease, session.RenewAsync, time, stoppingToken);
+        using var windDown = shutdown.WindDownFor(stoppingToken);
+        await using var keeper = new LeaseKeeper(RunWorker.Lease, session.RenewAsync, time, windDown?.Token ?? stoppingToken);
         var token = keeper.Token;
         try
         {
             home.RunChanged(session.Run); // its alert goes out now, beside the cancels: open Home tabs show it
-            await CarryOutAsync(session, progress, token);
-            await messages.ChartInThreadAsync(session.Run, token);
+            await CarryOutAsync(session, windDown, progress, token);
+            if (!session.Run.Stopped) await messages.ChartInThreadAsync(session.Run, token); // an extra, not worth the shutdown's time
             session.Update(r => r with { Finished = true });
             await session.SaveAsync(token);
             var finished = session.Run;
@@ -48,7 +50,7 @@ public sealed partial class RunExecutor(
             LogFinished(finished.Id, finished.Kind, finished.Cancelled, finished.Tasks.Count, finished.Left.Count);
             return finished;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || windDown?.Token.IsCancellationRequested == true)
         {
             // Shutting down: save where the run stands and let the lease go, so the next host resumes it at once.
             await session.ReleaseAsync();
@@ -62,7 +64,8 @@ public sealed partial class RunExecutor(
     }
 
     /// <summary>The cancels with the message loop beside them, until the outcome is shown.</summary>
-    private async Task CarryOutAsync(RunSession session, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+    private async Task CarryOutAsync(
+        RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
     {
         using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var showing = messages.KeepShownAsync(session, stopShowing.Token);
@@ -71,7 +74,8 @@ public sealed partial class RunExecutor(
             if (session.Run.FinishedAt is null)
             {
                 await jobs.CancelAsync(session, cancellationToken); // a running job would queue more tasks: it goes first, once
-                await CancelPendingAsync(session, progress, cancellationToken);
+                await CancelPendingAsync(session, windDown, progress, cancellationToken);
+                if (windDown is not null) LeaveAtStop(session, windDown);
                 session.Update(r => r with { FinishedAt = time.GetUtcNow() });
                 await session.SaveAsync(cancellationToken);
             }
@@ -104,13 +108,17 @@ public sealed partial class RunExecutor(
     /// <summary>Where a run leaves the ARNs of the tasks it left queued, one a line, for its "Cancel the rest" button.</summary>
     public static string RestKey(string runId) => $"run-rest:{runId}";
 
-    private async Task CancelPendingAsync(RunSession session, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+    private async Task CancelPendingAsync(
+        RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
     {
         var run = session.Run;
         var retry = new CancelRetry(run.Deadline, options.CurrentValue.RetryMax);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var left = run.Deadline - time.GetUtcNow();
         deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        // Stopping for good: the cancels in flight get a while to land, sooner if the run's deadline comes first.
+        using var stopped = windDown?.Stopping.Register(
+            () => deadline.CancelAfter(Within(windDown.CancelsGrace, run.Deadline - time.GetUtcNow())));
         try
         {
             await Parallel.ForEachAsync(
@@ -118,6 +126,7 @@ public sealed partial class RunExecutor(
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline.Token },
                 async (task, ct) =>
                 {
+                    if (windDown?.Stopping.IsCancellationRequested == true) return; // no cancel starts once stopping: it is left
                     var summary = new QuantumTaskSummary(task.Arn, QuantumTaskStatus.Queued, task.DeviceArn, task.Shots, run.CreatedAt);
                     var outcome = await canceller.CancelOneAsync(summary, ClientToken(run.Id, task.Arn), retry, ct);
                     session.Update(r => r.With(task.Arn, outcome.Result, outcome.Detail));
@@ -132,10 +141,22 @@ public sealed partial class RunExecutor(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            if (windDown?.Stopping.IsCancellationRequested == true) return; // the cancels in flight ran out of grace: LeaveAtStop
             LogDeadline(run.Id, run.Deadline);
             session.Update(r => r.LeavePending("not cancelled by the run's deadline"));
             await session.SaveAsync(cancellationToken);
         }
+    }
+
+    private static TimeSpan Within(TimeSpan grace, TimeSpan untilDeadline) =>
+        untilDeadline < TimeSpan.Zero ? TimeSpan.Zero : untilDeadline < grace ? untilDeadline : grace;
+
+    /// <summary>The host stops and nobody will resume the run: what it did not cancel is left, and its outcome says so.</summary>
+    private void LeaveAtStop(RunSession session, RunWindDown windDown)
+    {
+        if (!windDown.Stopping.IsCancellationRequested || !session.Run.Pending.Any()) return;
+        session.Update(r => r.LeavePendingAtStop());
+        LogStoppedWithLeft(session.Run.Id, session.Run.Left.Count);
     }
 
     /// <summary>The same token for the same task of the same run, on any host: a resumed cancel is the same cancellation.</summary>
@@ -147,6 +168,10 @@ public sealed partial class RunExecutor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ({Kind}) finished: {Cancelled} of {Tasks} tasks cancelled, {Left} left queued")]
     private partial void LogFinished(string runId, RunKind kind, int cancelled, int tasks, int left);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Run {RunId}: the host is stopping and the storage is in memory, so nobody resumes it; {Left} tasks are left queued")]
+    private partial void LogStoppedWithLeft(string runId, int left);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} reached its deadline {Deadline}; what is left is given back for the next run")]
     private partial void LogDeadline(string runId, DateTimeOffset deadline);

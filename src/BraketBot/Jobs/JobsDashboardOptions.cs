@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace BraketBot.Jobs;
 
 /// <summary>The Hangfire dashboard: served only with both credentials set; read-only unless ReadWrite.</summary>
@@ -12,4 +15,13 @@ public sealed record JobsDashboardOptions
     public bool ReadWrite { get; init; }
 
     public bool Enabled => !string.IsNullOrEmpty(Username) && !string.IsNullOrEmpty(Password);
+
+    /// <summary>
+    /// Whether these are the configured credentials, in constant time: both are always compared (as hashes, so their
+    /// lengths tell nothing either).
+    /// </summary>
+    public bool Accepts(string? username, string? password) => Enabled & Same(username, Username) & Same(password, Password);
+
+    private static bool Same(string? given, string? expected) => CryptographicOperations.FixedTimeEquals(
+        SHA256.HashData(Encoding.UTF8.GetBytes(given ?? "")), SHA256.HashData(Encoding.UTF8.GetBytes(expected ?? "")));
 }

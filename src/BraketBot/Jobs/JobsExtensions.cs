@@ -2,6 +2,7 @@ using BraketBot.Hosting;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
+using Hangfire.Dashboard;
 
 namespace BraketBot.Jobs;
 
@@ -19,6 +20,7 @@ public static class JobsExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = AntiforgeryHeader;
         });
+        services.AddDashboardSession();
 
         // The activator is this host's own, not Hangfire's static default, so that several hosts can
         // share a process (tests, benchmarks) without running each other's jobs.
@@ -44,19 +46,26 @@ public static class JobsExtensions
     public const string AntiforgeryHeader = "X-BraketBot-Antiforgery";
 
     /// <summary>
-    /// The Hangfire dashboard, only behind basic authentication, and only when its credentials are set;
-    /// read-only unless Hangfire:Dashboard:ReadWrite, and every change it makes checked against forgery.
+    /// The Hangfire dashboard, only when its credentials are set, behind its sign-in (<see cref="DashboardSession"/>);
+    /// read-only unless Hangfire:Dashboard:ReadWrite and for scripts reading with Basic credentials, and every change
+    /// it makes checked against forgery.
     /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<JobsDashboardOptions>();
-        if (options.Enabled)
-            app.MapHangfireDashboard("/hangfire", new DashboardOptions
-            {
-                Authorization = [new DashboardAuthorization(options)],
-                DisplayStorageConnectionString = false,
-                IsReadOnlyFunc = _ => !options.ReadWrite,
-            }).ExcludeFromDescription();
+        if (!options.Enabled) return app;
+        app.UseRateLimiter();
+        DashboardSignIn.Map(app);
+        app.MapHangfireDashboard(DashboardSession.Path, new DashboardOptions
+        {
+            // The endpoint's policy below decides who gets in; Hangfire's default filter would let local requests only.
+            Authorization = [],
+            DisplayStorageConnectionString = false,
+            IsReadOnlyFunc = context => !options.ReadWrite || ReadsOnly(context.GetHttpContext()),
+        }).RequireAuthorization(DashboardSession.Policy).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>A script reading with Basic credentials is shown no buttons: it could not use them (changes need the session).</summary>
+    private static bool ReadsOnly(HttpContext http) => http.User.Identity?.AuthenticationType == DashboardSession.BasicScheme;
 }

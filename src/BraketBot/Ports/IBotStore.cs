@@ -16,6 +16,9 @@ public enum RunStart
 /// </summary>
 public interface IBotStore
 {
+    /// <summary>Whether what it holds outlives this process (another host, or the next start, resumes the runs in it).</summary>
+    bool OutlivesProcess { get; }
+
     /// <summary>True the first time a key is claimed until it expires: de-duplicated events, replayed clicks.</summary>
     Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 

@@ -20,7 +20,8 @@ public static class Buttons
     {
         var scope = run.RestScope();
         var left = run.Left;
-        return Cancelling("Cancel the rest", ActionIds.CancelRest, ButtonValues.Of(new RestOfRun(run.Id, scope)), "Cancel the rest?",
+        var rest = new RestOfRun(run.Id, scope, run.Stopped ? run.CreatedAt : null);
+        return Cancelling("Cancel the rest", ActionIds.CancelRest, ButtonValues.Of(rest), "Cancel the rest?",
             $"This cancels the {Format.Count(left.Count)} tasks of *{scope.Describe()}* created on {scope.Day} that this run left " +
             $"({Format.Count(left.Sum(t => t.Shots))} shots), those still QUEUED or CREATED. It cannot be undone.");
     }

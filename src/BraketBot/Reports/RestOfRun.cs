@@ -1,4 +1,8 @@
 namespace BraketBot.Reports;
 
 /// <summary>What a "Cancel the rest" button carries: the run whose left tasks it cancels, and the scope it names.</summary>
-public sealed record RestOfRun(string RunId, CancelScope Scope);
+/// <param name="CreatedBefore">
+/// Set when the run's host stopped with in-memory storage, whose list of what the run left dies with it: the button then
+/// takes the scope's tasks created before the run, as every task the run left was.
+/// </param>
+public sealed record RestOfRun(string RunId, CancelScope Scope, DateTimeOffset? CreatedBefore = null);

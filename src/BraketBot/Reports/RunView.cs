@@ -114,9 +114,11 @@ public static class RunView
         var left = run.Left;
         if (left.Count == 0) yield break;
         var again = run.Kind == RunKind.CancelAll ? "" : "The next reconcile tries them again while the cap stays breached; ";
-        yield return $":warning: {left.Count} queued tasks were left when the run reached its deadline " +
-                     $"({Format.Count(left.Sum(t => t.Shots))} shots, about {Format.Money(Cost(left))}): {left[0].Detail}. " +
-                     again + "*Cancel the rest* tries them now.";
+        var size = $"({Format.Count(left.Sum(t => t.Shots))} shots, about {Format.Money(Cost(left))})";
+        var why = run.Stopped
+            ? $"BraketBot stopped (a restart or a deploy) with {left.Count} queued tasks left {size}. "
+            : $"{left.Count} queued tasks were left when the run reached its deadline {size}: {left[0].Detail}. ";
+        yield return ":warning: " + why + again + "*Cancel the rest* tries them now.";
     }
 
     private static decimal Cost(IEnumerable<RunTask> tasks) => tasks.Sum(t => t.Cost ?? 0m);

@@ -13,6 +13,8 @@ public sealed class InMemoryBotStore(TimeProvider time) : IBotStore
     private sealed record StoredRun(string Json, string? Owner, DateTimeOffset LeaseUntil, bool Finished, DateTimeOffset UpdatedAt);
 
     private readonly Lock gate = new();
+
+    public bool OutlivesProcess => false;
     private readonly Dictionary<string, (DateTimeOffset ExpiresAt, string? Holder)> claims = [];
     private readonly Dictionary<string, string> values = [];
     private readonly Dictionary<string, Guard> guards = [];

@@ -15,6 +15,8 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
     private const string S = PostgresDatabase.Schema;
     private int claimsSincePurge;
 
+    public bool OutlivesProcess => true;
+
     public async Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref claimsSincePurge) % 500 == 0)

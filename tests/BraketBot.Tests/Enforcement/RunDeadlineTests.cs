@@ -81,9 +81,5 @@ public sealed class RunDeadlineTests
         Assert.Single(bot.Slack.TopLevel);
     }
 
-    private static JsonElement RestButton(JsonElement message) =>
-        message.GetProperty("blocks").EnumerateArray()
-            .Where(b => b.GetProperty("type").GetString() == "actions")
-            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
-            .Single(e => e.GetProperty("action_id").GetString() == CancelRestAction.Id);
+    private static JsonElement RestButton(JsonElement message) => MessageButtons.Of(message, CancelRestAction.Id);
 }

@@ -70,4 +70,23 @@ public sealed class RunRestTests
         Assert.Contains("1 queued tasks were left", MessageText.Of(message));
         Assert.False(ButtonValues.TryRead("""{"runId":"run-1","scope":{"day":"2022-04-10"}}""", out RestOfRun? _), "a scope naming no device is refused");
     }
+
+    [Fact]
+    public void A_run_stopped_with_its_host_says_so_and_its_button_takes_what_was_created_before_it_as_the_list_dies_with_the_bot()
+    {
+        var createdAt = DateTimeOffset.UnixEpoch.AddHours(9);
+        var run = (Run([Breach("Ankaa-3")], Ankaa("a"), Ankaa("b"), Ankaa("c")) with { CreatedAt = createdAt })
+            .With("a", CancelResult.Cancelled, "cancelling")
+            .LeavePendingAtStop() with { FinishedAt = createdAt.AddMinutes(1) };
+
+        var message = RunView.Render(run);
+
+        Assert.True(run.Stopped);
+        Assert.Equal(["b", "c"], run.Left.Select(t => t.Arn));
+        Assert.Contains("BraketBot stopped (a restart or a deploy) with 2 queued tasks left", MessageText.Of(message));
+        var buttons = message.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements);
+        var button = Assert.Single(buttons, e => e.ActionId == ActionIds.CancelRest);
+        Assert.True(ButtonValues.TryRead(button.Value, out RestOfRun? rest));
+        Assert.Equal(createdAt, rest.CreatedBefore);
+    }
 }

@@ -7,14 +7,117 @@ using Hangfire;
 
 namespace BraketBot.Tests.Hosting;
 
-/// <summary>The Hangfire dashboard: read-only unless told otherwise, and no change made without its antiforgery token.</summary>
+/// <summary>
+/// The Hangfire dashboard: a signed-in session (SameSite=Strict) or a script's Basic read, read-only unless told
+/// otherwise, and no change made without its antiforgery token.
+/// </summary>
 public sealed partial class DashboardTests
 {
     [Fact]
-    public async Task The_dashboard_is_read_only_by_default_even_with_a_valid_token()
+    public async Task A_visitor_without_a_session_is_sent_to_the_sign_in_form()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var page = await client.GetAsync(new Uri("/hangfire/recurring", UriKind.Relative));
+        var form = await client.GetAsync(page.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/hangfire/sign-in?returnUrl=%2Fhangfire%2Frecurring", page.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("""name="password" type="password""", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong_and_sets_no_session()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var refused = await SignInAsync(client, "ops", "wrong");
+        var wrongUser = await SignInAsync(client, "root", "s3cret");
+        var page = await client.GetAsync(new Uri("/hangfire/recurring", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongUser.StatusCode);
+        Assert.Contains("Wrong user name or password.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Wrong user name or password.", await wrongUser.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(SessionCookie(refused));
+        Assert.Null(SessionCookie(wrongUser));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Guessing_is_slowed_to_ten_sign_in_attempts_a_minute()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i <= DashboardSession.SignInAttemptsPerMinute; i++)
+            answers.Add((await SignInAsync(client, "ops", $"guess{i}")).StatusCode);
+        var right = await SignInAsync(client, "ops", "s3cret");
+
+        Assert.All(answers.Take(DashboardSession.SignInAttemptsPerMinute), a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Null(SessionCookie(right));
+    }
+
+    [Fact]
+    public async Task The_right_credentials_give_an_HttpOnly_SameSite_Strict_session_that_opens_the_page_asked_for()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var signedIn = await SignInAsync(client, "ops", "s3cret", returnUrl: "/hangfire/recurring");
+        var page = await client.GetAsync(signedIn.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/hangfire/recurring", signedIn.Headers.Location!.OriginalString);
+        var cookie = SessionCookie(signedIn)!.ToLowerInvariant();
+        Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("path=/hangfire", cookie, StringComparison.Ordinal);
+        // A session cookie; the ticket inside lapses after 8 idle hours.
+        Assert.DoesNotContain("expires=", cookie, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Recurring", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_that_ended_TLS_the_session_cookie_is_Secure_and_the_way_back_never_leaves_the_dashboard()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var signedIn = await SignInAsync(client, "ops", "s3cret", returnUrl: "//evil.example/hangfire", forwardedHttps: true);
+
+        Assert.Contains("secure", SessionCookie(signedIn)!.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Equal("/hangfire", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_sign_in_posted_from_another_site_without_the_forms_antiforgery_token_is_refused()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var forged = await client.PostAsync(new Uri(DashboardSession.SignInPath, UriKind.Relative), new FormUrlEncodedContent(
+            [new(DashboardSignIn.UsernameField, "ops"), new(DashboardSignIn.PasswordField, "s3cret"),
+             new(DashboardSession.ReturnUrlField, "/hangfire")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null(SessionCookie(forged));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/hangfire", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_read_only_by_default_even_with_a_session_and_a_valid_token()
     {
         using var bot = Dashboard(readWrite: false);
-        using var client = bot.Client();
+        using var client = Browser(bot);
+        await SignInAsync(client, "ops", "s3cret");
 
         var (status, page) = await PageAsync(client);
         var trigger = await client.SendAsync(TriggerReconcile(Token(page)));
@@ -28,17 +131,47 @@ public sealed partial class DashboardTests
     public async Task A_read_write_dashboard_refuses_a_change_without_its_antiforgery_token_and_makes_it_with_one()
     {
         using var bot = Dashboard(readWrite: true);
-        using var client = bot.Client();
+        using var client = Browser(bot);
+        await SignInAsync(client, "ops", "s3cret");
 
         var (_, page) = await PageAsync(client);
         var forged = await client.SendAsync(TriggerReconcile(token: null));
         var refusedBefore = ReconcileJobs(bot);
         var made = await client.SendAsync(TriggerReconcile(Token(page)));
 
+        Assert.Contains("js-jobs-list-command", page, StringComparison.Ordinal); // its buttons, which a read-only page lacks
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(0, refusedBefore);
         Assert.Equal(HttpStatusCode.NoContent, made.StatusCode);
         Assert.Equal(1, ReconcileJobs(bot));
+    }
+
+    [Fact]
+    public async Task A_script_reads_with_Basic_credentials_but_changes_nothing_with_them_as_a_browser_would_send_them_cross_site()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var page = await client.SendAsync(Basic(new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring"), "s3cret"));
+        var wrong = await client.SendAsync(Basic(new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring"), "wrong"));
+        var body = await page.Content.ReadAsStringAsync();
+        var trigger = await client.SendAsync(Basic(TriggerReconcile(Token(body)), "s3cret"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.DoesNotContain("js-jobs-list-command", body, StringComparison.Ordinal); // read-only: no buttons for it
+        Assert.NotEqual(HttpStatusCode.NoContent, trigger.StatusCode);
+        Assert.Equal(0, ReconcileJobs(bot));
+    }
+
+    /// <summary>A browser of the host's address: its own cookies, and redirects shown rather than followed.</summary>
+    private static HttpClient Browser(BotFactory bot)
+    {
+        using var probe = bot.Client();
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = probe.BaseAddress,
+        };
     }
 
     private static BotFactory Dashboard(bool readWrite)
@@ -50,10 +183,32 @@ public sealed partial class DashboardTests
         return bot;
     }
 
+    /// <summary>Fills the sign-in form as a browser does: the form first (its antiforgery cookie and token), then the post.</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(
+        HttpClient client, string username, string password, string returnUrl = "/hangfire", bool forwardedHttps = false)
+    {
+        var form = await (await client.GetAsync(new Uri(DashboardSession.SignInPath, UriKind.Relative))).Content.ReadAsStringAsync();
+        var token = FormToken().Match(form) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The sign-in form carries no antiforgery token.");
+        var post = new HttpRequestMessage(HttpMethod.Post, DashboardSession.SignInPath)
+        {
+            Content = new FormUrlEncodedContent([
+                new("__RequestVerificationToken", token), new(DashboardSignIn.UsernameField, username),
+                new(DashboardSignIn.PasswordField, password), new(DashboardSession.ReturnUrlField, returnUrl)]),
+        };
+        if (forwardedHttps) post.Headers.Add("X-Forwarded-Proto", "https");
+        return await client.SendAsync(post);
+    }
+
+    private static string? SessionCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.FirstOrDefault(c => c.StartsWith(DashboardSession.CookieName + "=", StringComparison.Ordinal))
+            : null;
+
     private static async Task<(HttpStatusCode Status, string Page)> PageAsync(HttpClient client)
     {
-        var request = Authorized(new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring"));
-        var response = await client.SendAsync(request);
+        var response = await client.GetAsync(new Uri("/hangfire/recurring", UriKind.Relative));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -61,20 +216,22 @@ public sealed partial class DashboardTests
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new InvalidOperationException("The dashboard's page carries no antiforgery token.");
 
-    /// <summary>The recurring page's "Trigger now", as its script sends it (the token in a header, the cookie with the client).</summary>
+    /// <summary>The recurring page's "Trigger now", as its script sends it (the token in a header, the cookies with the client).</summary>
     private static HttpRequestMessage TriggerReconcile(string? token)
     {
-        var request = Authorized(new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
         {
             Content = new FormUrlEncodedContent([new("jobs[]", ReconcileJob.Id)]),
-        });
+        };
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
         if (token is not null) request.Headers.Add(JobsExtensions.AntiforgeryHeader, token);
         return request;
     }
 
-    private static HttpRequestMessage Authorized(HttpRequestMessage request)
+    private static HttpRequestMessage Basic(HttpRequestMessage request, string password)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("ops:s3cret"u8.ToArray()));
+        var credentials = System.Text.Encoding.UTF8.GetBytes("ops:" + password);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
         return request;
     }
 
@@ -88,4 +245,7 @@ public sealed partial class DashboardTests
 
     [GeneratedRegex("""<meta name="csrf-token" content="([^"]+)">""")]
     private static partial Regex CsrfToken();
+
+    [GeneratedRegex("""name="__RequestVerificationToken" value="([^"]+)">""")]
+    private static partial Regex FormToken();
 }

@@ -9,6 +9,8 @@ public sealed class ResettableStore(TimeProvider time) : IBotStore
 
     public void Reset() => inner = new InMemoryBotStore(time);
 
+    public bool OutlivesProcess => inner.OutlivesProcess;
+
     public Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken) => inner.TryClaimAsync(key, expiresAt, cancellationToken);
 
     public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, string? holder, CancellationToken cancellationToken) =>
