@@ -367,21 +367,27 @@ public sealed partial class FakeBraket : IDisposable
         _ => throw new InvalidOperationException($"Braket has no operator {op}"),
     };
 
-    private static object Wire(QuantumTaskSummary t) => new
+    /// <summary>A search's summary of a task; its tags (a TagsMap) only when it has some, as botocore's model allows.</summary>
+    private static Dictionary<string, object?> Wire(QuantumTaskSummary t)
     {
-        quantumTaskArn = t.QuantumTaskArn,
-        status = t.Status.ToWire(),
-        deviceArn = t.DeviceArn,
-        shots = t.Shots,
-        outputS3Bucket = "amazon-braket-test",
-        outputS3Directory = "tasks/" + t.QuantumTaskArn.Split('/')[^1],
-        createdAt = Stamp(t.CreatedAt),
-    };
+        var wire = new Dictionary<string, object?>
+        {
+            ["quantumTaskArn"] = t.QuantumTaskArn,
+            ["status"] = t.Status.ToWire(),
+            ["deviceArn"] = t.DeviceArn,
+            ["shots"] = t.Shots,
+            ["outputS3Bucket"] = "amazon-braket-test",
+            ["outputS3Directory"] = "tasks/" + t.QuantumTaskArn.Split('/')[^1],
+            ["createdAt"] = Stamp(t.CreatedAt),
+        };
+        if (t.Tags is { Count: > 0 } tags) wire["tags"] = tags;
+        return wire;
+    }
 
     /// <summary>GetQuantumTask's answer: the summary's fields, and the task's associations and jobArn, which searches never give.</summary>
     private static Dictionary<string, object?> GetWire(QuantumTaskSummary t)
     {
-        var wire = JsonSerializer.SerializeToNode(Wire(t))!.AsObject().ToDictionary(p => p.Key, p => (object?)p.Value);
+        var wire = Wire(t);
         wire["deviceParameters"] = "{}";
         if (t.Origin?.JobArn is { } job) wire["jobArn"] = job;
         if (t.Origin?.ReservationArn is { } reservation) wire["associations"] = new[] { new { arn = reservation, type = TaskOrigin.ReservationAssociation } };

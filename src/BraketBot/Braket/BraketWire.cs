@@ -25,23 +25,33 @@ internal sealed record FilterWire(string Name, string Operator, IReadOnlyList<st
 
 internal sealed record CancelRequest(string ClientToken);
 
+/// <summary>A search's summary of a task; its tags (a TagsMap) are absent when it has none.</summary>
 internal sealed record QuantumTaskWire(
-    string QuantumTaskArn, string Status, string DeviceArn, long Shots, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt)
+    string QuantumTaskArn, string Status, string DeviceArn, long Shots, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt,
+    IReadOnlyDictionary<string, string>? Tags)
 {
     public QuantumTaskSummary ToSummary() =>
-        new(QuantumTaskArn, QuantumTaskStatuses.Parse(Status), DeviceArn, Shots, CreatedAt, EndedAt);
+        new(QuantumTaskArn, QuantumTaskStatuses.Parse(Status), DeviceArn, Shots, CreatedAt, EndedAt, Tags: TagsOf(Tags));
+
+    /// <summary>Braket said what the task's tags are: none when it sent none.</summary>
+    public static IReadOnlyDictionary<string, string> TagsOf(IReadOnlyDictionary<string, string>? wire) =>
+        wire ?? new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 internal sealed record AssociationWire(string Arn, string Type);
 
-/// <summary>GetQuantumTask's answer: a search summary's fields, and the task's origin (its associations and jobArn), which only it gives.</summary>
+/// <summary>
+/// GetQuantumTask's answer: a search summary's fields (tags too), and the task's origin (its associations and
+/// jobArn), which only it gives.
+/// </summary>
 internal sealed record GetQuantumTaskResponse(
     string QuantumTaskArn, string Status, string DeviceArn, long Shots, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt,
-    string? JobArn, IReadOnlyList<AssociationWire>? Associations)
+    string? JobArn, IReadOnlyList<AssociationWire>? Associations, IReadOnlyDictionary<string, string>? Tags)
 {
     public QuantumTaskSummary ToSummary() => new(
         QuantumTaskArn, QuantumTaskStatuses.Parse(Status), DeviceArn, Shots, CreatedAt, EndedAt,
-        new TaskOrigin(Associations?.FirstOrDefault(a => a.Type == TaskOrigin.ReservationAssociation)?.Arn, JobArn));
+        new TaskOrigin(Associations?.FirstOrDefault(a => a.Type == TaskOrigin.ReservationAssociation)?.Arn, JobArn),
+        QuantumTaskWire.TagsOf(Tags));
 }
 
 internal sealed record InstanceConfigWire(string InstanceType, int? InstanceCount);

@@ -16,7 +16,8 @@ public static class CliApp
     /// <summary>The words of /braket where the terminal does what the slash command does, and two of its own.</summary>
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        Doctor, Subcommands.Info, Subcommands.Caps, Subcommands.Limits, Subcommands.Cancel, CancelQueued, Subcommands.Help,
+        Doctor, Subcommands.Info, Subcommands.Caps, Subcommands.Budgets, Subcommands.Limits, Subcommands.Cancel, CancelQueued,
+        Subcommands.Help,
     };
 
     public const string Doctor = "doctor";
@@ -56,6 +57,8 @@ public static class CliApp
                 .WithDescription("A day's tasks per device: counts and shots per status, estimated cost, cap usage (as /braket info).")
                 .WithExample(Subcommands.Info, "2022-04-10", "Aspen-M-1").WithExample(Subcommands.Info, "yesterday", "--json");
             config.AddCommand<CapsVerb>(Subcommands.Caps).WithDescription("The caps in force and today's usage against each (as /braket caps).");
+            config.AddCommand<BudgetsVerb>(Subcommands.Budgets)
+                .WithDescription("Each team's budget (tasks by tag) against its caps, and the tasks in no budget (as /braket budgets).");
             config.AddCommand<LimitsVerb>(Subcommands.Limits).WithDescription("Braket's own spending limits in the watched regions (as /braket limits).");
             config.AddCommand<CancelVerb>(Subcommands.Cancel).WithDescription("Cancel one QUEUED or CREATED task (as /braket cancel).");
             config.AddCommand<CancelQueuedVerb>(CancelQueued)

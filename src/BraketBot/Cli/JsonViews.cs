@@ -37,6 +37,30 @@ public static class JsonViews
         ["caps"] = Array(report.Standings.Select(s => (JsonNode?)Standing(s))),
     };
 
+    public static JsonObject Budgets(BudgetsReport report) => new()
+    {
+        ["day"] = report.Today.Day.ToString(),
+        ["timeZone"] = report.Caps.TimeZone,
+        ["budgets"] = Array(report.Budgets.Select(b => (JsonNode?)new JsonObject
+        {
+            ["name"] = b.Scope.Name,
+            ["tag"] = b.Scope.Tag.ToString(),
+            ["devices"] = Array(b.Scope.Devices.Select(d => (JsonNode?)d)),
+            ["channel"] = b.Channel,
+            ["usage"] = BudgetUsage(b.Usage, report.Caps.Basis),
+            ["caps"] = Array(b.Standings.Select(s => (JsonNode?)Standing(s))),
+        })),
+        ["untagged"] = BudgetUsage(report.Rest, report.Caps.Basis),
+        ["missingDays"] = Array(report.MissingDays.Select(d => (JsonNode?)d.ToString())),
+    };
+
+    private static JsonObject BudgetUsage(BudgetUsage usage, CapBasis basis)
+    {
+        var (dayShots, dayCost) = Domain.BudgetUsage.Totals(usage.Day.Devices, basis);
+        var (monthShots, monthCost) = Domain.BudgetUsage.Totals(usage.Month ?? [], basis);
+        return new JsonObject { ["dayShots"] = dayShots, ["dayCost"] = dayCost, ["monthShots"] = monthShots, ["monthCost"] = monthCost };
+    }
+
     public static JsonObject Limits(LimitsReport report) => new()
     {
         ["limits"] = Array(report.Limits.Select(l => (JsonNode?)new JsonObject

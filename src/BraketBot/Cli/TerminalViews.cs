@@ -55,6 +55,23 @@ public static class TerminalViews
         return new Rows([.. parts, table, .. gap, Footnote(CapsView.Rules(report.Caps))]);
     }
 
+    public static IRenderable Budgets(BudgetsReport report)
+    {
+        var parts = new List<IRenderable> { Heading(BudgetsView.Title(report)) };
+        if (report.Budgets.Count == 0) return new Rows([.. parts, Line(BudgetsView.NoBudgets)]);
+        foreach (var budget in report.Budgets)
+        {
+            parts.Add(new Markup($"[bold]{Markup.Escape(budget.Scope.Name)}[/] · tag {Markup.Escape(budget.Scope.Tag.ToString())}" +
+                (budget.Channel is { } channel ? $" · alerts in {Markup.Escape(channel)}" : "")));
+            parts.Add(Line(BudgetsView.Usage(budget.Usage, report.Caps.Basis)));
+            parts.AddRange(budget.Standings.Select(Standing));
+            parts.Add(Text.Empty);
+        }
+        parts.Add(new Markup("[bold]Untagged and other tasks[/] (in no budget)"));
+        parts.Add(Line(BudgetsView.Usage(report.Rest, report.Caps.Basis)));
+        return new Rows([.. parts, Footnote(CapsView.Rules(report.Caps))]);
+    }
+
     public static IRenderable Limits(LimitsReport report)
     {
         if (report.Limits.Count == 0) return new Rows(Heading(LimitsView.Title), Line(LimitsView.None));

@@ -60,6 +60,15 @@ public sealed class InfoVerb(IServiceProvider services, Terminal terminal, InfoC
     }
 }
 
+/// <summary>`budgets`: each team's budget against its caps, and the tasks in no budget.</summary>
+public sealed class BudgetsVerb(IServiceProvider services, Terminal terminal, BudgetsCommand budgets)
+    : BotVerb<VerbSettings>(services, terminal)
+{
+    protected override async Task<int> RunAsync(VerbSettings settings, CancellationToken cancellationToken) =>
+        Terminal.Show(await Terminal.WhileAsync("Reading the ledger…", settings, () => budgets.ReportAsync(cancellationToken)),
+            settings, TerminalViews.Budgets, JsonViews.Budgets);
+}
+
 /// <summary>`caps`: the caps in force and today's usage against each.</summary>
 public sealed class CapsVerb(IServiceProvider services, Terminal terminal, CapsCommand caps) : BotVerb<VerbSettings>(services, terminal)
 {

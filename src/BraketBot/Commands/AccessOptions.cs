@@ -18,6 +18,10 @@ public sealed record AccessOptions
 
     public bool IsAdmin(string userId) => Admins.Length == 0 || Admins.Contains(userId, StringComparer.Ordinal);
 
+    /// <summary>Who may cancel a scope's tasks: the admins, and for a budget's scope its own admins too.</summary>
+    public bool MayCancel(string userId, BudgetCaps? budget) =>
+        IsAdmin(userId) || budget?.Admins.Contains(userId, StringComparer.Ordinal) == true;
+
     /// <summary>Braket's spending limits are the hard guard of the budget: only listed admins change them, never "everyone".</summary>
     public bool MayChangeLimits(string userId) => Admins.Contains(userId, StringComparer.Ordinal);
 

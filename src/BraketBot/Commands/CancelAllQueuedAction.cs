@@ -29,8 +29,17 @@ public sealed partial class CancelAllQueuedAction(
             ? home.PublishAsync(new HomeRequest(payload.User.Id, admin, Viewing: true, Notice: text), cancellationToken)
             : slack.RespondAsync(responseUrl, SlackMessage.Plain(text), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
 
-        if (!ButtonValues.TryRead(action.Value, out CancelScope? scope)) { await Tell("This button is no longer valid; run `/braket info` again."); return; }
-        if (!admin) { await Tell(CancelView.NotAllowed); return; }
+        if (!ButtonValues.TryRead(action.Value, out CancelScope? clicked))
+        {
+            await Tell("This button is no longer valid; run `/braket info` again.");
+            return;
+        }
+        if (cancellation.AsConfigured(clicked) is not { } scope) { await Tell(CancelView.BudgetGone(clicked.Budget!)); return; }
+        if (!access.CurrentValue.MayCancel(payload.User.Id, cancellation.BudgetOf(scope)))
+        {
+            await Tell(scope.Budget is { } budget ? CancelView.NotAllowedFor(budget) : CancelView.NotAllowed);
+            return;
+        }
 
         var planned = await cancellation.PlanAsync(scope, $"<@{payload.User.Id}>", payload.User.Id, responseUrl, cancellationToken);
         if (!planned.IsSuccess)

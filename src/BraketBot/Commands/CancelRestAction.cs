@@ -26,8 +26,11 @@ public sealed partial class CancelRestAction(
     /// <returns>Why nothing was started, for the person who clicked; null once the run is started (it answers for itself).</returns>
     private async Task<string?> StartAsync(BlockActionsPayload payload, string? value, CancellationToken cancellationToken)
     {
-        if (!ButtonValues.TryRead(value, out RestOfRun? rest)) return "This button is no longer valid; run `/braket info` again.";
-        if (!access.CurrentValue.IsAdmin(payload.User.Id)) return CancelView.NotAllowed;
+        if (!ButtonValues.TryRead(value, out RestOfRun? clicked)) return "This button is no longer valid; run `/braket info` again.";
+        if (cancellation.AsConfigured(clicked.Scope) is not { } scope) return CancelView.BudgetGone(clicked.Scope.Budget!);
+        if (!access.CurrentValue.MayCancel(payload.User.Id, cancellation.BudgetOf(scope)))
+            return scope.Budget is { } budget ? CancelView.NotAllowedFor(budget) : CancelView.NotAllowed;
+        var rest = clicked with { Scope = scope };
         if (await LeftByAsync(rest, cancellationToken) is not { } only) return RunView.NothingLeft(rest.Scope);
         var planned = await cancellation.PlanAsync(rest.Scope, $"<@{payload.User.Id}>", payload.User.Id, payload.ResponseUrl, cancellationToken, only);
         if (!planned.IsSuccess) return planned.Problem;

@@ -45,6 +45,12 @@ public abstract record ParsedCommand
 
     public sealed record Caps : ParsedCommand;
 
+    /// <summary>Each team's budget against its caps, and the tasks in none.</summary>
+    public sealed record Budgets : ParsedCommand;
+
+    /// <summary>One team's tasks of a day: `info budget NAME [DATE]`.</summary>
+    public sealed record InfoBudget(string Budget, DayQuery Day) : ParsedCommand;
+
     public sealed record Limits : ParsedCommand;
 
     /// <summary>Braket's own limit for a device, over today or this month, renewed by BraketBot.</summary>
@@ -70,6 +76,7 @@ public static partial class CommandParser
             Subcommands.Chart => ParseChart(args),
             Subcommands.Cancel => ParseCancel(args),
             Subcommands.Caps => args.Length == 0 ? new ParsedCommand.Caps() : Extra(Subcommands.Caps, args),
+            Subcommands.Budgets => args.Length == 0 ? new ParsedCommand.Budgets() : Extra(Subcommands.Budgets, args),
             Subcommands.Limits => ParseLimits(args),
             Subcommands.Help => new ParsedCommand.Help(null),
             var other => new ParsedCommand.Help($"`{Shorten(other)}` is not a /braket command."),
@@ -79,6 +86,7 @@ public static partial class CommandParser
     private static ParsedCommand ParseInfo(string[] args)
     {
         if (args.Length > 0 && args[0].Equals(Subcommands.Month, StringComparison.OrdinalIgnoreCase)) return ParseMonth(args[1..]);
+        if (args.Length > 0 && args[0].Equals(Subcommands.Budget, StringComparison.OrdinalIgnoreCase)) return ParseBudget(args[1..]);
         return ParseDayAndDevice(Subcommands.Info, args, (day, device) => new ParsedCommand.Info(day, device));
     }
 
@@ -128,6 +136,14 @@ public static partial class CommandParser
         }
         return make(day ?? new DayQuery.Today(), device);
     }
+
+    private static ParsedCommand ParseBudget(string[] args) => args switch
+    {
+        [var name] => new ParsedCommand.InfoBudget(name, new DayQuery.Today()),
+        [var name, var date] when TryParseDay(date, out var day) => new ParsedCommand.InfoBudget(name, day),
+        [_, var date] => new ParsedCommand.Help($"`{Shorten(date)}` is not a date. Use {Subcommands.DateForms}."),
+        _ => new ParsedCommand.Help("`info budget` takes a budget's name and at most a date, like `/braket info budget alpha 2022-04-10`."),
+    };
 
     private static ParsedCommand ParseMonth(string[] args) => args switch
     {

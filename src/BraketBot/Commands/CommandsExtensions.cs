@@ -14,6 +14,8 @@ public static class CommandsExtensions
         services.AddTransient<ChartCommand>();
         services.AddTransient<CancelCommand>();
         services.AddTransient<CapsCommand>();
+        services.AddTransient<BudgetsCommand>();
+        services.AddTransient<InfoBudgetCommand>();
         services.AddTransient<LimitsCommand>();
         services.AddTransient<LimitTargets>();
         services.AddTransient<SetLimitCommand>();

@@ -21,6 +21,8 @@ public sealed class HandlerFactory(IServiceProvider services)
         ParsedCommand.Chart chart => Get<ChartCommand>().HandleAsync(chart, slash, cancellationToken),
         ParsedCommand.Cancel cancel => Get<CancelCommand>().HandleAsync(cancel, slash, cancellationToken),
         ParsedCommand.Caps => Get<CapsCommand>().HandleAsync(cancellationToken),
+        ParsedCommand.Budgets => Get<BudgetsCommand>().HandleAsync(cancellationToken),
+        ParsedCommand.InfoBudget budget => Get<InfoBudgetCommand>().HandleAsync(budget, cancellationToken),
         ParsedCommand.Limits => Get<LimitsCommand>().HandleAsync(cancellationToken),
         ParsedCommand.SetLimit set => Get<SetLimitCommand>().HandleAsync(set, slash, cancellationToken),
         ParsedCommand.ClearLimit clear => Get<ClearLimitCommand>().HandleAsync(clear, slash, cancellationToken),

@@ -38,7 +38,9 @@ public sealed class QueuedCancellation(
         var mode = capsOptions.CurrentValue.Jobs;
         // Each task's origin is known before it is cancelled: a reserved task is never cancelled as on demand.
         var queued = await origins.WithOriginsAsync(
-            found.Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t) && only?.Invoke(t) != false).ToList(), cancellationToken);
+            found.Value!
+                .Where(t => t.Status.IsCancellable() && scope.Covers(t, catalog.Describe(t.DeviceArn)) && only?.Invoke(t) != false)
+                .ToList(), cancellationToken);
         var cancellable = queued.Where(t => t.Origin is not null && CapPolicy.Cancellable(t, mode)).ToList();
         // Tasks a cap run is cancelling already are left to it.
         var taken = await store.ClaimedAsync(cancellable.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList(), cancellationToken);
@@ -62,6 +64,23 @@ public sealed class QueuedCancellation(
             Spared = SparedTasks.Among(queued, mode),
         };
     }
+
+    /// <summary>
+    /// The scope as configured now: a budget's scope (a button's, planned earlier) takes the budget's tag and devices
+    /// from the configuration, never from the button; null when that budget is no longer configured.
+    /// </summary>
+    public CancelScope? AsConfigured(CancelScope scope)
+    {
+        if (scope.Budget is not { } budget) return scope;
+        var budgets = capsOptions.CurrentValue.Budgets;
+        return budgets.TryGetValue(budget.Name, out var caps) && BudgetScope.Of(budget.Name, caps) is { } current
+            ? scope with { Budget = current }
+            : null;
+    }
+
+    /// <summary>The budget a scope is about, as configured; null for any other scope.</summary>
+    public BudgetCaps? BudgetOf(CancelScope scope) =>
+        scope.Budget is { } budget ? capsOptions.CurrentValue.Budgets.GetValueOrDefault(budget.Name) : null;
 
     /// <summary>Starts the run in this host's background; false when the scope or one of its tasks is taken by another run.</summary>
     public Task<bool> TryStartAsync(EnforcementRun run, CancellationToken cancellationToken) =>

@@ -12,18 +12,27 @@ public enum CapPeriod { Day, Month }
 
 /// <summary>
 /// Where a cap applies: one device, named as a person writes it (<see cref="DeviceNames"/>: the ARN's
-/// last part, Braket's display name, any case, or the ARN), or the whole account when <see cref="Device"/> is null.
+/// last part, Braket's display name, any case, or the ARN), one team's budget (its tagged tasks on its
+/// devices), or the whole account when neither is set.
 /// </summary>
-public sealed record CapScope(string? Device)
+public sealed record CapScope(string? Device, BudgetScope? Budget = null)
 {
     public static readonly CapScope Account = new((string?)null);
 
     [JsonIgnore]
-    public string Key => Device is null ? "account" : $"device:{Device.ToLowerInvariant()}";
+    public bool IsAccount => Device is null && Budget is null;
 
-    public string Describe() => Device ?? "all devices";
+    [JsonIgnore]
+    public string Key => Budget is { } budget ? $"budget:{budget.Name.ToLowerInvariant()}"
+        : Device is null ? "account" : $"device:{Device.ToLowerInvariant()}";
 
-    public bool Covers(DeviceSummary device) => Device is null || device.Names(Device);
+    public string Describe() => Budget?.Describe() ?? Device ?? "all devices";
+
+    /// <summary>Whether the scope takes in any of the device's tasks (a budget's, only those of its tag).</summary>
+    public bool Covers(DeviceSummary device) => Budget?.CoversDevice(device) ?? (Device is null || device.Names(Device));
+
+    /// <summary>Whether the task counts in this scope: on a covered device, and for a budget, carrying its tag.</summary>
+    public bool Covers(QuantumTaskSummary task, DeviceSummary device) => Budget?.Covers(task, device) ?? Covers(device);
 }
 
 public sealed record Cap(CapScope Scope, CapMetric Metric, decimal Limit, CapPeriod Period = CapPeriod.Day)
@@ -49,6 +58,7 @@ public static class CapPolicy
         ? [QuantumTaskStatus.Queued]
         : [QuantumTaskStatus.Created, QuantumTaskStatus.Queued, QuantumTaskStatus.Running, QuantumTaskStatus.Completed];
 
+    /// <summary>Account caps, then device caps, then budget caps, each group in name order.</summary>
     public static IReadOnlyList<Cap> CapsInForce(CapsOptions options)
     {
         var caps = new List<Cap>();
@@ -63,6 +73,12 @@ public static class CapPolicy
         {
             Add(new CapScope(device), CapPeriod.Day, deviceCaps.MaxShotsPerDay, deviceCaps.MaxCostPerDay);
             Add(new CapScope(device), CapPeriod.Month, deviceCaps.MaxShotsPerMonth, deviceCaps.MaxCostPerMonth);
+        }
+        foreach (var (name, budget) in options.Budgets.OrderBy(b => b.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            if (BudgetScope.Of(name, budget) is not { } scope) continue;
+            Add(new CapScope(null, scope), CapPeriod.Day, budget.MaxShotsPerDay, budget.MaxCostPerDay);
+            Add(new CapScope(null, scope), CapPeriod.Month, budget.MaxShotsPerMonth, budget.MaxCostPerMonth);
         }
         return caps;
     }
@@ -82,16 +98,32 @@ public static class CapPolicy
     /// <summary>
     /// The standing of every cap in force: daily caps against <paramref name="day"/>, monthly caps
     /// against <paramref name="month"/> (the month to date, devices summed over its days); without a
-    /// month, monthly caps are left out.
+    /// month, monthly caps are left out. A budget's caps count its own usage (<paramref name="budgets"/>,
+    /// by name); a budget without one there is left out.
     /// </summary>
-    public static IReadOnlyList<CapStanding> Evaluate(DayUsage day, CapsOptions options, IReadOnlyList<DeviceUsage>? month = null) =>
-        CapsInForce(options)
-            .Where(cap => cap.Period == CapPeriod.Day || month is not null)
-            .Select(cap =>
+    public static IReadOnlyList<CapStanding> Evaluate(
+        DayUsage day, CapsOptions options, IReadOnlyList<DeviceUsage>? month = null,
+        IReadOnlyDictionary<string, BudgetUsage>? budgets = null) =>
+        Stand(CapsInForce(options),
+            cap => cap.Scope.Budget is not null ? BudgetDevices(cap, budgets) : cap.Period == CapPeriod.Day ? day.Devices : month, options);
+
+    /// <summary>Only the budgets' caps, each against its budget's own usage (<see cref="Evaluate"/> for the rest).</summary>
+    public static IReadOnlyList<CapStanding> EvaluateBudgets(CapsOptions options, IReadOnlyDictionary<string, BudgetUsage> budgets) =>
+        Stand(CapsInForce(options).Where(c => c.Scope.Budget is not null), cap => BudgetDevices(cap, budgets), options);
+
+    private static IReadOnlyList<DeviceUsage>? BudgetDevices(Cap cap, IReadOnlyDictionary<string, BudgetUsage>? budgets) =>
+        budgets?.GetValueOrDefault(cap.Scope.Budget!.Name) is { } own ? (cap.Period == CapPeriod.Day ? own.Day.Devices : own.Month) : null;
+
+    /// <summary>Each cap against the devices <paramref name="usage"/> gives it; a cap given none is left out.</summary>
+    private static IReadOnlyList<CapStanding> Stand(
+        IEnumerable<Cap> caps, Func<Cap, IReadOnlyList<DeviceUsage>?> usage, CapsOptions options) =>
+        caps.Select(cap => (Cap: cap, Devices: usage(cap)))
+            .Where(c => c.Devices is not null)
+            .Select(c =>
             {
-                var devices = cap.Period == CapPeriod.Day ? day.Devices : month!;
-                var used = devices.Where(d => cap.Scope.Covers(d.Device)).Sum(d => Counted(d, cap.Metric, options.Basis, options.CountReservedShots));
-                return new CapStanding(cap, used, LevelOf(used, cap.Limit, options.WarnAt));
+                var used = c.Devices!.Where(d => c.Cap.Scope.Covers(d.Device))
+                    .Sum(d => Counted(d, c.Cap.Metric, options.Basis, options.CountReservedShots));
+                return new CapStanding(c.Cap, used, LevelOf(used, c.Cap.Limit, options.WarnAt));
             })
             .ToList();
 
@@ -107,7 +139,7 @@ public static class CapPolicy
     {
         var breached = standings.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope).Distinct().ToList();
         return tasks
-            .Where(t => t.Status.IsCancellable() && breached.Any(scope => scope.Covers(describe(t.DeviceArn))))
+            .Where(t => t.Status.IsCancellable() && breached.Any(scope => scope.Covers(t, describe(t.DeviceArn))))
             .DistinctBy(t => t.QuantumTaskArn)
             .ToList();
     }

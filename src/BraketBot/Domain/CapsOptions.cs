@@ -28,6 +28,8 @@ public sealed record CapsOptions
 {
     public const string Section = "Caps";
 
+    public const string BudgetsSection = "Budgets";
+
     /// <summary>IANA zone that defines "a day".</summary>
     public string TimeZone { get; init; } = "UTC";
 
@@ -40,6 +42,9 @@ public sealed record CapsOptions
 
     /// <summary>Per-device caps, keyed by device name as people write it (<see cref="DeviceNames"/>).</summary>
     public Dictionary<string, DeviceCaps> Devices { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Teams' budgets by name, bound from the top-level <c>Budgets</c> section: caps over the tasks of a tag.</summary>
+    public Dictionary<string, BudgetCaps> Budgets { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     public CapBasis Basis { get; init; } = CapBasis.Day;
 
@@ -75,8 +80,12 @@ public sealed record CapsOptions
 
     public bool HasAccountCap => MaxShotsPerDay is not null || MaxCostPerDay is not null || MaxShotsPerMonth is not null || MaxCostPerMonth is not null;
 
-    public bool AnyCap => HasAccountCap || Devices.Values.Any(d => d.AnyCap);
+    public bool AnyCap => HasAccountCap || Devices.Values.Any(d => d.AnyCap) || HasBudgetCaps;
+
+    /// <summary>A budget's caps span devices: its evaluation sees every device, as the account's does.</summary>
+    public bool HasBudgetCaps => Budgets.Values.Any(b => b.AnyCap);
 
     /// <summary>A monthly cap is in force: decisions then need the month's earlier days too.</summary>
-    public bool HasMonthCaps => MaxShotsPerMonth is not null || MaxCostPerMonth is not null || Devices.Values.Any(d => d.HasMonthCap);
+    public bool HasMonthCaps => MaxShotsPerMonth is not null || MaxCostPerMonth is not null || Devices.Values.Any(d => d.HasMonthCap)
+        || Budgets.Values.Any(b => b.HasMonthCap);
 }

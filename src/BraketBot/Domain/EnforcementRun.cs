@@ -130,13 +130,15 @@ public sealed record EnforcementRun
 
     /// <summary>
     /// What a "Cancel the rest" button of this run covers: the scope a person chose, or the breached caps' own
-    /// (their one device, or every device). The button cancels only the tasks the run left, within it.
+    /// (their one device, a budget's tasks, or every device). The button cancels only the tasks the run left, within it.
     /// </summary>
     public CancelScope RestScope()
     {
         if (Scope is not null) return Scope;
+        var budgets = Crossed.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope.Budget).Distinct().ToList();
+        if (budgets is [{ } budget]) return CancelScope.OfBudget(Day, budget);
         var devices = Tasks.DistinctBy(t => t.DeviceArn).ToList();
-        var onlyDeviceCaps = Crossed.Where(s => s.Level == CapLevel.Breach).All(s => s.Cap.Scope.Device is not null);
+        var onlyDeviceCaps = Crossed.Where(s => s.Level == CapLevel.Breach).All(s => s.Cap.Scope is { Device: not null, Budget: null });
         return onlyDeviceCaps && devices is [var one] ? new CancelScope(Day, one.DeviceArn, one.DeviceName, false) : CancelScope.EveryDevice(Day);
     }
 

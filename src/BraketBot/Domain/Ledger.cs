@@ -64,7 +64,8 @@ public static class Ledger
     /// ledger stays as it is (a duplicate, an older status, an unknown one). A task keeps the day it was
     /// first recorded on and its first description; only its status and the time of it move, and its
     /// origin, once learnt, is kept (whatever later news without one says). Once Braket confirmed a task
-    /// it stays confirmed, even when the news that confirms it is older than the row's.
+    /// it stays confirmed, even when the news that confirms it is older than the row's. Its tags, once
+    /// learnt (a search or GetQuantumTask), are kept the same way: an event, which carries none, never drops them.
     /// </summary>
     public static LedgerTask? Merge(LedgerTask? current, LedgerTask observed)
     {
@@ -72,11 +73,15 @@ public static class Ledger
         if (current is null) return observed;
         var confirmed = current.Confirmed || observed.Confirmed;
         var origin = current.Task.Origin ?? observed.Task.Origin;
+        var tags = current.Task.Tags ?? observed.Task.Tags;
         if (Supersedes(observed, current))
-            return current with { Task = current.Task with { Status = observed.Task.Status, Origin = origin }, At = observed.At, Confirmed = confirmed };
-        return confirmed == current.Confirmed && origin == current.Task.Origin
+        {
+            var moved = current.Task with { Status = observed.Task.Status, Origin = origin, Tags = tags };
+            return current with { Task = moved, At = observed.At, Confirmed = confirmed };
+        }
+        return confirmed == current.Confirmed && origin == current.Task.Origin && ReferenceEquals(tags, current.Task.Tags)
             ? null
-            : current with { Task = current.Task with { Origin = origin }, Confirmed = confirmed };
+            : current with { Task = current.Task with { Origin = origin, Tags = tags }, Confirmed = confirmed };
     }
 
     private static bool Supersedes(LedgerTask observed, LedgerTask current)
@@ -109,6 +114,10 @@ public static class Ledger
         }
         return rows.Values.Where(r => r.Before != r.After).Select(r => new LedgerChange(r.Before, r.After)).ToList();
     }
+
+    /// <summary>Task rows added up per day, device, status and billing: the daily totals of just these rows (a budget's).</summary>
+    public static IReadOnlyList<DayTally> Totals(IEnumerable<LedgerTask> rows) =>
+        TotalDeltas(rows.Select(r => new LedgerChange(null, r)));
 
     /// <summary>The changes to the daily totals, added up per day, device, status and billing (zero sums left out).</summary>
     public static IReadOnlyList<DayTally> TotalDeltas(IEnumerable<LedgerChange> changes) =>

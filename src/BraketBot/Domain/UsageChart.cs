@@ -136,7 +136,8 @@ public static class UsageCharts
     }
 
     /// <summary>A chart of every device shows the account's caps; a device's chart shows that device's.</summary>
-    private static bool Applies(CapScope scope, DeviceSummary? device) => device is null ? scope.Device is null : scope.Device is not null && scope.Covers(device);
+    private static bool Applies(CapScope scope, DeviceSummary? device) =>
+        device is null ? scope.IsAccount : scope.Device is not null && scope.Covers(device);
 
     /// <summary>The series that keep a colour of their own, most shots (then cost) first, and what the rest are summed as.</summary>
     private sealed record StackedSeries(List<string> Kept, string Other)
@@ -174,7 +175,8 @@ public static class UsageCharts
             ? Enumerable.Range(reached, buckets - reached + 1).Select(i => running[^1] + (running[^1] / part - running[^1]) * (i - reached) / (buckets - reached)).ToList()
             : [];
         var capLines = caps.Where(c => c.Metric == metric)
-            .Select(c => new ChartCap(device is null && c.Scope.Device is null ? $"{Period(c)} cap" : $"{c.Scope.Describe()} {Period(c)} cap", (double)c.Limit))
+            .Select(c => new ChartCap(
+                device is null && c.Scope.IsAccount ? $"{Period(c)} cap" : $"{c.Scope.Describe()} {Period(c)} cap", (double)c.Limit))
             .ToList();
         return new ChartPanel(title, unit, stacks, running, projection, capLines);
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BraketBot.Enforcement;
 
 /// <summary>Where alerts go: the alert part of the Slack section.</summary>
@@ -10,5 +12,9 @@ public sealed record AlertOptions
     public string? BotToken { get; init; }
 
     /// <summary>Without a channel and a token, alerts are logged instead of posted.</summary>
-    public bool CanPost => !string.IsNullOrWhiteSpace(AlertChannel) && !string.IsNullOrWhiteSpace(BotToken);
+    public bool CanPost => CanPostTo(AlertChannel);
+
+    /// <summary>A run posts in its own channel (a budget's may be set where the alert channel is not), given a token.</summary>
+    public bool CanPostTo([NotNullWhen(true)] string? channel) =>
+        !string.IsNullOrWhiteSpace(channel) && !string.IsNullOrWhiteSpace(BotToken);
 }

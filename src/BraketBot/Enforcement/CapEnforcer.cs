@@ -35,11 +35,25 @@ public sealed partial class CapEnforcer(
     private const int PlanAttempts = 3;
 
     /// <summary>
-    /// What a decision is made from: the day's usage, the caps' standings, the tasks a breach would cancel,
-    /// and the regions left out because they could not be read.
+    /// What a decision is made from: the day's usage, each budget's own, the caps' standings, the tasks a breach
+    /// would cancel, and the regions left out because they could not be read.
     /// </summary>
     private sealed record View(
-        DayUsage Usage, IReadOnlyList<CapStanding> Standings, IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<RegionFailure> Unread);
+        DayUsage Usage, IReadOnlyDictionary<string, BudgetUsage> Budgets, IReadOnlyList<CapStanding> Standings,
+        IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<RegionFailure> Unread)
+    {
+        /// <summary>The usage a group of caps is about: a budget's own, or every task's.</summary>
+        public DayUsage UsageOf(BudgetScope? budget) => budget is null ? Usage : Budgets[budget.Name].Day;
+
+        /// <summary>
+        /// The view of one alert's caps: the account's and devices' together, or one budget's, each alerted
+        /// (and posted in its channel) on its own, budgets after the others so that a wider run takes its tasks first.
+        /// </summary>
+        public IEnumerable<(BudgetScope? Budget, View View)> Groups() =>
+            Standings.GroupBy(s => s.Cap.Scope.Budget)
+                .OrderBy(g => g.Key is not null).ThenBy(g => g.Key?.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(g => (g.Key, this with { Standings = g.ToList() }));
+    }
 
     private sealed record Plan(EnforcementRun Run, IReadOnlyList<string> TaskClaims, IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> AlertClaims);
 
@@ -71,7 +85,7 @@ public sealed partial class CapEnforcer(
 
         // The ledger's word, unconfirmed news and all: nothing to do costs no Braket call.
         var told = await ViewAsync(request, caps, confirmedOnly: false, answered, cancellationToken);
-        if (await PlanAsync(request, caps, told, confirmed: false, cancellationToken) is null) return;
+        if (!await CallsForActionAsync(request, caps, told, cancellationToken)) return;
         if (!scanned)
         {
             LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
@@ -81,17 +95,33 @@ public sealed partial class CapEnforcer(
 
         // Braket's word: only confirmed tasks, only regions that answered.
         var view = await ViewAsync(request, caps, confirmedOnly: true, answered, cancellationToken);
+        var acted = false;
+        foreach (var (budget, group) in view.Groups())
+            acted |= await ActAsync(request, caps, group, budget, cancellationToken);
+        if (!acted && !scanned) LogRefuted(day, request.DeviceArn ?? "every device");
+    }
+
+    /// <summary>Whether the ledger's word calls for any group's run: only then is Braket asked.</summary>
+    private async Task<bool> CallsForActionAsync(
+        EvaluationRequest request, CapsOptions caps, View told, CancellationToken cancellationToken)
+    {
+        foreach (var (budget, group) in told.Groups())
+            if (await PlanAsync(request, caps, group, budget, confirmed: false, cancellationToken) is not null) return true;
+        return false;
+    }
+
+    /// <summary>Plans and starts one group's run on Braket's word; false when there is nothing to do.</summary>
+    private async Task<bool> ActAsync(
+        EvaluationRequest request, CapsOptions caps, View view, BudgetScope? budget, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; attempt <= PlanAttempts; attempt++)
         {
-            var plan = await PlanAsync(request, caps, view, confirmed: true, cancellationToken);
-            if (plan is null)
-            {
-                if (!scanned) LogRefuted(day, request.DeviceArn ?? "every device");
-                return;
-            }
-            if (await runs.TryStartAsync(plan.Run, plan.TaskClaims, plan.AlertClaims, cancellationToken)) return;
-            LogPlanRaced(day, attempt);
+            var plan = await PlanAsync(request, caps, view, budget, confirmed: true, cancellationToken);
+            if (plan is null) return false;
+            if (await runs.TryStartAsync(plan.Run, plan.TaskClaims, plan.AlertClaims, cancellationToken)) return true;
+            LogPlanRaced(request.Day, attempt);
         }
+        return true;
     }
 
     /// <summary>A scan no region answered fails the evaluation (its job tries again); one some answered goes on with those.</summary>
@@ -154,18 +184,24 @@ public sealed partial class CapEnforcer(
         {
             usage = await ledger.DayUsageAsync(request.Day, null, cancellationToken);
         }
-        var standings = Standings(request, caps, usage, month);
+        var budgets = request.DeviceArn is null
+            ? await ledger.BudgetUsagesAsync(request.Day, confirmedOnly, unreadRegions, cancellationToken)
+            : new Dictionary<string, BudgetUsage>();
+        var standings = Standings(request, caps, usage, month, budgets);
         // A dry run's alert still says what a breach would cancel; only real cancels call for a confirmation.
         var listed = standings.Any(s => s.Level == CapLevel.Breach) && (confirmedOnly || caps.Action == CapAction.CancelQueued);
         var tasks = listed ? await ledger.CancellableAsync(request.Day, confirmedOnly, unreadRegions, cancellationToken) : [];
-        return new View(usage, standings, tasks, unread);
+        return new View(usage, budgets, standings, tasks, unread);
     }
 
-    private IReadOnlyList<CapStanding> Standings(EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<DeviceUsage>? month)
+    private IReadOnlyList<CapStanding> Standings(
+        EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<DeviceUsage>? month,
+        IReadOnlyDictionary<string, BudgetUsage> budgets)
     {
-        var standings = CapPolicy.Evaluate(usage, caps, month).Where(s => Applies(s, request)).ToList();
+        var standings = CapPolicy.Evaluate(usage, caps, month, budgets).Where(s => Applies(s, request)).ToList();
         foreach (var standing in standings)
-            metrics.Standing(standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit);
+            metrics.Standing(
+                standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit, standing.Cap.Scope.Budget?.Name);
         return standings;
     }
 
@@ -177,8 +213,10 @@ public sealed partial class CapEnforcer(
     /// The run the view calls for, or null when there is nothing new to tell or cancel. On Braket's
     /// word (<paramref name="confirmed"/>) only tasks whose origin is known are cancelled, and the
     /// run's hybrid jobs are described and claimed; the ledger's word only decides whether to ask.
+    /// A budget's run tells of its usage alone, offers only its tasks and is posted in its channel.
     /// </summary>
-    private async Task<Plan?> PlanAsync(EvaluationRequest request, CapsOptions caps, View view, bool confirmed, CancellationToken cancellationToken)
+    private async Task<Plan?> PlanAsync(
+        EvaluationRequest request, CapsOptions caps, View view, BudgetScope? budget, bool confirmed, CancellationToken cancellationToken)
     {
         var day = request.Day;
         var crossed = view.Standings.Where(s => s.Level is not null).ToList();
@@ -203,6 +241,7 @@ public sealed partial class CapEnforcer(
         var (runJobs, jobClaims) = confirmed && cancels ? await jobs.PlanAsync(toCancel, toStop, cancellationToken) : ([], []);
         List<string> taskClaims = cancels ? [.. toCancel.Select(t => TaskKey(t.QuantumTaskArn)), .. jobClaims] : [];
         var breached = crossed.Where(s => s.Level == CapLevel.Breach).ToList();
+        var usage = view.UsageOf(budget);
         var now = time.GetUtcNow();
         var run = new EnforcementRun
         {
@@ -215,19 +254,21 @@ public sealed partial class CapEnforcer(
             Action = caps.Action,
             Crossed = fresh.Count > 0 ? fresh : crossed,
             Trigger = request.Trigger,
-            Offers = fresh.Count > 0 && !fresh.Any(s => s.Level == CapLevel.Breach) ? Offers(day, fresh, view.Usage) : [],
+            Offers = fresh.Count > 0 && !fresh.Any(s => s.Level == CapLevel.Breach) ? Offers(day, fresh, usage) : [],
             ThreadKeys = fresh.Where(s => s.Level == CapLevel.Breach).Select(s => ThreadKey(day, s.Cap)).Distinct().ToList(),
             ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
-            Channel = alertOptions.CurrentValue.AlertChannel,
+            Channel = (budget is null ? null : caps.Budgets.GetValueOrDefault(budget.Name)?.Channel)
+                ?? alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
             Jobs = runJobs,
             Spared = SparedTasks.Among(CapPolicy.QueuedInBreach(view.Standings, view.Tasks, catalog.Describe), caps.Jobs),
-            Prices = pricing.Describe(view.Usage.Devices.Select(d => d.Device)),
+            Prices = pricing.Describe(usage.Devices.Select(d => d.Device)),
             // A device's cap lives in its own region, which answered; only account-wide figures leave regions out.
             UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
             // The limits as last listed: the alert must not wait on Braket to say so.
             ReachedLimits = breached.Count > 0
-                ? LimitPlanner.Reached(nativeLimits.Known, view.Usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
+                ? LimitPlanner.Reached(
+                    nativeLimits.Known, usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
                 : [],
         };
         return new Plan(run, taskClaims, alertClaims);
@@ -240,7 +281,9 @@ public sealed partial class CapEnforcer(
     /// <summary>What a warning's buttons offer: the device it is about, by ARN, or all devices, said so; with what is queued there now.</summary>
     private static IReadOnlyList<CancelOffer> Offers(Day day, IEnumerable<CapStanding> warnings, DayUsage usage) =>
         warnings.Select(s => s.Cap.Scope).Distinct()
-            .SelectMany(scope => scope.Device is null
+            .SelectMany(scope => scope.Budget is { } budget
+                ? [Offer(CancelScope.OfBudget(day, budget), usage.Devices)]
+                : scope.Device is null
                 ? [Offer(CancelScope.EveryDevice(day), usage.Devices)]
                 : usage.Devices.Where(d => scope.Covers(d.Device)).Select(d => Offer(CancelScope.Device(day, d.Device), [d])))
             .DistinctBy(o => o.Scope)

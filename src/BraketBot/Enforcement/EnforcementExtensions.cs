@@ -1,5 +1,6 @@
 using BraketBot.Hosting;
 using BraketBot.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
 
@@ -8,6 +9,10 @@ public static class EnforcementExtensions
     public static IServiceCollection AddEnforcement(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<CapsOptions, CapsOptionsValidator>(configuration, CapsOptions.Section);
+        // Budgets are a section of their own (Budgets:{name}:…), read into the caps they are part of.
+        services.AddOptions<CapsOptions>().Configure(caps => configuration.GetSection(CapsOptions.BudgetsSection).Bind(caps.Budgets));
+        services.AddSingleton<IOptionsChangeTokenSource<CapsOptions>>(
+            new ConfigurationChangeTokenSource<CapsOptions>(configuration.GetSection(CapsOptions.BudgetsSection)));
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
         services.AddValidatedOptions<RunOptions, RunOptionsValidator>(configuration, RunOptions.Section);
         services.AddTransient<EventIntake>();

@@ -123,7 +123,7 @@ public sealed partial class EventIntake(
             if (!Ledger.CallsForEvaluation(changes, task.Status, caps.Basis))
                 return new(EventOutcome.Recorded, $"Recorded; a {task.Status.ToWire()} task adds no usage to evaluate.");
 
-            var request = new EvaluationRequest(caps.HasAccountCap ? null : task.DeviceArn, day,
+            var request = new EvaluationRequest(caps.HasAccountCap || caps.HasBudgetCaps ? null : task.DeviceArn, day,
                 $"task {Reports.Format.Task(task.QuantumTaskArn)} ({task.Status.ToWire()}, {task.Shots} shots)");
             var started = await evaluator.RequestAsync(request, cancellationToken);
             return new(started ? EventOutcome.Evaluating : EventOutcome.Coalesced, request.GuardKey);

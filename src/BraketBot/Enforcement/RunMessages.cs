@@ -115,9 +115,11 @@ public sealed partial class RunMessages(
     /// </summary>
     public async Task ChartInThreadAsync(EnforcementRun run, CancellationToken cancellationToken)
     {
-        if (run.Kind != RunKind.CapAlert || run.Channel is null || run.MessageTs is null || !alertOptions.CurrentValue.CanPost) return;
+        if (run.Kind != RunKind.CapAlert || run.MessageTs is null || !alertOptions.CurrentValue.CanPostTo(run.Channel)) return;
         if (!run.IsBreach) return;
         var breached = run.Crossed.Where(c => c.Level == CapLevel.Breach).Select(c => c.Cap.Scope).Distinct().ToList();
+        // A team's budget has no chart of its own yet, and the account's would show the other teams' usage in its channel.
+        if (breached.Any(s => s.Budget is not null)) return;
         try
         {
             if (!await store.TryClaimAsync(ChartKey(run.Id), time.GetUtcNow() + Retention.FinishedRuns, cancellationToken)) return;
@@ -168,7 +170,7 @@ public sealed partial class RunMessages(
     private async Task<bool> PostOrUpdateAsync(RunSession session, EnforcementRun run, CancellationToken cancellationToken)
     {
         var message = RunView.Render(run);
-        if (!alertOptions.CurrentValue.CanPost || run.Channel is null)
+        if (!alertOptions.CurrentValue.CanPostTo(run.Channel) || run.Channel is null)
         {
             if (run.FinishedAt is not null) LogAlertNotPosted(message.Text);
             return true;

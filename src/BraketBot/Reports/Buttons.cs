@@ -4,9 +4,14 @@ namespace BraketBot.Reports;
 
 public static class Buttons
 {
-    /// <summary>The button and its confirm dialog name the same scope the click will cancel.</summary>
+    /// <summary>Slack's limit on a button's text.</summary>
+    private const int MaxLabel = 75;
+
+    /// <summary>The button and its confirm dialog name the same scope the click will cancel; a budget's button says so too.</summary>
     public static ButtonElement CancelAllQueued(CancelScope scope, int tasks, long shots) =>
-        Cancelling("Cancel all queued", ActionIds.CancelAllQueued, ButtonValues.Of(scope), "Cancel queued tasks?",
+        Cancelling(scope.Budget is { } budget ? Label($"Cancel {budget.Name}'s queued tasks") : "Cancel all queued",
+            ActionIds.CancelAllQueued, ButtonValues.Of(scope),
+            scope.Budget is null ? "Cancel queued tasks?" : "Cancel the budget's queued tasks?",
             $"This cancels every QUEUED or CREATED task of *{scope.Describe()}* created on {scope.Day}: " +
             $"{Format.Count(tasks)} tasks, {Format.Count(shots)} shots right now. It cannot be undone.");
 
@@ -23,6 +28,8 @@ public static class Buttons
 
     public static ButtonElement Refresh(InfoQuery query) =>
         new(TextObject.Plain("Refresh"), ActionIds.RefreshReport, ButtonValues.Of(query));
+
+    private static string Label(string text) => text.Length <= MaxLabel ? text : text[..(MaxLabel - 1)] + "…";
 
     /// <summary>A button that cancels tasks: red, behind a confirm dialog that says what it cancels.</summary>
     private static ButtonElement Cancelling(string label, string actionId, string value, string title, string question) =>

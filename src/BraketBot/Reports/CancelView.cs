@@ -24,5 +24,14 @@ public static class CancelView
         SlackMessage.Plain($":octagonal_sign: <@{userId}> cancelled task {Format.Task(report.Outcome.Task.QuantumTaskArn)} " +
                            $"({report.Device.DeviceName}, {Format.Count(report.Outcome.Task.Shots)} shots) at {report.At:yyyy-MM-dd HH:mm} UTC: {report.Outcome.Detail}.");
 
+    /// <summary>A budget's button refused: who may press it instead.</summary>
+    public static string NotAllowedFor(BudgetScope budget) =>
+        $":no_entry: Only the admins listed in `Slack:Admins` or `Budgets:{budget.Name}:Admins` may cancel the tasks of " +
+        $"{budget.Describe()}. " +
+        "Nothing was cancelled.";
+
+    /// <summary>A budget's button whose budget is no longer configured.</summary>
+    public static string BudgetGone(BudgetScope budget) => $"Budget {budget.Name} is no longer configured; nothing was cancelled.";
+
     public static string AlreadyRunning(CancelScope scope) => $"Queued tasks of {scope.Describe()} on {scope.Day} are being cancelled already.";
 }

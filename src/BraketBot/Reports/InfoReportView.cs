@@ -23,7 +23,7 @@ public sealed record InfoReport(
     public IEnumerable<CapStanding> DeviceCaps(DeviceSummary device) =>
         Standings.Where(s => s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device));
 
-    public IReadOnlyList<CapStanding> AccountCaps => Standings.Where(s => s.Cap.Scope.Device is null).ToList();
+    public IReadOnlyList<CapStanding> AccountCaps => Standings.Where(s => s.Cap.Scope.IsAccount).ToList();
 
     /// <summary>The day's reserved tasks by reservation, from the ledger's rows (empty when the report was scanned).</summary>
     public IReadOnlyList<ReservationUsage> Reservations { get; init; } = [];

@@ -15,6 +15,8 @@ public static class Subcommands
     public const string Set = "set";
     public const string Clear = "clear";
     public const string Chart = "chart";
+    public const string Budgets = "budgets";
+    public const string Budget = "budget";
 
     public const string DateForms = "`YYYY-MM-DD` (like 2022-04-10 or 2022-4-10), `today` or `yesterday`";
     public const string MonthForm = "`YYYY-MM` (like 2022-04)";

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using BraketBot.Ports;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace BraketBot.Storage;
 
@@ -293,7 +295,9 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn FROM {S}.ledger_tasks " +
+            "SELECT arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn, " +
+            "tags " +
+            $"FROM {S}.ledger_tasks " +
             $"WHERE {where}",
             connection, transaction);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
@@ -303,7 +307,10 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
             tasks.Add(new LedgerTask(
                 new QuantumTaskSummary(reader.GetString(0), QuantumTaskStatuses.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt64(3),
                     reader.GetFieldValue<DateTimeOffset>(4),
-                    Origin: reader.GetBoolean(8) ? new TaskOrigin(reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)) : null),
+                    Origin: reader.GetBoolean(8)
+                        ? new TaskOrigin(reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10))
+                        : null,
+                    Tags: reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(11))),
                 new Day(reader.GetFieldValue<DateOnly>(5)),
                 reader.GetFieldValue<DateTimeOffset>(6)) { Confirmed = reader.GetBoolean(7) });
         return tasks;
@@ -318,10 +325,13 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         var deltas = Ledger.TotalDeltas(changes);
         await using var command = new NpgsqlCommand(
             $"""
-            INSERT INTO {S}.ledger_tasks (arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn)
-            SELECT * FROM unnest(@arns, @statuses, @devices, @shots, @created, @days, @observed, @confirmed, @originKnown, @reservations, @jobs)
+            INSERT INTO {S}.ledger_tasks
+                (arn, status, device_arn, shots, created_at, day, observed_at, confirmed, origin_known, reservation_arn, job_arn, tags)
+            SELECT * FROM unnest(
+                @arns, @statuses, @devices, @shots, @created, @days, @observed, @confirmed, @originKnown, @reservations, @jobs, @tags)
             ON CONFLICT (arn) DO UPDATE SET status = EXCLUDED.status, observed_at = EXCLUDED.observed_at, confirmed = EXCLUDED.confirmed,
-                origin_known = EXCLUDED.origin_known, reservation_arn = EXCLUDED.reservation_arn, job_arn = EXCLUDED.job_arn;
+                origin_known = EXCLUDED.origin_known, reservation_arn = EXCLUDED.reservation_arn, job_arn = EXCLUDED.job_arn,
+                tags = EXCLUDED.tags;
             DELETE FROM {S}.ledger_tasks WHERE arn = ANY(@gone);
             INSERT INTO {S}.ledger_days (day, device_arn, status, tasks, shots, billing)
             SELECT * FROM unnest(@totalDays, @totalDevices, @totalStatuses, @totalTasks, @totalShots, @totalBillings)
@@ -339,6 +349,11 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("originKnown", rows.Select(r => r.Task.Origin is not null).ToArray());
         command.Parameters.Add(new NpgsqlParameter<string?[]>("reservations", rows.Select(r => r.Task.Origin?.ReservationArn).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string?[]>("jobs", rows.Select(r => r.Task.Origin?.JobArn).ToArray()));
+        var tags = rows.Select(r => r.Task.Tags is { } known ? JsonSerializer.Serialize(known) : null).ToArray();
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("tags", tags)
+        {
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+        });
         command.Parameters.AddWithValue("gone", gone);
         command.Parameters.AddWithValue("totalDays", deltas.Select(d => d.Day.Date).ToArray());
         command.Parameters.AddWithValue("totalDevices", deltas.Select(d => d.DeviceArn).ToArray());

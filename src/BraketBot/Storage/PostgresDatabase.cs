@@ -63,6 +63,10 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
         ALTER TABLE {Schema}.ledger_days ADD COLUMN billing text NOT NULL DEFAULT 'OnDemand';
         ALTER TABLE {Schema}.ledger_days DROP CONSTRAINT ledger_days_pkey, ADD PRIMARY KEY (day, device_arn, status, billing);
         """,
+        // A task's tags (which team's budget it counts in); null while not known: a scan or GetQuantumTask fills them.
+        $"""
+        ALTER TABLE {Schema}.ledger_tasks ADD COLUMN tags jsonb;
+        """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));

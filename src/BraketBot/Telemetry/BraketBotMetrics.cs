@@ -21,7 +21,7 @@ public sealed class BraketBotMetrics
     private readonly Histogram<double> quotaWaitSeconds;
     private readonly Counter<long> slackCalls;
     private readonly Counter<long> regionFailures;
-    private readonly ConcurrentDictionary<(string Scope, string Metric), (double Used, double Limit)> standings = new();
+    private readonly ConcurrentDictionary<(string Scope, string Metric), (double Used, double Limit, string? Budget)> standings = new();
     private int socketModeConnected = -1;
 
     public BraketBotMetrics(IMeterFactory meters)
@@ -37,9 +37,11 @@ public sealed class BraketBotMetrics
         regionFailures = meter.CreateCounter<long>("braketbot.braket.region.failures", "{scan}",
             "Scans of a region that failed (the other regions went on), by region and reason (denied, throttled, unreachable)");
         slackCalls = meter.CreateCounter<long>("braketbot.slack.calls", "{call}", "Slack Web API calls, by method and outcome (ok, an error string, http_429…)");
-        meter.CreateObservableGauge<double>("braketbot.cap.used", () => standings.Select(s => new Measurement<double>(s.Value.Used, Tag("scope", s.Key.Scope), Tag("metric", s.Key.Metric))),
+        meter.CreateObservableGauge<double>("braketbot.cap.used",
+            () => standings.Select(s => new Measurement<double>(s.Value.Used, StandingTags(s))),
             description: "Usage counted against each cap in the last evaluation (shots or USD)");
-        meter.CreateObservableGauge<double>("braketbot.cap.limit", () => standings.Select(s => new Measurement<double>(s.Value.Limit, Tag("scope", s.Key.Scope), Tag("metric", s.Key.Metric))),
+        meter.CreateObservableGauge<double>("braketbot.cap.limit",
+            () => standings.Select(s => new Measurement<double>(s.Value.Limit, StandingTags(s))),
             description: "Each cap's limit (shots or USD)");
         meter.CreateObservableGauge<int>("braketbot.socket_mode.connected",
             () => socketModeConnected < 0 ? [] : [new Measurement<int>(socketModeConnected)],
@@ -58,8 +60,16 @@ public sealed class BraketBotMetrics
         evaluationSeconds.Record(took.TotalSeconds, Tag("result", result));
     }
 
-    public void Standing(string scope, string metric, decimal used, decimal limit) =>
-        standings[(scope, metric)] = ((double)used, (double)limit);
+    /// <param name="budget">The team's budget the cap is of, labelled as such; null for account and device caps.</param>
+    public void Standing(string scope, string metric, decimal used, decimal limit, string? budget = null) =>
+        standings[(scope, metric)] = ((double)used, (double)limit, budget);
+
+    /// <summary>A cap's labels: its scope and metric, and its budget when it is a team's.</summary>
+    private static KeyValuePair<string, object?>[] StandingTags(
+        KeyValuePair<(string Scope, string Metric), (double Used, double Limit, string? Budget)> standing) =>
+        standing.Value.Budget is { } budget
+            ? [Tag("scope", standing.Key.Scope), Tag("metric", standing.Key.Metric), Tag("budget", budget)]
+            : [Tag("scope", standing.Key.Scope), Tag("metric", standing.Key.Metric)];
 
     public void Alert(string outcome) => alerts.Add(1, Tag("outcome", outcome));
 

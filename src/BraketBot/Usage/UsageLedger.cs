@@ -150,6 +150,71 @@ public sealed partial class UsageLedger(
         return await jobs.WithInstancesAsync(days, unread, cancellationToken);
     }
 
+    /// <summary>
+    /// Each budget's own usage of the day (and, under a monthly cap of it, of its month to the day) from the
+    /// ledger's task rows: the tasks carrying its tag, in the statuses that count. When <paramref name="confirmedOnly"/>,
+    /// only rows Braket confirmed, none of a region left out. A task whose tags are not known yet counts in no budget.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, BudgetUsage>> BudgetUsagesAsync(
+        Day day, bool confirmedOnly, IReadOnlySet<string> unread, CancellationToken cancellationToken)
+    {
+        var budgets = Budgets();
+        if (budgets.Count == 0) return new Dictionary<string, BudgetUsage>();
+        var withMonth = budgets.Where(b => b.WithMonth).Select(b => b.Scope.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var (windows, rows) = await CountedRowsAsync(withMonth.Count > 0 ? Month.Of(day).First : day, day, cancellationToken);
+        var kept = rows.Where(r => !confirmedOnly || (r.Confirmed && !unread.Contains(RegionOf(r.Task)))).ToList();
+        return budgets.ToDictionary(
+            b => b.Scope.Name,
+            b => BudgetUsage.From(b.Scope, b.WithMonth ? windows : [windows[^1]], kept, b.WithMonth, catalog.Describe, pricing),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Each budget's day and month to the day, and the rest (tasks in no budget), from the ledger's task rows
+    /// as it holds them (events and all), for people: /braket budgets.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, BudgetUsage> Budgets, BudgetUsage Outside)> BudgetsReadingAsync(
+        Day day, CancellationToken cancellationToken)
+    {
+        var budgets = Budgets();
+        var (windows, rows) = await CountedRowsAsync(Month.Of(day).First, day, cancellationToken);
+        var scopes = budgets.Select(b => b.Scope).ToList();
+        return (budgets.ToDictionary(b => b.Scope.Name, b => BudgetUsage.From(b.Scope, windows, rows, true, catalog.Describe, pricing),
+                StringComparer.OrdinalIgnoreCase),
+            BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing));
+    }
+
+    /// <summary>
+    /// Makes sure the ledger holds the day (every device), scanning it in when it does not, for reports read from
+    /// its task rows; the scan's error when no region answered, else null.
+    /// </summary>
+    public async Task<BraketError?> HoldAsync(Day day, CancellationToken cancellationToken) =>
+        await FreshnessAsync(day, null, cancellationToken) is null ? (await ScanAsync(day, day, null, cancellationToken)).Error : null;
+
+    /// <summary>The budget's tasks of a day, in every status, from the ledger's task rows.</summary>
+    public async Task<DayUsage> BudgetDayAsync(BudgetScope budget, Day day, CancellationToken cancellationToken)
+    {
+        var rows = await store.LedgerTasksAsync(day, null, cancellationToken);
+        return BudgetUsage.From(budget, [scanner.Window(day)], rows, false, catalog.Describe, pricing).Day;
+    }
+
+    /// <summary>The budgets with a cap (all, once validated), each with whether it has a monthly one.</summary>
+    private List<(BudgetScope Scope, bool WithMonth)> Budgets() =>
+        capsOptions.CurrentValue.Budgets.Where(b => b.Value.AnyCap)
+            .Select(b => (Scope: BudgetScope.Of(b.Key, b.Value), WithMonth: b.Value.HasMonthCap))
+            .Where(b => b.Scope is not null).Select(b => (b.Scope!, b.WithMonth)).ToList();
+
+    /// <summary>The ledger's task rows of the days from..to in the statuses the caps count, with the days' windows.</summary>
+    private async Task<(IReadOnlyList<DayWindow> Windows, IReadOnlyList<LedgerTask> Rows)> CountedRowsAsync(
+        Day from, Day to, CancellationToken cancellationToken)
+    {
+        var counted = CapPolicy.CountedStatuses(capsOptions.CurrentValue.Basis);
+        var days = DaysFrom(from, to);
+        var rows = new List<LedgerTask>();
+        foreach (var day in days) rows.AddRange(await store.LedgerTasksAsync(day, counted, cancellationToken));
+        return (days.Select(scanner.Window).ToList(), rows);
+    }
+
     /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
     public async Task<DateTimeOffset?> OldestScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
     {

@@ -151,6 +151,30 @@ public sealed class TerminalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Budgets_shows_each_teams_usage_with_its_bars_and_the_untagged_rest_also_as_json()
+    {
+        cli.Settings["Budgets:alpha:Tag"] = "team=alpha";
+        cli.Settings["Budgets:alpha:MaxShotsPerDay"] = "10000";
+        cli.Settings["Budgets:alpha:Channel"] = "C0ALPHA";
+        var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 2000, Morning)
+            with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } };
+        cli.Braket.Add(alpha, Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 500, Morning));
+
+        var output = await SucceedsAsync("budgets");
+        var json = await JsonAsync("budgets");
+
+        Assert.Contains("Team budgets on 2022-04-10 (UTC)", output);
+        Assert.Contains("alpha · tag team=alpha · alerts in C0ALPHA", output);
+        Assert.Contains("Shots, budget alpha (team=alpha): ▓▓░░░░░░░░ 20% 2,000 of 10,000", output);
+        Assert.Contains("Untagged and other tasks (in no budget)", output);
+        Assert.Contains("Today 500 shots", output);
+        var budget = json.GetProperty("budgets").EnumerateArray().Single();
+        Assert.Equal(("alpha", "team=alpha", 2000L), (budget.GetProperty("name").GetString(), budget.GetProperty("tag").GetString(),
+            budget.GetProperty("usage").GetProperty("dayShots").GetInt64()));
+        Assert.Equal(500, json.GetProperty("untagged").GetProperty("monthShots").GetInt64());
+    }
+
+    [Fact]
     public async Task Limits_lists_brakets_own_spending_limits_in_a_table()
     {
         cli.Braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1648771200), DateTimeOffset.FromUnixTimeSeconds(1651363200), queued: 12.50m, total: 130.25m);

@@ -102,6 +102,7 @@ public sealed class CommandParserTests
     [InlineData("caps", typeof(ParsedCommand.Caps))]
     [InlineData("limits", typeof(ParsedCommand.Limits))]
     [InlineData("Caps", typeof(ParsedCommand.Caps))]
+    [InlineData("budgets", typeof(ParsedCommand.Budgets))]
     [InlineData("help", typeof(ParsedCommand.Help))]
     [InlineData("", typeof(ParsedCommand.Help))]
     [InlineData(null, typeof(ParsedCommand.Help))]
@@ -110,9 +111,21 @@ public sealed class CommandParserTests
     [Theory]
     [InlineData("launch", "is not a /braket command")]
     [InlineData("caps now", "takes no arguments")]
+    [InlineData("budgets alpha", "takes no arguments")]
+    [InlineData("info budget", "takes a budget's name and at most a date")]
+    [InlineData("info budget alpha 2022-13-45", "is not a date")]
+    [InlineData("info budget alpha today Aspen-M-1", "takes a budget's name and at most a date")]
     [InlineData("limits all", "`limits set` and `limits clear` change one")]
     public void Answers_unknown_input_with_usage_and_the_reason(string text, string problem) =>
         Assert.Contains(problem, Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
+
+    [Fact]
+    public void Info_budget_names_the_budget_and_a_day_today_by_default()
+    {
+        Assert.Equal(new ParsedCommand.InfoBudget("alpha", new DayQuery.Today()), CommandParser.Parse("info budget alpha"));
+        Assert.Equal(
+            new ParsedCommand.InfoBudget("Alpha", new DayQuery.Given(Day.Parse("2022-04-10"))), CommandParser.Parse("info Budget Alpha 2022-04-10"));
+    }
 
     [Fact]
     public void Help_has_no_problem() => Assert.Null(Assert.IsType<ParsedCommand.Help>(CommandParser.Parse("help")).Problem);

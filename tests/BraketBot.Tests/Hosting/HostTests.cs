@@ -64,6 +64,7 @@ public sealed class HostTests
     [InlineData("Storage:Provider", "PostgreSql", "ConnectionStrings:Postgres is not set")]
     [InlineData("Slack:AppToken", "xoxb-not-an-app-token", "Slack:AppToken must be an app-level token (xapp-")]
     [InlineData("EventBridge:QueueUrl", "braketbot-events", "EventBridge:QueueUrl 'braketbot-events' must be an absolute URL")]
+    [InlineData("Budgets:alpha:MaxShotsPerDay", "100", "Budgets:alpha:Tag must be key=value, the task tag of the team's tasks")]
     public async Task Bad_configuration_stops_the_process_with_one_line_naming_the_key(string key, string value, string expected)
     {
         var exit = await BotProcess.RunAsync(new Dictionary<string, string> { [key] = value });

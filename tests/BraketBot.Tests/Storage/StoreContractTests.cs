@@ -299,6 +299,33 @@ public sealed class StoreContractTests
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task A_tasks_tags_once_learnt_are_kept_whatever_later_news_without_them_says(string kind)
+    {
+        await using var store = await Open(kind);
+        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 5, store.Time.GetUtcNow().AddHours(-1));
+        var untagged = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1))
+            with { Tags = new Dictionary<string, string>() };
+        await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Created, 0), Seen(untagged, QuantumTaskStatus.Queued, 0)], default);
+        Assert.Null(await TagsOf(store, task));
+
+        // GetQuantumTask told the tags; a later event (no tags) moves the status and keeps them.
+        var tags = new Dictionary<string, string> { ["team"] = "alpha", ["user"] = "ada" };
+        var described = Seen(task with { Tags = tags }, QuantumTaskStatus.Created, 1) with { Confirmed = true };
+        var learnt = await store.Value.RecordAsync([described], default);
+        await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Queued, 2)], default);
+
+        Assert.Single(learnt);
+        Assert.Equal(tags, await TagsOf(store, task));
+        var row = (await store.Value.LedgerTasksAsync(Today, null, default)).Single(r => r.Task.QuantumTaskArn == task.QuantumTaskArn);
+        Assert.Equal(QuantumTaskStatus.Queued, row.Task.Status);
+        Assert.Equal(new Dictionary<string, string>(), await TagsOf(store, untagged)); // known to have none: not the same as unknown
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>?> TagsOf(Store store, QuantumTaskSummary task) =>
+        (await store.Value.LedgerTasksAsync(Today, null, default)).Single(r => r.Task.QuantumTaskArn == task.QuantumTaskArn).Task.Tags;
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task A_task_braket_does_not_know_is_forgotten_and_taken_off_the_totals(string kind)
     {
         await using var store = await Open(kind);

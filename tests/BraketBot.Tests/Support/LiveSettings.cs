@@ -22,6 +22,13 @@ public sealed class LiveSettings : IConfigurationSource
         }
     }
 
+    /// <summary>Several settings at once, in one reload: a group of keys valid only together (a budget's tag and caps).</summary>
+    public void Set(IReadOnlyDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings) provider.Set(key, value);
+        provider.Reload();
+    }
+
     /// <summary>Back to the host's own settings.</summary>
     public void Clear()
     {

@@ -82,6 +82,22 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
     }
 
     [Fact]
+    public async Task A_budgets_usage_and_cap_are_gauges_labelled_by_the_budget()
+    {
+        Settings.Set(new Dictionary<string, string?> { ["Budgets:alpha:Tag"] = "team=alpha", ["Budgets:alpha:MaxShotsPerDay"] = "5000" });
+        var tags = new Dictionary<string, string> { ["team"] = "alpha" };
+        var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 700, Morning) with { Tags = tags };
+        var untagged = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 300, Morning);
+        Braket.Add(alpha, untagged, Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 20, Morning) with { Tags = tags });
+
+        await Client.SendAsync(Events.Post(Events.TaskStateChange(alpha)));
+        await SettleAsync();
+
+        Assert.Equal(720, await Metric("braketbot_cap_used", "scope=\"budget:alpha\"", "budget=\"alpha\"", "metric=\"shots\""));
+        Assert.Equal(5000, await Metric("braketbot_cap_limit", "scope=\"budget:alpha\"", "budget=\"alpha\"", "metric=\"shots\""));
+    }
+
+    [Fact]
     public async Task A_click_counts_its_cancels_as_the_buttons()
     {
         Braket.Add([.. Tasks.Many(3, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning)]);

@@ -1,0 +1,162 @@
+namespace BraketBot.Tests.Budgets;
+
+/// <summary>The pure rules of team budgets: tags, scopes, a budget's own usage and the caps and cancels it scopes.</summary>
+public sealed class BudgetPolicyTests
+{
+    private static readonly Day Today = Day.Parse("2022-04-10");
+    private static readonly DayWindow Window = DayWindow.For(Today, TimeZoneInfo.Utc);
+    private static readonly DateTimeOffset At = Window.Start.AddHours(1);
+    private static readonly Pricing Prices = new(new PricingOptions());
+
+    private static DeviceSummary Describe(string arn) => Tasks.AllDevices.Single(d => d.DeviceArn == arn);
+
+    private static QuantumTaskSummary Tagged(string team, string device, QuantumTaskStatus status, long shots) =>
+        Tasks.Task(device, status, shots, At) with { Tags = new Dictionary<string, string> { ["team"] = team } };
+
+    private static readonly BudgetCaps Alpha = new() { Tag = "team=alpha", MaxShotsPerDay = 1000 };
+
+    private static BudgetScope AlphaScope(params string[] devices) => new("alpha", new TaskTag("team", "alpha"), devices);
+
+    [Theory]
+    [InlineData("team=alpha", "team", "alpha")]
+    [InlineData(" project = qaoa-2 ", "project", "qaoa-2")]
+    [InlineData("owner=", "owner", "")]
+    [InlineData("expr=a=b", "expr", "a=b")]
+    public void A_tag_is_key_equals_value(string text, string key, string value)
+    {
+        Assert.True(TaskTag.TryParse(text, out var tag));
+        Assert.Equal(new TaskTag(key, value), tag);
+    }
+
+    [Theory]
+    [InlineData("alpha")]
+    [InlineData("=alpha")]
+    [InlineData(" =alpha")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_tag_without_a_key_and_an_equals_sign_is_not_one(string? text) => Assert.False(TaskTag.TryParse(text, out _));
+
+    [Fact]
+    public void A_task_is_in_a_budget_by_its_tag_on_the_budgets_devices_and_never_while_its_tags_are_unknown()
+    {
+        var anywhere = AlphaScope();
+        var onAnkaa = AlphaScope("ankaa-3");
+        var alphaOnAspen = Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Queued, 1);
+
+        Assert.True(anywhere.Covers(alphaOnAspen, Tasks.Aspen));
+        Assert.False(onAnkaa.Covers(alphaOnAspen, Tasks.Aspen));
+        Assert.True(onAnkaa.Covers(alphaOnAspen with { DeviceArn = Tasks.AnkaaArn }, Tasks.Ankaa));
+        Assert.False(anywhere.Covers(Tagged("beta", Tasks.AspenArn, QuantumTaskStatus.Queued, 1), Tasks.Aspen));
+        Assert.False(anywhere.Covers(alphaOnAspen with { Tags = null }, Tasks.Aspen));
+        Assert.Equal(AlphaScope(), new BudgetScope("ALPHA", new TaskTag("team", "other"), ["Forte-1"])); // one budget, by name
+    }
+
+    [Fact]
+    public void Budget_caps_follow_the_account_and_device_caps_keyed_by_budget()
+    {
+        var caps = CapPolicy.CapsInForce(new CapsOptions
+        {
+            MaxShotsPerDay = 10_000,
+            Budgets = { ["beta"] = new BudgetCaps { Tag = "team=beta", MaxCostPerMonth = 50 }, ["Alpha"] = Alpha },
+        });
+
+        Assert.Equal(["account Shots 10000 Day", "budget:alpha Shots 1000 Day", "budget:beta Cost 50 Month"],
+            caps.Select(c => $"{c.Scope.Key} {c.Metric} {c.Limit} {c.Period}"));
+        Assert.False(caps[1].Scope.IsAccount);
+    }
+
+    [Fact]
+    public void A_budgets_cap_counts_its_own_tasks_and_a_breach_cancels_only_them()
+    {
+        var options = new CapsOptions { MaxShotsPerDay = 100_000, Budgets = { ["alpha"] = Alpha } };
+        var alphaAspen = Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Queued, 700);
+        var alphaForte = Tagged("alpha", Tasks.ForteArn, QuantumTaskStatus.Completed, 400);
+        var beta = Tagged("beta", Tasks.AspenArn, QuantumTaskStatus.Queued, 5000);
+        var untagged = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 9000, At);
+        QuantumTaskSummary[] all = [alphaAspen, alphaForte, beta, untagged];
+        var rows = all.Select(t => new LedgerTask(t, Today, At));
+        var alpha = BudgetUsage.From(AlphaScope(), [Window], rows, withMonth: false, Describe, Prices);
+
+        var budgets = new Dictionary<string, BudgetUsage> { ["alpha"] = alpha };
+        var standings = CapPolicy.Evaluate(DayUsage.From(Window, all, Describe, Prices), options, budgets: budgets);
+        var cancels = CapPolicy.TasksToCancel(standings, all, Describe);
+
+        Assert.Equal(["account 15100 ", "budget:alpha 1100 Breach"], standings.Select(s => $"{s.Cap.Scope.Key} {s.Used} {s.Level}"));
+        Assert.Equal([alphaAspen.QuantumTaskArn], cancels.Select(t => t.QuantumTaskArn));
+    }
+
+    [Fact]
+    public void Without_its_usage_a_budgets_cap_is_left_out_rather_than_counted_over_every_task()
+    {
+        var options = new CapsOptions { Budgets = { ["alpha"] = Alpha } };
+        var usage = DayUsage.From(Window, [Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 9000, At)], Describe, Prices);
+
+        Assert.Empty(CapPolicy.Evaluate(usage, options));
+    }
+
+    [Fact]
+    public void A_budgets_cancel_scope_covers_its_tasks_only_and_runs_apart_from_the_accounts()
+    {
+        var scope = CancelScope.OfBudget(Today, AlphaScope());
+        var alphaTask = Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Queued, 1);
+
+        Assert.True(scope.IsValid);
+        Assert.True(scope.Covers(alphaTask, Tasks.Aspen));
+        Assert.False(scope.Covers(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 1, At), Tasks.Aspen));
+        Assert.NotEqual(CancelScope.EveryDevice(Today).RunKey, scope.RunKey);
+        Assert.Equal("budget alpha (team=alpha, on Ankaa-3)", CancelScope.OfBudget(Today, AlphaScope("Ankaa-3")).Describe());
+    }
+
+    [Fact]
+    public void The_rest_of_a_budgets_run_is_that_budgets_tasks()
+    {
+        var cap = new Cap(new CapScope(null, AlphaScope()), CapMetric.Shots, 1000);
+        var run = new EnforcementRun
+        {
+            Id = "r", Kind = RunKind.CapAlert, Day = Today, TimeZone = "UTC", CreatedAt = At, Deadline = At.AddMinutes(5),
+            Crossed = [new CapStanding(cap, 1100, CapLevel.Breach)],
+            Tasks = [new RunTask("arn", Tasks.AspenArn, "Aspen-M-1", 10, null)],
+        };
+
+        Assert.Equal(CancelScope.OfBudget(Today, AlphaScope()), run.RestScope());
+    }
+
+    [Fact]
+    public void Each_mistake_in_a_budget_is_one_line_naming_its_key()
+    {
+        var options = new CapsOptions
+        {
+            Budgets =
+            {
+                ["alpha"] = new BudgetCaps { Tag = "alpha", MaxShotsPerDay = 10 },
+                ["beta"] = new BudgetCaps { Tag = "team=beta" },
+                ["gamma"] = new BudgetCaps { Tag = "team=gamma", MaxCostPerDay = 5, Channel = "#gamma-quantum", Admins = ["ada"] },
+            },
+        };
+
+        var failures = new CapsOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(4, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Budgets:alpha:Tag must be key=value", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Budgets:beta has no cap", StringComparison.Ordinal));
+        Assert.Contains(failures,
+            f => f.StartsWith("Budgets:gamma:Channel '#gamma-quantum' is not a Slack channel id", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Budgets:gamma:Admins must list Slack user ids", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_ledger_keeps_tags_once_learnt_and_an_event_without_them_drops_none()
+    {
+        var tagged = Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Created, 1);
+        var row = new LedgerTask(tagged, Today, At);
+
+        var eventNews = tagged with { Status = QuantumTaskStatus.Queued, Tags = null };
+        var moved = Ledger.Merge(row, new LedgerTask(eventNews, Today, At.AddSeconds(1)));
+        var learnt = Ledger.Merge(row with { Task = tagged with { Tags = null } }, new LedgerTask(tagged, Today, At) { Confirmed = true });
+
+        Assert.Same(tagged.Tags, moved!.Task.Tags);
+        Assert.Equal(QuantumTaskStatus.Queued, moved.Task.Status);
+        Assert.Same(tagged.Tags, learnt!.Task.Tags);
+        Assert.Null(Ledger.Merge(row, new LedgerTask(tagged, Today, At))); // the same news again changes nothing
+    }
+}
