@@ -1,7 +1,10 @@
 using BraketBot.Benchmarks;
 
-// Prints the table of the README's Performance section. Scenarios can be picked: a b c d e f.
-var picked = args.Length > 0 ? args.Select(a => a.ToLowerInvariant()).ToHashSet() : ["a", "b", "c", "d", "e", "f"];
+// Prints the table of the README's Performance section. Scenarios can be picked: a b c d e f; "f=20000" runs (f) at one day size.
+var picked = args.Length > 0 ? args.Select(a => a.ToLowerInvariant().Split('=')[0]).ToHashSet() : ["a", "b", "c", "d", "e", "f"];
+int[] reconcileSizes = args.FirstOrDefault(a => a.StartsWith("f=", StringComparison.OrdinalIgnoreCase)) is { } sized
+    ? [int.Parse(sized[2..], System.Globalization.CultureInfo.InvariantCulture)]
+    : [20_000, 100_000];
 var rows = new List<Row>();
 TimeSpan? startup = null;
 long? workingSet = null;
@@ -19,7 +22,7 @@ if (picked.Contains("c"))
     rows.AddRange(await Scenarios.ColdBreachAsync());
 }
 if (picked.Contains("f"))
-    foreach (var tasks in new[] { 20_000, 100_000 })
+    foreach (var tasks in reconcileSizes)
     {
         var reconcile = await Scenarios.ReconcileAsync(tasks);
         rows.AddRange(reconcile);
@@ -33,7 +36,7 @@ if (picked.Contains("d"))
     (startup, workingSet) = (started, memory);
 }
 
-Console.WriteLine($"Command: dotnet run -c Release --project benchmarks/BraketBot.Benchmarks -- {string.Join(' ', picked.Order())}");
+Console.WriteLine($"Command: dotnet run -c Release --project benchmarks/BraketBot.Benchmarks -- {string.Join(' ', args.Length > 0 ? args : picked.Order())}");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}, {Machine.MemoryGiB()} GiB, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine("Fake Braket: SearchQuantumTasks 5/s burst 50, CancelQuantumTask 2/s burst 20 (429 beyond), 30 ms a call; the bot runs as its own process.");
 Console.WriteLine();
