@@ -198,6 +198,19 @@ public sealed partial class UsageLedger(
         return BudgetUsage.From(budget, [scanner.Window(day)], rows, false, catalog.Describe, pricing).Day;
     }
 
+    /// <summary>
+    /// The budget's month through the day (and today), day by day, from the ledger's task rows in the statuses the caps count,
+    /// with the days the ledger does not hold: a budget's month chart.
+    /// </summary>
+    public async Task<MonthUsage> BudgetMonthAsync(BudgetScope budget, Month month, Day through, CancellationToken cancellationToken)
+    {
+        var last = new[] { through, scanner.Today(), month.Last }.Min();
+        if (last < month.First) return new MonthUsage(month, [], []);
+        var (windows, rows) = await CountedRowsAsync(month.First, last, cancellationToken);
+        var missing = await MissingAsync(month.First, last, null, cancellationToken);
+        return new MonthUsage(month, BudgetUsage.Days(budget, windows, rows, catalog.Describe, pricing), missing);
+    }
+
     /// <summary>The budgets with a cap (all, once validated), each with whether it has a monthly one.</summary>
     private List<(BudgetScope Scope, bool WithMonth)> Budgets() =>
         capsOptions.CurrentValue.Budgets.Where(b => b.Value.AnyCap)
