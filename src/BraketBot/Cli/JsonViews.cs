@@ -150,6 +150,11 @@ public static class JsonViews
                 ["reservationArn"] = r.ReservationArn, ["tasks"] = r.Tasks, ["shots"] = r.Shots, ["queued"] = r.Queued,
             })),
             ["caps"] = Array(report.DeviceCaps(usage.Device).Select(s => (JsonNode?)Standing(s))),
+            // Counted shots and cost per budget (null: untagged, in no budget); null when no budgets are configured.
+            ["byBudget"] = report.ByBudget is { } split
+                ? Array(split.On(usage.Device).Select(s =>
+                    (JsonNode?)new JsonObject { ["budget"] = s.Budget, ["shots"] = s.Shots, ["cost"] = s.Cost }))
+                : null,
         };
     }
 

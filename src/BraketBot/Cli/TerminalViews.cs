@@ -25,6 +25,7 @@ public static class TerminalViews
             parts.Add(Line(InfoReportView.CostLine(device)));
             if (InfoReportView.InstanceLine(device) is { } instances) parts.Add(Line(instances));
             if (InfoReportView.ReservedLine(device, report.Reservations) is { } reserved) parts.Add(Line(reserved));
+            if (InfoReportView.ByBudgetLine(device, report.ByBudget) is { } byBudget) parts.Add(Line(byBudget));
             parts.AddRange(report.DeviceCaps(d).Select(Standing));
             parts.Add(Text.Empty);
         }

@@ -21,7 +21,7 @@ public sealed class BudgetsCommand(
         var today = scanner.Today();
         // Like /braket caps: a day the ledger does not hold yet is scanned into it first (earlier days are the reconcile's to fill).
         if (await ledger.HoldAsync(today, cancellationToken) is { } error) return new Refusal(error.Describe());
-        var (budgets, rest) = await ledger.BudgetsReadingAsync(today, cancellationToken);
+        var (budgets, rest) = await ledger.BudgetsReadingAsync(today, withMonth: true, cancellationToken);
         var standings = CapPolicy.EvaluateBudgets(caps, budgets);
         var lines = budgets.OrderBy(b => b.Key, StringComparer.OrdinalIgnoreCase)
             .Select(b => new BudgetLine(

@@ -38,8 +38,8 @@ public abstract record ParsedCommand
     /// <summary>A month to date from the ledger: the given one, or (null) this month.</summary>
     public sealed record InfoMonth(Month? Month) : ParsedCommand;
 
-    /// <summary>A chart of a day (by the hour) or of a month (by the day), of every device or one.</summary>
-    public sealed record Chart(ChartPeriod Period, string? Device) : ParsedCommand;
+    /// <summary>A chart of a day (by the hour) or of a month (by the day), of every device or one, or of one team's budget.</summary>
+    public sealed record Chart(ChartPeriod Period, string? Device, string? Budget = null) : ParsedCommand;
 
     public sealed record Cancel(QuantumTaskArn Task) : ParsedCommand;
 
@@ -93,6 +93,7 @@ public static partial class CommandParser
     /// <summary>`chart` takes what `info` takes, or `month` (or a month itself) and then, for either, a device.</summary>
     private static ParsedCommand ParseChart(string[] args)
     {
+        if (args.Length > 0 && args[0].Equals(Subcommands.Budget, StringComparison.OrdinalIgnoreCase)) return ParseChartBudget(args[1..]);
         var month = args.Length > 0 && args[0].Equals(Subcommands.Month, StringComparison.OrdinalIgnoreCase);
         if (!month && (args.Length == 0 || !Month.TryParse(args[0], out _)))
             return ParseDayAndDevice(Subcommands.Chart, args, (day, device) => new ParsedCommand.Chart(new ChartPeriod.OfDay(day), device));
@@ -143,6 +144,21 @@ public static partial class CommandParser
         [var name, var date] when TryParseDay(date, out var day) => new ParsedCommand.InfoBudget(name, day),
         [_, var date] => new ParsedCommand.Help($"`{Shorten(date)}` is not a date. Use {Subcommands.DateForms}."),
         _ => new ParsedCommand.Help("`info budget` takes a budget's name and at most a date, like `/braket info budget alpha 2022-04-10`."),
+    };
+
+    /// <summary>`chart budget NAME [DATE|month|MONTH]`: one team's day (today when none is given) or month.</summary>
+    private static ParsedCommand ParseChartBudget(string[] args) => args switch
+    {
+        [var name] => new ParsedCommand.Chart(new ChartPeriod.OfDay(new DayQuery.Today()), null, name),
+        [var name, var day] when TryParseDay(day, out var parsed) => new ParsedCommand.Chart(new ChartPeriod.OfDay(parsed), null, name),
+        [var name, var month] when month.Equals(Subcommands.Month, StringComparison.OrdinalIgnoreCase) =>
+            new ParsedCommand.Chart(new ChartPeriod.OfMonth(null), null, name),
+        [var name, var month] when Month.TryParse(month, out var parsed) =>
+            new ParsedCommand.Chart(new ChartPeriod.OfMonth(parsed), null, name),
+        [_, var other] => new ParsedCommand.Help(
+            $"`{Shorten(other)}` is not a date or a month. Use {Subcommands.DateForms}, `{Subcommands.Month}` or {Subcommands.MonthForm}."),
+        _ => new ParsedCommand.Help(
+            "`chart budget` takes a budget's name and at most a date or a month, like `/braket chart budget alpha 2022-04-10`."),
     };
 
     private static ParsedCommand ParseMonth(string[] args) => args switch

@@ -17,9 +17,10 @@ public sealed class InfoBudgetCommand(DayScanner scanner, UsageLedger ledger, Ti
     public async Task<CommandResult<BudgetDayReport>> ReportAsync(ParsedCommand.InfoBudget query, CancellationToken cancellationToken)
     {
         var caps = capsOptions.CurrentValue;
-        var name = caps.Budgets.Keys.FirstOrDefault(k => string.Equals(k, query.Budget, StringComparison.OrdinalIgnoreCase));
-        if (name is null || BudgetScope.Of(name, caps.Budgets[name]) is not { } budget)
-            return new Refusal(BudgetDayView.Unknown(query.Budget, caps.Budgets.Keys.Order(StringComparer.OrdinalIgnoreCase)));
+        var found = BudgetLookup.Find(caps, query.Budget);
+        if (!found.IsSuccess) return new Refusal(found.Problem!);
+        var budget = found.Value!;
+        var name = budget.Name;
         var day = query.Day.Resolve(scanner.Today());
         // A budget's usage is summed from task rows, which the ledger keeps for a few weeks only.
         if (day < Retention.OldestTaskDay(time.GetUtcNow()) || day > scanner.Today())

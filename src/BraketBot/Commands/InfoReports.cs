@@ -1,3 +1,4 @@
+using BraketBot.Ports;
 using BraketBot.Limits;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
@@ -13,7 +14,7 @@ namespace BraketBot.Commands;
 /// </summary>
 public sealed class InfoReports(
     DayScanner scanner, UsageLedger ledger, DeviceCatalog catalog, Pricing pricing, BraketSpendingLimits limits, DayJobs dayJobs,
-    IOptionsMonitor<CapsOptions> capsOptions)
+    TimeProvider time, IOptionsMonitor<CapsOptions> capsOptions)
 {
     /// <param name="scan">Ask Braket even when the ledger holds the day (the Refresh button).</param>
     public async Task<SlashReply> InfoAsync(Day day, string? deviceQuery, bool scan, CancellationToken cancellationToken) =>
@@ -40,6 +41,7 @@ public sealed class InfoReports(
         return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.Describe(usage.Devices.Select(d => d.Device)), caps.TimeZone, freshness)
         {
             NativeLimits = limits.Known,
+            ByBudget = await ByBudgetAsync(day, caps, cancellationToken),
             Jobs = await dayJobs.OfDayAsync(day, device, scanned, cancellationToken),
             // Which reservations: from the scan just made, else from the ledger's rows (read only on a day with reserved tasks).
             Reservations = scanned is not null
@@ -48,5 +50,16 @@ public sealed class InfoReports(
                     ? ReservationUsage.Of((await ledger.DayTasksAsync(day, device, cancellationToken)).Value ?? [])
                     : [],
         };
+    }
+
+    /// <summary>
+    /// The day split by budget as /braket budgets reads it, from the ledger's task rows (the reading above held the day):
+    /// null without budgets, or for a day older than the rows the ledger keeps.
+    /// </summary>
+    private async Task<BudgetSplit?> ByBudgetAsync(Day day, CapsOptions caps, CancellationToken cancellationToken)
+    {
+        if (caps.Budgets.Count == 0 || day < Retention.OldestTaskDay(time.GetUtcNow())) return null;
+        var (budgets, rest) = await ledger.BudgetsReadingAsync(day, withMonth: false, cancellationToken);
+        return new BudgetSplit(budgets, rest, caps.Basis);
     }
 }

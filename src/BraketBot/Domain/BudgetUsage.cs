@@ -22,12 +22,25 @@ public sealed record BudgetUsage(DayUsage Day, IReadOnlyList<DeviceUsage>? Month
     public static (long Shots, decimal Cost) Totals(IReadOnlyList<DeviceUsage> devices, CapBasis basis) =>
         (devices.Sum(d => d.Sum(CapPolicy.CountedStatuses(basis)).Shots), devices.Sum(d => CapPolicy.Counted(d, CapMetric.Cost, basis)));
 
+    /// <summary>The budget's usage day by day (one per window, in order), from the ledger's task rows: a month chart's.</summary>
+    public static IReadOnlyList<DayUsage> Days(
+        BudgetScope budget, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows,
+        Func<string, DeviceSummary> describe, Pricing pricing) =>
+        DaysOf(task => budget.Covers(task, describe(task.DeviceArn)), windows, rows, describe, pricing);
+
     private static BudgetUsage Of(
         Func<QuantumTaskSummary, bool> covers, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows, bool withMonth,
         Func<string, DeviceSummary> describe, Pricing pricing)
     {
-        var totals = Ledger.Totals(rows.Where(r => covers(r.Task))).ToLookup(t => t.Day);
-        var days = windows.Select(w => DayUsage.FromTotals(w, totals[w.Day], describe, pricing)).ToList();
+        var days = DaysOf(covers, windows, rows, describe, pricing);
         return new BudgetUsage(days[^1], withMonth ? DeviceUsage.Sum(days.SelectMany(d => d.Devices)) : null);
+    }
+
+    private static IReadOnlyList<DayUsage> DaysOf(
+        Func<QuantumTaskSummary, bool> covers, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows,
+        Func<string, DeviceSummary> describe, Pricing pricing)
+    {
+        var totals = Ledger.Totals(rows.Where(r => covers(r.Task))).ToLookup(t => t.Day);
+        return windows.Select(w => DayUsage.FromTotals(w, totals[w.Day], describe, pricing)).ToList();
     }
 }

@@ -66,15 +66,17 @@ public static class UsageCharts
     /// what was created each hour), with its own daily caps; the running total counts what the caps count.
     /// </summary>
     /// <param name="now">Today's running total stops at the hour it is now.</param>
+    /// <param name="budget">One team's chart: only its tasks, stacked by device, with its daily caps (no device is given then).</param>
     public static UsageChart Day(
         DayWindow window, IEnumerable<QuantumTaskSummary> tasks, DeviceSummary? device, Func<string, DeviceSummary> describe, Pricing pricing, CapsOptions caps,
-        DateTimeOffset now)
+        DateTimeOffset now, BudgetScope? budget = null)
     {
         var counted = CapPolicy.CountedStatuses(caps.Basis);
         var hours = (int)Math.Round((window.End - window.Start).TotalHours);
         var reached = now >= window.End ? hours : Math.Clamp((int)Math.Ceiling((now - window.Start).TotalHours), 0, hours);
         var inWindow = tasks
             .Where(t => window.Contains(t.CreatedAt) && (device is null || t.DeviceArn == device.DeviceArn))
+            .Where(t => budget is null || budget.Covers(t, describe(t.DeviceArn)))
             .DistinctBy(t => t.QuantumTaskArn)
             .ToList();
         var dayTasks = inWindow
@@ -88,10 +90,9 @@ public static class UsageCharts
         var labels = Enumerable.Range(0, hours)
             .Select(h => TimeZoneInfo.ConvertTime(window.Start.AddHours(h), window.TimeZone).Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
-        var scope = device is null ? "every device" : device.DeviceName;
-        var dayCaps = CapPolicy.CapsInForce(caps).Where(c => c.Period == CapPeriod.Day && Applies(c.Scope, device)).ToList();
+        var dayCaps = CapPolicy.CapsInForce(caps).Where(c => c.Period == CapPeriod.Day && Applies(c.Scope, device, budget)).ToList();
         return new UsageChart(
-            $"Braket usage of {scope} on {window.Day} ({window.TimeZone.Id})",
+            $"Braket usage of {Scope(device, budget)} on {window.Day} ({window.TimeZone.Id})",
             $"hour ({window.TimeZone.Id})",
             labels,
             [
@@ -99,7 +100,7 @@ public static class UsageCharts
                 Panel("Estimated cost per hour", "USD", stacked.Select(s => (s.Series, s.Hour, s.Cost, s.Counted)), series, hours, reached, CapMetric.Cost, dayCaps, device),
             ])
         {
-            FileName = $"braket-{window.Day}{(device is null ? "" : "-" + device.DeviceName)}.png",
+            FileName = $"braket-{window.Day}{FileSuffix(device, budget)}.png",
             UncountedTasks = inWindow.Count - dayTasks.Count,
         };
     }
@@ -108,7 +109,9 @@ public static class UsageCharts
     /// A month's daily totals, stacked by device (of one device when given), with the running total to
     /// today, its projection to the month's end at the pace so far, and the monthly caps.
     /// </summary>
-    public static UsageChart Month(MonthUsage usage, DeviceSummary? device, CapsOptions caps, DateTimeOffset now)
+    /// <param name="budget">One team's chart: <paramref name="usage"/> is its own, drawn with its monthly caps (and no device).</param>
+    public static UsageChart Month(
+        MonthUsage usage, DeviceSummary? device, CapsOptions caps, DateTimeOffset now, BudgetScope? budget = null)
     {
         var length = usage.Month.Length;
         var points = usage.Days
@@ -120,11 +123,10 @@ public static class UsageCharts
         var zone = usage.Days.Count > 0 ? usage.Days[0].Window.TimeZone : caps.Zone;
         var current = usage.Days.Count > 0 && Domain.Day.Of(now, zone) <= usage.Month.Last;
         var projected = current ? length : usage.Days.Count;
-        var monthCaps = CapPolicy.CapsInForce(caps).Where(c => c.Period == CapPeriod.Month && Applies(c.Scope, device)).ToList();
-        var scope = device is null ? "every device" : device.DeviceName;
+        var monthCaps = CapPolicy.CapsInForce(caps).Where(c => c.Period == CapPeriod.Month && Applies(c.Scope, device, budget)).ToList();
         var series = Series(points.Select(p => (p.Series, p.Shots, p.Cost)), OtherDevices);
         return new UsageChart(
-            $"Braket usage of {scope} in {usage.Month} ({zone.Id})",
+            $"Braket usage of {Scope(device, budget)} in {usage.Month} ({zone.Id})",
             $"day of {usage.Month} ({zone.Id})",
             Enumerable.Range(1, length).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
             [
@@ -132,12 +134,18 @@ public static class UsageCharts
                     current ? usage.Fraction(now) : null),
                 Panel("Estimated cost per day", "USD", points.Select(p => (p.Series, p.Day, p.Cost, true)), series, length, usage.Days.Count, CapMetric.Cost, monthCaps, device,
                     current ? usage.Fraction(now) : null),
-            ]) { FileName = $"braket-{usage.Month}{(device is null ? "" : "-" + device.DeviceName)}.png" };
+            ]) { FileName = $"braket-{usage.Month}{FileSuffix(device, budget)}.png" };
     }
 
-    /// <summary>A chart of every device shows the account's caps; a device's chart shows that device's.</summary>
-    private static bool Applies(CapScope scope, DeviceSummary? device) =>
-        device is null ? scope.IsAccount : scope.Device is not null && scope.Covers(device);
+    /// <summary>A chart of every device shows the account's caps; a device's chart shows that device's; a budget's, the budget's.</summary>
+    private static bool Applies(CapScope scope, DeviceSummary? device, BudgetScope? budget) =>
+        budget is not null ? Equals(scope.Budget, budget)
+        : device is null ? scope.IsAccount : scope.Device is not null && scope.Covers(device);
+
+    private static string Scope(DeviceSummary? device, BudgetScope? budget) => budget?.Describe() ?? device?.DeviceName ?? "every device";
+
+    private static string FileSuffix(DeviceSummary? device, BudgetScope? budget) =>
+        budget is not null ? "-budget-" + budget.Name : device is null ? "" : "-" + device.DeviceName;
 
     /// <summary>The series that keep a colour of their own, most shots (then cost) first, and what the rest are summed as.</summary>
     private sealed record StackedSeries(List<string> Kept, string Other)

@@ -15,6 +15,7 @@ public static class HelpView
             $"• `/braket {Subcommands.Caps}`: the caps and today's (and this month's) usage against them.",
             $"• `/braket {Subcommands.Budgets}`: each team's budget (tasks by tag) against its caps, and the tasks in no budget.",
             $"• `/braket {Subcommands.Info} {Subcommands.Budget} NAME [DATE]`: a team's tasks of a day, with its daily caps.",
+            $"• `/braket {Subcommands.Chart} {Subcommands.Budget} NAME [DATE|{Subcommands.Month}|MONTH]`: a team's chart, with its caps drawn in.",
             $"• `/braket {Subcommands.Limits}`: Braket's own spending limits per device.",
             $"• `/braket {Subcommands.Limits} {Subcommands.Set} DEVICE AMOUNT[/day|/month]` (admins): Braket refuses that device's tasks beyond the amount; BraketBot renews it each day (or month).",
             $"• `/braket {Subcommands.Limits} {Subcommands.Clear} DEVICE` (admins): removes that device's Braket limit.",

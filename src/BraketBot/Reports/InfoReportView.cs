@@ -28,6 +28,9 @@ public sealed record InfoReport(
     /// <summary>The day's reserved tasks by reservation, from the ledger's rows (empty when the report was scanned).</summary>
     public IReadOnlyList<ReservationUsage> Reservations { get; init; } = [];
 
+    /// <summary>The day split by budget as their caps count it, when budgets are configured and the ledger keeps its tasks.</summary>
+    public BudgetSplit? ByBudget { get; init; }
+
     /// <summary>Braket's own limits as last listed (info asks Braket nothing more for them).</summary>
     public IReadOnlyList<SpendingLimit> NativeLimits { get; init; } = [];
 }
@@ -88,6 +91,7 @@ public static class InfoReportView
         var lines = new List<string> { CostLine(device) };
         if (InstanceLine(device) is { } instances) lines.Add(instances);
         if (ReservedLine(device, report.Reservations) is { } reserved) lines.Add(reserved);
+        if (ByBudgetLine(device, report.ByBudget) is { } byBudget) lines.Add(byBudget);
         lines.AddRange(report.DeviceCaps(d).Select(Format.Standing));
         lines.AddRange(report.NativeLimits.Where(l => l.DeviceArn == d.DeviceArn).Select(l => LimitsView.Line(l, report.Usage.Window.TimeZone, withSpend: false)));
         yield return new SectionBlock(TextObject.Markdown(string.Join('\n', lines)));
@@ -167,6 +171,13 @@ public static class InfoReportView
               $"({Format.Count(device.ReservedSum([QuantumTaskStatus.Created, QuantumTaskStatus.Queued]).Tasks)} queued)";
         return $":lock: Braket Direct: {which}; $0 a task and a shot: the reservation's hours pay for them, and no cap cancels them.";
     }
+
+    /// <summary>The device's counted shots and cost per budget and untagged (tasks in no budget), when budgets are configured.</summary>
+    public static string? ByBudgetLine(DeviceUsage device, BudgetSplit? split) =>
+        split?.On(device.Device) is { Count: > 0 } shares
+            ? ":busts_in_silhouette: By budget (as caps count): " + string.Join(" · ", shares.Select(s =>
+                $"{s.Budget ?? "untagged"} {Format.Count(s.Shots)} shots, {Format.Money(s.Cost)}"))
+            : null;
 
     private static string Summary(IReadOnlyList<DeviceUsage> rest)
     {

@@ -54,17 +54,20 @@ public sealed partial class ChartPublisher(
     /// <summary>The problem when the chart took longer than its budget.</summary>
     public const string TimedOut = "timed_out";
 
-    /// <summary>The day's shots and cost per hour, of every device or one.</summary>
-    public async Task<BraketResult<UsageChart>> DayChartAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
+    /// <summary>The day's shots and cost per hour, of every device or one, or of one budget's tasks.</summary>
+    public async Task<BraketResult<UsageChart>> DayChartAsync(
+        Day day, DeviceSummary? device, CancellationToken cancellationToken, BudgetScope? budget = null)
     {
         var tasks = await ledger.DayTasksAsync(day, device, cancellationToken);
         return tasks.IsSuccess
-            ? UsageCharts.Day(scanner.Window(day), tasks.Value!, device, catalog.Describe, pricing, capsOptions.CurrentValue, time.GetUtcNow())
+            ? UsageCharts.Day(
+                scanner.Window(day), tasks.Value!, device, catalog.Describe, pricing, capsOptions.CurrentValue, time.GetUtcNow(), budget)
             : tasks.Error!;
     }
 
-    /// <summary>The month's daily totals with its projection, of every device or one.</summary>
-    public UsageChart MonthChart(MonthUsage usage, DeviceSummary? device) => UsageCharts.Month(usage, device, capsOptions.CurrentValue, time.GetUtcNow());
+    /// <summary>The month's daily totals with its projection, of every device or one, or (its usage then) of one budget.</summary>
+    public UsageChart MonthChart(MonthUsage usage, DeviceSummary? device, BudgetScope? budget = null) =>
+        UsageCharts.Month(usage, device, capsOptions.CurrentValue, time.GetUtcNow(), budget);
 
     /// <summary>The chart shared in <paramref name="channel"/> (the command's own time), or unshared when the channel is null or the bot cannot share there.</summary>
     public Task<PublishedChart> PublishAsync(UsageChart chart, string? channel, CancellationToken cancellationToken) =>

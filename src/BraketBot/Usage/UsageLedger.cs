@@ -170,16 +170,16 @@ public sealed partial class UsageLedger(
     }
 
     /// <summary>
-    /// Each budget's day and month to the day, and the rest (tasks in no budget), from the ledger's task rows
-    /// as it holds them (events and all), for people: /braket budgets.
+    /// Each budget's day and (when <paramref name="withMonth"/>) month to the day, and the rest (tasks in no budget),
+    /// from the ledger's task rows as it holds them (events and all), for people: /braket budgets, and info's split by budget.
     /// </summary>
     public async Task<(IReadOnlyDictionary<string, BudgetUsage> Budgets, BudgetUsage Outside)> BudgetsReadingAsync(
-        Day day, CancellationToken cancellationToken)
+        Day day, bool withMonth, CancellationToken cancellationToken)
     {
         var budgets = Budgets();
-        var (windows, rows) = await CountedRowsAsync(Month.Of(day).First, day, cancellationToken);
+        var (windows, rows) = await CountedRowsAsync(withMonth ? Month.Of(day).First : day, day, cancellationToken);
         var scopes = budgets.Select(b => b.Scope).ToList();
-        return (budgets.ToDictionary(b => b.Scope.Name, b => BudgetUsage.From(b.Scope, windows, rows, true, catalog.Describe, pricing),
+        return (budgets.ToDictionary(b => b.Scope.Name, b => BudgetUsage.From(b.Scope, windows, rows, withMonth, catalog.Describe, pricing),
                 StringComparer.OrdinalIgnoreCase),
             BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing));
     }
@@ -196,6 +196,19 @@ public sealed partial class UsageLedger(
     {
         var rows = await store.LedgerTasksAsync(day, null, cancellationToken);
         return BudgetUsage.From(budget, [scanner.Window(day)], rows, false, catalog.Describe, pricing).Day;
+    }
+
+    /// <summary>
+    /// The budget's month through the day (and today), day by day, from the ledger's task rows in the statuses the caps count,
+    /// with the days the ledger does not hold: a budget's month chart.
+    /// </summary>
+    public async Task<MonthUsage> BudgetMonthAsync(BudgetScope budget, Month month, Day through, CancellationToken cancellationToken)
+    {
+        var last = new[] { through, scanner.Today(), month.Last }.Min();
+        if (last < month.First) return new MonthUsage(month, [], []);
+        var (windows, rows) = await CountedRowsAsync(month.First, last, cancellationToken);
+        var missing = await MissingAsync(month.First, last, null, cancellationToken);
+        return new MonthUsage(month, BudgetUsage.Days(budget, windows, rows, catalog.Describe, pricing), missing);
     }
 
     /// <summary>The budgets with a cap (all, once validated), each with whether it has a monthly one.</summary>

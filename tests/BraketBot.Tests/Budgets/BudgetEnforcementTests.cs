@@ -210,6 +210,26 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(aspen.QuantumTaskArn).Status);
     }
 
+    [Fact]
+    public async Task Info_splits_each_devices_day_by_budget_and_untagged_as_the_budget_caps_count_it()
+    {
+        Budgets("MaxShotsPerDay", "10000", "MaxShotsPerDay", "10000");
+        InBraket(Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Queued, 1000));
+        InBraket(Tagged("alpha", Tasks.ForteArn, QuantumTaskStatus.Completed, 100));
+        InBraket(Tagged("beta", Tasks.ForteArn, QuantumTaskStatus.Queued, 200));
+        InBraket(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 3000, Morning));
+        InBraket(Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Failed, 50000)); // failed: no cap counts it
+
+        await SendCommandAsync("info 2022-04-10", "i1");
+        await SendCommandAsync("budgets", "b1");
+
+        var text = Text((await Slack.WaitForResponses("i1"))[0]);
+        Assert.Contains(":busts_in_silhouette: By budget (as caps count): alpha 1,000 shots, $0.65 · untagged 3,000 shots, $1.35", text);
+        Assert.Contains(":busts_in_silhouette: By budget (as caps count): alpha 100 shots, $8.30 · beta 200 shots, $16.30", text);
+        // The same figures as /braket budgets: alpha's day on both devices.
+        Assert.Contains("*alpha* · tag `team=alpha` · alerts in <#C0ALPHA>\nToday 1,100 shots, $8.95", Text((await Slack.WaitForResponses("b1"))[0]));
+    }
+
     private static string Text(JsonElement body) => MessageText.Of(body, withFallback: true);
 
     private static IEnumerable<JsonElement> Buttons(JsonElement body) =>

@@ -159,4 +159,25 @@ public sealed class BudgetPolicyTests
         Assert.Same(tagged.Tags, learnt!.Task.Tags);
         Assert.Null(Ledger.Merge(row, new LedgerTask(tagged, Today, At))); // the same news again changes nothing
     }
+
+    [Fact]
+    public void A_devices_split_by_budget_names_each_budget_with_tasks_there_and_the_untagged_rest_as_caps_count_them()
+    {
+        QuantumTaskSummary[] all =
+        [
+            Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Completed, 1000),
+            Tagged("alpha", Tasks.ForteArn, QuantumTaskStatus.Completed, 100),
+            Tagged("beta", Tasks.ForteArn, QuantumTaskStatus.Queued, 200),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 3000, At),
+        ];
+        var rows = all.Select(t => new LedgerTask(t, Today, At)).ToList();
+        BudgetScope[] scopes = [AlphaScope(), new("beta", new TaskTag("team", "beta"), [])];
+        var budgets = scopes.ToDictionary(b => b.Name, b => BudgetUsage.From(b, [Window], rows, withMonth: false, Describe, Prices));
+        var split = new BudgetSplit(budgets, BudgetUsage.Outside(scopes, [Window], rows, Describe, Prices), CapBasis.Day);
+
+        // Aspen-M-1: $0.30 a task + $0.00035 a shot; Forte-1: $0.30 + $0.08. Beta has nothing on Aspen, the rest nothing on Forte.
+        Assert.Equal([("alpha", 1000L, 0.65m), (null, 3000L, 1.35m)], split.On(Describe(Tasks.AspenArn)));
+        Assert.Equal([("alpha", 100L, 8.30m), ("beta", 200L, 16.30m)], split.On(Describe(Tasks.ForteArn)));
+        Assert.Empty(split.On(Describe(Tasks.AnkaaArn)));
+    }
 }

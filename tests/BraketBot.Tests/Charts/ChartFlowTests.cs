@@ -137,6 +137,60 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         Assert.Empty(Slack.Files);
     }
 
+    /// <summary>Team alpha's budget over its tagged task on Aspen-M-1, beside the untagged tasks of <see cref="Arrange"/>.</summary>
+    private void AlphaBudget()
+    {
+        Settings.Set(new Dictionary<string, string?>
+        {
+            ["Budgets:alpha:Tag"] = "team=alpha", ["Budgets:alpha:MaxShotsPerDay"] = "10000", ["Budgets:alpha:MaxShotsPerMonth"] = "50000",
+        });
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, Morning.AddHours(1))
+            with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } });
+    }
+
+    [Fact]
+    public async Task A_budgets_day_chart_draws_only_its_tasks_with_its_daily_caps()
+    {
+        BotInCommandChannel(member: true);
+        AlphaBudget();
+
+        await ChartAsync("chart budget alpha 2022-04-10", "chart-alpha");
+
+        var file = Assert.Single(Slack.Files);
+        Assert.Equal("braket-2022-04-10-budget-alpha.png", file.Name);
+        Assert.Contains("budget alpha (team=alpha) on 2022-04-10 (UTC)", file.Title);
+        // 300 shots: alpha's, not the untagged 1,000 on Ankaa-3 nor 200 on Forte-1; its cap, not the account's 5,000.
+        Assert.Contains("Shots per hour: 300 shots (caps: budget alpha (team=alpha) daily cap 10,000)", file.AltText);
+    }
+
+    [Fact]
+    public async Task A_budgets_month_chart_sums_its_days_from_the_ledger_with_its_monthly_caps()
+    {
+        BotInCommandChannel(member: true);
+        AlphaBudget();
+        await FillTheLedgerAsync();
+
+        await ChartAsync("chart budget ALPHA month", "chart-alpha-month");
+
+        var file = Assert.Single(Slack.Files);
+        Assert.Equal("braket-2022-04-budget-alpha.png", file.Name);
+        Assert.Contains("Shots per day: 300 shots (caps: budget alpha (team=alpha) monthly cap 50,000)", file.AltText);
+    }
+
+    [Fact]
+    public async Task A_chart_of_an_unknown_budget_or_of_a_month_the_ledger_no_longer_keeps_tasks_of_is_refused_in_words()
+    {
+        AlphaBudget();
+
+        var unknown = await ChartAsync("chart budget gamma", "chart-gamma");
+        var old = await ChartAsync("chart budget alpha 2022-02", "chart-old");
+
+        Assert.Contains("There is no budget `gamma`. Budgets: `alpha`.", MessageText.Of(unknown));
+        Assert.Contains("A budget's month is read from the ledger's tasks, kept 35 days: chart this month, or a day since 2022-03-06.",
+            MessageText.Of(old));
+        Assert.Empty(FileCalls());
+    }
+
     [Fact]
     public async Task A_day_without_tasks_is_said_in_words_and_nothing_is_uploaded()
     {

@@ -175,6 +175,26 @@ public sealed class TerminalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Info_splits_a_devices_day_by_budget_also_as_json_and_only_when_budgets_are_configured()
+    {
+        var alpha = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 2000, Morning)
+            with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } };
+        cli.Braket.Add(alpha, Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 500, Morning));
+        var without = await JsonAsync("info", "2022-04-10", "Aspen-M-1");
+        cli.Settings["Budgets:alpha:Tag"] = "team=alpha";
+        cli.Settings["Budgets:alpha:MaxShotsPerDay"] = "10000";
+
+        var output = await SucceedsAsync("info", "2022-04-10", "Aspen-M-1");
+        var json = await JsonAsync("info", "2022-04-10", "Aspen-M-1");
+
+        Assert.Equal(JsonValueKind.Null, without.GetProperty("devices")[0].GetProperty("byBudget").ValueKind);
+        Assert.Contains("By budget (as caps count): alpha 2,000 shots, $1.00 · untagged 500 shots, $0.48", output);
+        var split = json.GetProperty("devices")[0].GetProperty("byBudget").EnumerateArray()
+            .Select(s => (s.GetProperty("budget").GetString(), s.GetProperty("shots").GetInt64(), s.GetProperty("cost").GetDecimal()));
+        Assert.Equal([("alpha", 2000L, 1.00m), (null, 500L, 0.475m)], split);
+    }
+
+    [Fact]
     public async Task Limits_lists_brakets_own_spending_limits_in_a_table()
     {
         cli.Braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1648771200), DateTimeOffset.FromUnixTimeSeconds(1651363200), queued: 12.50m, total: 130.25m);

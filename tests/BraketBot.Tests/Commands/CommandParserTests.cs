@@ -54,6 +54,29 @@ public sealed class CommandParserTests
     }
 
     [Theory]
+    [InlineData("chart budget alpha", "alpha", "2022-04-10", null)]
+    [InlineData("chart budget Alpha yesterday", "Alpha", "2022-04-09", null)]
+    [InlineData("chart budget alpha 2022-04-01", "alpha", "2022-04-01", null)]
+    [InlineData("chart budget alpha month", "alpha", null, "this month")]
+    [InlineData("chart budget alpha 2022-3", "alpha", null, "2022-03")]
+    public void Parses_a_budgets_chart_of_a_day_or_a_month(string text, string budget, string? day, string? month)
+    {
+        var chart = Assert.IsType<ParsedCommand.Chart>(CommandParser.Parse(text));
+
+        Assert.Equal((budget, null), (chart.Budget, chart.Device));
+        if (day is not null) Assert.Equal(Day.Parse(day), Assert.IsType<ChartPeriod.OfDay>(chart.Period).Day.Resolve(Today));
+        else Assert.Equal(Month.TryParse(month, out var given) ? given : null, Assert.IsType<ChartPeriod.OfMonth>(chart.Period).Month);
+    }
+
+    [Theory]
+    [InlineData("chart budget", "`chart budget` takes a budget's name and at most a date or a month")]
+    [InlineData("chart budget alpha today Aspen-M-1", "`chart budget` takes a budget's name and at most a date or a month")]
+    [InlineData("chart budget alpha 2022-13-01", "`2022-13-01` is not a date or a month")]
+    [InlineData("chart budget alpha Aspen-M-1", "`Aspen-M-1` is not a date or a month")]
+    public void Explains_what_is_wrong_with_a_budgets_chart(string text, string problem) =>
+        Assert.Contains(problem, Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
+
+    [Theory]
     [InlineData("chart 2022-13-01", "is not a date")]
     [InlineData("chart today yesterday", "`chart` takes one date")]
     [InlineData("chart month Garnet Aspen-M-1", "at most a month and a device")]
