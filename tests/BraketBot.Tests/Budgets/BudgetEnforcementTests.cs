@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Budgets;
 
@@ -108,6 +109,28 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         AssertStatus(QuantumTaskStatus.Cancelling, alpha, beta);
         AssertStatus(QuantumTaskStatus.Queued, untagged);
         AssertStatus(QuantumTaskStatus.Created, trigger);
+    }
+
+    [Fact]
+    public async Task A_budgets_cost_breach_leaves_another_teams_running_hybrid_job_alone()
+    {
+        const string betaJob = "arn:aws:braket:us-east-1:111122223333:job/beta-vqe";
+        Budgets("MaxCostPerDay", "5", "MaxCostPerDay", "1000");
+        Braket.AddJob(new HybridJob(betaJob, "beta-vqe", "RUNNING", Tasks.ForteArn, "ml.m5.large", 2,
+            Morning.AddMinutes(-10), Morning.AddMinutes(-9), null, TimeSpan.FromMinutes(60)));
+        InBraket(Tagged("beta", Tasks.ForteArn, QuantumTaskStatus.Completed, 10) with { Origin = new TaskOrigin(null, betaJob) });
+        var alpha = InBraket(Tagged("alpha", Tasks.ForteArn, QuantumTaskStatus.Queued, 100, 1)); // $8.30 on Forte-1
+
+        using (var scope = Bot.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
+                new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true), CancellationToken.None);
+
+        var alert = await WaitForAlertIn("C0ALPHA", "Cancelled 1 queued tasks");
+        await SettleAsync();
+        Assert.DoesNotContain("beta-vqe", Text(alert));
+        Assert.Empty(Braket.RequestsOf(BraketOperations.CancelJob));
+        Assert.Equal("RUNNING", Braket.Job(betaJob).Status);
+        AssertStatus(QuantumTaskStatus.Cancelling, alpha);
     }
 
     [Fact]
