@@ -134,6 +134,26 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
     }
 
     [Fact]
+    public async Task After_a_restart_the_rest_button_of_a_run_over_two_devices_takes_only_those_devices_tasks()
+    {
+        var ankaa = InBraket(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning));
+        var aspen = InBraket(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning));
+        var forte = InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 10, Morning));
+        var later = InBraket(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning.AddHours(1)));
+        // The button a stopped run posted: its list of what it left died with the in-memory store.
+        var value = ButtonValues.Of(new RestOfRun("stopped-run", CancelScope.EveryDevice(Day.Parse("2022-04-10")),
+            Morning.AddMinutes(30), [Tasks.AnkaaArn, Tasks.AspenArn]));
+
+        await ClickAsync(CancelRestAction.Id, value, "r1", "U0ADMIN");
+
+        await Slack.WaitFor(
+            () => Slack.Responses("r1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null, what: "the rest's run");
+        await SettleAsync();
+        AssertStatus(QuantumTaskStatus.Cancelling, ankaa, aspen);
+        AssertStatus(QuantumTaskStatus.Queued, forte, later);
+    }
+
+    [Fact]
     public async Task A_task_whose_tag_only_GetQuantumTask_tells_is_counted_with_one_call()
     {
         Budgets("MaxShotsPerDay", "1000");
