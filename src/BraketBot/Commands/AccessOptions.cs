@@ -18,9 +18,14 @@ public sealed record AccessOptions
 
     public bool IsAdmin(string userId) => Admins.Length == 0 || Admins.Contains(userId, StringComparer.Ordinal);
 
-    /// <summary>Who may cancel a scope's tasks: the admins, and for a budget's scope its own admins too.</summary>
+    /// <summary>
+    /// Who may cancel a scope's tasks: the admins, and for a budget's scope its own admins too. A budget that lists admins
+    /// is theirs and the listed Slack:Admins' alone, even while an empty Slack:Admins lets every member cancel elsewhere.
+    /// </summary>
     public bool MayCancel(string userId, BudgetCaps? budget) =>
-        IsAdmin(userId) || budget?.Admins.Contains(userId, StringComparer.Ordinal) == true;
+        budget is { Admins.Length: > 0 } listed
+            ? listed.Admins.Contains(userId, StringComparer.Ordinal) || Admins.Contains(userId, StringComparer.Ordinal)
+            : IsAdmin(userId);
 
     /// <summary>Braket's spending limits are the hard guard of the budget: only listed admins change them, never "everyone".</summary>
     public bool MayChangeLimits(string userId) => Admins.Contains(userId, StringComparer.Ordinal);

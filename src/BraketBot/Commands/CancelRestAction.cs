@@ -54,7 +54,9 @@ public sealed partial class CancelRestAction(
             var arns = left.Split('\n').ToHashSet(StringComparer.Ordinal);
             return t => arns.Contains(t.QuantumTaskArn);
         }
-        return rest.CreatedBefore is { } before ? t => t.CreatedAt < before : null;
+        return rest.CreatedBefore is { } before
+            ? t => t.CreatedAt < before && (rest.Devices is not { } devices || devices.Contains(t.DeviceArn, StringComparer.Ordinal))
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} ({UserId}) cancels the {Count} tasks run {RunId} left queued, of {Scope} on {Day}")]

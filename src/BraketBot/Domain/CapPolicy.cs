@@ -22,8 +22,12 @@ public sealed record CapScope(string? Device, BudgetScope? Budget = null)
     [JsonIgnore]
     public bool IsAccount => Device is null && Budget is null;
 
+    /// <summary>
+    /// The store's and the metrics' name of the scope. A budget's is upper-cased as the budgets' OrdinalIgnoreCase
+    /// comparison folds, so two budgets it tells apart never share a key; the older keys keep their lower case.
+    /// </summary>
     [JsonIgnore]
-    public string Key => Budget is { } budget ? $"budget:{budget.Name.ToLowerInvariant()}"
+    public string Key => Budget is { } budget ? $"budget:{budget.Name.ToUpperInvariant()}"
         : Device is null ? "account" : $"device:{Device.ToLowerInvariant()}";
 
     public string Describe() => Budget?.Describe() ?? Device ?? "all devices";

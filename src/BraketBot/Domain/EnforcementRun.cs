@@ -70,6 +70,12 @@ public sealed record EnforcementRun
     /// <summary>A follow-up's thread: the key an earlier alert left its ts under.</summary>
     public string? ReplyToKey { get; init; }
 
+    /// <summary>The budget whose run this is (its tasks alone), whatever its fresh standings say; null for the account's caps.</summary>
+    public BudgetScope? Budget { get; init; }
+
+    /// <summary>The scopes of every cap breached when the run was planned, fresh or not; empty in runs stored before it was kept.</summary>
+    public IReadOnlyList<CapScope> Breached { get; init; } = [];
+
     /// <summary>A "Cancel all queued" run: what the person chose, who, and where to answer.</summary>
     public CancelScope? Scope { get; init; }
 
@@ -135,10 +141,12 @@ public sealed record EnforcementRun
     public CancelScope RestScope()
     {
         if (Scope is not null) return Scope;
-        var budgets = Crossed.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope.Budget).Distinct().ToList();
+        if (Budget is not null) return CancelScope.OfBudget(Day, Budget);
+        var breached = Breached.Count > 0 ? Breached : Crossed.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope).ToList();
+        var budgets = breached.Select(s => s.Budget).Distinct().ToList();
         if (budgets is [{ } budget]) return CancelScope.OfBudget(Day, budget);
         var devices = Tasks.DistinctBy(t => t.DeviceArn).ToList();
-        var onlyDeviceCaps = Crossed.Where(s => s.Level == CapLevel.Breach).All(s => s.Cap.Scope is { Device: not null, Budget: null });
+        var onlyDeviceCaps = breached.All(s => s is { Device: not null, Budget: null });
         return onlyDeviceCaps && devices is [var one] ? new CancelScope(Day, one.DeviceArn, one.DeviceName, false) : CancelScope.EveryDevice(Day);
     }
 

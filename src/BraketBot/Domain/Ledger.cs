@@ -64,8 +64,8 @@ public static class Ledger
     /// ledger stays as it is (a duplicate, an older status, an unknown one). A task keeps the day it was
     /// first recorded on and its first description; only its status and the time of it move, and its
     /// origin, once learnt, is kept (whatever later news without one says). Once Braket confirmed a task
-    /// it stays confirmed, even when the news that confirms it is older than the row's. Its tags, once
-    /// learnt (a search or GetQuantumTask), are kept the same way: an event, which carries none, never drops them.
+    /// it stays confirmed, even when the news that confirms it is older than the row's. Its tags follow
+    /// Braket's latest word (a search or GetQuantumTask: a re-tagged task moves budget); an event, which carries none, never drops them.
     /// </summary>
     public static LedgerTask? Merge(LedgerTask? current, LedgerTask observed)
     {
@@ -73,7 +73,7 @@ public static class Ledger
         if (current is null) return observed;
         var confirmed = current.Confirmed || observed.Confirmed;
         var origin = current.Task.Origin ?? observed.Task.Origin;
-        var tags = current.Task.Tags ?? observed.Task.Tags;
+        var tags = observed.Task.Tags is { } seen && !SameTags(seen, current.Task.Tags) ? seen : current.Task.Tags;
         if (Supersedes(observed, current))
         {
             var moved = current.Task with { Status = observed.Task.Status, Origin = origin, Tags = tags };
@@ -83,6 +83,9 @@ public static class Ledger
             ? null
             : current with { Task = current.Task with { Origin = origin, Tags = tags }, Confirmed = confirmed };
     }
+
+    private static bool SameTags(IReadOnlyDictionary<string, string> seen, IReadOnlyDictionary<string, string>? kept) =>
+        kept is not null && seen.Count == kept.Count && seen.All(t => kept.TryGetValue(t.Key, out var value) && value == t.Value);
 
     private static bool Supersedes(LedgerTask observed, LedgerTask current)
     {

@@ -223,7 +223,8 @@ public sealed partial class CapEnforcer(
         if (crossed.Count == 0) return null;
         var candidates = CapPolicy.TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs)
             .Where(t => !confirmed || t.Origin is not null).ToList();
-        var runningJobs = CapPolicy.JobsInBreach(view.Standings, view.Usage, caps.Jobs);
+        // The account's usage knows no tags: a budget stops only the jobs whose tagged tasks it cancels (jobs.PlanAsync).
+        var runningJobs = budget is null ? CapPolicy.JobsInBreach(view.Standings, view.Usage, caps.Jobs) : [];
         var keys = crossed.SelectMany(s => AlertKeys(day, s)).Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn)))
             .Concat(runningJobs.Select(JobCancellation.JobKey)).ToList();
         var claimed = await store.ClaimedAsync(keys, cancellationToken);
@@ -253,6 +254,8 @@ public sealed partial class CapEnforcer(
             Deadline = now + runs.DeadlineFor(toCancel.Count),
             Action = caps.Action,
             Crossed = fresh.Count > 0 ? fresh : crossed,
+            Budget = budget,
+            Breached = breached.Select(s => s.Cap.Scope).Distinct().ToList(),
             Trigger = request.Trigger,
             Offers = fresh.Count > 0 && !fresh.Any(s => s.Level == CapLevel.Breach) ? Offers(day, fresh, usage) : [],
             ThreadKeys = fresh.Where(s => s.Level == CapLevel.Breach).Select(s => ThreadKey(day, s.Cap)).Distinct().ToList(),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Budgets;
 
@@ -108,6 +109,48 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         AssertStatus(QuantumTaskStatus.Cancelling, alpha, beta);
         AssertStatus(QuantumTaskStatus.Queued, untagged);
         AssertStatus(QuantumTaskStatus.Created, trigger);
+    }
+
+    [Fact]
+    public async Task A_budgets_cost_breach_leaves_another_teams_running_hybrid_job_alone()
+    {
+        const string betaJob = "arn:aws:braket:us-east-1:111122223333:job/beta-vqe";
+        Budgets("MaxCostPerDay", "5", "MaxCostPerDay", "1000");
+        Braket.AddJob(new HybridJob(betaJob, "beta-vqe", "RUNNING", Tasks.ForteArn, "ml.m5.large", 2,
+            Morning.AddMinutes(-10), Morning.AddMinutes(-9), null, TimeSpan.FromMinutes(60)));
+        InBraket(Tagged("beta", Tasks.ForteArn, QuantumTaskStatus.Completed, 10) with { Origin = new TaskOrigin(null, betaJob) });
+        var alpha = InBraket(Tagged("alpha", Tasks.ForteArn, QuantumTaskStatus.Queued, 100, 1)); // $8.30 on Forte-1
+
+        using (var scope = Bot.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
+                new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true), CancellationToken.None);
+
+        var alert = await WaitForAlertIn("C0ALPHA", "Cancelled 1 queued tasks");
+        await SettleAsync();
+        Assert.DoesNotContain("beta-vqe", Text(alert));
+        Assert.Empty(Braket.RequestsOf(BraketOperations.CancelJob));
+        Assert.Equal("RUNNING", Braket.Job(betaJob).Status);
+        AssertStatus(QuantumTaskStatus.Cancelling, alpha);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_rest_button_of_a_run_over_two_devices_takes_only_those_devices_tasks()
+    {
+        var ankaa = InBraket(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning));
+        var aspen = InBraket(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning));
+        var forte = InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 10, Morning));
+        var later = InBraket(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning.AddHours(1)));
+        // The button a stopped run posted: its list of what it left died with the in-memory store.
+        var value = ButtonValues.Of(new RestOfRun("stopped-run", CancelScope.EveryDevice(Day.Parse("2022-04-10")),
+            Morning.AddMinutes(30), [Tasks.AnkaaArn, Tasks.AspenArn]));
+
+        await ClickAsync(CancelRestAction.Id, value, "r1", "U0ADMIN");
+
+        await Slack.WaitFor(
+            () => Slack.Responses("r1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null, what: "the rest's run");
+        await SettleAsync();
+        AssertStatus(QuantumTaskStatus.Cancelling, ankaa, aspen);
+        AssertStatus(QuantumTaskStatus.Queued, forte, later);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class BudgetPolicyTests
             Budgets = { ["beta"] = new BudgetCaps { Tag = "team=beta", MaxCostPerMonth = 50 }, ["Alpha"] = Alpha },
         });
 
-        Assert.Equal(["account Shots 10000 Day", "budget:alpha Shots 1000 Day", "budget:beta Cost 50 Month"],
+        Assert.Equal(["account Shots 10000 Day", "budget:ALPHA Shots 1000 Day", "budget:BETA Cost 50 Month"],
             caps.Select(c => $"{c.Scope.Key} {c.Metric} {c.Limit} {c.Period}"));
         Assert.False(caps[1].Scope.IsAccount);
     }
@@ -81,7 +81,7 @@ public sealed class BudgetPolicyTests
         var standings = CapPolicy.Evaluate(DayUsage.From(Window, all, Describe, Prices), options, budgets: budgets);
         var cancels = CapPolicy.TasksToCancel(standings, all, Describe);
 
-        Assert.Equal(["account 15100 ", "budget:alpha 1100 Breach"], standings.Select(s => $"{s.Cap.Scope.Key} {s.Used} {s.Level}"));
+        Assert.Equal(["account 15100 ", "budget:ALPHA 1100 Breach"], standings.Select(s => $"{s.Cap.Scope.Key} {s.Used} {s.Level}"));
         Assert.Equal([alphaAspen.QuantumTaskArn], cancels.Select(t => t.QuantumTaskArn));
     }
 
@@ -142,6 +142,47 @@ public sealed class BudgetPolicyTests
         Assert.Contains(failures,
             f => f.StartsWith("Budgets:gamma:Channel '#gamma-quantum' is not a Slack channel id", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Budgets:gamma:Admins must list Slack user ids", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Braket_word_on_a_tasks_tags_replaces_the_kept_ones_and_the_same_word_again_changes_nothing()
+    {
+        var tagged = Tagged("alpha", Tasks.AspenArn, QuantumTaskStatus.Queued, 1);
+        var row = new LedgerTask(tagged, Today, At);
+        var retagged = tagged with { Tags = new Dictionary<string, string> { ["team"] = "beta" } };
+
+        var moved = Ledger.Merge(row, new LedgerTask(retagged, Today, At.AddSeconds(1)) { Confirmed = true });
+        var again = new Dictionary<string, string> { ["team"] = "alpha" };
+
+        Assert.Equal(retagged.Tags, moved!.Task.Tags);
+        Assert.Null(Ledger.Merge(row, new LedgerTask(tagged with { Tags = again }, Today, At))); // equal tags: no write
+    }
+
+    [Fact]
+    public void A_budget_that_lists_admins_is_theirs_and_the_slack_admins_alone_even_when_slack_admins_is_empty()
+    {
+        var alpha = Alpha with { Admins = ["U1"] };
+
+        Assert.True(new AccessOptions().MayCancel("U1", alpha));
+        Assert.False(new AccessOptions().MayCancel("U2", alpha));
+        Assert.True(new AccessOptions { Admins = ["U0"] }.MayCancel("U0", alpha));
+        Assert.True(new AccessOptions().MayCancel("U2", Alpha)); // a budget without admins: everyone, as Slack:Admins says
+        Assert.True(new AccessOptions().MayCancel("U2", null));
+    }
+
+    [Fact]
+    public void Budgets_the_budgets_table_tells_apart_never_share_a_key_and_those_it_confuses_do()
+    {
+        // The Kelvin sign and "k" lower-case alike, yet OrdinalIgnoreCase (which folds to upper case) holds them apart.
+        var budgets = new Dictionary<string, BudgetCaps>(StringComparer.OrdinalIgnoreCase) { ["\u212A"] = Alpha, ["k"] = Alpha };
+        var kelvin = new BudgetScope("\u212A", new TaskTag("team", "alpha"), []);
+        var k = new BudgetScope("k", new TaskTag("team", "alpha"), []);
+
+        Assert.Equal(2, budgets.Count);
+        Assert.NotEqual(new CapScope(null, kelvin).Key, new CapScope(null, k).Key);
+        Assert.NotEqual(CancelScope.OfBudget(Today, kelvin).RunKey, CancelScope.OfBudget(Today, k).RunKey);
+        Assert.Equal(new CapScope(null, k).Key, new CapScope(null, k with { Name = "K" }).Key);
+        Assert.Equal("device:aspen-m-1", new CapScope("Aspen-M-1").Key); // the keys stored before budgets keep their form
     }
 
     [Fact]

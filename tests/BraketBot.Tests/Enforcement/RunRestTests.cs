@@ -49,6 +49,43 @@ public sealed class RunRestTests
     }
 
     [Fact]
+    public void A_budgets_run_offers_the_rest_of_its_budget_even_when_its_fresh_standing_is_only_a_warning()
+    {
+        var budget = new BudgetScope("alpha", new TaskTag("team", "alpha"), []);
+        var warning = new CapStanding(new Cap(new CapScope(null, budget), CapMetric.Cost, 100, CapPeriod.Month), 90, CapLevel.Warning);
+        var run = Run([warning], Ankaa("a")) with { Budget = budget, Breached = [new CapScope(null, budget)] };
+
+        Assert.Equal(CancelScope.OfBudget(Day, budget), run.RestScope());
+    }
+
+    [Fact]
+    public void A_device_warning_run_while_the_account_cap_stays_breached_offers_every_device_by_all_the_breached_caps()
+    {
+        var warning = new CapStanding(new Cap(new CapScope("Ankaa-3"), CapMetric.Shots, 100), 90, CapLevel.Warning);
+        var run = Run([warning], Ankaa("a")) with { Breached = [CapScope.Account] };
+
+        Assert.Equal(CancelScope.EveryDevice(Day), run.RestScope());
+    }
+
+    [Fact]
+    public void A_stopped_runs_button_over_two_breached_devices_carries_those_devices_and_reads_back_old_values_without_them()
+    {
+        var forte = new RunTask("f", Tasks.ForteArn, "Forte-1", 10, 1m);
+        var run = (Run([Breach("Ankaa-3"), Breach("Forte-1")], Ankaa("a"), Ankaa("b"), forte) with { CreatedAt = DateTimeOffset.UnixEpoch })
+            .LeavePendingAtStop() with { FinishedAt = DateTimeOffset.UnixEpoch.AddMinutes(1) };
+
+        var button = Assert.Single(RunView.Render(run).Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements), e => e.ActionId == ActionIds.CancelRest);
+
+        Assert.True(ButtonValues.TryRead(button.Value, out RestOfRun? rest));
+        Assert.Equal(CancelScope.EveryDevice(Day), rest.Scope);
+        Assert.Equal([Tasks.AnkaaArn, Tasks.ForteArn], rest.Devices);
+        Assert.True(button.Value!.Length < 2000, "Slack's limit on a button's value");
+        const string posted = """{"runId":"run-1","scope":{"day":"2022-04-10","allDevices":true},"createdBefore":"1970-01-01T00:00:00+00:00"}""";
+        Assert.True(ButtonValues.TryRead(posted, out RestOfRun? old));
+        Assert.Null(old.Devices);
+    }
+
+    [Fact]
     public void A_cancel_all_run_offers_the_rest_in_the_scope_the_person_chose()
     {
         var scope = CancelScope.Device(Day, Tasks.Ankaa);

@@ -93,8 +93,8 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
         await Client.SendAsync(Events.Post(Events.TaskStateChange(alpha)));
         await SettleAsync();
 
-        Assert.Equal(720, await Metric("braketbot_cap_used", "scope=\"budget:alpha\"", "budget=\"alpha\"", "metric=\"shots\""));
-        Assert.Equal(5000, await Metric("braketbot_cap_limit", "scope=\"budget:alpha\"", "budget=\"alpha\"", "metric=\"shots\""));
+        Assert.Equal(720, await Metric("braketbot_cap_used", "scope=\"budget:ALPHA\"", "budget=\"alpha\"", "metric=\"shots\""));
+        Assert.Equal(5000, await Metric("braketbot_cap_limit", "scope=\"budget:ALPHA\"", "budget=\"alpha\"", "metric=\"shots\""));
     }
 
     [Fact]
