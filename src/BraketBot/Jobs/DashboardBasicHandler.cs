@@ -33,7 +33,9 @@ public sealed class DashboardBasicHandler(
         if (guesses.Exhausted(Context)) return Throttled();
         var (username, password) = Decode(parameter);
         if (!dashboard.Accepts(username, password))
-            return guesses.TryAttempt(Context) ? Task.FromResult(AuthenticateResult.Fail("Wrong user name or password.")) : Throttled();
+            return guesses.TryAttempt(Context)
+                ? Task.FromResult(AuthenticateResult.Fail("Wrong user name or password."))
+                : Throttled();
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, username!)], DashboardSession.BasicScheme);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), DashboardSession.BasicScheme)));
     }

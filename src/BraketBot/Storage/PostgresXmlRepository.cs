@@ -15,7 +15,8 @@ public sealed class PostgresXmlRepository(PostgresDatabase database) : IXmlRepos
     {
         database.EnsureReady();
         using var connection = database.DataSource.OpenConnection();
-        using var command = new NpgsqlCommand($"SELECT xml FROM {PostgresDatabase.Schema}.data_protection_keys ORDER BY created_at, name", connection);
+        using var command = new NpgsqlCommand(
+            $"SELECT xml FROM {PostgresDatabase.Schema}.data_protection_keys ORDER BY created_at, name", connection);
         using var reader = command.ExecuteReader();
         var elements = new List<XElement>();
         while (reader.Read()) elements.Add(XElement.Parse(reader.GetString(0)));
