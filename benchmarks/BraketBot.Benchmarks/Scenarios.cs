@@ -252,11 +252,21 @@ public static class Scenarios
         var bound = TimeSpan.FromSeconds((total - 20) / 2.0);
         var allCancelled = tasks.Append(trigger).All(t => harness.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling);
         var alerts = harness.Slack.TopLevel.Count;
+        // Where the time before the first cancel goes: the confirming scan's searches, then the origin look-ups.
+        var firstAt = cancels.Min(r => r.DateTime);
+        List<WireMock.IRequestMessage> Before(string operation) =>
+            harness.Braket.RequestsOf(operation).Where(r => r.DateTime >= received && r.DateTime < firstAt).ToList();
+        var (searched, lookedUp) = (Before(BraketOperations.SearchQuantumTasks), Before(BraketOperations.GetQuantumTask));
+        string Span(List<WireMock.IRequestMessage> calls) => calls.Count == 0
+            ? "none"
+            : $"{calls.Count} from {Seconds(calls.Min(r => r.DateTime) - received)} to {Seconds(calls.Max(r => r.DateTime) - received)}";
         return
         [
             new($"(c) breach, {total} queued: event to alert in channel", Seconds(alerted), $"{alerts} alert(s), then updated in place; issue 12: 91 s", "< 2 s",
                 alerted < TimeSpan.FromSeconds(2) && alerts == 1),
             new($"(c) breach, {total} queued: first cancel after", Seconds(first), "", "< 0.25 s", first < TimeSpan.FromMilliseconds(250)),
+            new($"(c) breach, {total} queued: Braket calls before the first cancel", $"{lookedUp.Count} GetQuantumTask",
+                $"searches {Span(searched)}; look-ups {Span(lookedUp)}", "<= 25 (0.25 s at 100/s)", lookedUp.Count <= 25),
             new($"(c) breach, {total} queued: last cancel after", Seconds(last), $"quota bound {Seconds(bound)}", $"<= {Seconds(bound + TimeSpan.FromSeconds(2))}",
                 last <= bound + TimeSpan.FromSeconds(2) && allCancelled),
             new($"(c) breach, {total} queued: throttled cancels", $"{throttled} of {cancels.Count} calls", allCancelled ? "all cancelled" : "NOT all cancelled", "0", throttled == 0),
