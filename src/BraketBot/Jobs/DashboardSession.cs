@@ -1,6 +1,4 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace BraketBot.Jobs;
 
@@ -31,9 +29,7 @@ public static class DashboardSession
 
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(8);
 
-    /// <summary>The rate limit on sign-in attempts: ten a minute from one address, enough for a person, slow for a guesser.</summary>
-    public const string SignInLimit = "dashboard-sign-in";
-
+    /// <summary>Sign-in posts and failed Basic reads a client may make a minute: enough for a person, slow for a guesser.</summary>
     public const int SignInAttemptsPerMinute = 10;
 
     public static IServiceCollection AddDashboardSession(this IServiceCollection services)
@@ -56,10 +52,7 @@ public static class DashboardSession
             .AddPolicyScheme(Scheme, "BraketBot jobs", o =>
                 o.ForwardDefaultSelector = context => DashboardBasicHandler.Applies(context.Request) ? BasicScheme : CookieScheme);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
-        services.AddRateLimiter(o => o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })));
-        services.Configure<RateLimiterOptions>(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddSingleton<DashboardGuessLimiter>();
         return services;
     }
 }

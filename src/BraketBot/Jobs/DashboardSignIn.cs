@@ -20,15 +20,21 @@ public static partial class DashboardSignIn
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet(DashboardSession.SignInPath, Show).ExcludeFromDescription();
-        app.MapPost(DashboardSession.SignInPath, SignInAsync).RequireRateLimiting(DashboardSession.SignInLimit).ExcludeFromDescription();
+        app.MapPost(DashboardSession.SignInPath, SignInAsync).ExcludeFromDescription();
     }
 
     private static ContentHttpResult Show(HttpContext http, IAntiforgery antiforgery) =>
         Form(http, antiforgery, http.Request.Query[DashboardSession.ReturnUrlField], problem: null, StatusCodes.Status200OK);
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, JobsDashboardOptions options, ILoggerFactory logs)
+    private static async Task<IResult> SignInAsync(
+        HttpContext http, IAntiforgery antiforgery, JobsDashboardOptions options, DashboardGuessLimiter guesses, ILoggerFactory logs)
     {
         var logger = logs.CreateLogger(typeof(DashboardSignIn));
+        if (!guesses.TryAttempt(http))
+        {
+            LogThrottled(logger, guesses.ClientOf(http));
+            return TooManyAttempts(http);
+        }
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
             LogForged(logger, http.Connection.RemoteIpAddress);
@@ -46,12 +52,28 @@ public static partial class DashboardSignIn
         return TypedResults.Redirect(LocalDashboardUrl(returnUrl));
     }
 
-    /// <summary>Back to the dashboard page asked for, never elsewhere: an open redirect would lend this site's name to another.</summary>
+    /// <summary>The answer once a client has used up its attempts: a person may try again in a minute.</summary>
+    private static StatusCodeHttpResult TooManyAttempts(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>
+    /// Back to the dashboard page asked for, never elsewhere: an open redirect would lend this site's name to another.
+    /// Only a plain path of printable ASCII goes in the Location header: a control or non-ASCII character there would fail
+    /// the answer (or split it); anything else goes to the dashboard's home.
+    /// </summary>
     private static string LocalDashboardUrl(string? returnUrl) =>
-        returnUrl is { } url && url.StartsWith(DashboardSession.Path, StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+        returnUrl is { } url && UnderDashboard(url) && url.All(c => c is > ' ' and < '\x7f' and not '\\')
             && Uri.TryCreate(url, UriKind.Relative, out _)
             ? url
             : DashboardSession.Path;
+
+    private static bool UnderDashboard(string url) =>
+        url.StartsWith(DashboardSession.Path, StringComparison.Ordinal)
+        && (url.Length == DashboardSession.Path.Length || url[DashboardSession.Path.Length] is '/' or '?' or '#')
+        && !url.StartsWith(DashboardSession.Path + "//", StringComparison.Ordinal);
 
     private static ContentHttpResult Form(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? problem, int status)
     {
@@ -78,6 +100,9 @@ public static partial class DashboardSignIn
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard sign-in refused from {Address}: wrong user name or password")]
     private static partial void LogRefused(ILogger logger, IPAddress? address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard sign-in refused from {Client}: too many attempts this minute")]
+    private static partial void LogThrottled(ILogger logger, string client);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard sign-in refused from {Address}: no valid antiforgery token")]
     private static partial void LogForged(ILogger logger, IPAddress? address);

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace BraketBot.Jobs;
 
@@ -21,6 +22,9 @@ public static class JobsExtensions
             o.HeaderName = AntiforgeryHeader;
         });
         services.AddDashboardSession();
+        // One name for every instance and release: the Data Protection keys (shared on PostgreSQL, see Storage) then read
+        // each other's cookies; by default the name is the content root, which differs between hosts.
+        services.AddDataProtection().SetApplicationName("BraketBot");
 
         // The activator is this host's own, not Hangfire's static default, so that several hosts can
         // share a process (tests, benchmarks) without running each other's jobs.
@@ -54,7 +58,6 @@ public static class JobsExtensions
     {
         var options = app.Services.GetRequiredService<JobsDashboardOptions>();
         if (!options.Enabled) return app;
-        app.UseRateLimiter();
         DashboardSignIn.Map(app);
         app.MapHangfireDashboard(DashboardSession.Path, new DashboardOptions
         {

@@ -67,6 +67,11 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
         $"""
         ALTER TABLE {Schema}.ledger_tasks ADD COLUMN tags jsonb;
         """,
+        // ASP.NET Core's Data Protection keys (the dashboard's cookies), shared so that any instance reads what another issued.
+        $"""
+        CREATE TABLE {Schema}.data_protection_keys (
+            name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+        """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));

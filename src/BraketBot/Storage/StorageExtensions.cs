@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Storage;
@@ -28,6 +29,9 @@ public static class StorageExtensions
             services.AddSingleton<IQuotaBuckets, PostgresQuotaBuckets>();
             services.AddSingleton<JobStorage>(sp => PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag, Readiness.StorageTag]);
+            // The instances share one Data Protection key ring, or a cookie one issued would be refused by the other.
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+                o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<PostgresDatabase>())));
         }
         else
         {

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using BraketBot.Jobs;
 using BraketBot.Tests.Support;
 using Hangfire;
+using Npgsql;
 
 namespace BraketBot.Tests.Hosting;
 
@@ -62,6 +63,119 @@ public sealed partial class DashboardTests
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
         Assert.Null(SessionCookie(right));
+    }
+
+    [Fact]
+    public async Task Wrong_Basic_passwords_count_against_the_sign_in_limit_and_beyond_it_even_the_right_one_is_refused()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i <= DashboardSession.SignInAttemptsPerMinute; i++)
+            answers.Add((await client.SendAsync(Basic(new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring"), $"g{i}"))).StatusCode);
+        var right = await client.SendAsync(Basic(new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring"), "s3cret"));
+        var form = await SignInAsync(client, "ops", "s3cret");
+
+        Assert.All(answers.Take(DashboardSession.SignInAttemptsPerMinute), a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.DoesNotContain("Recurring", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
+        Assert.Null(SessionCookie(form));
+    }
+
+    [Fact]
+    public async Task On_Fly_each_client_named_by_the_proxy_has_its_own_limit_so_one_guesser_locks_out_nobody_else()
+    {
+        using var bot = Dashboard(readWrite: true);
+        bot.Settings[DashboardGuessLimiter.FlyAppVariable] = "braketbot";
+        using var client = Browser(bot);
+
+        var guesses = await GuessAsync(client, _ => "203.0.113.7");
+        var guesser = await SignInAsync(client, "ops", "s3cret", flyClientIp: "203.0.113.7");
+        var operatorSignIn = await SignInAsync(client, "ops", "s3cret", flyClientIp: "198.51.100.20");
+
+        Assert.All(guesses, g => Assert.Equal(HttpStatusCode.Unauthorized, g));
+        Assert.Equal(HttpStatusCode.TooManyRequests, guesser.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, operatorSignIn.StatusCode);
+        Assert.NotNull(SessionCookie(operatorSignIn));
+    }
+
+    [Fact]
+    public async Task Off_Fly_a_Fly_Client_IP_header_is_anyones_to_write_and_does_not_escape_the_limit()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var guesses = await GuessAsync(client, i => $"203.0.113.{i}");
+        var rotated = await SignInAsync(client, "ops", "s3cret", flyClientIp: "198.51.100.20");
+
+        Assert.All(guesses, g => Assert.Equal(HttpStatusCode.Unauthorized, g));
+        Assert.Equal(HttpStatusCode.TooManyRequests, rotated.StatusCode);
+        Assert.Null(SessionCookie(rotated));
+    }
+
+    [Theory]
+    [InlineData("/hangfire/\u00e9")]
+    [InlineData("/hangfire/jobs\r\nSet-Cookie: planted=1")]
+    [InlineData("/hangfire/\tjobs")]
+    [InlineData("/hangfireevil")]
+    public async Task A_way_back_with_control_or_non_ASCII_characters_goes_to_the_dashboards_home(string returnUrl)
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var signedIn = await SignInAsync(client, "ops", "s3cret", returnUrl: returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/hangfire", signedIn.Headers.Location!.OriginalString);
+        Assert.NotNull(SessionCookie(signedIn));
+    }
+
+    [Fact]
+    public async Task A_well_formed_percent_encoded_way_back_is_kept()
+    {
+        using var bot = Dashboard(readWrite: true);
+        using var client = Browser(bot);
+
+        var signedIn = await SignInAsync(client, "ops", "s3cret", returnUrl: "/hangfire/jobs/details/%C3%A9?x=1");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/hangfire/jobs/details/%C3%A9?x=1", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_a_session_issued_by_one_host_opens_the_dashboard_on_another()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var a = Dashboard(readWrite: false).OnPostgres(database.ConnectionString);
+        using var b = Dashboard(readWrite: false).OnPostgres(database.ConnectionString);
+        using var browserA = Browser(a);
+        using var probeB = b.Client();
+        using var clientB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = probeB.BaseAddress,
+        };
+
+        var signedIn = await SignInAsync(browserA, "ops", "s3cret");
+        var cookie = SessionCookie(signedIn)!.Split(';')[0];
+        var onB = new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring");
+        onB.Headers.Add("Cookie", cookie);
+        var page = await clientB.SendAsync(onB);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Recurring", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // In the shared database, not in a directory of one machine (here both hosts share one, as machines do not).
+        Assert.True(await KeysInDatabaseAsync(database) > 0);
+    }
+
+    private static async Task<long> KeysInDatabaseAsync(TestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM braketbot.data_protection_keys", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
@@ -183,9 +297,19 @@ public sealed partial class DashboardTests
         return bot;
     }
 
+    /// <summary>As many wrong sign-ins as the limit allows, each from the client the proxy names.</summary>
+    private static async Task<List<HttpStatusCode>> GuessAsync(HttpClient client, Func<int, string> flyClientIp)
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < DashboardSession.SignInAttemptsPerMinute; i++)
+            answers.Add((await SignInAsync(client, "ops", $"guess{i}", flyClientIp: flyClientIp(i))).StatusCode);
+        return answers;
+    }
+
     /// <summary>Fills the sign-in form as a browser does: the form first (its antiforgery cookie and token), then the post.</summary>
     private static async Task<HttpResponseMessage> SignInAsync(
-        HttpClient client, string username, string password, string returnUrl = "/hangfire", bool forwardedHttps = false)
+        HttpClient client, string username, string password, string returnUrl = "/hangfire", bool forwardedHttps = false,
+        string? flyClientIp = null)
     {
         var form = await (await client.GetAsync(new Uri(DashboardSession.SignInPath, UriKind.Relative))).Content.ReadAsStringAsync();
         var token = FormToken().Match(form) is { Success: true } match
@@ -198,6 +322,7 @@ public sealed partial class DashboardTests
                 new(DashboardSignIn.PasswordField, password), new(DashboardSession.ReturnUrlField, returnUrl)]),
         };
         if (forwardedHttps) post.Headers.Add("X-Forwarded-Proto", "https");
+        if (flyClientIp is not null) post.Headers.Add(DashboardGuessLimiter.FlyClientIpHeader, flyClientIp);
         return await client.SendAsync(post);
     }
 
