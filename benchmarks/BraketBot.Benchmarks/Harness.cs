@@ -32,11 +32,14 @@ public sealed class Harness : IDisposable
     private static readonly Lazy<Task<string>> PublishedApp = new(async () =>
     {
         var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Dockerfile"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("No Dockerfile above the benchmark.");
+        while (!File.Exists(Path.Combine(root, "Dockerfile")))
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("No Dockerfile above the benchmark.");
         var output = Directory.CreateTempSubdirectory("braketbot-benchmark-app").FullName;
         Console.Error.WriteLine($"Publishing the bot as the Dockerfile does, into {output}…");
         var published = await ImagePublish.RunAsync(root, output, TimeSpan.FromMinutes(10));
-        return published.ExitCode == 0 ? output : throw new InvalidOperationException($"The Dockerfile's publish failed:\n{published.Output}");
+        return published.ExitCode == 0
+            ? output
+            : throw new InvalidOperationException($"The Dockerfile's publish failed:\n{published.Output}");
     });
 
     public static async Task<Harness> StartAsync(Action<FakeBraket> seed, IDictionary<string, string>? settings = null)
@@ -46,19 +49,25 @@ public sealed class Harness : IDisposable
         braket.Devices.AddRange(Tasks.AllDevices);
         seed(braket);
         var slack = new FakeSlack();
-        var all = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-        });
+        var all = TestSettings.ForProcess(
+            braket.Url,
+            slack.ApiBase,
+            new Dictionary<string, string>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+            }
+        );
         all.Remove("Braket:Regions:1"); // every task of the benchmark lives in us-west-1
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            all[key] = value;
 
         var app = await PublishedApp.Value;
         var watch = Stopwatch.StartNew();
         var bot = await BotProcess.StartAsync(all, app);
         using var probe = new HttpClient { BaseAddress = bot.Address };
-        while (!(await probe.GetAsync("/healthz")).IsSuccessStatusCode) await Task.Delay(10);
+        while (!(await probe.GetAsync("/healthz")).IsSuccessStatusCode)
+            await Task.Delay(10);
         return new Harness(braket, slack, bot, watch.Elapsed);
     }
 

@@ -22,7 +22,8 @@ builder.AddLogs();
 AddFeatures(builder.Services, builder.Configuration);
 
 // `BraketBot doctor`, `BraketBot info …`: the same host as a command, never started as a server.
-if (CliApp.IsVerb(args)) return await CliApp.RunAsync(builder, args);
+if (CliApp.IsVerb(args))
+    return await CliApp.RunAsync(builder, args);
 
 var app = builder.Build();
 
@@ -38,21 +39,22 @@ return await app.RunBotAsync();
 public partial class Program
 {
     /// <summary>Every feature of the bot, the same for the server and for the terminal's commands.</summary>
-    public static IServiceCollection AddFeatures(IServiceCollection services, IConfiguration configuration) => services
-        .AddHosting(configuration)
-        .AddTelemetry(configuration)
-        .AddStorage(configuration)
-        .AddJobs(configuration)
-        .AddBraket(configuration)
-        .AddSlack(configuration)
-        .AddCharts()
-        .AddSocketMode(configuration)
-        .AddUsage(configuration)
-        .AddPrices()
-        .AddEnforcement(configuration)
-        .AddLimits()
-        .AddCommands(configuration)
-        .AddHome()
-        .AddWebhooks(configuration)
-        .AddQueue(configuration);
+    public static IServiceCollection AddFeatures(IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddHosting(configuration)
+            .AddTelemetry(configuration)
+            .AddStorage(configuration)
+            .AddJobs(configuration)
+            .AddBraket(configuration)
+            .AddSlack(configuration)
+            .AddCharts()
+            .AddSocketMode(configuration)
+            .AddUsage(configuration)
+            .AddPrices()
+            .AddEnforcement(configuration)
+            .AddLimits()
+            .AddCommands(configuration)
+            .AddHome()
+            .AddWebhooks(configuration)
+            .AddQueue(configuration);
 }

@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace BraketBot.Testing;
 
-/// <summary>The built bot as its own process (dotnet BraketBot.dll), for what only a real start shows: exit codes and console output.</summary>
+/// <summary>The built bot as its own process (dotnet BraketBot.dll), for what only a real start shows: exit codes and console
+/// output.</summary>
 public static class BotProcess
 {
     public sealed record Ended(int Code, string Output, string Error);
@@ -35,14 +36,17 @@ public static class BotProcess
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is null) return;
+            if (line.Data is null)
+                return;
             output.Enqueue(line.Data);
             var match = System.Text.RegularExpressions.Regex.Match(line.Data, @"Now listening on: (http://[0-9.:]+)");
-            if (match.Success) listening.TrySetResult(new Uri(match.Groups[1].Value));
+            if (match.Success)
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
         };
         process.ErrorDataReceived += (_, line) =>
         {
-            if (line.Data is not null) output.Enqueue(line.Data);
+            if (line.Data is not null)
+                output.Enqueue(line.Data);
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -66,7 +70,8 @@ public static class BotProcess
         {
             var watch = Stopwatch.StartNew();
             var pid = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            using (var kill = Process.Start("kill", ["-TERM", pid])) await kill.WaitForExitAsync();
+            using (var kill = Process.Start("kill", ["-TERM", pid]))
+                await kill.WaitForExitAsync();
             using var deadline = new CancellationTokenSource(timeout);
             try
             {
@@ -95,7 +100,8 @@ public static class BotProcess
         /// <summary>Dies at once, as on a lost machine: no shutdown, no cleanup.</summary>
         public void Kill()
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
 
@@ -118,7 +124,8 @@ public static class BotProcess
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in settings)
+            start.Environment[key.Replace(":", "__")] = value;
         return start;
     }
 }

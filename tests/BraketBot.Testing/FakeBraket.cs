@@ -38,14 +38,23 @@ public sealed partial class FakeBraket : IDisposable
         Map("GET", "^/job/arn:[^/]+/[^/]+$", BraketOperations.GetJob, GetJob);
         Map("POST", "^/jobs$", BraketOperations.SearchJobs, SearchJobs);
         Map("PUT", "^/job/arn:[^/]+/[^/]+/cancel$", BraketOperations.CancelJob, CancelJob);
-        Map("POST", "^/devices$", BraketOperations.SearchDevices, _ => Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null }));
+        Map("POST", "^/devices$", BraketOperations.SearchDevices, _ =>
+            Json(new { devices = Devices, nextToken = RepeatPageTokens ? "1" : null })
+        );
         MapSpendingLimits();
         MapPriceList();
-        Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Response.Create().WithCallback(request =>
-        {
-            Unexpected.Enqueue($"{request.Method} {request.Path}");
-            return Json(new { message = "Unknown operation" }, HttpStatusCode.NotFound, "UnknownOperationException");
-        }));
+        Server
+            .Given(Request.Create().UsingAnyMethod())
+            .AtPriority(100)
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(request =>
+                    {
+                        Unexpected.Enqueue($"{request.Method} {request.Path}");
+                        return Json(new { message = "Unknown operation" }, HttpStatusCode.NotFound, "UnknownOperationException");
+                    })
+            );
     }
 
     /// <summary>Calls the fake does not know: a test fails on any.</summary>
@@ -95,23 +104,27 @@ public sealed partial class FakeBraket : IDisposable
 
     public void Add(params QuantumTaskSummary[] added)
     {
-        lock (gate) tasks.AddRange(added);
+        lock (gate)
+            tasks.AddRange(added);
     }
 
     /// <summary>Hybrid jobs Braket knows; their tasks are added as tasks whose origin names the job.</summary>
     public void AddJob(params HybridJob[] added)
     {
-        lock (gate) jobs.AddRange(added);
+        lock (gate)
+            jobs.AddRange(added);
     }
 
     public HybridJob Job(string arn)
     {
-        lock (gate) return jobs.Single(j => j.JobArn == arn);
+        lock (gate)
+            return jobs.Single(j => j.JobArn == arn);
     }
 
     public QuantumTaskSummary Task(string arn)
     {
-        lock (gate) return tasks.Single(t => t.QuantumTaskArn == arn);
+        lock (gate)
+            return tasks.Single(t => t.QuantumTaskArn == arn);
     }
 
     /// <summary>A task moves on in Braket (runs, ends, is cancelled by someone else) without anyone being told.</summary>
@@ -128,7 +141,8 @@ public sealed partial class FakeBraket : IDisposable
     public void Fail(string operation, HttpStatusCode status, int times = 1)
     {
         var queue = faults.GetOrAdd(operation, _ => new ConcurrentQueue<HttpStatusCode>());
-        for (var i = 0; i < times; i++) queue.Enqueue(status);
+        for (var i = 0; i < times; i++)
+            queue.Enqueue(status);
     }
 
     /// <summary>Every later call of the operation is denied (403 AccessDeniedException), as for an IAM policy without the action.</summary>
@@ -136,7 +150,8 @@ public sealed partial class FakeBraket : IDisposable
 
     private readonly ConcurrentDictionary<string, bool> denied = new();
 
-    /// <summary>Every later call in the region is denied (403 AccessDeniedException): a service control policy, a region not enabled.</summary>
+    /// <summary>Every later call in the region is denied (403 AccessDeniedException): a service control policy, a region not
+    /// enabled.</summary>
     public void DenyRegion(string region) => deniedRegions[region] = true;
 
     private readonly ConcurrentDictionary<string, bool> deniedRegions = new();
@@ -174,7 +189,8 @@ public sealed partial class FakeBraket : IDisposable
     /// <summary>The held calls of the operation are answered (late: their callers may have given up), and later ones at once.</summary>
     public void Release(string operation)
     {
-        if (holds.TryRemove(operation, out var hold)) hold.Gate.Set();
+        if (holds.TryRemove(operation, out var hold))
+            hold.Gate.Set();
     }
 
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
@@ -192,9 +208,11 @@ public sealed partial class FakeBraket : IDisposable
 
     private bool OverQuota(string operation, IRequestMessage request)
     {
-        if (!quotas.TryGetValue(operation, out var quota)) return false;
+        if (!quotas.TryGetValue(operation, out var quota))
+            return false;
         var bucket = buckets.GetOrAdd((RegionOf(request), operation), _ => new ServerBucket(quota.Rate, quota.Burst));
-        if (bucket.TryTake()) return false;
+        if (bucket.TryTake())
+            return false;
         throttled.AddOrUpdate(operation, 1, (_, n) => n + 1);
         return true;
     }
@@ -213,7 +231,8 @@ public sealed partial class FakeBraket : IDisposable
                 var now = clock.Elapsed.TotalSeconds;
                 tokens = Math.Min(burst, tokens + (now - lastSeconds) * rate);
                 lastSeconds = now;
-                if (tokens < 1) return false;
+                if (tokens < 1)
+                    return false;
                 tokens -= 1;
                 return true;
             }
@@ -223,24 +242,47 @@ public sealed partial class FakeBraket : IDisposable
     private void Map(string method, string pathPattern, string operation, Func<IRequestMessage, ResponseMessage> answer) =>
         Server
             .Given(Request.Create().UsingMethod(method).WithPath(new WireMock.Matchers.RegexMatcher(pathPattern)))
-            .RespondWith(Response.Create().WithCallback(request =>
-            {
-                Requests.Enqueue((operation, request));
-                if (holds.TryGetValue(operation, out var hold) && hold.Which(request)) hold.Gate.Wait(TimeSpan.FromMinutes(2));
-                if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
-                if (refuseSignatures)
-                    return Json(new { message = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method." },
-                        HttpStatusCode.Forbidden, "InvalidSignatureException");
-                if (denied.ContainsKey(operation) || deniedRegions.ContainsKey(RegionOf(request)))
-                    return Json(new { message = $"User: arn:aws:iam::{Tasks.Account}:user/braketbot is not authorized to perform: braket:{operation}" },
-                        HttpStatusCode.Forbidden, "AccessDeniedException");
-                if (outages.TryGetValue(operation, out var outage)) return Error(outage);
-                if (OverQuota(operation, request)) return Error(HttpStatusCode.TooManyRequests);
-                if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status)) return Error(status);
-                if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)
-                    return Error(Random.Shared.Next(2) == 0 ? HttpStatusCode.TooManyRequests : HttpStatusCode.InternalServerError);
-                return answer(request);
-            }));
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(request =>
+                    {
+                        Requests.Enqueue((operation, request));
+                        if (holds.TryGetValue(operation, out var hold) && hold.Which(request))
+                            hold.Gate.Wait(TimeSpan.FromMinutes(2));
+                        if (Latency > TimeSpan.Zero)
+                            Thread.Sleep(Latency);
+                        if (refuseSignatures)
+                            return Json(
+                                new
+                                {
+                                    message = "The request signature we calculated does not match the signature you provided. Check your "
+                                        + "AWS Secret Access Key and signing method.",
+                                },
+                                HttpStatusCode.Forbidden,
+                                "InvalidSignatureException"
+                            );
+                        if (denied.ContainsKey(operation) || deniedRegions.ContainsKey(RegionOf(request)))
+                            return Json(
+                                new
+                                {
+                                    message = $"User: arn:aws:iam::{Tasks.Account}:user/braketbot is not authorized to perform: "
+                                        + $"braket:{operation}",
+                                },
+                                HttpStatusCode.Forbidden,
+                                "AccessDeniedException"
+                            );
+                        if (outages.TryGetValue(operation, out var outage))
+                            return Error(outage);
+                        if (OverQuota(operation, request))
+                            return Error(HttpStatusCode.TooManyRequests);
+                        if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var status))
+                            return Error(status);
+                        if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)
+                            return Error(Random.Shared.Next(2) == 0 ? HttpStatusCode.TooManyRequests : HttpStatusCode.InternalServerError);
+                        return answer(request);
+                    })
+            );
 
     private ResponseMessage Search(IRequestMessage request)
     {
@@ -257,7 +299,10 @@ public sealed partial class FakeBraket : IDisposable
                 .OrderByDescending(t => t.CreatedAt)
                 .ToList();
         var page = matching.Skip(offset).Take(max).Select(Wire).ToList();
-        var next = RepeatPageTokens ? "1" : offset + max < matching.Count ? (offset + max).ToString(CultureInfo.InvariantCulture) : null;
+        var next =
+            RepeatPageTokens ? "1"
+            : offset + max < matching.Count ? (offset + max).ToString(CultureInfo.InvariantCulture)
+            : null;
         return Json(new { quantumTasks = page, nextToken = next });
     }
 
@@ -277,7 +322,9 @@ public sealed partial class FakeBraket : IDisposable
         lock (gate)
         {
             var job = jobs.FirstOrDefault(j => j.JobArn == arn);
-            return job is null ? Json(new { message = "Job not found" }, HttpStatusCode.NotFound, "ResourceNotFoundException") : Json(JobWire(job));
+            return job is null
+                ? Json(new { message = "Job not found" }, HttpStatusCode.NotFound, "ResourceNotFoundException")
+                : Json(JobWire(job));
         }
     }
 
@@ -287,10 +334,16 @@ public sealed partial class FakeBraket : IDisposable
         var region = RegionOf(request);
         lock (gate)
         {
-            var matching = jobs.Where(j => j.Region == region && filters.All(f => MatchesJob(j, f))).Select(j => new
-            {
-                jobArn = j.JobArn, jobName = j.JobName, status = j.Status, device = j.DeviceArn, createdAt = Stamp(j.CreatedAt),
-            }).ToList();
+            var matching = jobs.Where(j => j.Region == region && filters.All(f => MatchesJob(j, f)))
+                .Select(j => new
+                {
+                    jobArn = j.JobArn,
+                    jobName = j.JobName,
+                    status = j.Status,
+                    device = j.DeviceArn,
+                    createdAt = Stamp(j.CreatedAt),
+                })
+                .ToList();
             return Json(new { jobs = matching });
         }
     }
@@ -301,8 +354,10 @@ public sealed partial class FakeBraket : IDisposable
         lock (gate)
         {
             var index = jobs.FindIndex(j => j.JobArn == arn);
-            if (index < 0) return Json(new { message = "Job not found" }, HttpStatusCode.NotFound, "ResourceNotFoundException");
-            if (!jobs[index].IsActive) return Json(new { message = "Job cannot be cancelled in its current state" }, HttpStatusCode.Conflict, "ConflictException");
+            if (index < 0)
+                return Json(new { message = "Job not found" }, HttpStatusCode.NotFound, "ResourceNotFoundException");
+            if (!jobs[index].IsActive)
+                return Json(new { message = "Job cannot be cancelled in its current state" }, HttpStatusCode.Conflict, "ConflictException");
             jobs[index] = jobs[index] with { Status = "CANCELLING" };
             return Json(new { jobArn = arn, cancellationStatus = "CANCELLING" });
         }
@@ -317,7 +372,11 @@ public sealed partial class FakeBraket : IDisposable
         return filter["name"]!.GetValue<string>() switch
         {
             "jobArn" => values.Contains(job.JobArn),
-            "createdAt" => Compare(job.CreatedAt, filter["operator"]!.GetValue<string>(), values.Select(v => DateTimeOffset.Parse(v, CultureInfo.InvariantCulture)).ToList()),
+            "createdAt" => Compare(
+                job.CreatedAt,
+                filter["operator"]!.GetValue<string>(),
+                values.Select(v => DateTimeOffset.Parse(v, CultureInfo.InvariantCulture)).ToList()
+            ),
             var name => throw new InvalidOperationException($"SearchJobs has no filter named {name}"),
         };
     }
@@ -328,11 +387,13 @@ public sealed partial class FakeBraket : IDisposable
         lock (gate)
         {
             var index = tasks.FindIndex(t => t.QuantumTaskArn == arn);
-            if (index < 0) return Error(HttpStatusCode.NotFound);
+            if (index < 0)
+                return Error(HttpStatusCode.NotFound);
             var task = tasks[index];
             if (task.Status is QuantumTaskStatus.Cancelling or QuantumTaskStatus.Cancelled)
                 return Json(new { quantumTaskArn = arn, cancellationStatus = task.Status.ToWire() });
-            if (!task.Status.IsCancellable()) return Error(HttpStatusCode.Conflict);
+            if (!task.Status.IsCancellable())
+                return Error(HttpStatusCode.Conflict);
             tasks[index] = task with { Status = QuantumTaskStatus.Cancelling };
             return Json(new { quantumTaskArn = arn, cancellationStatus = "CANCELLING" });
         }
@@ -356,16 +417,17 @@ public sealed partial class FakeBraket : IDisposable
         };
     }
 
-    private static bool Compare(DateTimeOffset at, string op, IReadOnlyList<DateTimeOffset> values) => op switch
-    {
-        "EQUAL" => at == values[0],
-        "GT" => at > values[0],
-        "GTE" => at >= values[0],
-        "LT" => at < values[0],
-        "LTE" => at <= values[0],
-        "BETWEEN" => at >= values[0] && at <= values[1],
-        _ => throw new InvalidOperationException($"Braket has no operator {op}"),
-    };
+    private static bool Compare(DateTimeOffset at, string op, IReadOnlyList<DateTimeOffset> values) =>
+        op switch
+        {
+            "EQUAL" => at == values[0],
+            "GT" => at > values[0],
+            "GTE" => at >= values[0],
+            "LT" => at < values[0],
+            "LTE" => at <= values[0],
+            "BETWEEN" => at >= values[0] && at <= values[1],
+            _ => throw new InvalidOperationException($"Braket has no operator {op}"),
+        };
 
     /// <summary>A search's summary of a task; its tags (a TagsMap) only when it has some, as botocore's model allows.</summary>
     private static Dictionary<string, object?> Wire(QuantumTaskSummary t)
@@ -380,7 +442,8 @@ public sealed partial class FakeBraket : IDisposable
             ["outputS3Directory"] = "tasks/" + t.QuantumTaskArn.Split('/')[^1],
             ["createdAt"] = Stamp(t.CreatedAt),
         };
-        if (t.Tags is { Count: > 0 } tags) wire["tags"] = tags;
+        if (t.Tags is { Count: > 0 } tags)
+            wire["tags"] = tags;
         return wire;
     }
 
@@ -389,23 +452,34 @@ public sealed partial class FakeBraket : IDisposable
     {
         var wire = Wire(t);
         wire["deviceParameters"] = "{}";
-        if (t.Origin?.JobArn is { } job) wire["jobArn"] = job;
-        if (t.Origin?.ReservationArn is { } reservation) wire["associations"] = new[] { new { arn = reservation, type = TaskOrigin.ReservationAssociation } };
+        if (t.Origin?.JobArn is { } job)
+            wire["jobArn"] = job;
+        if (t.Origin?.ReservationArn is { } reservation)
+            wire["associations"] = new[] { new { arn = reservation, type = TaskOrigin.ReservationAssociation } };
         return wire;
     }
 
-    private static object JobWire(HybridJob j) => new
-    {
-        jobArn = j.JobArn, jobName = j.JobName, status = j.Status, createdAt = Stamp(j.CreatedAt),
-        startedAt = j.StartedAt is { } started ? Stamp(started) : null,
-        endedAt = j.EndedAt is { } ended ? Stamp(ended) : null,
-        deviceConfig = j.DeviceArn is null ? null : new { device = j.DeviceArn },
-        instanceConfig = new { instanceType = j.InstanceType ?? "ml.m5.large", instanceCount = j.InstanceCount, volumeSizeInGb = 30 },
-        billableDuration = j.BillableDuration is { } billed ? (long?)billed.TotalMilliseconds : null,
-        roleArn = $"arn:aws:iam::{Tasks.Account}:role/braket-jobs",
-        algorithmSpecification = new { scriptModeConfig = new { entryPoint = "algo:main", s3Uri = "s3://b/k" } },
-        outputDataConfig = new { s3Path = "s3://amazon-braket-test/jobs" },
-    };
+    private static object JobWire(HybridJob j) =>
+        new
+        {
+            jobArn = j.JobArn,
+            jobName = j.JobName,
+            status = j.Status,
+            createdAt = Stamp(j.CreatedAt),
+            startedAt = j.StartedAt is { } started ? Stamp(started) : null,
+            endedAt = j.EndedAt is { } ended ? Stamp(ended) : null,
+            deviceConfig = j.DeviceArn is null ? null : new { device = j.DeviceArn },
+            instanceConfig = new
+            {
+                instanceType = j.InstanceType ?? "ml.m5.large",
+                instanceCount = j.InstanceCount,
+                volumeSizeInGb = 30,
+            },
+            billableDuration = j.BillableDuration is { } billed ? (long?)billed.TotalMilliseconds : null,
+            roleArn = $"arn:aws:iam::{Tasks.Account}:role/braket-jobs",
+            algorithmSpecification = new { scriptModeConfig = new { entryPoint = "algo:main", s3Uri = "s3://b/k" } },
+            outputDataConfig = new { s3Path = "s3://amazon-braket-test/jobs" },
+        };
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
@@ -429,22 +503,37 @@ public sealed partial class FakeBraket : IDisposable
                 Encoding = Encoding.UTF8,
             },
         };
-        if (errorType is not null) response.Headers["x-amzn-ErrorType"] = new WireMockList<string>(errorType);
+        if (errorType is not null)
+            response.Headers["x-amzn-ErrorType"] = new WireMockList<string>(errorType);
         return response;
     }
 
-    private static ResponseMessage Error(HttpStatusCode status) => status switch
-    {
-        HttpStatusCode.TooManyRequests => Json(new { message = "Rate exceeded" }, status, "ThrottlingException"),
-        HttpStatusCode.NotFound => Json(new { message = "Quantum task not found" }, status, "ResourceNotFoundException"),
-        HttpStatusCode.Conflict => Json(new { message = "Quantum task cannot be cancelled in its current state" }, status, "ConflictException"),
-        HttpStatusCode.Forbidden => Json(new { message = $"User: arn:aws:sts::{Tasks.Account}:assumed-role/BraketBot/i-0abc is not authorized to perform: braket:CancelQuantumTask" }, status, "AccessDeniedException"),
-        _ => Json(new { message = "Internal failure" }, status, "InternalServiceException"),
-    };
+    private static ResponseMessage Error(HttpStatusCode status) =>
+        status switch
+        {
+            HttpStatusCode.TooManyRequests => Json(new { message = "Rate exceeded" }, status, "ThrottlingException"),
+            HttpStatusCode.NotFound => Json(new { message = "Quantum task not found" }, status, "ResourceNotFoundException"),
+            HttpStatusCode.Conflict => Json(
+                new { message = "Quantum task cannot be cancelled in its current state" },
+                status,
+                "ConflictException"
+            ),
+            HttpStatusCode.Forbidden => Json(
+                new
+                {
+                    message = $"User: arn:aws:sts::{Tasks.Account}:assumed-role/BraketBot/i-0abc is not authorized to perform: "
+                        + $"braket:CancelQuantumTask",
+                },
+                status,
+                "AccessDeniedException"
+            ),
+            _ => Json(new { message = "Internal failure" }, status, "InternalServiceException"),
+        };
 
     public void Dispose()
     {
-        foreach (var operation in holds.Keys) Release(operation);
+        foreach (var operation in holds.Keys)
+            Release(operation);
         Server.Stop();
     }
 }

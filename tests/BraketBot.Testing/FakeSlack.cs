@@ -9,6 +9,12 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
+using ReceivedRequest = (
+    string Kind,
+    string Path,
+    System.Text.Json.JsonElement Body,
+    System.Collections.Generic.IDictionary<string, WireMock.Types.WireMockList<string>> Headers
+);
 
 namespace BraketBot.Testing;
 
@@ -36,42 +42,79 @@ public sealed class FakeSlack : IDisposable
     public FakeSlack()
     {
         Server = WireMockServer.Start();
-        Server.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
             .RespondWith(Response.Create().WithCallback(request => Record("chat.postMessage", request, () => PostMessage(request))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
             .RespondWith(Response.Create().WithCallback(request => Record("chat.update", request, () => Update(request))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.history"))
-            .RespondWith(Response.Create().WithCallback(request => Record("conversations.history", request, () => History(request, thread: false))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.replies"))
-            .RespondWith(Response.Create().WithCallback(request => Record("conversations.replies", request, () => History(request, thread: true))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/auth.test"))
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/conversations.history"))
+            .RespondWith(
+                Response.Create().WithCallback(request => Record("conversations.history", request, () => History(request, thread: false)))
+            );
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/conversations.replies"))
+            .RespondWith(
+                Response.Create().WithCallback(request => Record("conversations.replies", request, () => History(request, thread: true)))
+            );
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/auth.test"))
             .RespondWith(Response.Create().WithCallback(request => Record("auth.test", request, () => AuthTest(request))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/conversations.info"))
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/conversations.info"))
             .RespondWith(Response.Create().WithCallback(request => Record("conversations.info", request, () => ConversationInfo(request))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/apps.connections.open"))
-            .RespondWith(Response.Create().WithCallback(request => Record("apps.connections.open", request, () => OpenConnection(request))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/files.getUploadURLExternal"))
-            .RespondWith(Response.Create().WithCallback(request => Record("files.getUploadURLExternal", request, () => UploadUrl(request))));
-        Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/upload/v1/*")))
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/apps.connections.open"))
+            .RespondWith(
+                Response.Create().WithCallback(request => Record("apps.connections.open", request, () => OpenConnection(request)))
+            );
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/files.getUploadURLExternal"))
+            .RespondWith(
+                Response.Create().WithCallback(request => Record("files.getUploadURLExternal", request, () => UploadUrl(request)))
+            );
+        Server
+            .Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/upload/v1/*")))
             .RespondWith(Response.Create().WithCallback(ReceiveFile));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/files.completeUploadExternal"))
-            .RespondWith(Response.Create().WithCallback(request => Record("files.completeUploadExternal", request, () => CompleteUpload(request))));
-        Server.Given(Request.Create().UsingPost().WithPath("/api/views.publish"))
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/files.completeUploadExternal"))
+            .RespondWith(
+                Response.Create().WithCallback(request => Record("files.completeUploadExternal", request, () => CompleteUpload(request)))
+            );
+        Server
+            .Given(Request.Create().UsingPost().WithPath("/api/views.publish"))
             .RespondWith(Response.Create().WithCallback(request => Record("views.publish", request, () => PublishView(request))));
-        Server.Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
+        Server
+            .Given(Request.Create().UsingPost().WithPath(new WireMock.Matchers.WildcardMatcher("/response/*")))
             .RespondWith(Response.Create().WithCallback(request => Record("response_url", request, () => Respond(request))));
-        Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100)
-            .RespondWith(Response.Create().WithCallback(request =>
-            {
-                Unexpected.Enqueue($"{request.Method} {request.Path}");
-                return Answer(HttpStatusCode.NotFound, "{\"ok\":false,\"error\":\"unknown_method\"}");
-            }));
+        Server
+            .Given(Request.Create().UsingAnyMethod())
+            .AtPriority(100)
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(request =>
+                    {
+                        Unexpected.Enqueue($"{request.Method} {request.Path}");
+                        return Answer(HttpStatusCode.NotFound, "{\"ok\":false,\"error\":\"unknown_method\"}");
+                    })
+            );
     }
 
     public WireMockServer Server { get; }
 
     /// <summary>A file as Slack holds it: its bytes (once uploaded), and where it was shared (null: unshared).</summary>
-    public sealed record File(string Id, string Name, string? AltText, byte[]? Content, string? Title = null, string? Channel = null, string? ThreadTs = null, string? Comment = null)
+    public sealed record File(
+        string Id,
+        string Name,
+        string? AltText,
+        byte[]? Content,
+        string? Title = null,
+        string? Channel = null,
+        string? ThreadTs = null,
+        string? Comment = null
+    )
     {
         public bool Completed { get; init; }
     }
@@ -91,10 +134,12 @@ public sealed class FakeSlack : IDisposable
     /// <summary>The next files.completeUploadExternal calls answer 429 with Retry-After: 1, doing nothing.</summary>
     public void ThrottleCompletions(int count) => Interlocked.Add(ref throttledCompletions, count);
 
-    /// <summary>The next files.completeUploadExternal calls complete the upload, then answer 500: the caller cannot tell it was shared.</summary>
+    /// <summary>The next files.completeUploadExternal calls complete the upload, then answer 500: the caller cannot tell it was
+    /// shared.</summary>
     public void LoseAnswersOfCompletions(int count) => Interlocked.Add(ref lostCompletions, count);
 
-    /// <summary>Given the fake's own upload URL of a file, what files.getUploadURLExternal answers as upload_url instead (a number, another host); null: the URL itself.</summary>
+    /// <summary>Given the fake's own upload URL of a file, what files.getUploadURLExternal answers as upload_url instead (a number, another
+    /// host); null: the URL itself.</summary>
     public Func<Uri, JsonNode>? UploadUrlAnswer { get; set; }
 
     /// <summary>How long files.getUploadURLExternal takes to answer (Slack slow to grant an upload).</summary>
@@ -110,8 +155,10 @@ public sealed class FakeSlack : IDisposable
     /// </summary>
     public bool RefuseFileImages { get; set; }
 
-    /// <summary>Every request to a path that starts so, answered or not (<see cref="Received"/> keeps only the ones answered 200).</summary>
-    public int Attempts(string pathPrefix) => Server.LogEntries.Count(e => e.RequestMessage?.Path.StartsWith(pathPrefix, StringComparison.Ordinal) == true);
+    /// <summary>Every request to a path that starts so, answered or not (<see cref="Received"/> keeps only the ones answered
+    /// 200).</summary>
+    public int Attempts(string pathPrefix) =>
+        Server.LogEntries.Count(e => e.RequestMessage?.Path.StartsWith(pathPrefix, StringComparison.Ordinal) == true);
 
     /// <summary>The bot token Slack knows; any other is answered invalid_auth (BotFactory's settings carry this one).</summary>
     public string BotToken { get; set; } = "xoxb-test-token";
@@ -123,7 +170,8 @@ public sealed class FakeSlack : IDisposable
 
     public string BotUser { get; set; } = "braketbot";
 
-    /// <summary>The channels the workspace has, by id, and whether the bot is in each (BotFactory's alert channel, with the bot in it).</summary>
+    /// <summary>The channels the workspace has, by id, and whether the bot is in each (BotFactory's alert channel, with the bot in
+    /// it).</summary>
     public Dictionary<string, (string Name, bool BotIsMember)> Channels { get; } = new() { ["C0ALERTS"] = ("braket-alerts", true) };
 
     /// <summary>Every later call of the method is answered ok:false with this error (missing_scope, not_in_channel…).</summary>
@@ -135,7 +183,7 @@ public sealed class FakeSlack : IDisposable
 
     public Uri ResponseUrl(string id) => new(Server.Urls[0] + "/response/" + id);
 
-    public ConcurrentQueue<(string Kind, string Path, JsonElement Body, IDictionary<string, WireMockList<string>> Headers)> Received { get; } = new();
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
     /// <summary>Calls the fake does not know: a test fails on any.</summary>
     public ConcurrentQueue<string> Unexpected { get; } = new();
@@ -196,7 +244,8 @@ public sealed class FakeSlack : IDisposable
     /// <summary>The next chat.postMessage calls answer with these statuses, posting nothing (429 carries Retry-After: 1).</summary>
     public void FailPostMessage(params HttpStatusCode[] statuses)
     {
-        foreach (var status in statuses) postMessageFaults.Enqueue(status);
+        foreach (var status in statuses)
+            postMessageFaults.Enqueue(status);
     }
 
     /// <summary>The next chat.postMessage calls post the message, then answer 500: the caller cannot tell it landed.</summary>
@@ -213,7 +262,8 @@ public sealed class FakeSlack : IDisposable
 
     private int hanging;
 
-    /// <summary>Where apps.connections.open sends the app (a <see cref="FakeSocketMode"/>'s next URL); unset, the call is unexpected.</summary>
+    /// <summary>Where apps.connections.open sends the app (a <see cref="FakeSocketMode"/>'s next URL); unset, the call is
+    /// unexpected.</summary>
     public Func<Uri>? SocketModeUrls { get; set; }
 
     /// <summary>The next apps.connections.open calls fail as Slack's would (ok: false).</summary>
@@ -222,46 +272,67 @@ public sealed class FakeSlack : IDisposable
     /// <summary>How many requests are hanging (or hung) now.</summary>
     public int Hanging => Volatile.Read(ref hanging);
 
-    public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null) where T : class
+    public async Task<T> WaitFor<T>(Func<T?> probe, TimeSpan? timeout = null, string? what = null)
+        where T : class
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
         {
-            if (probe() is { } found) return found;
+            if (probe() is { } found)
+                return found;
             await Task.Delay(25);
         }
-        throw new TimeoutException($"Slack never received {what ?? "the expected message"}. Got: " +
-                                   string.Join("\n", Received.Select(r => $"{r.Kind} {r.Body}")));
+        throw new TimeoutException(
+            $"Slack never received {what ?? "the expected message"}. Got: " + string.Join("\n", Received.Select(r => $"{r.Kind} {r.Body}"))
+        );
     }
 
     public Task<JsonElement[]> WaitForResponses(string id, int count = 1, TimeSpan? timeout = null) =>
         WaitFor(() => Responses(id) is { } r && r.Count >= count ? r.ToArray() : null, timeout, $"{count} response(s) at /response/{id}");
 
     private ResponseMessage AuthTest(IRequestMessage request) =>
-        Refusal("auth.test") ?? (Bearer(request) != BotToken
-            ? SlackError("invalid_auth")
-            : Answer(HttpStatusCode.OK, new JsonObject
-            {
-                ["ok"] = true,
-                ["url"] = "https://braket-lab.slack.com/",
-                ["team"] = Team,
-                ["user"] = BotUser,
-                ["team_id"] = "T0TEAM",
-                ["user_id"] = "U0BOT",
-                ["bot_id"] = "B0BOT",
-            }.ToJsonString()));
+        Refusal("auth.test")
+        ?? (
+            Bearer(request) != BotToken
+                ? SlackError("invalid_auth")
+                : Answer(
+                    HttpStatusCode.OK,
+                    new JsonObject
+                    {
+                        ["ok"] = true,
+                        ["url"] = "https://braket-lab.slack.com/",
+                        ["team"] = Team,
+                        ["user"] = BotUser,
+                        ["team_id"] = "T0TEAM",
+                        ["user_id"] = "U0BOT",
+                        ["bot_id"] = "B0BOT",
+                    }.ToJsonString()
+                )
+        );
 
     private ResponseMessage ConversationInfo(IRequestMessage request)
     {
-        if (Refusal("conversations.info") is { } refused) return refused;
-        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        if (Refusal("conversations.info") is { } refused)
+            return refused;
+        if (Bearer(request) != BotToken)
+            return SlackError("invalid_auth");
         var id = Form(request.Body ?? "").GetValueOrDefault("channel") ?? "";
         return Channels.TryGetValue(id, out var channel)
-            ? Answer(HttpStatusCode.OK, new JsonObject
-            {
-                ["ok"] = true,
-                ["channel"] = new JsonObject { ["id"] = id, ["name"] = channel.Name, ["is_channel"] = true, ["is_private"] = false, ["is_member"] = channel.BotIsMember },
-            }.ToJsonString())
+            ? Answer(
+                HttpStatusCode.OK,
+                new JsonObject
+                {
+                    ["ok"] = true,
+                    ["channel"] = new JsonObject
+                    {
+                        ["id"] = id,
+                        ["name"] = channel.Name,
+                        ["is_channel"] = true,
+                        ["is_private"] = false,
+                        ["is_member"] = channel.BotIsMember,
+                    },
+                }.ToJsonString()
+            )
             : SlackError("channel_not_found");
     }
 
@@ -271,11 +342,15 @@ public sealed class FakeSlack : IDisposable
     /// </summary>
     private ResponseMessage OpenConnection(IRequestMessage request)
     {
-        if (Refusal("apps.connections.open") is { } refused) return refused;
-        if (Take(ref failedOpens)) return SlackError("internal_error");
+        if (Refusal("apps.connections.open") is { } refused)
+            return refused;
+        if (Take(ref failedOpens))
+            return SlackError("internal_error");
         var token = Bearer(request);
-        if (token?.StartsWith("xoxb-", StringComparison.Ordinal) == true) return SlackError("not_allowed_token_type");
-        if (SocketModeUrls is { } urls) return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["url"] = urls().ToString() }.ToJsonString());
+        if (token?.StartsWith("xoxb-", StringComparison.Ordinal) == true)
+            return SlackError("not_allowed_token_type");
+        if (SocketModeUrls is { } urls)
+            return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["url"] = urls().ToString() }.ToJsonString());
         return token == AppToken
             ? Answer(HttpStatusCode.OK, "{\"ok\":true,\"url\":\"wss://wss-primary.slack.invalid/link/?ticket=test\"}")
             : SlackError("invalid_auth");
@@ -283,45 +358,81 @@ public sealed class FakeSlack : IDisposable
 
     private ResponseMessage UploadUrl(IRequestMessage request)
     {
-        if (Refusal("files.getUploadURLExternal") is { } refused) return refused;
-        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        if (Refusal("files.getUploadURLExternal") is { } refused)
+            return refused;
+        if (Bearer(request) != BotToken)
+            return SlackError("invalid_auth");
         var form = Form(request.Body ?? "");
-        if (!int.TryParse(form.GetValueOrDefault("length"), out var length) || length <= 0 || form.GetValueOrDefault("filename") is not { Length: > 0 } name)
+        if (
+            !int.TryParse(form.GetValueOrDefault("length"), out var length)
+            || length <= 0
+            || form.GetValueOrDefault("filename") is not { Length: > 0 } name
+        )
             return SlackError("missing_argument");
         var id = $"F{Interlocked.Increment(ref fileIds):000000}";
         files[id] = new File(id, name, form.GetValueOrDefault("alt_txt"), null) { Completed = false };
-        if (UploadUrlLatency > TimeSpan.Zero) Thread.Sleep(UploadUrlLatency);
+        if (UploadUrlLatency > TimeSpan.Zero)
+            Thread.Sleep(UploadUrlLatency);
         var own = new Uri($"{Server.Urls[0]}/upload/v1/{id}");
-        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["upload_url"] = UploadUrlAnswer?.Invoke(own) ?? own.ToString(), ["file_id"] = id }.ToJsonString());
+        return Answer(
+            HttpStatusCode.OK,
+            new JsonObject
+            {
+                ["ok"] = true,
+                ["upload_url"] = UploadUrlAnswer?.Invoke(own) ?? own.ToString(),
+                ["file_id"] = id,
+            }.ToJsonString()
+        );
     }
 
     /// <summary>The upload URL takes the bytes as they are (no token: the URL is the permission).</summary>
     private ResponseMessage ReceiveFile(IRequestMessage request)
     {
         var id = request.Path.Split('/')[^1];
-        if (Take(ref failedUploads)) return Answer(HttpStatusCode.InternalServerError, "upload failed");
-        if (RedirectUploads) return Redirect($"{Server.Urls[0]}/elsewhere/{id}");
-        if (!files.TryGetValue(id, out var file)) return Answer(HttpStatusCode.NotFound, "no such upload");
+        if (Take(ref failedUploads))
+            return Answer(HttpStatusCode.InternalServerError, "upload failed");
+        if (RedirectUploads)
+            return Redirect($"{Server.Urls[0]}/elsewhere/{id}");
+        if (!files.TryGetValue(id, out var file))
+            return Answer(HttpStatusCode.NotFound, "no such upload");
         files[id] = file with { Content = request.BodyAsBytes ?? [] };
-        Received.Enqueue(("file_upload", request.Path, JsonSerializer.SerializeToElement(new { length = request.BodyAsBytes?.Length ?? 0 }), request.Headers!));
+        Received.Enqueue(
+            (
+                "file_upload",
+                request.Path,
+                JsonSerializer.SerializeToElement(new { length = request.BodyAsBytes?.Length ?? 0 }),
+                request.Headers!
+            )
+        );
         return Answer(HttpStatusCode.OK, "OK - " + (request.BodyAsBytes?.Length ?? 0));
     }
 
-    /// <summary>Shares the uploaded files where asked, if the bot is in that channel (not_in_channel, channel_not_found otherwise), or completes them unshared.</summary>
+    /// <summary>Shares the uploaded files where asked, if the bot is in that channel (not_in_channel, channel_not_found otherwise), or
+    /// completes them unshared.</summary>
     private ResponseMessage CompleteUpload(IRequestMessage request)
     {
-        if (Take(ref throttledCompletions)) return Answer(HttpStatusCode.TooManyRequests, "{\"ok\":false,\"error\":\"ratelimited\"}", "1");
-        if (Refusal("files.completeUploadExternal") is { } refused) return refused;
-        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        if (Take(ref throttledCompletions))
+            return Answer(HttpStatusCode.TooManyRequests, "{\"ok\":false,\"error\":\"ratelimited\"}", "1");
+        if (Refusal("files.completeUploadExternal") is { } refused)
+            return refused;
+        if (Bearer(request) != BotToken)
+            return SlackError("invalid_auth");
         var body = JsonDocument.Parse(request.Body!).RootElement;
         var channel = body.TryGetProperty("channel_id", out var c) ? c.GetString() : null;
-        if (channel is not null && !Channels.TryGetValue(channel, out var known)) return SlackError("channel_not_found");
-        if (channel is not null && !Channels[channel].BotIsMember) return SlackError("not_in_channel");
-        var wanted = body.GetProperty("files").EnumerateArray().Select(f => (Id: f.GetProperty("id").GetString()!, Title: f.TryGetProperty("title", out var t) ? t.GetString() : null)).ToList();
-        if (wanted.Any(f => !files.TryGetValue(f.Id, out var file) || file.Content is null)) return SlackError("file_not_found");
+        if (channel is not null && !Channels.TryGetValue(channel, out var known))
+            return SlackError("channel_not_found");
+        if (channel is not null && !Channels[channel].BotIsMember)
+            return SlackError("not_in_channel");
+        var wanted = body.GetProperty("files")
+            .EnumerateArray()
+            .Select(f => (Id: f.GetProperty("id").GetString()!, Title: f.TryGetProperty("title", out var t) ? t.GetString() : null))
+            .ToList();
+        if (wanted.Any(f => !files.TryGetValue(f.Id, out var file) || file.Content is null))
+            return SlackError("file_not_found");
         foreach (var (id, title) in wanted)
         {
-            if (files[id].Completed && channel is not null && files[id].Channel is not null) Unexpected.Enqueue($"file {id} shared twice");
+            if (files[id].Completed && channel is not null && files[id].Channel is not null)
+                Unexpected.Enqueue($"file {id} shared twice");
             files[id] = files[id] with
             {
                 Title = title,
@@ -331,8 +442,16 @@ public sealed class FakeSlack : IDisposable
                 Comment = body.TryGetProperty("initial_comment", out var comment) ? comment.GetString() : null,
             };
         }
-        if (Take(ref lostCompletions)) return Answer(HttpStatusCode.InternalServerError, "{\"ok\":false,\"error\":\"internal_error\"}");
-        return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["files"] = new JsonArray(wanted.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id }).ToArray()) }.ToJsonString());
+        if (Take(ref lostCompletions))
+            return Answer(HttpStatusCode.InternalServerError, "{\"ok\":false,\"error\":\"internal_error\"}");
+        return Answer(
+            HttpStatusCode.OK,
+            new JsonObject
+            {
+                ["ok"] = true,
+                ["files"] = new JsonArray(wanted.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id }).ToArray()),
+            }.ToJsonString()
+        );
     }
 
     private readonly ConcurrentDictionary<string, JsonElement> homeViews = new();
@@ -346,8 +465,13 @@ public sealed class FakeSlack : IDisposable
 
     /// <summary>Waits until the user's Home tab was published <paramref name="count"/> times and returns it as it stands.</summary>
     public async Task<JsonElement> WaitForHomeView(string userId, int count = 1, TimeSpan? timeout = null) =>
-        (await WaitFor(() => ViewsPublishedTo(userId) >= count && homeViews.TryGetValue(userId, out var view) ? new[] { view } : null,
-            timeout, $"views.publish #{count} for {userId}"))[0];
+        (
+            await WaitFor(
+                () => ViewsPublishedTo(userId) >= count && homeViews.TryGetValue(userId, out var view) ? new[] { view } : null,
+                timeout,
+                $"views.publish #{count} for {userId}"
+            )
+        )[0];
 
     /// <summary>
     /// views.publish as Slack checks it: a user, a view of type home with at most 100 blocks, sections within
@@ -355,23 +479,35 @@ public sealed class FakeSlack : IDisposable
     /// </summary>
     private ResponseMessage PublishView(IRequestMessage request)
     {
-        if (Refusal("views.publish") is { } refused) return refused;
-        if (Bearer(request) != BotToken) return SlackError("invalid_auth");
+        if (Refusal("views.publish") is { } refused)
+            return refused;
+        if (Bearer(request) != BotToken)
+            return SlackError("invalid_auth");
         var body = JsonDocument.Parse(request.Body ?? "{}").RootElement.Clone();
-        if (!body.TryGetProperty("user_id", out var user) || user.GetString() is not { Length: > 0 } userId
-            || !body.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object
-            || !view.TryGetProperty("type", out var type) || type.GetString() != "home"
-            || !view.TryGetProperty("blocks", out var blocks) || blocks.ValueKind != JsonValueKind.Array)
+        if (
+            !body.TryGetProperty("user_id", out var user)
+            || user.GetString() is not { Length: > 0 } userId
+            || !body.TryGetProperty("view", out var view)
+            || view.ValueKind != JsonValueKind.Object
+            || !view.TryGetProperty("type", out var type)
+            || type.GetString() != "home"
+            || !view.TryGetProperty("blocks", out var blocks)
+            || blocks.ValueKind != JsonValueKind.Array
+        )
         {
             Unexpected.Enqueue($"views.publish without a user_id or a home view: {request.Body}");
             return SlackError("invalid_arguments");
         }
-        var tooLong = blocks.EnumerateArray().Any(b => b.GetProperty("type").GetString() switch
-        {
-            "section" => b.TryGetProperty("text", out var text) && text.GetProperty("text").GetString()!.Length > 3000,
-            "header" => b.GetProperty("text").GetProperty("text").GetString()!.Length > 150,
-            _ => false,
-        });
+        var tooLong = blocks
+            .EnumerateArray()
+            .Any(b =>
+                b.GetProperty("type").GetString() switch
+                {
+                    "section" => b.TryGetProperty("text", out var text) && text.GetProperty("text").GetString()!.Length > 3000,
+                    "header" => b.GetProperty("text").GetProperty("text").GetString()!.Length > 150,
+                    _ => false,
+                }
+            );
         if (blocks.GetArrayLength() > 100 || tooLong)
         {
             Unexpected.Enqueue($"views.publish of a view Slack refuses ({blocks.GetArrayLength()} blocks, a text too long: {tooLong})");
@@ -379,14 +515,20 @@ public sealed class FakeSlack : IDisposable
         }
         homeViews[userId] = view;
         viewsPublished.AddOrUpdate(userId, 1, (_, n) => n + 1);
-        return Answer(HttpStatusCode.OK, new JsonObject
-        {
-            ["ok"] = true,
-            ["view"] = new JsonObject
+        return Answer(
+            HttpStatusCode.OK,
+            new JsonObject
             {
-                ["id"] = "V" + userId, ["type"] = "home", ["hash"] = "1700000000.abcdef", ["blocks"] = JsonNode.Parse(blocks.GetRawText()),
-            },
-        }.ToJsonString());
+                ["ok"] = true,
+                ["view"] = new JsonObject
+                {
+                    ["id"] = "V" + userId,
+                    ["type"] = "home",
+                    ["hash"] = "1700000000.abcdef",
+                    ["blocks"] = JsonNode.Parse(blocks.GetRawText()),
+                },
+            }.ToJsonString()
+        );
     }
 
     private ResponseMessage? Refusal(string method) => refusals.TryGetValue(method, out var error) ? SlackError(error) : null;
@@ -394,8 +536,10 @@ public sealed class FakeSlack : IDisposable
     private static ResponseMessage SlackError(string error) => Answer(HttpStatusCode.OK, $"{{\"ok\":false,\"error\":\"{error}\"}}");
 
     private static string? Bearer(IRequestMessage request) =>
-        request.Headers is { } headers && headers.TryGetValue("Authorization", out var values) && values.FirstOrDefault() is { } value
-            && value.StartsWith("Bearer ", StringComparison.Ordinal)
+        request.Headers is { } headers
+        && headers.TryGetValue("Authorization", out var values)
+        && values.FirstOrDefault() is { } value
+        && value.StartsWith("Bearer ", StringComparison.Ordinal)
             ? value["Bearer ".Length..]
             : null;
 
@@ -411,7 +555,8 @@ public sealed class FakeSlack : IDisposable
             return Answer(status, "{\"ok\":false,\"error\":\"internal_error\"}", status == HttpStatusCode.TooManyRequests ? "1" : null);
 
         var body = JsonDocument.Parse(request.Body!).RootElement.Clone();
-        if (RefuseFileImages && ShowsFile(body)) return SlackError("invalid_blocks");
+        if (RefuseFileImages && ShowsFile(body))
+            return SlackError("invalid_blocks");
         var posted = $"1700000000.{Interlocked.Increment(ref ts):000000}";
         var channel = body.GetProperty("channel").GetString()!;
         var thread = body.TryGetProperty("thread_ts", out var t) ? t.GetString() : null;
@@ -424,20 +569,24 @@ public sealed class FakeSlack : IDisposable
     /// <summary>Slack takes five posts to a response_url; a sixth is refused, and a test fails on it.</summary>
     private ResponseMessage Respond(IRequestMessage request)
     {
-        if (RefuseFileImages && ShowsFile(JsonDocument.Parse(request.Body!).RootElement)) return Answer(HttpStatusCode.BadRequest, "invalid_blocks");
-        if (responseUses.AddOrUpdate(request.Path, 1, (_, n) => n + 1) <= MaxResponseUses) return Answer(HttpStatusCode.OK, "ok");
+        if (RefuseFileImages && ShowsFile(JsonDocument.Parse(request.Body!).RootElement))
+            return Answer(HttpStatusCode.BadRequest, "invalid_blocks");
+        if (responseUses.AddOrUpdate(request.Path, 1, (_, n) => n + 1) <= MaxResponseUses)
+            return Answer(HttpStatusCode.OK, "ok");
         Unexpected.Enqueue($"a sixth post to {request.Path}");
         return Answer(HttpStatusCode.NotFound, "used_url");
     }
 
     private static bool ShowsFile(JsonElement message) =>
-        message.TryGetProperty("blocks", out var blocks) && blocks.EnumerateArray().Any(b => b.GetProperty("type").GetString() == "image" && b.TryGetProperty("slack_file", out _));
+        message.TryGetProperty("blocks", out var blocks)
+        && blocks.EnumerateArray().Any(b => b.GetProperty("type").GetString() == "image" && b.TryGetProperty("slack_file", out _));
 
     private ResponseMessage Update(IRequestMessage request)
     {
         var body = JsonDocument.Parse(request.Body!).RootElement.Clone();
         var at = body.GetProperty("ts").GetString()!;
-        if (!messages.TryGetValue(at, out var message)) return Answer(HttpStatusCode.OK, "{\"ok\":false,\"error\":\"message_not_found\"}");
+        if (!messages.TryGetValue(at, out var message))
+            return Answer(HttpStatusCode.OK, "{\"ok\":false,\"error\":\"message_not_found\"}");
         messages[at] = message with { Body = Merge(message.Body, body), Updates = message.Updates + 1 };
         return Answer(HttpStatusCode.OK, $"{{\"ok\":true,\"ts\":\"{at}\"}}");
     }
@@ -462,9 +611,10 @@ public sealed class FakeSlack : IDisposable
             {
                 ["ts"] = m.Ts,
                 ["text"] = m.Body.GetProperty("text").GetString(),
-                ["metadata"] = form.GetValueOrDefault("include_all_metadata") == "true" && m.Body.TryGetProperty("metadata", out var metadata)
-                    ? JsonNode.Parse(metadata.GetRawText())
-                    : null,
+                ["metadata"] =
+                    form.GetValueOrDefault("include_all_metadata") == "true" && m.Body.TryGetProperty("metadata", out var metadata)
+                        ? JsonNode.Parse(metadata.GetRawText())
+                        : null,
             })
             .ToArray();
         return Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["messages"] = new JsonArray(found) }.ToJsonString());
@@ -473,18 +623,23 @@ public sealed class FakeSlack : IDisposable
     private static Dictionary<string, string> Form(string body) =>
         body.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
-            .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
+            .ToDictionary(
+                p => Uri.UnescapeDataString(p[0].Replace('+', ' ')),
+                p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : ""
+            );
 
     private static bool Take(ref int counter)
     {
-        if (Interlocked.Decrement(ref counter) >= 0) return true;
+        if (Interlocked.Decrement(ref counter) >= 0)
+            return true;
         Interlocked.Increment(ref counter);
         return false;
     }
 
     private ResponseMessage Record(string kind, IRequestMessage request, Func<ResponseMessage> answer)
     {
-        var body = request.Body is not { Length: > 0 } text ? default
+        var body =
+            request.Body is not { Length: > 0 } text ? default
             : text.TrimStart().StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone()
             : JsonSerializer.SerializeToElement(Form(text));
         if (down is { } outage)
@@ -494,25 +649,33 @@ public sealed class FakeSlack : IDisposable
             return Answer(outage.Status, "{\"ok\":false,\"error\":\"service_unavailable\"}");
         }
         var response = answer();
-        if ((int)response.StatusCode! == 200) Received.Enqueue((kind, request.Path, body, request.Headers!));
+        if ((int)response.StatusCode! == 200)
+            Received.Enqueue((kind, request.Path, body, request.Headers!));
         return response;
     }
 
-    private static ResponseMessage Redirect(string location) => new()
-    {
-        StatusCode = (int)HttpStatusCode.TemporaryRedirect,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Location"] = new(location) },
-    };
+    private static ResponseMessage Redirect(string location) =>
+        new()
+        {
+            StatusCode = (int)HttpStatusCode.TemporaryRedirect,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Location"] = new(location) },
+        };
 
     private static ResponseMessage Answer(HttpStatusCode status, string body, string? retryAfter = null)
     {
         var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") };
-        if (retryAfter is not null) headers["Retry-After"] = new WireMockList<string>(retryAfter);
+        if (retryAfter is not null)
+            headers["Retry-After"] = new WireMockList<string>(retryAfter);
         return new ResponseMessage
         {
             StatusCode = (int)status,
             Headers = headers,
-            BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+            BodyData = new BodyData
+            {
+                BodyAsString = body,
+                DetectedBodyType = BodyType.String,
+                Encoding = Encoding.UTF8,
+            },
         };
     }
 

@@ -64,16 +64,19 @@ public sealed class FakeSocketMode : IAsyncDisposable
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var link = new Link(context.Request.Query["ticket"].ToString(), socket, context);
         links.Enqueue(link);
-        if (SayHello) await link.SendHelloAsync();
+        if (SayHello)
+            await link.SendHelloAsync();
         await link.ReadAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var link in links) link.Drop();
+        foreach (var link in links)
+            link.Drop();
         await app.StopAsync();
         await app.DisposeAsync();
-        foreach (var link in links) link.Dispose();
+        foreach (var link in links)
+            link.Dispose();
     }
 
     /// <summary>One Socket Mode connection, seen from Slack's side.</summary>
@@ -97,21 +100,27 @@ public sealed class FakeSocketMode : IAsyncDisposable
         /// <summary>Whether the app closed with a close handshake rather than leaving the socket to break.</summary>
         public bool ClosedCleanly { get; private set; }
 
-        public Task SendHelloAsync() => SendAsync(new JsonObject
-        {
-            ["type"] = "hello",
-            ["num_connections"] = 1,
-            ["debug_info"] = new JsonObject { ["host"] = "fake-applink", ["approximate_connection_time"] = 18060 },
-            ["connection_info"] = new JsonObject { ["app_id"] = SlackRequests.AppId },
-        }.ToJsonString());
+        public Task SendHelloAsync() =>
+            SendAsync(
+                new JsonObject
+                {
+                    ["type"] = "hello",
+                    ["num_connections"] = 1,
+                    ["debug_info"] = new JsonObject { ["host"] = "fake-applink", ["approximate_connection_time"] = 18060 },
+                    ["connection_info"] = new JsonObject { ["app_id"] = SlackRequests.AppId },
+                }.ToJsonString()
+            );
 
         /// <summary>A disconnect with this reason (refresh_requested, link_disabled, warning).</summary>
-        public Task SendDisconnectAsync(string reason) => SendAsync(new JsonObject
-        {
-            ["type"] = "disconnect",
-            ["reason"] = reason,
-            ["debug_info"] = new JsonObject { ["host"] = "fake-applink" },
-        }.ToJsonString());
+        public Task SendDisconnectAsync(string reason) =>
+            SendAsync(
+                new JsonObject
+                {
+                    ["type"] = "disconnect",
+                    ["reason"] = reason,
+                    ["debug_info"] = new JsonObject { ["host"] = "fake-applink" },
+                }.ToJsonString()
+            );
 
         /// <summary>Sends an envelope; returns its id. A redelivery passes the id again with a retry attempt.</summary>
         public async Task<string> SendEnvelopeAsync(string type, string payloadJson, string? envelopeId = null, int retryAttempt = 0)
@@ -135,14 +144,22 @@ public sealed class FakeSocketMode : IAsyncDisposable
 
         /// <summary>The acknowledgements the app sent for this envelope.</summary>
         public IReadOnlyList<JsonElement> Acks(string envelopeId) =>
-            Received.Select(r => r.Message)
-                .Where(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("envelope_id", out var id) && id.GetString() == envelopeId)
+            Received
+                .Select(r => r.Message)
+                .Where(m =>
+                    m.ValueKind == JsonValueKind.Object && m.TryGetProperty("envelope_id", out var id) && id.GetString() == envelopeId
+                )
                 .ToList();
 
         /// <summary>Waits for the <paramref name="count"/>th acknowledgement of the envelope and returns it.</summary>
         public async Task<JsonElement> WaitForAck(string envelopeId, int count = 1, TimeSpan? timeout = null) =>
-            (await Wait.For(() => Acks(envelopeId) is { } acks && acks.Count >= count ? acks.Skip(count - 1).Take(1).ToList() : null,
-                timeout ?? TimeSpan.FromSeconds(15), $"acknowledgement #{count} of envelope {envelopeId}"))[0];
+            (
+                await Wait.For(
+                    () => Acks(envelopeId) is { } acks && acks.Count >= count ? acks.Skip(count - 1).Take(1).ToList() : null,
+                    timeout ?? TimeSpan.FromSeconds(15),
+                    $"acknowledgement #{count} of envelope {envelopeId}"
+                )
+            )[0];
 
         public async Task SendAsync(string json)
         {
@@ -160,7 +177,8 @@ public sealed class FakeSocketMode : IAsyncDisposable
         /// <summary>Breaks the connection without a close handshake, as a network failure would.</summary>
         public void Drop()
         {
-            if (closed.Task.IsCompleted) return;
+            if (closed.Task.IsCompleted)
+                return;
             socket.Abort();
             context.Abort();
         }
@@ -200,20 +218,5 @@ public sealed class FakeSocketMode : IAsyncDisposable
                 closed.TrySetResult();
             }
         }
-    }
-}
-
-/// <summary>Polls a probe until it finds something: the fakes' way of waiting for a signal.</summary>
-internal static class Wait
-{
-    public static async Task<T> For<T>(Func<T?> probe, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (probe() is { } found) return found;
-            await Task.Delay(10);
-        }
-        throw new TimeoutException($"Never saw {what}.");
     }
 }

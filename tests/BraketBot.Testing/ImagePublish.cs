@@ -13,17 +13,32 @@ public static partial class ImagePublish
     public static async Task<(int ExitCode, string Output)> RunAsync(string repositoryRoot, string output, TimeSpan timeout)
     {
         var publish = PublishLine().Match(File.ReadAllText(Path.Combine(repositoryRoot, "Dockerfile")));
-        if (!publish.Success) return (-1, "the Dockerfile has no `RUN dotnet publish` line");
-        var args = publish.Groups["args"].Value.Replace("--no-restore", "", StringComparison.Ordinal).Replace("/app", output, StringComparison.Ordinal);
+        if (!publish.Success)
+            return (-1, "the Dockerfile has no `RUN dotnet publish` line");
+        var args = publish
+            .Groups["args"]
+            .Value.Replace("--no-restore", "", StringComparison.Ordinal)
+            .Replace("/app", output, StringComparison.Ordinal);
         return await RunProcessAsync("dotnet", $"publish {args}", repositoryRoot, timeout);
     }
 
     /// <summary>Runs a program to its end (or the timeout), with its output and error together.</summary>
     public static async Task<(int ExitCode, string Output)> RunProcessAsync(
-        string file, string args, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+        string file,
+        string args,
+        string directory,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
-        var start = new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        var start = new ProcessStartInfo(file, args)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -11,7 +11,8 @@ public static class OfferFiles
 {
     public const string Published = "2026-11-20";
 
-    /// <summary>The prices of the sample offer file: today's QPUs, simulators and job instances (the retired devices are not on it).</summary>
+    /// <summary>The prices of the sample offer file: today's QPUs, simulators and job instances (the retired devices are not on
+    /// it).</summary>
     public static readonly IReadOnlyList<OfferRow> SampleRows =
     [
         .. OfferRow.Qpu("us-east-1", "Forte-1", 0.08m),
@@ -32,15 +33,35 @@ public static class OfferFiles
 
     private static readonly string[] Header =
     [
-        "SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription", "EffectiveDate", "StartingRange", "EndingRange", "Unit",
-        "PricePerUnit", "Currency", "Product Family", "serviceCode", "Location", "Location Type", "Device Name", "DeviceName",
-        "Region Code", "Version", "operation", "usageType", "Instance Type",
+        "SKU",
+        "OfferTermCode",
+        "RateCode",
+        "TermType",
+        "PriceDescription",
+        "EffectiveDate",
+        "StartingRange",
+        "EndingRange",
+        "Unit",
+        "PricePerUnit",
+        "Currency",
+        "Product Family",
+        "serviceCode",
+        "Location",
+        "Location Type",
+        "Device Name",
+        "DeviceName",
+        "Region Code",
+        "Version",
+        "operation",
+        "usageType",
+        "Instance Type",
     ];
 
     public static string Build(string published, IEnumerable<OfferRow> rows)
     {
         var text = new StringBuilder();
-        void Line(params string[] fields) => text.Append(string.Join(',', fields.Select(f => '"' + f.Replace("\"", "\"\"") + '"'))).Append('\n');
+        void Line(params string[] fields) =>
+            text.Append(string.Join(',', fields.Select(f => '"' + f.Replace("\"", "\"\"") + '"'))).Append('\n');
         Line("FormatVersion", "v1.0");
         Line("Disclaimer", "This pricing list is for informational purposes only.");
         Line("Publication Date", $"{published}T00:00:00Z");
@@ -54,9 +75,30 @@ public static class OfferFiles
             var onDemand = row.Family.StartsWith("Quantum Task", StringComparison.Ordinal);
             var price = row.Price.ToString("0.0000000000", CultureInfo.InvariantCulture);
             var id = $"SKU{sku++:00000}BRAKET";
-            Line(id, "JRTCKXETXF", $"{id}.JRTCKXETXF.6YS6EN2CT7", "OnDemand", $"${price} per {row.Unit} for {row.Family} {row.Device}", "2026-11-01", "0", "Inf",
-                row.Unit, price, "USD", row.Family, "AmazonBraket", row.Region, "AWS Region", job ? row.Device : "", onDemand ? row.Device : "",
-                row.Region, row.Version, row.Version.Length > 0 ? "CompleteTask" : "", $"{row.Region}-{row.Family.Replace(" ", "")}", row.InstanceType);
+            Line(
+                id,
+                "JRTCKXETXF",
+                $"{id}.JRTCKXETXF.6YS6EN2CT7",
+                "OnDemand",
+                $"${price} per {row.Unit} for {row.Family} {row.Device}",
+                "2026-11-01",
+                "0",
+                "Inf",
+                row.Unit,
+                price,
+                "USD",
+                row.Family,
+                "AmazonBraket",
+                row.Region,
+                "AWS Region",
+                job ? row.Device : "",
+                onDemand ? row.Device : "",
+                row.Region,
+                row.Version,
+                row.Version.Length > 0 ? "CompleteTask" : "",
+                $"{row.Region}-{row.Family.Replace(" ", "")}",
+                row.InstanceType
+            );
         }
         return text.ToString();
     }

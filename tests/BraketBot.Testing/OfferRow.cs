@@ -5,15 +5,25 @@ namespace BraketBot.Testing;
 /// device (in <c>DeviceName</c> for on-demand families, <c>Device Name</c> for a hybrid job's), or an
 /// instance type, or a simulator's version.
 /// </summary>
-public sealed record OfferRow(string Family, string Region, string Device, decimal Price, string Unit = "", string InstanceType = "", string Version = "")
+public sealed record OfferRow(
+    string Family,
+    string Region,
+    string Device,
+    decimal Price,
+    string Unit = "",
+    string InstanceType = "",
+    string Version = ""
+)
 {
     public static OfferRow Shot(string region, string device, decimal price) => new("Quantum Task-Shot", region, device, price, "Shot");
 
     public static OfferRow Task(string region, string device, decimal price = 0.30m) => new("Quantum Task", region, device, price, "Task");
 
-    public static OfferRow JobShot(string region, string device, decimal price) => new("Braket Managed Jobs QPU Task Shot", region, device, price, "Shot");
+    public static OfferRow JobShot(string region, string device, decimal price) =>
+        new("Braket Managed Jobs QPU Task Shot", region, device, price, "Shot");
 
-    public static OfferRow JobTask(string region, string device, decimal price = 0.30m) => new("Braket Managed Jobs QPU Task", region, device, price, "Task");
+    public static OfferRow JobTask(string region, string device, decimal price = 0.30m) =>
+        new("Braket Managed Jobs QPU Task", region, device, price, "Task");
 
     public static OfferRow Instance(string region, string instanceType, decimal perMinute) =>
         new("Braket Managed Jobs Instance", region, "", perMinute, "minutes", InstanceType: instanceType);

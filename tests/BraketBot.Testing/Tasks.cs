@@ -54,6 +54,11 @@ public static class Tasks
         ];
     }
 
-    public static IEnumerable<QuantumTaskSummary> Many(int count, string deviceArn, QuantumTaskStatus status, long shots, DateTimeOffset createdAt) =>
-        Enumerable.Range(0, count).Select(i => Task(deviceArn, status, shots, createdAt.AddSeconds(i)));
+    public static IEnumerable<QuantumTaskSummary> Many(
+        int count,
+        string deviceArn,
+        QuantumTaskStatus status,
+        long shots,
+        DateTimeOffset createdAt
+    ) => Enumerable.Range(0, count).Select(i => Task(deviceArn, status, shots, createdAt.AddSeconds(i)));
 }

@@ -21,21 +21,22 @@ public static class TestSettings
     };
 
     /// <summary>Every setting a fully configured bot has, pointed at the fakes.</summary>
-    public static Dictionary<string, string?> For(Uri braketUrl, Uri slackApi) => new()
-    {
-        ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
-        ["Slack:BotToken"] = "xoxb-test-token",
-        ["Slack:AlertChannel"] = "C0ALERTS",
-        ["Slack:ApiBaseUrl"] = slackApi.ToString(),
-        ["Braket:ServiceUrl"] = braketUrl.ToString(),
-        ["Braket:Regions:0"] = "us-west-1",
-        ["Braket:Regions:1"] = "us-east-1",
-        ["EventBridge:ApiKey"] = EventBridgeApiKey,
-        // The fake serves the AWS price list beside Braket: no test reads AWS's real one.
-        ["Pricing:PriceListUrl"] = new Uri(braketUrl, FakeBraket.PriceListPath.TrimStart('/')).ToString(),
-        // Nothing should wait on the reconcile unless it asks for it.
-        ["Caps:ReconcileCron"] = "0 0 1 1 *",
-    };
+    public static Dictionary<string, string?> For(Uri braketUrl, Uri slackApi) =>
+        new()
+        {
+            ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
+            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:AlertChannel"] = "C0ALERTS",
+            ["Slack:ApiBaseUrl"] = slackApi.ToString(),
+            ["Braket:ServiceUrl"] = braketUrl.ToString(),
+            ["Braket:Regions:0"] = "us-west-1",
+            ["Braket:Regions:1"] = "us-east-1",
+            ["EventBridge:ApiKey"] = EventBridgeApiKey,
+            // The fake serves the AWS price list beside Braket: no test reads AWS's real one.
+            ["Pricing:PriceListUrl"] = new Uri(braketUrl, FakeBraket.PriceListPath.TrimStart('/')).ToString(),
+            // Nothing should wait on the reconcile unless it asks for it.
+            ["Caps:ReconcileCron"] = "0 0 1 1 *",
+        };
 
     /// <summary>The same for a bot run as its own process, which finds its AWS credentials in the environment.</summary>
     public static Dictionary<string, string> ForProcess(Uri braketUrl, Uri slackApi, IReadOnlyDictionary<string, string>? more = null)
@@ -43,7 +44,8 @@ public static class TestSettings
         var settings = For(braketUrl, slackApi).ToDictionary(p => p.Key, p => p.Value!);
         settings["AWS_ACCESS_KEY_ID"] = Credentials.AccessKey;
         settings["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretKey;
-        foreach (var (key, value) in more ?? new Dictionary<string, string>()) settings[key] = value;
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+            settings[key] = value;
         return settings;
     }
 }

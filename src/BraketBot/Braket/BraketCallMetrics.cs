@@ -22,7 +22,11 @@ public sealed class BraketCallMetrics(BraketBotMetrics metrics, TimeProvider tim
         }
         finally
         {
-            metrics.BraketCall(request.Options.TryGetValue(Operation, out var operation) ? operation : "unknown", status, time.GetElapsedTime(started));
+            metrics.BraketCall(
+                request.Options.TryGetValue(Operation, out var operation) ? operation : "unknown",
+                status,
+                time.GetElapsedTime(started)
+            );
         }
     }
 }

@@ -8,7 +8,8 @@ public sealed class LocalQuotaTokens(TokenBucket bucket, TimeProvider time) : IQ
     public async Task NextAsync(int wanted)
     {
         // The wait is the least one: a bucket waiting for the answer to its burst's first call refills later, so look again.
-        for (var wait = bucket.Reserve(); wait > TimeSpan.Zero; wait = bucket.Shortfall()) await Task.Delay(wait, time);
+        for (var wait = bucket.Reserve(); wait > TimeSpan.Zero; wait = bucket.Shortfall())
+            await Task.Delay(wait, time);
     }
 
     public void GiveBack() => bucket.GiveBack();

@@ -28,8 +28,12 @@ public sealed partial class QuotaLimiter : IDisposable
     private IReadOnlyList<Quota> quotas;
 
     public QuotaLimiter(
-        IOptionsMonitor<BraketOptions> options, IOptionsMonitor<WatchOptions> watch, TimeProvider time, ILogger<QuotaLimiter> logger,
-        IQuotaBuckets? shared = null)
+        IOptionsMonitor<BraketOptions> options,
+        IOptionsMonitor<WatchOptions> watch,
+        TimeProvider time,
+        ILogger<QuotaLimiter> logger,
+        IQuotaBuckets? shared = null
+    )
     {
         this.options = options;
         this.watch = watch;
@@ -42,7 +46,8 @@ public sealed partial class QuotaLimiter : IDisposable
         listening = options.OnChange(changed =>
         {
             var now = QuotasOf(changed);
-            if (!Interlocked.Exchange(ref quotas, now).SequenceEqual(now)) queues.Clear();
+            if (!Interlocked.Exchange(ref quotas, now).SequenceEqual(now))
+                queues.Clear();
         });
     }
 
@@ -60,14 +65,16 @@ public sealed partial class QuotaLimiter : IDisposable
     /// </summary>
     public void Answered(string region, string operation, long sentAt)
     {
-        if (queues.TryGetValue((region, operation), out var queue)) queue.Answered(sentAt);
+        if (queues.TryGetValue((region, operation), out var queue))
+            queue.Answered(sentAt);
     }
 
     private QuotaQueue Queue((string Region, string Operation) key)
     {
         var quota = options.CurrentValue.QuotaFor(key.Operation);
         var bucket = new TokenBucket(quota with { Burst = Math.Max(1, quota.Burst - 1) }, time);
-        if (shared is null) return new QuotaQueue(new LocalQuotaTokens(bucket, time));
+        if (shared is null)
+            return new QuotaQueue(new LocalQuotaTokens(bucket, time));
         // Instances on one store watch one account; the account is in the key so that a store shared more widely still paces each apart.
         var account = watch.CurrentValue.AccountId ?? "this-account";
         return new QuotaQueue(new SharedQuotaTokens(shared, $"{account}/{key.Region}/{key.Operation}", quota, bucket, time, logger));

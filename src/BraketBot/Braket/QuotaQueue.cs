@@ -29,7 +29,8 @@ public sealed class QuotaQueue(IQuotaTokens tokens)
         lock (gate)
         {
             // Not pumping means nobody is queued: a ready token is this caller's.
-            if (!pumping && tokens.TryTakeNow()) return Task.CompletedTask;
+            if (!pumping && tokens.TryTakeNow())
+                return Task.CompletedTask;
             waiter = new Waiter();
             if (cancellationToken.CanBeCanceled)
                 waiter.Registration = cancellationToken.Register(() => waiter.Turn.TrySetCanceled(cancellationToken));
@@ -41,7 +42,8 @@ public sealed class QuotaQueue(IQuotaTokens tokens)
         // outside this caller's context (its trace, its priority): it serves every caller.
         if (start)
         {
-            using (ExecutionContext.SuppressFlow()) _ = PumpAsync();
+            using (ExecutionContext.SuppressFlow())
+                _ = PumpAsync();
         }
         return waiter.Turn.Task;
     }
@@ -74,7 +76,8 @@ public sealed class QuotaQueue(IQuotaTokens tokens)
                 // No token can be promised: the callers fail (each call answers as a failed Braket call) rather than hang.
                 lock (gate)
                 {
-                    while (waiting.TryDequeue(out var waiter, out _)) waiter.Turn.TrySetException(e);
+                    while (waiting.TryDequeue(out var waiter, out _))
+                        waiter.Turn.TrySetException(e);
                     pumping = false;
                 }
                 return;

@@ -16,7 +16,13 @@ namespace BraketBot.Braket;
 /// waits at most that long behind it.
 /// </remarks>
 public sealed partial class SharedQuotaTokens(
-    IQuotaBuckets buckets, string key, Quota quota, TokenBucket fallback, TimeProvider time, ILogger logger) : IQuotaTokens
+    IQuotaBuckets buckets,
+    string key,
+    Quota quota,
+    TokenBucket fallback,
+    TimeProvider time,
+    ILogger logger
+) : IQuotaTokens
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(50);
 
@@ -40,7 +46,8 @@ public sealed partial class SharedQuotaTokens(
         {
             var now = time.GetTimestamp();
             DropStale(now);
-            if (!slots.TryPeek(out var slot) || slot.Ready > now) return false;
+            if (!slots.TryPeek(out var slot) || slot.Ready > now)
+                return false;
             Use();
             return true;
         }
@@ -63,7 +70,8 @@ public sealed partial class SharedQuotaTokens(
                 continue;
             }
             var wait = time.GetElapsedTime(time.GetTimestamp(), next.Ready);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time);
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, time);
             lock (gate)
             {
                 var now = time.GetTimestamp();
@@ -79,7 +87,8 @@ public sealed partial class SharedQuotaTokens(
 
     public void GiveBack()
     {
-        lock (gate) unused++;
+        lock (gate)
+            unused++;
     }
 
     /// <summary>Only this instance's own bucket, used while the store is out of reach, waits for answers.</summary>
@@ -87,7 +96,8 @@ public sealed partial class SharedQuotaTokens(
 
     private async Task LeaseAsync(int wanted)
     {
-        int count, returned;
+        int count,
+            returned;
         lock (gate)
         {
             var demand = lastSlice > 0 && usedOfLastSlice >= lastSlice ? 2 * lastSlice : usedOfLastSlice;
@@ -105,13 +115,15 @@ public sealed partial class SharedQuotaTokens(
             // The store is out of reach: this call is paced by this instance alone rather than not made at all.
             LogUnshared(e, key);
             var ready = time.GetTimestamp() + Ticks(fallback.Reserve());
-            lock (gate) Add(ready);
+            lock (gate)
+                Add(ready);
             return;
         }
         var at = time.GetTimestamp();
         lock (gate)
         {
-            for (var i = 1; i <= count; i++) Add(at + Ticks(TimeSpan.FromSeconds(Math.Max(0, (i - level) / quota.Rate))));
+            for (var i = 1; i <= count; i++)
+                Add(at + Ticks(TimeSpan.FromSeconds(Math.Max(0, (i - level) / quota.Rate))));
             lastSlice = count;
             usedOfLastSlice = 0;
         }
@@ -136,6 +148,9 @@ public sealed partial class SharedQuotaTokens(
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared Braket quota {Key} could not be read from the store; this call is paced by this instance alone")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The shared Braket quota {Key} could not be read from the store; this call is paced by this instance alone"
+    )]
     private partial void LogUnshared(Exception e, string key);
 }

@@ -27,16 +27,23 @@ public sealed class SigV4Handler(IAwsCredentialsSource credentials, TimeProvider
         var identity = await credentials.GetAsync(cancellationToken);
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         using var unsigned = Describe(request, body);
-        if (identity.UseToken) unsigned.Headers[HeaderKeys.XAmzSecurityTokenHeader] = identity.Token;
+        if (identity.UseToken)
+            unsigned.Headers[HeaderKeys.XAmzSecurityTokenHeader] = identity.Token;
 
         var result = new AWS4Signer().SignRequest(
-            unsigned, Configs.GetOrAdd(region, r => new SigningConfig(r)), new RequestMetrics(),
-            identity.AccessKey, identity.SecretKey, time.GetUtcNow().UtcDateTime);
+            unsigned,
+            Configs.GetOrAdd(region, r => new SigningConfig(r)),
+            new RequestMetrics(),
+            identity.AccessKey,
+            identity.SecretKey,
+            time.GetUtcNow().UtcDateTime
+        );
 
         foreach (var name in new[] { HeaderKeys.XAmzDateHeader, HeaderKeys.XAmzContentSha256Header, HeaderKeys.XAmzSecurityTokenHeader })
         {
             request.Headers.Remove(name);
-            if (unsigned.Headers.TryGetValue(name, out var value)) request.Headers.TryAddWithoutValidation(name, value);
+            if (unsigned.Headers.TryGetValue(name, out var value))
+                request.Headers.TryAddWithoutValidation(name, value);
         }
         request.Headers.Remove(HeaderKeys.AuthorizationHeader);
         request.Headers.TryAddWithoutValidation(HeaderKeys.AuthorizationHeader, result.ForAuthorizationHeader);
@@ -75,7 +82,8 @@ public sealed class SigV4Handler(IAwsCredentialsSource credentials, TimeProvider
     /// <summary>The little of a service client's configuration the signer reads.</summary>
     private sealed class SigningConfig : ClientConfig
     {
-        public SigningConfig(string region) : base(new NoDefaults())
+        public SigningConfig(string region)
+            : base(new NoDefaults())
         {
             AuthenticationRegion = region;
             AuthenticationServiceName = ServiceName;
@@ -87,13 +95,16 @@ public sealed class SigV4Handler(IAwsCredentialsSource credentials, TimeProvider
 
         public override string UserAgent => "BraketBot";
 
-        public override Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) =>
-            throw new NotSupportedException("BraketBot chooses its endpoints itself.");
+        public override Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(
+            ServiceOperationEndpointParameters parameters
+        ) => throw new NotSupportedException("BraketBot chooses its endpoints itself.");
     }
 
     private sealed class NoDefaults : IDefaultConfigurationProvider
     {
-        public IDefaultConfiguration GetDefaultConfiguration(Amazon.RegionEndpoint clientRegion, DefaultConfigurationMode? requestedMode = null) =>
-            new DefaultConfiguration();
+        public IDefaultConfiguration GetDefaultConfiguration(
+            Amazon.RegionEndpoint clientRegion,
+            DefaultConfigurationMode? requestedMode = null
+        ) => new DefaultConfiguration();
     }
 }

@@ -25,16 +25,24 @@ public sealed partial class SignerWarmUp(TimeProvider time, ILogger<SignerWarmUp
         {
             using var handler = new SigV4Handler(new MadeUpCredentials(), time) { InnerHandler = new NoNetwork() };
             using var invoker = new HttpMessageInvoker(handler);
-            using var request = new HttpRequestMessage(HttpMethod.Put,
-                "https://braket.us-east-1.amazonaws.com/quantum-task/arn%3Aaws%3Abraket%3Aus-east-1%3A000000000000%3Aquantum-task%2Fwarm-up/cancel")
+            using var request = new HttpRequestMessage(
+                HttpMethod.Put,
+                "https://braket.us-east-1.amazonaws.com/quantum-task/"
+                    + "arn%3Aaws%3Abraket%3Aus-east-1%3A000000000000%3Aquantum-task%2Fwarm-up/cancel"
+            )
             {
                 Content = JsonContent.Create(new CancelRequest("warm-up"), options: BraketWire.Json),
             };
             request.Options.Set(SigV4Handler.Region, "us-east-1");
             using var response = await invoker.SendAsync(request, CancellationToken.None);
-            JsonSerializer.Deserialize<CancelQuantumTaskResponse>("""{"quantumTaskArn":"x","cancellationStatus":"CANCELLING"}""", BraketWire.Json);
+            JsonSerializer.Deserialize<CancelQuantumTaskResponse>(
+                """{"quantumTaskArn":"x","cancellationStatus":"CANCELLING"}""",
+                BraketWire.Json
+            );
             JsonSerializer.Deserialize<QuantumTaskWire>(
-                """{"quantumTaskArn":"x","status":"QUEUED","deviceArn":"y","shots":1,"createdAt":"2022-04-10T00:00:00Z"}""", BraketWire.Json);
+                """{"quantumTaskArn":"x","status":"QUEUED","deviceArn":"y","shots":1,"createdAt":"2022-04-10T00:00:00Z"}""",
+                BraketWire.Json
+            );
         }
         catch (Exception e)
         {

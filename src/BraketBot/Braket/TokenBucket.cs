@@ -20,7 +20,8 @@ public sealed class TokenBucket(Quota quota, TimeProvider time)
     /// <summary>When a token was taken from the full bucket whose burst no answered call has yet shown Braket to have seen.</summary>
     private long? leftFullAt;
 
-    /// <summary>Takes a token, possibly one not yet refilled, and says how long until it is, at the least (<see cref="Shortfall"/>).</summary>
+    /// <summary>Takes a token, possibly one not yet refilled, and says how long until it is, at the least (<see
+    /// cref="Shortfall"/>).</summary>
     public TimeSpan Reserve()
     {
         lock (gate)
@@ -47,7 +48,8 @@ public sealed class TokenBucket(Quota quota, TimeProvider time)
         lock (gate)
         {
             Refill();
-            if (tokens < 1) return false;
+            if (tokens < 1)
+                return false;
             Take();
             return true;
         }
@@ -61,16 +63,19 @@ public sealed class TokenBucket(Quota quota, TimeProvider time)
             Refill();
             tokens = Math.Min(quota.Burst, tokens + 1);
             // Full again: nothing of the burst went out.
-            if (tokens >= quota.Burst) leftFullAt = null;
+            if (tokens >= quota.Burst)
+                leftFullAt = null;
         }
     }
 
-    /// <summary>A call sent at <paramref name="sentAt"/> (a timestamp of the bucket's clock) has its answer: Braket has seen the burst.</summary>
+    /// <summary>A call sent at <paramref name="sentAt"/> (a timestamp of the bucket's clock) has its answer: Braket has seen the
+    /// burst.</summary>
     public void Answered(long sentAt)
     {
         lock (gate)
         {
-            if (leftFullAt is not { } since || sentAt < since) return;
+            if (leftFullAt is not { } since || sentAt < since)
+                return;
             Refill();
             leftFullAt = null;
         }
@@ -79,7 +84,8 @@ public sealed class TokenBucket(Quota quota, TimeProvider time)
     private void Take()
     {
         // Refill has just run: updatedAt is now.
-        if (tokens >= quota.Burst) leftFullAt = updatedAt;
+        if (tokens >= quota.Burst)
+            leftFullAt = updatedAt;
         tokens -= 1;
     }
 

@@ -26,7 +26,8 @@ public sealed class EmbeddedFonts : IFontResolver
     {
         lock (Registering)
         {
-            if (registered) return;
+            if (registered)
+                return;
             Fonts.FontResolvers.Insert(0, Instance);
             registered = true;
         }
@@ -40,7 +41,7 @@ public sealed class EmbeddedFonts : IFontResolver
     private static SKTypeface Load(string file)
     {
         using var stream = typeof(EmbeddedFonts).Assembly.GetManifestResourceStream($"BraketBot.Charts.Fonts.{file}")
-                           ?? throw new InvalidOperationException($"The chart font {file} is not in the app's resources.");
+            ?? throw new InvalidOperationException($"The chart font {file} is not in the app's resources.");
         return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException($"The chart font {file} could not be read.");
     }
 }

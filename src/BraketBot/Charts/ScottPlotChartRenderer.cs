@@ -4,7 +4,8 @@ using SkiaSharp;
 
 namespace BraketBot.Charts;
 
-/// <summary>Where a panel's data area is in the PNG, and the values its vertical axis spans: enough to find any value's pixel row.</summary>
+/// <summary>Where a panel's data area is in the PNG, and the values its vertical axis spans: enough to find any value's pixel
+/// row.</summary>
 public sealed record PanelFrame(int Left, int Top, int Right, int Bottom, double Min, double Max)
 {
     public int RowOf(double value) => (int)Math.Round(Bottom - (value - Min) / (Max - Min) * (Bottom - Top));
@@ -25,7 +26,8 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
     private static readonly Color Total = Colors.Black;
     private static readonly Color Cap = Palette()[6];
 
-    /// <summary>ScottPlot's colour-blind-friendly palette (Okabe and Ito) without black and vermillion, which the total and the caps use.</summary>
+    /// <summary>ScottPlot's colour-blind-friendly palette (Okabe and Ito) without black and vermillion, which the total and the caps
+    /// use.</summary>
     private static readonly Color[] StackColors = Palette().Where(c => c != Total && c != Cap).ToArray();
 
     private const int HeaderHeight = 52;
@@ -45,8 +47,11 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         EmbeddedFonts.Register();
         const int scale = IChartRenderer.Scale;
         var (width, height) = (IChartRenderer.Width * scale, IChartRenderer.Height * scale);
-        var colours = chart.SeriesNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => StackColors[p.i % StackColors.Length]);
-        using var surface = SKSurface.Create(new SKImageInfo(width, height)) ?? throw new InvalidOperationException("Skia could not make a surface.");
+        var colours = chart
+            .SeriesNames.Select((name, i) => (name, i))
+            .ToDictionary(p => p.name, p => StackColors[p.i % StackColors.Length]);
+        using var surface = SKSurface.Create(new SKImageInfo(width, height))
+            ?? throw new InvalidOperationException("Skia could not make a surface.");
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
 
@@ -59,10 +64,20 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
             using var image = SKBitmap.Decode(plot.GetImageBytes(panelWidth - PanelGap * scale, height - top, ImageFormat.Png));
             canvas.DrawBitmap(image, i * panelWidth, top);
             var limits = plot.Axes.GetLimits();
-            var (low, high) = (plot.GetPixel(new Coordinates(limits.Left, limits.Bottom)), plot.GetPixel(new Coordinates(limits.Right, limits.Top)));
-            frames.Add(new PanelFrame(
-                i * panelWidth + (int)Math.Round(low.X), top + (int)Math.Round(high.Y),
-                i * panelWidth + (int)Math.Round(high.X), top + (int)Math.Round(low.Y), limits.Bottom, limits.Top));
+            var (low, high) = (
+                plot.GetPixel(new Coordinates(limits.Left, limits.Bottom)),
+                plot.GetPixel(new Coordinates(limits.Right, limits.Top))
+            );
+            frames.Add(
+                new PanelFrame(
+                    i * panelWidth + (int)Math.Round(low.X),
+                    top + (int)Math.Round(high.Y),
+                    i * panelWidth + (int)Math.Round(high.X),
+                    top + (int)Math.Round(low.Y),
+                    limits.Bottom,
+                    limits.Top
+                )
+            );
         }
         Header(canvas, chart, colours, scale);
         using var snapshot = surface.Snapshot();
@@ -79,12 +94,26 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         var bases = new double[buckets];
         foreach (var series in panel.Stacks)
         {
-            plot.Add.Bars(series.Values.Select((value, bucket) =>
-            {
-                var bar = new Bar { Position = bucket, ValueBase = bases[bucket], Value = bases[bucket] + value, FillColor = colours[series.Name], LineWidth = 0, Size = 0.8 };
-                bases[bucket] += value;
-                return bar;
-            }).ToList());
+            plot.Add.Bars(
+                series
+                    .Values.Select(
+                        (value, bucket) =>
+                        {
+                            var bar = new Bar
+                            {
+                                Position = bucket,
+                                ValueBase = bases[bucket],
+                                Value = bases[bucket] + value,
+                                FillColor = colours[series.Name],
+                                LineWidth = 0,
+                                Size = 0.8,
+                            };
+                            bases[bucket] += value;
+                            return bar;
+                        }
+                    )
+                    .ToList()
+            );
         }
 
         // The running total steps at each bucket's end: point i is the total when bucket i-1 ends.
@@ -95,7 +124,11 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         if (panel.Projection.Count > 1)
         {
             var start = panel.RunningTotal.Count - 1;
-            var projection = plot.Add.ScatterLine(panel.Projection.Select((_, i) => start + i - 0.5).ToArray(), panel.Projection.ToArray(), Total);
+            var projection = plot.Add.ScatterLine(
+                panel.Projection.Select((_, i) => start + i - 0.5).ToArray(),
+                panel.Projection.ToArray(),
+                Total
+            );
             projection.LineWidth = 1.5f;
             projection.MarkerSize = 0;
             projection.LinePattern = LinePattern.Dotted;
@@ -114,7 +147,10 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         plot.Axes.SetLimits(-0.6, buckets - 0.4, 0, peak * 1.12);
         var step = buckets > 25 ? 5 : 3;
         var ticks = Enumerable.Range(0, buckets).Where(b => buckets > 25 ? (b + 1) % step == 0 || b == 0 : b % step == 0).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.Select(b => (double)b).ToArray(), ticks.Select(b => chart.BucketLabels[b]).ToArray());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            ticks.Select(b => (double)b).ToArray(),
+            ticks.Select(b => chart.BucketLabels[b]).ToArray()
+        );
         plot.Axes.Bottom.Label.Text = chart.BucketAxis;
         plot.Axes.Left.Label.Text = panel.Unit == "USD" ? "USD (estimated)" : panel.Unit;
         plot.Axes.Title.Label.Text = panel.Title;
@@ -152,8 +188,10 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
             x = Label(x + swatch + 4 * scale, name);
         }
         x = Line(x, Total, null, "total so far");
-        if (chart.Panels.Any(p => p.Projection.Count > 1)) x = Line(x, Total, [2 * scale, 3 * scale], "projection");
-        if (chart.Panels.Any(p => p.Caps.Count > 0)) Line(x, Cap, [6 * scale, 4 * scale], "cap");
+        if (chart.Panels.Any(p => p.Projection.Count > 1))
+            x = Line(x, Total, [2 * scale, 3 * scale], "projection");
+        if (chart.Panels.Any(p => p.Caps.Count > 0))
+            Line(x, Cap, [6 * scale, 4 * scale], "cap");
 
         float Label(float at, string text)
         {
@@ -163,7 +201,13 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
 
         float Line(float at, Color colour, float[]? dashes, string text)
         {
-            using var pen = new SKPaint { Color = new SKColor(colour.ARGB), StrokeWidth = 1.5f * scale, IsAntialias = true, Style = SKPaintStyle.Stroke };
+            using var pen = new SKPaint
+            {
+                Color = new SKColor(colour.ARGB),
+                StrokeWidth = 1.5f * scale,
+                IsAntialias = true,
+                Style = SKPaintStyle.Stroke,
+            };
             using var effect = dashes is null ? null : SKPathEffect.CreateDash(dashes, 0);
             pen.PathEffect = effect;
             canvas.DrawLine(at, baseline - swatch / 2, at + 2 * swatch, baseline - swatch / 2, pen);
@@ -172,7 +216,9 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
     }
 
     private static string Amount(double value, string unit) =>
-        unit == "USD" ? value.ToString("$#,0.##", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
+        unit == "USD"
+            ? value.ToString("$#,0.##", System.Globalization.CultureInfo.InvariantCulture)
+            : value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Color[] Palette() => new ScottPlot.Palettes.ColorblindFriendly().Colors;
 }

@@ -17,32 +17,69 @@ public sealed class AwsChecks(
     IBraketApi braket,
     IOptionsMonitor<WatchOptions> watch,
     IOptionsMonitor<BraketOptions> braketOptions,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     private const string PolicyFix = "attach deploy/iam-policy.json to BraketBot's IAM user or role";
 
     /// <summary>The actions BraketBot calls, each with a call that proves it allowed or denied and changes nothing.</summary>
     private IReadOnlyList<(string Action, Func<string, CancellationToken, Task<BraketError?>> Try)> Actions =>
-    [
-        (BraketOperations.SearchQuantumTasks, async (region, ct) =>
-            (await braket.SearchQuantumTasksAsync(region, [QuantumTaskFilter.CreatedAt(FilterOperator.Gte, time.GetUtcNow())], null, 1, ct)).Error),
-        (BraketOperations.GetQuantumTask, async (region, ct) => Allowed(await braket.GetQuantumTaskAsync(NoSuchTask(region), ct))),
-        (BraketOperations.CancelQuantumTask, async (region, ct) =>
-            Allowed(await braket.CancelQuantumTaskAsync(NoSuchTask(region), Guid.NewGuid().ToString(), ct))),
-        (BraketOperations.SearchDevices, async (region, ct) => (await braket.SearchDevicesAsync(region, ct)).Error),
-        (BraketOperations.SearchSpendingLimits, async (region, ct) => (await braket.SearchSpendingLimitsAsync(region, ct)).Error),
-        // The limit writes, tried on a device and a limit that do not exist: Braket refuses them as such once IAM lets them through.
-        (BraketOperations.CreateSpendingLimit, async (region, ct) => Allowed(await braket.CreateSpendingLimitAsync(
-            NoSuchDevice(region), 1m, LimitPeriod.Current(LimitRenewal.Day, time.GetUtcNow(), TimeZoneInfo.Utc), new Dictionary<string, string>(), Guid.NewGuid().ToString("N"), ct))),
-        (BraketOperations.UpdateSpendingLimit, async (region, ct) => Allowed(await braket.UpdateSpendingLimitAsync(
-            NoSuchLimit(region), 1m, LimitPeriod.Current(LimitRenewal.Day, time.GetUtcNow(), TimeZoneInfo.Utc), Guid.NewGuid().ToString("N"), ct))),
-        (BraketOperations.DeleteSpendingLimit, async (region, ct) => Allowed(await braket.DeleteSpendingLimitAsync(NoSuchLimit(region), ct))),
-        (BraketOperations.TagResource, async (region, ct) => Allowed(await braket.TagResourceAsync(NoSuchLimit(region), LimitTags.For(LimitRenewal.Day), ct))),
-        (BraketOperations.GetJob, async (region, ct) => Allowed(await braket.GetJobAsync(NoSuchJob(region), ct))),
-        (BraketOperations.SearchJobs, async (region, ct) =>
-            (await braket.SearchJobsAsync(region, [QuantumTaskFilter.CreatedAt(FilterOperator.Gte, time.GetUtcNow())], null, 1, ct)).Error),
-        (BraketOperations.CancelJob, async (region, ct) => Allowed(await braket.CancelJobAsync(NoSuchJob(region), ct))),
-    ];
+        [
+            (BraketOperations.SearchQuantumTasks, async (region, ct) =>
+                (
+                    await braket.SearchQuantumTasksAsync(
+                        region,
+                        [QuantumTaskFilter.CreatedAt(FilterOperator.Gte, time.GetUtcNow())],
+                        null,
+                        1,
+                        ct
+                    )
+                ).Error
+            ),
+            (BraketOperations.GetQuantumTask, async (region, ct) => Allowed(await braket.GetQuantumTaskAsync(NoSuchTask(region), ct))),
+            (BraketOperations.CancelQuantumTask, async (region, ct) =>
+                Allowed(await braket.CancelQuantumTaskAsync(NoSuchTask(region), Guid.NewGuid().ToString(), ct))
+            ),
+            (BraketOperations.SearchDevices, async (region, ct) => (await braket.SearchDevicesAsync(region, ct)).Error),
+            (BraketOperations.SearchSpendingLimits, async (region, ct) => (await braket.SearchSpendingLimitsAsync(region, ct)).Error),
+            // The limit writes, tried on a device and a limit that do not exist: Braket refuses them as such once IAM lets them through.
+            (BraketOperations.CreateSpendingLimit, async (region, ct) =>
+                Allowed(
+                    await braket.CreateSpendingLimitAsync(
+                        NoSuchDevice(region),
+                        1m,
+                        LimitPeriod.Current(LimitRenewal.Day, time.GetUtcNow(), TimeZoneInfo.Utc),
+                        new Dictionary<string, string>(),
+                        Guid.NewGuid().ToString("N"),
+                        ct
+                    )
+                )
+            ),
+            (BraketOperations.UpdateSpendingLimit, async (region, ct) =>
+                Allowed(
+                    await braket.UpdateSpendingLimitAsync(
+                        NoSuchLimit(region),
+                        1m,
+                        LimitPeriod.Current(LimitRenewal.Day, time.GetUtcNow(), TimeZoneInfo.Utc),
+                        Guid.NewGuid().ToString("N"),
+                        ct
+                    )
+                )
+            ),
+            (BraketOperations.DeleteSpendingLimit, async (region, ct) =>
+                Allowed(await braket.DeleteSpendingLimitAsync(NoSuchLimit(region), ct))
+            ),
+            (BraketOperations.TagResource, async (region, ct) =>
+                Allowed(await braket.TagResourceAsync(NoSuchLimit(region), LimitTags.For(LimitRenewal.Day), ct))
+            ),
+            (BraketOperations.GetJob, async (region, ct) => Allowed(await braket.GetJobAsync(NoSuchJob(region), ct))),
+            (BraketOperations.SearchJobs, async (region, ct) =>
+                (
+                    await braket.SearchJobsAsync(region, [QuantumTaskFilter.CreatedAt(FilterOperator.Gte, time.GetUtcNow())], null, 1, ct)
+                ).Error
+            ),
+            (BraketOperations.CancelJob, async (region, ct) => Allowed(await braket.CancelJobAsync(NoSuchJob(region), ct))),
+        ];
 
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken)
     {
@@ -55,9 +92,12 @@ public sealed class AwsChecks(
         {
             return
             [
-                DoctorCheck.Fail("AWS credentials",
+                DoctorCheck.Fail(
+                    "AWS credentials",
                     "none found in the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance role)",
-                    "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys), or AWS_PROFILE, or give the host a role"),
+                    "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys), or AWS_PROFILE, or give "
+                        + "the host a role"
+                ),
                 DoctorCheck.Skip("Braket permissions", "not checked without credentials"),
             ];
         }
@@ -74,7 +114,8 @@ public sealed class AwsChecks(
         foreach (var (action, attempt) in Actions)
         {
             var answers = new List<(string Region, BraketError? Error)>();
-            foreach (var region in regions) answers.Add((region, await attempt(region, cancellationToken)));
+            foreach (var region in regions)
+                answers.Add((region, await attempt(region, cancellationToken)));
             checks.Add(Permission(action, answers));
         }
         return checks;
@@ -87,13 +128,22 @@ public sealed class AwsChecks(
         {
             // Refused access to an action means the credentials themselves were accepted.
             null or BraketErrorKind.AccessDenied => DoctorCheck.Pass(name, "the credentials are accepted"),
-            BraketErrorKind.CredentialsRefused or BraketErrorKind.NoCredentials => DoctorCheck.Fail(name,
+            BraketErrorKind.CredentialsRefused or BraketErrorKind.NoCredentials => DoctorCheck.Fail(
+                name,
                 $"AWS refused the credentials: {error.Message}",
-                "check that AWS_SECRET_ACCESS_KEY belongs to AWS_ACCESS_KEY_ID (and AWS_SESSION_TOKEN is current for temporary keys), or renew the session"),
-            BraketErrorKind.Unavailable => DoctorCheck.Fail(name,
+                "check that AWS_SECRET_ACCESS_KEY belongs to AWS_ACCESS_KEY_ID (and AWS_SESSION_TOKEN is current for temporary keys), or "
+                    + "renew the session"
+            ),
+            BraketErrorKind.Unavailable => DoctorCheck.Fail(
+                name,
                 $"Braket could not be reached at {braketOptions.CurrentValue.EndpointFor(region)} ({error.Message})",
-                "check the network, the region's name in Braket:Regions, and Braket:ServiceUrl if it is set"),
-            _ => DoctorCheck.Fail(name, error.Describe(), "try again in a minute; if it persists, the log (--verbose) shows Braket's answer"),
+                "check the network, the region's name in Braket:Regions, and Braket:ServiceUrl if it is set"
+            ),
+            _ => DoctorCheck.Fail(
+                name,
+                error.Describe(),
+                "try again in a minute; if it persists, the log (--verbose) shows Braket's answer"
+            ),
         };
     }
 
@@ -102,9 +152,17 @@ public sealed class AwsChecks(
         var name = $"braket:{action}";
         var denied = answers.Where(a => a.Error?.Kind == BraketErrorKind.AccessDenied).Select(a => a.Region).ToList();
         if (denied.Count > 0)
-            return DoctorCheck.Fail(name, $"denied in {string.Join(", ", denied)}", PolicyFix + (action == BraketOperations.CancelQuantumTask && watch.CurrentValue.AccountId is null
-                ? "; if the policy names the account, set Braket:AccountId, so that this check asks about a task of that account"
-                : ""));
+            return DoctorCheck.Fail(
+                name,
+                $"denied in {string.Join(", ", denied)}",
+                PolicyFix
+                    + (
+                        action == BraketOperations.CancelQuantumTask && watch.CurrentValue.AccountId is null
+                            ? "; if the policy names the account, set Braket:AccountId, so that this check asks about a task of that "
+                                + "account"
+                            : ""
+                    )
+            );
         if (answers.FirstOrDefault(a => a.Error is not null) is { Error: { } error } failed)
             return DoctorCheck.Fail(name, $"could not be checked in {failed.Region}: {error.Describe()}", "try again in a minute");
         return DoctorCheck.Pass(name, $"allowed in {string.Join(", ", answers.Select(a => a.Region))}");

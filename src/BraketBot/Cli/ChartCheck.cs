@@ -19,10 +19,16 @@ public sealed class ChartCheck(Lazy<IChartRenderer> renderer)
         "hour (UTC)",
         [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", System.Globalization.CultureInfo.InvariantCulture))],
         [
-            new ChartPanel("Shots per hour", "shots",
+            new ChartPanel(
+                "Shots per hour",
+                "shots",
                 [new ChartSeries("Sample", [.. Enumerable.Range(0, 24).Select(h => h is >= 9 and < 17 ? 500.0 : 0)])],
-                [.. Enumerable.Range(0, 25).Select(h => 500.0 * Math.Clamp(h - 9, 0, 8))], [], [new ChartCap("daily cap", 5000)]),
-        ]);
+                [.. Enumerable.Range(0, 25).Select(h => 500.0 * Math.Clamp(h - 9, 0, 8))],
+                [],
+                [new ChartCap("daily cap", 5000)]
+            ),
+        ]
+    );
 
     public DoctorCheck Run()
     {
@@ -30,7 +36,8 @@ public sealed class ChartCheck(Lazy<IChartRenderer> renderer)
         {
             var png = renderer.Value.RenderPng(Sample); // made here, so a renderer that cannot load fails this check, not doctor
             var (width, height) = SizeOf(png);
-            const int expectedWidth = IChartRenderer.Width * IChartRenderer.Scale, expectedHeight = IChartRenderer.Height * IChartRenderer.Scale;
+            const int expectedWidth = IChartRenderer.Width * IChartRenderer.Scale,
+                expectedHeight = IChartRenderer.Height * IChartRenderer.Scale;
             if ((width, height) != (expectedWidth, expectedHeight))
                 return DoctorCheck.Fail(Name, $"the sample chart is {width}×{height}, not {expectedWidth}×{expectedHeight}", Fix);
             return png.Length < MinimumBytes
@@ -43,7 +50,9 @@ public sealed class ChartCheck(Lazy<IChartRenderer> renderer)
         }
     }
 
-    private const string Fix = "run the published app as it is (SkiaSharp's native libraries are in its runtimes folder, the font inside the app); on Alpine, publish for linux-musl-x64";
+    private const string Fix =
+        "run the published app as it is (SkiaSharp's native libraries are in its runtimes folder, the font inside the app); on Alpine, "
+        + "publish for linux-musl-x64";
 
     /// <summary>Width and height from a PNG's header (the IHDR chunk comes first); zero when it is not a PNG.</summary>
     private static (int Width, int Height) SizeOf(byte[] png) =>

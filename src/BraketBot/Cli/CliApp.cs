@@ -16,7 +16,13 @@ public static class CliApp
     /// <summary>The words of /braket where the terminal does what the slash command does, and two of its own.</summary>
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        Doctor, Subcommands.Info, Subcommands.Caps, Subcommands.Budgets, Subcommands.Limits, Subcommands.Cancel, CancelQueued,
+        Doctor,
+        Subcommands.Info,
+        Subcommands.Caps,
+        Subcommands.Budgets,
+        Subcommands.Limits,
+        Subcommands.Cancel,
+        CancelQueued,
         Subcommands.Help,
     };
 
@@ -45,25 +51,41 @@ public static class CliApp
 
         await using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
-        if (args[0] != Doctor) await scope.ServiceProvider.LoadStoredPricesAsync(CancellationToken.None); // doctor reads the list itself
+        if (args[0] != Doctor)
+            await scope.ServiceProvider.LoadStoredPricesAsync(CancellationToken.None); // doctor reads the list itself
         var app = new CommandApp(new HostTypeRegistrar(scope.ServiceProvider));
         app.Configure(config =>
         {
             config.SetApplicationName("BraketBot");
             config.ConfigureConsole(terminal.Console);
-            config.AddCommand<DoctorVerb>(Doctor)
-                .WithDescription("Check the set-up end to end: configuration, AWS credentials and permissions, Slack, storage. Exit code 0 only when every check passes.");
-            config.AddCommand<InfoVerb>(Subcommands.Info)
+            config
+                .AddCommand<DoctorVerb>(Doctor)
+                .WithDescription(
+                    "Check the set-up end to end: configuration, AWS credentials and permissions, Slack, storage. Exit code 0 only when "
+                        + "every check passes."
+                );
+            config
+                .AddCommand<InfoVerb>(Subcommands.Info)
                 .WithDescription("A day's tasks per device: counts and shots per status, estimated cost, cap usage (as /braket info).")
-                .WithExample(Subcommands.Info, "2022-04-10", "Aspen-M-1").WithExample(Subcommands.Info, "yesterday", "--json");
-            config.AddCommand<CapsVerb>(Subcommands.Caps).WithDescription("The caps in force and today's usage against each (as /braket caps).");
-            config.AddCommand<BudgetsVerb>(Subcommands.Budgets)
+                .WithExample(Subcommands.Info, "2022-04-10", "Aspen-M-1")
+                .WithExample(Subcommands.Info, "yesterday", "--json");
+            config
+                .AddCommand<CapsVerb>(Subcommands.Caps)
+                .WithDescription("The caps in force and today's usage against each (as /braket caps).");
+            config
+                .AddCommand<BudgetsVerb>(Subcommands.Budgets)
                 .WithDescription("Each team's budget (tasks by tag) against its caps, and the tasks in no budget (as /braket budgets).");
-            config.AddCommand<LimitsVerb>(Subcommands.Limits).WithDescription("Braket's own spending limits in the watched regions (as /braket limits).");
+            config
+                .AddCommand<LimitsVerb>(Subcommands.Limits)
+                .WithDescription("Braket's own spending limits in the watched regions (as /braket limits).");
             config.AddCommand<CancelVerb>(Subcommands.Cancel).WithDescription("Cancel one QUEUED or CREATED task (as /braket cancel).");
-            config.AddCommand<CancelQueuedVerb>(CancelQueued)
-                .WithDescription("Cancel every QUEUED or CREATED task of a device and day (as the \"Cancel all queued\" button), after a confirmation.")
-                .WithExample(CancelQueued, "Aspen-M-1", "2022-04-10").WithExample(CancelQueued, "Ankaa-3", "--yes");
+            config
+                .AddCommand<CancelQueuedVerb>(CancelQueued)
+                .WithDescription(
+                    "Cancel every QUEUED or CREATED task of a device and day (as the \"Cancel all queued\" button), after a confirmation."
+                )
+                .WithExample(CancelQueued, "Aspen-M-1", "2022-04-10")
+                .WithExample(CancelQueued, "Ankaa-3", "--yes");
         });
 
         using var interrupted = new CancellationTokenSource();
@@ -98,12 +120,15 @@ public static class CliApp
         });
     }
 
-    /// <summary>The process's console: colour where the terminal has it, plain text when redirected; asks only when the input is a terminal.</summary>
+    /// <summary>The process's console: colour where the terminal has it, plain text when redirected; asks only when the input is a
+    /// terminal.</summary>
     private static IAnsiConsole ProcessConsole()
     {
         var console = AnsiConsole.Console;
-        if (Console.IsInputRedirected || Console.IsOutputRedirected) console.Profile.Capabilities.Interactive = false;
-        if (Console.IsOutputRedirected) console.Profile.Width = RedirectedWidth;
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+            console.Profile.Capabilities.Interactive = false;
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = RedirectedWidth;
         return console;
     }
 }

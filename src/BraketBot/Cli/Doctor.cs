@@ -5,7 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Cli;
 
-public enum CheckStatus { Pass, Fail, Skip }
+public enum CheckStatus
+{
+    Pass,
+    Fail,
+    Skip,
+}
 
 /// <summary>One line of `doctor`: what was checked, what was found, and, when it failed, how to fix it.</summary>
 public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail, string? Fix = null)
@@ -30,40 +35,60 @@ public sealed class Doctor(
     ChartCheck chart,
     PriceCheck prices,
     HealthCheckService health,
-    IOptions<HealthCheckServiceOptions> healthChecks)
+    IOptions<HealthCheckServiceOptions> healthChecks
+)
 {
     public async IAsyncEnumerable<DoctorCheck> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var invalid = StartupValidation.ConfigurationFailures(services);
-        foreach (var check in Configuration(invalid)) yield return check;
-        foreach (var check in Guarded("Settings", Completeness, invalid)) yield return check;
-        foreach (var check in await GuardedAsync("AWS", aws.RunAsync, invalid, cancellationToken)) yield return check;
-        foreach (var check in await GuardedAsync("Slack", slack.RunAsync, invalid, cancellationToken)) yield return check;
-        foreach (var check in await StorageAsync(cancellationToken)) yield return check;
-        foreach (var check in await GuardedAsync(PriceCheck.Name, prices.RunAsync, invalid, cancellationToken)) yield return check;
+        foreach (var check in Configuration(invalid))
+            yield return check;
+        foreach (var check in Guarded("Settings", Completeness, invalid))
+            yield return check;
+        foreach (var check in await GuardedAsync("AWS", aws.RunAsync, invalid, cancellationToken))
+            yield return check;
+        foreach (var check in await GuardedAsync("Slack", slack.RunAsync, invalid, cancellationToken))
+            yield return check;
+        foreach (var check in await StorageAsync(cancellationToken))
+            yield return check;
+        foreach (var check in await GuardedAsync(PriceCheck.Name, prices.RunAsync, invalid, cancellationToken))
+            yield return check;
         yield return chart.Run();
     }
 
-    private static IEnumerable<DoctorCheck> Configuration(IReadOnlyList<string> invalid) => invalid.Count == 0
-        ? [DoctorCheck.Pass("Configuration", "every value passes the rules the host checks at start")]
-        : invalid.Select(failure => DoctorCheck.Fail("Configuration", failure,
-            "correct that key in appsettings.json or in its environment variable (`__` for `:`, e.g. Slack__BotToken)"));
+    private static IEnumerable<DoctorCheck> Configuration(IReadOnlyList<string> invalid) =>
+        invalid.Count == 0
+            ? [DoctorCheck.Pass("Configuration", "every value passes the rules the host checks at start")]
+            : invalid.Select(failure =>
+                DoctorCheck.Fail(
+                    "Configuration",
+                    failure,
+                    "correct that key in appsettings.json or in its environment variable (`__` for `:`, e.g. Slack__BotToken)"
+                )
+            );
 
     private IReadOnlyList<DoctorCheck> Completeness()
     {
         var missing = settings.Where(s => !s.IsSet()).ToList();
         return missing.Count == 0
             ? [DoctorCheck.Pass("Settings", "every setting BraketBot needs is set")]
-            : missing.Select(s => DoctorCheck.Fail("Settings", $"{s.Key} is not set: {s.Consequence}", $"set {s.Key} (environment variable {Variable(s.Key)})")).ToList();
+            : missing
+                .Select(s =>
+                    DoctorCheck.Fail(
+                        "Settings",
+                        $"{s.Key} is not set: {s.Consequence}",
+                        $"set {s.Key} (environment variable {Variable(s.Key)})"
+                    )
+                )
+                .ToList();
     }
 
-    /// <summary>The storage checks /readyz makes: job storage, and PostgreSQL when configured (the links are checked on their own).</summary>
+    /// <summary>The storage checks /readyz makes: job storage, and PostgreSQL when configured (the links are checked on their
+    /// own).</summary>
     private async Task<IReadOnlyList<DoctorCheck>> StorageAsync(CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
-        var names = healthChecks.Value.Registrations
-            .Where(r => r.Tags.Contains(Readiness.StorageTag))
-            .Select(r => r.Name);
+        var names = healthChecks.Value.Registrations.Where(r => r.Tags.Contains(Readiness.StorageTag)).Select(r => r.Name);
         foreach (var name in names)
         {
             string? failure;
@@ -71,7 +96,8 @@ public sealed class Doctor(
             try
             {
                 var entry = (await health.CheckHealthAsync(r => r.Name == name, cancellationToken)).Entries[name];
-                failure = entry.Status == HealthStatus.Healthy ? null : entry.Description ?? entry.Exception?.Message ?? entry.Status.ToString();
+                failure =
+                    entry.Status == HealthStatus.Healthy ? null : entry.Description ?? entry.Exception?.Message ?? entry.Status.ToString();
                 detail = entry.Description ?? "answers";
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -80,10 +106,16 @@ public sealed class Doctor(
                 failure = StartupValidation.Failures(e) is { } failures ? string.Join("; ", failures) : e.Message;
                 detail = failure;
             }
-            checks.Add(failure is null
-                ? DoctorCheck.Pass($"Storage ({name})", detail)
-                : DoctorCheck.Fail($"Storage ({name})", failure,
-                    "check Storage:Provider and ConnectionStrings:Postgres (host, port, user, password, database), and that the database accepts connections from this host"));
+            checks.Add(
+                failure is null
+                    ? DoctorCheck.Pass($"Storage ({name})", detail)
+                    : DoctorCheck.Fail(
+                        $"Storage ({name})",
+                        failure,
+                        "check Storage:Provider and ConnectionStrings:Postgres (host, port, user, password, database), and that the "
+                            + "database accepts connections from this host"
+                    )
+            );
         }
         return checks;
     }
@@ -101,7 +133,11 @@ public sealed class Doctor(
     }
 
     private static async Task<IReadOnlyList<DoctorCheck>> GuardedAsync(
-        string area, Func<CancellationToken, Task<IReadOnlyList<DoctorCheck>>> run, IReadOnlyList<string> invalid, CancellationToken cancellationToken)
+        string area,
+        Func<CancellationToken, Task<IReadOnlyList<DoctorCheck>>> run,
+        IReadOnlyList<string> invalid,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -114,7 +150,10 @@ public sealed class Doctor(
     }
 
     private static DoctorCheck NotChecked(string area, IReadOnlyList<string> invalid) =>
-        DoctorCheck.Skip(area, invalid.Count > 0 ? "not checked until the configuration is valid" : "not checked: its settings cannot be read");
+        DoctorCheck.Skip(
+            area,
+            invalid.Count > 0 ? "not checked until the configuration is valid" : "not checked: its settings cannot be read"
+        );
 
     public static string Variable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 }

@@ -23,12 +23,13 @@ public sealed class HostTypeRegistrar(IServiceProvider services) : ITypeRegistra
 
     public ITypeResolver Build() => this;
 
-    public object? Resolve(Type? type) => type switch
-    {
-        null => null,
-        _ when registered.TryGetValue(type, out var make) => make(),
-        _ when services.GetService(type) is { } service => service,
-        { IsClass: true, IsAbstract: false } => ActivatorUtilities.CreateInstance(services, type),
-        _ => null,
-    };
+    public object? Resolve(Type? type) =>
+        type switch
+        {
+            null => null,
+            _ when registered.TryGetValue(type, out var make) => make(),
+            _ when services.GetService(type) is { } service => service,
+            { IsClass: true, IsAbstract: false } => ActivatorUtilities.CreateInstance(services, type),
+            _ => null,
+        };
 }

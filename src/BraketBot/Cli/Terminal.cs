@@ -37,19 +37,25 @@ public sealed class Terminal(IAnsiConsole console)
     public void WriteJson(JsonNode json) => console.Profile.Out.Writer.WriteLine(json.ToJsonString(Indented));
 
     /// <summary>A command's result: rendered, or as JSON; a problem is said and fails the command.</summary>
-    public int Show<T>(CommandResult<T> result, VerbSettings settings, Func<T, IRenderable> render, Func<T, JsonObject> json) where T : class
+    public int Show<T>(CommandResult<T> result, VerbSettings settings, Func<T, IRenderable> render, Func<T, JsonObject> json)
+        where T : class
     {
-        if (!result.IsSuccess) return Refuse(result.Problem!, settings);
-        if (settings.Json) WriteJson(JsonViews.Ok(json(result.Value!)));
-        else Write(render(result.Value!));
+        if (!result.IsSuccess)
+            return Refuse(result.Problem!, settings);
+        if (settings.Json)
+            WriteJson(JsonViews.Ok(json(result.Value!)));
+        else
+            Write(render(result.Value!));
         return Success;
     }
 
     /// <summary>Says why nothing was done, and fails the command.</summary>
     public int Refuse(string problem, VerbSettings settings)
     {
-        if (settings.Json) WriteJson(JsonViews.Problem(problem));
-        else console.MarkupLine($"[red]✗[/] {TerminalText.Markup(problem)}");
+        if (settings.Json)
+            WriteJson(JsonViews.Problem(problem));
+        else
+            console.MarkupLine($"[red]✗[/] {TerminalText.Markup(problem)}");
         return Failure;
     }
 

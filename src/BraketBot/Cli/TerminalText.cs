@@ -8,15 +8,18 @@ public static partial class TerminalText
 {
     public static string Markup(string mrkdwn)
     {
-        var text = Emoji().Replace(mrkdwn.Replace("```\n", "", StringComparison.Ordinal).Replace("\n```", "", StringComparison.Ordinal), "");
+        var text = Emoji()
+            .Replace(mrkdwn.Replace("```\n", "", StringComparison.Ordinal).Replace("\n```", "", StringComparison.Ordinal), "");
         var markup = new StringBuilder();
         var at = 0;
         foreach (Match token in Token().Matches(text))
         {
             markup.Append(Escape(text[at..token.Index]));
-            markup.Append(token.Groups["user"].Success ? Escape("@" + token.Groups["user"].Value)
+            markup.Append(
+                token.Groups["user"].Success ? Escape("@" + token.Groups["user"].Value)
                 : token.Groups["code"].Success ? $"[cyan]{Escape(token.Groups["code"].Value)}[/]"
-                : $"[bold]{Escape(token.Groups["bold"].Value)}[/]");
+                : $"[bold]{Escape(token.Groups["bold"].Value)}[/]"
+            );
             at = token.Index + token.Length;
         }
         return markup.Append(Escape(text[at..])).ToString();
@@ -28,7 +31,10 @@ public static partial class TerminalText
     private static string Escape(string text) => Spectre.Console.Markup.Escape(text);
 
     /// <summary>The emoji BraketBot's messages use, each with the space after it.</summary>
-    [GeneratedRegex(@":(moneybag|no_entry|hourglass_flowing_sand|octagonal_sign|red_circle|large_orange_circle|large_green_circle|eyes|arrows_counterclockwise|card_index_box): ?")]
+    [GeneratedRegex(
+        @":(moneybag|no_entry|hourglass_flowing_sand|octagonal_sign|red_circle|large_orange_circle|large_green_circle|eyes|"
+            + @"arrows_counterclockwise|card_index_box): ?"
+    )]
     private static partial Regex Emoji();
 
     /// <summary>A mention (&lt;@U…&gt;), `code` or *bold*.</summary>

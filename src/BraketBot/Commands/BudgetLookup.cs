@@ -2,7 +2,8 @@ using BraketBot.Reports;
 
 namespace BraketBot.Commands;
 
-/// <summary>A budget named in a command (info budget, chart budget), in any case; an unknown name is refused with the configured names.</summary>
+/// <summary>A budget named in a command (info budget, chart budget), in any case; an unknown name is refused with the configured
+/// names.</summary>
 public static class BudgetLookup
 {
     public static CommandResult<BudgetScope> Find(CapsOptions caps, string query)

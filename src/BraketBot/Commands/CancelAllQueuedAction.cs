@@ -16,7 +16,8 @@ public sealed partial class CancelAllQueuedAction(
     ISlackApi slack,
     HomeTab home,
     IOptionsMonitor<AccessOptions> access,
-    ILogger<CancelAllQueuedAction> logger) : IBlockActionHandler
+    ILogger<CancelAllQueuedAction> logger
+) : IBlockActionHandler
 {
     public const string Id = ActionIds.CancelAllQueued;
 
@@ -25,16 +26,27 @@ public sealed partial class CancelAllQueuedAction(
         // A click on a message is answered there; one on the Home tab (no response_url) by the clicker's tab, drawn again.
         var responseUrl = payload.ResponseUrl;
         var admin = access.CurrentValue.IsAdmin(payload.User.Id);
-        Task Tell(string text) => responseUrl is null
-            ? home.PublishAsync(new HomeRequest(payload.User.Id, admin, Viewing: true, Notice: text), cancellationToken)
-            : slack.RespondAsync(responseUrl, SlackMessage.Plain(text), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
+        Task Tell(string text) =>
+            responseUrl is null
+                ? home.PublishAsync(new HomeRequest(payload.User.Id, admin, Viewing: true, Notice: text), cancellationToken)
+                : slack.RespondAsync(
+                    responseUrl,
+                    SlackMessage.Plain(text),
+                    Visibility.Ephemeral,
+                    replaceOriginal: false,
+                    cancellationToken
+                );
 
         if (!ButtonValues.TryRead(action.Value, out CancelScope? clicked))
         {
             await Tell("This button is no longer valid; run `/braket info` again.");
             return;
         }
-        if (cancellation.AsConfigured(clicked) is not { } scope) { await Tell(CancelView.BudgetGone(clicked.Budget!)); return; }
+        if (cancellation.AsConfigured(clicked) is not { } scope)
+        {
+            await Tell(CancelView.BudgetGone(clicked.Budget!));
+            return;
+        }
         if (!access.CurrentValue.MayCancel(payload.User.Id, cancellation.BudgetOf(scope)))
         {
             await Tell(scope.Budget is { } budget ? CancelView.NotAllowedFor(budget) : CancelView.NotAllowed);

@@ -1,32 +1,46 @@
 using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
+using BraketBot.Telemetry;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Telemetry;
 
 namespace BraketBot.Commands;
 
 /// <summary>/braket cancel ARN: cancels one task, or says plainly why not.</summary>
 public sealed partial class CancelCommand(
-    IBraketApi braket, TaskCanceller canceller, DeviceCatalog catalog, IOptionsMonitor<AccessOptions> access,
-    BraketBotMetrics metrics, TimeProvider time, ILogger<CancelCommand> logger)
+    IBraketApi braket,
+    TaskCanceller canceller,
+    DeviceCatalog catalog,
+    IOptionsMonitor<AccessOptions> access,
+    BraketBotMetrics metrics,
+    TimeProvider time,
+    ILogger<CancelCommand> logger
+)
 {
     public const string Name = Subcommands.Cancel;
 
     public async Task<SlashReply> HandleAsync(ParsedCommand.Cancel cancel, SlashCommand slash, CancellationToken cancellationToken)
     {
-        if (!access.CurrentValue.IsAdmin(slash.UserId)) return SlashReply.Private(CancelView.NotAllowed);
+        if (!access.CurrentValue.IsAdmin(slash.UserId))
+            return SlashReply.Private(CancelView.NotAllowed);
         var result = await CancelAsync(cancel.Task, slash.UserName, slash.UserId, cancellationToken);
         return SlashReply.Of(result, report => CancelView.Cancelled(report, slash.UserId), Visibility.InChannel);
     }
 
     /// <summary>Cancels the task for whoever asked (Slack's admin check is the caller's): cancelled, or why not.</summary>
-    public async Task<CommandResult<CancelReport>> CancelAsync(QuantumTaskArn arn, string user, string userId, CancellationToken cancellationToken)
+    public async Task<CommandResult<CancelReport>> CancelAsync(
+        QuantumTaskArn arn,
+        string user,
+        string userId,
+        CancellationToken cancellationToken
+    )
     {
         var task = await braket.GetQuantumTaskAsync(arn, cancellationToken);
-        if (!task.IsSuccess) return new Refusal(CancelView.LookupFailed(arn, task.Error!));
-        if (!task.Value!.Status.IsCancellable()) return new Refusal(CancelView.NotCancellable(task.Value));
+        if (!task.IsSuccess)
+            return new Refusal(CancelView.LookupFailed(arn, task.Error!));
+        if (!task.Value!.Status.IsCancellable())
+            return new Refusal(CancelView.NotCancellable(task.Value));
 
         var outcome = await canceller.CancelOneAsync(task.Value, Guid.NewGuid().ToString(), cancellationToken);
         metrics.Cancel("command", outcome.Result.ToString().ToLowerInvariant());

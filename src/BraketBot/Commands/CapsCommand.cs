@@ -6,10 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
 
-/// <summary>/braket caps: the caps in force and today's (and this month's) usage against each, from the ledger where it holds them.</summary>
+/// <summary>/braket caps: the caps in force and today's (and this month's) usage against each, from the ledger where it holds
+/// them.</summary>
 public sealed class CapsCommand(
-    DayScanner scanner, UsageLedger ledger, RegionFailureLog uncheckedRegions, BraketSpendingLimits limits, DeviceCatalog catalog,
-    Pricing pricing, IOptionsMonitor<CapsOptions> capsOptions)
+    DayScanner scanner,
+    UsageLedger ledger,
+    RegionFailureLog uncheckedRegions,
+    BraketSpendingLimits limits,
+    DeviceCatalog catalog,
+    Pricing pricing,
+    IOptionsMonitor<CapsOptions> capsOptions
+)
 {
     public const string Name = Subcommands.Caps;
 
@@ -21,10 +28,12 @@ public sealed class CapsCommand(
         var caps = capsOptions.CurrentValue;
         var today = scanner.Today();
         var window = scanner.Window(today);
-        if (!caps.AnyCap) return new CapsReport(caps, window, [], []);
+        if (!caps.AnyCap)
+            return new CapsReport(caps, window, [], []);
 
         var reading = await ledger.ReadAsync(today, null, scan: false, cancellationToken);
-        if (!reading.IsSuccess) return new Refusal(reading.Error!.Describe());
+        if (!reading.IsSuccess)
+            return new Refusal(reading.Error!.Describe());
         var usage = reading.Value!.Usage;
         var month = caps.HasMonthCaps ? await ledger.MonthUsageAsync(Month.Of(today), today, cancellationToken) : null;
         var native = await limits.RecentAsync(cancellationToken) ?? [];

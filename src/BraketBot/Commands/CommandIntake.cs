@@ -37,11 +37,14 @@ public sealed class CommandIntake(CommandQueue queue, IOptionsMonitor<AccessOpti
     /// <param name="deliveryId">What makes this delivery itself unique (its signature, its envelope id).</param>
     public async Task<CommandAcceptance> AcceptCommandAsync(SlashCommand slash, string deliveryId, CancellationToken cancellationToken)
     {
-        if (!access.CurrentValue.Admits(slash.TeamId, slash.AppId)) return new(Admission.Refused);
-        if (!await ClaimAsync(deliveryId, cancellationToken)) return new(Admission.Replayed);
+        if (!access.CurrentValue.Admits(slash.TeamId, slash.AppId))
+            return new(Admission.Refused);
+        if (!await ClaimAsync(deliveryId, cancellationToken))
+            return new(Admission.Replayed);
 
         var command = CommandParser.Parse(slash.Text);
-        if (command is ParsedCommand.Help help) return new(Admission.Accepted, HelpCommand.Handle(help));
+        if (command is ParsedCommand.Help help)
+            return new(Admission.Accepted, HelpCommand.Handle(help));
         if (command is ParsedCommand.Cancel && !access.CurrentValue.IsAdmin(slash.UserId))
             return new(Admission.Accepted, SlashReply.Private(CancelView.NotAllowed));
         if (!queue.TryEnqueue<CommandRunner>(slash.ResponseUrl, (runner, ct) => runner.RunCommandAsync(slash, command, ct)))
@@ -54,9 +57,12 @@ public sealed class CommandIntake(CommandQueue queue, IOptionsMonitor<AccessOpti
 
     public async Task<Admission> AcceptClickAsync(BlockActionsPayload payload, string deliveryId, CancellationToken cancellationToken)
     {
-        if (!access.CurrentValue.Admits(payload.TeamId, payload.AppId)) return Admission.Refused;
-        if (payload.Type != BlockActionsPayload.BlockActionsType || payload.Actions.Count == 0) return Admission.Accepted;
-        if (!await ClaimAsync(deliveryId, cancellationToken)) return Admission.Replayed;
+        if (!access.CurrentValue.Admits(payload.TeamId, payload.AppId))
+            return Admission.Refused;
+        if (payload.Type != BlockActionsPayload.BlockActionsType || payload.Actions.Count == 0)
+            return Admission.Accepted;
+        if (!await ClaimAsync(deliveryId, cancellationToken))
+            return Admission.Replayed;
         if (queue.TryEnqueue<CommandRunner>(payload.ResponseUrl, (runner, ct) => runner.RunClickAsync(payload, ct)))
             return Admission.Accepted;
         await ReleaseAsync(deliveryId);

@@ -13,12 +13,18 @@ namespace BraketBot.Commands;
 /// timeout, and whoever is still waiting then is told to try again instead of hearing nothing.
 /// </summary>
 public sealed partial class CommandQueue(
-    IServiceScopeFactory scopes, ISlackApi slack, IOptions<HostOptions> host, ILogger<CommandQueue> logger) : IHostedService, IDisposable
+    IServiceScopeFactory scopes,
+    ISlackApi slack,
+    IOptions<HostOptions> host,
+    ILogger<CommandQueue> logger
+) : IHostedService, IDisposable
 {
     /// <summary>How many commands run at once; the rest wait their turn.</summary>
     public const int Workers = 8;
 
-    public const string Restarting = ":arrows_counterclockwise: BraketBot restarted before it could finish this; nothing more will come of it. Please try again in a minute.";
+    public const string Restarting =
+        ":arrows_counterclockwise: BraketBot restarted before it could finish this; nothing more will come of it. Please try again in a "
+        + "minute.";
 
     /// <summary>Kept back from the host's shutdown timeout, to tell the people still waiting.</summary>
     private static readonly TimeSpan TellingTime = TimeSpan.FromSeconds(3);
@@ -26,7 +32,9 @@ public sealed partial class CommandQueue(
     /// <param name="ResponseUrl">Where the person waits for the answer; none for a click on the Home tab (its answer is the tab).</param>
     private sealed record Work(Uri? ResponseUrl, Func<IServiceProvider, CancellationToken, Task> Run);
 
-    private readonly Channel<Work> work = Channel.CreateBounded<Work>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<Work> work = Channel.CreateBounded<Work>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait }
+    );
     private readonly CancellationTokenSource stopping = new();
     private Task workers = Task.CompletedTask;
     private int unfinished;
@@ -35,10 +43,12 @@ public sealed partial class CommandQueue(
     public int Unfinished => Volatile.Read(ref unfinished);
 
     /// <summary>Queues work for a handler resolved in its own scope; false when the queue is full or the host is stopping.</summary>
-    public bool TryEnqueue<THandler>(Uri? responseUrl, Func<THandler, CancellationToken, Task> run) where THandler : notnull
+    public bool TryEnqueue<THandler>(Uri? responseUrl, Func<THandler, CancellationToken, Task> run)
+        where THandler : notnull
     {
         Interlocked.Increment(ref unfinished);
-        if (work.Writer.TryWrite(new Work(responseUrl, (services, ct) => run(services.GetRequiredService<THandler>(), ct)))) return true;
+        if (work.Writer.TryWrite(new Work(responseUrl, (services, ct) => run(services.GetRequiredService<THandler>(), ct))))
+            return true;
         Interlocked.Decrement(ref unfinished);
         return false;
     }
@@ -103,11 +113,18 @@ public sealed partial class CommandQueue(
 
     private async Task TellToRetryAsync(Work item)
     {
-        if (item.ResponseUrl is null) return; // a Home tab's click: the tab shows what was done, and the person clicks again
+        if (item.ResponseUrl is null)
+            return; // a Home tab's click: the tab shows what was done, and the person clicks again
         using var timeout = new CancellationTokenSource(TellingTime);
         try
         {
-            await slack.RespondAsync(item.ResponseUrl, SlackMessage.Plain(Restarting), Visibility.Ephemeral, replaceOriginal: false, timeout.Token);
+            await slack.RespondAsync(
+                item.ResponseUrl,
+                SlackMessage.Plain(Restarting),
+                Visibility.Ephemeral,
+                replaceOriginal: false,
+                timeout.Token
+            );
             LogToldToRetry(item.ResponseUrl.Host);
         }
         catch (OperationCanceledException)
@@ -124,6 +141,9 @@ public sealed partial class CommandQueue(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shutting down: a waiting Slack command was told to try again ({Host})")]
     private partial void LogToldToRetry(string host);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutting down: a waiting Slack command could not be told to try again in time ({Host})")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Shutting down: a waiting Slack command could not be told to try again in time ({Host})"
+    )]
     private partial void LogNotToldToRetry(string host);
 }

@@ -4,7 +4,8 @@ namespace BraketBot.Commands;
 /// What a command found, whoever shows it (Slack, a terminal): its result, or why there is none.
 /// <see cref="Problem"/> is written for people, in Slack's mrkdwn, and is told only to the one who asked.
 /// </summary>
-public readonly record struct CommandResult<T>(T? Value, string? Problem) where T : class
+public readonly record struct CommandResult<T>(T? Value, string? Problem)
+    where T : class
 {
     public bool IsSuccess => Problem is null;
 

@@ -7,7 +7,7 @@ namespace BraketBot.Commands;
 /// The slow part of a command or a click, run after Slack got its acknowledgement; answers go to the
 /// response_url. A failure is told to the person once, never repeated behind their back.
 /// </summary>
-public sealed partial class CommandRunner(HandlerFactory handlers, ISlackApi slack, ILogger<CommandRunner> logger)
+public sealed partial class CommandRunner(CommandDispatcher handlers, ISlackApi slack, ILogger<CommandRunner> logger)
 {
     public const string Failure = "Something went wrong on BraketBot's side (it is logged). Try again in a minute.";
 
@@ -24,7 +24,8 @@ public sealed partial class CommandRunner(HandlerFactory handlers, ISlackApi sla
             reply = SlashReply.Private(Failure);
         }
         var sent = await slack.RespondAsync(slash.ResponseUrl, reply.Message, reply.Visibility, replaceOriginal: false, cancellationToken);
-        if (!sent.Ok) LogReplyLost(slash.Text, sent.Error);
+        if (!sent.Ok)
+            LogReplyLost(slash.Text, sent.Error);
     }
 
     public async Task RunClickAsync(BlockActionsPayload payload, CancellationToken cancellationToken)
@@ -40,7 +41,12 @@ public sealed partial class CommandRunner(HandlerFactory handlers, ISlackApi sla
                 LogClickFailed(e, action.ActionId, payload.User.Id);
                 if (payload.ResponseUrl is { } responseUrl)
                     await slack.RespondAsync(
-                        responseUrl, SlackMessage.Plain(Failure), Visibility.Ephemeral, replaceOriginal: false, cancellationToken);
+                        responseUrl,
+                        SlackMessage.Plain(Failure),
+                        Visibility.Ephemeral,
+                        replaceOriginal: false,
+                        cancellationToken
+                    );
             }
         }
     }

@@ -8,7 +8,7 @@ public static class CommandsExtensions
     {
         services.AddValidatedOptions<AccessOptions, AccessOptionsValidator>(configuration, AccessOptions.Section);
         services.AddHostedService<AdminsWarning>();
-        services.AddTransient<InfoReports>();
+        services.AddTransient<InfoReportBuilder>();
         services.AddTransient<InfoCommand>();
         services.AddTransient<InfoMonthCommand>();
         services.AddTransient<ChartCommand>();
@@ -25,7 +25,7 @@ public static class CommandsExtensions
         services.AddTransient<CancelRestAction>();
         services.AddTransient<RefreshReportAction>();
         services.AddTransient<RefreshHomeAction>();
-        services.AddTransient<HandlerFactory>();
+        services.AddTransient<CommandDispatcher>();
         services.AddTransient<CommandRunner>();
         services.AddTransient<CommandIntake>();
         services.AddSingleton<CommandQueue>();

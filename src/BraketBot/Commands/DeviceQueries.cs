@@ -6,7 +6,11 @@ namespace BraketBot.Commands;
 /// <summary>A device as someone named it (any case, or its ARN), found in the catalog or answered with why not.</summary>
 public static class DeviceQueries
 {
-    public static async Task<CommandResult<DeviceSummary>> FindAsync(this DeviceCatalog catalog, string nameOrArn, CancellationToken cancellationToken) =>
+    public static async Task<CommandResult<DeviceSummary>> FindAsync(
+        this DeviceCatalog catalog,
+        string nameOrArn,
+        CancellationToken cancellationToken
+    ) =>
         await catalog.ResolveAsync(nameOrArn, cancellationToken) switch
         {
             DeviceLookup.Found found => found.Device,

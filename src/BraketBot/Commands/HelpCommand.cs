@@ -3,7 +3,8 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Commands;
 
-/// <summary>/braket help, an empty /braket, or anything not understood: the usage, only to the person who asked. Answered at once.</summary>
+/// <summary>/braket help, an empty /braket, or anything not understood: the usage, only to the person who asked. Answered at
+/// once.</summary>
 public static class HelpCommand
 {
     public const string Name = Subcommands.Help;

@@ -4,7 +4,7 @@ using BraketBot.Usage;
 namespace BraketBot.Commands;
 
 /// <summary>/braket info [DATE] [DEVICE]: a device's (or every device's) tasks of a day, from the ledger when it holds the day.</summary>
-public sealed class InfoCommand(DayScanner scanner, InfoReports reports)
+public sealed class InfoCommand(DayScanner scanner, InfoReportBuilder reports)
 {
     public const string Name = Subcommands.Info;
 

@@ -11,7 +11,13 @@ namespace BraketBot.Commands;
 /// Slack will not take it.
 /// </summary>
 public sealed class InfoMonthCommand(
-    DayScanner scanner, UsageLedger ledger, Pricing pricing, ChartPublisher charts, IOptionsMonitor<CapsOptions> capsOptions, TimeProvider time)
+    DayScanner scanner,
+    UsageLedger ledger,
+    Pricing pricing,
+    ChartPublisher charts,
+    IOptionsMonitor<CapsOptions> capsOptions,
+    TimeProvider time
+)
 {
     public const string Name = Subcommands.Info + " " + Subcommands.Month;
 
@@ -20,14 +26,22 @@ public sealed class InfoMonthCommand(
         var caps = capsOptions.CurrentValue;
         var today = scanner.Today();
         var month = query.Month ?? Month.Of(today);
-        if (month > Month.Of(today)) return SlashReply.Private(MonthReportView.NotBegun(month, caps.TimeZone));
+        if (month > Month.Of(today))
+            return SlashReply.Private(MonthReportView.NotBegun(month, caps.TimeZone));
 
         var usage = await ledger.MonthUsageAsync(month, today, cancellationToken);
         // The monthly caps are this month's; a past month's standing is history the digests told.
-        var standings = month == Month.Of(today)
-            ? CapPolicy.Evaluate(usage.Days[^1], caps, usage.Devices).Where(s => s.Cap.Period == CapPeriod.Month).ToList()
-            : [];
-        var report = new MonthReport(usage, standings, time.GetUtcNow(), caps.TimeZone, pricing.Describe(usage.Devices.Select(d => d.Device)));
+        var standings =
+            month == Month.Of(today)
+                ? CapPolicy.Evaluate(usage.Days[^1], caps, usage.Devices).Where(s => s.Cap.Period == CapPeriod.Month).ToList()
+                : [];
+        var report = new MonthReport(
+            usage,
+            standings,
+            time.GetUtcNow(),
+            caps.TimeZone,
+            pricing.Describe(usage.Devices.Select(d => d.Device))
+        );
         var chart = charts.MonthChart(usage, null);
         var image = ChartView.Image(chart, await charts.UploadForMessageAsync(chart, cancellationToken));
         return new SlashReply(MonthReportView.Render(report, image), Visibility.InChannel);

@@ -14,14 +14,20 @@ public sealed class LimitTargets(DeviceCatalog catalog, IOptionsMonitor<WatchOpt
     public async Task<CommandResult<LimitTarget>> FindAsync(string nameOrArn, CancellationToken cancellationToken)
     {
         var found = await catalog.FindAsync(nameOrArn, cancellationToken);
-        if (!found.IsSuccess) return new Refusal(found.Problem!);
+        if (!found.IsSuccess)
+            return new Refusal(found.Problem!);
         var device = found.Value!;
-        if (device.IsSimulator) return new Refusal(LimitsView.Simulator(device));
-        if (!DeviceArn.TryParse(device.DeviceArn, out var arn)) return new Refusal(InfoReportView.UnknownDevice(nameOrArn, []));
-        if (device.IsRetired) return new Refusal(LimitsView.Retired(device));
-        if (!watch.CurrentValue.Watches(arn.Region)) return new Refusal(LimitsView.Unwatched(device));
+        if (device.IsSimulator)
+            return new Refusal(LimitsView.Simulator(device));
+        if (!DeviceArn.TryParse(device.DeviceArn, out var arn))
+            return new Refusal(InfoReportView.UnknownDevice(nameOrArn, []));
+        if (device.IsRetired)
+            return new Refusal(LimitsView.Retired(device));
+        if (!watch.CurrentValue.Watches(arn.Region))
+            return new Refusal(LimitsView.Unwatched(device));
         var mirrored = caps.CurrentValue.MirroredLimits.Where(m => device.Names(m.Device)).ToList();
-        if (mirrored.Count > 0) return new Refusal(LimitsView.Mirrored(device, mirrored[0].Usd));
+        if (mirrored.Count > 0)
+            return new Refusal(LimitsView.Mirrored(device, mirrored[0].Usd));
         return new LimitTarget(device, arn);
     }
 }

@@ -17,7 +17,8 @@ public sealed class LimitsCommand(BraketSpendingLimits limits, DeviceCatalog cat
     public async Task<CommandResult<LimitsReport>> ReportAsync(CancellationToken cancellationToken)
     {
         var listed = await limits.ListAsync(cancellationToken);
-        if (!listed.IsSuccess) return new Refusal(listed.Error!.Describe());
+        if (!listed.IsSuccess)
+            return new Refusal(listed.Error!.Describe());
         await catalog.GetDevicesAsync(cancellationToken); // names for the ARNs; a failure leaves the ARN's own name
         return LimitsReport.Of(listed.Value!, catalog.Describe, time.GetUtcNow(), caps.CurrentValue.Zone);
     }

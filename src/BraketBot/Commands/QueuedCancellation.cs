@@ -21,26 +21,35 @@ public sealed class QueuedCancellation(
     RunLauncher runs,
     IBotStore store,
     IOptionsMonitor<CapsOptions> capsOptions,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     /// <param name="trigger">Who asked, for people.</param>
     /// <param name="requestedBy">The Slack user who asked, when one did.</param>
     /// <param name="responseUrl">Where the run shows its progress and outcome in Slack; none from the terminal.</param>
     /// <param name="only">Of the scope's tasks, only those it takes ("Cancel the rest": what an earlier run left); null: all.</param>
     public async Task<CommandResult<EnforcementRun>> PlanAsync(
-        CancelScope scope, string trigger, string? requestedBy, Uri? responseUrl, CancellationToken cancellationToken,
-        Func<QuantumTaskSummary, bool>? only = null)
+        CancelScope scope,
+        string trigger,
+        string? requestedBy,
+        Uri? responseUrl,
+        CancellationToken cancellationToken,
+        Func<QuantumTaskSummary, bool>? only = null
+    )
     {
         var device = scope.AllDevices ? null : catalog.Describe(scope.DeviceArn!);
         var found = await scanner.TasksAsync(scanner.Window(scope.Day), device, cancellationToken);
-        if (!found.IsSuccess) return new Refusal(found.Error!.Describe());
+        if (!found.IsSuccess)
+            return new Refusal(found.Error!.Describe());
 
         var mode = capsOptions.CurrentValue.Jobs;
         // Each task's origin is known before it is cancelled: a reserved task is never cancelled as on demand.
         var queued = await origins.WithOriginsAsync(
-            found.Value!
-                .Where(t => t.Status.IsCancellable() && scope.Covers(t, catalog.Describe(t.DeviceArn)) && only?.Invoke(t) != false)
-                .ToList(), cancellationToken);
+            found
+                .Value!.Where(t => t.Status.IsCancellable() && scope.Covers(t, catalog.Describe(t.DeviceArn)) && only?.Invoke(t) != false)
+                .ToList(),
+            cancellationToken
+        );
         var cancellable = queued.Where(t => t.Origin is not null && CapPolicy.Cancellable(t, mode)).ToList();
         // Tasks a cap run is cancelling already are left to it.
         var taken = await store.ClaimedAsync(cancellable.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList(), cancellationToken);
@@ -71,10 +80,14 @@ public sealed class QueuedCancellation(
     /// </summary>
     public CancelScope? AsConfigured(CancelScope scope)
     {
-        if (scope.Budget is not { } budget) return scope;
+        if (scope.Budget is not { } budget)
+            return scope;
         var budgets = capsOptions.CurrentValue.Budgets;
         return budgets.TryGetValue(budget.Name, out var caps) && BudgetScope.Of(budget.Name, caps) is { } current
-            ? scope with { Budget = current }
+            ? scope with
+            {
+                Budget = current,
+            }
             : null;
     }
 
@@ -87,10 +100,18 @@ public sealed class QueuedCancellation(
         runs.TryStartAsync(run, ClaimsOf(run), alertClaims: [], cancellationToken);
 
     /// <summary>Carries the run out in the caller, reporting each step; null when another run has the scope or a task.</summary>
-    public Task<EnforcementRun?> TryRunHereAsync(EnforcementRun run, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken) =>
-        runs.TryRunHereAsync(run, ClaimsOf(run), progress, cancellationToken);
+    public Task<EnforcementRun?> TryRunHereAsync(
+        EnforcementRun run,
+        IProgress<EnforcementRun>? progress,
+        CancellationToken cancellationToken
+    ) => runs.TryRunHereAsync(run, ClaimsOf(run), progress, cancellationToken);
 
-    /// <summary>The scope's key keeps a second request from starting a second run; the task keys keep a cap run off the same tasks.</summary>
+    /// <summary>The scope's key keeps a second request from starting a second run; the task keys keep a cap run off the same
+    /// tasks.</summary>
     private static IReadOnlyList<string> ClaimsOf(EnforcementRun run) =>
-        [run.Scope!.RunKey, .. run.Tasks.Select(t => CapEnforcer.TaskKey(t.Arn)), .. run.PendingJobs.Select(j => JobCancellation.JobKey(j.Arn))];
+        [
+            run.Scope!.RunKey,
+            .. run.Tasks.Select(t => CapEnforcer.TaskKey(t.Arn)),
+            .. run.PendingJobs.Select(j => JobCancellation.JobKey(j.Arn)),
+        ];
 }

@@ -3,23 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace BraketBot.Domain;
 
-/// <summary>A device ARN: arn:aws:braket:{region}::device/{qpu|quantum-simulator}/{provider}/{name}.</summary>
-public sealed record DeviceArn(string Value, string Region, string Kind, string Provider, string Name)
-{
-    public bool IsSimulator => Kind == "quantum-simulator";
-
-    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out DeviceArn? arn)
-    {
-        var match = text is null ? Match.Empty : Arns.Device().Match(text);
-        arn = match.Success
-            ? new DeviceArn(text!, match.Groups["region"].Value, match.Groups["kind"].Value, match.Groups["provider"].Value, match.Groups["name"].Value)
-            : null;
-        return arn is not null;
-    }
-
-    public override string ToString() => Value;
-}
-
 /// <summary>A quantum task ARN: arn:aws:braket:{region}:{account}:quantum-task/{id}.</summary>
 public sealed record QuantumTaskArn(string Value, string Region, string Account, string Id)
 {
@@ -37,19 +20,23 @@ public sealed record QuantumTaskArn(string Value, string Region, string Account,
 
 public static partial class Arns
 {
-    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d)?::device/(?<kind>qpu|quantum-simulator)/(?<provider>[A-Za-z0-9._-]+)/(?<name>[A-Za-z0-9._-]+)$")]
+    [GeneratedRegex(
+        @"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d)?::device/"
+            + @"(?<kind>qpu|quantum-simulator)/(?<provider>[A-Za-z0-9._-]+)/(?<name>[A-Za-z0-9._-]+)$"
+    )]
     internal static partial Regex Device();
 
-    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d):(?<account>\d{12}):quantum-task/(?<id>[A-Za-z0-9-]{1,128})$")]
+    [GeneratedRegex(
+        @"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d):(?<account>\d{12}):quantum-task/(?<id>[A-Za-z0-9-]{1,128})$"
+    )]
     internal static partial Regex QuantumTask();
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:braket:(?<region>[a-z0-9-]+):\d{12}:spending-limit/.+$")]
     private static partial Regex SpendingLimit();
 
     /// <summary>The region of a spending limit's ARN (its limit lives there); empty when it is not one.</summary>
-    public static string RegionOf(string spendingLimitArn) => SpendingLimit().Match(spendingLimitArn) is { Success: true } match
-        ? match.Groups["region"].Value
-        : "";
+    public static string RegionOf(string spendingLimitArn) =>
+        SpendingLimit().Match(spendingLimitArn) is { Success: true } match ? match.Groups["region"].Value : "";
 
     public static bool IsSpendingLimitArn(string text) => SpendingLimit().IsMatch(text);
 

@@ -8,7 +8,8 @@ public sealed record BudgetSplit(IReadOnlyDictionary<string, BudgetUsage> Budget
 {
     /// <summary>The device's shots and cost per budget (by name, those with any there) and the rest's; empty when none count.</summary>
     public IReadOnlyList<(string? Budget, long Shots, decimal Cost)> On(DeviceSummary device) =>
-        Budgets.OrderBy(b => b.Key, StringComparer.OrdinalIgnoreCase)
+        Budgets
+            .OrderBy(b => b.Key, StringComparer.OrdinalIgnoreCase)
             .Select(b => (Budget: (string?)b.Key, Usage: b.Value))
             .Append((Budget: null, Usage: Outside))
             .Select(b => (b.Budget, Share: Share(b.Usage, device)))

@@ -8,15 +8,22 @@ public sealed record BudgetUsage(DayUsage Day, IReadOnlyList<DeviceUsage>? Month
     /// rows of tasks carrying its tag on its devices, summed per day, device, status and billing, priced as any.
     /// </summary>
     public static BudgetUsage From(
-        BudgetScope budget, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows, bool withMonth,
-        Func<string, DeviceSummary> describe, Pricing pricing) =>
-        Of(task => budget.Covers(task, describe(task.DeviceArn)), windows, rows, withMonth, describe, pricing);
+        BudgetScope budget,
+        IReadOnlyList<DayWindow> windows,
+        IEnumerable<LedgerTask> rows,
+        bool withMonth,
+        Func<string, DeviceSummary> describe,
+        Pricing pricing
+    ) => Of(task => budget.Covers(task, describe(task.DeviceArn)), windows, rows, withMonth, describe, pricing);
 
     /// <summary>The rest: the usage of the tasks no budget takes in (untagged, or tagged for none of them, or off their devices).</summary>
     public static BudgetUsage Outside(
-        IReadOnlyList<BudgetScope> budgets, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows,
-        Func<string, DeviceSummary> describe, Pricing pricing) =>
-        Of(task => !budgets.Any(b => b.Covers(task, describe(task.DeviceArn))), windows, rows, withMonth: true, describe, pricing);
+        IReadOnlyList<BudgetScope> budgets,
+        IReadOnlyList<DayWindow> windows,
+        IEnumerable<LedgerTask> rows,
+        Func<string, DeviceSummary> describe,
+        Pricing pricing
+    ) => Of(task => !budgets.Any(b => b.Covers(task, describe(task.DeviceArn))), windows, rows, withMonth: true, describe, pricing);
 
     /// <summary>A day's total shots (of the statuses counted) and estimated cost, of <see cref="Day"/> or <see cref="Month"/>.</summary>
     public static (long Shots, decimal Cost) Totals(IReadOnlyList<DeviceUsage> devices, CapBasis basis) =>
@@ -24,21 +31,33 @@ public sealed record BudgetUsage(DayUsage Day, IReadOnlyList<DeviceUsage>? Month
 
     /// <summary>The budget's usage day by day (one per window, in order), from the ledger's task rows: a month chart's.</summary>
     public static IReadOnlyList<DayUsage> Days(
-        BudgetScope budget, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows,
-        Func<string, DeviceSummary> describe, Pricing pricing) =>
-        DaysOf(task => budget.Covers(task, describe(task.DeviceArn)), windows, rows, describe, pricing);
+        BudgetScope budget,
+        IReadOnlyList<DayWindow> windows,
+        IEnumerable<LedgerTask> rows,
+        Func<string, DeviceSummary> describe,
+        Pricing pricing
+    ) => DaysOf(task => budget.Covers(task, describe(task.DeviceArn)), windows, rows, describe, pricing);
 
     private static BudgetUsage Of(
-        Func<QuantumTaskSummary, bool> covers, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows, bool withMonth,
-        Func<string, DeviceSummary> describe, Pricing pricing)
+        Func<QuantumTaskSummary, bool> covers,
+        IReadOnlyList<DayWindow> windows,
+        IEnumerable<LedgerTask> rows,
+        bool withMonth,
+        Func<string, DeviceSummary> describe,
+        Pricing pricing
+    )
     {
         var days = DaysOf(covers, windows, rows, describe, pricing);
         return new BudgetUsage(days[^1], withMonth ? DeviceUsage.Sum(days.SelectMany(d => d.Devices)) : null);
     }
 
     private static IReadOnlyList<DayUsage> DaysOf(
-        Func<QuantumTaskSummary, bool> covers, IReadOnlyList<DayWindow> windows, IEnumerable<LedgerTask> rows,
-        Func<string, DeviceSummary> describe, Pricing pricing)
+        Func<QuantumTaskSummary, bool> covers,
+        IReadOnlyList<DayWindow> windows,
+        IEnumerable<LedgerTask> rows,
+        Func<string, DeviceSummary> describe,
+        Pricing pricing
+    )
     {
         var totals = Ledger.Totals(rows.Where(r => covers(r.Task))).ToLookup(t => t.Day);
         return windows.Select(w => DayUsage.FromTotals(w, totals[w.Day], describe, pricing)).ToList();

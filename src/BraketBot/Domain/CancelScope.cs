@@ -22,7 +22,8 @@ public sealed record CancelScope(Day Day, string? DeviceArn, string? DeviceName,
 
     public string Describe() => Budget?.Describe() ?? (AllDevices ? "all devices" : DeviceName ?? DeviceArn ?? "");
 
-    /// <summary>The store key that lets one run at a time work on this scope; a budget's name folded as the budgets compare names.</summary>
+    /// <summary>The store key that lets one run at a time work on this scope; a budget's name folded as the budgets compare
+    /// names.</summary>
     [JsonIgnore]
     public string RunKey =>
         $"cancel-all:{Day}:{(AllDevices ? "all" : DeviceArn)}{(Budget is { } b ? ":budget:" + b.Name.ToUpperInvariant() : "")}";

@@ -1,42 +1,24 @@
 using System.Text.Json.Serialization;
 
-
 namespace BraketBot.Domain;
 
-public enum CapMetric { Shots, Cost }
+public enum CapMetric
+{
+    Shots,
+    Cost,
+}
 
-public enum CapLevel { Warning, Breach }
+public enum CapLevel
+{
+    Warning,
+    Breach,
+}
 
 /// <summary>What a cap is counted over: a day, or the calendar month of that day (in Caps:TimeZone).</summary>
-public enum CapPeriod { Day, Month }
-
-/// <summary>
-/// Where a cap applies: one device, named as a person writes it (<see cref="DeviceNames"/>: the ARN's
-/// last part, Braket's display name, any case, or the ARN), one team's budget (its tagged tasks on its
-/// devices), or the whole account when neither is set.
-/// </summary>
-public sealed record CapScope(string? Device, BudgetScope? Budget = null)
+public enum CapPeriod
 {
-    public static readonly CapScope Account = new((string?)null);
-
-    [JsonIgnore]
-    public bool IsAccount => Device is null && Budget is null;
-
-    /// <summary>
-    /// The store's and the metrics' name of the scope. A budget's is upper-cased as the budgets' OrdinalIgnoreCase
-    /// comparison folds, so two budgets it tells apart never share a key; the older keys keep their lower case.
-    /// </summary>
-    [JsonIgnore]
-    public string Key => Budget is { } budget ? $"budget:{budget.Name.ToUpperInvariant()}"
-        : Device is null ? "account" : $"device:{Device.ToLowerInvariant()}";
-
-    public string Describe() => Budget?.Describe() ?? Device ?? "all devices";
-
-    /// <summary>Whether the scope takes in any of the device's tasks (a budget's, only those of its tag).</summary>
-    public bool Covers(DeviceSummary device) => Budget?.CoversDevice(device) ?? (Device is null || device.Names(Device));
-
-    /// <summary>Whether the task counts in this scope: on a covered device, and for a budget, carrying its tag.</summary>
-    public bool Covers(QuantumTaskSummary task, DeviceSummary device) => Budget?.Covers(task, device) ?? Covers(device);
+    Day,
+    Month,
 }
 
 public sealed record Cap(CapScope Scope, CapMetric Metric, decimal Limit, CapPeriod Period = CapPeriod.Day)
@@ -58,9 +40,10 @@ public sealed record CapStanding(Cap Cap, decimal Used, CapLevel? Level)
 /// <summary>The cap rules, as pure functions of the configuration and a day's usage.</summary>
 public static class CapPolicy
 {
-    public static IReadOnlyList<QuantumTaskStatus> CountedStatuses(CapBasis basis) => basis == CapBasis.Queued
-        ? [QuantumTaskStatus.Queued]
-        : [QuantumTaskStatus.Created, QuantumTaskStatus.Queued, QuantumTaskStatus.Running, QuantumTaskStatus.Completed];
+    public static IReadOnlyList<QuantumTaskStatus> CountedStatuses(CapBasis basis) =>
+        basis == CapBasis.Queued
+            ? [QuantumTaskStatus.Queued]
+            : [QuantumTaskStatus.Created, QuantumTaskStatus.Queued, QuantumTaskStatus.Running, QuantumTaskStatus.Completed];
 
     /// <summary>Account caps, then device caps, then budget caps, each group in name order.</summary>
     public static IReadOnlyList<Cap> CapsInForce(CapsOptions options)
@@ -68,8 +51,10 @@ public static class CapPolicy
         var caps = new List<Cap>();
         void Add(CapScope scope, CapPeriod period, long? shots, decimal? cost)
         {
-            if (shots is { } s) caps.Add(new Cap(scope, CapMetric.Shots, s, period));
-            if (cost is { } c) caps.Add(new Cap(scope, CapMetric.Cost, c, period));
+            if (shots is { } s)
+                caps.Add(new Cap(scope, CapMetric.Shots, s, period));
+            if (cost is { } c)
+                caps.Add(new Cap(scope, CapMetric.Cost, c, period));
         }
         Add(CapScope.Account, CapPeriod.Day, options.MaxShotsPerDay, options.MaxCostPerDay);
         Add(CapScope.Account, CapPeriod.Month, options.MaxShotsPerMonth, options.MaxCostPerMonth);
@@ -80,7 +65,8 @@ public static class CapPolicy
         }
         foreach (var (name, budget) in options.Budgets.OrderBy(b => b.Key, StringComparer.OrdinalIgnoreCase))
         {
-            if (BudgetScope.Of(name, budget) is not { } scope) continue;
+            if (BudgetScope.Of(name, budget) is not { } scope)
+                continue;
             Add(new CapScope(null, scope), CapPeriod.Day, budget.MaxShotsPerDay, budget.MaxCostPerDay);
             Add(new CapScope(null, scope), CapPeriod.Month, budget.MaxShotsPerMonth, budget.MaxCostPerMonth);
         }
@@ -95,7 +81,8 @@ public static class CapPolicy
     public static decimal Counted(DeviceUsage usage, CapMetric metric, CapBasis basis, bool countReservedShots = false)
     {
         var statuses = CountedStatuses(basis);
-        if (metric == CapMetric.Cost) return (usage.CostOf(statuses) ?? 0m) + (basis == CapBasis.Day ? usage.InstanceCost : 0m);
+        if (metric == CapMetric.Cost)
+            return (usage.CostOf(statuses) ?? 0m) + (basis == CapBasis.Day ? usage.InstanceCost : 0m);
         return usage.Sum(statuses).Shots + (countReservedShots ? usage.ReservedSum(statuses).Shots : 0);
     }
 
@@ -106,10 +93,19 @@ public static class CapPolicy
     /// by name); a budget without one there is left out.
     /// </summary>
     public static IReadOnlyList<CapStanding> Evaluate(
-        DayUsage day, CapsOptions options, IReadOnlyList<DeviceUsage>? month = null,
-        IReadOnlyDictionary<string, BudgetUsage>? budgets = null) =>
-        Stand(CapsInForce(options),
-            cap => cap.Scope.Budget is not null ? BudgetDevices(cap, budgets) : cap.Period == CapPeriod.Day ? day.Devices : month, options);
+        DayUsage day,
+        CapsOptions options,
+        IReadOnlyList<DeviceUsage>? month = null,
+        IReadOnlyDictionary<string, BudgetUsage>? budgets = null
+    ) =>
+        Stand(
+            CapsInForce(options),
+            cap =>
+                cap.Scope.Budget is not null ? BudgetDevices(cap, budgets)
+                : cap.Period == CapPeriod.Day ? day.Devices
+                : month,
+            options
+        );
 
     /// <summary>Only the budgets' caps, each against its budget's own usage (<see cref="Evaluate"/> for the rest).</summary>
     public static IReadOnlyList<CapStanding> EvaluateBudgets(CapsOptions options, IReadOnlyDictionary<string, BudgetUsage> budgets) =>
@@ -120,7 +116,10 @@ public static class CapPolicy
 
     /// <summary>Each cap against the devices <paramref name="usage"/> gives it; a cap given none is left out.</summary>
     private static IReadOnlyList<CapStanding> Stand(
-        IEnumerable<Cap> caps, Func<Cap, IReadOnlyList<DeviceUsage>?> usage, CapsOptions options) =>
+        IEnumerable<Cap> caps,
+        Func<Cap, IReadOnlyList<DeviceUsage>?> usage,
+        CapsOptions options
+    ) =>
         caps.Select(cap => (Cap: cap, Devices: usage(cap)))
             .Where(c => c.Devices is not null)
             .Select(c =>
@@ -139,7 +138,10 @@ public static class CapPolicy
 
     /// <summary>Every CREATED or QUEUED task in a breached scope, whatever its origin.</summary>
     public static IReadOnlyList<QuantumTaskSummary> QueuedInBreach(
-        IEnumerable<CapStanding> standings, IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe)
+        IEnumerable<CapStanding> standings,
+        IEnumerable<QuantumTaskSummary> tasks,
+        Func<string, DeviceSummary> describe
+    )
     {
         var breached = standings.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope).Distinct().ToList();
         return tasks
@@ -154,8 +156,11 @@ public static class CapPolicy
     /// a candidate: whoever cancels it learns its origin first.
     /// </summary>
     public static IReadOnlyList<QuantumTaskSummary> TasksToCancel(
-        IEnumerable<CapStanding> standings, IEnumerable<QuantumTaskSummary> tasks, Func<string, DeviceSummary> describe, JobsMode jobs = JobsMode.Cancel) =>
-        QueuedInBreach(standings, tasks, describe).Where(t => Cancellable(t, jobs)).ToList();
+        IEnumerable<CapStanding> standings,
+        IEnumerable<QuantumTaskSummary> tasks,
+        Func<string, DeviceSummary> describe,
+        JobsMode jobs = JobsMode.Cancel
+    ) => QueuedInBreach(standings, tasks, describe).Where(t => Cancellable(t, jobs)).ToList();
 
     /// <summary>
     /// The hybrid jobs still queued or running whose instances count on the day on a device in a breached
@@ -163,19 +168,29 @@ public static class CapPolicy
     /// </summary>
     public static IReadOnlyList<string> JobsInBreach(IEnumerable<CapStanding> standings, DayUsage day, JobsMode jobs)
     {
-        if (jobs != JobsMode.Cancel) return [];
-        var breached = standings.Where(s => s.Level == CapLevel.Breach && s.Cap.Metric == CapMetric.Cost)
-            .Select(s => s.Cap.Scope).Distinct().ToList();
-        return day.Devices.Where(d => breached.Any(scope => scope.Covers(d.Device)))
-            .SelectMany(d => d.Instances).Where(i => i.Active).Select(i => i.JobArn)
-            .Distinct(StringComparer.Ordinal).ToList();
+        if (jobs != JobsMode.Cancel)
+            return [];
+        var breached = standings
+            .Where(s => s.Level == CapLevel.Breach && s.Cap.Metric == CapMetric.Cost)
+            .Select(s => s.Cap.Scope)
+            .Distinct()
+            .ToList();
+        return day
+            .Devices.Where(d => breached.Any(scope => scope.Covers(d.Device)))
+            .SelectMany(d => d.Instances)
+            .Where(i => i.Active)
+            .Select(i => i.JobArn)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
-    /// <summary>Whether a queued task is a cap's to cancel by its origin: never when reserved; a job's only under <see cref="JobsMode.Cancel"/>.</summary>
-    public static bool Cancellable(QuantumTaskSummary task, JobsMode jobs) => task.Billing switch
-    {
-        TaskBilling.Reserved => false,
-        TaskBilling.Job => jobs == JobsMode.Cancel,
-        _ => true,
-    };
+    /// <summary>Whether a queued task is a cap's to cancel by its origin: never when reserved; a job's only under <see
+    /// cref="JobsMode.Cancel"/>.</summary>
+    public static bool Cancellable(QuantumTaskSummary task, JobsMode jobs) =>
+        task.Billing switch
+        {
+            TaskBilling.Reserved => false,
+            TaskBilling.Job => jobs == JobsMode.Cancel,
+            _ => true,
+        };
 }

@@ -10,7 +10,11 @@ public enum CapBasis
     Queued,
 }
 
-public enum CapAction { CancelQueued, AlertOnly }
+public enum CapAction
+{
+    CancelQueued,
+    AlertOnly,
+}
 
 public sealed record DeviceCaps
 {
@@ -72,13 +76,15 @@ public sealed record CapsOptions
     public NativeLimitsMode NativeLimits { get; init; } = NativeLimitsMode.Off;
 
     /// <summary>The devices (by name) whose Braket limit Mirror keeps, with the amount in whole cents (as Braket keeps it).</summary>
-    public IEnumerable<(string Device, decimal Usd)> MirroredLimits => NativeLimits == NativeLimitsMode.Mirror
-        ? Devices.Where(d => d.Value.MaxCostPerDay is not null).Select(d => (d.Key, decimal.Round(d.Value.MaxCostPerDay!.Value, 2)))
-        : [];
+    public IEnumerable<(string Device, decimal Usd)> MirroredLimits =>
+        NativeLimits == NativeLimitsMode.Mirror
+            ? Devices.Where(d => d.Value.MaxCostPerDay is not null).Select(d => (d.Key, decimal.Round(d.Value.MaxCostPerDay!.Value, 2)))
+            : [];
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
-    public bool HasAccountCap => MaxShotsPerDay is not null || MaxCostPerDay is not null || MaxShotsPerMonth is not null || MaxCostPerMonth is not null;
+    public bool HasAccountCap =>
+        MaxShotsPerDay is not null || MaxCostPerDay is not null || MaxShotsPerMonth is not null || MaxCostPerMonth is not null;
 
     public bool AnyCap => HasAccountCap || Devices.Values.Any(d => d.AnyCap) || HasBudgetCaps;
 
@@ -86,6 +92,9 @@ public sealed record CapsOptions
     public bool HasBudgetCaps => Budgets.Values.Any(b => b.AnyCap);
 
     /// <summary>A monthly cap is in force: decisions then need the month's earlier days too.</summary>
-    public bool HasMonthCaps => MaxShotsPerMonth is not null || MaxCostPerMonth is not null || Devices.Values.Any(d => d.HasMonthCap)
+    public bool HasMonthCaps =>
+        MaxShotsPerMonth is not null
+        || MaxCostPerMonth is not null
+        || Devices.Values.Any(d => d.HasMonthCap)
         || Budgets.Values.Any(b => b.HasMonthCap);
 }

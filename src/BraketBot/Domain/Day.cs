@@ -49,5 +49,6 @@ internal sealed class DayJsonConverter : JsonConverter<Day>
             ? day
             : throw new JsonException($"A day is a string {Day.Pattern}.");
 
-    public override void Write(Utf8JsonWriter writer, Day value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    public override void Write(Utf8JsonWriter writer, Day value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
 }

@@ -3,8 +3,7 @@ namespace BraketBot.Domain;
 /// <summary>A calendar day in a time zone, as the UTC interval [Start, End) it covers.</summary>
 public sealed record DayWindow(Day Day, TimeZoneInfo TimeZone, DateTimeOffset Start, DateTimeOffset End)
 {
-    public static DayWindow For(Day day, TimeZoneInfo zone) =>
-        new(day, zone, StartOf(day.Date, zone), StartOf(day.Date.AddDays(1), zone));
+    public static DayWindow For(Day day, TimeZoneInfo zone) => new(day, zone, StartOf(day.Date, zone), StartOf(day.Date.AddDays(1), zone));
 
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
 
@@ -12,7 +11,8 @@ public sealed record DayWindow(Day Day, TimeZoneInfo TimeZone, DateTimeOffset St
     private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local)) local = local.AddMinutes(1);
+        while (zone.IsInvalidTime(local))
+            local = local.AddMinutes(1);
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 }

@@ -12,13 +12,16 @@ public static class DeviceNames
     /// <summary>True when <paramref name="name"/> (as a person or a setting writes it) names <paramref name="device"/>.</summary>
     public static bool Names(this DeviceSummary device, string name)
     {
-        if (name.Equals(device.DeviceArn, StringComparison.OrdinalIgnoreCase)) return true;
-        if (DeviceArn.TryParse(name, out _)) return false;
+        if (name.Equals(device.DeviceArn, StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (DeviceArn.TryParse(name, out _))
+            return false;
         var wanted = Key(name);
         return wanted.Length > 0 && (wanted == Key(device.DeviceName) || wanted == Key(ArnName(device)));
     }
 
-    /// <summary>The device's own name from its ARN (<c>Forte-1</c>), whatever its display name is; the display name when the ARN cannot be read.</summary>
+    /// <summary>The device's own name from its ARN (<c>Forte-1</c>), whatever its display name is; the display name when the ARN cannot be
+    /// read.</summary>
     public static string ArnName(DeviceSummary device) => DeviceArn.TryParse(device.DeviceArn, out var arn) ? arn.Name : device.DeviceName;
 
     /// <summary>
@@ -28,10 +31,13 @@ public static class DeviceNames
     /// </summary>
     public static string PriceListName(string arnName)
     {
-        if (arnName.Length == 0) return arnName;
+        if (arnName.Length == 0)
+            return arnName;
         var name = char.ToUpperInvariant(arnName[0]) + arnName[1..];
-        if (name.Contains("Ibex", StringComparison.Ordinal)) return name.Replace("Ibex", "IBEX", StringComparison.Ordinal);
-        if (name.Contains("2000Q", StringComparison.Ordinal)) return "2000Q";
+        if (name.Contains("Ibex", StringComparison.Ordinal))
+            return name.Replace("Ibex", "IBEX", StringComparison.Ordinal);
+        if (name.Contains("2000Q", StringComparison.Ordinal))
+            return "2000Q";
         return name.Contains("Advantage_system", StringComparison.Ordinal) ? "Advantage_system" : name;
     }
 

@@ -15,8 +15,17 @@ public enum RunKind
 }
 
 /// <summary>Where a task of a run stands. Stored as a number: new states go at the end.</summary>
-/// <remarks><see cref="Left"/>: not cancelled by the run's deadline (Braket kept failing, or the run ran out of time); as far as BraketBot knows it is still queued.</remarks>
-public enum RunTaskState { Pending, Cancelled, NotCancellable, NotFound, Failed, Left }
+/// <remarks><see cref="Left"/>: not cancelled by the run's deadline (Braket kept failing, or the run ran out of time); as far as BraketBot
+/// knows it is still queued.</remarks>
+public enum RunTaskState
+{
+    Pending,
+    Cancelled,
+    NotCancellable,
+    NotFound,
+    Failed,
+    Left,
+}
 
 /// <summary>A task a run cancels, with what people are told of it, fixed when the run is planned.</summary>
 public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, long Shots, decimal? Cost)
@@ -36,7 +45,6 @@ public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, lo
 /// </summary>
 public sealed record EnforcementRun
 {
-
     public required string Id { get; init; }
 
     public required RunKind Kind { get; init; }
@@ -55,7 +63,8 @@ public sealed record EnforcementRun
     /// <summary>Caps newly crossed (an alert) or still crossed (a follow-up).</summary>
     public IReadOnlyList<CapStanding> Crossed { get; init; } = [];
 
-    /// <summary>The prices its estimates used, for people (<see cref="Pricing.Describe"/>); empty in runs stored before it was kept.</summary>
+    /// <summary>The prices its estimates used, for people (<see cref="Pricing.Describe"/>); empty in runs stored before it was
+    /// kept.</summary>
     public string Prices { get; init; } = "";
 
     /// <summary>What set the run off, for people: an event's task, the reconcile, a person.</summary>
@@ -140,20 +149,26 @@ public sealed record EnforcementRun
     /// </summary>
     public CancelScope RestScope()
     {
-        if (Scope is not null) return Scope;
-        if (Budget is not null) return CancelScope.OfBudget(Day, Budget);
+        if (Scope is not null)
+            return Scope;
+        if (Budget is not null)
+            return CancelScope.OfBudget(Day, Budget);
         var breached = Breached.Count > 0 ? Breached : Crossed.Where(s => s.Level == CapLevel.Breach).Select(s => s.Cap.Scope).ToList();
         var budgets = breached.Select(s => s.Budget).Distinct().ToList();
-        if (budgets is [{ } budget]) return CancelScope.OfBudget(Day, budget);
+        if (budgets is [{ } budget])
+            return CancelScope.OfBudget(Day, budget);
         var devices = Tasks.DistinctBy(t => t.DeviceArn).ToList();
         var onlyDeviceCaps = breached.All(s => s is { Device: not null, Budget: null });
-        return onlyDeviceCaps && devices is [var one] ? new CancelScope(Day, one.DeviceArn, one.DeviceName, false) : CancelScope.EveryDevice(Day);
+        return onlyDeviceCaps && devices is [var one]
+            ? new CancelScope(Day, one.DeviceArn, one.DeviceName, false)
+            : CancelScope.EveryDevice(Day);
     }
 
-    public EnforcementRun With(string arn, CancelResult result, string detail) => this with
-    {
-        Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
-    };
+    public EnforcementRun With(string arn, CancelResult result, string detail) =>
+        this with
+        {
+            Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
+        };
 
     /// <summary>Its host stops and nobody resumes it: what is still pending is left, and the run says why.</summary>
     public EnforcementRun LeavePendingAtStop() => LeavePending("BraketBot stopped before cancelling it") with { Stopped = true };
@@ -161,23 +176,26 @@ public sealed record EnforcementRun
     [JsonIgnore]
     public IEnumerable<RunJob> PendingJobs => CancelsTasks ? Jobs.Where(j => j.State == RunTaskState.Pending) : [];
 
-    public EnforcementRun WithJob(string arn, CancelResult result, string detail) => this with
-    {
-        Jobs = Jobs.Select(j => j.Arn == arn ? j with { State = StateOf(result), Detail = detail } : j).ToList(),
-    };
+    public EnforcementRun WithJob(string arn, CancelResult result, string detail) =>
+        this with
+        {
+            Jobs = Jobs.Select(j => j.Arn == arn ? j with { State = StateOf(result), Detail = detail } : j).ToList(),
+        };
 
     /// <summary>What is still pending at the deadline is left, with the reason: the run ends, the tasks may still be queued.</summary>
-    public EnforcementRun LeavePending(string reason) => this with
-    {
-        Tasks = Tasks.Select(t => t.State == RunTaskState.Pending ? t with { State = RunTaskState.Left, Detail = reason } : t).ToList(),
-    };
+    public EnforcementRun LeavePending(string reason) =>
+        this with
+        {
+            Tasks = Tasks.Select(t => t.State == RunTaskState.Pending ? t with { State = RunTaskState.Left, Detail = reason } : t).ToList(),
+        };
 
-    private static RunTaskState StateOf(CancelResult result) => result switch
-    {
-        CancelResult.Cancelled => RunTaskState.Cancelled,
-        CancelResult.NotCancellable => RunTaskState.NotCancellable,
-        CancelResult.NotFound => RunTaskState.NotFound,
-        CancelResult.Left => RunTaskState.Left,
-        _ => RunTaskState.Failed,
-    };
+    private static RunTaskState StateOf(CancelResult result) =>
+        result switch
+        {
+            CancelResult.Cancelled => RunTaskState.Cancelled,
+            CancelResult.NotCancellable => RunTaskState.NotCancellable,
+            CancelResult.NotFound => RunTaskState.NotFound,
+            CancelResult.Left => RunTaskState.Left,
+            _ => RunTaskState.Failed,
+        };
 }

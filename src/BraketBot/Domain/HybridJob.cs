@@ -5,8 +5,17 @@ namespace BraketBot.Domain;
 /// then null). <see cref="BillableDuration"/> is Braket's billableDuration, read as milliseconds.
 /// </summary>
 public sealed record HybridJob(
-    string JobArn, string JobName, string Status, string? DeviceArn, string? InstanceType, int InstanceCount,
-    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, TimeSpan? BillableDuration)
+    string JobArn,
+    string JobName,
+    string Status,
+    string? DeviceArn,
+    string? InstanceType,
+    int InstanceCount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    TimeSpan? BillableDuration
+)
 {
     /// <summary>Still queued or running: CancelJob stops it.</summary>
     public bool IsActive => Status is "QUEUED" or "RUNNING";
@@ -16,8 +25,10 @@ public sealed record HybridJob(
     /// <summary>Minutes of instance time: Braket's billable duration when it says, else started to ended (or now, while it runs).</summary>
     public decimal Minutes(DateTimeOffset now)
     {
-        if (BillableDuration is { } billed) return (decimal)billed.TotalMinutes;
-        if (StartedAt is not { } started) return 0m;
+        if (BillableDuration is { } billed)
+            return (decimal)billed.TotalMinutes;
+        if (StartedAt is not { } started)
+            return 0m;
         var end = EndedAt ?? now;
         return end > started ? (decimal)(end - started).TotalMinutes : 0m;
     }

@@ -17,6 +17,8 @@ public sealed partial record HybridJobArn(string Value, string Region, string Ac
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d):(?<account>\d{12}):job/(?<name>[A-Za-z0-9._-]{1,128})$")]
+    [GeneratedRegex(
+        @"^arn:aws(-cn|-us-gov)?:braket:(?<region>[a-z]{2}(-[a-z]+)+-\d):(?<account>\d{12}):job/(?<name>[A-Za-z0-9._-]{1,128})$"
+    )]
     private static partial Regex Pattern();
 }

@@ -15,30 +15,17 @@ public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset
 /// Tasks and shots of one device, one status, one day and one way of billing: a row of the ledger's
 /// daily totals, or a change to one. Reserved and job tasks are kept apart so that each is priced as billed.
 /// </summary>
-public sealed record DayTally(Day Day, string DeviceArn, QuantumTaskStatus Status, StatusTally Tally, TaskBilling Billing = TaskBilling.OnDemand);
+public sealed record DayTally(
+    Day Day,
+    string DeviceArn,
+    QuantumTaskStatus Status,
+    StatusTally Tally,
+    TaskBilling Billing = TaskBilling.OnDemand
+);
 
-/// <summary>How fresh the ledger's word on a day is: the last event BraketBot received (if any) and the last scan of the day merged.</summary>
+/// <summary>How fresh the ledger's word on a day is: the last event BraketBot received (if any) and the last scan of the day
+/// merged.</summary>
 public sealed record LedgerFreshness(DateTimeOffset? LastEvent, DateTimeOffset LastScan);
-
-/// <summary>What recording a task did to the ledger: the row before (null: new) and after (null: dropped).</summary>
-public sealed record LedgerChange(LedgerTask? Before, LedgerTask? After)
-{
-    /// <summary>What the change does to the daily totals: the old status loses the task, the new one gains it.</summary>
-    public IEnumerable<DayTally> Deltas()
-    {
-        if (Before is { } before)
-            yield return new DayTally(before.Day, before.Task.DeviceArn, before.Task.Status, new StatusTally(-1, -before.Task.Shots), before.Task.Billing);
-        if (After is { } after)
-            yield return new DayTally(after.Day, after.Task.DeviceArn, after.Task.Status, new StatusTally(1, after.Task.Shots), after.Task.Billing);
-    }
-
-    /// <summary>The task counts against the caps now and did not before: the only change that can cross a cap.</summary>
-    public bool AddsUsage(CapBasis basis)
-    {
-        var counted = CapPolicy.CountedStatuses(basis);
-        return After is not null && counted.Contains(After.Task.Status) && (Before is null || !counted.Contains(Before.Task.Status));
-    }
-}
 
 /// <summary>
 /// The ledger's rules, pure: how an observation of a task merges with what the ledger holds, and how
@@ -50,14 +37,15 @@ public sealed record LedgerChange(LedgerTask? Before, LedgerTask? After)
 public static class Ledger
 {
     /// <summary>How far in its life a task with this status is.</summary>
-    public static int Stage(QuantumTaskStatus status) => status switch
-    {
-        QuantumTaskStatus.Created => 0,
-        QuantumTaskStatus.Queued => 1,
-        QuantumTaskStatus.Running or QuantumTaskStatus.Cancelling => 2,
-        QuantumTaskStatus.Completed or QuantumTaskStatus.Failed or QuantumTaskStatus.Cancelled => 3,
-        _ => -1,
-    };
+    public static int Stage(QuantumTaskStatus status) =>
+        status switch
+        {
+            QuantumTaskStatus.Created => 0,
+            QuantumTaskStatus.Queued => 1,
+            QuantumTaskStatus.Running or QuantumTaskStatus.Cancelling => 2,
+            QuantumTaskStatus.Completed or QuantumTaskStatus.Failed or QuantumTaskStatus.Cancelled => 3,
+            _ => -1,
+        };
 
     /// <summary>
     /// The row after <paramref name="observed"/> meets <paramref name="current"/>, or null when the
@@ -69,8 +57,10 @@ public static class Ledger
     /// </summary>
     public static LedgerTask? Merge(LedgerTask? current, LedgerTask observed)
     {
-        if (Stage(observed.Task.Status) < 0) return null;
-        if (current is null) return observed;
+        if (Stage(observed.Task.Status) < 0)
+            return null;
+        if (current is null)
+            return observed;
         var confirmed = current.Confirmed || observed.Confirmed;
         var origin = current.Task.Origin ?? observed.Task.Origin;
         var tags = observed.Task.Tags is { } seen && !SameTags(seen, current.Task.Tags) ? seen : current.Task.Tags;
@@ -81,7 +71,11 @@ public static class Ledger
         }
         return confirmed == current.Confirmed && origin == current.Task.Origin && ReferenceEquals(tags, current.Task.Tags)
             ? null
-            : current with { Task = current.Task with { Origin = origin, Tags = tags }, Confirmed = confirmed };
+            : current with
+            {
+                Task = current.Task with { Origin = origin, Tags = tags },
+                Confirmed = confirmed,
+            };
     }
 
     private static bool SameTags(IReadOnlyDictionary<string, string> seen, IReadOnlyDictionary<string, string>? kept) =>
@@ -90,8 +84,10 @@ public static class Ledger
     private static bool Supersedes(LedgerTask observed, LedgerTask current)
     {
         var (now, before) = (observed.Task.Status, current.Task.Status);
-        if (now == before) return false;
-        if (Stage(now) != Stage(before)) return Stage(now) > Stage(before);
+        if (now == before)
+            return false;
+        if (Stage(now) != Stage(before))
+            return Stage(now) > Stage(before);
         // Same point in the task's life: the later word wins; at the same instant, the one further down the list.
         return observed.At != current.At ? observed.At > current.At : now > before;
     }
@@ -112,21 +108,30 @@ public static class Ledger
         foreach (var task in observed)
         {
             var arn = task.Task.QuantumTaskArn;
-            var (before, now) = rows.TryGetValue(arn, out var seen) ? seen : (current.GetValueOrDefault(arn), current.GetValueOrDefault(arn));
-            if (Merge(now, task) is { } merged) rows[arn] = (before, merged);
+            var (before, now) = rows.TryGetValue(arn, out var seen)
+                ? seen
+                : (current.GetValueOrDefault(arn), current.GetValueOrDefault(arn));
+            if (Merge(now, task) is { } merged)
+                rows[arn] = (before, merged);
         }
         return rows.Values.Where(r => r.Before != r.After).Select(r => new LedgerChange(r.Before, r.After)).ToList();
     }
 
     /// <summary>Task rows added up per day, device, status and billing: the daily totals of just these rows (a budget's).</summary>
-    public static IReadOnlyList<DayTally> Totals(IEnumerable<LedgerTask> rows) =>
-        TotalDeltas(rows.Select(r => new LedgerChange(null, r)));
+    public static IReadOnlyList<DayTally> Totals(IEnumerable<LedgerTask> rows) => TotalDeltas(rows.Select(r => new LedgerChange(null, r)));
 
     /// <summary>The changes to the daily totals, added up per day, device, status and billing (zero sums left out).</summary>
     public static IReadOnlyList<DayTally> TotalDeltas(IEnumerable<LedgerChange> changes) =>
-        changes.SelectMany(c => c.Deltas())
+        changes
+            .SelectMany(c => c.Deltas())
             .GroupBy(d => (d.Day, d.DeviceArn, d.Status, d.Billing))
-            .Select(g => new DayTally(g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Tally)), g.Key.Billing))
+            .Select(g => new DayTally(
+                g.Key.Day,
+                g.Key.DeviceArn,
+                g.Key.Status,
+                g.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Tally)),
+                g.Key.Billing
+            ))
             .Where(d => d.Tally != StatusTally.None)
             .ToList();
 }

@@ -7,7 +7,8 @@ public sealed record MonthUsage(Month Month, IReadOnlyList<DayUsage> Days, IRead
 {
     public IReadOnlyList<DeviceUsage> Devices => DeviceUsage.Sum(Days.SelectMany(d => d.Devices));
 
-    /// <summary>The month's devices with <paramref name="day"/>'s usage in place of what the month had of that day (a fresher reading of it).</summary>
+    /// <summary>The month's devices with <paramref name="day"/>'s usage in place of what the month had of that day (a fresher reading of
+    /// it).</summary>
     public IReadOnlyList<DeviceUsage> DevicesWith(DayUsage day) =>
         DeviceUsage.Sum([.. Days.Where(d => d.Window.Day != day.Window.Day).SelectMany(d => d.Devices), .. day.Devices]);
 
@@ -26,7 +27,8 @@ public sealed record MonthUsage(Month Month, IReadOnlyList<DayUsage> Days, IRead
     /// <summary>The part of the month gone by at <paramref name="now"/>: at least a day of it, at most all of it.</summary>
     public double Fraction(DateTimeOffset now)
     {
-        if (Days.Count == 0) return 1.0;
+        if (Days.Count == 0)
+            return 1.0;
         var start = Days[0].Window.Start;
         var end = Month.Last.Window(Days[0].Window.TimeZone).End;
         return Math.Clamp((now - start) / (end - start), 1.0 / Month.Length, 1.0);

@@ -11,8 +11,10 @@ public sealed record PriceList(DateOnly Published, DateTimeOffset ReadAt, IReadO
     public const string SimulatorFamily = "Simulator Task";
 
     /// <summary>The product families BraketBot prices with; the offer file's other rows are not kept.</summary>
-    public static readonly IReadOnlySet<string> Families =
-        new HashSet<string>([TaskFamily, ShotFamily, JobTaskFamily, JobShotFamily, JobInstanceFamily, SimulatorFamily], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Families = new HashSet<string>(
+        [TaskFamily, ShotFamily, JobTaskFamily, JobShotFamily, JobInstanceFamily, SimulatorFamily],
+        StringComparer.Ordinal
+    );
 
     /// <summary>How many QPUs (region and device) the list prices per shot.</summary>
     public int PricedQpus => Rows.Where(r => r.ProductFamily == ShotFamily).Select(r => (r.RegionCode, r.DeviceName)).Distinct().Count();

@@ -6,5 +6,12 @@ namespace BraketBot.Domain;
 /// <c>Instance Type</c> a hybrid job's instance, <c>Version</c> a simulator.
 /// </summary>
 public sealed record PriceRow(
-    string RegionCode, string ProductFamily, string DeviceName, string JobDeviceName, string InstanceType, string Version,
-    decimal PricePerUnit, string Unit);
+    string RegionCode,
+    string ProductFamily,
+    string DeviceName,
+    string JobDeviceName,
+    string InstanceType,
+    string Version,
+    decimal PricePerUnit,
+    string Unit
+);

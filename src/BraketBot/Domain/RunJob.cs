@@ -11,8 +11,14 @@ public sealed record RunJob(string Arn, string Name, string? InstanceType, int I
     public string? Detail { get; init; }
 
     public static RunJob Of(HybridJob job, Pricing pricing, DateTimeOffset now) =>
-        new(job.JobArn, job.JobName, job.InstanceType, job.InstanceCount, decimal.Round(job.Minutes(now), 1),
-            job.InstanceCost(pricing, now))
+        new(
+            job.JobArn,
+            job.JobName,
+            job.InstanceType,
+            job.InstanceCount,
+            decimal.Round(job.Minutes(now), 1),
+            job.InstanceCost(pricing, now)
+        )
         {
             // A job that ended already needs no cancel; its queued tasks are still cancelled.
             State = job.IsActive ? RunTaskState.Pending : RunTaskState.NotCancellable,

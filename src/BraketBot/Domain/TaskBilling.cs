@@ -5,4 +5,9 @@ namespace BraketBot.Domain;
 /// origin is not known yet), inside a hybrid job (the job families of the price list), or under a
 /// reservation (its hours, so $0 a task and a shot).
 /// </summary>
-public enum TaskBilling { OnDemand, Job, Reserved }
+public enum TaskBilling
+{
+    OnDemand,
+    Job,
+    Reserved,
+}

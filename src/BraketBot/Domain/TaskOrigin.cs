@@ -16,5 +16,8 @@ public sealed record TaskOrigin(string? ReservationArn, string? JobArn)
 
     public bool IsJob => JobArn is not null && !IsReserved;
 
-    public TaskBilling Billing => IsReserved ? TaskBilling.Reserved : IsJob ? TaskBilling.Job : TaskBilling.OnDemand;
+    public TaskBilling Billing =>
+        IsReserved ? TaskBilling.Reserved
+        : IsJob ? TaskBilling.Job
+        : TaskBilling.OnDemand;
 }

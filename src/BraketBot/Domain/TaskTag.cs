@@ -8,7 +8,8 @@ public sealed record TaskTag(string Key, string Value)
     {
         tag = new TaskTag("", "");
         var at = text?.IndexOf('=', StringComparison.Ordinal) ?? -1;
-        if (text is null || at <= 0 || text[..at].Trim().Length == 0) return false;
+        if (text is null || at <= 0 || text[..at].Trim().Length == 0)
+            return false;
         tag = new TaskTag(text[..at].Trim(), text[(at + 1)..].Trim());
         return true;
     }

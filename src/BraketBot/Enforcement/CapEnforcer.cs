@@ -29,7 +29,8 @@ public sealed partial class CapEnforcer(
     IOptionsMonitor<AlertOptions> alertOptions,
     BraketBotMetrics metrics,
     TimeProvider time,
-    ILogger<CapEnforcer> logger)
+    ILogger<CapEnforcer> logger
+)
 {
     /// <summary>Another evaluation may plan at the same moment (a reconcile beside an event's); then plan again.</summary>
     private const int PlanAttempts = 3;
@@ -39,8 +40,12 @@ public sealed partial class CapEnforcer(
     /// would cancel, and the regions left out because they could not be read.
     /// </summary>
     private sealed record View(
-        DayUsage Usage, IReadOnlyDictionary<string, BudgetUsage> Budgets, IReadOnlyList<CapStanding> Standings,
-        IReadOnlyList<QuantumTaskSummary> Tasks, IReadOnlyList<RegionFailure> Unread)
+        DayUsage Usage,
+        IReadOnlyDictionary<string, BudgetUsage> Budgets,
+        IReadOnlyList<CapStanding> Standings,
+        IReadOnlyList<QuantumTaskSummary> Tasks,
+        IReadOnlyList<RegionFailure> Unread
+    )
     {
         /// <summary>The usage a group of caps is about: a budget's own, or every task's.</summary>
         public DayUsage UsageOf(BudgetScope? budget) => budget is null ? Usage : Budgets[budget.Name].Day;
@@ -50,24 +55,33 @@ public sealed partial class CapEnforcer(
         /// (and posted in its channel) on its own, budgets after the others so that a wider run takes its tasks first.
         /// </summary>
         public IEnumerable<(BudgetScope? Budget, View View)> Groups() =>
-            Standings.GroupBy(s => s.Cap.Scope.Budget)
-                .OrderBy(g => g.Key is not null).ThenBy(g => g.Key?.Name, StringComparer.OrdinalIgnoreCase)
+            Standings
+                .GroupBy(s => s.Cap.Scope.Budget)
+                .OrderBy(g => g.Key is not null)
+                .ThenBy(g => g.Key?.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(g => (g.Key, this with { Standings = g.ToList() }));
     }
 
-    private sealed record Plan(EnforcementRun Run, IReadOnlyList<string> TaskClaims, IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> AlertClaims);
+    private sealed record Plan(
+        EnforcementRun Run,
+        IReadOnlyList<string> TaskClaims,
+        IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> AlertClaims
+    );
 
     /// <summary>Earlier days of the month scanned this recently are not scanned again before a monthly breach cancels.</summary>
     public static readonly TimeSpan EarlierDaysFreshFor = TimeSpan.FromHours(1);
 
     public async Task EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
-        using var priority = BraketPriority.Enter(request.Reconcile ? BraketPriority.Reconcile : BraketPriority.Enforcement); // quota queue order
+        // quota queue order
+        using var priority = BraketPriority.Enter(request.Reconcile ? BraketPriority.Reconcile : BraketPriority.Enforcement);
         var caps = capsOptions.CurrentValue;
-        if (!caps.AnyCap && !request.Reconcile) return; // nothing to decide; without caps only the reconcile keeps the ledger
+        if (!caps.AnyCap && !request.Reconcile)
+            return; // nothing to decide; without caps only the reconcile keeps the ledger
         var day = request.Day;
         var device = request.DeviceArn is null ? null : catalog.Describe(request.DeviceArn);
-        // The days a decision rests on: the day, and the month up to it under a monthly cap (the reconcile keeps the month for reports too).
+        // The days a decision rests on: the day, and the month up to it under a monthly cap (the reconcile keeps the month for reports
+        // too).
         var from = caps.HasMonthCaps || request.Reconcile ? Month.Of(day).First : day;
         var missing = await ledger.MissingAsync(from, day, device, cancellationToken);
 
@@ -81,11 +95,13 @@ public sealed partial class CapEnforcer(
         var scanned = missing.Contains(day) || request.Reconcile; // either way the day is Braket's word for the decision
         if (request.Reconcile && !missing.Contains(day))
             Require(await ledger.RefreshAsync(from, day, cancellationToken), answered);
-        if (!caps.AnyCap) return;
+        if (!caps.AnyCap)
+            return;
 
         // The ledger's word, unconfirmed news and all: nothing to do costs no Braket call.
         var told = await ViewAsync(request, caps, confirmedOnly: false, answered, cancellationToken);
-        if (!await CallsForActionAsync(request, caps, told, cancellationToken)) return;
+        if (!await CallsForActionAsync(request, caps, told, cancellationToken))
+            return;
         if (!scanned)
         {
             LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
@@ -98,27 +114,40 @@ public sealed partial class CapEnforcer(
         var acted = false;
         foreach (var (budget, group) in view.Groups())
             acted |= await ActAsync(request, caps, group, budget, cancellationToken);
-        if (!acted && !scanned) LogRefuted(day, request.DeviceArn ?? "every device");
+        if (!acted && !scanned)
+            LogRefuted(day, request.DeviceArn ?? "every device");
     }
 
     /// <summary>Whether the ledger's word calls for any group's run: only then is Braket asked.</summary>
     private async Task<bool> CallsForActionAsync(
-        EvaluationRequest request, CapsOptions caps, View told, CancellationToken cancellationToken)
+        EvaluationRequest request,
+        CapsOptions caps,
+        View told,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var (budget, group) in told.Groups())
-            if (await PlanAsync(request, caps, group, budget, confirmed: false, cancellationToken) is not null) return true;
+            if (await PlanAsync(request, caps, group, budget, confirmed: false, cancellationToken) is not null)
+                return true;
         return false;
     }
 
     /// <summary>Plans and starts one group's run on Braket's word; false when there is nothing to do.</summary>
     private async Task<bool> ActAsync(
-        EvaluationRequest request, CapsOptions caps, View view, BudgetScope? budget, CancellationToken cancellationToken)
+        EvaluationRequest request,
+        CapsOptions caps,
+        View view,
+        BudgetScope? budget,
+        CancellationToken cancellationToken
+    )
     {
         for (var attempt = 1; attempt <= PlanAttempts; attempt++)
         {
             var plan = await PlanAsync(request, caps, view, budget, confirmed: true, cancellationToken);
-            if (plan is null) return false;
-            if (await runs.TryStartAsync(plan.Run, plan.TaskClaims, plan.AlertClaims, cancellationToken)) return true;
+            if (plan is null)
+                return false;
+            if (await runs.TryStartAsync(plan.Run, plan.TaskClaims, plan.AlertClaims, cancellationToken))
+                return true;
             LogPlanRaced(request.Day, attempt);
         }
         return true;
@@ -127,7 +156,8 @@ public sealed partial class CapEnforcer(
     /// <summary>A scan no region answered fails the evaluation (its job tries again); one some answered goes on with those.</summary>
     private static void Require(RegionalTasks scan, HashSet<string> answered)
     {
-        if (scan.Answered.Count == 0 && scan.Failed.Count > 0) throw new BraketException(scan.AllOrNothing().Error!);
+        if (scan.Answered.Count == 0 && scan.Failed.Count > 0)
+            throw new BraketException(scan.AllOrNothing().Error!);
         answered.UnionWith(scan.Answered);
     }
 
@@ -137,13 +167,19 @@ public sealed partial class CapEnforcer(
     /// otherwise the tasks there that only events told of are asked of Braket one by one.
     /// </summary>
     private async Task ConfirmEarlierDaysAsync(
-        EvaluationRequest request, CapsOptions caps, View told, DeviceSummary? device, CancellationToken cancellationToken)
+        EvaluationRequest request,
+        CapsOptions caps,
+        View told,
+        DeviceSummary? device,
+        CancellationToken cancellationToken
+    )
     {
         var first = Month.Of(request.Day).First;
-        if (!caps.HasMonthCaps || request.Day == first) return;
+        if (!caps.HasMonthCaps || request.Day == first)
+            return;
         var last = request.Day.AddDays(-1);
-        var monthlyBreach = caps.Action == CapAction.CancelQueued
-            && told.Standings.Any(s => s.Cap.Period == CapPeriod.Month && s.Level == CapLevel.Breach);
+        var monthlyBreach =
+            caps.Action == CapAction.CancelQueued && told.Standings.Any(s => s.Cap.Period == CapPeriod.Month && s.Level == CapLevel.Breach);
         var fresh = await ledger.OldestScanAsync(first, last, device, cancellationToken) > time.GetUtcNow() - EarlierDaysFreshFor;
         if (monthlyBreach && !fresh)
         {
@@ -159,7 +195,12 @@ public sealed partial class CapEnforcer(
     /// not be read and did not answer this evaluation), with the CREATED or QUEUED tasks a breach would cancel.
     /// </summary>
     private async Task<View> ViewAsync(
-        EvaluationRequest request, CapsOptions caps, bool confirmedOnly, IReadOnlySet<string> answered, CancellationToken cancellationToken)
+        EvaluationRequest request,
+        CapsOptions caps,
+        bool confirmedOnly,
+        IReadOnlySet<string> answered,
+        CancellationToken cancellationToken
+    )
     {
         IReadOnlyList<RegionFailure> unread = confirmedOnly
             ? (await uncheckedRegions.CurrentAsync(cancellationToken)).Where(f => !answered.Contains(f.Region)).ToList()
@@ -195,13 +236,22 @@ public sealed partial class CapEnforcer(
     }
 
     private IReadOnlyList<CapStanding> Standings(
-        EvaluationRequest request, CapsOptions caps, DayUsage usage, IReadOnlyList<DeviceUsage>? month,
-        IReadOnlyDictionary<string, BudgetUsage> budgets)
+        EvaluationRequest request,
+        CapsOptions caps,
+        DayUsage usage,
+        IReadOnlyList<DeviceUsage>? month,
+        IReadOnlyDictionary<string, BudgetUsage> budgets
+    )
     {
         var standings = CapPolicy.Evaluate(usage, caps, month, budgets).Where(s => Applies(s, request)).ToList();
         foreach (var standing in standings)
             metrics.Standing(
-                standing.Cap.Scope.Key, MetricName(standing.Cap), standing.Used, standing.Cap.Limit, standing.Cap.Scope.Budget?.Name);
+                standing.Cap.Scope.Key,
+                MetricName(standing.Cap),
+                standing.Used,
+                standing.Cap.Limit,
+                standing.Cap.Scope.Budget?.Name
+            );
         return standings;
     }
 
@@ -216,17 +266,29 @@ public sealed partial class CapEnforcer(
     /// A budget's run tells of its usage alone, offers only its tasks and is posted in its channel.
     /// </summary>
     private async Task<Plan?> PlanAsync(
-        EvaluationRequest request, CapsOptions caps, View view, BudgetScope? budget, bool confirmed, CancellationToken cancellationToken)
+        EvaluationRequest request,
+        CapsOptions caps,
+        View view,
+        BudgetScope? budget,
+        bool confirmed,
+        CancellationToken cancellationToken
+    )
     {
         var day = request.Day;
         var crossed = view.Standings.Where(s => s.Level is not null).ToList();
-        if (crossed.Count == 0) return null;
-        var candidates = CapPolicy.TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs)
-            .Where(t => !confirmed || t.Origin is not null).ToList();
+        if (crossed.Count == 0)
+            return null;
+        var candidates = CapPolicy
+            .TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs)
+            .Where(t => !confirmed || t.Origin is not null)
+            .ToList();
         // The account's usage knows no tags: a budget stops only the jobs whose tagged tasks it cancels (jobs.PlanAsync).
         var runningJobs = budget is null ? CapPolicy.JobsInBreach(view.Standings, view.Usage, caps.Jobs) : [];
-        var keys = crossed.SelectMany(s => AlertKeys(day, s)).Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn)))
-            .Concat(runningJobs.Select(JobCancellation.JobKey)).ToList();
+        var keys = crossed
+            .SelectMany(s => AlertKeys(day, s))
+            .Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn)))
+            .Concat(runningJobs.Select(JobCancellation.JobKey))
+            .ToList();
         var claimed = await store.ClaimedAsync(keys, cancellationToken);
 
         var fresh = crossed.Where(s => !claimed.Contains(AlertKey(day, s.Cap, s.Level!.Value))).ToList();
@@ -234,11 +296,15 @@ public sealed partial class CapEnforcer(
         var toCancel = candidates.Where(t => !claimed.Contains(TaskKey(t.QuantumTaskArn))).ToList();
         var toStop = runningJobs.Where(j => !claimed.Contains(JobCancellation.JobKey(j))).ToList();
         // A dry run tells once; only real cancels are followed up.
-        if (fresh.Count == 0 && (!cancels || (toCancel.Count == 0 && toStop.Count == 0))) return null;
+        if (fresh.Count == 0 && (!cancels || (toCancel.Count == 0 && toStop.Count == 0)))
+            return null;
 
         // An alert's claim lasts through its period (a month for a monthly cap), and a little beyond.
-        var alertClaims = fresh.SelectMany(s => AlertKeys(day, s).Select(k => (Key: k, PeriodEnd: s.Cap.PeriodEnd(day, caps.Zone))))
-            .Where(c => !claimed.Contains(c.Key)).DistinctBy(c => c.Key).ToList();
+        var alertClaims = fresh
+            .SelectMany(s => AlertKeys(day, s).Select(k => (Key: k, PeriodEnd: s.Cap.PeriodEnd(day, caps.Zone))))
+            .Where(c => !claimed.Contains(c.Key))
+            .DistinctBy(c => c.Key)
+            .ToList();
         var (runJobs, jobClaims) = confirmed && cancels ? await jobs.PlanAsync(toCancel, toStop, cancellationToken) : ([], []);
         List<string> taskClaims = cancels ? [.. toCancel.Select(t => TaskKey(t.QuantumTaskArn)), .. jobClaims] : [];
         var breached = crossed.Where(s => s.Level == CapLevel.Breach).ToList();
@@ -269,26 +335,35 @@ public sealed partial class CapEnforcer(
             // A device's cap lives in its own region, which answered; only account-wide figures leave regions out.
             UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
             // The limits as last listed: the alert must not wait on Braket to say so.
-            ReachedLimits = breached.Count > 0
-                ? LimitPlanner.Reached(
-                    nativeLimits.Known, usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))), now, pricing.PerTask)
-                : [],
+            ReachedLimits =
+                breached.Count > 0
+                    ? LimitPlanner.Reached(
+                        nativeLimits.Known,
+                        usage.Devices.Where(d => breached.Any(s => s.Cap.Scope.Covers(d.Device))),
+                        now,
+                        pricing.PerTask
+                    )
+                    : [],
         };
         return new Plan(run, taskClaims, alertClaims);
     }
 
     /// <summary>A device's evaluation sees only that device, so it judges only that device's caps.</summary>
     private bool Applies(CapStanding standing, EvaluationRequest request) =>
-        request.DeviceArn is null || (standing.Cap.Scope.Device is not null && standing.Cap.Scope.Covers(catalog.Describe(request.DeviceArn)));
+        request.DeviceArn is null
+        || (standing.Cap.Scope.Device is not null && standing.Cap.Scope.Covers(catalog.Describe(request.DeviceArn)));
 
-    /// <summary>What a warning's buttons offer: the device it is about, by ARN, or all devices, said so; with what is queued there now.</summary>
+    /// <summary>What a warning's buttons offer: the device it is about, by ARN, or all devices, said so; with what is queued there
+    /// now.</summary>
     private static IReadOnlyList<CancelOffer> Offers(Day day, IEnumerable<CapStanding> warnings, DayUsage usage) =>
-        warnings.Select(s => s.Cap.Scope).Distinct()
-            .SelectMany(scope => scope.Budget is { } budget
-                ? [Offer(CancelScope.OfBudget(day, budget), usage.Devices)]
-                : scope.Device is null
-                ? [Offer(CancelScope.EveryDevice(day), usage.Devices)]
-                : usage.Devices.Where(d => scope.Covers(d.Device)).Select(d => Offer(CancelScope.Device(day, d.Device), [d])))
+        warnings
+            .Select(s => s.Cap.Scope)
+            .Distinct()
+            .SelectMany(scope =>
+                scope.Budget is { } budget ? [Offer(CancelScope.OfBudget(day, budget), usage.Devices)]
+                : scope.Device is null ? [Offer(CancelScope.EveryDevice(day), usage.Devices)]
+                : usage.Devices.Where(d => scope.Covers(d.Device)).Select(d => Offer(CancelScope.Device(day, d.Device), [d]))
+            )
             .DistinctBy(o => o.Scope)
             .ToList();
 
@@ -302,7 +377,8 @@ public sealed partial class CapEnforcer(
     private static IEnumerable<string> AlertKeys(Day day, CapStanding standing)
     {
         yield return AlertKey(day, standing.Cap, standing.Level!.Value);
-        if (standing.Level == CapLevel.Breach) yield return AlertKey(day, standing.Cap, CapLevel.Warning);
+        if (standing.Level == CapLevel.Breach)
+            yield return AlertKey(day, standing.Cap, CapLevel.Warning);
     }
 
     /// <summary>The claim of one alert: a cap's period (the day, or its month), scope, metric and level.</summary>
@@ -313,16 +389,27 @@ public sealed partial class CapEnforcer(
     /// <summary>Where a breach alert leaves its ts for the follow-ups of the same period and scope.</summary>
     private static string ThreadKey(Day day, Cap cap) => $"alert-ts:{cap.PeriodOf(day)}:{cap.Scope.Key}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Planning for {Day} raced another evaluation (attempt {Attempt}); planning again")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Planning for {Day} raced another evaluation (attempt {Attempt}); planning again"
+    )]
     private partial void LogPlanRaced(Day day, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The ledger says a cap of {Day} ({Scope}) calls for action ({Trigger}); one scan confirms it first")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "The ledger says a cap of {Day} ({Scope}) calls for action ({Trigger}); one scan confirms it first"
+    )]
     private partial void LogConfirming(Day day, string scope, string trigger);
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "A monthly cap of {Day} ({Scope}) is breached; the month's earlier days are scanned again before anything is cancelled")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "A monthly cap of {Day} ({Scope}) is breached; the month's earlier days are scanned again before anything is cancelled"
+    )]
     private partial void LogRescanningMonth(Day day, string scope);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The scan of {Day} ({Scope}) refuted the ledger: nothing is done, and the ledger is repaired")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The scan of {Day} ({Scope}) refuted the ledger: nothing is done, and the ledger is repaired"
+    )]
     private partial void LogRefuted(Day day, string scope);
 }

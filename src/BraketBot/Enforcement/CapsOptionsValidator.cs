@@ -20,24 +20,34 @@ public sealed partial class CapsOptionsValidator : IValidateOptions<CapsOptions>
             CheckCaps($"Caps:Devices:{device}", "Day", caps.MaxShotsPerDay, caps.MaxCostPerDay, failures);
             CheckCaps($"Caps:Devices:{device}", "Month", caps.MaxShotsPerMonth, caps.MaxCostPerMonth, failures);
         }
-        foreach (var (budgetName, budget) in options.Budgets) CheckBudget(budgetName, budget, failures);
+        foreach (var (budgetName, budget) in options.Budgets)
+            CheckBudget(budgetName, budget, failures);
         foreach (var (device, usd) in options.MirroredLimits.Where(m => m.Usd is < 0.01m or > LimitAmount.Max))
-            failures.Add($"Caps:Devices:{device}:MaxCostPerDay must be from $0.01 to ${LimitAmount.Max:#,0} when Caps:NativeLimits is Mirror (Braket takes it as the device's limit).");
+            failures.Add(
+                $"Caps:Devices:{device}:MaxCostPerDay must be from $0.01 to ${LimitAmount.Max:#,0} when Caps:NativeLimits is Mirror "
+                    + $"(Braket takes it as the device's limit)."
+            );
         if (options.WarnAt is <= 0 or > 1 || double.IsNaN(options.WarnAt))
             failures.Add($"Caps:WarnAt must be a fraction above 0 and at most 1 (is {options.WarnAt}).");
         if (!IsHangfireCron(options.ReconcileCron))
-            failures.Add($"Caps:ReconcileCron '{options.ReconcileCron}' is not a valid cron expression (five fields, or six with seconds).");
+            failures.Add(
+                $"Caps:ReconcileCron '{options.ReconcileCron}' is not a valid cron expression (five fields, or six with seconds)."
+            );
         if (!IsHangfireCron(options.RescanCron))
             failures.Add($"Caps:RescanCron '{options.RescanCron}' is not a valid cron expression (five fields, or six with seconds).");
         if (options.DigestCron is not null && !IsHangfireCron(options.DigestCron))
-            failures.Add($"Caps:DigestCron '{options.DigestCron}' is not a valid cron expression (five fields, or six with seconds); leave it unset for no digest.");
+            failures.Add(
+                $"Caps:DigestCron '{options.DigestCron}' is not a valid cron expression (five fields, or six with seconds); leave it "
+                    + $"unset for no digest."
+            );
         return failures.ToResult();
     }
 
     /// <summary>Asks Hangfire's own parser (it has no public one) by scheduling on a throwaway storage.</summary>
     private static bool IsHangfireCron(string? cron)
     {
-        if (string.IsNullOrWhiteSpace(cron)) return false;
+        if (string.IsNullOrWhiteSpace(cron))
+            return false;
         using var storage = new InMemoryStorage();
         try
         {
@@ -62,8 +72,10 @@ public sealed partial class CapsOptionsValidator : IValidateOptions<CapsOptions>
         CheckCaps(prefix, "Month", budget.MaxShotsPerMonth, budget.MaxCostPerMonth, failures);
         if (budget.Channel is { } channel && !ChannelId().IsMatch(channel))
             failures.Add(
-                $"{prefix}:Channel '{channel}' is not a Slack channel id (like C0123ABCD; in Slack: the channel's details, at the end).");
-        if (budget.Devices.Any(string.IsNullOrWhiteSpace)) failures.Add($"{prefix}:Devices must list device names, without empty entries.");
+                $"{prefix}:Channel '{channel}' is not a Slack channel id (like C0123ABCD; in Slack: the channel's details, at the end)."
+            );
+        if (budget.Devices.Any(string.IsNullOrWhiteSpace))
+            failures.Add($"{prefix}:Devices must list device names, without empty entries.");
         if (budget.Admins.Any(a => !UserId().IsMatch(a)))
             failures.Add($"{prefix}:Admins must list Slack user ids (like U0123ABCD), without empty entries.");
     }
@@ -77,7 +89,9 @@ public sealed partial class CapsOptionsValidator : IValidateOptions<CapsOptions>
 
     private static void CheckCaps(string prefix, string period, long? shots, decimal? cost, List<string> failures)
     {
-        if (shots is < 0) failures.Add($"{prefix}:MaxShotsPer{period} must not be negative (is {shots}).");
-        if (cost is < 0) failures.Add($"{prefix}:MaxCostPer{period} must not be negative (is {cost}).");
+        if (shots is < 0)
+            failures.Add($"{prefix}:MaxShotsPer{period} must not be negative (is {shots}).");
+        if (cost is < 0)
+            failures.Add($"{prefix}:MaxCostPer{period} must not be negative (is {cost}).");
     }
 }

@@ -23,7 +23,8 @@ public sealed partial class DigestJob(
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<AlertOptions> alertOptions,
     TimeProvider time,
-    ILogger<DigestJob> logger)
+    ILogger<DigestJob> logger
+)
 {
     public const string Id = "daily-digest";
 
@@ -52,10 +53,13 @@ public sealed partial class DigestJob(
             var digest = await ComposeAsync(yesterday, cancellationToken);
             var message = DigestView.Render(digest, await ChartAsync(yesterday, cancellationToken));
             var posted = await slack.PostMessageAsync(alerts.AlertChannel!, message, null, null, cancellationToken);
-            if (posted.Ok) LogPosted(yesterday, alerts.AlertChannel!);
+            if (posted.Ok)
+                LogPosted(yesterday, alerts.AlertChannel!);
             // No answer: it may have landed, and one digest lost is better than two; the claim stays.
-            else if (posted.Unknown) LogMaybePosted(yesterday, posted.Error);
-            else throw new InvalidOperationException($"Slack did not take the digest of {yesterday}: {posted.Error}");
+            else if (posted.Unknown)
+                LogMaybePosted(yesterday, posted.Error);
+            else
+                throw new InvalidOperationException($"Slack did not take the digest of {yesterday}: {posted.Error}");
         }
         catch
         {
@@ -74,17 +78,30 @@ public sealed partial class DigestJob(
         if (await ledger.FreshnessAsync(day, null, cancellationToken) is null)
         {
             var scanned = await ledger.ScanAsync(day, day, null, cancellationToken);
-            if (!scanned.IsSuccess) throw new BraketException(scanned.Error!);
+            if (!scanned.IsSuccess)
+                throw new BraketException(scanned.Error!);
         }
         var caps = capsOptions.CurrentValue;
         var usage = await ledger.DayUsageAsync(day, null, cancellationToken);
         var month = await ledger.MonthUsageAsync(Month.Of(day), day, cancellationToken);
         var standings = CapPolicy.Evaluate(usage, caps, month.Devices);
         // Which alerts were raised: their claims say (a breach claims its warning too, so it is told as the breach).
-        var keys = standings.SelectMany(s => new[] { CapLevel.Breach, CapLevel.Warning }.Select(level => (Standing: s, Level: level, Key: CapEnforcer.AlertKey(day, s.Cap, level)))).ToList();
+        var keys = standings
+            .SelectMany(s =>
+                new[] { CapLevel.Breach, CapLevel.Warning }.Select(level =>
+                    (Standing: s, Level: level, Key: CapEnforcer.AlertKey(day, s.Cap, level))
+                )
+            )
+            .ToList();
         var claimed = await store.ClaimedAsync(keys.Select(k => k.Key).ToList(), cancellationToken);
-        var raised = keys.Where(k => claimed.Contains(k.Key)).GroupBy(k => k.Standing).Select(g => new RaisedAlert(g.Key.Cap, g.Max(k => k.Level))).ToList();
-        return new Digest(usage, month, standings, raised, caps.TimeZone) { Prices = pricing.Describe(month.Devices.Select(d => d.Device)) };
+        var raised = keys.Where(k => claimed.Contains(k.Key))
+            .GroupBy(k => k.Standing)
+            .Select(g => new RaisedAlert(g.Key.Cap, g.Max(k => k.Level)))
+            .ToList();
+        return new Digest(usage, month, standings, raised, caps.TimeZone)
+        {
+            Prices = pricing.Describe(month.Devices.Select(d => d.Device)),
+        };
     }
 
     /// <summary>The day's chart for the digest's image block; null when there is none, and the digest goes without it.</summary>
@@ -93,7 +110,9 @@ public sealed partial class DigestJob(
         try
         {
             var chart = await charts.DayChartAsync(day, null, cancellationToken);
-            return chart.IsSuccess ? ChartView.Image(chart.Value!, await charts.UploadForMessageAsync(chart.Value!, cancellationToken)) : null;
+            return chart.IsSuccess
+                ? ChartView.Image(chart.Value!, await charts.UploadForMessageAsync(chart.Value!, cancellationToken))
+                : null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

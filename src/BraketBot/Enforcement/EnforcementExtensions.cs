@@ -12,7 +12,8 @@ public static class EnforcementExtensions
         // Budgets are a section of their own (Budgets:{name}:…), read into the caps they are part of.
         services.AddOptions<CapsOptions>().Configure(caps => configuration.GetSection(CapsOptions.BudgetsSection).Bind(caps.Budgets));
         services.AddSingleton<IOptionsChangeTokenSource<CapsOptions>>(
-            new ConfigurationChangeTokenSource<CapsOptions>(configuration.GetSection(CapsOptions.BudgetsSection)));
+            new ConfigurationChangeTokenSource<CapsOptions>(configuration.GetSection(CapsOptions.BudgetsSection))
+        );
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
         services.AddValidatedOptions<RunOptions, RunOptionsValidator>(configuration, RunOptions.Section);
         services.AddTransient<EventIntake>();

@@ -12,8 +12,12 @@ namespace BraketBot.Enforcement;
 /// </summary>
 public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogger<EnforcementWarmUp> logger) : IHostedService
 {
-    private const string SampleEvent =
-        """{"id":"warm-up","detail-type":"Braket Task State Change","source":"aws.braket","account":"000000000000","region":"us-east-1","detail":{"quantumTaskArn":"arn:aws:braket:us-east-1:000000000000:quantum-task/warm-up","status":"CREATED","deviceArn":"arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1","shots":"1","createdAt":"2022-04-10T00:00:00Z"}}""";
+    private const string SampleEvent = """
+        {"id":"warm-up","detail-type":"Braket Task State Change","source":"aws.braket","account":"000000000000",
+         "region":"us-east-1","detail":{"quantumTaskArn":"arn:aws:braket:us-east-1:000000000000:quantum-task/warm-up",
+         "status":"CREATED","deviceArn":"arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1","shots":"1",
+         "createdAt":"2022-04-10T00:00:00Z"}}
+        """;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +32,9 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
         try
         {
             var parsed = (EventParse.TaskEvent)TaskStateChange.Parse(Encoding.UTF8.GetBytes(SampleEvent));
-            var device = DeviceSummary.FromArn(DeviceArn.TryParse(parsed.Task.DeviceArn, out var arn) ? arn : throw new InvalidOperationException());
+            var device = DeviceSummary.FromArn(
+                DeviceArn.TryParse(parsed.Task.DeviceArn, out var arn) ? arn : throw new InvalidOperationException()
+            );
             var day = new Day(new DateOnly(2022, 4, 10));
             var caps = new CapsOptions { MaxShotsPerDay = 0 };
             var usage = DayUsage.From(day.Window(TimeZoneInfo.Utc), [parsed.Task], _ => device, new Pricing(new PricingOptions()));
@@ -44,7 +50,10 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
                 Crossed = standings,
                 Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
             };
-            JsonSerializer.Serialize(RunView.Render(run.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks, SlackMessage.Json);
+            JsonSerializer.Serialize(
+                RunView.Render(run.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks,
+                SlackMessage.Json
+            );
             using var scope = scopes.CreateScope();
             // Built once here, with their HTTP clients and resilience pipelines, instead of on the first breach.
             scope.ServiceProvider.GetRequiredService<CapEnforcer>();

@@ -1,8 +1,8 @@
 using BraketBot.Ports;
 using BraketBot.Slack.Messages;
+using BraketBot.Telemetry;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
-using BraketBot.Telemetry;
 
 namespace BraketBot.Enforcement;
 
@@ -40,7 +40,8 @@ public sealed partial class EventIntake(
     IOptionsMonitor<WatchOptions> watchOptions,
     BraketBotMetrics metrics,
     TimeProvider time,
-    ILogger<EventIntake> logger)
+    ILogger<EventIntake> logger
+)
 {
     /// <summary>EventBridge delivers each event at least once, within hours; ids are remembered this long.</summary>
     private static readonly TimeSpan KeepEventIds = TimeSpan.FromHours(24);
@@ -67,11 +68,13 @@ public sealed partial class EventIntake(
     {
         var job = jobEvent.Job;
         var watch = watchOptions.CurrentValue;
-        string? reason = !watch.Watches(job.Region) || (jobEvent.Region.Length > 0 && jobEvent.Region != job.Region)
-            ? $"Region {job.Region} is not in Braket:Regions."
-            : (jobEvent.Account.Length > 0 && jobEvent.Account != job.Account) || (watch.AccountId is { Length: > 0 } account && job.Account != account)
+        string? reason =
+            !watch.Watches(job.Region) || (jobEvent.Region.Length > 0 && jobEvent.Region != job.Region)
+                ? $"Region {job.Region} is not in Braket:Regions."
+            : (jobEvent.Account.Length > 0 && jobEvent.Account != job.Account)
+            || (watch.AccountId is { Length: > 0 } account && job.Account != account)
                 ? "The job belongs to another AWS account."
-                : null;
+            : null;
         if (reason is not null)
         {
             LogForeign(jobEvent.EventId, reason);
@@ -81,7 +84,8 @@ public sealed partial class EventIntake(
         if (!await store.TryClaimAsync($"event:{jobEvent.EventId}", now + KeepEventIds, cancellationToken))
             return new(EventOutcome.Duplicate, $"Event {jobEvent.EventId} was handled already.");
         await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
-        if (await jobBook.KnownAsync(job.Value, cancellationToken) is not null) await jobBook.DescribeAsync(job.Value, cancellationToken);
+        if (await jobBook.KnownAsync(job.Value, cancellationToken) is not null)
+            await jobBook.DescribeAsync(job.Value, cancellationToken);
         LogJob(job.Name, jobEvent.Status);
         return new(EventOutcome.Recorded, $"Hybrid job {job.Name} is {jobEvent.Status}.");
     }
@@ -104,7 +108,10 @@ public sealed partial class EventIntake(
         if (day > today || day < Retention.OldestTaskDay(now))
         {
             LogOutOfRange(taskEvent.EventId, task.CreatedAt);
-            return new(EventOutcome.Ignored, $"The task was created on {day}; the ledger keeps the last {Retention.LedgerTaskDays} days and {enforced}.");
+            return new(
+                EventOutcome.Ignored,
+                $"The task was created on {day}; the ledger keeps the last {Retention.LedgerTaskDays} days and {enforced}."
+            );
         }
 
         var claim = $"event:{taskEvent.EventId}";
@@ -118,13 +125,18 @@ public sealed partial class EventIntake(
             if (day >= today.AddDays(-1) && changes.Any(c => c.Before is null) && TaskOrigins.Matters(task))
                 await origins.WithOriginsAsync([task], cancellationToken);
             await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
-            if (!caps.AnyCap) return new(EventOutcome.Recorded, "Recorded; no caps are configured.");
-            if (day < today.AddDays(-1)) return new(EventOutcome.Recorded, $"Recorded; the task was created on {day} and {enforced}.");
+            if (!caps.AnyCap)
+                return new(EventOutcome.Recorded, "Recorded; no caps are configured.");
+            if (day < today.AddDays(-1))
+                return new(EventOutcome.Recorded, $"Recorded; the task was created on {day} and {enforced}.");
             if (!Ledger.CallsForEvaluation(changes, task.Status, caps.Basis))
                 return new(EventOutcome.Recorded, $"Recorded; a {task.Status.ToWire()} task adds no usage to evaluate.");
 
-            var request = new EvaluationRequest(caps.HasAccountCap || caps.HasBudgetCaps ? null : task.DeviceArn, day,
-                $"task {Reports.Format.Task(task.QuantumTaskArn)} ({task.Status.ToWire()}, {task.Shots} shots)");
+            var request = new EvaluationRequest(
+                caps.HasAccountCap || caps.HasBudgetCaps ? null : task.DeviceArn,
+                day,
+                $"task {Reports.Format.Task(task.QuantumTaskArn)} ({task.Status.ToWire()}, {task.Shots} shots)"
+            );
             var started = await evaluator.RequestAsync(request, cancellationToken);
             return new(started ? EventOutcome.Evaluating : EventOutcome.Coalesced, request.GuardKey);
         }
@@ -139,11 +151,14 @@ public sealed partial class EventIntake(
     private string? Foreign(EventParse.TaskEvent taskEvent)
     {
         var watch = watchOptions.CurrentValue;
-        if (!QuantumTaskArn.TryParse(taskEvent.Task.QuantumTaskArn, out var arn)) return "The task ARN is not one.";
+        if (!QuantumTaskArn.TryParse(taskEvent.Task.QuantumTaskArn, out var arn))
+            return "The task ARN is not one.";
         if (!watch.Watches(arn.Region) || (taskEvent.Region.Length > 0 && taskEvent.Region != arn.Region))
             return $"Region {arn.Region} is not in Braket:Regions.";
-        if (taskEvent.Account.Length > 0 && taskEvent.Account != arn.Account) return "The event's account is not the task's.";
-        if (watch.AccountId is { Length: > 0 } account && arn.Account != account) return "The task belongs to another AWS account.";
+        if (taskEvent.Account.Length > 0 && taskEvent.Account != arn.Account)
+            return "The event's account is not the task's.";
+        if (watch.AccountId is { Length: > 0 } account && arn.Account != account)
+            return "The task belongs to another AWS account.";
         return null;
     }
 
@@ -153,6 +168,9 @@ public sealed partial class EventIntake(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored event {EventId}: {Reason}")]
     private partial void LogForeign(string eventId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored event {EventId}: its task was created at {CreatedAt}, outside the days the ledger keeps")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Ignored event {EventId}: its task was created at {CreatedAt}, outside the days the ledger keeps"
+    )]
     private partial void LogOutOfRange(string eventId, DateTimeOffset createdAt);
 }

@@ -14,9 +14,16 @@ public sealed partial class JobCancellation(
     JobBook book,
     Pricing pricing,
     TimeProvider time,
-    ILogger<JobCancellation> logger)
+    ILogger<JobCancellation> logger
+)
 {
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+    private static readonly TimeSpan[] Backoff =
+    [
+        TimeSpan.FromSeconds(1),
+        TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(4),
+        TimeSpan.FromSeconds(8),
+    ];
 
     /// <summary>The claim that lets one run at a time cancel a job.</summary>
     public static string JobKey(string arn) => $"cancel-job:{arn}";
@@ -27,19 +34,33 @@ public sealed partial class JobCancellation(
     /// is told, not cancelled twice.
     /// </summary>
     public async Task<(IReadOnlyList<RunJob> Jobs, IReadOnlyList<string> Claims)> PlanAsync(
-        IEnumerable<QuantumTaskSummary> toCancel, IEnumerable<string> running, CancellationToken cancellationToken)
+        IEnumerable<QuantumTaskSummary> toCancel,
+        IEnumerable<string> running,
+        CancellationToken cancellationToken
+    )
     {
-        var arns = toCancel.Where(t => t.Billing == TaskBilling.Job).Select(t => t.Origin!.JobArn!).Concat(running)
-            .Distinct(StringComparer.Ordinal).ToList();
-        if (arns.Count == 0) return ([], []);
+        var arns = toCancel
+            .Where(t => t.Billing == TaskBilling.Job)
+            .Select(t => t.Origin!.JobArn!)
+            .Concat(running)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (arns.Count == 0)
+            return ([], []);
         var claimed = await store.ClaimedAsync(arns.Select(JobKey).ToList(), cancellationToken);
         var jobs = new List<RunJob>();
         foreach (var arn in arns)
         {
             var job = await DescribeAsync(arn, cancellationToken);
-            jobs.Add(job.State == RunTaskState.Pending && claimed.Contains(JobKey(arn))
-                ? job with { State = RunTaskState.NotCancellable, Detail = "another run is cancelling it" }
-                : job);
+            jobs.Add(
+                job.State == RunTaskState.Pending && claimed.Contains(JobKey(arn))
+                    ? job with
+                    {
+                        State = RunTaskState.NotCancellable,
+                        Detail = "another run is cancelling it",
+                    }
+                    : job
+            );
         }
         return (jobs, jobs.Where(j => j.State == RunTaskState.Pending).Select(j => JobKey(j.Arn)).ToList());
     }
@@ -57,14 +78,16 @@ public sealed partial class JobCancellation(
 
     private async Task<RunJob> DescribeAsync(string arn, CancellationToken cancellationToken)
     {
-        if (await book.DescribeAsync(arn, cancellationToken) is { } job) return RunJob.Of(job, pricing, time.GetUtcNow());
+        if (await book.DescribeAsync(arn, cancellationToken) is { } job)
+            return RunJob.Of(job, pricing, time.GetUtcNow());
         // Not described: it is still cancelled, named by its ARN.
         return new RunJob(arn, HybridJobArn.TryParse(arn, out var jobArn) ? jobArn.Name : arn, null, 1, 0m, null);
     }
 
     private async Task<(CancelResult Result, string Detail)> CancelOneAsync(string arn, CancellationToken cancellationToken)
     {
-        if (!HybridJobArn.TryParse(arn, out var jobArn)) return (CancelResult.Failed, "not a hybrid job ARN");
+        if (!HybridJobArn.TryParse(arn, out var jobArn))
+            return (CancelResult.Failed, "not a hybrid job ARN");
         for (var attempt = 0; ; attempt++)
         {
             var result = await braket.CancelJobAsync(jobArn, cancellationToken);

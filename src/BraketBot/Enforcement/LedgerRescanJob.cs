@@ -12,7 +12,12 @@ namespace BraketBot.Enforcement;
 /// totals converge to Braket's. Once a day however many instances run: a claim per day is taken first.
 /// </summary>
 public sealed partial class LedgerRescanJob(
-    UsageLedger ledger, DayScanner scanner, IBotStore store, IOptionsMonitor<CapsOptions> capsOptions, ILogger<LedgerRescanJob> logger)
+    UsageLedger ledger,
+    DayScanner scanner,
+    IBotStore store,
+    IOptionsMonitor<CapsOptions> capsOptions,
+    ILogger<LedgerRescanJob> logger
+)
 {
     public const string Id = "rescan-ledger";
 
@@ -34,7 +39,8 @@ public sealed partial class LedgerRescanJob(
         {
             var from = Month.Of(today.AddDays(-1)).First; // on the 1st, last month's last days are settled once more
             var scan = await ledger.ScanRegionsAsync(from, today, null, null, ScanPace.Background, cancellationToken);
-            if (scan.Answered.Count == 0 && scan.Failed.Count > 0) throw new BraketException(scan.AllOrNothing().Error!);
+            if (scan.Answered.Count == 0 && scan.Failed.Count > 0)
+                throw new BraketException(scan.AllOrNothing().Error!);
             LogRescanned(from, today, scan.Tasks.Count, scan.Failed.Count);
         }
         catch
@@ -47,7 +53,9 @@ public sealed partial class LedgerRescanJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "The ledger's rescan of {Day} was taken by another instance")]
     private partial void LogDoneElsewhere(Day day);
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "The ledger rescanned {From}..{To}: {Tasks} tasks; {Failed} regions could not be read and are retried by the reconcile")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "The ledger rescanned {From}..{To}: {Tasks} tasks; {Failed} regions could not be read and are retried by the reconcile"
+    )]
     private partial void LogRescanned(Day from, Day to, int tasks, int failed);
 }

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using BraketBot.Home;
 using BraketBot.Ports;
-using BraketBot.Usage;
 using BraketBot.Telemetry;
+using BraketBot.Usage;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
@@ -25,14 +25,20 @@ public sealed partial class RunExecutor(
     IHomeNotifier home,
     BraketBotMetrics metrics,
     TimeProvider time,
-    ILogger<RunExecutor> logger)
+    ILogger<RunExecutor> logger
+)
 {
     /// <summary>Cancels in flight at once; the client's quota pacing decides the rate.</summary>
     private const int Parallelism = 4;
 
     /// <param name="progress">Told the run as it stands after each cancel (the terminal's progress bar).</param>
     /// <returns>The run as this host leaves it: finished, or as far as it got when another host took it over.</returns>
-    public async Task<EnforcementRun> ExecuteAsync(EnforcementRun run, string owner, CancellationToken stoppingToken, IProgress<EnforcementRun>? progress = null)
+    public async Task<EnforcementRun> ExecuteAsync(
+        EnforcementRun run,
+        string owner,
+        CancellationToken stoppingToken,
+        IProgress<EnforcementRun>? progress = null
+    )
     {
         using var session = new RunSession(run, owner, store);
         using var windDown = shutdown.WindDownFor(stoppingToken);
@@ -42,7 +48,8 @@ public sealed partial class RunExecutor(
         {
             home.RunChanged(session.Run); // its alert goes out now, beside the cancels: open Home tabs show it
             await CarryOutAsync(session, windDown, progress, token);
-            if (!session.Run.Stopped) await messages.ChartInThreadAsync(session.Run, token); // an extra, not worth the shutdown's time
+            if (!session.Run.Stopped)
+                await messages.ChartInThreadAsync(session.Run, token); // an extra, not worth the shutdown's time
             session.Update(r => r with { Finished = true });
             await session.SaveAsync(token);
             var finished = session.Run;
@@ -65,7 +72,11 @@ public sealed partial class RunExecutor(
 
     /// <summary>The cancels with the message loop beside them, until the outcome is shown.</summary>
     private async Task CarryOutAsync(
-        RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+        RunSession session,
+        RunWindDown? windDown,
+        IProgress<EnforcementRun>? progress,
+        CancellationToken cancellationToken
+    )
     {
         using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var showing = messages.KeepShownAsync(session, stopShowing.Token);
@@ -75,7 +86,8 @@ public sealed partial class RunExecutor(
             {
                 await jobs.CancelAsync(session, cancellationToken); // a running job would queue more tasks: it goes first, once
                 await CancelPendingAsync(session, windDown, progress, cancellationToken);
-                if (windDown is not null) LeaveAtStop(session, windDown);
+                if (windDown is not null)
+                    LeaveAtStop(session, windDown);
                 session.Update(r => r with { FinishedAt = time.GetUtcNow() });
                 await session.SaveAsync(cancellationToken);
             }
@@ -99,17 +111,24 @@ public sealed partial class RunExecutor(
     private async Task GiveBackClaimsAsync(EnforcementRun run, CancellationToken cancellationToken)
     {
         var left = run.Left;
-        if (left.Count > 0) await store.SetValueAsync(RestKey(run.Id), string.Join('\n', left.Select(t => t.Arn)), cancellationToken);
+        if (left.Count > 0)
+            await store.SetValueAsync(RestKey(run.Id), string.Join('\n', left.Select(t => t.Arn)), cancellationToken);
         var keys = left.Select(t => CapEnforcer.TaskKey(t.Arn)).ToList();
-        if (run.Scope is { } scope) keys.Add(scope.RunKey);
-        if (keys.Count > 0) await store.ReleaseClaimsAsync(keys, run.Id, cancellationToken);
+        if (run.Scope is { } scope)
+            keys.Add(scope.RunKey);
+        if (keys.Count > 0)
+            await store.ReleaseClaimsAsync(keys, run.Id, cancellationToken);
     }
 
     /// <summary>Where a run leaves the ARNs of the tasks it left queued, one a line, for its "Cancel the rest" button.</summary>
     public static string RestKey(string runId) => $"run-rest:{runId}";
 
     private async Task CancelPendingAsync(
-        RunSession session, RunWindDown? windDown, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+        RunSession session,
+        RunWindDown? windDown,
+        IProgress<EnforcementRun>? progress,
+        CancellationToken cancellationToken
+    )
     {
         var run = session.Run;
         var retry = new CancelRetry(run.Deadline, options.CurrentValue.RetryMax);
@@ -117,8 +136,9 @@ public sealed partial class RunExecutor(
         var left = run.Deadline - time.GetUtcNow();
         deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         // Stopping for good: the cancels in flight get a while to land, sooner if the run's deadline comes first.
-        using var stopped = windDown?.Stopping.Register(
-            () => deadline.CancelAfter(Within(windDown.CancelsGrace, run.Deadline - time.GetUtcNow())));
+        using var stopped = windDown?.Stopping.Register(() =>
+            deadline.CancelAfter(Within(windDown.CancelsGrace, run.Deadline - time.GetUtcNow()))
+        );
         try
         {
             await Parallel.ForEachAsync(
@@ -126,7 +146,8 @@ public sealed partial class RunExecutor(
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline.Token },
                 async (task, ct) =>
                 {
-                    if (windDown?.Stopping.IsCancellationRequested == true) return; // no cancel starts once stopping: it is left
+                    if (windDown?.Stopping.IsCancellationRequested == true)
+                        return; // no cancel starts once stopping: it is left
                     var summary = new QuantumTaskSummary(task.Arn, QuantumTaskStatus.Queued, task.DeviceArn, task.Shots, run.CreatedAt);
                     var outcome = await canceller.CancelOneAsync(summary, ClientToken(run.Id, task.Arn), retry, ct);
                     session.Update(r => r.With(task.Arn, outcome.Result, outcome.Detail));
@@ -134,14 +155,19 @@ public sealed partial class RunExecutor(
                     messages.Changed();
                     // The ledger hears of the cancel at once, not only when Braket's event about it comes.
                     if (outcome.Result == CancelResult.Cancelled)
-                        await store.RecordAsync([new LedgerTask(summary with { Status = QuantumTaskStatus.Cancelling }, run.Day, time.GetUtcNow())], cancellationToken);
+                        await store.RecordAsync(
+                            [new LedgerTask(summary with { Status = QuantumTaskStatus.Cancelling }, run.Day, time.GetUtcNow())],
+                            cancellationToken
+                        );
                     await session.SaveAsync(cancellationToken);
                     progress?.Report(session.Run);
-                });
+                }
+            );
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            if (windDown?.Stopping.IsCancellationRequested == true) return; // the cancels in flight ran out of grace: LeaveAtStop
+            if (windDown?.Stopping.IsCancellationRequested == true)
+                return; // the cancels in flight ran out of grace: LeaveAtStop
             LogDeadline(run.Id, run.Deadline);
             session.Update(r => r.LeavePending("not cancelled by the run's deadline"));
             await session.SaveAsync(cancellationToken);
@@ -149,12 +175,15 @@ public sealed partial class RunExecutor(
     }
 
     private static TimeSpan Within(TimeSpan grace, TimeSpan untilDeadline) =>
-        untilDeadline < TimeSpan.Zero ? TimeSpan.Zero : untilDeadline < grace ? untilDeadline : grace;
+        untilDeadline < TimeSpan.Zero ? TimeSpan.Zero
+        : untilDeadline < grace ? untilDeadline
+        : grace;
 
     /// <summary>The host stops and nobody will resume the run: what it did not cancel is left, and its outcome says so.</summary>
     private void LeaveAtStop(RunSession session, RunWindDown windDown)
     {
-        if (!windDown.Stopping.IsCancellationRequested || !session.Run.Pending.Any()) return;
+        if (!windDown.Stopping.IsCancellationRequested || !session.Run.Pending.Any())
+            return;
         session.Update(r => r.LeavePendingAtStop());
         LogStoppedWithLeft(session.Run.Id, session.Run.Left.Count);
     }
@@ -163,63 +192,29 @@ public sealed partial class RunExecutor(
     public static string ClientToken(string runId, string arn) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{runId}|{arn}")).AsSpan(0, 16)).ToString();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} was taken over by another host (this one was too slow to renew its lease); it stops here")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Run {RunId} was taken over by another host (this one was too slow to renew its lease); it stops here"
+    )]
     private partial void LogLost(string runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ({Kind}) finished: {Cancelled} of {Tasks} tasks cancelled, {Left} left queued")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Run {RunId} ({Kind}) finished: {Cancelled} of {Tasks} tasks cancelled, {Left} left queued"
+    )]
     private partial void LogFinished(string runId, RunKind kind, int cancelled, int tasks, int left);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Run {RunId}: the host is stopping and the storage is in memory, so nobody resumes it; {Left} tasks are left queued")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Run {RunId}: the host is stopping and the storage is in memory, so nobody resumes it; {Left} tasks are left queued"
+    )]
     private partial void LogStoppedWithLeft(string runId, int left);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} reached its deadline {Deadline}; what is left is given back for the next run")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Run {RunId} reached its deadline {Deadline}; what is left is given back for the next run"
+    )]
     private partial void LogDeadline(string runId, DateTimeOffset deadline);
-}
-
-/// <summary>A run held by this host: its latest state, saved (which renews the lease) one save at a time.</summary>
-public sealed class RunSession(EnforcementRun run, string owner, IBotStore store) : IDisposable
-{
-    private readonly Lock gate = new();
-    private readonly SemaphoreSlim saving = new(1, 1);
-    private EnforcementRun current = run;
-
-    public EnforcementRun Run
-    {
-        get { lock (gate) return current; }
-    }
-
-    public void Dispose() => saving.Dispose();
-
-    public void Update(Func<EnforcementRun, EnforcementRun> change)
-    {
-        lock (gate) current = change(current);
-    }
-
-    /// <summary>Saves the run; throws <see cref="RunLostException"/> when another host holds it now.</summary>
-    public async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        if (!await SaveAsync(RunWorker.Lease, cancellationToken)) throw new RunLostException(Run.Id);
-    }
-
-    /// <returns>False when the lease was lost to another host.</returns>
-    public Task<bool> RenewAsync(CancellationToken cancellationToken) => SaveAsync(RunWorker.Lease, cancellationToken);
-
-    /// <summary>Saves and lets the lease lapse at once, for the next host to resume.</summary>
-    public Task ReleaseAsync() => SaveAsync(TimeSpan.Zero, CancellationToken.None);
-
-    private async Task<bool> SaveAsync(TimeSpan lease, CancellationToken cancellationToken)
-    {
-        await saving.WaitAsync(cancellationToken);
-        try
-        {
-            return await store.SaveRunAsync(Run, owner, lease, cancellationToken);
-        }
-        finally
-        {
-            saving.Release();
-        }
-    }
 }
 
 /// <summary>Another host took the run over: this one stops without touching it again.</summary>

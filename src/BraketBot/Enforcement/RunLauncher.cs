@@ -16,16 +16,23 @@ public sealed class RunLauncher(IBotStore store, RunWorker worker, RunExecutor e
     /// </summary>
     private static readonly TimeSpan ClaimMargin = TimeSpan.FromHours(1);
 
-    /// <summary>Alert claims outlive their period (the day, or the month of a monthly cap), so that a late evaluation of it stays quiet.</summary>
+    /// <summary>Alert claims outlive their period (the day, or the month of a monthly cap), so that a late evaluation of it stays
+    /// quiet.</summary>
     private static readonly TimeSpan KeepAlertClaims = TimeSpan.FromDays(3);
 
     /// <param name="runClaims">Held for the run's life: its tasks, its scope.</param>
-    /// <param name="alertClaims">Held for days: the alerts it posts, one per period, scope, cap and level, each with the end of its period.</param>
+    /// <param name="alertClaims">Held for days: the alerts it posts, one per period, scope, cap and level, each with the end of its
+    /// period.</param>
     /// <returns>False when a claim was taken already: another run has it.</returns>
     public async Task<bool> TryStartAsync(
-        EnforcementRun run, IReadOnlyList<string> runClaims, IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> alertClaims, CancellationToken cancellationToken)
+        EnforcementRun run,
+        IReadOnlyList<string> runClaims,
+        IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> alertClaims,
+        CancellationToken cancellationToken
+    )
     {
-        if (!await TryStoreAsync(run, runClaims, alertClaims, cancellationToken)) return false;
+        if (!await TryStoreAsync(run, runClaims, alertClaims, cancellationToken))
+            return false;
         worker.Start(run.Id);
         return true;
     }
@@ -36,18 +43,29 @@ public sealed class RunLauncher(IBotStore store, RunWorker worker, RunExecutor e
     /// </summary>
     /// <returns>The run as it ended here; null when a claim was taken already.</returns>
     public async Task<EnforcementRun?> TryRunHereAsync(
-        EnforcementRun run, IReadOnlyList<string> runClaims, IProgress<EnforcementRun>? progress, CancellationToken cancellationToken)
+        EnforcementRun run,
+        IReadOnlyList<string> runClaims,
+        IProgress<EnforcementRun>? progress,
+        CancellationToken cancellationToken
+    )
     {
-        if (!await TryStoreAsync(run, runClaims, [], cancellationToken)) return null;
+        if (!await TryStoreAsync(run, runClaims, [], cancellationToken))
+            return null;
         return await executor.ExecuteAsync(run, worker.Owner, cancellationToken, progress);
     }
 
     private Task<bool> TryStoreAsync(
-        EnforcementRun run, IReadOnlyList<string> runClaims, IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> alertClaims, CancellationToken cancellationToken)
+        EnforcementRun run,
+        IReadOnlyList<string> runClaims,
+        IReadOnlyList<(string Key, DateTimeOffset PeriodEnd)> alertClaims,
+        CancellationToken cancellationToken
+    )
     {
         var claims = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var key in runClaims) claims[key] = run.Deadline + ClaimMargin;
-        foreach (var (key, periodEnd) in alertClaims) claims[key] = (periodEnd > run.CreatedAt ? periodEnd : run.CreatedAt) + KeepAlertClaims;
+        foreach (var key in runClaims)
+            claims[key] = run.Deadline + ClaimMargin;
+        foreach (var (key, periodEnd) in alertClaims)
+            claims[key] = (periodEnd > run.CreatedAt ? periodEnd : run.CreatedAt) + KeepAlertClaims;
         return store.TryCreateRunAsync(run, claims, worker.Owner, RunWorker.Lease, cancellationToken);
     }
 }

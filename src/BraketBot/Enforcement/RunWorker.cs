@@ -8,7 +8,8 @@ namespace BraketBot.Enforcement;
 /// Carries the stored runs out: the ones this host starts, at once, and, every few seconds, any run
 /// whose host stopped renewing its lease (it died), so that every run is finished by someone.
 /// </summary>
-public sealed partial class RunWorker(IServiceScopeFactory scopes, IBotStore store, TimeProvider time, ILogger<RunWorker> logger) : BackgroundService
+public sealed partial class RunWorker(IServiceScopeFactory scopes, IBotStore store, TimeProvider time, ILogger<RunWorker> logger)
+    : BackgroundService
 {
     /// <summary>A run's holder renews this often by a third; a dead holder's runs are taken over after it.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -31,7 +32,8 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, IBotStore sto
         var sweeping = SweepAsync(stoppingToken);
         try
         {
-            await foreach (var id in started.Reader.ReadAllAsync(stoppingToken)) Launch(id, stoppingToken);
+            await foreach (var id in started.Reader.ReadAllAsync(stoppingToken))
+                Launch(id, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -47,7 +49,8 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, IBotStore sto
         {
             try
             {
-                foreach (var id in await store.StalledRunsAsync(stoppingToken)) Launch(id, stoppingToken);
+                foreach (var id in await store.StalledRunsAsync(stoppingToken))
+                    Launch(id, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -60,30 +63,35 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, IBotStore sto
     private void Launch(string runId, CancellationToken stoppingToken)
     {
         var gate = new TaskCompletionSource();
-        if (!running.TryAdd(runId, gate.Task)) return; // in flight here already
-        _ = Task.Run(async () =>
-        {
-            try
+        if (!running.TryAdd(runId, gate.Task))
+            return; // in flight here already
+        _ = Task.Run(
+            async () =>
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var run = await store.TryTakeRunAsync(runId, Owner, Lease, stoppingToken);
-                if (run is null) return; // finished, or alive elsewhere
-                await scope.ServiceProvider.GetRequiredService<RunExecutor>().ExecuteAsync(run, Owner, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogRunFailed(e, runId);
-            }
-            catch (OperationCanceledException)
-            {
-                // stopping
-            }
-            finally
-            {
-                running.TryRemove(runId, out _);
-                gate.SetResult();
-            }
-        }, CancellationToken.None);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var run = await store.TryTakeRunAsync(runId, Owner, Lease, stoppingToken);
+                    if (run is null)
+                        return; // finished, or alive elsewhere
+                    await scope.ServiceProvider.GetRequiredService<RunExecutor>().ExecuteAsync(run, Owner, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogRunFailed(e, runId);
+                }
+                catch (OperationCanceledException)
+                {
+                    // stopping
+                }
+                finally
+                {
+                    running.TryRemove(runId, out _);
+                    gate.SetResult();
+                }
+            },
+            CancellationToken.None
+        );
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking for stalled runs failed; trying again shortly")]

@@ -12,7 +12,8 @@ public abstract record EventParse
     /// <param name="Account">The account the event says it comes from.</param>
     /// <param name="Region">The region the event was raised in (the task's own).</param>
     /// <param name="Time">When the state changed, as EventBridge stamps it; null when the event does not say.</param>
-    public sealed record TaskEvent(string EventId, string Account, string Region, QuantumTaskSummary Task, DateTimeOffset? Time) : BraketEvent(EventId);
+    public sealed record TaskEvent(string EventId, string Account, string Region, QuantumTaskSummary Task, DateTimeOffset? Time)
+        : BraketEvent(EventId);
 
     /// <summary>A hybrid job's state change: its ARN and new status (QUEUED, RUNNING, COMPLETED, FAILED, CANCELLING, CANCELLED).</summary>
     public sealed record JobEvent(string EventId, string Account, string Region, HybridJobArn Job, string Status) : BraketEvent(EventId);
@@ -50,13 +51,17 @@ public static class TaskStateChange
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return new EventParse.Invalid("The body is not an EventBridge event object.");
-            if (Text(root, "id") is not { Length: > 0 } id) return new EventParse.Invalid("The event has no id.");
+            if (root.ValueKind != JsonValueKind.Object)
+                return new EventParse.Invalid("The body is not an EventBridge event object.");
+            if (Text(root, "id") is not { Length: > 0 } id)
+                return new EventParse.Invalid("The event has no id.");
             var detailType = Text(root, "detail-type") ?? "";
-            if (detailType is not (DetailType or JobDetailType) || Text(root, "source") != Source) return new EventParse.Other(id, detailType);
+            if (detailType is not (DetailType or JobDetailType) || Text(root, "source") != Source)
+                return new EventParse.Other(id, detailType);
             if (!root.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object)
                 return new EventParse.Invalid("The event has no detail object.");
-            if (detailType == JobDetailType) return ParseJob(id, Text(root, "account") ?? "", Text(root, "region") ?? "", detail);
+            if (detailType == JobDetailType)
+                return ParseJob(id, Text(root, "account") ?? "", Text(root, "region") ?? "", detail);
             DateTimeOffset? time = null;
             if (Text(root, "time") is { } stamp)
             {
@@ -75,12 +80,28 @@ public static class TaskStateChange
         if (!DeviceArn.TryParse(Text(detail, "deviceArn"), out var deviceArn))
             return new EventParse.Invalid("detail.deviceArn is missing or not a device ARN.");
         var status = QuantumTaskStatuses.Parse(Text(detail, "status"));
-        if (status == QuantumTaskStatus.Unknown) return new EventParse.Invalid("detail.status is not a quantum task status.");
-        if (!TryShots(detail, out var shots)) return new EventParse.Invalid("detail.shots is not a whole number of shots.");
-        if (shots > MaxShots) return new EventParse.Invalid($"detail.shots is {shots}, more than any task can have ({MaxShots}).");
-        if (!DateTimeOffset.TryParse(Text(detail, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt))
+        if (status == QuantumTaskStatus.Unknown)
+            return new EventParse.Invalid("detail.status is not a quantum task status.");
+        if (!TryShots(detail, out var shots))
+            return new EventParse.Invalid("detail.shots is not a whole number of shots.");
+        if (shots > MaxShots)
+            return new EventParse.Invalid($"detail.shots is {shots}, more than any task can have ({MaxShots}).");
+        if (
+            !DateTimeOffset.TryParse(
+                Text(detail, "createdAt"),
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal,
+                out var createdAt
+            )
+        )
             return new EventParse.Invalid("detail.createdAt is not a timestamp.");
-        return new EventParse.TaskEvent(id, account, region, new QuantumTaskSummary(taskArn.Value, status, deviceArn.Value, shots, createdAt), time);
+        return new EventParse.TaskEvent(
+            id,
+            account,
+            region,
+            new QuantumTaskSummary(taskArn.Value, status, deviceArn.Value, shots, createdAt),
+            time
+        );
     }
 
     private static EventParse ParseJob(string id, string account, string region, JsonElement detail)
@@ -96,7 +117,8 @@ public static class TaskStateChange
     private static bool TryShots(JsonElement detail, out long shots)
     {
         shots = 0;
-        if (!detail.TryGetProperty("shots", out var value)) return false;
+        if (!detail.TryGetProperty("shots", out var value))
+            return false;
         return value.ValueKind switch
         {
             JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out shots),

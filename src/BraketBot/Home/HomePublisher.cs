@@ -14,8 +14,9 @@ public sealed partial class HomePublisher(IServiceScopeFactory scopes, ILogger<H
 
     public const int Capacity = 1000;
 
-    private readonly Channel<HomeRequest> requests =
-        Channel.CreateBounded<HomeRequest>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<HomeRequest> requests = Channel.CreateBounded<HomeRequest>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait }
+    );
 
     private int unfinished;
 
@@ -26,7 +27,8 @@ public sealed partial class HomePublisher(IServiceScopeFactory scopes, ILogger<H
     public bool TryEnqueue(HomeRequest request)
     {
         Interlocked.Increment(ref unfinished);
-        if (requests.Writer.TryWrite(request)) return true;
+        if (requests.Writer.TryWrite(request))
+            return true;
         Interlocked.Decrement(ref unfinished);
         return false;
     }

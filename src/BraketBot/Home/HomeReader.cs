@@ -18,7 +18,8 @@ public sealed class HomeReader(
     Pricing pricing,
     HomeRunLog runs,
     IOptionsMonitor<CapsOptions> capsOptions,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<HomeSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class HomeReader(
             await runs.ReadAsync(today, cancellationToken),
             DeviceLimit.All(limits.Known, catalog.Describe),
             pricing.Describe(month.DevicesWith(usage).Select(d => d.Device)),
-            time.GetUtcNow());
+            time.GetUtcNow()
+        );
     }
 }

@@ -18,7 +18,8 @@ public sealed partial class HomeRefresher(
     IBotStore store,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
-    ILogger<HomeRefresher> logger) : BackgroundService, IHomeNotifier
+    ILogger<HomeRefresher> logger
+) : BackgroundService, IHomeNotifier
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
 
@@ -50,7 +51,8 @@ public sealed partial class HomeRefresher(
                     changed |= run.FinishedAt is not null || run.Kind != RunKind.CancelAll;
                 }
                 if (changed)
-                    foreach (var viewer in await viewers.RecentAsync(stoppingToken)) waiting[viewer.UserId] = viewer;
+                    foreach (var viewer in await viewers.RecentAsync(stoppingToken))
+                        waiting[viewer.UserId] = viewer;
                 await RepublishAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -88,8 +90,10 @@ public sealed partial class HomeRefresher(
     {
         foreach (var (userId, viewer) in waiting)
         {
-            if (!await store.TryClaimAsync(ClaimKey(userId), time.GetUtcNow() + MinInterval, cancellationToken)) continue;
-            if (publisher.TryEnqueue(new HomeRequest(userId, viewer.Admin, Viewing: false))) waiting.TryRemove(userId, out _);
+            if (!await store.TryClaimAsync(ClaimKey(userId), time.GetUtcNow() + MinInterval, cancellationToken))
+                continue;
+            if (publisher.TryEnqueue(new HomeRequest(userId, viewer.Admin, Viewing: false)))
+                waiting.TryRemove(userId, out _);
         }
     }
 

@@ -10,29 +10,34 @@ public sealed record HomeRun(
     int Tasks,
     int Cancelled,
     int NotCancelled,
-    bool DryRun)
+    bool DryRun
+)
 {
-    public static HomeRun Of(EnforcementRun run) => new(
-        run.Id,
-        run.Kind,
-        Describe(run),
-        run.CreatedAt,
-        run.FinishedAt,
-        run.Tasks.Count,
-        run.Cancelled,
-        run.Tasks.Count(t => t.State is not (RunTaskState.Pending or RunTaskState.Cancelled)),
-        !run.CancelsTasks);
+    public static HomeRun Of(EnforcementRun run) =>
+        new(
+            run.Id,
+            run.Kind,
+            Describe(run),
+            run.CreatedAt,
+            run.FinishedAt,
+            run.Tasks.Count,
+            run.Cancelled,
+            run.Tasks.Count(t => t.State is not (RunTaskState.Pending or RunTaskState.Cancelled)),
+            !run.CancelsTasks
+        );
 
-    private static string Describe(EnforcementRun run) => run.Kind switch
-    {
-        RunKind.CancelAll => $"Cancel all queued of {run.Scope?.Describe()} on {run.Day}, asked by {run.Trigger}",
-        RunKind.CapFollowUp => $"More queued tasks past {Caps(run)}",
-        _ => $"{(run.IsBreach ? "Breach" : "Warning")}: {Caps(run)}",
-    };
+    private static string Describe(EnforcementRun run) =>
+        run.Kind switch
+        {
+            RunKind.CancelAll => $"Cancel all queued of {run.Scope?.Describe()} on {run.Day}, asked by {run.Trigger}",
+            RunKind.CapFollowUp => $"More queued tasks past {Caps(run)}",
+            _ => $"{(run.IsBreach ? "Breach" : "Warning")}: {Caps(run)}",
+        };
 
-    private static string Caps(EnforcementRun run) => run.Crossed.Count == 0
-        ? "a cap"
-        : string.Join(", ", run.Crossed.Select(s => $"{Metric(s.Cap)} {Period(s.Cap)}, {s.Cap.Scope.Describe()}"));
+    private static string Caps(EnforcementRun run) =>
+        run.Crossed.Count == 0
+            ? "a cap"
+            : string.Join(", ", run.Crossed.Select(s => $"{Metric(s.Cap)} {Period(s.Cap)}, {s.Cap.Scope.Describe()}"));
 
     private static string Metric(Cap cap) => cap.Metric == CapMetric.Shots ? "shots" : "cost";
 

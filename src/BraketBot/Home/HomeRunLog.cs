@@ -23,8 +23,11 @@ public sealed class HomeRunLog(IBotStore store) : IDisposable
         await writing.WaitAsync(cancellationToken);
         try
         {
-            var runs = (await ReadAsync(day, cancellationToken)).Where(r => r.Id != run.Id).Append(run)
-                .OrderBy(r => r.FinishedAt is null).ThenBy(r => r.CreatedAt)
+            var runs = (await ReadAsync(day, cancellationToken))
+                .Where(r => r.Id != run.Id)
+                .Append(run)
+                .OrderBy(r => r.FinishedAt is null)
+                .ThenBy(r => r.CreatedAt)
                 .TakeLast(MaxRunsPerDay)
                 .ToList();
             await store.SetValueAsync(Key(day), JsonSerializer.Serialize(runs, Json), cancellationToken);
@@ -39,7 +42,8 @@ public sealed class HomeRunLog(IBotStore store) : IDisposable
     public async Task<IReadOnlyList<HomeRun>> ReadAsync(Day day, CancellationToken cancellationToken)
     {
         var stored = await store.GetValueAsync(Key(day), cancellationToken);
-        if (string.IsNullOrEmpty(stored)) return [];
+        if (string.IsNullOrEmpty(stored))
+            return [];
         try
         {
             return JsonSerializer.Deserialize<List<HomeRun>>(stored, Json) ?? [];

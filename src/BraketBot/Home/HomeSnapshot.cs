@@ -14,4 +14,5 @@ public sealed record HomeSnapshot(
     IReadOnlyList<HomeRun> Runs,
     IReadOnlyList<DeviceLimit> Limits,
     string Prices,
-    DateTimeOffset DrawnAt);
+    DateTimeOffset DrawnAt
+);

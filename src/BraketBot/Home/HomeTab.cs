@@ -6,14 +6,20 @@ public sealed partial class HomeTab(HomeReader reader, HomeViewers viewers, Home
     public async Task PublishAsync(HomeRequest request, CancellationToken cancellationToken)
     {
         // Noted first: a change while this one is drawn is then republished to them.
-        if (request.Viewing) await viewers.SeenAsync(request.UserId, request.Admin, cancellationToken);
-        var published = await turns.TakeAsync(request.UserId, async () =>
-        {
-            var snapshot = await reader.ReadAsync(cancellationToken);
-            var blocks = HomeView.Render(snapshot, request.Admin, request.Notice);
-            return await slack.PublishHomeAsync(request.UserId, blocks, cancellationToken);
-        }, cancellationToken);
-        if (!published.Ok) LogNotPublished(request.UserId, published.Error);
+        if (request.Viewing)
+            await viewers.SeenAsync(request.UserId, request.Admin, cancellationToken);
+        var published = await turns.TakeAsync(
+            request.UserId,
+            async () =>
+            {
+                var snapshot = await reader.ReadAsync(cancellationToken);
+                var blocks = HomeView.Render(snapshot, request.Admin, request.Notice);
+                return await slack.PublishHomeAsync(request.UserId, blocks, cancellationToken);
+            },
+            cancellationToken
+        );
+        if (!published.Ok)
+            LogNotPublished(request.UserId, published.Error);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Home tab of {UserId} was not published: {Error}")]

@@ -34,7 +34,8 @@ public static class HomeView
     public static IReadOnlyList<Block> Render(HomeSnapshot snapshot, bool admin, string? notice)
     {
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(Title)) };
-        if (notice is not null) blocks.Add(Section(notice));
+        if (notice is not null)
+            blocks.Add(Section(notice));
         blocks.Add(new ContextBlock([TextObject.Markdown(Drawn(snapshot))]));
         blocks.Add(new ActionsBlock([new ButtonElement(TextObject.Plain("Refresh"), ActionIds.RefreshHome, RefreshValue)]));
         blocks.Add(new DividerBlock());
@@ -60,10 +61,12 @@ public static class HomeView
     {
         var devices = s.Usage.Devices;
         var shots = devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots);
-        var today = $"*Today, {s.Today.Day}*: {Format.Count(devices.Sum(d => d.TotalTasks))} tasks, " +
-                    $"{Format.Count(shots)} shots, {Format.Money(devices.Sum(d => d.EstimatedCost))} estimated";
+        var today =
+            $"*Today, {s.Today.Day}*: {Format.Count(devices.Sum(d => d.TotalTasks))} tasks, "
+            + $"{Format.Count(shots)} shots, {Format.Money(devices.Sum(d => d.EstimatedCost))} estimated";
         var month = $"*{s.Month.Month} to date*: {Format.Count(s.Month.Shots)} shots, {Format.Money(s.Month.Cost)} estimated";
-        if (s.Standings.Count == 0) return Sections(today, ["_No caps are configured._"]).Concat(Sections(month, []));
+        if (s.Standings.Count == 0)
+            return Sections(today, ["_No caps are configured._"]).Concat(Sections(month, []));
 
         // The caps nearest to (or past) their limit first; the rest in one line when there are too many to show.
         var ranked = s.Standings.OrderByDescending(c => c.Level).ThenByDescending(c => c.Fraction).ToList();
@@ -72,22 +75,28 @@ public static class HomeView
         var daily = s.Standings.Where(c => c.Cap.Period == CapPeriod.Day && shown.Contains(c)).Select(Format.Standing).ToList();
         var monthly = s.Standings.Where(c => c.Cap.Period == CapPeriod.Month && shown.Contains(c)).Select(Format.Standing).ToList();
         if (s.Month.Missing.Count > 0)
-            monthly.Add($"_The ledger lacks {s.Month.Missing.Count} days of this month (from {s.Month.Missing[0]}); " +
-                        "the next reconcile fills them._");
+            monthly.Add(
+                $"_The ledger lacks {s.Month.Missing.Count} days of this month (from {s.Month.Missing[0]}); "
+                    + "the next reconcile fills them._"
+            );
         if (left.Count > 0)
-            monthly.Add($"_…and {left.Count} more caps, {left.Count(c => c.Level is not null)} of them at the warning level or past. " +
-                        "`/braket caps` lists them all._");
+            monthly.Add(
+                $"_…and {left.Count} more caps, {left.Count(c => c.Level is not null)} of them at the warning level or past. "
+                    + "`/braket caps` lists them all._"
+            );
         return Sections(today, daily).Concat(Sections(month, monthly));
     }
 
     private static IEnumerable<Block> Devices(HomeSnapshot s, bool admin)
     {
-        var busy = s.Usage.Devices.Where(d => d.TotalTasks > 0)
+        var busy = s
+            .Usage.Devices.Where(d => d.TotalTasks > 0)
             .OrderByDescending(d => d.Cancellable.Tasks > 0)
             .ThenByDescending(d => d.EstimatedCost)
             .ThenBy(d => d.Device.DeviceName, StringComparer.Ordinal)
             .ToList();
-        if (busy.Count == 0) return Sections("*Devices today*", ["No tasks yet today."]);
+        if (busy.Count == 0)
+            return Sections("*Devices today*", ["No tasks yet today."]);
 
         var blocks = new List<Block> { Section("*Devices with tasks today*") };
         foreach (var device in busy.Take(MaxDevicesShown))
@@ -95,13 +104,19 @@ public static class HomeView
             blocks.Add(Section(DeviceLine(device)));
             var queued = device.Cancellable;
             var scope = CancelScope.Device(s.Today.Day, device.Device);
-            if (admin && queued.Tasks > 0) blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(scope, queued.Tasks, queued.Shots)]));
+            if (admin && queued.Tasks > 0)
+                blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(scope, queued.Tasks, queued.Shots)]));
         }
         var rest = busy.Skip(MaxDevicesShown).ToList();
         if (rest.Count > 0)
-            blocks.Add(new ContextBlock([TextObject.Markdown(
-                $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and " +
-                $"{Format.Money(rest.Sum(d => d.EstimatedCost))} estimated today. `/braket info today` lists them all.")]));
+            blocks.Add(
+                new ContextBlock([
+                    TextObject.Markdown(
+                        $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and "
+                            + $"{Format.Money(rest.Sum(d => d.EstimatedCost))} estimated today. `/braket info today` lists them all."
+                    ),
+                ])
+            );
 
         var withQueued = busy.Where(d => d.Cancellable.Tasks > 0).ToList();
         if (admin && withQueued.Count > 1)
@@ -116,17 +131,19 @@ public static class HomeView
     private static string DeviceLine(DeviceUsage d)
     {
         var queued = d.Cancellable;
-        return $"*{d.Device.DeviceName}*: {Format.Count(queued.Tasks)} queued " +
-               $"({Format.Count(queued.Shots)} shots, {Format.Money(d.QueuedCost)}), " +
-               $"{Format.Count(d[QuantumTaskStatus.Running].Tasks)} running, {Format.Money(d.SpentCost)} spent";
+        return $"*{d.Device.DeviceName}*: {Format.Count(queued.Tasks)} queued "
+            + $"({Format.Count(queued.Shots)} shots, {Format.Money(d.QueuedCost)}), "
+            + $"{Format.Count(d[QuantumTaskStatus.Running].Tasks)} running, {Format.Money(d.SpentCost)} spent";
     }
 
     private static IReadOnlyList<string> RunLines(HomeSnapshot s)
     {
-        if (s.Runs.Count == 0) return ["None: no cap was crossed and no one cancelled anything today."];
+        if (s.Runs.Count == 0)
+            return ["None: no cap was crossed and no one cancelled anything today."];
         var ordered = s.Runs.OrderBy(r => r.FinishedAt is not null).ThenByDescending(r => r.FinishedAt ?? r.CreatedAt).ToList();
         var lines = ordered.Take(MaxRunsShown).Select(r => RunLine(r, s)).ToList();
-        if (ordered.Count > MaxRunsShown) lines.Add($"_…and {ordered.Count - MaxRunsShown} earlier runs today._");
+        if (ordered.Count > MaxRunsShown)
+            lines.Add($"_…and {ordered.Count - MaxRunsShown} earlier runs today._");
         return lines;
     }
 
@@ -134,25 +151,29 @@ public static class HomeView
     {
         var zone = s.Caps.Zone;
         var day = s.Today.Day;
-        if (run.DryRun) return $":bell: *{run.What}*: alert only (dry run), {Format.Clock(run.CreatedAt, zone, day)}";
+        if (run.DryRun)
+            return $":bell: *{run.What}*: alert only (dry run), {Format.Clock(run.CreatedAt, zone, day)}";
         if (run.FinishedAt is not { } finished)
-            return $":hourglass_flowing_sand: *{run.What}*: in progress since {Format.Clock(run.CreatedAt, zone, day)}, " +
-                   $"{Format.Count(run.Cancelled)} of {Format.Count(run.Tasks)} cancelled so far";
-        var outcome = run.Tasks == 0
-            ? "nothing was left to cancel"
-            : $"cancelled {Format.Count(run.Cancelled)} of {Format.Count(run.Tasks)}";
-        if (run.NotCancelled > 0) outcome += $", {Format.Count(run.NotCancelled)} not cancelled";
+            return $":hourglass_flowing_sand: *{run.What}*: in progress since {Format.Clock(run.CreatedAt, zone, day)}, "
+                + $"{Format.Count(run.Cancelled)} of {Format.Count(run.Tasks)} cancelled so far";
+        var outcome =
+            run.Tasks == 0 ? "nothing was left to cancel" : $"cancelled {Format.Count(run.Cancelled)} of {Format.Count(run.Tasks)}";
+        if (run.NotCancelled > 0)
+            outcome += $", {Format.Count(run.NotCancelled)} not cancelled";
         var icon = run.NotCancelled > 0 ? ":warning:" : ":white_check_mark:";
         return $"{icon} *{run.What}*: finished {Format.Clock(finished, zone, day)}, {outcome}";
     }
 
     private static IReadOnlyList<string> LimitLines(HomeSnapshot s)
     {
-        if (s.Limits.Count == 0) return ["None known. `/braket limits` asks Braket."];
-        var lines = s.Limits.Take(MaxLimitsShown)
+        if (s.Limits.Count == 0)
+            return ["None known. `/braket limits` asks Braket."];
+        var lines = s
+            .Limits.Take(MaxLimitsShown)
             .Select(l => $"*{l.Device.DeviceName}*: {LimitsView.Line(l.Limit, s.Caps.Zone, withSpend: true)}")
             .ToList();
-        if (s.Limits.Count > MaxLimitsShown) lines.Add($"_…and {s.Limits.Count - MaxLimitsShown} more. `/braket limits` lists them all._");
+        if (s.Limits.Count > MaxLimitsShown)
+            lines.Add($"_…and {s.Limits.Count - MaxLimitsShown} more. `/braket limits` lists them all._");
         return lines;
     }
 

@@ -22,7 +22,8 @@ public sealed class HomeViewers(IBotStore store, TimeProvider time) : IDisposabl
         await writing.WaitAsync(cancellationToken);
         try
         {
-            var viewers = (await RecentAsync(cancellationToken)).Where(v => v.UserId != userId)
+            var viewers = (await RecentAsync(cancellationToken))
+                .Where(v => v.UserId != userId)
                 .Append(new HomeViewer(userId, admin, time.GetUtcNow()));
             await store.SetValueAsync(Key, JsonSerializer.Serialize(viewers, Json), cancellationToken);
         }
@@ -36,7 +37,8 @@ public sealed class HomeViewers(IBotStore store, TimeProvider time) : IDisposabl
     public async Task<IReadOnlyList<HomeViewer>> RecentAsync(CancellationToken cancellationToken)
     {
         var stored = await store.GetValueAsync(Key, cancellationToken);
-        if (string.IsNullOrEmpty(stored)) return [];
+        if (string.IsNullOrEmpty(stored))
+            return [];
         var since = time.GetUtcNow() - Window;
         try
         {

@@ -11,7 +11,8 @@ public sealed class ConfigurationHealthCheck(IEnumerable<RequiredSetting> settin
         if (missing.Count == 0)
             return Task.FromResult(HealthCheckResult.Healthy("All required settings are present."));
         var data = missing.ToDictionary(s => s.Key, object (s) => s.Consequence);
-        return Task.FromResult(HealthCheckResult.Unhealthy(
-            $"Missing settings: {string.Join(", ", missing.Select(s => s.Key))}.", data: data));
+        return Task.FromResult(
+            HealthCheckResult.Unhealthy($"Missing settings: {string.Join(", ", missing.Select(s => s.Key))}.", data: data)
+        );
     }
 }

@@ -7,7 +7,11 @@ public static class HostingExtensions
     {
         builder.Logging.ClearProviders();
         if (builder.Environment.IsDevelopment())
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
         else
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         return builder;
@@ -24,7 +28,8 @@ public static class HostingExtensions
         services.AddSingleton<ReadinessLog>();
         // The health check service logs each unhealthy check at every probe; ReadinessLog says it once, when it changes.
         services.AddLogging(logging =>
-            logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None));
+            logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None)
+        );
         services.AddHostedService<MissingSettingsReporter>();
         return services;
     }
@@ -37,8 +42,10 @@ public static class HostingExtensions
             .WithSummary("Liveness: the process is up and serving HTTP.")
             .WithTags("Health");
         app.MapGet("/readyz", Readiness.CheckAsync)
-            .WithSummary("Readiness: job storage reachable and configuration complete; 200 ready or 503 unready, with each check's word " +
-                "only for operators (the metrics port, loopback, or Health:DetailsToken).")
+            .WithSummary(
+                "Readiness: job storage reachable and configuration complete; 200 ready or 503 unready, with each check's word "
+                    + "only for operators (the metrics port, loopback, or Health:DetailsToken)."
+            )
             .WithTags("Health");
         return app;
     }
@@ -47,8 +54,10 @@ public static class HostingExtensions
     private static void MapOpenApiForOperators(WebApplication app)
     {
         var port = app.Configuration.GetValue<int?>(OperatorAccess.MetricsPortKey);
-        if (app.Environment.IsDevelopment()) app.MapOpenApi().ExcludeFromDescription();
-        else if (port is { } operatorPort) app.MapOpenApi().ExcludeFromDescription().RequireHost($"*:{operatorPort}");
+        if (app.Environment.IsDevelopment())
+            app.MapOpenApi().ExcludeFromDescription();
+        else if (port is { } operatorPort)
+            app.MapOpenApi().ExcludeFromDescription().RequireHost($"*:{operatorPort}");
     }
 
     /// <summary>
@@ -61,8 +70,10 @@ public static class HostingExtensions
         {
             // Validate before starting, so that a bad value is reported here once, not by the host with a stack trace.
             var failures = StartupValidation.ConfigurationFailures(app.Services);
-            if (failures.Count == 0) failures = await StartupValidation.CheckFailuresAsync(app.Services);
-            if (failures.Count > 0) return CannotStart(failures);
+            if (failures.Count == 0)
+                failures = await StartupValidation.CheckFailuresAsync(app.Services);
+            if (failures.Count > 0)
+                return CannotStart(failures);
             await app.RunAsync();
             return 0;
         }

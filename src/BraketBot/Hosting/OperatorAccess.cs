@@ -28,13 +28,16 @@ public sealed class OperatorAccess(IConfiguration configuration, IOptions<Health
 
     private bool HasToken(HttpRequest request)
     {
-        if (string.IsNullOrEmpty(health.Value.DetailsToken)) return false;
+        if (string.IsNullOrEmpty(health.Value.DetailsToken))
+            return false;
         var header = request.Headers.Authorization.ToString();
         const string bearer = "Bearer ";
-        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+            return false;
         // Hashes of equal length, compared in constant time: neither the token nor its length shows in the timing.
         return CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(header[bearer.Length..].Trim())),
-            SHA256.HashData(Encoding.UTF8.GetBytes(health.Value.DetailsToken)));
+            SHA256.HashData(Encoding.UTF8.GetBytes(health.Value.DetailsToken))
+        );
     }
 }

@@ -6,7 +6,10 @@ public static class OptionsRegistration
 {
     /// <summary>Binds a configuration section to an options record, validated once at start.</summary>
     public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(
-        this IServiceCollection services, IConfiguration configuration, string section)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string section
+    )
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
@@ -24,13 +27,18 @@ public static class OptionsRegistration
     /// that needs no such secret: Socket Mode instead of signed HTTP, a queue instead of the webhook).
     /// </param>
     public static IServiceCollection AddRequiredSetting<TOptions>(
-        this IServiceCollection services, string key, string consequence, Func<TOptions, string?> read, string? unlessSet = null)
+        this IServiceCollection services,
+        string key,
+        string consequence,
+        Func<TOptions, string?> read,
+        string? unlessSet = null
+    )
         where TOptions : class
     {
-        services.AddSingleton(sp => new RequiredSetting(
-            key, consequence, () =>
-                !string.IsNullOrWhiteSpace(read(sp.GetRequiredService<IOptions<TOptions>>().Value))
-                || (unlessSet is not null && !string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>()[unlessSet]))));
+        services.AddSingleton(sp => new RequiredSetting(key, consequence, () =>
+            !string.IsNullOrWhiteSpace(read(sp.GetRequiredService<IOptions<TOptions>>().Value))
+            || (unlessSet is not null && !string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>()[unlessSet]))
+        ));
         return services;
     }
 }

@@ -18,14 +18,20 @@ public static class Readiness
     /// 200 or 503 with one word for everyone; operators (<see cref="OperatorAccess"/>) also get which check failed and why.
     /// </summary>
     public static async Task<Results<JsonHttpResult<ReadinessReport>, JsonHttpResult<HealthState>>> CheckAsync(
-        HttpContext http, HealthCheckService health, OperatorAccess access, ReadinessLog log, CancellationToken cancellationToken)
+        HttpContext http,
+        HealthCheckService health,
+        OperatorAccess access,
+        ReadinessLog log,
+        CancellationToken cancellationToken
+    )
     {
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(Tag), cancellationToken);
         log.Observe(report);
         var ready = report.Status == HealthStatus.Healthy;
         var status = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         var word = ready ? Ready : Unready;
-        if (!access.IsOperator(http)) return TypedResults.Json(new HealthState(word), statusCode: status);
+        if (!access.IsOperator(http))
+            return TypedResults.Json(new HealthState(word), statusCode: status);
         var missing = report.Entries.TryGetValue(ConfigurationCheck, out var configuration) ? configuration.Data.Keys.ToList() : [];
         var checks = report.Entries.ToDictionary(e => e.Key, e => new CheckReport(e.Value.Status.ToString(), e.Value.Description));
         return TypedResults.Json(new ReadinessReport(word, missing, checks), statusCode: status);

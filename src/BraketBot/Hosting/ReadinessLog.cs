@@ -15,12 +15,16 @@ public sealed partial class ReadinessLog(ILogger<ReadinessLog> logger)
     {
         foreach (var (name, entry) in report.Entries)
         {
-            if (name == Readiness.ConfigurationCheck) continue;
+            if (name == Readiness.ConfigurationCheck)
+                continue;
             // Healthy is where a check starts from: only a change from what was last seen is news.
             var before = last.GetOrAdd(name, HealthStatus.Healthy);
-            if (before == entry.Status || !last.TryUpdate(name, entry.Status, before)) continue;
-            if (entry.Status == HealthStatus.Healthy) LogRecovered(name);
-            else LogFailing(name, entry.Status, entry.Description);
+            if (before == entry.Status || !last.TryUpdate(name, entry.Status, before))
+                continue;
+            if (entry.Status == HealthStatus.Healthy)
+                LogRecovered(name);
+            else
+                LogFailing(name, entry.Status, entry.Description);
         }
     }
 

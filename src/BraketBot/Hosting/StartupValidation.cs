@@ -27,7 +27,8 @@ public static class StartupValidation
     {
         try
         {
-            foreach (var check in services.GetServices<IStartupCheck>()) await check.CheckAsync();
+            foreach (var check in services.GetServices<IStartupCheck>())
+                await check.CheckAsync();
             return [];
         }
         catch (Exception e) when (Failures(e) is { } failures)
@@ -37,14 +38,19 @@ public static class StartupValidation
     }
 
     /// <summary>A configuration failure in words naming its key, or null for any other exception.</summary>
-    public static IReadOnlyList<string>? Failures(Exception exception) => exception switch
-    {
-        OptionsValidationException e => e.Failures.ToList(),
-        // The configuration binder's own message names the key and the value (an unknown enum name, say).
-        InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [e.Message],
-        // Several options records failing at once.
-        AggregateException e when e.InnerExceptions.Select(Failures).ToList() is var inner && inner.All(f => f is not null) =>
-            inner.SelectMany(f => f!).ToList(),
-        _ => null,
-    };
+    public static IReadOnlyList<string>? Failures(Exception exception) =>
+        exception switch
+        {
+            OptionsValidationException e => e.Failures.ToList(),
+            // The configuration binder's own message names the key and the value (an unknown enum name, say).
+            InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [
+                e.Message,
+            ],
+            // Several options records failing at once.
+            AggregateException e when e.InnerExceptions.Select(Failures).ToList() is var inner && inner.All(f => f is not null) => inner
+                .SelectMany(f => f!)
+                .ToList(),
+            _ => null,
+        };
 }

@@ -14,9 +14,12 @@ namespace BraketBot.Jobs;
 /// sign-in form (<see cref="DashboardGuessLimiter"/>): beyond it every Basic read is answered 429, the right password too.
 /// </summary>
 public sealed class DashboardBasicHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, JobsDashboardOptions dashboard,
-    DashboardGuessLimiter guesses)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    JobsDashboardOptions dashboard,
+    DashboardGuessLimiter guesses
+) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private bool throttled;
 
@@ -30,14 +33,15 @@ public sealed class DashboardBasicHandler(
     {
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header) || header.Parameter is not { } parameter)
             return Task.FromResult(AuthenticateResult.NoResult());
-        if (guesses.Exhausted(Context)) return Throttled();
+        if (guesses.Exhausted(Context))
+            return Throttled();
         var (username, password) = Decode(parameter);
         if (!dashboard.Accepts(username, password))
-            return guesses.TryAttempt(Context)
-                ? Task.FromResult(AuthenticateResult.Fail("Wrong user name or password."))
-                : Throttled();
+            return guesses.TryAttempt(Context) ? Task.FromResult(AuthenticateResult.Fail("Wrong user name or password.")) : Throttled();
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, username!)], DashboardSession.BasicScheme);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), DashboardSession.BasicScheme)));
+        return Task.FromResult(
+            AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), DashboardSession.BasicScheme))
+        );
     }
 
     private Task<AuthenticateResult> Throttled()

@@ -15,12 +15,14 @@ public sealed class DashboardCookieManager : ICookieManager
     public void AppendResponseCookie(HttpContext context, string key, string? value, CookieOptions options) =>
         inner.AppendResponseCookie(context, key, value, Secured(context, options));
 
-    public void DeleteCookie(HttpContext context, string key, CookieOptions options) => inner.DeleteCookie(context, key, Secured(context, options));
+    public void DeleteCookie(HttpContext context, string key, CookieOptions options) =>
+        inner.DeleteCookie(context, key, Secured(context, options));
 
     private static CookieOptions Secured(HttpContext context, CookieOptions options)
     {
         var forwardedHttps = string.Equals(context.Request.Headers["X-Forwarded-Proto"], "https", StringComparison.OrdinalIgnoreCase);
-        if (context.Request.IsHttps || forwardedHttps) options.Secure = true;
+        if (context.Request.IsHttps || forwardedHttps)
+            options.Secure = true;
         return options;
     }
 }

@@ -21,7 +21,8 @@ public sealed class DashboardGuessLimiter(IConfiguration configuration) : IDispo
         {
             PermitLimit = DashboardSession.SignInAttemptsPerMinute,
             Window = TimeSpan.FromMinutes(1),
-        }));
+        })
+    );
 
     /// <summary>Counts one attempt; false when the client has used up its attempts for this minute.</summary>
     public bool TryAttempt(HttpContext http)

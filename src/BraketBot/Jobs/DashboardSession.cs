@@ -34,7 +34,8 @@ public static class DashboardSession
 
     public static IServiceCollection AddDashboardSession(this IServiceCollection services)
     {
-        services.AddAuthentication()
+        services
+            .AddAuthentication()
             .AddCookie(CookieScheme, o =>
             {
                 o.Cookie.Name = CookieName;
@@ -50,7 +51,8 @@ public static class DashboardSession
             })
             .AddScheme<AuthenticationSchemeOptions, DashboardBasicHandler>(BasicScheme, null)
             .AddPolicyScheme(Scheme, "BraketBot jobs", o =>
-                o.ForwardDefaultSelector = context => DashboardBasicHandler.Applies(context.Request) ? BasicScheme : CookieScheme);
+                o.ForwardDefaultSelector = context => DashboardBasicHandler.Applies(context.Request) ? BasicScheme : CookieScheme
+            );
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         services.AddSingleton<DashboardGuessLimiter>();
         return services;

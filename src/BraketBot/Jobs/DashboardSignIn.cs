@@ -27,7 +27,12 @@ public static partial class DashboardSignIn
         Form(http, antiforgery, http.Request.Query[DashboardSession.ReturnUrlField], problem: null, StatusCodes.Status200OK);
 
     private static async Task<IResult> SignInAsync(
-        HttpContext http, IAntiforgery antiforgery, JobsDashboardOptions options, DashboardGuessLimiter guesses, ILoggerFactory logs)
+        HttpContext http,
+        IAntiforgery antiforgery,
+        JobsDashboardOptions options,
+        DashboardGuessLimiter guesses,
+        ILoggerFactory logs
+    )
     {
         var logger = logs.CreateLogger(typeof(DashboardSignIn));
         if (!guesses.TryAttempt(http))
@@ -65,8 +70,10 @@ public static partial class DashboardSignIn
     /// the answer (or split it); anything else goes to the dashboard's home.
     /// </summary>
     private static string LocalDashboardUrl(string? returnUrl) =>
-        returnUrl is { } url && UnderDashboard(url) && url.All(c => c is > ' ' and < '\x7f' and not '\\')
-            && Uri.TryCreate(url, UriKind.Relative, out _)
+        returnUrl is { } url
+        && UnderDashboard(url)
+        && url.All(c => c is > ' ' and < '\x7f' and not '\\')
+        && Uri.TryCreate(url, UriKind.Relative, out _)
             ? url
             : DashboardSession.Path;
 

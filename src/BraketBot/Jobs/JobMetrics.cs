@@ -8,10 +8,18 @@ public sealed class JobMetrics(BraketBotMetrics metrics, JobStorage storage) : I
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        metrics.Meter.CreateObservableGauge("braketbot.jobs.enqueued", () => JobQueues.Served.Sum(storage.GetMonitoringApi().EnqueuedCount),
-            "{job}", "Hangfire jobs waiting in the queue");
-        metrics.Meter.CreateObservableGauge("braketbot.jobs.failed", () => storage.GetMonitoringApi().FailedCount(),
-            "{job}", "Hangfire jobs that failed after their retries");
+        metrics.Meter.CreateObservableGauge(
+            "braketbot.jobs.enqueued",
+            () => JobQueues.Served.Sum(storage.GetMonitoringApi().EnqueuedCount),
+            "{job}",
+            "Hangfire jobs waiting in the queue"
+        );
+        metrics.Meter.CreateObservableGauge(
+            "braketbot.jobs.failed",
+            () => storage.GetMonitoringApi().FailedCount(),
+            "{job}",
+            "Hangfire jobs that failed after their retries"
+        );
         return Task.CompletedTask;
     }
 

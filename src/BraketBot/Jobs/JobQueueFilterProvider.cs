@@ -20,7 +20,8 @@ public sealed class JobQueueFilterProvider : IJobFilterProvider
     {
         public void OnStateElection(ElectStateContext context)
         {
-            if (context.CandidateState is EnqueuedState enqueued) enqueued.Queue = JobQueues.Current;
+            if (context.CandidateState is EnqueuedState enqueued)
+                enqueued.Queue = JobQueues.Current;
         }
     }
 }

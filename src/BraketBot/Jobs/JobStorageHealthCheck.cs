@@ -16,8 +16,12 @@ public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
         }
         catch (Exception e)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy($"Job storage unreachable: {e.Message}",
-                data: new Dictionary<string, object> { ["Storage"] = e.Message }));
+            return Task.FromResult(
+                HealthCheckResult.Unhealthy(
+                    $"Job storage unreachable: {e.Message}",
+                    data: new Dictionary<string, object> { ["Storage"] = e.Message }
+                )
+            );
         }
     }
 }

@@ -22,6 +22,9 @@ public sealed record JobsDashboardOptions
     /// </summary>
     public bool Accepts(string? username, string? password) => Enabled & Same(username, Username) & Same(password, Password);
 
-    private static bool Same(string? given, string? expected) => CryptographicOperations.FixedTimeEquals(
-        SHA256.HashData(Encoding.UTF8.GetBytes(given ?? "")), SHA256.HashData(Encoding.UTF8.GetBytes(expected ?? "")));
+    private static bool Same(string? given, string? expected) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(given ?? "")),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected ?? ""))
+        );
 }

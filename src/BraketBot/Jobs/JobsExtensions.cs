@@ -12,7 +12,9 @@ public static class JobsExtensions
     /// <summary>The Hangfire server, on the JobStorage that Storage registers.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(JobsDashboardOptions.Section).Get<JobsDashboardOptions>() ?? new JobsDashboardOptions());
+        services.AddSingleton(
+            configuration.GetSection(JobsDashboardOptions.Section).Get<JobsDashboardOptions>() ?? new JobsDashboardOptions()
+        );
         // ASP.NET Core's antiforgery, which the dashboard checks on every change it is asked to make: a page of
         // another site cannot make a signed-in operator's browser delete a job. Its cookie never leaves this site.
         services.AddAntiforgery(o =>
@@ -30,11 +32,14 @@ public static class JobsExtensions
         // share a process (tests, benchmarks) without running each other's jobs.
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IJobFilterProvider, JobQueueFilterProvider>();
-        services.AddHangfire((sp, config) => config
-            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        services.AddHangfire(
+            (sp, config) =>
+                config
+                    .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+                    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                    .UseSimpleAssemblyNameTypeSerializer()
+                    .UseRecommendedSerializerSettings()
+        );
         services.AddHangfireServer(options =>
         {
             options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
@@ -57,15 +62,21 @@ public static class JobsExtensions
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<JobsDashboardOptions>();
-        if (!options.Enabled) return app;
+        if (!options.Enabled)
+            return app;
         DashboardSignIn.Map(app);
-        app.MapHangfireDashboard(DashboardSession.Path, new DashboardOptions
-        {
-            // The endpoint's policy below decides who gets in; Hangfire's default filter would let local requests only.
-            Authorization = [],
-            DisplayStorageConnectionString = false,
-            IsReadOnlyFunc = context => !options.ReadWrite || ReadsOnly(context.GetHttpContext()),
-        }).RequireAuthorization(DashboardSession.Policy).ExcludeFromDescription();
+        app.MapHangfireDashboard(
+                DashboardSession.Path,
+                new DashboardOptions
+                {
+                    // The endpoint's policy below decides who gets in; Hangfire's default filter would let local requests only.
+                    Authorization = [],
+                    DisplayStorageConnectionString = false,
+                    IsReadOnlyFunc = context => !options.ReadWrite || ReadsOnly(context.GetHttpContext()),
+                }
+            )
+            .RequireAuthorization(DashboardSession.Policy)
+            .ExcludeFromDescription();
         return app;
     }
 

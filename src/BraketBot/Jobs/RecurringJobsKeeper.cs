@@ -9,8 +9,11 @@ namespace BraketBot.Jobs;
 /// overlap a recurring job runs at most about a minute late, and never stops.
 /// </summary>
 public sealed partial class RecurringJobsKeeper(
-    IEnumerable<IRecurringJobs> features, IRecurringJobManager recurring, TimeProvider time, ILogger<RecurringJobsKeeper> logger)
-    : BackgroundService
+    IEnumerable<IRecurringJobs> features,
+    IRecurringJobManager recurring,
+    TimeProvider time,
+    ILogger<RecurringJobsKeeper> logger
+) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -26,7 +29,8 @@ public sealed partial class RecurringJobsKeeper(
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested) return;
+            if (stoppingToken.IsCancellationRequested)
+                return;
             try
             {
                 Register();
@@ -40,7 +44,8 @@ public sealed partial class RecurringJobsKeeper(
 
     private void Register()
     {
-        foreach (var feature in features) feature.Register(recurring);
+        foreach (var feature in features)
+            feature.Register(recurring);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the recurring jobs again failed; tried again in a minute")]

@@ -12,8 +12,13 @@ namespace BraketBot.Limits;
 /// has work without asking Braket.
 /// </summary>
 public sealed partial class BraketSpendingLimits(
-    IBraketApi braket, SpendingLimitsSnapshot snapshot, IBotStore store, IOptionsMonitor<WatchOptions> watch,
-    TimeProvider time, ILogger<BraketSpendingLimits> logger)
+    IBraketApi braket,
+    SpendingLimitsSnapshot snapshot,
+    IBotStore store,
+    IOptionsMonitor<WatchOptions> watch,
+    TimeProvider time,
+    ILogger<BraketSpendingLimits> logger
+)
 {
     /// <summary>The store key of when the next renewal falls due (an ISO instant; empty when BraketBot renews nothing).</summary>
     public const string NextRenewalKey = "spending-limits:next-renewal";
@@ -21,21 +26,29 @@ public sealed partial class BraketSpendingLimits(
     /// <summary>How old the snapshot the reports read may be.</summary>
     private static readonly TimeSpan SnapshotAge = TimeSpan.FromMinutes(1);
 
-    /// <summary>Every limit in the watched regions, from Braket now, or the first region's refusal; the snapshot is refreshed with them.</summary>
+    /// <summary>Every limit in the watched regions, from Braket now, or the first region's refusal; the snapshot is refreshed with
+    /// them.</summary>
     public async Task<BraketResult<IReadOnlyList<SpendingLimit>>> ListAsync(CancellationToken cancellationToken)
     {
         var (limits, unlisted) = await ListByRegionAsync(cancellationToken);
         return unlisted.Count > 0 ? unlisted.Values.First() : new BraketResult<IReadOnlyList<SpendingLimit>>(limits, null);
     }
 
-    /// <summary>Each watched region's limits, and the regions that could not be listed with why; the snapshot holds what was listed.</summary>
-    public async Task<(IReadOnlyList<SpendingLimit> Limits, IReadOnlyDictionary<string, BraketError> Unlisted)> ListByRegionAsync(CancellationToken cancellationToken)
+    /// <summary>Each watched region's limits, and the regions that could not be listed with why; the snapshot holds what was
+    /// listed.</summary>
+    public async Task<(IReadOnlyList<SpendingLimit> Limits, IReadOnlyDictionary<string, BraketError> Unlisted)> ListByRegionAsync(
+        CancellationToken cancellationToken
+    )
     {
         var regions = watch.CurrentValue.EffectiveRegions;
         var answers = await Task.WhenAll(regions.Select(r => braket.SearchSpendingLimitsAsync(r, cancellationToken)));
         var listed = answers.Where(a => a.IsSuccess).SelectMany(a => a.Value!).ToList();
-        var unlisted = regions.Zip(answers).Where(p => !p.Second.IsSuccess).ToDictionary(p => p.First, p => p.Second.Error!, StringComparer.Ordinal);
-        if (unlisted.Count == 0) snapshot.Current = new LimitsListing(listed, time.GetUtcNow());
+        var unlisted = regions
+            .Zip(answers)
+            .Where(p => !p.Second.IsSuccess)
+            .ToDictionary(p => p.First, p => p.Second.Error!, StringComparer.Ordinal);
+        if (unlisted.Count == 0)
+            snapshot.Current = new LimitsListing(listed, time.GetUtcNow());
         return (listed, unlisted);
     }
 
@@ -50,10 +63,22 @@ public sealed partial class BraketSpendingLimits(
         switch (change)
         {
             case LimitChange.Create create when DeviceArn.TryParse(create.DeviceArn, out var device):
-                return (await braket.CreateSpendingLimitAsync(device, create.Usd, create.Period, LimitTags.For(create.Renewal), token, cancellationToken)).Error;
+                return (
+                    await braket.CreateSpendingLimitAsync(
+                        device,
+                        create.Usd,
+                        create.Period,
+                        LimitTags.For(create.Renewal),
+                        token,
+                        cancellationToken
+                    )
+                ).Error;
             case LimitChange.Update update:
                 var arn = update.Limit.SpendingLimitArn;
-                if (update.TakeOver && (await braket.TagResourceAsync(arn, LimitTags.For(update.Renewal), cancellationToken)).Error is { } untagged)
+                if (
+                    update.TakeOver
+                    && (await braket.TagResourceAsync(arn, LimitTags.For(update.Renewal), cancellationToken)).Error is { } untagged
+                )
                     return untagged;
                 return (await braket.UpdateSpendingLimitAsync(arn, update.Usd, update.Period, token, cancellationToken)).Error;
             default:
@@ -71,7 +96,8 @@ public sealed partial class BraketSpendingLimits(
         var deadline = time.GetUtcNow() + wait;
         while (!await store.TryTakeGuardAsync(SyncGuard.Key, owner, SyncGuard.Lease, cancellationToken))
         {
-            if (time.GetUtcNow() >= deadline) return null;
+            if (time.GetUtcNow() >= deadline)
+                return null;
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
         }
         return new SyncGuard(store, owner);
@@ -80,9 +106,11 @@ public sealed partial class BraketSpendingLimits(
     /// <summary>The limits as of the last minute, for reports; null when Braket cannot say (the report then goes without them).</summary>
     public async Task<IReadOnlyList<SpendingLimit>?> RecentAsync(CancellationToken cancellationToken)
     {
-        if (snapshot.Current is { } known && time.GetUtcNow() - known.ListedAt < SnapshotAge) return known.Limits;
+        if (snapshot.Current is { } known && time.GetUtcNow() - known.ListedAt < SnapshotAge)
+            return known.Limits;
         var listed = await ListAsync(cancellationToken);
-        if (listed.IsSuccess) return listed.Value;
+        if (listed.IsSuccess)
+            return listed.Value;
         LogUnlisted(listed.Error!.Describe());
         return snapshot.Current?.Limits;
     }
@@ -105,14 +133,22 @@ public sealed partial class BraketSpendingLimits(
     /// </summary>
     public async Task ChangedAsync(DateTimeOffset? renewDueAt, CancellationToken cancellationToken)
     {
-        if (!(await ListAsync(cancellationToken)).IsSuccess) snapshot.Current = null; // stale: the next report lists them
-        if (renewDueAt is not { } due) return;
+        if (!(await ListAsync(cancellationToken)).IsSuccess)
+            snapshot.Current = null; // stale: the next report lists them
+        if (renewDueAt is not { } due)
+            return;
         var current = await NextRenewalAsync(cancellationToken);
-        if (current is null || due < current) await SetNextRenewalAsync(due, cancellationToken);
+        if (current is null || due < current)
+            await SetNextRenewalAsync(due, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> NextRenewalAsync(CancellationToken cancellationToken) =>
-        DateTimeOffset.TryParse(await store.GetValueAsync(NextRenewalKey, cancellationToken), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due)
+        DateTimeOffset.TryParse(
+            await store.GetValueAsync(NextRenewalKey, cancellationToken),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.RoundtripKind,
+            out var due
+        )
             ? due
             : null;
 

@@ -8,5 +8,8 @@ public sealed class LimitRenewalSchedule : IRecurringJobs
 {
     public void Register(IRecurringJobManager recurring) =>
         recurring.AddOrUpdate<LimitSyncJob>(
-            LimitSyncJob.Id, job => job.RenewIfDueAsync(new LimitRenewalArgs(), CancellationToken.None), LimitSyncJob.Cron);
+            LimitSyncJob.Id,
+            job => job.RenewIfDueAsync(new LimitRenewalArgs(), CancellationToken.None),
+            LimitSyncJob.Cron
+        );
 }

@@ -18,7 +18,8 @@ public sealed partial class LimitSyncJob(
     DeviceCatalog catalog,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
-    ILogger<LimitSyncJob> logger)
+    ILogger<LimitSyncJob> logger
+)
 {
     public const string Id = "renew-spending-limits";
 
@@ -28,7 +29,8 @@ public sealed partial class LimitSyncJob(
     /// <summary>After a failed sync, when to try again (the tick would otherwise retry a refused call every minute).</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
 
-    /// <summary>The recurring tick: a sync when the stored next renewal has come, or when none is stored (never synced, or the store was lost).</summary>
+    /// <summary>The recurring tick: a sync when the stored next renewal has come, or when none is stored (never synced, or the store was
+    /// lost).</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)] // the next tick is the retry
     public async Task RenewIfDueAsync(LimitRenewalArgs args, CancellationToken cancellationToken)
     {
@@ -81,7 +83,12 @@ public sealed partial class LimitSyncJob(
     /// Plans and makes the changes; answers when the next renewal falls due, and whether the guard was still held:
     /// once it is lost the listing may be stale (another holder may have changed a limit since), so nothing more is written.
     /// </summary>
-    private async Task<(bool Held, DateTimeOffset? Next)> ApplyAsync(CapsOptions caps, DateTimeOffset now, SyncGuard guard, CancellationToken cancellationToken)
+    private async Task<(bool Held, DateTimeOffset? Next)> ApplyAsync(
+        CapsOptions caps,
+        DateTimeOffset now,
+        SyncGuard guard,
+        CancellationToken cancellationToken
+    )
     {
         // Region by region: one region Braket cannot answer for does not hold up the others' renewals.
         var (listed, unlisted) = await limits.ListByRegionAsync(cancellationToken);
@@ -89,7 +96,8 @@ public sealed partial class LimitSyncJob(
             LogUnlisted(string.Join(", ", regions), regions.Key);
         var (mirrored, unresolved) = await MirroredAsync(caps, cancellationToken);
         // A device whose region did not answer may have a limit already: it is neither created nor changed now.
-        mirrored = mirrored.Where(m => DeviceArn.TryParse(m.Key, out var arn) && !unlisted.ContainsKey(arn.Region))
+        mirrored = mirrored
+            .Where(m => DeviceArn.TryParse(m.Key, out var arn) && !unlisted.ContainsKey(arn.Region))
             .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
         var changes = LimitPlanner.Plan(listed, mirrored, now, caps.Zone);
         var failed = unlisted.Count > 0 || unresolved;
@@ -97,18 +105,25 @@ public sealed partial class LimitSyncJob(
         foreach (var change in changes)
         {
             // Renewed before each change (a long sync keeps its guard for one more change's time); lost, the plan stops here.
-            if (!await guard.RenewAsync(cancellationToken)) break;
+            if (!await guard.RenewAsync(cancellationToken))
+                break;
             failed |= !await MakeAsync(change, cancellationToken);
             made++;
         }
-        if (made > 0) await limits.ChangedAsync(null, cancellationToken);
-        if (made < changes.Count) return (false, null);
+        if (made > 0)
+            await limits.ChangedAsync(null, cancellationToken);
+        if (made < changes.Count)
+            return (false, null);
         return (true, failed ? now + RetryAfter : LimitPlanner.NextDue(listed, mirrored.Count > 0, now, caps.Zone));
     }
 
-    /// <summary>Device ARN → MaxCostPerDay for each device Mirror keeps; names that are no QPU BraketBot can limit are logged and left out.</summary>
+    /// <summary>Device ARN → MaxCostPerDay for each device Mirror keeps; names that are no QPU BraketBot can limit are logged and left
+    /// out.</summary>
     /// <returns>The devices, and whether any name could not be looked up now (the sync is then tried again soon).</returns>
-    private async Task<(IReadOnlyDictionary<string, decimal> Devices, bool Unresolved)> MirroredAsync(CapsOptions caps, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyDictionary<string, decimal> Devices, bool Unresolved)> MirroredAsync(
+        CapsOptions caps,
+        CancellationToken cancellationToken
+    )
     {
         var mirrored = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var unresolved = false;
@@ -141,81 +156,47 @@ public sealed partial class LimitSyncJob(
             LogFailed(change is LimitChange.Create ? "create" : "update", change.DeviceArn, error.Describe());
             return false;
         }
-        if (change is LimitChange.Update update) LogUpdated(update.DeviceArn, update.Usd, update.Period.Start, update.Period.End, update.TakeOver);
-        else if (change is LimitChange.Create create) LogCreated(create.DeviceArn, create.Usd, create.Period.Start, create.Period.End);
+        if (change is LimitChange.Update update)
+            LogUpdated(update.DeviceArn, update.Usd, update.Period.Start, update.Period.End, update.TakeOver);
+        else if (change is LimitChange.Create create)
+            LogCreated(create.DeviceArn, create.Usd, create.Period.Start, create.Period.End);
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created Braket's spending limit for {Device}: {Usd} USD from {Start:o} to {End:o}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Created Braket's spending limit for {Device}: {Usd} USD from {Start:o} to {End:o}"
+    )]
     private partial void LogCreated(string device, decimal usd, DateTimeOffset start, DateTimeOffset end);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved Braket's spending limit for {Device} to {Usd} USD from {Start:o} to {End:o} (taken over: {TakenOver})")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Moved Braket's spending limit for {Device} to {Usd} USD from {Start:o} to {End:o} (taken over: {TakenOver})"
+    )]
     private partial void LogUpdated(string device, decimal usd, DateTimeOffset start, DateTimeOffset end, bool takenOver);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {What} Braket's spending limit for {Device}: {Error}; tried again in 5 minutes")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not {What} Braket's spending limit for {Device}: {Error}; tried again in 5 minutes"
+    )]
     private partial void LogFailed(string what, string device, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list Braket's spending limits in {Regions}: {Error}; those regions are tried again in 5 minutes")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not list Braket's spending limits in {Regions}: {Error}; those regions are tried again in 5 minutes"
+    )]
     private partial void LogUnlisted(string regions, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Caps:NativeLimits is Mirror, but {Device} gets no Braket spending limit: {Reason}")]
     private partial void LogNotMirrored(string device, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Spending limit sync ({Reason}) stopped: it outlasted its guard, which another instance may hold now; nothing more is written and it is tried again")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Spending limit sync ({Reason}) stopped: it outlasted its guard, which another instance may hold now; nothing more is "
+            + "written and it is tried again"
+    )]
     private partial void LogLost(string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Spending limit sync ({Reason}) skipped: another instance holds it")]
     private partial void LogBusy(string reason);
-}
-
-/// <summary>
-/// Starts the limit syncs: one at start, and one whenever the mirrored caps (or the zone their days are
-/// counted in) change (the recurring renewal tick is <see cref="LimitRenewalSchedule"/>).
-/// </summary>
-public sealed partial class LimitSyncTriggers(
-    IBackgroundJobClient jobs, IOptionsMonitor<CapsOptions> capsOptions, ILogger<LimitSyncTriggers> logger)
-    : IHostedService, IDisposable
-{
-    private IDisposable? listener;
-    private string mirrored = "";
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        mirrored = Signature(capsOptions.CurrentValue);
-        Enqueue("start");
-        listener = capsOptions.OnChange(OnCapsChanged);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>A sync now; if the job storage cannot take it, the tick syncs once the storage is back (the start goes on).</summary>
-    private void Enqueue(string reason)
-    {
-        try
-        {
-            jobs.Enqueue<LimitSyncJob>(job => job.SyncNowAsync(new LimitSyncArgs(reason), CancellationToken.None));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogNotEnqueued(reason, e.Message);
-        }
-    }
-
-    private void OnCapsChanged(CapsOptions caps)
-    {
-        // A reload fires more than once; only a real change to what Mirror keeps starts a sync.
-        var signature = Signature(caps);
-        if (Interlocked.Exchange(ref mirrored, signature) == signature || caps.NativeLimits != NativeLimitsMode.Mirror) return;
-        Enqueue("caps changed");
-    }
-
-    private static string Signature(CapsOptions caps) =>
-        $"{caps.NativeLimits}|{caps.TimeZone}|{string.Join(',', caps.MirroredLimits.OrderBy(m => m.Device, StringComparer.OrdinalIgnoreCase).Select(m => $"{m.Device}={m.Usd}"))}";
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => listener?.Dispose();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The spending limit sync ({Reason}) could not be queued: {Error}; the next tick syncs")]
-    private partial void LogNotEnqueued(string reason, string error);
 }

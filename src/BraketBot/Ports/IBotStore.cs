@@ -1,6 +1,6 @@
 namespace BraketBot.Ports;
 
-public enum RunStart
+public enum GuardOutcome
 {
     /// <summary>The caller holds the guard now.</summary>
     Started,
@@ -40,7 +40,7 @@ public interface IBotStore
     /// Coalescing guard: takes it for <paramref name="owner"/>, or, while another owner holds it,
     /// asks that owner to go once more. However many ask, one holder and at most one pending.
     /// </summary>
-    Task<RunStart> BeginGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken);
+    Task<GuardOutcome> BeginGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Takes the guard if it is free, expired, or already this owner's (a retried job).</summary>
     Task<bool> TryTakeGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken);
@@ -59,7 +59,12 @@ public interface IBotStore
     /// run, all or nothing: false (and nothing stored) when any is taken. The run starts held by <paramref name="owner"/>.
     /// </summary>
     Task<bool> TryCreateRunAsync(
-        EnforcementRun run, IReadOnlyDictionary<string, DateTimeOffset> claims, string owner, TimeSpan lease, CancellationToken cancellationToken);
+        EnforcementRun run,
+        IReadOnlyDictionary<string, DateTimeOffset> claims,
+        string owner,
+        TimeSpan lease,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Takes an unfinished run whose lease is free, expired or this owner's; null otherwise.</summary>
     Task<EnforcementRun?> TryTakeRunAsync(string runId, string owner, TimeSpan lease, CancellationToken cancellationToken);
@@ -69,7 +74,6 @@ public interface IBotStore
 
     /// <summary>Unfinished runs whose holder's lease expired: their host died.</summary>
     Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken);
-
 
     // The usage ledger: a row per task BraketBot heard of (events, scans, its own cancels) and daily
     // totals per device and status that follow the rows, so usage is a sum, not a scan.
@@ -86,7 +90,11 @@ public interface IBotStore
     Task<IReadOnlyList<LedgerChange>> ForgetAsync(IReadOnlyList<string> arns, CancellationToken cancellationToken);
 
     /// <summary>The task rows of a day; <paramref name="statuses"/> narrows them (null: every status).</summary>
-    Task<IReadOnlyList<LedgerTask>> LedgerTasksAsync(Day day, IReadOnlyCollection<QuantumTaskStatus>? statuses, CancellationToken cancellationToken);
+    Task<IReadOnlyList<LedgerTask>> LedgerTasksAsync(
+        Day day,
+        IReadOnlyCollection<QuantumTaskStatus>? statuses,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>
     /// The task rows of the days <paramref name="first"/> to <paramref name="last"/> that Braket has not
@@ -104,30 +112,7 @@ public interface IBotStore
     /// </summary>
     Task MarkScannedAsync(IReadOnlyList<Day> days, string scope, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Of the days <paramref name="first"/> to <paramref name="last"/>, those a merged scan covered for the scope (its own or every device's), with the latest such scan.</summary>
+    /// <summary>Of the days <paramref name="first"/> to <paramref name="last"/>, those a merged scan covered for the scope (its own or
+    /// every device's), with the latest such scan.</summary>
     Task<IReadOnlyDictionary<Day, DateTimeOffset>> ScannedAsync(Day first, Day last, string scope, CancellationToken cancellationToken);
-}
-
-/// <summary>How long the store keeps what it keeps, the same for every provider.</summary>
-public static class Retention
-{
-    /// <summary>
-    /// Task rows are kept while news of them may still come (a task can wait in a queue for days) and
-    /// at least through the month they count in; older tasks are no longer recorded.
-    /// </summary>
-    public const int LedgerTaskDays = 35;
-
-    /// <summary>Daily totals (and the scans that vouch for them) are kept 13 months and more, so a month a year back is a sum.</summary>
-    public const int LedgerTotalDays = 410;
-
-    /// <summary>The scope of a scan over every device of every watched region.</summary>
-    public const string EveryDevice = "all";
-
-    /// <summary>The first day whose tasks the ledger still records (days in UTC: a day either way is no matter at this distance).</summary>
-    public static Day OldestTaskDay(DateTimeOffset now) => Day.Of(now, TimeZoneInfo.Utc).AddDays(-LedgerTaskDays);
-
-    public static Day OldestTotalDay(DateTimeOffset now) => Day.Of(now, TimeZoneInfo.Utc).AddDays(-LedgerTotalDays);
-
-    /// <summary>Finished runs stay this long, for the follow-ups and people who look.</summary>
-    public static readonly TimeSpan FinishedRuns = TimeSpan.FromDays(3);
 }

@@ -14,21 +14,31 @@ public sealed class PageTokens(string operation)
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
     /// <summary>The error to stop with when <paramref name="next"/> was seen before; null to go on.</summary>
-    public BraketError? Repeated(string? next) => next is null || seen.Add(next)
-        ? null
-        : new BraketError(BraketErrorKind.Unexpected, operation, "Braket returned the same page token twice; the listing was stopped.");
+    public BraketError? Repeated(string? next) =>
+        next is null || seen.Add(next)
+            ? null
+            : new BraketError(BraketErrorKind.Unexpected, operation, "Braket returned the same page token twice; the listing was stopped.");
 }
 
 /// <summary>The Braket API operations BraketBot calls, each answering with a value or a typed error.</summary>
 public interface IBraketApi
 {
     Task<BraketResult<QuantumTaskPage>> SearchQuantumTasksAsync(
-        string region, IReadOnlyList<QuantumTaskFilter> filters, string? nextToken, int maxResults, CancellationToken cancellationToken);
+        string region,
+        IReadOnlyList<QuantumTaskFilter> filters,
+        string? nextToken,
+        int maxResults,
+        CancellationToken cancellationToken
+    );
 
     Task<BraketResult<QuantumTaskSummary>> GetQuantumTaskAsync(QuantumTaskArn arn, CancellationToken cancellationToken);
 
     /// <summary>Cancels one task; <paramref name="clientToken"/> makes repeats of this cancellation idempotent.</summary>
-    Task<BraketResult<CancellationStatus>> CancelQuantumTaskAsync(QuantumTaskArn arn, string clientToken, CancellationToken cancellationToken);
+    Task<BraketResult<CancellationStatus>> CancelQuantumTaskAsync(
+        QuantumTaskArn arn,
+        string clientToken,
+        CancellationToken cancellationToken
+    );
 
     Task<BraketResult<IReadOnlyList<DeviceSummary>>> SearchDevicesAsync(string region, CancellationToken cancellationToken);
 
@@ -36,22 +46,42 @@ public interface IBraketApi
 
     /// <summary>Creates the device's limit (one per device) in the device's region; answers its ARN.</summary>
     Task<BraketResult<string>> CreateSpendingLimitAsync(
-        DeviceArn device, decimal usd, LimitPeriod period, IReadOnlyDictionary<string, string> tags, string clientToken, CancellationToken cancellationToken);
+        DeviceArn device,
+        decimal usd,
+        LimitPeriod period,
+        IReadOnlyDictionary<string, string> tags,
+        string clientToken,
+        CancellationToken cancellationToken
+    );
 
     Task<BraketResult<SpendingLimitChanged>> UpdateSpendingLimitAsync(
-        string spendingLimitArn, decimal usd, LimitPeriod period, string clientToken, CancellationToken cancellationToken);
+        string spendingLimitArn,
+        decimal usd,
+        LimitPeriod period,
+        string clientToken,
+        CancellationToken cancellationToken
+    );
 
     Task<BraketResult<SpendingLimitChanged>> DeleteSpendingLimitAsync(string spendingLimitArn, CancellationToken cancellationToken);
 
     /// <summary>Adds (or overwrites) tags on a Braket resource: how a limit taken over is marked as renewed by BraketBot.</summary>
-    Task<BraketResult<SpendingLimitChanged>> TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+    Task<BraketResult<SpendingLimitChanged>> TagResourceAsync(
+        string resourceArn,
+        IReadOnlyDictionary<string, string> tags,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>A hybrid job with its instance and billable duration (GET /job/{jobArn}).</summary>
     Task<BraketResult<HybridJob>> GetJobAsync(HybridJobArn arn, CancellationToken cancellationToken);
 
     /// <summary>One page of hybrid jobs (POST /jobs; filters on jobArn or createdAt); summaries carry no instance.</summary>
     Task<BraketResult<HybridJobPage>> SearchJobsAsync(
-        string region, IReadOnlyList<QuantumTaskFilter> filters, string? nextToken, int maxResults, CancellationToken cancellationToken);
+        string region,
+        IReadOnlyList<QuantumTaskFilter> filters,
+        string? nextToken,
+        int maxResults,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Cancels a hybrid job (PUT /job/{jobArn}/cancel); its queued tasks are left to the caller.</summary>
     Task<BraketResult<CancellationStatus>> CancelJobAsync(HybridJobArn arn, CancellationToken cancellationToken);
@@ -62,7 +92,15 @@ public sealed record HybridJobPage(IReadOnlyList<HybridJob> Jobs, string? NextTo
 /// <summary>Braket's empty answer to a change that was made.</summary>
 public sealed record SpendingLimitChanged(string SpendingLimitArn);
 
-public enum FilterOperator { Lt, Lte, Equal, Gt, Gte, Between }
+public enum FilterOperator
+{
+    Lt,
+    Lte,
+    Equal,
+    Gt,
+    Gte,
+    Between,
+}
 
 /// <summary>A SearchQuantumTasks filter: quantumTaskArn, deviceArn, jobArn, status or createdAt.</summary>
 public sealed record QuantumTaskFilter(string Name, FilterOperator Operator, IReadOnlyList<string> Values)
@@ -74,22 +112,6 @@ public sealed record QuantumTaskFilter(string Name, FilterOperator Operator, IRe
     public static QuantumTaskFilter Status(params QuantumTaskStatus[] statuses) =>
         new("status", FilterOperator.Equal, statuses.Select(s => s.ToWire()).ToList());
 
-    private static string Rfc3339(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>Braket's operation names, as its quotas and IAM actions name them.</summary>
-public static class BraketOperations
-{
-    public const string SearchQuantumTasks = nameof(SearchQuantumTasks);
-    public const string GetQuantumTask = nameof(GetQuantumTask);
-    public const string CancelQuantumTask = nameof(CancelQuantumTask);
-    public const string SearchDevices = nameof(SearchDevices);
-    public const string SearchSpendingLimits = nameof(SearchSpendingLimits);
-    public const string CreateSpendingLimit = nameof(CreateSpendingLimit);
-    public const string UpdateSpendingLimit = nameof(UpdateSpendingLimit);
-    public const string DeleteSpendingLimit = nameof(DeleteSpendingLimit);
-    public const string TagResource = nameof(TagResource);
-    public const string GetJob = nameof(GetJob);
-    public const string SearchJobs = nameof(SearchJobs);
-    public const string CancelJob = nameof(CancelJob);
+    private static string Rfc3339(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

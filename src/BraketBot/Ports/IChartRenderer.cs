@@ -1,6 +1,7 @@
 namespace BraketBot.Ports;
 
-/// <summary>Draws a usage chart as a PNG. Behind a port so that the drawing library stays at the edge and the rest is tested without it.</summary>
+/// <summary>Draws a usage chart as a PNG. Behind a port so that the drawing library stays at the edge and the rest is tested without
+/// it.</summary>
 public interface IChartRenderer
 {
     /// <summary>Logical size of a chart: Slack's preview size. The PNG has twice as many pixels each way, for sharp screens.</summary>

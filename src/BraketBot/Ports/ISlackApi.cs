@@ -24,14 +24,32 @@ public sealed record MessageTag(string RunId, string Part)
 public interface ISlackApi
 {
     /// <summary>Posts once: never retried behind the caller's back, since a post is not idempotent.</summary>
-    Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken);
+    Task<SlackResult> PostMessageAsync(
+        string channel,
+        SlackMessage message,
+        string? threadTs,
+        MessageTag? tag,
+        CancellationToken cancellationToken
+    );
 
     Task<SlackResult> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken);
 
     /// <summary>The ts of the message carrying this tag, posted since <paramref name="since"/> (in a thread when given).</summary>
-    Task<SlackResult> FindMessageAsync(string channel, string? threadTs, MessageTag tag, DateTimeOffset since, CancellationToken cancellationToken);
+    Task<SlackResult> FindMessageAsync(
+        string channel,
+        string? threadTs,
+        MessageTag tag,
+        DateTimeOffset since,
+        CancellationToken cancellationToken
+    );
 
-    Task<SlackResult> RespondAsync(Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken);
+    Task<SlackResult> RespondAsync(
+        Uri responseUrl,
+        SlackMessage message,
+        Visibility visibility,
+        bool replaceOriginal,
+        CancellationToken cancellationToken
+    );
 }
 
 /// <summary>The bot token's identity, as auth.test tells it: the workspace and the bot user.</summary>
@@ -41,7 +59,8 @@ public sealed record SlackIdentity(string Team, string? TeamUrl, string User);
 public sealed record SlackChannelInfo(string Id, string Name, bool IsMember, bool IsPrivate);
 
 /// <summary>A value Slack read out, or Slack's error string (or "unreachable").</summary>
-public sealed record SlackRead<T>(T? Value, string? Error) where T : class
+public sealed record SlackRead<T>(T? Value, string? Error)
+    where T : class
 {
     public bool Ok => Error is null;
 }

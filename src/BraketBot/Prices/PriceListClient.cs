@@ -20,8 +20,10 @@ public sealed class PriceListClient(HttpClient http, IOptionsMonitor<PricingOpti
             await using var content = await response.Content.ReadAsStreamAsync(cancellationToken);
             return OfferFile.Parse(content, time.GetUtcNow());
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException
-                                  || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e)
+            when (e is HttpRequestException or TimeoutException
+                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            )
         {
             throw new PriceListException($"{url} cannot be reached: {e.Message}", e);
         }

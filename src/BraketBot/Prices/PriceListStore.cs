@@ -1,5 +1,5 @@
-using BraketBot.Ports;
 using System.Text.Json;
+using BraketBot.Ports;
 
 namespace BraketBot.Prices;
 
@@ -17,7 +17,8 @@ public sealed class PriceListStore(IBotStore store)
     public async Task<PriceList?> LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await store.GetValueAsync(Key, cancellationToken);
-        if (stored is null) return null;
+        if (stored is null)
+            return null;
         try
         {
             return JsonSerializer.Deserialize<PriceList>(stored, Json);

@@ -7,7 +7,8 @@ public sealed class PriceRefreshJob(PriceRefresher refresher)
 {
     public const string Id = "refresh-prices";
 
-    /// <summary>A list that cannot be read is not retried here: the last good prices stay, and the next day (or start) reads again.</summary>
+    /// <summary>A list that cannot be read is not retried here: the last good prices stay, and the next day (or start) reads
+    /// again.</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public Task RunAsync(PriceRefreshArgs args, CancellationToken cancellationToken) => refresher.RefreshAsync(cancellationToken);
 }

@@ -8,7 +8,12 @@ namespace BraketBot.Prices;
 /// else the built-in table), with one warning until the list reads again.
 /// </summary>
 public sealed partial class PriceRefresher(
-    PriceListClient client, PriceListStore store, CurrentPrices current, TimeProvider time, ILogger<PriceRefresher> logger)
+    PriceListClient client,
+    PriceListStore store,
+    CurrentPrices current,
+    TimeProvider time,
+    ILogger<PriceRefresher> logger
+)
 {
     /// <summary>True when the list was read and is in force.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
@@ -24,7 +29,8 @@ public sealed partial class PriceRefresher(
             return false;
         }
         current.Use(list);
-        if (current.Failure is not null) LogReadable(list.Published);
+        if (current.Failure is not null)
+            LogReadable(list.Published);
         current.Failure = null;
         await store.SaveAsync(list, cancellationToken);
         LogRead(list.Published, list.PricedQpus);
@@ -45,16 +51,20 @@ public sealed partial class PriceRefresher(
         try
         {
             // After a restart, the list an earlier start (or another instance) stored is the last good one.
-            if (current.List is null) await SyncFromStoreAsync(cancellationToken);
+            if (current.List is null)
+                await SyncFromStoreAsync(cancellationToken);
         }
         finally
         {
-            if (!warned) LogUnreadable(problem, current.Book.PricesUsed, PriceAge.Of(current.Book, time.GetUtcNow()));
+            if (!warned)
+                LogUnreadable(problem, current.Book.PricesUsed, PriceAge.Of(current.Book, time.GetUtcNow()));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The AWS price list cannot be read ({Problem}); estimates use the {Prices} ({Age}) until it can")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The AWS price list cannot be read ({Problem}); estimates use the {Prices} ({Age}) until it can"
+    )]
     private partial void LogUnreadable(string problem, string prices, string age);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The AWS price list reads again: prices of {Published}")]

@@ -10,8 +10,12 @@ namespace BraketBot.Prices;
 /// read it tries again each hour.
 /// </summary>
 public sealed partial class PriceSync(
-    IRecurringJobManager recurring, IServiceScopeFactory scopes, CurrentPrices current, TimeProvider time, ILogger<PriceSync> logger)
-    : BackgroundService
+    IRecurringJobManager recurring,
+    IServiceScopeFactory scopes,
+    CurrentPrices current,
+    TimeProvider time,
+    ILogger<PriceSync> logger
+) : BackgroundService
 {
     public static readonly TimeSpan StoreCheck = TimeSpan.FromMinutes(5);
 
@@ -19,14 +23,19 @@ public sealed partial class PriceSync(
 
     private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Done once the read at start has ended, read or not: from then on the prices are the list's, or the last good ones.</summary>
+    /// <summary>Done once the read at start has ended, read or not: from then on the prices are the list's, or the last good
+    /// ones.</summary>
     public Task FirstRead => firstRead.Task;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            recurring.AddOrUpdate<PriceRefreshJob>(PriceRefreshJob.Id, job => job.RunAsync(new PriceRefreshArgs(1), CancellationToken.None), Cron.Daily());
+            recurring.AddOrUpdate<PriceRefreshJob>(
+                PriceRefreshJob.Id,
+                job => job.RunAsync(new PriceRefreshArgs(1), CancellationToken.None),
+                Cron.Daily()
+            );
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -2,7 +2,8 @@ namespace BraketBot.Prices;
 
 public static class PricesExtensions
 {
-    /// <summary>The AWS price list: read at start and daily, shared through the store (the price book itself is <c>AddUsage</c>'s).</summary>
+    /// <summary>The AWS price list: read at start and daily, shared through the store (the price book itself is
+    /// <c>AddUsage</c>'s).</summary>
     public static IServiceCollection AddPrices(this IServiceCollection services)
     {
         // No retry pipeline: a failed read leaves the last good prices, with one warning, and is tried again

@@ -15,7 +15,9 @@ public static class QueueExtensions
     public static IServiceCollection AddQueue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<QueueOptions, QueueOptionsValidator>(configuration, QueueOptions.Section);
-        services.TryAddSingleton<IAmazonSQS>(sp => CreateClient(sp.GetRequiredService<IOptions<QueueOptions>>().Value, sp.GetService<AWSCredentials>()));
+        services.TryAddSingleton<IAmazonSQS>(sp =>
+            CreateClient(sp.GetRequiredService<IOptions<QueueOptions>>().Value, sp.GetService<AWSCredentials>())
+        );
         services.AddLinkStatus<QueuePoller>(ReadinessCheck);
         services.AddHostedService<QueuePoller>();
         return services;

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using BraketBot.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace BraketBot.Queue;
 
@@ -9,7 +7,8 @@ public sealed partial record QueueOptions
 {
     public const string Section = "EventBridge";
 
-    /// <summary>The SQS queue an EventBridge rule targets, e.g. https://sqs.us-east-1.amazonaws.com/111122223333/braketbot-events.</summary>
+    /// <summary>The SQS queue an EventBridge rule targets, e.g.
+    /// https://sqs.us-east-1.amazonaws.com/111122223333/braketbot-events.</summary>
     public Uri? QueueUrl { get; init; }
 
     /// <summary>The queue's region; unset, it is read from <see cref="QueueUrl"/>.</summary>
@@ -28,21 +27,4 @@ public sealed partial record QueueOptions
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
     internal static partial Regex RegionName();
-}
-
-public sealed class QueueOptionsValidator : IValidateOptions<QueueOptions>
-{
-    public ValidateOptionsResult Validate(string? name, QueueOptions options)
-    {
-        var failures = new List<string>();
-        if (options.QueueUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http")))
-            failures.Add($"EventBridge:QueueUrl '{url}' must be an absolute URL (https://sqs.{{region}}.amazonaws.com/{{account}}/{{queue}}).");
-        else if (options.Enabled && options.Region is null)
-            failures.Add($"EventBridge:QueueRegion must be set: no region can be read from EventBridge:QueueUrl '{options.QueueUrl}'.");
-        if (!string.IsNullOrWhiteSpace(options.QueueRegion) && !QueueOptions.RegionName().IsMatch(options.QueueRegion))
-            failures.Add($"EventBridge:QueueRegion '{options.QueueRegion}' is not an AWS region name (us-east-1).");
-        if (options.SqsServiceUrl is { IsAbsoluteUri: false } || options.SqsServiceUrl is { Scheme: not ("https" or "http") })
-            failures.Add($"EventBridge:SqsServiceUrl '{options.SqsServiceUrl}' must be an absolute http(s) URL.");
-        return failures.ToResult();
-    }
 }

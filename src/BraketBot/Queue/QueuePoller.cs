@@ -22,7 +22,8 @@ public sealed partial class QueuePoller(
     LinkStatus<QueuePoller> status,
     BraketBotMetrics metrics,
     TimeProvider time,
-    ILogger<QueuePoller> logger) : BackgroundService
+    ILogger<QueuePoller> logger
+) : BackgroundService
 {
     /// <summary>SQS's longest wait: an idle queue costs three requests a minute.</summary>
     public const int WaitTimeSeconds = 20;
@@ -55,14 +56,21 @@ public sealed partial class QueuePoller(
                 try
                 {
                     // Says at once whether the queue can be reached (readiness), not after the first long poll.
-                    if (!status.IsUp) await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = ["QueueArn"] }, stoppingToken);
+                    if (!status.IsUp)
+                        await sqs.GetQueueAttributesAsync(
+                            new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = ["QueueArn"] },
+                            stoppingToken
+                        );
                     status.Up($"Polling the queue {queueUrl}.");
-                    var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
-                    {
-                        QueueUrl = queueUrl,
-                        MaxNumberOfMessages = MaxMessages,
-                        WaitTimeSeconds = WaitTimeSeconds,
-                    }, stoppingToken);
+                    var received = await sqs.ReceiveMessageAsync(
+                        new ReceiveMessageRequest
+                        {
+                            QueueUrl = queueUrl,
+                            MaxNumberOfMessages = MaxMessages,
+                            WaitTimeSeconds = WaitTimeSeconds,
+                        },
+                        stoppingToken
+                    );
                     messages = received.Messages ?? [];
                     failures = 0;
                 }
@@ -73,7 +81,8 @@ public sealed partial class QueuePoller(
                     await Task.Delay(Backoff.After(++failures, FirstRetry, MaxRetry), time, stoppingToken);
                     continue;
                 }
-                foreach (var message in messages) await TakeAsync(sqs, queueUrl, message, stoppingToken);
+                foreach (var message in messages)
+                    await TakeAsync(sqs, queueUrl, message, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -125,15 +134,24 @@ public sealed partial class QueuePoller(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted queue message {MessageId}: not an EventBridge event ({Reason})")]
     private partial void LogJunk(string messageId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted queue message {MessageId}: a '{DetailType}' event, not a Braket task state change")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Deleted queue message {MessageId}: a '{DetailType}' event, not a Braket task state change"
+    )]
     private partial void LogIgnored(string messageId, string detailType);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} from the queue: {Outcome} ({Detail})")]
     private partial void LogHandled(string eventId, EventOutcome outcome, string detail);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId} (queue message {MessageId}) could not be handed over; it stays in the queue and comes back")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Event {EventId} (queue message {MessageId}) could not be handed over; it stays in the queue and comes back"
+    )]
     private partial void LogHandOverFailed(Exception e, string eventId, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete queue message {MessageId}: {Error}; it comes back and is recognised as handled")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not delete queue message {MessageId}: {Error}; it comes back and is recognised as handled"
+    )]
     private partial void LogDeleteFailed(string messageId, string error);
 }

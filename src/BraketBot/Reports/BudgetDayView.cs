@@ -11,9 +11,10 @@ public static class BudgetDayView
         var title = $"{report.Budget.Describe()} on {day} ({report.TimeZone})";
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(SlackMessage.Shorten(title, 150))) };
         var devices = report.Usage.Devices;
-        var body = devices.Count == 0
-            ? $"No task of budget {report.Budget.Name} was created on {day}."
-            : Format.DeviceTable(devices, total: devices.Count > 1);
+        var body =
+            devices.Count == 0
+                ? $"No task of budget {report.Budget.Name} was created on {day}."
+                : Format.DeviceTable(devices, total: devices.Count > 1);
         blocks.Add(new SectionBlock(TextObject.Markdown(body)));
         if (report.Standings.Count > 0)
             blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', report.Standings.Select(Format.Standing)))));
@@ -24,6 +25,6 @@ public static class BudgetDayView
     }
 
     public static string Unknown(string name, IEnumerable<string> budgets) =>
-        $"There is no budget `{SlackMessage.Shorten(name.Replace("`", "'", StringComparison.Ordinal), 60)}`. " +
-        (budgets.Any() ? $"Budgets: {string.Join(", ", budgets.Select(b => $"`{b}`"))}." : "No budgets are configured.");
+        $"There is no budget `{SlackMessage.Shorten(name.Replace("`", "'", StringComparison.Ordinal), 60)}`. "
+        + (budgets.Any() ? $"Budgets: {string.Join(", ", budgets.Select(b => $"`{b}`"))}." : "No budgets are configured.");
 }

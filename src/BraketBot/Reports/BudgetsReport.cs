@@ -5,4 +5,9 @@ namespace BraketBot.Reports;
 /// no budget), from the ledger; <see cref="MissingDays"/> are days of the month it does not hold yet.
 /// </summary>
 public sealed record BudgetsReport(
-    CapsOptions Caps, DayWindow Today, IReadOnlyList<BudgetLine> Budgets, BudgetUsage Rest, IReadOnlyList<Day> MissingDays);
+    CapsOptions Caps,
+    DayWindow Today,
+    IReadOnlyList<BudgetLine> Budgets,
+    BudgetUsage Rest,
+    IReadOnlyList<Day> MissingDays
+);

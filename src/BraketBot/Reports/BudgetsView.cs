@@ -6,8 +6,8 @@ namespace BraketBot.Reports;
 public static class BudgetsView
 {
     public const string NoBudgets =
-        "No budgets are configured. Set `Budgets:{name}:Tag` (`key=value`, the tag of a team's tasks) and at least " +
-        "one of `Budgets:{name}:MaxShotsPerDay`, `:MaxCostPerDay`, `:MaxShotsPerMonth`, `:MaxCostPerMonth`.";
+        "No budgets are configured. Set `Budgets:{name}:Tag` (`key=value`, the tag of a team's tasks) and at least "
+        + "one of `Budgets:{name}:MaxShotsPerDay`, `:MaxCostPerDay`, `:MaxShotsPerMonth`, `:MaxCostPerMonth`.";
 
     public static SlackMessage Render(BudgetsReport report)
     {
@@ -19,10 +19,14 @@ public static class BudgetsView
         }
         var sections = report.Budgets.Select(b => Section(b, report.Caps.Basis)).Append(Rest(report)).ToList();
         List<Block> blocks = [new HeaderBlock(TextObject.Plain(title)), .. sections.Select(s => new SectionBlock(TextObject.Markdown(s)))];
-        var footer = CapsView.Rules(report.Caps) + (report.MissingDays.Count == 0
-            ? ""
-            : $" · the ledger lacks {report.MissingDays.Count} days of this month (from {report.MissingDays[0]}): " +
-              "month figures leave them out");
+        var footer =
+            CapsView.Rules(report.Caps)
+            + (
+                report.MissingDays.Count == 0
+                    ? ""
+                    : $" · the ledger lacks {report.MissingDays.Count} days of this month (from {report.MissingDays[0]}): "
+                        + "month figures leave them out"
+            );
         blocks.Add(new ContextBlock([TextObject.Markdown(footer)]));
         return new SlackMessage(title + "\n" + string.Join('\n', sections), blocks);
     }
@@ -31,8 +35,9 @@ public static class BudgetsView
 
     /// <summary>A budget: its tag and channel, what it used today and this month, and each cap with its bar.</summary>
     public static string Section(BudgetLine line, CapBasis basis) =>
-        $"*{line.Scope.Name}* · tag `{line.Scope.Tag}`{Devices(line.Scope)}{(line.Channel is { } c ? $" · alerts in <#{c}>" : "")}\n" +
-        Usage(line.Usage, basis) + (line.Standings.Count > 0 ? "\n" + string.Join('\n', line.Standings.Select(Format.Standing)) : "");
+        $"*{line.Scope.Name}* · tag `{line.Scope.Tag}`{Devices(line.Scope)}{(line.Channel is { } c ? $" · alerts in <#{c}>" : "")}\n"
+        + Usage(line.Usage, basis)
+        + (line.Standings.Count > 0 ? "\n" + string.Join('\n', line.Standings.Select(Format.Standing)) : "");
 
     /// <summary>The tasks no budget takes in: untagged, or tagged for none of them.</summary>
     public static string Rest(BudgetsReport report) =>
@@ -42,8 +47,8 @@ public static class BudgetsView
     {
         var (dayShots, dayCost) = BudgetUsage.Totals(usage.Day.Devices, basis);
         var (monthShots, monthCost) = BudgetUsage.Totals(usage.Month ?? [], basis);
-        return $"Today {Format.Count(dayShots)} shots, {Format.Money(dayCost)} · " +
-               $"this month {Format.Count(monthShots)} shots, {Format.Money(monthCost)}";
+        return $"Today {Format.Count(dayShots)} shots, {Format.Money(dayCost)} · "
+            + $"this month {Format.Count(monthShots)} shots, {Format.Money(monthCost)}";
     }
 
     private static string Devices(BudgetScope scope) => scope.Devices.Count > 0 ? $" · on {string.Join(", ", scope.Devices)}" : "";

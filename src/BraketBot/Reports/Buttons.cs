@@ -15,11 +15,14 @@ public static class Buttons
 
     /// <summary>The button and its confirm dialog name the same scope the click will cancel; a budget's button says so too.</summary>
     public static ButtonElement CancelAllQueued(CancelScope scope, int tasks, long shots) =>
-        Cancelling(scope.Budget is { } budget ? Label($"Cancel {budget.Name}'s queued tasks") : "Cancel all queued",
-            ActionIds.CancelAllQueued, ButtonValues.Of(scope),
+        Cancelling(
+            scope.Budget is { } budget ? Label($"Cancel {budget.Name}'s queued tasks") : "Cancel all queued",
+            ActionIds.CancelAllQueued,
+            ButtonValues.Of(scope),
             scope.Budget is null ? "Cancel queued tasks?" : "Cancel the budget's queued tasks?",
-            $"This cancels every QUEUED or CREATED task of *{Scope(scope)}* created on {scope.Day}: " +
-            $"{Format.Count(tasks)} tasks, {Format.Count(shots)} shots right now. It cannot be undone.");
+            $"This cancels every QUEUED or CREATED task of *{Scope(scope)}* created on {scope.Day}: "
+                + $"{Format.Count(tasks)} tasks, {Format.Count(shots)} shots right now. It cannot be undone."
+        );
 
     /// <summary>A finished run's tasks left queued, within the run's own scope; the dialog says how many and where.</summary>
     public static ButtonElement CancelRest(EnforcementRun run)
@@ -29,9 +32,14 @@ public static class Buttons
         var rest = run.Stopped
             ? new RestOfRun(run.Id, scope, run.CreatedAt, run.Tasks.Select(t => t.DeviceArn).Distinct(StringComparer.Ordinal).ToList())
             : new RestOfRun(run.Id, scope);
-        return Cancelling("Cancel the rest", ActionIds.CancelRest, ButtonValues.Of(rest), "Cancel the rest?",
-            $"This cancels the {Format.Count(left.Count)} tasks of *{Scope(scope)}* created on {scope.Day} that this run left " +
-            $"({Format.Count(left.Sum(t => t.Shots))} shots), those still QUEUED or CREATED. It cannot be undone.");
+        return Cancelling(
+            "Cancel the rest",
+            ActionIds.CancelRest,
+            ButtonValues.Of(rest),
+            "Cancel the rest?",
+            $"This cancels the {Format.Count(left.Count)} tasks of *{Scope(scope)}* created on {scope.Day} that this run left "
+                + $"({Format.Count(left.Sum(t => t.Shots))} shots), those still QUEUED or CREATED. It cannot be undone."
+        );
     }
 
     public static ButtonElement Refresh(InfoQuery query) =>
@@ -46,7 +54,12 @@ public static class Buttons
         new(TextObject.Plain(label), actionId, value)
         {
             Style = "danger",
-            Confirm = new ConfirmDialog(TextObject.Plain(title), TextObject.Markdown(question), TextObject.Plain("Cancel them"), TextObject.Plain("Keep them"))
+            Confirm = new ConfirmDialog(
+                TextObject.Plain(title),
+                TextObject.Markdown(question),
+                TextObject.Plain("Cancel them"),
+                TextObject.Plain("Keep them")
+            )
             {
                 Style = "danger",
             },

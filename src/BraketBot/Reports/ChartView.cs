@@ -13,7 +13,8 @@ public static class ChartView
 
     /// <summary>A direct message, where Slack lets no app share files it is not part of: inviting the bot is no help there.</summary>
     public const string NotInConversation =
-        "Slack does not let BraketBot share files in this conversation, so only you see this chart. Ask in a channel BraketBot is in to share it.";
+        "Slack does not let BraketBot share files in this conversation, so only you see this chart. Ask in a channel BraketBot is in to "
+        + "share it.";
 
     /// <summary>What introduces a breach alert's chart in its thread.</summary>
     public const string AlertThreadComment = ":bar_chart: The day so far, with the caps.";
@@ -22,7 +23,8 @@ public static class ChartView
     public static ChartImage? Image(UsageChart chart, string? fileId) => fileId is null ? null : new(fileId, chart.Title, chart.AltText);
 
     /// <summary>The chart by its file id, as Slack shows an image it hosts (shared or not).</summary>
-    public static ImageBlock Block(ChartImage chart) => new(new SlackFileRef(chart.FileId), chart.AltText) { Title = TextObject.Plain(chart.Title) };
+    public static ImageBlock Block(ChartImage chart) =>
+        new(new SlackFileRef(chart.FileId), chart.AltText) { Title = TextObject.Plain(chart.Title) };
 
     /// <summary>The reply once the chart is shared in the channel: the channel already shows it.</summary>
     public static SlackMessage Shared(string title) => SlackMessage.Plain($":bar_chart: {title}: posted in this channel.");
@@ -40,18 +42,23 @@ public static class ChartView
         $":warning: {title}: Slack did not confirm the chart was shared. Look in the channel before you ask again: it may be there.";
 
     /// <summary>A period with no task, or none that counts against the caps: said in words, no picture of nothing.</summary>
-    public static string Empty(UsageChart chart) => chart.UncountedTasks > 0
-        ? $":bar_chart: {chart.Title}: {chart.UncountedTasks} {(chart.UncountedTasks == 1 ? "task" : "tasks")}, none of them counted against the caps, so there is nothing to chart."
-        : $":bar_chart: {chart.Title}: no tasks, so there is nothing to chart.";
+    public static string Empty(UsageChart chart) =>
+        chart.UncountedTasks > 0
+            ? $":bar_chart: {chart.Title}: {chart.UncountedTasks} {(chart.UncountedTasks == 1 ? "task" : "tasks")}, none of them counted "
+                + $"against the caps, so there is nothing to chart."
+            : $":bar_chart: {chart.Title}: no tasks, so there is nothing to chart.";
 
     /// <summary>Why there is no chart, in words someone can act on.</summary>
-    public static string Failed(string title, string problem) => problem switch
-    {
-        "not_drawn" => $":warning: {title}: the chart could not be drawn (it is logged). Try again in a minute.",
-        "not_uploaded" => $":warning: {title}: the chart could not be sent to Slack (it is logged). Try again in a minute.",
-        "missing_scope" => $":warning: {title}: Slack refused the upload (`missing_scope`). The Slack app needs the `files:write` scope: add it and reinstall the app.",
-        "file_uploads_disabled" or "file_uploads_except_images_disabled" =>
-            $":warning: {title}: this workspace does not allow file uploads (`{problem}`), so there is no chart.",
-        _ => $":warning: {title}: Slack did not take the chart (`{problem}`). Try again in a minute.",
-    };
+    public static string Failed(string title, string problem) =>
+        problem switch
+        {
+            "not_drawn" => $":warning: {title}: the chart could not be drawn (it is logged). Try again in a minute.",
+            "not_uploaded" => $":warning: {title}: the chart could not be sent to Slack (it is logged). Try again in a minute.",
+            "missing_scope" =>
+                $":warning: {title}: Slack refused the upload (`missing_scope`). The Slack app needs the `files:write` scope: add it and "
+                    + $"reinstall the app.",
+            "file_uploads_disabled" or "file_uploads_except_images_disabled" =>
+                $":warning: {title}: this workspace does not allow file uploads (`{problem}`), so there is no chart.",
+            _ => $":warning: {title}: Slack did not take the chart (`{problem}`). Try again in a minute.",
+        };
 }

@@ -6,7 +6,13 @@ namespace BraketBot.Reports;
 public sealed record RaisedAlert(Cap Cap, CapLevel Level);
 
 /// <summary>What a daily digest tells: the day's usage, its month through the day, the caps' standings and the alerts raised.</summary>
-public sealed record Digest(DayUsage Day, MonthUsage Month, IReadOnlyList<CapStanding> Standings, IReadOnlyList<RaisedAlert> Raised, string TimeZone)
+public sealed record Digest(
+    DayUsage Day,
+    MonthUsage Month,
+    IReadOnlyList<CapStanding> Standings,
+    IReadOnlyList<RaisedAlert> Raised,
+    string TimeZone
+)
 {
     /// <summary>The prices the estimates used (<see cref="Pricing.Describe"/>).</summary>
     public string Prices { get; init; } = "list prices";
@@ -31,24 +37,44 @@ public static class DigestView
         else
         {
             blocks.Add(new SectionBlock(TextObject.Markdown(Format.DeviceTable(devices, total: true))));
-            if (chart is not null) blocks.Add(ChartView.Block(chart));
+            if (chart is not null)
+                blocks.Add(ChartView.Block(chart));
         }
 
         var cancelled = devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Sum(CancelledStatuses)));
         var saved = devices.Sum(d => d.CostOf(CancelledStatuses) ?? 0);
-        var alerts = digest.Raised.Count == 0
-            ? ":large_green_circle: No cap was crossed."
-            : string.Join('\n', digest.Raised.Select(r =>
-                $"{(r.Level == CapLevel.Breach ? ":red_circle: Breached" : ":large_orange_circle: Near")}: " +
-                $"{(r.Cap.Metric == CapMetric.Shots ? "shots" : "cost")} of {r.Cap.Scope.Describe()} ({(r.Cap.Period == CapPeriod.Month ? "this month" : "the day")})"));
+        var alerts =
+            digest.Raised.Count == 0
+                ? ":large_green_circle: No cap was crossed."
+                : string.Join(
+                    '\n',
+                    digest.Raised.Select(r =>
+                        $"{(r.Level == CapLevel.Breach ? ":red_circle: Breached" : ":large_orange_circle: Near")}: "
+                        + $"{(r.Cap.Metric == CapMetric.Shots ? "shots" : "cost")} of {r.Cap.Scope.Describe()} "
+                        + $"({(r.Cap.Period == CapPeriod.Month ? "this month" : "the day")})"
+                    )
+                );
         var lines = new List<string> { alerts };
         if (cancelled.Tasks > 0)
-            lines.Add($":octagonal_sign: {Format.Count(cancelled.Tasks)} tasks were cancelled ({Format.Count(cancelled.Shots)} shots, about {Format.Money(saved)} not spent).");
+            lines.Add(
+                $":octagonal_sign: {Format.Count(cancelled.Tasks)} tasks were cancelled ({Format.Count(cancelled.Shots)} shots, about "
+                    + $"{Format.Money(saved)} not spent)."
+            );
         blocks.Add(new SectionBlock(TextObject.Markdown(string.Join('\n', lines))));
         if (digest.Standings.Count > 0)
-            blocks.Add(new SectionBlock(TextObject.Markdown("*Caps at the end of the day*\n" + string.Join('\n', digest.Standings.Select(Format.Standing)))));
-        blocks.Add(new ContextBlock([TextObject.Markdown(
-            $"Day in {digest.TimeZone} · {digest.Month.Month} to date: about {Format.Money(digest.Month.Cost)} · from BraketBot's ledger, estimates at {digest.Prices}")]));
+            blocks.Add(
+                new SectionBlock(
+                    TextObject.Markdown("*Caps at the end of the day*\n" + string.Join('\n', digest.Standings.Select(Format.Standing)))
+                )
+            );
+        blocks.Add(
+            new ContextBlock([
+                TextObject.Markdown(
+                    $"Day in {digest.TimeZone} · {digest.Month.Month} to date: about {Format.Money(digest.Month.Cost)} · from "
+                        + $"BraketBot's ledger, estimates at {digest.Prices}"
+                ),
+            ])
+        );
         return new SlackMessage($"{title}: {Format.Money(devices.Sum(d => d.EstimatedCost))}, {digest.Raised.Count} alert(s)", blocks);
     }
 }

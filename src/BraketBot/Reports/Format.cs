@@ -29,7 +29,8 @@ public static class Format
     }
 
     /// <summary>A task as people see it: its id and region, without the account number its ARN carries.</summary>
-    public static string Task(string arn) => QuantumTaskArn.TryParse(arn, out var parsed) ? $"`{parsed.Id}` ({parsed.Region})" : "`(unknown task)`";
+    public static string Task(string arn) =>
+        QuantumTaskArn.TryParse(arn, out var parsed) ? $"`{parsed.Id}` ({parsed.Region})" : "`(unknown task)`";
 
     public static string Amount(CapMetric metric, decimal value) => metric == CapMetric.Cost ? Money(value) : Count((long)value);
 
@@ -43,10 +44,16 @@ public static class Format
 
     public static string Standing(CapStanding standing)
     {
-        var icon = standing.Level switch { CapLevel.Breach => ":red_circle:", CapLevel.Warning => ":large_orange_circle:", _ => ":large_green_circle:" };
-        var metric = (standing.Cap.Metric == CapMetric.Shots ? "Shots" : "Cost") + (standing.Cap.Period == CapPeriod.Month ? " this month" : "");
-        return $"{icon} *{metric}, {standing.Cap.Scope.Describe()}*: `{Bar(standing.Fraction)}` " +
-               $"{Amount(standing.Cap.Metric, standing.Used)} of {Amount(standing.Cap.Metric, standing.Cap.Limit)}";
+        var icon = standing.Level switch
+        {
+            CapLevel.Breach => ":red_circle:",
+            CapLevel.Warning => ":large_orange_circle:",
+            _ => ":large_green_circle:",
+        };
+        var metric =
+            (standing.Cap.Metric == CapMetric.Shots ? "Shots" : "Cost") + (standing.Cap.Period == CapPeriod.Month ? " this month" : "");
+        return $"{icon} *{metric}, {standing.Cap.Scope.Describe()}*: `{Bar(standing.Fraction)}` "
+            + $"{Amount(standing.Cap.Metric, standing.Used)} of {Amount(standing.Cap.Metric, standing.Cap.Limit)}";
     }
 
     /// <summary>Devices one a row: their tasks and shots (every status) and estimated cost, and a total row when asked.</summary>
@@ -54,10 +61,25 @@ public static class Format
     {
         static IReadOnlyList<string> Row(string name, int tasks, long shots, string cost) => [name, Count(tasks), Count(shots), cost];
         // A simulator is billed by the minute, which is not estimated: its cell says so rather than $0.
-        var rows = devices.Select(d => Row(d.Device.DeviceName, d.TotalTasks, d.Sum(QuantumTaskStatuses.All).Shots,
-            d.Device.IsSimulator ? "per minute" : Money(d.EstimatedCost))).ToList();
+        var rows = devices
+            .Select(d =>
+                Row(
+                    d.Device.DeviceName,
+                    d.TotalTasks,
+                    d.Sum(QuantumTaskStatuses.All).Shots,
+                    d.Device.IsSimulator ? "per minute" : Money(d.EstimatedCost)
+                )
+            )
+            .ToList();
         if (total)
-            rows.Add(Row("Total", devices.Sum(d => d.TotalTasks), devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots), Money(devices.Sum(d => d.EstimatedCost))));
+            rows.Add(
+                Row(
+                    "Total",
+                    devices.Sum(d => d.TotalTasks),
+                    devices.Sum(d => d.Sum(QuantumTaskStatuses.All).Shots),
+                    Money(devices.Sum(d => d.EstimatedCost))
+                )
+            );
         return Table(["Device", "Tasks", "Shots", "Est. cost"], rows);
     }
 
@@ -67,7 +89,9 @@ public static class Format
         var all = new List<IReadOnlyList<string>> { header };
         all.AddRange(rows);
         var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
-        var lines = all.Select(r => string.Join("  ", r.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+        var lines = all.Select(r =>
+            string.Join("  ", r.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd()
+        );
         return "```\n" + string.Join('\n', lines) + "\n```";
     }
 }

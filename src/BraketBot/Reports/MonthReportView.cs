@@ -2,8 +2,15 @@ using BraketBot.Slack.Messages;
 
 namespace BraketBot.Reports;
 
-/// <summary>What /braket info month shows: the month to date, the monthly caps' standings (this month only), and the time it is asked at.</summary>
-public sealed record MonthReport(MonthUsage Usage, IReadOnlyList<CapStanding> Standings, DateTimeOffset Now, string TimeZone, string Prices);
+/// <summary>What /braket info month shows: the month to date, the monthly caps' standings (this month only), and the time it is asked
+/// at.</summary>
+public sealed record MonthReport(
+    MonthUsage Usage,
+    IReadOnlyList<CapStanding> Standings,
+    DateTimeOffset Now,
+    string TimeZone,
+    string Prices
+);
 
 /// <summary>The month report in Block Kit: devices, the daily trend, the projection, the monthly caps.</summary>
 public static class MonthReportView
@@ -27,30 +34,61 @@ public static class MonthReportView
         }
         else
         {
-            if (chart is not null) blocks.Add(ChartView.Block(chart));
+            if (chart is not null)
+                blocks.Add(ChartView.Block(chart));
             blocks.Add(new SectionBlock(TextObject.Markdown("*Per device*\n" + Format.DeviceTable(devices, total: true))));
             blocks.Add(new SectionBlock(TextObject.Markdown("*Day by day*\n" + Trend(usage))));
-            blocks.Add(new SectionBlock(TextObject.Markdown(current
-                ? $":crystal_ball: At this pace the month ends at about *{Format.Money(usage.ProjectedCost(report.Now))}* ({Format.Money(usage.Cost)} so far)."
-                : $":moneybag: The month cost about *{Format.Money(usage.Cost)}*.")));
+            blocks.Add(
+                new SectionBlock(
+                    TextObject.Markdown(
+                        current
+                            ? $":crystal_ball: At this pace the month ends at about *{Format.Money(usage.ProjectedCost(report.Now))}* "
+                                + $"({Format.Money(usage.Cost)} so far)."
+                            : $":moneybag: The month cost about *{Format.Money(usage.Cost)}*."
+                    )
+                )
+            );
         }
         if (report.Standings.Count > 0)
-            blocks.Add(new SectionBlock(TextObject.Markdown("*Monthly caps*\n" + string.Join('\n', report.Standings.Select(Format.Standing)))));
+            blocks.Add(
+                new SectionBlock(TextObject.Markdown("*Monthly caps*\n" + string.Join('\n', report.Standings.Select(Format.Standing))))
+            );
         if (usage.Missing.Count > 0)
-            blocks.Add(new SectionBlock(TextObject.Markdown(
-                $":warning: The ledger does not hold {usage.Missing.Count} of these days ({usage.Missing[0]}…{usage.Missing[^1]}): they are not in the sums. " +
-                "The reconcile fills this month's; the ledger keeps 13 months.")));
-        blocks.Add(new ContextBlock([TextObject.Markdown(
-            $"Month in {report.TimeZone} · from BraketBot's ledger · prices: {report.Prices}, estimates only")]));
+            blocks.Add(
+                new SectionBlock(
+                    TextObject.Markdown(
+                        $":warning: The ledger does not hold {usage.Missing.Count} of these days "
+                            + $"({usage.Missing[0]}…{usage.Missing[^1]}): they are not in the sums. "
+                            + "The reconcile fills this month's; the ledger keeps 13 months."
+                    )
+                )
+            );
+        blocks.Add(
+            new ContextBlock([
+                TextObject.Markdown($"Month in {report.TimeZone} · from BraketBot's ledger · prices: {report.Prices}, estimates only"),
+            ])
+        );
         return new SlackMessage($"{title}: {Format.Money(usage.Cost)}, {Format.Count(usage.Shots)} shots", blocks);
     }
 
     /// <summary>Each day's tasks and cost, with a bar against the month's costliest day.</summary>
     private static string Trend(MonthUsage usage)
     {
-        var days = usage.Days.Select(d => (Day: d.Window.Day, Tasks: d.Devices.Sum(u => u.TotalTasks), Cost: d.Devices.Sum(u => u.EstimatedCost))).ToList();
+        var days = usage
+            .Days.Select(d => (Day: d.Window.Day, Tasks: d.Devices.Sum(u => u.TotalTasks), Cost: d.Devices.Sum(u => u.EstimatedCost)))
+            .ToList();
         var most = Math.Max(days.Max(d => d.Cost), 0.01m);
-        return Format.Table(["Day", "Tasks", "Est. cost", ""], days.Select(d => (IReadOnlyList<string>)
-            [d.Day.ToString(), Format.Count(d.Tasks), Format.Money(d.Cost), new string('▇', (int)Math.Round(d.Cost / most * TrendWidth, MidpointRounding.AwayFromZero))]));
+        return Format.Table(
+            ["Day", "Tasks", "Est. cost", ""],
+            days.Select(d =>
+                (IReadOnlyList<string>)
+                    [
+                        d.Day.ToString(),
+                        Format.Count(d.Tasks),
+                        Format.Money(d.Cost),
+                        new string('▇', (int)Math.Round(d.Cost / most * TrendWidth, MidpointRounding.AwayFromZero)),
+                    ]
+            )
+        );
     }
 }

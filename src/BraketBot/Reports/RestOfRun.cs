@@ -9,4 +9,9 @@ namespace BraketBot.Reports;
 /// With <paramref name="CreatedBefore"/>, the ARNs of the devices the run's tasks were on: the button takes none elsewhere,
 /// though the scope says every device. Null in buttons posted before it was carried.
 /// </param>
-public sealed record RestOfRun(string RunId, CancelScope Scope, DateTimeOffset? CreatedBefore = null, IReadOnlyList<string>? Devices = null);
+public sealed record RestOfRun(
+    string RunId,
+    CancelScope Scope,
+    DateTimeOffset? CreatedBefore = null,
+    IReadOnlyList<string>? Devices = null
+);

@@ -8,12 +8,15 @@ namespace BraketBot.Reports;
 public static class RunJobsView
 {
     /// <summary>The lines to add to a run's message; none when the run has no jobs and spares nothing.</summary>
-    public static IReadOnlyList<string> Lines(EnforcementRun run) => [.. run.Jobs.Select(j => JobLine(j, run)), .. run.Spared.Select(SparedLine)];
+    public static IReadOnlyList<string> Lines(EnforcementRun run) =>
+        [.. run.Jobs.Select(j => JobLine(j, run)), .. run.Spared.Select(SparedLine)];
 
     private static string JobLine(RunJob job, EnforcementRun run)
     {
         var instance = job.InstanceType is null ? "instance unknown" : $"{job.InstanceCount} × {job.InstanceType}";
-        var what = $":gear: Hybrid job *{job.Name}* ({instance}, {job.Minutes:0.#} min so far, about {Format.Money(job.InstanceCost)} of instance time)";
+        var what =
+            $":gear: Hybrid job *{job.Name}* ({instance}, {job.Minutes:0.#} min so far, about {Format.Money(job.InstanceCost)} of "
+            + $"instance time)";
         return job.State switch
         {
             RunTaskState.Pending when run.CancelsTasks => $"{what}: cancelled first (CancelJob), then its queued tasks.",
@@ -23,12 +26,16 @@ public static class RunJobsView
         };
     }
 
-    private static string SparedLine(SparedTasks spared) => spared switch
-    {
-        { OriginUnknown: true } => $":grey_question: Not cancelled: {Format.Count(spared.Tasks)} tasks, {Format.Count(spared.Shots)} shots " +
-            "whose reservation or job Braket did not tell (GetQuantumTask failed); a later run checks them again.",
-        { Billing: TaskBilling.Reserved } =>
-            $":lock: Left alone: reserved, {Format.Count(spared.Tasks)} tasks, {Format.Count(spared.Shots)} shots, reservation {spared.Arn} (paid by the reservation).",
-        _ => $":lock: Spared: hybrid job {spared.Arn}, {Format.Count(spared.Tasks)} queued tasks, {Format.Count(spared.Shots)} shots (`Caps:Jobs` is Spare).",
-    };
+    private static string SparedLine(SparedTasks spared) =>
+        spared switch
+        {
+            { OriginUnknown: true } =>
+                $":grey_question: Not cancelled: {Format.Count(spared.Tasks)} tasks, {Format.Count(spared.Shots)} shots "
+                    + "whose reservation or job Braket did not tell (GetQuantumTask failed); a later run checks them again.",
+            { Billing: TaskBilling.Reserved } =>
+                $":lock: Left alone: reserved, {Format.Count(spared.Tasks)} tasks, {Format.Count(spared.Shots)} shots, reservation "
+                    + $"{spared.Arn} (paid by the reservation).",
+            _ => $":lock: Spared: hybrid job {spared.Arn}, {Format.Count(spared.Tasks)} queued tasks, {Format.Count(spared.Shots)} shots "
+                + $"(`Caps:Jobs` is Spare).",
+        };
 }

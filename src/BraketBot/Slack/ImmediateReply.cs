@@ -12,6 +12,11 @@ public static class ImmediateReply
     public static object Body(SlashReply reply)
     {
         var fitted = reply.Message.Fit();
-        return new { response_type = reply.Visibility.ToWire(), text = fitted.Text, blocks = fitted.Blocks };
+        return new
+        {
+            response_type = reply.Visibility.ToWire(),
+            text = fitted.Text,
+            blocks = fitted.Blocks,
+        };
     }
 }

@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BraketBot.Ports;
 using BraketBot.Slack.Messages;
+using BraketBot.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using BraketBot.Telemetry;
 
 namespace BraketBot.Slack;
 
@@ -16,8 +16,12 @@ namespace BraketBot.Slack;
 /// every call and retries other failures only for calls that are safe to repeat (reads, updates,
 /// replacing replies): a post that may have landed is never sent again from here.
 /// </summary>
-public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, BraketBotMetrics metrics, ILogger<SlackApiClient> logger)
-    : ISlackApi, ISlackSetupApi
+public sealed partial class SlackApiClient(
+    HttpClient http,
+    IOptionsMonitor<SlackOptions> options,
+    BraketBotMetrics metrics,
+    ILogger<SlackApiClient> logger
+) : ISlackApi, ISlackSetupApi
 {
     /// <summary>Marks a request whose repetition does no harm, so that the resilience handler may retry it.</summary>
     public static readonly HttpRequestOptionsKey<bool> Repeatable = new("slack.repeatable");
@@ -31,19 +35,33 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     /// </summary>
     private const string InvalidBlocks = "invalid_blocks";
 
-    public async Task<SlackResult> PostMessageAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken)
+    public async Task<SlackResult> PostMessageAsync(
+        string channel,
+        SlackMessage message,
+        string? threadTs,
+        MessageTag? tag,
+        CancellationToken cancellationToken
+    )
     {
         var posted = await PostOnceAsync(channel, message, threadTs, tag, cancellationToken);
-        if (posted.Error != InvalidBlocks || !message.ShowsFile) return posted;
+        if (posted.Error != InvalidBlocks || !message.ShowsFile)
+            return posted;
         LogImageRefused("chat.postMessage");
         return await PostOnceAsync(channel, message.WithoutImages(), threadTs, tag, cancellationToken);
     }
 
-    private Task<SlackResult> PostOnceAsync(string channel, SlackMessage message, string? threadTs, MessageTag? tag, CancellationToken cancellationToken)
+    private Task<SlackResult> PostOnceAsync(
+        string channel,
+        SlackMessage message,
+        string? threadTs,
+        MessageTag? tag,
+        CancellationToken cancellationToken
+    )
     {
         var body = MessageBody(message);
         body["channel"] = channel;
-        if (threadTs is not null) body["thread_ts"] = threadTs;
+        if (threadTs is not null)
+            body["thread_ts"] = threadTs;
         if (tag is not null)
             body["metadata"] = new JsonObject
             {
@@ -62,7 +80,12 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     }
 
     public async Task<SlackResult> FindMessageAsync(
-        string channel, string? threadTs, MessageTag tag, DateTimeOffset since, CancellationToken cancellationToken)
+        string channel,
+        string? threadTs,
+        MessageTag tag,
+        DateTimeOffset since,
+        CancellationToken cancellationToken
+    )
     {
         // Reads take form fields, not JSON. A thread's replies come from conversations.replies.
         var fields = new Dictionary<string, string>
@@ -72,22 +95,27 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
             ["include_all_metadata"] = "true",
             ["limit"] = "200",
         };
-        if (threadTs is not null) fields["ts"] = threadTs;
+        if (threadTs is not null)
+            fields["ts"] = threadTs;
         var method = threadTs is null ? "conversations.history" : "conversations.replies";
         // Page by page back to `since`: a busy channel, or a long outage, puts the post past the first page.
         for (var page = 0; page < MaxHistoryPages; page++)
         {
             var answer = await CallForJsonAsync(method, new FormUrlEncodedContent(fields), repeatable: true, cancellationToken);
-            if (answer.Result is { Ok: false } failed) return failed;
+            if (answer.Result is { Ok: false } failed)
+                return failed;
             foreach (var found in answer.Json!["messages"]?.AsArray() ?? [])
             {
                 var metadata = found?["metadata"];
-                if (metadata?["event_type"]?.GetValue<string>() == MessageTag.EventType
+                if (
+                    metadata?["event_type"]?.GetValue<string>() == MessageTag.EventType
                     && metadata["event_payload"]?["run_id"]?.GetValue<string>() == tag.RunId
-                    && metadata["event_payload"]?["part"]?.GetValue<string>() == tag.Part)
+                    && metadata["event_payload"]?["part"]?.GetValue<string>() == tag.Part
+                )
                     return new SlackResult(true, found!["ts"]?.GetValue<string>());
             }
-            if (answer.Json["response_metadata"]?["next_cursor"]?.GetValue<string>() is not { Length: > 0 } cursor) break;
+            if (answer.Json["response_metadata"]?["next_cursor"]?.GetValue<string>() is not { Length: > 0 } cursor)
+                break;
             fields["cursor"] = cursor;
         }
         return SlackResult.Failed("not_found");
@@ -103,20 +131,37 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
 
     public async Task<SlackRead<SlackChannelInfo>> ChannelAsync(string channel, CancellationToken cancellationToken)
     {
-        var answer = await CallForJsonAsync("conversations.info", Form(new() { ["channel"] = channel }), repeatable: true, cancellationToken);
-        if (answer.Result is { } failed) return new(null, failed.Error);
+        var answer = await CallForJsonAsync(
+            "conversations.info",
+            Form(new() { ["channel"] = channel }),
+            repeatable: true,
+            cancellationToken
+        );
+        if (answer.Result is { } failed)
+            return new(null, failed.Error);
         var found = answer.Json!["channel"];
-        return new(new SlackChannelInfo(
-            found?["id"]?.GetValue<string>() ?? channel,
-            found?["name"]?.GetValue<string>() ?? channel,
-            found?["is_member"]?.GetValue<bool>() ?? false,
-            found?["is_private"]?.GetValue<bool>() ?? false), null);
+        return new(
+            new SlackChannelInfo(
+                found?["id"]?.GetValue<string>() ?? channel,
+                found?["name"]?.GetValue<string>() ?? channel,
+                found?["is_member"]?.GetValue<bool>() ?? false,
+                found?["is_private"]?.GetValue<bool>() ?? false
+            ),
+            null
+        );
     }
 
     public async Task<SlackResult> CheckAppTokenAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(options.CurrentValue.AppToken)) return SlackResult.Failed("not_configured: Slack:AppToken is not set");
-        var answer = await CallForJsonAsync("apps.connections.open", Form([]), repeatable: true, cancellationToken, options.CurrentValue.AppToken);
+        if (string.IsNullOrEmpty(options.CurrentValue.AppToken))
+            return SlackResult.Failed("not_configured: Slack:AppToken is not set");
+        var answer = await CallForJsonAsync(
+            "apps.connections.open",
+            Form([]),
+            repeatable: true,
+            cancellationToken,
+            options.CurrentValue.AppToken
+        );
         return answer.Result ?? new SlackResult(true);
     }
 
@@ -125,29 +170,44 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     private static string Text(JsonObject json, string name) => json[name]?.GetValue<string>() ?? "";
 
     public async Task<SlackResult> RespondAsync(
-        Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken)
+        Uri responseUrl,
+        SlackMessage message,
+        Visibility visibility,
+        bool replaceOriginal,
+        CancellationToken cancellationToken
+    )
     {
         var sent = await RespondOnceAsync(responseUrl, message, visibility, replaceOriginal, cancellationToken);
         // A response_url answers a refused block with an HTTP error whose body is the error's name.
-        if (sent.Ok || sent.Unknown || sent.Error?.Contains(InvalidBlocks, StringComparison.Ordinal) != true || !message.ShowsFile) return sent;
+        if (sent.Ok || sent.Unknown || sent.Error?.Contains(InvalidBlocks, StringComparison.Ordinal) != true || !message.ShowsFile)
+            return sent;
         LogImageRefused("response_url");
         return await RespondOnceAsync(responseUrl, message.WithoutImages(), visibility, replaceOriginal, cancellationToken);
     }
 
     private async Task<SlackResult> RespondOnceAsync(
-        Uri responseUrl, SlackMessage message, Visibility visibility, bool replaceOriginal, CancellationToken cancellationToken)
+        Uri responseUrl,
+        SlackMessage message,
+        Visibility visibility,
+        bool replaceOriginal,
+        CancellationToken cancellationToken
+    )
     {
         var body = MessageBody(message);
         body["response_type"] = visibility.ToWire();
         body["replace_original"] = replaceOriginal;
-        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = JsonContent.Create(body, options: SlackMessage.Json) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = JsonContent.Create(body, options: SlackMessage.Json),
+        };
         // Never repeated here: each post, even one that replaces, uses one of the response_url's five.
         request.Options.Set(Repeatable, false);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
             metrics.SlackCall("response_url", response.IsSuccessStatusCode ? "ok" : $"http_{(int)response.StatusCode}");
-            if (response.IsSuccessStatusCode) return new SlackResult(true);
+            if (response.IsSuccessStatusCode)
+                return new SlackResult(true);
             var error = await response.Content.ReadAsStringAsync(cancellationToken);
             LogResponseRefused((int)response.StatusCode, error);
             return SlackResult.Failed(string.IsNullOrEmpty(error) ? $"http_{(int)response.StatusCode}" : error);
@@ -169,7 +229,12 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     /// <summary>The answer's JSON when Slack said ok; otherwise the failure (Result set). Counted by method and outcome.</summary>
     /// <param name="bearer">The token to call with; the bot token unless given.</param>
     private async Task<(JsonObject? Json, SlackResult? Result)> CallForJsonAsync(
-        string method, HttpContent content, bool repeatable, CancellationToken cancellationToken, string? bearer = null)
+        string method,
+        HttpContent content,
+        bool repeatable,
+        CancellationToken cancellationToken,
+        string? bearer = null
+    )
     {
         var answer = await SendForJsonAsync(method, content, repeatable, bearer, cancellationToken);
         metrics.SlackCall(method, answer.Result is { } failed ? failed.Error ?? "unknown_error" : "ok");
@@ -177,11 +242,17 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     }
 
     private async Task<(JsonObject? Json, SlackResult? Result)> SendForJsonAsync(
-        string method, HttpContent content, bool repeatable, string? bearer, CancellationToken cancellationToken)
+        string method,
+        HttpContent content,
+        bool repeatable,
+        string? bearer,
+        CancellationToken cancellationToken
+    )
     {
         var settings = options.CurrentValue;
         var token = bearer ?? settings.BotToken;
-        if (string.IsNullOrEmpty(token)) return (null, SlackResult.Failed("not_configured: Slack:BotToken is not set"));
+        if (string.IsNullOrEmpty(token))
+            return (null, SlackResult.Failed("not_configured: Slack:BotToken is not set"));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Options.Set(Repeatable, repeatable);
@@ -193,12 +264,16 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
                 LogHttpStatus(method, (int)response.StatusCode);
                 // A 429 is Slack saying it did nothing; a 5xx leaves it open whether it did.
                 var error = $"http_{(int)response.StatusCode}";
-                return (null, response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode < 500
-                    ? SlackResult.Failed(error)
-                    : SlackResult.NoAnswer(error));
+                return (
+                    null,
+                    response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode < 500
+                        ? SlackResult.Failed(error)
+                        : SlackResult.NoAnswer(error)
+                );
             }
             var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-            if (answer?["ok"]?.GetValue<bool>() == true) return (answer, null);
+            if (answer?["ok"]?.GetValue<bool>() == true)
+                return (answer, null);
             var slackError = answer?["error"]?.GetValue<string>() ?? "unknown_error";
             LogFailed(method, slackError);
             return (null, SlackResult.Failed(slackError));
@@ -218,14 +293,13 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     private static JsonObject MessageBody(SlackMessage message)
     {
         var fitted = message.Fit();
-        return new JsonObject
-        {
-            ["text"] = fitted.Text,
-            ["blocks"] = JsonSerializer.SerializeToNode(fitted.Blocks, SlackMessage.Json),
-        };
+        return new JsonObject { ["text"] = fitted.Text, ["blocks"] = JsonSerializer.SerializeToNode(fitted.Blocks, SlackMessage.Json) };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused the chart's image in a message ({Method}, invalid_blocks); it is sent again without it")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Slack refused the chart's image in a message ({Method}, invalid_blocks); it is sent again without it"
+    )]
     private partial void LogImageRefused(string method);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused a response_url reply: {Status} {Error}")]

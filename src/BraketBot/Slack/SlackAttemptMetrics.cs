@@ -11,14 +11,16 @@ public sealed class SlackAttemptMetrics(BraketBotMetrics metrics) : DelegatingHa
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode) metrics.SlackCall(MethodOf(request), $"http_{(int)response.StatusCode}");
+        if (!response.IsSuccessStatusCode)
+            metrics.SlackCall(MethodOf(request), $"http_{(int)response.StatusCode}");
         return response;
     }
 
-    private static string MethodOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath switch
-    {
-        { } path when path.Contains("/api/", StringComparison.Ordinal) => request.RequestUri.Segments[^1],
-        { } path when path.Contains("/upload/", StringComparison.Ordinal) => SlackApiClient.FileUploadMetric,
-        _ => "response_url",
-    };
+    private static string MethodOf(HttpRequestMessage request) =>
+        request.RequestUri?.AbsolutePath switch
+        {
+            { } path when path.Contains("/api/", StringComparison.Ordinal) => request.RequestUri.Segments[^1],
+            { } path when path.Contains("/upload/", StringComparison.Ordinal) => SlackApiClient.FileUploadMetric,
+            _ => "response_url",
+        };
 }

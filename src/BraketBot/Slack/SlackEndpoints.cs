@@ -13,26 +13,30 @@ public static class SlackEndpoints
 {
     public static RouteGroupBuilder MapSlackRoutes(this IEndpointRouteBuilder app)
     {
-        var slack = app.MapGroup("/slack")
-            .AddEndpointFilter<SlackSignatureFilter>()
-            .DisableAntiforgery()
-            .WithTags("Slack");
-        slack.MapPost("/commands", SlashCommandAsync)
+        var slack = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>().DisableAntiforgery().WithTags("Slack");
+        slack
+            .MapPost("/commands", SlashCommandAsync)
             .WithSummary("Slack slash command /braket (form-encoded), verified by Slack's v0 signature.");
-        slack.MapPost("/interactions", InteractionAsync)
+        slack
+            .MapPost("/interactions", InteractionAsync)
             .WithSummary("Slack interactivity: block_actions button clicks (form field payload), verified by Slack's v0 signature.");
-        slack.MapPost("/events", EventAsync)
+        slack
+            .MapPost("/events", EventAsync)
             .WithSummary("Slack Events API (JSON): url_verification, and app_home_opened (Home tab), verified by Slack's v0 signature.");
         return slack;
     }
 
     public static async Task<Results<JsonHttpResult<object>, Ok, BadRequest<string>, UnauthorizedHttpResult>> SlashCommandAsync(
-        HttpRequest request, CommandIntake intake)
+        HttpRequest request,
+        CommandIntake intake
+    )
     {
         var form = await ReadFormAsync(request);
-        if (form is null) return TypedResults.BadRequest("Expected a form-encoded slash command.");
+        if (form is null)
+            return TypedResults.BadRequest("Expected a form-encoded slash command.");
         var slash = SlashCommand.From(name => form[name].ToString());
-        if (slash is null) return TypedResults.BadRequest("The slash command lacks user_id or response_url.");
+        if (slash is null)
+            return TypedResults.BadRequest("The slash command lacks user_id or response_url.");
 
         var accepted = await intake.AcceptCommandAsync(slash, DeliveryId(request), request.HttpContext.RequestAborted);
         return accepted.Admission switch
@@ -44,12 +48,16 @@ public static class SlackEndpoints
     }
 
     public static async Task<Results<Ok, BadRequest<string>, UnauthorizedHttpResult, StatusCodeHttpResult>> InteractionAsync(
-        HttpRequest request, CommandIntake intake)
+        HttpRequest request,
+        CommandIntake intake
+    )
     {
         var form = await ReadFormAsync(request);
-        if (form is null) return TypedResults.BadRequest("Expected a form field named payload.");
+        if (form is null)
+            return TypedResults.BadRequest("Expected a form field named payload.");
         var payload = BlockActionsPayload.Parse(form["payload"].ToString());
-        if (payload is null) return TypedResults.BadRequest("The payload field is not a Slack interaction payload with actions.");
+        if (payload is null)
+            return TypedResults.BadRequest("The payload field is not a Slack interaction payload with actions.");
 
         // Slack shows the user an error for a non-200 answer: the click was not taken.
         return await intake.AcceptClickAsync(payload, DeliveryId(request), request.HttpContext.RequestAborted) switch
@@ -64,12 +72,15 @@ public static class SlackEndpoints
     public const string RetryNumberHeader = "X-Slack-Retry-Num";
 
     public static async Task<Results<Ok<SlackChallenge>, Ok, BadRequest<string>, UnauthorizedHttpResult, StatusCodeHttpResult>> EventAsync(
-        HttpRequest request, SlackEventIntake intake)
+        HttpRequest request,
+        SlackEventIntake intake
+    )
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
         var callback = SlackEventCallback.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
-        if (callback is null) return TypedResults.BadRequest("Expected a Slack Events API body: a JSON object with a type.");
+        if (callback is null)
+            return TypedResults.BadRequest("Expected a Slack Events API body: a JSON object with a type.");
         if (callback.Type == SlackEventCallback.UrlVerification)
             return callback.Challenge is { Length: > 0 } challenge
                 ? TypedResults.Ok(new SlackChallenge(challenge))
@@ -88,12 +99,14 @@ public static class SlackEndpoints
     /// <summary>The form, or null when the body is not valid form encoding (a stray %00, a broken escape).</summary>
     private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request)
     {
-        if (!request.HasFormContentType) return null;
+        if (!request.HasFormContentType)
+            return null;
         try
         {
             return await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or System.Text.DecoderFallbackException)
+        catch (Exception e)
+            when (e is InvalidDataException or InvalidOperationException or FormatException or System.Text.DecoderFallbackException)
         {
             return null;
         }

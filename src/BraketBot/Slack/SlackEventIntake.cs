@@ -14,7 +14,12 @@ namespace BraketBot.Slack;
 /// Slack's retry of that event is acted on.
 /// </summary>
 public sealed partial class SlackEventIntake(
-    HomePublisher home, IOptionsMonitor<AccessOptions> access, IBotStore store, TimeProvider time, ILogger<SlackEventIntake> logger)
+    HomePublisher home,
+    IOptionsMonitor<AccessOptions> access,
+    IBotStore store,
+    TimeProvider time,
+    ILogger<SlackEventIntake> logger
+)
 {
     /// <summary>Where the time of the last event Slack delivered is kept, for `doctor`.</summary>
     public const string LastEventKey = "slack:last-event";
@@ -26,7 +31,8 @@ public sealed partial class SlackEventIntake(
     public async Task<Admission> AcceptAsync(SlackEventCallback callback, int retryNumber, CancellationToken cancellationToken)
     {
         var rules = access.CurrentValue;
-        if (!rules.Admits(callback.TeamId, callback.AppId)) return Admission.Refused;
+        if (!rules.Admits(callback.TeamId, callback.AppId))
+            return Admission.Refused;
         await store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
         if (!callback.OpensHomeTab || callback.EventId is not { Length: > 0 } eventId)
         {
@@ -41,7 +47,8 @@ public sealed partial class SlackEventIntake(
             return Admission.Replayed;
         }
         var userId = callback.User!;
-        if (home.TryEnqueue(new HomeRequest(userId, rules.IsAdmin(userId), Viewing: true))) return Admission.Accepted;
+        if (home.TryEnqueue(new HomeRequest(userId, rules.IsAdmin(userId), Viewing: true)))
+            return Admission.Accepted;
         await store.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
         LogBusy(eventId);
         return Admission.Busy;

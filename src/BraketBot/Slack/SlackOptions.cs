@@ -16,7 +16,8 @@ public sealed record SlackOptions
     /// <summary>Channel id that receives the automatic cap reports.</summary>
     public string? AlertChannel { get; init; }
 
-    /// <summary>xapp- app-level token (connections:write), for Socket Mode (validated with its options there); unset means HTTP only.</summary>
+    /// <summary>xapp- app-level token (connections:write), for Socket Mode (validated with its options there); unset means HTTP
+    /// only.</summary>
     public string? AppToken { get; init; }
 
     public Uri ApiBaseUrl { get; init; } = new("https://slack.com/api/");

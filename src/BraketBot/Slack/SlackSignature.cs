@@ -4,7 +4,14 @@ using System.Text;
 
 namespace BraketBot.Slack;
 
-public enum SignatureCheck { Valid, NoSecret, MissingHeaders, Stale, Mismatch }
+public enum SignatureCheck
+{
+    Valid,
+    NoSecret,
+    MissingHeaders,
+    Stale,
+    Mismatch,
+}
 
 /// <summary>Slack's v0 request signature: HMAC-SHA256 over "v0:{timestamp}:{raw body}".</summary>
 public static class SlackSignature
@@ -13,15 +20,19 @@ public static class SlackSignature
     public const string SignatureHeader = "X-Slack-Signature";
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
-    public static SignatureCheck Verify(
-        string? secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public static SignatureCheck Verify(string? secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
-        if (string.IsNullOrEmpty(secret)) return SignatureCheck.NoSecret;
-        if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature)) return SignatureCheck.MissingHeaders;
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        if (string.IsNullOrEmpty(secret))
+            return SignatureCheck.NoSecret;
+        if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
+            return SignatureCheck.MissingHeaders;
+        if (
+            !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+        )
             return SignatureCheck.Stale;
-        if ((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > MaxAge) return SignatureCheck.Stale;
+        if ((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > MaxAge)
+            return SignatureCheck.Stale;
 
         var expected = Encoding.ASCII.GetBytes(Compute(secret, timestamp, body));
         var given = Encoding.ASCII.GetBytes(signature);

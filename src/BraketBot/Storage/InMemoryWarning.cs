@@ -11,8 +11,11 @@ public sealed partial class InMemoryWarning(ILogger<InMemoryWarning> logger) : I
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Storage:Provider is InMemory: a crash or restart loses enforcement runs in progress and pending jobs, and only one instance may run. " +
-        "Use PostgreSql in production.")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Storage:Provider is InMemory: a crash or restart loses enforcement runs in progress and pending jobs, and only one "
+            + "instance may run. "
+            + "Use PostgreSql in production."
+    )]
     private partial void LogInMemory();
 }

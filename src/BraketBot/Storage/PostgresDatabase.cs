@@ -17,61 +17,63 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
     private static readonly string[] Migrations =
     [
         $"""
-        CREATE TABLE {Schema}.claims (key text PRIMARY KEY, expires_at timestamptz NOT NULL);
-        CREATE INDEX claims_expires_at ON {Schema}.claims (expires_at);
-        CREATE TABLE {Schema}.kv (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
-        CREATE TABLE {Schema}.runs (key text PRIMARY KEY, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
-        CREATE TABLE {Schema}.day_tasks (day text NOT NULL, arn text NOT NULL, task jsonb NOT NULL, PRIMARY KEY (day, arn));
-        """,
-        // Leases name their owner; enforcement runs are stored, so another instance can finish them.
-        $"""
-        DROP TABLE {Schema}.runs;
-        ALTER TABLE {Schema}.claims ADD COLUMN holder text;
-        CREATE TABLE {Schema}.guards (key text PRIMARY KEY, owner text NOT NULL, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
-        CREATE TABLE {Schema}.enforcement_runs (
-            id text PRIMARY KEY, run jsonb NOT NULL, owner text, lease_until timestamptz NOT NULL,
-            finished boolean NOT NULL DEFAULT false, updated_at timestamptz NOT NULL);
-        CREATE INDEX enforcement_runs_stalled ON {Schema}.enforcement_runs (lease_until) WHERE NOT finished;
-        """,
-        // The usage ledger: a row per task, daily totals per device and status, and the scans that vouch for whole days.
-        $"""
-        DROP TABLE {Schema}.day_tasks;
-        CREATE TABLE {Schema}.ledger_tasks (
-            arn text PRIMARY KEY, status text NOT NULL, device_arn text NOT NULL, shots bigint NOT NULL,
-            created_at timestamptz NOT NULL, day date NOT NULL, observed_at timestamptz NOT NULL);
-        CREATE INDEX ledger_tasks_day ON {Schema}.ledger_tasks (day, status);
-        CREATE TABLE {Schema}.ledger_days (
-            day date NOT NULL, device_arn text NOT NULL, status text NOT NULL, tasks integer NOT NULL, shots bigint NOT NULL,
-            PRIMARY KEY (day, device_arn, status));
-        CREATE TABLE {Schema}.ledger_scans (day date NOT NULL, scope text NOT NULL, scanned_at timestamptz NOT NULL, PRIMARY KEY (day, scope));
-        """,
-        // Braket's request quotas, shared by the instances: a token bucket per account, region and operation.
-        $"""
-        CREATE TABLE {Schema}.quota_buckets (key text PRIMARY KEY, tokens double precision NOT NULL, updated_at timestamptz NOT NULL);
-        """,
-        // Whether Braket confirmed each task; rows a merged scan of their day saw since their last news are taken as confirmed.
-        $"""
-        ALTER TABLE {Schema}.ledger_tasks ADD COLUMN confirmed boolean NOT NULL DEFAULT false;
-        UPDATE {Schema}.ledger_tasks t SET confirmed = true
-        WHERE EXISTS (SELECT 1 FROM {Schema}.ledger_scans s WHERE s.day = t.day AND s.scanned_at >= t.observed_at);
-        CREATE INDEX ledger_tasks_unconfirmed ON {Schema}.ledger_tasks (day) WHERE NOT confirmed;
-        """,
-        // A task's origin (reservation, hybrid job, on demand), learnt once from GetQuantumTask; daily totals kept apart by billing.
-        $"""
-        ALTER TABLE {Schema}.ledger_tasks
-            ADD COLUMN origin_known boolean NOT NULL DEFAULT false, ADD COLUMN reservation_arn text, ADD COLUMN job_arn text;
-        ALTER TABLE {Schema}.ledger_days ADD COLUMN billing text NOT NULL DEFAULT 'OnDemand';
-        ALTER TABLE {Schema}.ledger_days DROP CONSTRAINT ledger_days_pkey, ADD PRIMARY KEY (day, device_arn, status, billing);
-        """,
-        // A task's tags (which team's budget it counts in); null while not known: a scan or GetQuantumTask fills them.
-        $"""
-        ALTER TABLE {Schema}.ledger_tasks ADD COLUMN tags jsonb;
-        """,
-        // ASP.NET Core's Data Protection keys (the dashboard's cookies), shared so that any instance reads what another issued.
-        $"""
-        CREATE TABLE {Schema}.data_protection_keys (
-            name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-        """,
+            CREATE TABLE {Schema}.claims (key text PRIMARY KEY, expires_at timestamptz NOT NULL);
+            CREATE INDEX claims_expires_at ON {Schema}.claims (expires_at);
+            CREATE TABLE {Schema}.kv (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE {Schema}.runs (key text PRIMARY KEY, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
+            CREATE TABLE {Schema}.day_tasks (day text NOT NULL, arn text NOT NULL, task jsonb NOT NULL, PRIMARY KEY (day, arn));
+            """,
+            // Leases name their owner; enforcement runs are stored, so another instance can finish them.
+            $"""
+            DROP TABLE {Schema}.runs;
+            ALTER TABLE {Schema}.claims ADD COLUMN holder text;
+            CREATE TABLE {Schema}.guards (
+                key text PRIMARY KEY, owner text NOT NULL, expires_at timestamptz NOT NULL, pending boolean NOT NULL DEFAULT false);
+            CREATE TABLE {Schema}.enforcement_runs (
+                id text PRIMARY KEY, run jsonb NOT NULL, owner text, lease_until timestamptz NOT NULL,
+                finished boolean NOT NULL DEFAULT false, updated_at timestamptz NOT NULL);
+            CREATE INDEX enforcement_runs_stalled ON {Schema}.enforcement_runs (lease_until) WHERE NOT finished;
+            """,
+            // The usage ledger: a row per task, daily totals per device and status, and the scans that vouch for whole days.
+            $"""
+            DROP TABLE {Schema}.day_tasks;
+            CREATE TABLE {Schema}.ledger_tasks (
+                arn text PRIMARY KEY, status text NOT NULL, device_arn text NOT NULL, shots bigint NOT NULL,
+                created_at timestamptz NOT NULL, day date NOT NULL, observed_at timestamptz NOT NULL);
+            CREATE INDEX ledger_tasks_day ON {Schema}.ledger_tasks (day, status);
+            CREATE TABLE {Schema}.ledger_days (
+                day date NOT NULL, device_arn text NOT NULL, status text NOT NULL, tasks integer NOT NULL, shots bigint NOT NULL,
+                PRIMARY KEY (day, device_arn, status));
+            CREATE TABLE {Schema}.ledger_scans (
+                day date NOT NULL, scope text NOT NULL, scanned_at timestamptz NOT NULL, PRIMARY KEY (day, scope));
+            """,
+            // Braket's request quotas, shared by the instances: a token bucket per account, region and operation.
+            $"""
+            CREATE TABLE {Schema}.quota_buckets (key text PRIMARY KEY, tokens double precision NOT NULL, updated_at timestamptz NOT NULL);
+            """,
+            // Whether Braket confirmed each task; rows a merged scan of their day saw since their last news are taken as confirmed.
+            $"""
+            ALTER TABLE {Schema}.ledger_tasks ADD COLUMN confirmed boolean NOT NULL DEFAULT false;
+            UPDATE {Schema}.ledger_tasks t SET confirmed = true
+            WHERE EXISTS (SELECT 1 FROM {Schema}.ledger_scans s WHERE s.day = t.day AND s.scanned_at >= t.observed_at);
+            CREATE INDEX ledger_tasks_unconfirmed ON {Schema}.ledger_tasks (day) WHERE NOT confirmed;
+            """,
+            // A task's origin (reservation, hybrid job, on demand), learnt once from GetQuantumTask; daily totals kept apart by billing.
+            $"""
+            ALTER TABLE {Schema}.ledger_tasks
+                ADD COLUMN origin_known boolean NOT NULL DEFAULT false, ADD COLUMN reservation_arn text, ADD COLUMN job_arn text;
+            ALTER TABLE {Schema}.ledger_days ADD COLUMN billing text NOT NULL DEFAULT 'OnDemand';
+            ALTER TABLE {Schema}.ledger_days DROP CONSTRAINT ledger_days_pkey, ADD PRIMARY KEY (day, device_arn, status, billing);
+            """,
+            // A task's tags (which team's budget it counts in); null while not known: a scan or GetQuantumTask fills them.
+            $"""
+            ALTER TABLE {Schema}.ledger_tasks ADD COLUMN tags jsonb;
+            """,
+            // ASP.NET Core's Data Protection keys (the dashboard's cookies), shared so that any instance reads what another issued.
+            $"""
+            CREATE TABLE {Schema}.data_protection_keys (
+                name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+            """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));
@@ -86,7 +88,8 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
     public Task EnsureReadyAsync()
     {
         var current = ready;
-        if (current is { IsFaulted: false, IsCanceled: false }) return current;
+        if (current is { IsFaulted: false, IsCanceled: false })
+            return current;
         return ready = ConnectAndMigrateAsync();
     }
 
@@ -110,8 +113,12 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('braketbot-schema'))");
-            await Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {Schema}; " +
-                $"CREATE TABLE IF NOT EXISTS {Schema}.schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+            await Execute(
+                connection,
+                $"CREATE SCHEMA IF NOT EXISTS {Schema}; "
+                    + $"CREATE TABLE IF NOT EXISTS {Schema}.schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL "
+                    + $"DEFAULT now())"
+            );
             await using var current = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Schema}.schema_version", connection);
             var version = (int)(await current.ExecuteScalarAsync())!;
             for (var next = version + 1; next <= Migrations.Length; next++)
@@ -129,7 +136,8 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
         try
         {
             var where = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"ConnectionStrings:Postgres: cannot reach PostgreSQL at {where.Host}:{where.Port}, database '{where.Database}' ({e.Message})";
+            return $"ConnectionStrings:Postgres: cannot reach PostgreSQL at {where.Host}:{where.Port}, database '{where.Database}' "
+                + $"({e.Message})";
         }
         catch (ArgumentException)
         {
@@ -139,7 +147,8 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
 
     public async ValueTask DisposeAsync()
     {
-        if (dataSource.IsValueCreated) await dataSource.Value.DisposeAsync();
+        if (dataSource.IsValueCreated)
+            await dataSource.Value.DisposeAsync();
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

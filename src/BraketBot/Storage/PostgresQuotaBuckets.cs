@@ -10,7 +10,14 @@ public sealed class PostgresQuotaBuckets(PostgresDatabase database) : IQuotaBuck
 {
     private const string S = PostgresDatabase.Schema;
 
-    public async Task<double> TakeAsync(string key, double rate, double capacity, int count, int returned, CancellationToken cancellationToken)
+    public async Task<double> TakeAsync(
+        string key,
+        double rate,
+        double capacity,
+        int count,
+        int returned,
+        CancellationToken cancellationToken
+    )
     {
         await database.EnsureReadyAsync();
         // The refill runs from the row's last take to this statement's time; a taker that waited for the row's lock
@@ -23,7 +30,8 @@ public sealed class PostgresQuotaBuckets(PostgresDatabase database) : IQuotaBuck
                     b.tokens + @returned + @rate * greatest(0, extract(epoch FROM EXCLUDED.updated_at - b.updated_at)::float8)) - @count,
                 updated_at = greatest(b.updated_at, EXCLUDED.updated_at)
             RETURNING tokens + @count
-            """);
+            """
+        );
         command.Parameters.AddWithValue("key", key);
         command.Parameters.AddWithValue("rate", rate);
         command.Parameters.AddWithValue("capacity", capacity);

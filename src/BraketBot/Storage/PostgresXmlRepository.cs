@@ -16,10 +16,13 @@ public sealed class PostgresXmlRepository(PostgresDatabase database) : IXmlRepos
         database.EnsureReady();
         using var connection = database.DataSource.OpenConnection();
         using var command = new NpgsqlCommand(
-            $"SELECT xml FROM {PostgresDatabase.Schema}.data_protection_keys ORDER BY created_at, name", connection);
+            $"SELECT xml FROM {PostgresDatabase.Schema}.data_protection_keys ORDER BY created_at, name",
+            connection
+        );
         using var reader = command.ExecuteReader();
         var elements = new List<XElement>();
-        while (reader.Read()) elements.Add(XElement.Parse(reader.GetString(0)));
+        while (reader.Read())
+            elements.Add(XElement.Parse(reader.GetString(0)));
         return elements;
     }
 
@@ -30,7 +33,8 @@ public sealed class PostgresXmlRepository(PostgresDatabase database) : IXmlRepos
         using var connection = database.DataSource.OpenConnection();
         using var command = new NpgsqlCommand(
             $"INSERT INTO {PostgresDatabase.Schema}.data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO NOTHING",
-            connection);
+            connection
+        );
         command.Parameters.AddWithValue("name", friendlyName);
         command.Parameters.AddWithValue("xml", element.ToString(SaveOptions.DisableFormatting));
         command.ExecuteNonQuery();

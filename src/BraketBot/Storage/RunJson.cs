@@ -11,20 +11,3 @@ public static class RunJson
 
     public static EnforcementRun Deserialize(string json) => JsonSerializer.Deserialize<EnforcementRun>(json, Options)!;
 }
-
-/// <summary>Reads and writes one made-up run at start, so that the first breach does not pay for the serializer's set-up.</summary>
-public sealed class StorageWarmUp : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = Task.Run(() => RunJson.Deserialize(RunJson.Serialize(new EnforcementRun
-        {
-            Id = "warm-up", Kind = RunKind.CapAlert, Day = new Day(new DateOnly(2022, 4, 10)), TimeZone = "UTC",
-            CreatedAt = DateTimeOffset.UnixEpoch, Deadline = DateTimeOffset.UnixEpoch,
-            Tasks = [new RunTask("arn", "device", "name", 1, 0.3m)],
-        })), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

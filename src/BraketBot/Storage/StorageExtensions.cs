@@ -23,15 +23,20 @@ public static class StorageExtensions
         if (StorageOptions.ProviderIn(configuration) == StorageProvider.PostgreSql)
         {
             services.AddSingleton(sp => new PostgresDatabase(
-                configuration.GetConnectionString(StorageOptions.ConnectionStringName), sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+                configuration.GetConnectionString(StorageOptions.ConnectionStringName),
+                sp.GetRequiredService<ILogger<PostgresDatabase>>()
+            ));
             services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<IBotStore, PostgresBotStore>();
             services.AddSingleton<IQuotaBuckets, PostgresQuotaBuckets>();
-            services.AddSingleton<JobStorage>(sp => PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+            services.AddSingleton<JobStorage>(sp =>
+                PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value)
+            );
             services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Readiness.Tag, Readiness.StorageTag]);
             // The instances share one Data Protection key ring, or a cookie one issued would be refused by the other.
-            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-                o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<PostgresDatabase>())));
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<PostgresDatabase>())
+            ));
         }
         else
         {

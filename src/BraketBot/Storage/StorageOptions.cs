@@ -1,8 +1,10 @@
-using Microsoft.Extensions.Options;
-
 namespace BraketBot.Storage;
 
-public enum StorageProvider { InMemory, PostgreSql }
+public enum StorageProvider
+{
+    InMemory,
+    PostgreSql,
+}
 
 public sealed record StorageOptions
 {
@@ -26,16 +28,4 @@ public sealed record StorageOptions
         Enum.TryParse<StorageProvider>(configuration[Section + ":Provider"], ignoreCase: true, out var provider) && Enum.IsDefined(provider)
             ? provider
             : StorageProvider.InMemory;
-}
-
-public sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
-{
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
-    {
-        if (options.JobInvisibilityTimeout <= TimeSpan.Zero)
-            return ValidateOptionsResult.Fail("Storage:JobInvisibilityTimeout must be positive.");
-        if (options.Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(configuration.GetConnectionString(StorageOptions.ConnectionStringName)))
-            return ValidateOptionsResult.Fail("Storage:Provider is PostgreSql but ConnectionStrings:Postgres is not set.");
-        return ValidateOptionsResult.Success;
-    }
 }

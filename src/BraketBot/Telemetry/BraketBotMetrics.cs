@@ -31,21 +31,46 @@ public sealed class BraketBotMetrics
         evaluations = meter.CreateCounter<long>("braketbot.evaluations", "{evaluation}", "Cap evaluations, by result");
         evaluationSeconds = meter.CreateHistogram<double>("braketbot.evaluation.duration", "s", "How long a cap evaluation took");
         alerts = meter.CreateCounter<long>("braketbot.alerts", "{alert}", "Alert messages, by outcome (posted, failed)");
-        cancels = meter.CreateCounter<long>("braketbot.tasks.cancelled", "{task}", "Cancel attempts, by trigger (cap, button, command) and result");
-        braketCallSeconds = meter.CreateHistogram<double>("braketbot.braket.call.duration", "s", "Braket API calls, by operation and HTTP status code");
-        quotaWaitSeconds = meter.CreateHistogram<double>("braketbot.braket.quota.wait", "s", "Time spent waiting for a quota token before a Braket call");
-        regionFailures = meter.CreateCounter<long>("braketbot.braket.region.failures", "{scan}",
-            "Scans of a region that failed (the other regions went on), by region and reason (denied, throttled, unreachable)");
-        slackCalls = meter.CreateCounter<long>("braketbot.slack.calls", "{call}", "Slack Web API calls, by method and outcome (ok, an error string, http_429…)");
-        meter.CreateObservableGauge<double>("braketbot.cap.used",
+        cancels = meter.CreateCounter<long>(
+            "braketbot.tasks.cancelled",
+            "{task}",
+            "Cancel attempts, by trigger (cap, button, command) and result"
+        );
+        braketCallSeconds = meter.CreateHistogram<double>(
+            "braketbot.braket.call.duration",
+            "s",
+            "Braket API calls, by operation and HTTP status code"
+        );
+        quotaWaitSeconds = meter.CreateHistogram<double>(
+            "braketbot.braket.quota.wait",
+            "s",
+            "Time spent waiting for a quota token before a Braket call"
+        );
+        regionFailures = meter.CreateCounter<long>(
+            "braketbot.braket.region.failures",
+            "{scan}",
+            "Scans of a region that failed (the other regions went on), by region and reason (denied, throttled, unreachable)"
+        );
+        slackCalls = meter.CreateCounter<long>(
+            "braketbot.slack.calls",
+            "{call}",
+            "Slack Web API calls, by method and outcome (ok, an error string, http_429…)"
+        );
+        meter.CreateObservableGauge<double>(
+            "braketbot.cap.used",
             () => standings.Select(s => new Measurement<double>(s.Value.Used, StandingTags(s))),
-            description: "Usage counted against each cap in the last evaluation (shots or USD)");
-        meter.CreateObservableGauge<double>("braketbot.cap.limit",
+            description: "Usage counted against each cap in the last evaluation (shots or USD)"
+        );
+        meter.CreateObservableGauge<double>(
+            "braketbot.cap.limit",
             () => standings.Select(s => new Measurement<double>(s.Value.Limit, StandingTags(s))),
-            description: "Each cap's limit (shots or USD)");
-        meter.CreateObservableGauge<int>("braketbot.socket_mode.connected",
+            description: "Each cap's limit (shots or USD)"
+        );
+        meter.CreateObservableGauge<int>(
+            "braketbot.socket_mode.connected",
             () => socketModeConnected < 0 ? [] : [new Measurement<int>(socketModeConnected)],
-            description: "1 while the Slack Socket Mode connection is open, 0 while it is not (absent in HTTP mode)");
+            description: "1 while the Slack Socket Mode connection is open, 0 while it is not (absent in HTTP mode)"
+        );
         Meter = meter;
     }
 
@@ -66,7 +91,8 @@ public sealed class BraketBotMetrics
 
     /// <summary>A cap's labels: its scope and metric, and its budget when it is a team's.</summary>
     private static KeyValuePair<string, object?>[] StandingTags(
-        KeyValuePair<(string Scope, string Metric), (double Used, double Limit, string? Budget)> standing) =>
+        KeyValuePair<(string Scope, string Metric), (double Used, double Limit, string? Budget)> standing
+    ) =>
         standing.Value.Budget is { } budget
             ? [Tag("scope", standing.Key.Scope), Tag("metric", standing.Key.Metric), Tag("budget", budget)]
             : [Tag("scope", standing.Key.Scope), Tag("metric", standing.Key.Metric)];

@@ -15,17 +15,17 @@ public static class TelemetryExtensions
     {
         services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.Section);
         services.AddSingleton<BraketBotMetrics>();
-        var telemetry = services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddMeter(BraketBotMetrics.MeterName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)); // each scrape sees the latest numbers
+        var telemetry = services
+            .AddOpenTelemetry()
+            .WithMetrics(metrics =>
+                metrics
+                    .AddMeter(BraketBotMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)
+            ); // each scrape sees the latest numbers
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            telemetry.WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddOtlpExporter());
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter());
         return services;
     }
 
@@ -37,7 +37,8 @@ public static class TelemetryExtensions
         if (options.Port is { } port)
         {
             // Listen on the metrics port as well as wherever the host was told to listen.
-            foreach (var url in ConfiguredUrls(app.Configuration)) app.Urls.Add(url);
+            foreach (var url in ConfiguredUrls(app.Configuration))
+                app.Urls.Add(url);
             app.Urls.Add($"http://*:{port}");
             endpoint.RequireHost($"*:{port}");
         }
@@ -46,8 +47,10 @@ public static class TelemetryExtensions
 
     private static IEnumerable<string> ConfiguredUrls(IConfiguration configuration)
     {
-        if (configuration["urls"] is { Length: > 0 } urls) return urls.Split(';', StringSplitOptions.RemoveEmptyEntries);
-        if (configuration["http_ports"] is { Length: > 0 } ports) return ports.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://*:{p}");
+        if (configuration["urls"] is { Length: > 0 } urls)
+            return urls.Split(';', StringSplitOptions.RemoveEmptyEntries);
+        if (configuration["http_ports"] is { Length: > 0 } ports)
+            return ports.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://*:{p}");
         return ["http://localhost:5000"];
     }
 }

@@ -3,27 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
 
-/// <summary>What became of a chart sent to Slack: the file (shared where asked, or unshared for an image block), or why there is none.</summary>
+/// <summary>What became of a chart sent to Slack: the file (shared where asked, or unshared for an image block), or why there is
+/// none.</summary>
 /// <param name="Problem">Slack's error, or one of <see cref="ChartPublisher"/>'s own; null when the file is there.</param>
 /// <param name="Unconfirmed">No answer came to the sharing: the chart may be in the channel all the same.</param>
 public sealed record PublishedChart(string? FileId, bool Shared, string? Problem, bool Unconfirmed = false)
 {
     public bool Ok => FileId is not null;
-}
-
-/// <summary>
-/// At most two charts drawn or uploaded at once, process-wide: each holds a large bitmap and a worker
-/// while it runs, and a burst of chart commands must not starve the command queue or the memory.
-/// </summary>
-public sealed class ChartSlots : IDisposable
-{
-    private readonly SemaphoreSlim slots = new(2, 2);
-
-    public Task WaitAsync(CancellationToken cancellationToken) => slots.WaitAsync(cancellationToken);
-
-    public void Release() => slots.Release();
-
-    public void Dispose() => slots.Dispose();
 }
 
 /// <summary>
@@ -43,7 +29,8 @@ public sealed partial class ChartPublisher(
     ChartSlots slots,
     ISlackFiles files,
     TimeProvider time,
-    ILogger<ChartPublisher> logger)
+    ILogger<ChartPublisher> logger
+)
 {
     /// <summary>The problem when the renderer failed (its exception is in the log).</summary>
     public const string NotDrawn = "not_drawn";
@@ -56,12 +43,24 @@ public sealed partial class ChartPublisher(
 
     /// <summary>The day's shots and cost per hour, of every device or one, or of one budget's tasks.</summary>
     public async Task<BraketResult<UsageChart>> DayChartAsync(
-        Day day, DeviceSummary? device, CancellationToken cancellationToken, BudgetScope? budget = null)
+        Day day,
+        DeviceSummary? device,
+        CancellationToken cancellationToken,
+        BudgetScope? budget = null
+    )
     {
         var tasks = await ledger.DayTasksAsync(day, device, cancellationToken);
         return tasks.IsSuccess
             ? UsageCharts.Day(
-                scanner.Window(day), tasks.Value!, device, catalog.Describe, pricing, capsOptions.CurrentValue, time.GetUtcNow(), budget)
+                scanner.Window(day),
+                tasks.Value!,
+                device,
+                catalog.Describe,
+                pricing,
+                capsOptions.CurrentValue,
+                time.GetUtcNow(),
+                budget
+            )
             : tasks.Error!;
     }
 
@@ -69,13 +68,20 @@ public sealed partial class ChartPublisher(
     public UsageChart MonthChart(MonthUsage usage, DeviceSummary? device, BudgetScope? budget = null) =>
         UsageCharts.Month(usage, device, capsOptions.CurrentValue, time.GetUtcNow(), budget);
 
-    /// <summary>The chart shared in <paramref name="channel"/> (the command's own time), or unshared when the channel is null or the bot cannot share there.</summary>
+    /// <summary>The chart shared in <paramref name="channel"/> (the command's own time), or unshared when the channel is null or the bot
+    /// cannot share there.</summary>
     public Task<PublishedChart> PublishAsync(UsageChart chart, string? channel, CancellationToken cancellationToken) =>
         SendAsync(chart, channel, null, null, budget: null, cancellationToken);
 
-    /// <summary>The chart shared in a thread of <paramref name="channel"/> with a comment, within <see cref="ChartsOptions.AlertTimeout"/>; never unshared.</summary>
-    public Task<PublishedChart> PublishInThreadAsync(UsageChart chart, string channel, string threadTs, string comment, CancellationToken cancellationToken) =>
-        SendAsync(chart, channel, threadTs, comment, chartsOptions.CurrentValue.AlertTimeout, cancellationToken);
+    /// <summary>The chart shared in a thread of <paramref name="channel"/> with a comment, within <see cref="ChartsOptions.AlertTimeout"/>;
+    /// never unshared.</summary>
+    public Task<PublishedChart> PublishInThreadAsync(
+        UsageChart chart,
+        string channel,
+        string threadTs,
+        string comment,
+        CancellationToken cancellationToken
+    ) => SendAsync(chart, channel, threadTs, comment, chartsOptions.CurrentValue.AlertTimeout, cancellationToken);
 
     /// <summary>
     /// The chart uploaded unshared, for an image block in a message, within <see cref="ChartsOptions.Timeout"/>:
@@ -85,18 +91,30 @@ public sealed partial class ChartPublisher(
         chart.IsEmpty ? null : (await SendAsync(chart, null, null, null, chartsOptions.CurrentValue.Timeout, cancellationToken)).FileId;
 
     private async Task<PublishedChart> SendAsync(
-        UsageChart chart, string? channel, string? threadTs, string? comment, TimeSpan? budget, CancellationToken cancellationToken)
+        UsageChart chart,
+        string? channel,
+        string? threadTs,
+        string? comment,
+        TimeSpan? budget,
+        CancellationToken cancellationToken
+    )
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (budget is { } within) limit.CancelAfter(within);
+        if (budget is { } within)
+            limit.CancelAfter(within);
         try
         {
             await slots.WaitAsync(limit.Token);
             try
             {
-                if (Draw(chart) is not { } png) return new PublishedChart(null, false, NotDrawn);
-                var uploaded = await files.UploadAsync(new SlackFileUpload(png, chart.FileName, chart.Title, chart.AltText, channel, threadTs, comment), limit.Token);
-                if (!uploaded.Ok) LogNotUploaded(chart.Title, uploaded.Error);
+                if (Draw(chart) is not { } png)
+                    return new PublishedChart(null, false, NotDrawn);
+                var uploaded = await files.UploadAsync(
+                    new SlackFileUpload(png, chart.FileName, chart.Title, chart.AltText, channel, threadTs, comment),
+                    limit.Token
+                );
+                if (!uploaded.Ok)
+                    LogNotUploaded(chart.Title, uploaded.Error);
                 return new PublishedChart(uploaded.FileId, uploaded.Shared, uploaded.Ok ? null : uploaded.Error, uploaded.Unknown);
             }
             finally
@@ -140,6 +158,9 @@ public sealed partial class ChartPublisher(
     [LoggerMessage(Level = LogLevel.Error, Message = "The chart {Title} failed on its way to Slack")]
     private partial void LogUploadFailed(Exception e, string title);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The chart {Title} took longer than its {Budget}; what carries it goes on without it")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The chart {Title} took longer than its {Budget}; what carries it goes on without it"
+    )]
     private partial void LogTimedOut(string title, TimeSpan? budget);
 }

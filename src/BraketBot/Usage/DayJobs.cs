@@ -11,7 +11,11 @@ public sealed class DayJobs(IBotStore store, JobBook book, DeviceCatalog catalog
 {
     /// <param name="scanned">The day's tasks when a report just scanned them (the ledger may not hold the day); null: its rows.</param>
     public async Task<IReadOnlyList<JobUsage>> OfDayAsync(
-        Day day, DeviceSummary? device, IReadOnlyList<QuantumTaskSummary>? scanned, CancellationToken cancellationToken)
+        Day day,
+        DeviceSummary? device,
+        IReadOnlyList<QuantumTaskSummary>? scanned,
+        CancellationToken cancellationToken
+    )
     {
         var counted = CapPolicy.CountedStatuses(CapBasis.Day);
         var tasks = scanned?.Where(t => counted.Contains(t.Status))
@@ -25,8 +29,9 @@ public sealed class DayJobs(IBotStore store, JobBook book, DeviceCatalog catalog
         {
             var job = await DescribeAsync(group.Key, group.First(), cancellationToken);
             var tasksCost = group.Sum(t => pricing.CostOf(t, catalog.Describe(t.DeviceArn)) ?? 0m);
-            jobs.Add(new JobUsage(
-                job, job.Minutes(now), group.Count(), group.Sum(t => t.Shots), tasksCost, job.InstanceCost(pricing, now)));
+            jobs.Add(
+                new JobUsage(job, job.Minutes(now), group.Count(), group.Sum(t => t.Shots), tasksCost, job.InstanceCost(pricing, now))
+            );
         }
         return jobs.OrderByDescending(j => j.TotalCost).ToList();
     }
@@ -37,6 +42,16 @@ public sealed class DayJobs(IBotStore store, JobBook book, DeviceCatalog catalog
     /// </summary>
     private async Task<HybridJob> DescribeAsync(string arn, QuantumTaskSummary task, CancellationToken cancellationToken) =>
         await book.GetAsync(arn, cancellationToken)
-        ?? new HybridJob(arn, HybridJobArn.TryParse(arn, out var jobArn) ? jobArn.Name : arn, "UNKNOWN", task.DeviceArn, null, 1,
-            task.CreatedAt, null, null, null);
+        ?? new HybridJob(
+            arn,
+            HybridJobArn.TryParse(arn, out var jobArn) ? jobArn.Name : arn,
+            "UNKNOWN",
+            task.DeviceArn,
+            null,
+            1,
+            task.CreatedAt,
+            null,
+            null,
+            null
+        );
 }

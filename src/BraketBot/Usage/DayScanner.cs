@@ -9,7 +9,8 @@ public sealed class DayScanner(
     DeviceCatalog catalog,
     IOptionsMonitor<CapsOptions> capsOptions,
     IOptionsMonitor<WatchOptions> watchOptions,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public Day Today() => Day.Of(time.GetUtcNow(), capsOptions.CurrentValue.Zone);
 
@@ -19,14 +20,22 @@ public sealed class DayScanner(
     public IReadOnlyList<string> RegionsOf(DeviceSummary? device) =>
         device is { Region.Length: > 0 } ? [device.Region] : watchOptions.CurrentValue.EffectiveRegions;
 
-    public Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> TasksAsync(DayWindow window, DeviceSummary? device, CancellationToken cancellationToken) =>
-        TasksAsync(window.Start, window.End, device, cancellationToken);
+    public Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> TasksAsync(
+        DayWindow window,
+        DeviceSummary? device,
+        CancellationToken cancellationToken
+    ) => TasksAsync(window.Start, window.End, device, cancellationToken);
 
     /// <summary>The tasks created in [start, end): one paced pass per region, however many days that spans.</summary>
     public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> TasksAsync(
-        DateTimeOffset start, DateTimeOffset end, DeviceSummary? device, CancellationToken cancellationToken)
+        DateTimeOffset start,
+        DateTimeOffset end,
+        DeviceSummary? device,
+        CancellationToken cancellationToken
+    )
     {
-        if (device is null) await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the scan meets
+        if (device is null)
+            await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the scan meets
         return await braket.TasksCreatedAsync(RegionsOf(device), device?.DeviceArn, start, end, cancellationToken);
     }
 
@@ -35,12 +44,23 @@ public sealed class DayScanner(
     /// one), region by region: a region that fails does not stop the others.
     /// </summary>
     public async Task<RegionalTasks> TasksByRegionAsync(
-        DateTimeOffset start, DateTimeOffset end, DeviceSummary? device, IReadOnlyList<string>? regions, ScanPace pace,
-        CancellationToken cancellationToken)
+        DateTimeOffset start,
+        DateTimeOffset end,
+        DeviceSummary? device,
+        IReadOnlyList<string>? regions,
+        ScanPace pace,
+        CancellationToken cancellationToken
+    )
     {
-        if (device is null) await catalog.GetDevicesAsync(cancellationToken);
-        return await braket.SearchRegionsAsync(regions ?? RegionsOf(device), TaskSearch.CreatedFilters(device?.DeviceArn, start, end),
-            t => t.CreatedAt >= start && t.CreatedAt < end, pace, time, cancellationToken);
+        if (device is null)
+            await catalog.GetDevicesAsync(cancellationToken);
+        return await braket.SearchRegionsAsync(
+            regions ?? RegionsOf(device),
+            TaskSearch.CreatedFilters(device?.DeviceArn, start, end),
+            t => t.CreatedAt >= start && t.CreatedAt < end,
+            pace,
+            time,
+            cancellationToken
+        );
     }
-
 }

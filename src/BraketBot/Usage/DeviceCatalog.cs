@@ -18,15 +18,22 @@ public abstract record DeviceLookup
 /// listed or not, so a new or unlisted device is never refused.
 /// </summary>
 public sealed partial class DeviceCatalog(
-    IBraketApi braket, DeviceCatalogCache store, IOptionsMonitor<WatchOptions> options, TimeProvider time, ILogger<DeviceCatalog> logger)
+    IBraketApi braket,
+    DeviceCatalogCache store,
+    IOptionsMonitor<WatchOptions> options,
+    TimeProvider time,
+    ILogger<DeviceCatalog> logger
+)
 {
     public async Task<BraketResult<IReadOnlyList<DeviceSummary>>> GetDevicesAsync(CancellationToken cancellationToken)
     {
-        if (IsFresh()) return Cached();
+        if (IsFresh())
+            return Cached();
         await store.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (IsFresh()) return Cached();
+            if (IsFresh())
+                return Cached();
             var regions = options.CurrentValue.EffectiveRegions;
             var answers = await Task.WhenAll(regions.Select(r => braket.SearchDevicesAsync(r, cancellationToken)));
             var failures = answers.Where(a => !a.IsSuccess).Select(a => a.Error!).ToList();
@@ -56,12 +63,10 @@ public sealed partial class DeviceCatalog(
             var listed = devices.Value?.FirstOrDefault(d => d.DeviceArn == arn.Value);
             return new DeviceLookup.Found(listed ?? DeviceSummary.FromArn(arn));
         }
-        if (!devices.IsSuccess) return new DeviceLookup.Failed(devices.Error!);
+        if (!devices.IsSuccess)
+            return new DeviceLookup.Failed(devices.Error!);
 
-        var match = devices.Value!
-            .Where(d => d.Names(nameOrArn))
-            .OrderBy(d => d.IsRetired)
-            .FirstOrDefault();
+        var match = devices.Value!.Where(d => d.Names(nameOrArn)).OrderBy(d => d.IsRetired).FirstOrDefault();
         return match is not null
             ? new DeviceLookup.Found(match)
             : new DeviceLookup.NotFound(nameOrArn, NameSuggestions.Nearest(nameOrArn, devices.Value!.Select(d => d.DeviceName)));
@@ -70,7 +75,11 @@ public sealed partial class DeviceCatalog(
     /// <summary>The device behind an ARN, from the cache when listed there, else from the ARN itself.</summary>
     public DeviceSummary Describe(string deviceArn) =>
         store.Snapshot?.Devices.FirstOrDefault(d => d.DeviceArn == deviceArn)
-        ?? (DeviceArn.TryParse(deviceArn, out var arn) ? DeviceSummary.FromArn(arn) : new DeviceSummary(deviceArn, deviceArn, "", "QPU", "UNKNOWN"));
+        ?? (
+            DeviceArn.TryParse(deviceArn, out var arn)
+                ? DeviceSummary.FromArn(arn)
+                : new DeviceSummary(deviceArn, deviceArn, "", "QPU", "UNKNOWN")
+        );
 
     private BraketResult<IReadOnlyList<DeviceSummary>> Cached() => new(store.Snapshot!.Value.Devices, null);
 

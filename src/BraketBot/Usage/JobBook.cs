@@ -11,7 +11,13 @@ namespace BraketBot.Usage;
 /// never added up tick by tick, so it is counted once however often it is read.
 /// </summary>
 public sealed partial class JobBook(
-    IBotStore store, IBraketApi braket, DeviceCatalog catalog, Pricing pricing, TimeProvider time, ILogger<JobBook> logger)
+    IBotStore store,
+    IBraketApi braket,
+    DeviceCatalog catalog,
+    Pricing pricing,
+    TimeProvider time,
+    ILogger<JobBook> logger
+)
 {
     /// <summary>
     /// A job runs at most five days (Braket's longest run time): the ledger's tasks of that long before a day can
@@ -28,7 +34,8 @@ public sealed partial class JobBook(
     /// <summary>Asks Braket (GetJob) and keeps its answer; null when Braket does not describe it (the last word, if any, stays).</summary>
     public async Task<HybridJob?> DescribeAsync(string arn, CancellationToken cancellationToken)
     {
-        if (!HybridJobArn.TryParse(arn, out var jobArn)) return null;
+        if (!HybridJobArn.TryParse(arn, out var jobArn))
+            return null;
         var described = await braket.GetJobAsync(jobArn, cancellationToken);
         if (!described.IsSuccess)
         {
@@ -49,17 +56,24 @@ public sealed partial class JobBook(
     /// devices in <paramref name="unread"/> regions are left out, as their tasks are.
     /// </summary>
     public async Task<IReadOnlyList<DayUsage>> WithInstancesAsync(
-        IReadOnlyList<DayUsage> days, IReadOnlySet<string>? unread, CancellationToken cancellationToken)
+        IReadOnlyList<DayUsage> days,
+        IReadOnlySet<string>? unread,
+        CancellationToken cancellationToken
+    )
     {
-        if (days.Count == 0) return days;
+        if (days.Count == 0)
+            return days;
         var jobs = await JobsOfAsync(days.Min(d => d.Window.Day).AddDays(-LookBackDays), days.Max(d => d.Window.Day), cancellationToken);
-        if (jobs.Count == 0) return days;
+        if (jobs.Count == 0)
+            return days;
         var described = new List<(HybridJob Job, DeviceSummary Device)>();
         foreach (var (arn, taskDevice) in jobs)
         {
-            if (await GetAsync(arn, cancellationToken) is not { } job) continue;
+            if (await GetAsync(arn, cancellationToken) is not { } job)
+                continue;
             var device = catalog.Describe(DeviceArn.TryParse(job.DeviceArn, out var own) ? own.Value : taskDevice);
-            if (unread is null || !unread.Contains(device.Region)) described.Add((job, device));
+            if (unread is null || !unread.Contains(device.Region))
+                described.Add((job, device));
         }
         var now = time.GetUtcNow();
         IEnumerable<(DeviceSummary, JobInstanceCost)> On(DayWindow window) =>
@@ -85,11 +99,17 @@ public sealed partial class JobBook(
     private async Task<IReadOnlyList<(string Arn, string DeviceArn)>> JobsOfAsync(Day from, Day to, CancellationToken cancellationToken)
     {
         var jobDays = (await store.DayTotalsAsync(from, to, cancellationToken))
-            .Where(t => t.Billing == TaskBilling.Job && t.Tally.Tasks > 0).Select(t => t.Day).Distinct().ToList();
+            .Where(t => t.Billing == TaskBilling.Job && t.Tally.Tasks > 0)
+            .Select(t => t.Day)
+            .Distinct()
+            .ToList();
         var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var day in jobDays)
+        {
             foreach (var row in await store.LedgerTasksAsync(day, null, cancellationToken))
-                if (row.Task.Billing == TaskBilling.Job) jobs.TryAdd(row.Task.Origin!.JobArn!, row.Task.DeviceArn);
+                if (row.Task.Billing == TaskBilling.Job)
+                    jobs.TryAdd(row.Task.Origin!.JobArn!, row.Task.DeviceArn);
+        }
         return jobs.Select(j => (j.Key, j.Value)).ToList();
     }
 

@@ -32,18 +32,26 @@ public sealed partial class RegionFailureLog(IBotStore store, BraketBotMetrics m
             LogRegionFailed(region, error.Kind, error.Message);
         }
         var current = await CurrentAsync(cancellationToken);
-        if (scan.Failed.Count == 0 && current.Count == 0) return;
-        var failed = scan.Failed.Select(f => new RegionFailure(f.Key, RegionalTasks.ReasonOf(f.Value),
-            current.FirstOrDefault(c => c.Region == f.Key) is { } owed && owed.Since < from ? owed.Since : from));
+        if (scan.Failed.Count == 0 && current.Count == 0)
+            return;
+        var failed = scan.Failed.Select(f => new RegionFailure(
+            f.Key,
+            RegionalTasks.ReasonOf(f.Value),
+            current.FirstOrDefault(c => c.Region == f.Key) is { } owed && owed.Since < from ? owed.Since : from
+        ));
         var kept = current.Where(c =>
-            !scan.Failed.ContainsKey(c.Region) && !(everyDevice && c.Since >= from && scan.Answered.Contains(c.Region)));
+            !scan.Failed.ContainsKey(c.Region) && !(everyDevice && c.Since >= from && scan.Answered.Contains(c.Region))
+        );
         var next = failed.Concat(kept).OrderBy(f => f.Region, StringComparer.Ordinal).ToList();
-        if (next.SequenceEqual(current)) return;
+        if (next.SequenceEqual(current))
+            return;
         await store.SetValueAsync(Key, JsonSerializer.Serialize(next, Json), cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Braket's {Region} could not be scanned ({Kind}: {Message}); " +
-        "enforcement goes on in the other regions, and the reconcile tries it again")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Braket's {Region} could not be scanned ({Kind}: {Message}); "
+            + "enforcement goes on in the other regions, and the reconcile tries it again"
+    )]
     private partial void LogRegionFailed(string region, BraketErrorKind kind, string message);
 }

@@ -22,7 +22,12 @@ public sealed partial class TaskCanceller(IBraketApi braket, TimeProvider time, 
 
     /// <param name="clientToken">Braket's idempotency token: the same token for the same cancellation, even from another host.</param>
     /// <param name="retry">How long failures are tried again; past it the task is <see cref="CancelResult.Left"/>.</param>
-    public async Task<CancelOutcome> CancelOneAsync(QuantumTaskSummary task, string clientToken, CancelRetry retry, CancellationToken cancellationToken)
+    public async Task<CancelOutcome> CancelOneAsync(
+        QuantumTaskSummary task,
+        string clientToken,
+        CancelRetry retry,
+        CancellationToken cancellationToken
+    )
     {
         if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn))
             return new CancelOutcome(task, CancelResult.Failed, "not a quantum task ARN");
@@ -33,7 +38,11 @@ public sealed partial class TaskCanceller(IBraketApi braket, TimeProvider time, 
             if (result.IsSuccess)
             {
                 LogCancelled(arn.Value, result.Value);
-                return new CancelOutcome(task, CancelResult.Cancelled, result.Value == CancellationStatus.Cancelled ? "cancelled" : "cancelling");
+                return new CancelOutcome(
+                    task,
+                    CancelResult.Cancelled,
+                    result.Value == CancellationStatus.Cancelled ? "cancelled" : "cancelling"
+                );
             }
             var error = result.Error!;
             switch (error.Kind)
@@ -60,16 +69,24 @@ public sealed partial class TaskCanceller(IBraketApi braket, TimeProvider time, 
     private async Task<CancelOutcome> ExplainConflictAsync(QuantumTaskSummary task, QuantumTaskArn arn, CancellationToken cancellationToken)
     {
         var current = await braket.GetQuantumTaskAsync(arn, cancellationToken);
-        if (!current.IsSuccess) return new CancelOutcome(task, CancelResult.NotCancellable, "its state no longer allows cancelling");
+        if (!current.IsSuccess)
+            return new CancelOutcome(task, CancelResult.NotCancellable, "its state no longer allows cancelling");
         var status = current.Value!.Status;
         return status is QuantumTaskStatus.Cancelling or QuantumTaskStatus.Cancelled
             ? new CancelOutcome(current.Value, CancelResult.Cancelled, "already " + status.ToWire())
-            : new CancelOutcome(current.Value, CancelResult.NotCancellable, $"it is {status.ToWire()} now; only QUEUED or CREATED tasks can be cancelled");
+            : new CancelOutcome(
+                current.Value,
+                CancelResult.NotCancellable,
+                $"it is {status.ToWire()} now; only QUEUED or CREATED tasks can be cancelled"
+            );
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled {Task} ({Status})")]
     private partial void LogCancelled(string task, CancellationStatus status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cancel of {Task} failed {Failures} times ({Kind}); left, as its deadline comes before the next try")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Cancel of {Task} failed {Failures} times ({Kind}); left, as its deadline comes before the next try"
+    )]
     private partial void LogLeft(string task, int failures, BraketErrorKind kind);
 }

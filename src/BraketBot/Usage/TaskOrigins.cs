@@ -15,57 +15,92 @@ public sealed partial class TaskOrigins(
     IBraketApi braket,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
-    ILogger<TaskOrigins> logger)
+    ILogger<TaskOrigins> logger
+)
 {
     /// <summary>GetQuantumTask calls in flight at once; the client's quota pacing (100 a second) sets the rate.</summary>
     private const int Parallelism = 8;
 
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+    private static readonly TimeSpan[] Backoff =
+    [
+        TimeSpan.FromSeconds(1),
+        TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(4),
+        TimeSpan.FromSeconds(8),
+    ];
 
     /// <summary>Whether the task's origin matters: it can still cost (or be cancelled). Failed and cancelled tasks cost nothing.</summary>
     public static bool Matters(QuantumTaskSummary task) =>
         task.Status is QuantumTaskStatus.Created or QuantumTaskStatus.Queued or QuantumTaskStatus.Running or QuantumTaskStatus.Completed;
 
     /// <summary>The tasks, each with its origin where the ledger knows it or Braket told it now (and the ledger recorded it).</summary>
-    public async Task<IReadOnlyList<QuantumTaskSummary>> WithOriginsAsync(IReadOnlyList<QuantumTaskSummary> tasks, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QuantumTaskSummary>> WithOriginsAsync(
+        IReadOnlyList<QuantumTaskSummary> tasks,
+        CancellationToken cancellationToken
+    )
     {
         var zone = capsOptions.CurrentValue.Zone;
         var known = new Dictionary<string, TaskOrigin>(StringComparer.Ordinal);
         foreach (var day in tasks.Where(t => t.Origin is null && Matters(t)).Select(t => Day.Of(t.CreatedAt, zone)).Distinct())
+        {
             foreach (var row in await store.LedgerTasksAsync(day, null, cancellationToken))
-                if (row.Task.Origin is { } origin) known[row.Task.QuantumTaskArn] = origin;
-        var unknown = tasks.Where(t => t.Origin is null && Matters(t) && !known.ContainsKey(t.QuantumTaskArn)).DistinctBy(t => t.QuantumTaskArn).ToList();
+                if (row.Task.Origin is { } origin)
+                    known[row.Task.QuantumTaskArn] = origin;
+        }
+        var unknown = tasks
+            .Where(t => t.Origin is null && Matters(t) && !known.ContainsKey(t.QuantumTaskArn))
+            .DistinctBy(t => t.QuantumTaskArn)
+            .ToList();
         foreach (var learnt in await LearnAsync(unknown, cancellationToken))
             known[learnt.QuantumTaskArn] = learnt.Origin!;
-        return tasks.Select(t => t.Origin is null && known.TryGetValue(t.QuantumTaskArn, out var origin) ? t with { Origin = origin } : t).ToList();
+        return tasks
+            .Select(t => t.Origin is null && known.TryGetValue(t.QuantumTaskArn, out var origin) ? t with { Origin = origin } : t)
+            .ToList();
     }
 
     /// <summary>One GetQuantumTask per task, each answer recorded in the ledger; returns the tasks Braket described.</summary>
-    private async Task<IReadOnlyList<QuantumTaskSummary>> LearnAsync(IReadOnlyList<QuantumTaskSummary> tasks, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QuantumTaskSummary>> LearnAsync(
+        IReadOnlyList<QuantumTaskSummary> tasks,
+        CancellationToken cancellationToken
+    )
     {
-        if (tasks.Count == 0) return [];
+        if (tasks.Count == 0)
+            return [];
         var learnt = new System.Collections.Concurrent.ConcurrentBag<QuantumTaskSummary>();
         var unknown = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(
+            tasks,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (task, ct) =>
             {
-                if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn)) return;
+                if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn))
+                    return;
                 var described = await braket.GetQuantumTaskAsync(arn, ct);
                 // A throttle or an outage is not Braket's answer: asked again with backoff, so a task is not left unchecked by a blip.
-                for (var attempt = 0;
-                     described.Error?.Kind is BraketErrorKind.Throttled or BraketErrorKind.Unavailable && attempt < Backoff.Length; attempt++)
+                for (
+                    var attempt = 0;
+                    described.Error?.Kind is BraketErrorKind.Throttled or BraketErrorKind.Unavailable && attempt < Backoff.Length;
+                    attempt++
+                )
                 {
                     await Task.Delay(Backoff[attempt], time, ct);
                     described = await braket.GetQuantumTaskAsync(arn, ct);
                 }
-                if (described.IsSuccess && described.Value!.Origin is not null) learnt.Add(described.Value);
-                else if (described.Error?.Kind == BraketErrorKind.NotFound) unknown.Add(task.QuantumTaskArn);
-                else LogNotLearnt(task.QuantumTaskArn, described.Error?.Kind.ToString() ?? "no origin");
-            });
+                if (described.IsSuccess && described.Value!.Origin is not null)
+                    learnt.Add(described.Value);
+                else if (described.Error?.Kind == BraketErrorKind.NotFound)
+                    unknown.Add(task.QuantumTaskArn);
+                else
+                    LogNotLearnt(task.QuantumTaskArn, described.Error?.Kind.ToString() ?? "no origin");
+            }
+        );
         var zone = capsOptions.CurrentValue.Zone;
         var now = time.GetUtcNow();
         // GetQuantumTask is Braket's word: the row is confirmed too.
-        await store.RecordAsync(learnt.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), now) { Confirmed = true }).ToList(), cancellationToken);
+        await store.RecordAsync(
+            learnt.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), now) { Confirmed = true }).ToList(),
+            cancellationToken
+        );
         await store.ForgetAsync(unknown.ToList(), cancellationToken);
         var described = learnt.ToList();
         var (reserved, ofJobs) = (described.Count(t => t.IsReserved), described.Count(t => t.Billing == TaskBilling.Job));
@@ -73,9 +108,15 @@ public sealed partial class TaskOrigins(
         return described;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Learnt the origin of {Tasks} tasks from Braket: {Reserved} reserved, {Jobs} of hybrid jobs")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Learnt the origin of {Tasks} tasks from Braket: {Reserved} reserved, {Jobs} of hybrid jobs"
+    )]
     private partial void LogLearnt(int tasks, int reserved, int jobs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The origin of {Task} is not known ({Reason}): it is priced on demand and no cap cancels it")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The origin of {Task} is not known ({Reason}): it is priced on demand and no cap cancels it"
+    )]
     private partial void LogNotLearnt(string task, string reason);
 }

@@ -24,7 +24,8 @@ public sealed partial class UsageLedger(
     JobBook jobs,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
-    ILogger<UsageLedger> logger)
+    ILogger<UsageLedger> logger
+)
 {
     /// <summary>Where the time of the last event received is kept (written by whoever takes events).</summary>
     public const string LastEventKey = "ledger:last-event";
@@ -42,7 +43,12 @@ public sealed partial class UsageLedger(
 
     /// <summary>The statuses a task can still leave: a tick asks Braket for these.</summary>
     public static readonly IReadOnlyList<QuantumTaskStatus> NotEnded =
-        [QuantumTaskStatus.Created, QuantumTaskStatus.Queued, QuantumTaskStatus.Running, QuantumTaskStatus.Cancelling];
+    [
+        QuantumTaskStatus.Created,
+        QuantumTaskStatus.Queued,
+        QuantumTaskStatus.Running,
+        QuantumTaskStatus.Cancelling,
+    ];
 
     /// <summary>Where a region's last reconcile tick (its start) is kept.</summary>
     public static string WatermarkKey(string region) => $"ledger:watermark:{region}";
@@ -63,7 +69,8 @@ public sealed partial class UsageLedger(
     public async Task<LedgerFreshness?> FreshnessAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
     {
         var scanned = await store.ScannedAsync(day, day, ScopeOf(device), cancellationToken);
-        if (!scanned.TryGetValue(day, out var scannedAt)) return null;
+        if (!scanned.TryGetValue(day, out var scannedAt))
+            return null;
         return new LedgerFreshness(ParseTime(await store.GetValueAsync(LastEventKey, cancellationToken)), scannedAt);
     }
 
@@ -79,7 +86,8 @@ public sealed partial class UsageLedger(
             return new DayReading(await DayUsageAsync(day, device, cancellationToken), freshness);
         var window = scanner.Window(day);
         var scanned = await scanner.TasksAsync(window, device, cancellationToken);
-        if (!scanned.IsSuccess) return scanned.Error!;
+        if (!scanned.IsSuccess)
+            return scanned.Error!;
         var tasks = await origins.WithOriginsAsync(scanned.Value!, cancellationToken);
         var usage = DayUsage.From(window, tasks, catalog.Describe, pricing);
         return new DayReading((await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device), null, tasks);
@@ -99,7 +107,8 @@ public sealed partial class UsageLedger(
         var today = scanner.Today();
         var last = new[] { through, today, month.Last }.Min();
         var days = DaysFrom(month.First, last);
-        if (days.Count == 0) return new MonthUsage(month, [], []);
+        if (days.Count == 0)
+            return new MonthUsage(month, [], []);
         var totals = (await store.DayTotalsAsync(month.First, last, cancellationToken)).ToLookup(t => t.Day);
         var scanned = await store.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
         var usages = days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList();
@@ -111,7 +120,11 @@ public sealed partial class UsageLedger(
     /// A day's tasks, each with its creation time (for a chart's hours): the ledger's rows while it holds
     /// the day and still keeps its rows, else one scan, as /braket info reads a day it does not hold.
     /// </summary>
-    public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> DayTasksAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
+    public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> DayTasksAsync(
+        Day day,
+        DeviceSummary? device,
+        CancellationToken cancellationToken
+    )
     {
         if (day < Retention.OldestTaskDay(time.GetUtcNow()) || await FreshnessAsync(day, device, cancellationToken) is null)
             return await scanner.TasksAsync(scanner.Window(day), device, cancellationToken);
@@ -124,7 +137,11 @@ public sealed partial class UsageLedger(
     /// left out of the decision; when <paramref name="confirmedOnly"/>, only those Braket confirmed.
     /// </summary>
     public async Task<IReadOnlyList<QuantumTaskSummary>> CancellableAsync(
-        Day day, bool confirmedOnly, IReadOnlySet<string> unread, CancellationToken cancellationToken) =>
+        Day day,
+        bool confirmedOnly,
+        IReadOnlySet<string> unread,
+        CancellationToken cancellationToken
+    ) =>
         (await store.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken))
             .Where(t => (t.Confirmed || !confirmedOnly) && !unread.Contains(RegionOf(t.Task)))
             .Select(t => t.Task)
@@ -135,15 +152,26 @@ public sealed partial class UsageLedger(
     /// confirmed, and without the devices of the regions in <paramref name="unread"/>.
     /// </summary>
     public async Task<IReadOnlyList<DayUsage>> ConfirmedDaysAsync(
-        Day from, Day to, IReadOnlySet<string> unread, CancellationToken cancellationToken)
+        Day from,
+        Day to,
+        IReadOnlySet<string> unread,
+        CancellationToken cancellationToken
+    )
     {
         var totals = await store.DayTotalsAsync(from, to, cancellationToken);
         var unconfirmed = Ledger.TotalDeltas(
-            (await store.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null)));
-        var net = totals.Concat(unconfirmed)
+            (await store.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null))
+        );
+        var net = totals
+            .Concat(unconfirmed)
             .GroupBy(t => (t.Day, t.DeviceArn, t.Status, t.Billing))
             .Select(g => new DayTally(
-                g.Key.Day, g.Key.DeviceArn, g.Key.Status, g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)), g.Key.Billing))
+                g.Key.Day,
+                g.Key.DeviceArn,
+                g.Key.Status,
+                g.Aggregate(StatusTally.None, (sum, t) => sum.Add(t.Tally)),
+                g.Key.Billing
+            ))
             .Where(t => !unread.Contains(catalog.Describe(t.DeviceArn).Region))
             .ToLookup(t => t.Day);
         var days = DaysFrom(from, to).Select(d => DayUsage.FromTotals(scanner.Window(d), net[d], catalog.Describe, pricing)).ToList();
@@ -156,17 +184,23 @@ public sealed partial class UsageLedger(
     /// only rows Braket confirmed, none of a region left out. A task whose tags are not known yet counts in no budget.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, BudgetUsage>> BudgetUsagesAsync(
-        Day day, bool confirmedOnly, IReadOnlySet<string> unread, CancellationToken cancellationToken)
+        Day day,
+        bool confirmedOnly,
+        IReadOnlySet<string> unread,
+        CancellationToken cancellationToken
+    )
     {
         var budgets = Budgets();
-        if (budgets.Count == 0) return new Dictionary<string, BudgetUsage>();
+        if (budgets.Count == 0)
+            return new Dictionary<string, BudgetUsage>();
         var withMonth = budgets.Where(b => b.WithMonth).Select(b => b.Scope.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var (windows, rows) = await CountedRowsAsync(withMonth.Count > 0 ? Month.Of(day).First : day, day, cancellationToken);
         var kept = rows.Where(r => !confirmedOnly || (r.Confirmed && !unread.Contains(RegionOf(r.Task)))).ToList();
         return budgets.ToDictionary(
             b => b.Scope.Name,
             b => BudgetUsage.From(b.Scope, b.WithMonth ? windows : [windows[^1]], kept, b.WithMonth, catalog.Describe, pricing),
-            StringComparer.OrdinalIgnoreCase);
+            StringComparer.OrdinalIgnoreCase
+        );
     }
 
     /// <summary>
@@ -174,14 +208,22 @@ public sealed partial class UsageLedger(
     /// from the ledger's task rows as it holds them (events and all), for people: /braket budgets, and info's split by budget.
     /// </summary>
     public async Task<(IReadOnlyDictionary<string, BudgetUsage> Budgets, BudgetUsage Outside)> BudgetsReadingAsync(
-        Day day, bool withMonth, CancellationToken cancellationToken)
+        Day day,
+        bool withMonth,
+        CancellationToken cancellationToken
+    )
     {
         var budgets = Budgets();
         var (windows, rows) = await CountedRowsAsync(withMonth ? Month.Of(day).First : day, day, cancellationToken);
         var scopes = budgets.Select(b => b.Scope).ToList();
-        return (budgets.ToDictionary(b => b.Scope.Name, b => BudgetUsage.From(b.Scope, windows, rows, withMonth, catalog.Describe, pricing),
-                StringComparer.OrdinalIgnoreCase),
-            BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing));
+        return (
+            budgets.ToDictionary(
+                b => b.Scope.Name,
+                b => BudgetUsage.From(b.Scope, windows, rows, withMonth, catalog.Describe, pricing),
+                StringComparer.OrdinalIgnoreCase
+            ),
+            BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing)
+        );
     }
 
     /// <summary>
@@ -205,7 +247,8 @@ public sealed partial class UsageLedger(
     public async Task<MonthUsage> BudgetMonthAsync(BudgetScope budget, Month month, Day through, CancellationToken cancellationToken)
     {
         var last = new[] { through, scanner.Today(), month.Last }.Min();
-        if (last < month.First) return new MonthUsage(month, [], []);
+        if (last < month.First)
+            return new MonthUsage(month, [], []);
         var (windows, rows) = await CountedRowsAsync(month.First, last, cancellationToken);
         var missing = await MissingAsync(month.First, last, null, cancellationToken);
         return new MonthUsage(month, BudgetUsage.Days(budget, windows, rows, catalog.Describe, pricing), missing);
@@ -213,18 +256,25 @@ public sealed partial class UsageLedger(
 
     /// <summary>The budgets with a cap (all, once validated), each with whether it has a monthly one.</summary>
     private List<(BudgetScope Scope, bool WithMonth)> Budgets() =>
-        capsOptions.CurrentValue.Budgets.Where(b => b.Value.AnyCap)
+        capsOptions
+            .CurrentValue.Budgets.Where(b => b.Value.AnyCap)
             .Select(b => (Scope: BudgetScope.Of(b.Key, b.Value), WithMonth: b.Value.HasMonthCap))
-            .Where(b => b.Scope is not null).Select(b => (b.Scope!, b.WithMonth)).ToList();
+            .Where(b => b.Scope is not null)
+            .Select(b => (b.Scope!, b.WithMonth))
+            .ToList();
 
     /// <summary>The ledger's task rows of the days from..to in the statuses the caps count, with the days' windows.</summary>
     private async Task<(IReadOnlyList<DayWindow> Windows, IReadOnlyList<LedgerTask> Rows)> CountedRowsAsync(
-        Day from, Day to, CancellationToken cancellationToken)
+        Day from,
+        Day to,
+        CancellationToken cancellationToken
+    )
     {
         var counted = CapPolicy.CountedStatuses(capsOptions.CurrentValue.Basis);
         var days = DaysFrom(from, to);
         var rows = new List<LedgerTask>();
-        foreach (var day in days) rows.AddRange(await store.LedgerTasksAsync(day, counted, cancellationToken));
+        foreach (var day in days)
+            rows.AddRange(await store.LedgerTasksAsync(day, counted, cancellationToken));
         return (days.Select(scanner.Window).ToList(), rows);
     }
 
@@ -240,7 +290,12 @@ public sealed partial class UsageLedger(
     /// days; a region that fails does not stop the others (the scan answers an error only when none answered).
     /// Returns the tasks as Braket describes them, each with its origin (learnt once).
     /// </summary>
-    public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> ScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
+    public async Task<BraketResult<IReadOnlyList<QuantumTaskSummary>>> ScanAsync(
+        Day from,
+        Day to,
+        DeviceSummary? device,
+        CancellationToken cancellationToken
+    )
     {
         var scan = await ScanRegionsAsync(from, to, device, null, ScanPace.Urgent, cancellationToken);
         return scan.Answered.Count > 0 || scan.Failed.Count == 0
@@ -256,7 +311,13 @@ public sealed partial class UsageLedger(
     /// held from now on if any region answered (the failed ones are owed, and retried by the reconcile).
     /// </summary>
     public async Task<RegionalTasks> ScanRegionsAsync(
-        Day from, Day to, DeviceSummary? device, IReadOnlyList<string>? regions, ScanPace pace, CancellationToken cancellationToken)
+        Day from,
+        Day to,
+        DeviceSummary? device,
+        IReadOnlyList<string>? regions,
+        ScanPace pace,
+        CancellationToken cancellationToken
+    )
     {
         var zone = capsOptions.CurrentValue.Zone;
         var days = DaysFrom(from, to);
@@ -264,22 +325,34 @@ public sealed partial class UsageLedger(
         var heldBefore = await store.ScannedAsync(from, to, scope, cancellationToken);
         var at = time.GetUtcNow(); // the scan's news is as of its start: an event that comes during it is newer
         var scanned = await scanner.TasksByRegionAsync(
-            from.Window(zone).Start, to.Window(zone).End, device, regions, pace, cancellationToken);
+            from.Window(zone).Start,
+            to.Window(zone).End,
+            device,
+            regions,
+            pace,
+            cancellationToken
+        );
 
         var listed = scanned.Tasks.Select(t => t.QuantumTaskArn).ToHashSet(StringComparer.Ordinal);
         var unlisted = new List<QuantumTaskSummary>();
         foreach (var day in days)
-            unlisted.AddRange((await store.LedgerTasksAsync(day, null, cancellationToken))
-                .Select(t => t.Task)
-                .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn))
-                .Where(t => scanned.Answered.Contains(RegionOf(t))));
+            unlisted.AddRange(
+                (await store.LedgerTasksAsync(day, null, cancellationToken))
+                    .Select(t => t.Task)
+                    .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn))
+                    .Where(t => scanned.Answered.Contains(RegionOf(t)))
+            );
         var (known, changes, dropped) = await MergeAsync(scanned.Tasks, unlisted, at, cancellationToken);
-        if (scanned.Answered.Count > 0 && regions is null) await store.MarkScannedAsync(days, scope, at, cancellationToken);
-        if (device is null && to >= scanner.Today()) await AdvanceWatermarksAsync(scanned.Answered, from, at, cancellationToken);
+        if (scanned.Answered.Count > 0 && regions is null)
+            await store.MarkScannedAsync(days, scope, at, cancellationToken);
+        if (device is null && to >= scanner.Today())
+            await AdvanceWatermarksAsync(scanned.Answered, from, at, cancellationToken);
         await uncheckedRegions.NoteAsync(scanned, from, device is null, cancellationToken);
 
-        if (days.All(heldBefore.ContainsKey)) LogDriftIfAny(from, to, scope, changes, dropped);
-        else LogFilled(from, to, scope, scanned.Tasks.Count);
+        if (days.All(heldBefore.ContainsKey))
+            LogDriftIfAny(from, to, scope, changes, dropped);
+        else
+            LogFilled(from, to, scope, scanned.Tasks.Count);
         return scanned with { Tasks = await origins.WithOriginsAsync([.. scanned.Tasks, .. known], cancellationToken) };
     }
 
@@ -293,11 +366,15 @@ public sealed partial class UsageLedger(
     public async Task<RegionalTasks> RefreshAsync(Day from, Day to, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
-        var owed = (await uncheckedRegions.CurrentAsync(cancellationToken))
-            .ToDictionary(f => f.Region, f => f.Since, StringComparer.Ordinal);
+        var owed = (await uncheckedRegions.CurrentAsync(cancellationToken)).ToDictionary(
+            f => f.Region,
+            f => f.Since,
+            StringComparer.Ordinal
+        );
         var regions = scanner.RegionsOf(null);
         var watermarks = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var region in regions) watermarks[region] = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
+        foreach (var region in regions)
+            watermarks[region] = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
 
         var results = new List<RegionalTasks>();
         var incremental = regions.Where(r => !owed.ContainsKey(r) && watermarks[r] is not null).ToList();
@@ -306,7 +383,8 @@ public sealed partial class UsageLedger(
             var since = incremental.Min(r => watermarks[r]!.Value) - WatermarkOverlap;
             var (changed, suspect) = await ChangedSinceAsync(incremental, since, from, to, at, cancellationToken);
             results.Add(changed);
-            foreach (var (region, day) in suspect) owed[region] = day;
+            foreach (var (region, day) in suspect)
+                owed[region] = day;
         }
         var oldest = Retention.OldestTaskDay(at);
         foreach (var region in regions.Where(r => !incremental.Contains(r) || owed.ContainsKey(r)))
@@ -319,11 +397,13 @@ public sealed partial class UsageLedger(
         var answered = regions.Where(r => results.Any(x => x.Answered.Contains(r)) && !results.Any(x => x.Failed.ContainsKey(r))).ToList();
         await AdvanceWatermarksAsync(answered, null, at, cancellationToken);
         await jobs.RefreshActiveAsync(from, to, cancellationToken); // a running job's minutes and end, for its instances' cost
-        if (answered.Count == regions.Count) await store.MarkScannedAsync(DaysFrom(from, to), Retention.EveryDevice, at, cancellationToken);
+        if (answered.Count == regions.Count)
+            await store.MarkScannedAsync(DaysFrom(from, to), Retention.EveryDevice, at, cancellationToken);
         return new RegionalTasks(
             results.SelectMany(r => r.Tasks).DistinctBy(t => t.QuantumTaskArn).ToList(),
             answered,
-            results.SelectMany(r => r.Failed).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal));
+            results.SelectMany(r => r.Failed).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal)
+        );
     }
 
     /// <summary>
@@ -332,32 +412,58 @@ public sealed partial class UsageLedger(
     /// Returns what Braket said, and the regions whose ledger is suspect (with the first day to rescan).
     /// </summary>
     private async Task<(RegionalTasks Changed, IReadOnlyList<(string Region, Day From)> Suspect)> ChangedSinceAsync(
-        IReadOnlyList<string> regions, DateTimeOffset since, Day from, Day to, DateTimeOffset at, CancellationToken cancellationToken)
+        IReadOnlyList<string> regions,
+        DateTimeOffset since,
+        Day from,
+        Day to,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
     {
         var zone = capsOptions.CurrentValue.Zone;
         var (start, end) = (from.Window(zone).Start, to.Window(zone).End);
         await catalog.GetDevicesAsync(cancellationToken); // names for every ARN the searches meet
-        var created = await braket.SearchRegionsAsync(regions, TaskSearch.CreatedFilters(null, since, end),
-            t => t.CreatedAt >= since && t.CreatedAt < end, ScanPace.Background, time, cancellationToken);
+        var created = await braket.SearchRegionsAsync(
+            regions,
+            TaskSearch.CreatedFilters(null, since, end),
+            t => t.CreatedAt >= since && t.CreatedAt < end,
+            ScanPace.Background,
+            time,
+            cancellationToken
+        );
         var open = await braket.SearchRegionsAsync(
-            regions, [.. TaskSearch.CreatedFilters(null, start, end), QuantumTaskFilter.Status([.. NotEnded])],
-            t => t.CreatedAt >= start && t.CreatedAt < end, ScanPace.Background, time, cancellationToken);
+            regions,
+            [.. TaskSearch.CreatedFilters(null, start, end), QuantumTaskFilter.Status([.. NotEnded])],
+            t => t.CreatedAt >= start && t.CreatedAt < end,
+            ScanPace.Background,
+            time,
+            cancellationToken
+        );
         var answered = created.Answered.Intersect(open.Answered).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<QuantumTaskSummary> listed = [.. created.Tasks.Concat(open.Tasks).DistinctBy(t => t.QuantumTaskArn)];
 
         var arns = listed.Select(t => t.QuantumTaskArn).ToHashSet(StringComparer.Ordinal);
         var held = new List<LedgerTask>(await store.UnconfirmedTasksAsync(from, to, cancellationToken));
-        foreach (var day in DaysFrom(from, to)) held.AddRange(await store.LedgerTasksAsync(day, NotEnded, cancellationToken));
+        foreach (var day in DaysFrom(from, to))
+            held.AddRange(await store.LedgerTasksAsync(day, NotEnded, cancellationToken));
         var toCheck = held.Where(t => !arns.Contains(t.Task.QuantumTaskArn) && answered.Contains(RegionOf(t.Task)))
-            .DistinctBy(t => t.Task.QuantumTaskArn).GroupBy(t => RegionOf(t.Task)).ToList();
+            .DistinctBy(t => t.Task.QuantumTaskArn)
+            .GroupBy(t => RegionOf(t.Task))
+            .ToList();
         var suspect = toCheck.Where(g => g.Count() > MaxChecksPerRegion).Select(g => (g.Key, g.Min(t => t.Day))).ToList();
         var unlisted = toCheck.Where(g => g.Count() <= MaxChecksPerRegion).SelectMany(g => g.Select(t => t.Task)).ToList();
 
         var (known, changes, dropped) = await MergeAsync(listed, unlisted, at, cancellationToken);
         LogDriftIfAny(from, to, Retention.EveryDevice, changes, dropped);
-        var failed = created.Failed.Concat(open.Failed).GroupBy(f => f.Key)
+        var failed = created
+            .Failed.Concat(open.Failed)
+            .GroupBy(f => f.Key)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        var changed = new RegionalTasks(await origins.WithOriginsAsync([.. listed, .. known], cancellationToken), [.. answered.Where(r => !suspect.Any(s => s.Key == r))], failed);
+        var changed = new RegionalTasks(
+            await origins.WithOriginsAsync([.. listed, .. known], cancellationToken),
+            [.. answered.Where(r => !suspect.Any(s => s.Key == r))],
+            failed
+        );
         await uncheckedRegions.NoteAsync(changed, Day.Of(since, zone), everyDevice: true, cancellationToken);
         return (changed, suspect);
     }
@@ -367,14 +473,20 @@ public sealed partial class UsageLedger(
     /// through today that starts no later than the region's last tick looked (<paramref name="scannedFrom"/>).
     /// </summary>
     private async Task AdvanceWatermarksAsync(
-        IEnumerable<string> regions, Day? scannedFrom, DateTimeOffset at, CancellationToken cancellationToken)
+        IEnumerable<string> regions,
+        Day? scannedFrom,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
     {
         var zone = capsOptions.CurrentValue.Zone;
         foreach (var region in regions)
         {
             var mark = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
-            if (mark >= at) continue;
-            if (scannedFrom is { } from && mark is { } last && Day.Of(last - WatermarkOverlap, zone) < from) continue;
+            if (mark >= at)
+                continue;
+            if (scannedFrom is { } from && mark is { } last && Day.Of(last - WatermarkOverlap, zone) < from)
+                continue;
             await store.SetValueAsync(WatermarkKey(region), LastEventValue(at), cancellationToken);
         }
     }
@@ -392,15 +504,19 @@ public sealed partial class UsageLedger(
 
     /// <summary>Records what Braket listed and, of the tasks it did not list, what it says of each; drops those it does not know.</summary>
     private async Task<(IReadOnlyList<QuantumTaskSummary> Known, IReadOnlyList<LedgerChange> Changes, int Dropped)> MergeAsync(
-        IReadOnlyList<QuantumTaskSummary> listed, IReadOnlyList<QuantumTaskSummary> unlisted, DateTimeOffset at,
-        CancellationToken cancellationToken)
+        IReadOnlyList<QuantumTaskSummary> listed,
+        IReadOnlyList<QuantumTaskSummary> unlisted,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
     {
         var zone = capsOptions.CurrentValue.Zone;
         var confirmed = await Task.WhenAll(unlisted.Select(t => ConfirmAsync(t, cancellationToken)));
         var known = confirmed.Select(c => c.Known).OfType<QuantumTaskSummary>().ToList();
         var changes = await store.RecordAsync(
             listed.Concat(known).Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), at) { Confirmed = true }).ToList(),
-            cancellationToken);
+            cancellationToken
+        );
         var unknown = unlisted.Zip(confirmed).Where(p => p.Second.Unknown).Select(p => p.First.QuantumTaskArn).ToList();
         var dropped = await store.ForgetAsync(unknown, cancellationToken);
         return (known, changes, dropped.Count);
@@ -410,7 +526,8 @@ public sealed partial class UsageLedger(
     {
         var added = changes.Count(c => c.Before is null);
         var moved = changes.Count(c => c.Before is not null && c.Before.Task.Status != c.After?.Task.Status);
-        if (added + moved + dropped > 0) LogDrift(from, to, scope, added, moved, dropped);
+        if (added + moved + dropped > 0)
+            LogDrift(from, to, scope, added, moved, dropped);
     }
 
     /// <summary>
@@ -420,9 +537,11 @@ public sealed partial class UsageLedger(
     /// </summary>
     private async Task<(QuantumTaskSummary? Known, bool Unknown)> ConfirmAsync(QuantumTaskSummary told, CancellationToken cancellationToken)
     {
-        if (!QuantumTaskArn.TryParse(told.QuantumTaskArn, out var arn)) return (null, true);
+        if (!QuantumTaskArn.TryParse(told.QuantumTaskArn, out var arn))
+            return (null, true);
         var known = await braket.GetQuantumTaskAsync(arn, cancellationToken);
-        if (known.IsSuccess) return (known.Value, false);
+        if (known.IsSuccess)
+            return (known.Value, false);
         LogUnconfirmedTask(told.QuantumTaskArn, known.Error!.Kind);
         return (null, known.Error.Kind == BraketErrorKind.NotFound);
     }
@@ -432,8 +551,11 @@ public sealed partial class UsageLedger(
     private static DateTimeOffset? ParseTime(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Ledger drift on {From}..{To} ({Scope}): the scan found {Added} tasks the ledger lacked and {Moved} whose status had moved on; {Dropped} tasks Braket does not know were dropped")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Ledger drift on {From}..{To} ({Scope}): the scan found {Added} tasks the ledger lacked and {Moved} whose status had "
+            + "moved on; {Dropped} tasks Braket does not know were dropped"
+    )]
     private partial void LogDrift(Day from, Day to, string scope, int added, int moved, int dropped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger filled with {From}..{To} ({Scope}): {Tasks} tasks")]

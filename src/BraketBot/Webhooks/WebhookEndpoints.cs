@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using BraketBot.Enforcement;
 using BraketBot.Hosting;
+using BraketBot.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using BraketBot.Telemetry;
 
 namespace BraketBot.Webhooks;
 
@@ -15,12 +15,20 @@ public sealed record WebhookAnswer(string Status, string Detail);
 public static partial class WebhookEndpoints
 {
     public static RouteHandlerBuilder MapEventBridgeRoute(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/webhooks").WithTags("Webhooks")
+        app.MapGroup("/webhooks")
+            .WithTags("Webhooks")
             .MapPost("/eventbridge", EventBridgeAsync)
             .WithSummary("Target of an EventBridge API destination: Braket task state changes, authenticated by the API key header.");
 
-    public static async Task<Results<Accepted<WebhookAnswer>, Ok<WebhookAnswer>, BadRequest<WebhookAnswer>, UnauthorizedHttpResult, StatusCodeHttpResult>> EventBridgeAsync(
-        HttpRequest request, IOptionsMonitor<EventBridgeOptions> options, EventIntake intake, BraketBotMetrics metrics, ILogger<WebhookAnswer> logger)
+    public static async Task<
+        Results<Accepted<WebhookAnswer>, Ok<WebhookAnswer>, BadRequest<WebhookAnswer>, UnauthorizedHttpResult, StatusCodeHttpResult>
+    > EventBridgeAsync(
+        HttpRequest request,
+        IOptionsMonitor<EventBridgeOptions> options,
+        EventIntake intake,
+        BraketBotMetrics metrics,
+        ILogger<WebhookAnswer> logger
+    )
     {
         var settings = options.CurrentValue;
         if (!KeyMatches(settings.ApiKey, request.Headers[settings.ApiKeyHeader]))
@@ -30,7 +38,8 @@ public static partial class WebhookEndpoints
         }
         var cancellationToken = request.HttpContext.RequestAborted;
         var body = await request.ReadBodyAsync(RequestBody.MaxBytes, cancellationToken);
-        if (body is null) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (body is null)
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
         switch (TaskStateChange.Parse(body))
         {
@@ -62,7 +71,8 @@ public static partial class WebhookEndpoints
     }
 
     private static bool KeyMatches(string? expected, string? given) =>
-        !string.IsNullOrEmpty(expected) && given is not null
+        !string.IsNullOrEmpty(expected)
+        && given is not null
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an EventBridge delivery: missing or wrong {Header}")]

@@ -9,8 +9,7 @@ public sealed partial class ArchitectureDiagramTests
     private static readonly FolderGraph Code = FolderGraph.Of(Repository.Path("src", "BraketBot"));
 
     // Program.cs is the table of contents: it calls every folder's AddX()/MapX(), so it is not drawn.
-    private static IReadOnlySet<(string From, string To)> CodeArrows() =>
-        Code.Arrows.Where(a => a.From != "(root)").ToHashSet();
+    private static IReadOnlySet<(string From, string To)> CodeArrows() => Code.Arrows.Where(a => a.From != "(root)").ToHashSet();
 
     /// <summary>The arrows of the Mermaid flowchart, with each node read as the folder its label names first.</summary>
     private static IReadOnlySet<(string From, string To)> DiagramArrows()
@@ -30,8 +29,11 @@ public sealed partial class ArchitectureDiagramTests
     {
         var missing = CodeArrows().Except(DiagramArrows()).ToList();
 
-        Assert.True(missing.Count == 0,
-            $"docs/ARCHITECTURE.md's diagram lacks these arrows that the code has (add them, or remove the reference):{Environment.NewLine}{Lines(missing)}");
+        Assert.True(
+            missing.Count == 0,
+            $"docs/ARCHITECTURE.md's diagram lacks these arrows that the code has (add them, or remove the "
+                + $"reference):{Environment.NewLine}{Lines(missing)}"
+        );
     }
 
     [Fact]
@@ -39,8 +41,10 @@ public sealed partial class ArchitectureDiagramTests
     {
         var stale = DiagramArrows().Except(CodeArrows()).ToList();
 
-        Assert.True(stale.Count == 0,
-            $"docs/ARCHITECTURE.md's diagram draws arrows the code no longer has (remove them):{Environment.NewLine}{Lines(stale)}");
+        Assert.True(
+            stale.Count == 0,
+            $"docs/ARCHITECTURE.md's diagram draws arrows the code no longer has (remove them):{Environment.NewLine}{Lines(stale)}"
+        );
     }
 
     [Fact]
@@ -61,13 +65,27 @@ public sealed partial class ArchitectureDiagramTests
         var root = Directory.CreateTempSubdirectory("folder-graph-");
         try
         {
-            File.WriteAllText(Path.Combine(root.FullName, "A.cs"), "namespace BraketBot.Alpha;\npublic sealed class AlphaThing { BetaThing? b; }\n");
-            File.WriteAllText(Path.Combine(root.FullName, "B.cs"),
-                "namespace BraketBot.Beta;\n// AlphaThing in a comment is no reference\npublic sealed class BetaThing { string s = \"AlphaThing\"; }\n");
+            File.WriteAllText(
+                Path.Combine(root.FullName, "A.cs"),
+                "namespace BraketBot.Alpha;\npublic sealed class AlphaThing { BetaThing? b; }\n"
+            );
+            File.WriteAllText(
+                Path.Combine(root.FullName, "B.cs"),
+                "namespace BraketBot.Beta;\n// AlphaThing in a comment is no reference\npublic sealed class BetaThing { string s = "
+                    + "\"AlphaThing\"; }\n"
+            );
             Assert.Equal([("Alpha", "Beta")], FolderGraph.Of(root.FullName).Arrows);
 
-            File.WriteAllText(Path.Combine(root.FullName, "B.cs"), "namespace BraketBot.Beta;\npublic sealed class BetaThing { AlphaThing? a; }\n");
-            Assert.Equal([["Alpha", "Beta"]], FolderGraph.Of(root.FullName).Cycles());
+            File.WriteAllText(
+                Path.Combine(root.FullName, "B.cs"),
+                "namespace BraketBot.Beta;\npublic sealed class BetaThing { AlphaThing? a; }\n"
+            );
+            Assert.Equal(
+                [
+                    ["Alpha", "Beta"],
+                ],
+                FolderGraph.Of(root.FullName).Cycles()
+            );
         }
         finally
         {

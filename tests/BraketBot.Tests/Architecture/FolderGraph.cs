@@ -15,9 +15,12 @@ public sealed partial class FolderGraph
 
     public static FolderGraph Of(string sourceRoot)
     {
-        var files = Directory.EnumerateFiles(sourceRoot, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var files = Directory
+            .EnumerateFiles(sourceRoot, "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            )
             .Select(f => Read(File.ReadAllText(f)))
             .ToList();
 
@@ -30,8 +33,11 @@ public sealed partial class FolderGraph
 
         var arrows = new HashSet<(string, string)>();
         foreach (var file in files)
+        {
             foreach (var word in file.Words)
-                if (owners.TryGetValue(word, out var folder) && folder != file.Folder) arrows.Add((file.Folder, folder));
+                if (owners.TryGetValue(word, out var folder) && folder != file.Folder)
+                    arrows.Add((file.Folder, folder));
+        }
         return new FolderGraph(arrows);
     }
 
@@ -45,13 +51,14 @@ public sealed partial class FolderGraph
             var stack = new Stack<string>([from]);
             while (stack.TryPop(out var folder))
                 foreach (var to in next.GetValueOrDefault(folder, []))
-                    if (seen.Add(to)) stack.Push(to);
+                    if (seen.Add(to))
+                        stack.Push(to);
             return seen;
         }
 
         var reach = next.Keys.ToDictionary(f => f, Reach);
-        return reach.Keys
-            .Where(f => reach[f].Contains(f))
+        return reach
+            .Keys.Where(f => reach[f].Contains(f))
             .Select(f => (IReadOnlyList<string>)reach.Keys.Where(g => reach[f].Contains(g) && reach[g].Contains(f)).Order().ToList())
             .DistinctBy(c => string.Join(",", c))
             .ToList();

@@ -17,7 +17,9 @@ public sealed class ArnTests
     [Fact]
     public void Parses_task_arns()
     {
-        Assert.True(QuantumTaskArn.TryParse("arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e-1a2b-4c3d-9e8f-0a1b2c3d4e5f", out var arn));
+        Assert.True(
+            QuantumTaskArn.TryParse("arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e-1a2b-4c3d-9e8f-0a1b2c3d4e5f", out var arn)
+        );
         Assert.Equal(("us-west-1", "111122223333", "4b5c6d7e-1a2b-4c3d-9e8f-0a1b2c3d4e5f"), (arn.Region, arn.Account, arn.Id));
     }
 

@@ -57,7 +57,9 @@ public sealed class BraketClientTests : IDisposable
         var client = Client();
 
         var found = new List<QuantumTaskSummary>();
-        await foreach (var task in client.SearchAllQuantumTasksAsync("us-west-1", [QuantumTaskFilter.Device(Tasks.AspenArn)], CancellationToken.None))
+        await foreach (
+            var task in client.SearchAllQuantumTasksAsync("us-west-1", [QuantumTaskFilter.Device(Tasks.AspenArn)], CancellationToken.None)
+        )
             found.Add(task);
 
         Assert.Equal(250, found.DistinctBy(t => t.QuantumTaskArn).Count());
@@ -100,7 +102,10 @@ public sealed class BraketClientTests : IDisposable
         braket.Add(running);
         var client = Client();
         QuantumTaskArn.TryParse(running.QuantumTaskArn, out var runningArn);
-        QuantumTaskArn.TryParse($"arn:aws:braket:us-west-1:{Tasks.Account}:quantum-task/00000000-dead-beef-0000-000000000000", out var missingArn);
+        QuantumTaskArn.TryParse(
+            $"arn:aws:braket:us-west-1:{Tasks.Account}:quantum-task/00000000-dead-beef-0000-000000000000",
+            out var missingArn
+        );
 
         var conflict = await client.CancelQuantumTaskAsync(runningArn!, "token-1", CancellationToken.None);
         var missing = await client.GetQuantumTaskAsync(missingArn!, CancellationToken.None);
@@ -141,7 +146,9 @@ public sealed class BraketClientTests : IDisposable
         Assert.Equal(CancellationStatus.Cancelling, result.Value);
         var attempts = braket.RequestsOf(BraketOperations.CancelQuantumTask);
         Assert.Equal(2, attempts.Count);
-        Assert.All(attempts, a => Assert.Equal("b6f1e5c2-token", JsonDocument.Parse(a.Body!).RootElement.GetProperty("clientToken").GetString()));
+        Assert.All(attempts, a =>
+            Assert.Equal("b6f1e5c2-token", JsonDocument.Parse(a.Body!).RootElement.GetProperty("clientToken").GetString())
+        );
         // The server decodes ':' for us, but never the ARN's own '/', which must arrive as %2F in one segment.
         Assert.EndsWith($"quantum-task%2F{arn!.Id}/cancel", attempts[0].Url);
     }
@@ -157,15 +164,19 @@ public sealed class BraketClientTests : IDisposable
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 300, window.Start.AddHours(5)),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 999, window.Start.AddSeconds(-1)),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 999, window.End),
-            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 999, window.Start.AddHours(1)));
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 999, window.Start.AddHours(1))
+        );
 
         var tasks = await Client().TasksCreatedAsync(["us-west-1"], Tasks.AspenArn, window.Start, window.End, CancellationToken.None);
 
         Assert.Equal(600, tasks.Value!.Sum(t => t.Shots));
-        var filters = JsonDocument.Parse(braket.RequestsOf(BraketOperations.SearchQuantumTasks).Single().Body!).RootElement.GetProperty("filters");
+        var filters = JsonDocument
+            .Parse(braket.RequestsOf(BraketOperations.SearchQuantumTasks).Single().Body!)
+            .RootElement.GetProperty("filters");
         Assert.Equal(
             ["createdAt GTE 2022-04-10T07:00:00Z", "createdAt LT 2022-04-11T07:00:00Z", "deviceArn EQUAL " + Tasks.AspenArn],
-            filters.EnumerateArray().Select(f => $"{f.GetProperty("name")} {f.GetProperty("operator")} {f.GetProperty("values")[0]}"));
+            filters.EnumerateArray().Select(f => $"{f.GetProperty("name")} {f.GetProperty("operator")} {f.GetProperty("values")[0]}")
+        );
     }
 
     [Fact]
@@ -194,7 +205,14 @@ public sealed class BraketClientTests : IDisposable
     [Fact]
     public async Task Reads_spending_limits_as_botocore_shapes_them()
     {
-        braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1649548800), DateTimeOffset.FromUnixTimeSeconds(1652140800), queued: 12.50m, total: 130.25m);
+        braket.AddSpendingLimit(
+            Tasks.AnkaaArn,
+            500m,
+            DateTimeOffset.FromUnixTimeSeconds(1649548800),
+            DateTimeOffset.FromUnixTimeSeconds(1652140800),
+            queued: 12.50m,
+            total: 130.25m
+        );
 
         var limits = await Client().SearchSpendingLimitsAsync("us-west-1", CancellationToken.None);
 
@@ -211,13 +229,16 @@ public sealed class BraketClientTests : IDisposable
         braket.Devices.Add(Tasks.Ankaa);
         DeviceArn.TryParse(Tasks.AnkaaArn, out var ankaa);
 
-        var created = await Client().CreateSpendingLimitAsync(ankaa!, 20m, April10, LimitTags.For(LimitRenewal.Day), "token-1", CancellationToken.None);
+        var created = await Client()
+            .CreateSpendingLimitAsync(ankaa!, 20m, April10, LimitTags.For(LimitRenewal.Day), "token-1", CancellationToken.None);
 
         var request = braket.RequestsOf(BraketOperations.CreateSpendingLimit).Single();
         Assert.Equal(("POST", "/spending-limit", "us-west-1"), (request.Method, request.Path, FakeBraket.RegionOf(request)));
         Assert.Equal(
-            """{"clientToken":"token-1","deviceArn":"arn:aws:braket:us-west-1::device/qpu/rigetti/Ankaa-3","spendingLimit":"20.00","timePeriod":{"startAt":1649548800,"endAt":1649635200},"tags":{"braketbot:renew":"day"}}""",
-            request.Body);
+            """{"clientToken":"token-1","deviceArn":"arn:aws:braket:us-west-1::device/qpu/rigetti/Ankaa-3","spendingLimit":"20.00","time"""
+                + """Period":{"startAt":1649548800,"endAt":1649635200},"tags":{"braketbot:renew":"day"}}""",
+            request.Body
+        );
         Assert.Equal(braket.SpendingLimits.Single().Arn, created.Value);
     }
 
@@ -237,11 +258,18 @@ public sealed class BraketClientTests : IDisposable
         // WireMock shows the path decoded; the escaped form on the wire is what SigV4HandlerTests signs.
         var sent = braket.Requests.Select(r => (r.Request.Method, r.Request.Path, FakeBraket.RegionOf(r.Request), r.Request.Body)).ToList();
         Assert.Equal(
-        [
-            ("PATCH", $"/spending-limit/{arn}/update", "us-west-1", """{"clientToken":"token-2","spendingLimit":"25.50","timePeriod":{"startAt":1649548800,"endAt":1649635200}}"""),
-            ("POST", $"/tags/{arn}", "us-west-1", """{"tags":{"braketbot:renew":"month"}}"""),
-            ("DELETE", $"/spending-limit/{arn}/delete", "us-west-1", null),
-        ], sent.Select(s => (s.Method, s.Path, s.Item3, string.IsNullOrEmpty(s.Body) ? null : s.Body)).ToList());
+            [
+                (
+                    "PATCH",
+                    $"/spending-limit/{arn}/update",
+                    "us-west-1",
+                    """{"clientToken":"token-2","spendingLimit":"25.50","timePeriod":{"startAt":1649548800,"endAt":1649635200}}"""
+                ),
+                ("POST", $"/tags/{arn}", "us-west-1", """{"tags":{"braketbot:renew":"month"}}"""),
+                ("DELETE", $"/spending-limit/{arn}/delete", "us-west-1", null),
+            ],
+            sent.Select(s => (s.Method, s.Path, s.Item3, string.IsNullOrEmpty(s.Body) ? null : s.Body)).ToList()
+        );
     }
 
     [Fact]
@@ -251,8 +279,10 @@ public sealed class BraketClientTests : IDisposable
         DeviceArn.TryParse(Tasks.AnkaaArn, out var ankaa);
         braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, Day, Day.AddDays(1));
 
-        var second = await Client().CreateSpendingLimitAsync(ankaa!, 20m, April10, LimitTags.For(LimitRenewal.Day), "token-3", CancellationToken.None);
-        var missing = await Client().DeleteSpendingLimitAsync("arn:aws:braket:us-west-1:111122223333:spending-limit/gone", CancellationToken.None);
+        var second = await Client()
+            .CreateSpendingLimitAsync(ankaa!, 20m, April10, LimitTags.For(LimitRenewal.Day), "token-3", CancellationToken.None);
+        var missing = await Client()
+            .DeleteSpendingLimitAsync("arn:aws:braket:us-west-1:111122223333:spending-limit/gone", CancellationToken.None);
 
         Assert.Equal(BraketErrorKind.Validation, second.Error!.Kind);
         Assert.Contains("already exists", second.Error.Message);
@@ -264,7 +294,13 @@ public sealed class BraketClientTests : IDisposable
     public async Task Reads_whether_braketbot_renews_a_limit_from_its_tag()
     {
         braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, Day, Day.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
-        braket.AddSpendingLimit(Tasks.AspenArn, 20m, Day, Day.AddDays(1), tags: new Dictionary<string, string> { [LimitTags.Renew] = "weekly" });
+        braket.AddSpendingLimit(
+            Tasks.AspenArn,
+            20m,
+            Day,
+            Day.AddDays(1),
+            tags: new Dictionary<string, string> { [LimitTags.Renew] = "weekly" }
+        );
 
         var limits = (await Client().SearchSpendingLimitsAsync("us-west-1", CancellationToken.None)).Value!;
 

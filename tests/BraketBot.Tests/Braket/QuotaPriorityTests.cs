@@ -25,8 +25,11 @@ public sealed class QuotaPriorityTests
 
         // Thirty pages of people's reports queue, then ten of the reconcile's: ten seconds of us-west-1's search quota,
         // room enough for the event to reach the breach's scan on a busy machine.
-        var queued = Enumerable.Range(0, 30).Select(_ => Page(BraketPriority.Report, QuantumTaskStatus.Completed))
-            .Concat(Enumerable.Range(0, 10).Select(_ => Page(BraketPriority.Reconcile, QuantumTaskStatus.Running))).ToList();
+        var queued = Enumerable
+            .Range(0, 30)
+            .Select(_ => Page(BraketPriority.Report, QuantumTaskStatus.Completed))
+            .Concat(Enumerable.Range(0, 10).Select(_ => Page(BraketPriority.Reconcile, QuantumTaskStatus.Running)))
+            .ToList();
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(task)))).StatusCode);
         await Task.WhenAll(queued);
         await bot.Slack.WaitFor(() => Kinds(bot.Braket).Contains("enforcement") ? "scan" : null, what: "the breach's confirming scan");
@@ -42,9 +45,14 @@ public sealed class QuotaPriorityTests
 
     /// <summary>The search requests in the order Braket received them, each told by its filter.</summary>
     private static List<string> Kinds(FakeBraket braket) =>
-        braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(r => r.Body ?? "").Select(body =>
-            body.Contains("Aspen-M-1", StringComparison.Ordinal) ? "enforcement"
-            : body.Contains("COMPLETED", StringComparison.Ordinal) ? "report"
-            : body.Contains("RUNNING", StringComparison.Ordinal) ? "reconcile"
-            : "other").ToList();
+        braket
+            .RequestsOf(BraketOperations.SearchQuantumTasks)
+            .Select(r => r.Body ?? "")
+            .Select(body =>
+                body.Contains("Aspen-M-1", StringComparison.Ordinal) ? "enforcement"
+                : body.Contains("COMPLETED", StringComparison.Ordinal) ? "report"
+                : body.Contains("RUNNING", StringComparison.Ordinal) ? "reconcile"
+                : "other"
+            )
+            .ToList();
 }

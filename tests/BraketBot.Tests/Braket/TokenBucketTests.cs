@@ -27,7 +27,8 @@ public sealed class TokenBucketTests
     {
         var time = new FakeTimeProvider();
         var bucket = new TokenBucket(new Quota(2, 20), time);
-        for (var i = 0; i < 20; i++) bucket.Reserve();
+        for (var i = 0; i < 20; i++)
+            bucket.Reserve();
         bucket.Answered(time.GetTimestamp());
 
         time.Advance(TimeSpan.FromSeconds(1));
@@ -45,7 +46,8 @@ public sealed class TokenBucketTests
         var time = new FakeTimeProvider();
         var bucket = new TokenBucket(new Quota(2, 20), time);
         var sent = time.GetTimestamp();
-        for (var i = 0; i < 20; i++) bucket.TryTake();
+        for (var i = 0; i < 20; i++)
+            bucket.TryTake();
 
         // The first call is 0.8 s on its way: Braket's bucket is full till it arrives, and refills only from then.
         time.Advance(TimeSpan.FromSeconds(0.8));
@@ -63,7 +65,8 @@ public sealed class TokenBucketTests
     {
         var time = new FakeTimeProvider();
         var bucket = new TokenBucket(new Quota(2, 20), time);
-        for (var i = 0; i < 20; i++) bucket.TryTake();
+        for (var i = 0; i < 20; i++)
+            bucket.TryTake();
         // An answer to a call sent before the burst says nothing of it.
         bucket.Answered(time.GetTimestamp() - 1);
 
@@ -76,13 +79,23 @@ public sealed class TokenBucketTests
     }
 
     private static QuotaLimiter Limiter(TimeProvider time) =>
-        new(new FixedOptions<BraketOptions>(new BraketOptions()), new FixedOptions<WatchOptions>(new WatchOptions()), time, NullLogger<QuotaLimiter>.Instance);
+        new(
+            new FixedOptions<BraketOptions>(new BraketOptions()),
+            new FixedOptions<WatchOptions>(new WatchOptions()),
+            time,
+            NullLogger<QuotaLimiter>.Instance
+        );
 
     /// <summary>
     /// Moves the clock on in small steps until every call has had its turn, and says at which (fake) time each had it:
     /// the queue hands turns over on the thread pool, so the test lets it run between steps.
     /// </summary>
-    private static async Task<TimeSpan[]> TurnTimesAsync(FakeTimeProvider time, IReadOnlyList<Task> calls, TimeSpan limit, double stepSeconds = 0.05)
+    private static async Task<TimeSpan[]> TurnTimesAsync(
+        FakeTimeProvider time,
+        IReadOnlyList<Task> calls,
+        TimeSpan limit,
+        double stepSeconds = 0.05
+    )
     {
         var start = time.GetUtcNow();
         var turns = new TimeSpan?[calls.Count];
@@ -95,7 +108,8 @@ public sealed class TokenBucketTests
         while (turns.Any(t => t is null) && time.GetUtcNow() - start < limit && DateTime.UtcNow < deadline)
         {
             await Task.Delay(2);
-            if (calls.All(c => c.IsCompleted) || !await Progressed(calls)) time.Advance(TimeSpan.FromSeconds(stepSeconds));
+            if (calls.All(c => c.IsCompleted) || !await Progressed(calls))
+                time.Advance(TimeSpan.FromSeconds(stepSeconds));
         }
         await Task.WhenAll(calls);
         return turns.Select(t => t!.Value).ToArray();
@@ -115,14 +129,18 @@ public sealed class TokenBucketTests
         var time = new FakeTimeProvider();
         var limiter = Limiter(time);
 
-        var calls = Enumerable.Range(0, 60).Select(_ => limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None)).ToList();
+        var calls = Enumerable
+            .Range(0, 60)
+            .Select(_ => limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None))
+            .ToList();
         limiter.Answered("us-west-1", BraketOperations.CancelQuantumTask, time.GetTimestamp()); // Braket answers the first at once
         var turns = await TurnTimesAsync(time, calls, TimeSpan.FromSeconds(30), stepSeconds: 0.1);
 
         // 19 at once (the burst less one spare token), then 2 a second: the quota, never faster, and not much slower.
         Assert.Equal(19, turns.Count(t => t == TimeSpan.Zero));
         var paced = turns.Order().Skip(19).ToList();
-        for (var i = 0; i < paced.Count; i++) Assert.True(paced[i] >= TimeSpan.FromSeconds(0.5 * (i + 1)), $"call {i + 20} at {paced[i]}");
+        for (var i = 0; i < paced.Count; i++)
+            Assert.True(paced[i] >= TimeSpan.FromSeconds(0.5 * (i + 1)), $"call {i + 20} at {paced[i]}");
         Assert.True(paced[^1] <= TimeSpan.FromSeconds(20.6), $"the last at {paced[^1]}");
         // Other regions and operations have buckets of their own.
         Assert.True(limiter.WaitAsync("us-east-1", BraketOperations.CancelQuantumTask, CancellationToken.None).IsCompletedSuccessfully);
@@ -159,10 +177,17 @@ public sealed class TokenBucketTests
     {
         var time = new FakeTimeProvider();
         var settings = new ConfigurationBuilder().AddInMemoryCollection().Build();
-        using var services = new ServiceCollection().Configure<BraketOptions>(settings.GetSection(BraketOptions.Section)).BuildServiceProvider();
-        using var limiter = new QuotaLimiter(services.GetRequiredService<IOptionsMonitor<BraketOptions>>(),
-            new FixedOptions<WatchOptions>(new WatchOptions()), time, NullLogger<QuotaLimiter>.Instance);
-        for (var i = 0; i < 19; i++) await limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
+        using var services = new ServiceCollection()
+            .Configure<BraketOptions>(settings.GetSection(BraketOptions.Section))
+            .BuildServiceProvider();
+        using var limiter = new QuotaLimiter(
+            services.GetRequiredService<IOptionsMonitor<BraketOptions>>(),
+            new FixedOptions<WatchOptions>(new WatchOptions()),
+            time,
+            NullLogger<QuotaLimiter>.Instance
+        );
+        for (var i = 0; i < 19; i++)
+            await limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
 
         // An edited appsettings.json that leaves the quotas alone: the burst is spent, as it is at Braket.
         settings.Reload();
@@ -179,7 +204,8 @@ public sealed class TokenBucketTests
     {
         var time = new FakeTimeProvider();
         var limiter = Limiter(time);
-        for (var i = 0; i < 19; i++) await limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
+        for (var i = 0; i < 19; i++)
+            await limiter.WaitAsync("us-west-1", BraketOperations.CancelQuantumTask, CancellationToken.None);
         limiter.Answered("us-west-1", BraketOperations.CancelQuantumTask, time.GetTimestamp());
         using var giveUp = new CancellationTokenSource();
 

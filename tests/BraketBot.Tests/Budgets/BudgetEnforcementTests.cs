@@ -41,7 +41,10 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
     }
 
     private static QuantumTaskSummary Tagged(string team, string device, QuantumTaskStatus status, long shots, int minutes = 0) =>
-        Tasks.Task(device, status, shots, Morning.AddMinutes(minutes)) with { Tags = new Dictionary<string, string> { ["team"] = team } };
+        Tasks.Task(device, status, shots, Morning.AddMinutes(minutes)) with
+        {
+            Tags = new Dictionary<string, string> { ["team"] = team },
+        };
 
     private QuantumTaskSummary InBraket(QuantumTaskSummary task)
     {
@@ -58,8 +61,10 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
     private static string Text(FakeSlack.Message message) => MessageText.Of(message.Body, withFallback: true);
 
     private Task<FakeSlack.Message> WaitForAlertIn(string channel, string reading) =>
-        Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => m.Channel == channel && Text(m).Contains(reading)),
-            what: $"an alert in {channel} reading '{reading}'");
+        Slack.WaitFor(
+            () => Slack.TopLevel.FirstOrDefault(m => m.Channel == channel && Text(m).Contains(reading)),
+            what: $"an alert in {channel} reading '{reading}'"
+        );
 
     private void AssertStatus(QuantumTaskStatus status, params QuantumTaskSummary[] tasks) =>
         Assert.All(tasks, t => Assert.Equal(status, Braket.Task(t.QuantumTaskArn).Status));
@@ -116,14 +121,30 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
     {
         const string betaJob = "arn:aws:braket:us-east-1:111122223333:job/beta-vqe";
         Budgets("MaxCostPerDay", "5", "MaxCostPerDay", "1000");
-        Braket.AddJob(new HybridJob(betaJob, "beta-vqe", "RUNNING", Tasks.ForteArn, "ml.m5.large", 2,
-            Morning.AddMinutes(-10), Morning.AddMinutes(-9), null, TimeSpan.FromMinutes(60)));
+        Braket.AddJob(
+            new HybridJob(
+                betaJob,
+                "beta-vqe",
+                "RUNNING",
+                Tasks.ForteArn,
+                "ml.m5.large",
+                2,
+                Morning.AddMinutes(-10),
+                Morning.AddMinutes(-9),
+                null,
+                TimeSpan.FromMinutes(60)
+            )
+        );
         InBraket(Tagged("beta", Tasks.ForteArn, QuantumTaskStatus.Completed, 10) with { Origin = new TaskOrigin(null, betaJob) });
         var alpha = InBraket(Tagged("alpha", Tasks.ForteArn, QuantumTaskStatus.Queued, 100, 1)); // $8.30 on Forte-1
 
         using (var scope = Bot.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
-                new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true), CancellationToken.None);
+            await scope
+                .ServiceProvider.GetRequiredService<CapEnforcer>()
+                .EvaluateAsync(
+                    new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true),
+                    CancellationToken.None
+                );
 
         var alert = await WaitForAlertIn("C0ALPHA", "Cancelled 1 queued tasks");
         await SettleAsync();
@@ -141,13 +162,21 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         var forte = InBraket(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 10, Morning));
         var later = InBraket(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning.AddHours(1)));
         // The button a stopped run posted: its list of what it left died with the in-memory store.
-        var value = ButtonValues.Of(new RestOfRun("stopped-run", CancelScope.EveryDevice(Day.Parse("2022-04-10")),
-            Morning.AddMinutes(30), [Tasks.AnkaaArn, Tasks.AspenArn]));
+        var value = ButtonValues.Of(
+            new RestOfRun(
+                "stopped-run",
+                CancelScope.EveryDevice(Day.Parse("2022-04-10")),
+                Morning.AddMinutes(30),
+                [Tasks.AnkaaArn, Tasks.AspenArn]
+            )
+        );
 
         await ClickAsync(CancelRestAction.Id, value, "r1", "U0ADMIN");
 
         await Slack.WaitFor(
-            () => Slack.Responses("r1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null, what: "the rest's run");
+            () => Slack.Responses("r1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null,
+            what: "the rest's run"
+        );
         await SettleAsync();
         AssertStatus(QuantumTaskStatus.Cancelling, ankaa, aspen);
         AssertStatus(QuantumTaskStatus.Queued, forte, later);
@@ -201,7 +230,9 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
 
         await ClickAsync(CancelAllQueuedAction.Id, value, "lead", userId: "U0ALPHALEAD");
         await Slack.WaitFor(
-            () => Slack.Responses("lead").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null, what: "the budget's run");
+            () => Slack.Responses("lead").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null,
+            what: "the budget's run"
+        );
         await SettleAsync();
         AssertStatus(QuantumTaskStatus.Cancelling, alphaQueued, trigger);
         AssertStatus(QuantumTaskStatus.Queued, betaQueued, untagged);
@@ -247,8 +278,10 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         Assert.Contains("*Shots, budget alpha (team=alpha)*: `▓▓░░░░░░░░ 20%` 2,000 of 10,000", text);
         var button = Buttons(report).Single(b => b.GetProperty("action_id").GetString() == CancelAllQueuedAction.Id);
         Assert.Equal("Cancel alpha's queued tasks", button.GetProperty("text").GetProperty("text").GetString());
-        Assert.Equal(CancelScope.OfBudget(Day.Parse("2022-04-10"), new BudgetScope("alpha", new TaskTag("team", "alpha"), [])),
-            JsonSerializer.Deserialize<CancelScope>(button.GetProperty("value").GetString()!, JsonSerializerOptions.Web));
+        Assert.Equal(
+            CancelScope.OfBudget(Day.Parse("2022-04-10"), new BudgetScope("alpha", new TaskTag("team", "alpha"), [])),
+            JsonSerializer.Deserialize<CancelScope>(button.GetProperty("value").GetString()!, JsonSerializerOptions.Web)
+        );
         Assert.Contains("There is no budget `gamma`. Budgets: `alpha`, `beta`.", Text((await Slack.WaitForResponses("i2"))[0]));
         Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(aspen.QuantumTaskArn).Status);
     }
@@ -270,13 +303,17 @@ public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTest
         Assert.Contains(":busts_in_silhouette: By budget (as caps count): alpha 1,000 shots, $0.65 · untagged 3,000 shots, $1.35", text);
         Assert.Contains(":busts_in_silhouette: By budget (as caps count): alpha 100 shots, $8.30 · beta 200 shots, $16.30", text);
         // The same figures as /braket budgets: alpha's day on both devices.
-        Assert.Contains("*alpha* · tag `team=alpha` · alerts in <#C0ALPHA>\nToday 1,100 shots, $8.95", Text((await Slack.WaitForResponses("b1"))[0]));
+        Assert.Contains(
+            "*alpha* · tag `team=alpha` · alerts in <#C0ALPHA>\nToday 1,100 shots, $8.95",
+            Text((await Slack.WaitForResponses("b1"))[0])
+        );
     }
 
     private static string Text(JsonElement body) => MessageText.Of(body, withFallback: true);
 
     private static IEnumerable<JsonElement> Buttons(JsonElement body) =>
-        body.GetProperty("blocks").EnumerateArray()
+        body.GetProperty("blocks")
+            .EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "actions")
             .SelectMany(b => b.GetProperty("elements").EnumerateArray());
 }

@@ -11,7 +11,10 @@ public sealed class BudgetPolicyTests
     private static DeviceSummary Describe(string arn) => Tasks.AllDevices.Single(d => d.DeviceArn == arn);
 
     private static QuantumTaskSummary Tagged(string team, string device, QuantumTaskStatus status, long shots) =>
-        Tasks.Task(device, status, shots, At) with { Tags = new Dictionary<string, string> { ["team"] = team } };
+        Tasks.Task(device, status, shots, At) with
+        {
+            Tags = new Dictionary<string, string> { ["team"] = team },
+        };
 
     private static readonly BudgetCaps Alpha = new() { Tag = "team=alpha", MaxShotsPerDay = 1000 };
 
@@ -54,14 +57,22 @@ public sealed class BudgetPolicyTests
     [Fact]
     public void Budget_caps_follow_the_account_and_device_caps_keyed_by_budget()
     {
-        var caps = CapPolicy.CapsInForce(new CapsOptions
-        {
-            MaxShotsPerDay = 10_000,
-            Budgets = { ["beta"] = new BudgetCaps { Tag = "team=beta", MaxCostPerMonth = 50 }, ["Alpha"] = Alpha },
-        });
+        var caps = CapPolicy.CapsInForce(
+            new CapsOptions
+            {
+                MaxShotsPerDay = 10_000,
+                Budgets =
+                {
+                    ["beta"] = new BudgetCaps { Tag = "team=beta", MaxCostPerMonth = 50 },
+                    ["Alpha"] = Alpha,
+                },
+            }
+        );
 
-        Assert.Equal(["account Shots 10000 Day", "budget:ALPHA Shots 1000 Day", "budget:BETA Cost 50 Month"],
-            caps.Select(c => $"{c.Scope.Key} {c.Metric} {c.Limit} {c.Period}"));
+        Assert.Equal(
+            ["account Shots 10000 Day", "budget:ALPHA Shots 1000 Day", "budget:BETA Cost 50 Month"],
+            caps.Select(c => $"{c.Scope.Key} {c.Metric} {c.Limit} {c.Period}")
+        );
         Assert.False(caps[1].Scope.IsAccount);
     }
 
@@ -113,7 +124,12 @@ public sealed class BudgetPolicyTests
         var cap = new Cap(new CapScope(null, AlphaScope()), CapMetric.Shots, 1000);
         var run = new EnforcementRun
         {
-            Id = "r", Kind = RunKind.CapAlert, Day = Today, TimeZone = "UTC", CreatedAt = At, Deadline = At.AddMinutes(5),
+            Id = "r",
+            Kind = RunKind.CapAlert,
+            Day = Today,
+            TimeZone = "UTC",
+            CreatedAt = At,
+            Deadline = At.AddMinutes(5),
             Crossed = [new CapStanding(cap, 1100, CapLevel.Breach)],
             Tasks = [new RunTask("arn", Tasks.AspenArn, "Aspen-M-1", 10, null)],
         };
@@ -130,7 +146,13 @@ public sealed class BudgetPolicyTests
             {
                 ["alpha"] = new BudgetCaps { Tag = "alpha", MaxShotsPerDay = 10 },
                 ["beta"] = new BudgetCaps { Tag = "team=beta" },
-                ["gamma"] = new BudgetCaps { Tag = "team=gamma", MaxCostPerDay = 5, Channel = "#gamma-quantum", Admins = ["ada"] },
+                ["gamma"] = new BudgetCaps
+                {
+                    Tag = "team=gamma",
+                    MaxCostPerDay = 5,
+                    Channel = "#gamma-quantum",
+                    Admins = ["ada"],
+                },
             },
         };
 
@@ -139,8 +161,9 @@ public sealed class BudgetPolicyTests
         Assert.Equal(4, failures.Count);
         Assert.Contains(failures, f => f.StartsWith("Budgets:alpha:Tag must be key=value", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Budgets:beta has no cap", StringComparison.Ordinal));
-        Assert.Contains(failures,
-            f => f.StartsWith("Budgets:gamma:Channel '#gamma-quantum' is not a Slack channel id", StringComparison.Ordinal));
+        Assert.Contains(failures, f =>
+            f.StartsWith("Budgets:gamma:Channel '#gamma-quantum' is not a Slack channel id", StringComparison.Ordinal)
+        );
         Assert.Contains(failures, f => f.StartsWith("Budgets:gamma:Admins must list Slack user ids", StringComparison.Ordinal));
     }
 

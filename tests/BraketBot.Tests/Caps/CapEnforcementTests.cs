@@ -34,8 +34,11 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
 
     /// <summary>Waits until the alert channel has this many top-level messages and the last one reads as wanted.</summary>
     private Task<IReadOnlyList<FakeSlack.Message>> WaitForAlerts(int count, string? reading = null) =>
-        Slack.WaitFor(() => Slack.TopLevel is { } top && top.Count >= count && (reading is null || Text(top[count - 1]).Contains(reading)) ? top : null,
-            what: $"{count} alert(s){(reading is null ? "" : $", the last reading '{reading}'")}");
+        Slack.WaitFor(
+            () =>
+                Slack.TopLevel is { } top && top.Count >= count && (reading is null || Text(top[count - 1]).Contains(reading)) ? top : null,
+            what: $"{count} alert(s){(reading is null ? "" : $", the last reading '{reading}'")}"
+        );
 
     [Fact]
     public async Task A_shot_breach_cancels_the_devices_queued_tasks_and_finishes_one_alert_in_place()
@@ -82,7 +85,10 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         var first = (await WaitForAlerts(1)).Single();
         var cancelsSoFar = Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
         Assert.True(cancelsSoFar < 41, $"the alert came after {cancelsSoFar} of 41 cancels");
-        Assert.Contains("Cancelling 41 queued tasks (410 shots", MessageText.Of(Slack.Bodies("chat.postMessage").Single(), withFallback: true));
+        Assert.Contains(
+            "Cancelling 41 queued tasks (410 shots",
+            MessageText.Of(Slack.Bodies("chat.postMessage").Single(), withFallback: true)
+        );
         var finished = (await WaitForAlerts(1, "Cancelled 41 queued tasks")).Single();
         await SettleAsync();
         Assert.Equal(first.Ts, finished.Ts);
@@ -93,10 +99,10 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
     public async Task An_account_cost_breach_cancels_queued_tasks_on_every_device()
     {
         Settings["Caps:MaxCostPerDay"] = "10";
-        var forte = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 100, Morning);   // $8.30
-        var ankaa = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1000, Morning);  // $1.20
+        var forte = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 100, Morning); // $8.30
+        var ankaa = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1000, Morning); // $1.20
         Braket.Add(forte, ankaa);
-        var trigger = Created(Tasks.AnkaaArn, 1000, 1);                                   // $1.20 more: $10.70
+        var trigger = Created(Tasks.AnkaaArn, 1000, 1); // $1.20 more: $10.70
 
         await Deliver(trigger);
 
@@ -105,7 +111,10 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         Assert.Contains("$10.70 of $10.00", text);
         Assert.Contains("over by $0.70", text);
         Assert.All([forte, ankaa, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
-        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order());
+        Assert.Equal(
+            ["us-east-1", "us-west-1"],
+            Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order()
+        );
     }
 
     [Fact]
@@ -117,9 +126,9 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         await Deliver(Created(Tasks.AspenArn, 50, 1));
         var warning = Text((await WaitForAlerts(1))[0]);
         await SettleAsync();
-        await Deliver(Created(Tasks.AspenArn, 50, 2));   // 900: still a warning, already told
+        await Deliver(Created(Tasks.AspenArn, 50, 2)); // 900: still a warning, already told
         await SettleAsync();
-        await Deliver(Created(Tasks.AspenArn, 200, 3));  // 1,100: a breach
+        await Deliver(Created(Tasks.AspenArn, 200, 3)); // 1,100: a breach
         var alerts = await WaitForAlerts(2, "Cancelled 3 queued tasks");
         await SettleAsync();
 
@@ -135,20 +144,30 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         Settings["Slack:Admins:0"] = "U2147483697";
         var aspen = Tasks.Many(2, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray();
-        var others = new[] { Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning), Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 10, Morning) };
+        var others = new[]
+        {
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning),
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 10, Morning),
+        };
         Braket.Add([.. aspen, .. others]);
 
         await Deliver(Created(Tasks.AspenArn, 50, 1)); // 850 of 1,000: a warning
         var warning = (await WaitForAlerts(1, "near its cap"))[0];
         await SettleAsync();
 
-        var button = warning.Body.GetProperty("blocks").EnumerateArray()
+        var button = warning
+            .Body.GetProperty("blocks")
+            .EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "actions")
-            .SelectMany(b => b.GetProperty("elements").EnumerateArray()).Single();
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Single();
         var value = button.GetProperty("value").GetString()!;
         Assert.True(ButtonValues.TryRead(value, out CancelScope? scope));
         Assert.Equal((Tasks.AspenArn, false), (scope.DeviceArn, scope.AllDevices));
-        Assert.Contains("*Aspen-M-1* created on 2022-04-10: 3 tasks, 850 shots right now", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
+        Assert.Contains(
+            "*Aspen-M-1* created on 2022-04-10: 3 tasks, 850 shots right now",
+            button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString()
+        );
 
         await ClickAsync(CancelAllQueuedAction.Id, value, "w1");
         await Slack.WaitFor(() => Slack.Responses("w1").Any(r => MessageText.Of(r).Contains("cancelled 3 of 3")) ? "done" : null);
@@ -167,9 +186,12 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         await Deliver(Created(Tasks.AspenArn, 50, 1));
 
         var warning = (await WaitForAlerts(1, "near its cap"))[0];
-        var button = warning.Body.GetProperty("blocks").EnumerateArray()
+        var button = warning
+            .Body.GetProperty("blocks")
+            .EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "actions")
-            .SelectMany(b => b.GetProperty("elements").EnumerateArray()).Single();
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Single();
         Assert.True(ButtonValues.TryRead(button.GetProperty("value").GetString(), out CancelScope? scope));
         Assert.Equal((null, true), (scope.DeviceArn, scope.AllDevices));
         Assert.Contains("*all devices*", button.GetProperty("confirm").GetProperty("text").GetProperty("text").GetString());
@@ -187,7 +209,7 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         await WaitForAlerts(1, "Cancelled 1 queued tasks");
         await SettleAsync();
         Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 850, Morning)); // Ankaa at 85%: a new warning
-        await Deliver(Created(Tasks.AspenArn, 70, 2));                                         // and Aspen still over: one more cancel
+        await Deliver(Created(Tasks.AspenArn, 70, 2)); // and Aspen still over: one more cancel
 
         var alerts = await WaitForAlerts(2, "Cancelled 1 queued tasks: 70 shots");
         await SettleAsync();
@@ -202,7 +224,8 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         Braket.Latency = TimeSpan.FromMilliseconds(30);
         var first = Created(Tasks.AspenArn, 500);
 
-        for (var i = 0; i < 3; i++) await Deliver(first, id: "same-event-id");
+        for (var i = 0; i < 3; i++)
+            await Deliver(first, id: "same-event-id");
         var burst = Enumerable.Range(0, 50).Select(i => Created(Tasks.AspenArn, 10, i + 1)).ToList();
         await Task.WhenAll(burst.Select(t => Deliver(t)));
         await WaitForAlerts(1);
@@ -255,7 +278,8 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         Braket.Add(
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 600, Morning),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Running, 1000, Morning),
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 5000, Morning));
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 5000, Morning)
+        );
 
         await Deliver(Created(Tasks.AspenArn, 50));
         await SettleAsync();
@@ -286,8 +310,12 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
     public async Task A_slack_failure_on_the_alert_is_retried_and_delivered_once()
     {
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
-        Slack.FailPostMessage(HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError,
-            HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError);
+        Slack.FailPostMessage(
+            HttpStatusCode.InternalServerError,
+            HttpStatusCode.InternalServerError,
+            HttpStatusCode.InternalServerError,
+            HttpStatusCode.InternalServerError
+        );
 
         await Deliver(Created(Tasks.AspenArn, 50));
 
@@ -307,7 +335,9 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         var alert = (await WaitForAlerts(1, "Cancelled 1 queued tasks")).Single();
         await SettleAsync();
         Assert.Single(Slack.TopLevel);
-        Assert.Contains(Slack.Received, r => r.Kind == "conversations.history" && r.Body.GetProperty("include_all_metadata").GetString() == "true");
+        Assert.Contains(Slack.Received, r =>
+            r.Kind == "conversations.history" && r.Body.GetProperty("include_all_metadata").GetString() == "true"
+        );
         Assert.True(alert.Updates > 0);
     }
 
@@ -348,7 +378,9 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
         var first = (await WaitForAlerts(1, "Cancelled 1 queued tasks"))[0];
         await SettleAsync();
         await Deliver(Created(Tasks.AspenArn, 70, 2));
-        var reply = await Slack.WaitFor(() => Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 70 shots")));
+        var reply = await Slack.WaitFor(() =>
+            Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 70 shots"))
+        );
         await SettleAsync();
 
         Assert.Equal(first.Ts, reply.ThreadTs);

@@ -7,7 +7,8 @@ public sealed class CapPolicyTests
 
     private static DeviceSummary Describe(string arn) => Tasks.AllDevices.Single(d => d.DeviceArn == arn);
 
-    private static DayUsage Usage(params QuantumTaskSummary[] tasks) => DayUsage.From(Window, tasks, Describe, new Pricing(new PricingOptions()));
+    private static DayUsage Usage(params QuantumTaskSummary[] tasks) =>
+        DayUsage.From(Window, tasks, Describe, new Pricing(new PricingOptions()));
 
     [Theory]
     [InlineData(0, null)]
@@ -24,15 +25,22 @@ public sealed class CapPolicyTests
     [Fact]
     public void Lists_account_then_device_caps()
     {
-        var caps = CapPolicy.CapsInForce(new CapsOptions
-        {
-            MaxShotsPerDay = 10_000,
-            Devices = { ["Garnet"] = new DeviceCaps { MaxCostPerDay = 50 }, ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 5, MaxCostPerDay = 1 } },
-        });
+        var caps = CapPolicy.CapsInForce(
+            new CapsOptions
+            {
+                MaxShotsPerDay = 10_000,
+                Devices =
+                {
+                    ["Garnet"] = new DeviceCaps { MaxCostPerDay = 50 },
+                    ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 5, MaxCostPerDay = 1 },
+                },
+            }
+        );
 
         Assert.Equal(
             ["account Shots 10000", "device:aspen-m-1 Shots 5", "device:aspen-m-1 Cost 1", "device:garnet Cost 50"],
-            caps.Select(c => $"{c.Scope.Key} {c.Metric} {c.Limit}"));
+            caps.Select(c => $"{c.Scope.Key} {c.Metric} {c.Limit}")
+        );
     }
 
     [Fact]
@@ -44,7 +52,8 @@ public sealed class CapPolicyTests
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Running, 100, At),
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, At),
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Failed, 10_000, At),
-            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 100_000, At));
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 100_000, At)
+        );
         var ankaa = usage.Devices.Single();
 
         Assert.Equal(1111, CapPolicy.Counted(ankaa, CapMetric.Shots, CapBasis.Day));
@@ -57,7 +66,8 @@ public sealed class CapPolicyTests
     {
         var usage = Usage(
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 600, At),
-            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 600, At));
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 600, At)
+        );
         var options = new CapsOptions { MaxShotsPerDay = 1000, Devices = { ["forte-1"] = new DeviceCaps { MaxShotsPerDay = 1000 } } };
 
         var standings = CapPolicy.Evaluate(usage, options);
@@ -80,19 +90,27 @@ public sealed class CapPolicyTests
         var toCancel = CapPolicy.TasksToCancel([breach, warning], tasks, Describe);
 
         Assert.Equal([ankaaQueued, ankaaCreated], toCancel);
-        Assert.Equal(4 - 1, CapPolicy.TasksToCancel([breach with { Cap = breach.Cap with { Scope = CapScope.Account } }], tasks, Describe).Count);
+        Assert.Equal(
+            4 - 1,
+            CapPolicy.TasksToCancel([breach with { Cap = breach.Cap with { Scope = CapScope.Account } }], tasks, Describe).Count
+        );
     }
 
     [Fact]
     public void Monthly_caps_are_judged_on_the_month_and_left_out_without_one()
     {
         var today = Usage(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 100, At));
-        var month = DayUsage.From(Window, [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 5000, At)], Describe, new Pricing(new PricingOptions())).Devices;
+        var month = DayUsage
+            .From(Window, [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 5000, At)], Describe, new Pricing(new PricingOptions()))
+            .Devices;
         var options = new CapsOptions { MaxShotsPerDay = 1000, Devices = { ["Ankaa-3"] = new DeviceCaps { MaxShotsPerMonth = 4000 } } };
 
         var standings = CapPolicy.Evaluate(today, options, month);
 
-        Assert.Equal(["account Day 100 ", "device:ankaa-3 Month 5000 Breach"], standings.Select(s => $"{s.Cap.Scope.Key} {s.Cap.Period} {s.Used} {s.Level}"));
+        Assert.Equal(
+            ["account Day 100 ", "device:ankaa-3 Month 5000 Breach"],
+            standings.Select(s => $"{s.Cap.Scope.Key} {s.Cap.Period} {s.Used} {s.Level}")
+        );
         Assert.Single(CapPolicy.Evaluate(today, options));
         Assert.True(options.HasMonthCaps);
         Assert.True(new CapsOptions { MaxCostPerMonth = 1 }.HasAccountCap);

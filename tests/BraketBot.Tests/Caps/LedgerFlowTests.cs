@@ -41,8 +41,12 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     private async Task Reconcile()
     {
         using (var scope = Bot.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
-                new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true), CancellationToken.None);
+            await scope
+                .ServiceProvider.GetRequiredService<CapEnforcer>()
+                .EvaluateAsync(
+                    new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
+                    CancellationToken.None
+                );
         await SettleAsync();
     }
 
@@ -54,7 +58,10 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     }
 
     private static string Json(JsonElement message) =>
-        JsonSerializer.Serialize(message.GetProperty("blocks"), new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        JsonSerializer.Serialize(
+            message.GetProperty("blocks"),
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        );
 
     /// <summary>The table's columns with their padding folded to one space.</summary>
     private static string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, " +", " ");
@@ -68,7 +75,8 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         var before = Braket.Requests.Count;
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 100, Morning);
         var other = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 7, Morning);
-        Braket.Add(task with { Status = QuantumTaskStatus.Completed }, other with { Status = QuantumTaskStatus.Running }); // as Braket has them by now
+        // as Braket has them by now
+        Braket.Add(task with { Status = QuantumTaskStatus.Completed }, other with { Status = QuantumTaskStatus.Running });
 
         Assert.Equal("recorded", await Deliver(task with { Status = QuantumTaskStatus.Completed }, "done", Morning.AddMinutes(10)));
         Assert.Equal("recorded", await Deliver(task with { Status = QuantumTaskStatus.Queued }, "queued", Morning.AddMinutes(1)));
@@ -94,8 +102,8 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     {
         var aspen = InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300);
         await Reconcile();
-        Braket.SetStatus(aspen.QuantumTaskArn, QuantumTaskStatus.Completed);  // its events were lost
-        InBraket(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 500, 5);             // so were this one's
+        Braket.SetStatus(aspen.QuantumTaskArn, QuantumTaskStatus.Completed); // its events were lost
+        InBraket(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 500, 5); // so were this one's
         // us-east-1 has no EventBridge stack at all; a task created after the last tick is found by the next
         Braket.Add(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 20, Clock.GetUtcNow()));
 
@@ -108,7 +116,10 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Assert.Contains("COMPLETED 1 300", repaired);
         Assert.Contains("*Ankaa-3*", repaired);
         Assert.Contains("*Forte-1*", repaired);
-        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order());
+        Assert.Equal(
+            ["us-east-1", "us-west-1"],
+            Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Distinct().Order()
+        );
     }
 
     [Fact]
@@ -198,7 +209,8 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
 
         Assert.Contains("From BraketBot's ledger", await Ask("info yesterday", "backfilled")); // the reconcile filled the month so far
         Assert.Equal(scans + 1, Searches);
-        Assert.DoesNotContain("From BraketBot's ledger", await Ask("info 2022-03-30", "not-held")); // a day the ledger does not hold is scanned
+        // A day the ledger does not hold is scanned.
+        Assert.DoesNotContain("From BraketBot's ledger", await Ask("info 2022-03-30", "not-held"));
         Assert.Equal(scans + 3, Searches);
     }
 
@@ -208,9 +220,12 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Settings["Caps:TimeZone"] = "Europe/Berlin";
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerMonth"] = "1000";
         Braket.Add(
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 600, new DateTimeOffset(2022, 3, 31, 22, 30, 0, TimeSpan.Zero)),  // 04-01 00:30 in Berlin
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 5000, new DateTimeOffset(2022, 3, 31, 21, 30, 0, TimeSpan.Zero)), // 03-31 23:30: March
-            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, new DateTimeOffset(2022, 4, 5, 12, 0, 0, TimeSpan.Zero)));
+            // 04-01 00:30 in Berlin
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 600, new DateTimeOffset(2022, 3, 31, 22, 30, 0, TimeSpan.Zero)),
+            // 03-31 23:30: March
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 5000, new DateTimeOffset(2022, 3, 31, 21, 30, 0, TimeSpan.Zero)),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, new DateTimeOffset(2022, 4, 5, 12, 0, 0, TimeSpan.Zero))
+        );
 
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 200));
         var alert = await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => Text(m).Contains("Cancelled 1 queued tasks")));
@@ -223,7 +238,9 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Assert.Contains("2022-03-31T22:00:00Z", search.Body); // from midnight of April 1st in Berlin
 
         await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Created, 150, 1)); // 900 (the 200 are cancelled) + 150: over again
-        var reply = await Slack.WaitFor(() => Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 150 shots")));
+        var reply = await Slack.WaitFor(() =>
+            Slack.Messages.FirstOrDefault(m => m.ThreadTs is not null && Text(m).Contains("Cancelled 1 queued tasks: 150 shots"))
+        );
         await SettleAsync();
         Assert.Equal(alert.Ts, reply.ThreadTs); // the month's alert is followed up in its thread, not alerted again
         Assert.Single(Slack.TopLevel);
@@ -249,7 +266,8 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Braket.Add(
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, yesterday),
             Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Cancelled, 500, yesterday),
-            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, yesterday));
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, yesterday)
+        );
 
         for (var i = 0; i < 2; i++)
             using (var scope = Bot.Services.CreateScope())
@@ -261,7 +279,10 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Assert.Contains("1 tasks were cancelled (500 shots", digest);
         Assert.Contains("Shots, Aspen-M-1*: `▓▓▓▓▓▓▓▓░░ 80%` 80 of 100", digest);
         Assert.Contains("No cap was crossed", digest);
-        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order()); // yesterday, scanned into the ledger once
+        Assert.Equal(
+            ["us-east-1", "us-west-1"],
+            Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order()
+        ); // yesterday, scanned into the ledger once
     }
 
     [Fact]

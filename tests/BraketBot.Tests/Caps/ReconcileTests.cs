@@ -31,9 +31,12 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
     private async Task Tick()
     {
         using (var scope = Bot.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
-                new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
-                CancellationToken.None);
+            await scope
+                .ServiceProvider.GetRequiredService<CapEnforcer>()
+                .EvaluateAsync(
+                    new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
+                    CancellationToken.None
+                );
         await SettleAsync();
     }
 
@@ -55,8 +58,14 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
     {
         await SendCommandAsync(text, id);
         var answer = (await Slack.WaitForResponses(id))[0];
-        return System.Text.RegularExpressions.Regex.Replace(JsonSerializer.Serialize(answer.GetProperty("blocks"),
-            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), " +", " ");
+        return System.Text.RegularExpressions.Regex.Replace(
+            JsonSerializer.Serialize(
+                answer.GetProperty("blocks"),
+                new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+            ),
+            " +",
+            " "
+        );
     }
 
     private static string Text(FakeSlack.Message message) => MessageText.Of(message.Body, withFallback: true);
@@ -80,9 +89,11 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
         var caps = await Ask("caps", "denied");
         Assert.Contains("Could not check us-east-1 (access denied)", caps);
         var metrics = await Client.GetStringAsync("/metrics");
-        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("braketbot_braket_region_failures_total{", StringComparison.Ordinal)
+        Assert.Contains(metrics.Split('\n'), line =>
+            line.StartsWith("braketbot_braket_region_failures_total{", StringComparison.Ordinal)
             && line.Contains("region=\"us-east-1\"", StringComparison.Ordinal)
-            && line.Contains("reason=\"denied\"", StringComparison.Ordinal));
+            && line.Contains("reason=\"denied\"", StringComparison.Ordinal)
+        );
 
         Braket.AllowRegion("us-east-1");
         var before = Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count(r => FakeBraket.RegionOf(r) == "us-east-1");

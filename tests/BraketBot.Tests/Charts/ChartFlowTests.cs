@@ -24,7 +24,8 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         Settings["Caps:MaxShotsPerDay"] = "5000";
         Braket.Add(
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, Morning),
-            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 200, Morning.AddHours(2)));
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 200, Morning.AddHours(2))
+        );
     }
 
     private void BotInCommandChannel(bool member) => Slack.Channels[CommandChannel] = ("lab", member);
@@ -41,8 +42,12 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     private async Task FillTheLedgerAsync()
     {
         using (var scope = Bot.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
-                new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true), CancellationToken.None);
+            await scope
+                .ServiceProvider.GetRequiredService<CapEnforcer>()
+                .EvaluateAsync(
+                    new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
+                    CancellationToken.None
+                );
         await SettleAsync();
     }
 
@@ -72,8 +77,12 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         Assert.Contains("2022-04-10 (UTC)", file.Title);
         Assert.Contains("daily cap 5,000", file.AltText);
         var asked = Slack.Bodies("files.getUploadURLExternal").Single();
-        Assert.Equal(file.Content!.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), asked.GetProperty("length").GetString());
-        Assert.DoesNotContain("Authorization", Slack.Received.Single(r => r.Kind == "file_upload").Headers.Keys); // the URL is the permission: no token to it
+        Assert.Equal(
+            file.Content!.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            asked.GetProperty("length").GetString()
+        );
+        // The URL is the permission: no token to it.
+        Assert.DoesNotContain("Authorization", Slack.Received.Single(r => r.Kind == "file_upload").Headers.Keys);
         using (var png = SKBitmap.Decode(file.Content))
             Assert.Equal((1600, 800), (png.Width, png.Height));
         Assert.Equal("ephemeral", reply.GetProperty("response_type").GetString());
@@ -89,7 +98,8 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
 
         var file = Assert.Single(Slack.Files);
         Assert.Null(file.Channel);
-        Assert.Equal(2, Slack.Bodies("files.completeUploadExternal").Count); // refused with the channel (not_in_channel), then completed without
+        // Refused with the channel (not_in_channel), then completed without.
+        Assert.Equal(2, Slack.Bodies("files.completeUploadExternal").Count);
         Assert.Equal("ephemeral", reply.GetProperty("response_type").GetString());
         var image = reply.GetProperty("blocks")[0];
         Assert.Equal("image", image.GetProperty("type").GetString());
@@ -140,12 +150,20 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     /// <summary>Team alpha's budget over its tagged task on Aspen-M-1, beside the untagged tasks of <see cref="Arrange"/>.</summary>
     private void AlphaBudget()
     {
-        Settings.Set(new Dictionary<string, string?>
-        {
-            ["Budgets:alpha:Tag"] = "team=alpha", ["Budgets:alpha:MaxShotsPerDay"] = "10000", ["Budgets:alpha:MaxShotsPerMonth"] = "50000",
-        });
-        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, Morning.AddHours(1))
-            with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } });
+        Settings.Set(
+            new Dictionary<string, string?>
+            {
+                ["Budgets:alpha:Tag"] = "team=alpha",
+                ["Budgets:alpha:MaxShotsPerDay"] = "10000",
+                ["Budgets:alpha:MaxShotsPerMonth"] = "50000",
+            }
+        );
+        Braket.Add(
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 300, Morning.AddHours(1)) with
+            {
+                Tags = new Dictionary<string, string> { ["team"] = "alpha" },
+            }
+        );
     }
 
     [Fact]
@@ -186,8 +204,10 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         var old = await ChartAsync("chart budget alpha 2022-02", "chart-old");
 
         Assert.Contains("There is no budget `gamma`. Budgets: `alpha`.", MessageText.Of(unknown));
-        Assert.Contains("A budget's month is read from the ledger's tasks, kept 35 days: chart this month, or a day since 2022-03-06.",
-            MessageText.Of(old));
+        Assert.Contains(
+            "A budget's month is read from the ledger's tasks, kept 35 days: chart this month, or a day since 2022-03-06.",
+            MessageText.Of(old)
+        );
         Assert.Empty(FileCalls());
     }
 
@@ -349,9 +369,12 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     public async Task An_upload_url_away_from_slacks_file_host_gets_no_bytes(string where)
     {
         BotInCommandChannel(member: true);
-        Slack.UploadUrlAnswer = own => JsonValue.Create(where == "another host"
-            ? new UriBuilder(own) { Host = own.Host == "localhost" ? "127.0.0.1" : "localhost" }.Uri.ToString()
-            : $"http://{BraketBot.Slack.SlackApiClient.SlackFileHost}{own.AbsolutePath}");
+        Slack.UploadUrlAnswer = own =>
+            JsonValue.Create(
+                where == "another host"
+                    ? new UriBuilder(own) { Host = own.Host == "localhost" ? "127.0.0.1" : "localhost" }.Uri.ToString()
+                    : $"http://{BraketBot.Slack.SlackApiClient.SlackFileHost}{own.AbsolutePath}"
+            );
 
         var reply = await ChartAsync("chart", "chart-elsewhere");
 
@@ -416,7 +439,10 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         Assert.Empty(Images(report));
         Assert.Contains("2022-04", MessageText.Of(report, withFallback: true));
         // The slow grant ends on the fake's side after the answer; nothing follows it.
-        await Slack.WaitFor(() => Slack.Bodies("files.getUploadURLExternal").FirstOrDefault() is { ValueKind: JsonValueKind.Object } b ? (object)b : null, what: "the slow grant");
+        await Slack.WaitFor(
+            () => Slack.Bodies("files.getUploadURLExternal").FirstOrDefault() is { ValueKind: JsonValueKind.Object } b ? (object)b : null,
+            what: "the slow grant"
+        );
         await SettleAsync();
         Assert.Equal(["files.getUploadURLExternal"], FileCalls());
     }
@@ -439,7 +465,13 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
 
         await BreachAsync();
 
-        await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled", StringComparison.Ordinal)), what: "the alert's outcome");
+        await Slack.WaitFor(
+            () =>
+                Slack.TopLevel.FirstOrDefault(m =>
+                    MessageText.Of(m.Body, withFallback: true).Contains("Cancelled", StringComparison.Ordinal)
+                ),
+            what: "the alert's outcome"
+        );
         await SettleAsync();
         Assert.Equal(1, Slack.Attempts("/api/files.completeUploadExternal")); // shared in the thread, refused; never completed unshared
         Assert.Empty(Slack.Files);

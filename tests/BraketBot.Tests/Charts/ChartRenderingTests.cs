@@ -14,13 +14,24 @@ public sealed class ChartRenderingTests
     /// <summary>The cap's dashed line in the Okabe-Ito palette's vermillion.</summary>
     private static readonly SKColor CapColour = new(0xD5, 0x5E, 0x00);
 
-    private static UsageChart DayChart(long shotsCap) => UsageCharts.Day(
-        Day,
-        [
-            .. Tasks.Many(5, Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, Day.Start.AddHours(9)),
-            .. Tasks.Many(3, Tasks.ForteArn, QuantumTaskStatus.Queued, 100, Day.Start.AddHours(14)),
-        ],
-        null, Describe, Pricing, new CapsOptions { TimeZone = "Europe/Zurich", MaxShotsPerDay = shotsCap, MaxCostPerDay = 50 }, Day.End);
+    private static UsageChart DayChart(long shotsCap) =>
+        UsageCharts.Day(
+            Day,
+            [
+                .. Tasks.Many(5, Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, Day.Start.AddHours(9)),
+                .. Tasks.Many(3, Tasks.ForteArn, QuantumTaskStatus.Queued, 100, Day.Start.AddHours(14)),
+            ],
+            null,
+            Describe,
+            Pricing,
+            new CapsOptions
+            {
+                TimeZone = "Europe/Zurich",
+                MaxShotsPerDay = shotsCap,
+                MaxCostPerDay = 50,
+            },
+            Day.End
+        );
 
     private static DeviceSummary Describe(string arn) => Tasks.AllDevices.First(d => d.DeviceArn == arn);
 
@@ -32,7 +43,11 @@ public sealed class ChartRenderingTests
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal((1600, 800), (bitmap.Width, bitmap.Height));
-        var colours = Enumerable.Range(0, 200).SelectMany(x => Enumerable.Range(0, 100).Select(y => bitmap.GetPixel(x * 8, y * 8))).Distinct().Count();
+        var colours = Enumerable
+            .Range(0, 200)
+            .SelectMany(x => Enumerable.Range(0, 100).Select(y => bitmap.GetPixel(x * 8, y * 8)))
+            .Distinct()
+            .Count();
         Assert.True(colours > 10, $"the chart has {colours} colours: blank");
     }
 
@@ -47,7 +62,8 @@ public sealed class ChartRenderingTests
         var row = shots.RowOf(cap);
 
         // Dashed: along the cap's row (give or take its width) a good part of the data area is vermillion.
-        var onLine = Enumerable.Range(shots.Left, shots.Right - shots.Left)
+        var onLine = Enumerable
+            .Range(shots.Left, shots.Right - shots.Left)
             .Count(x => Enumerable.Range(row - 2, 5).Any(y => Near(bitmap.GetPixel(x, y), CapColour)));
         Assert.True(onLine > (shots.Right - shots.Left) / 3, $"only {onLine} vermillion pixels on row {row}");
         // …and well above or below it, nothing is.
@@ -70,11 +86,36 @@ public sealed class ChartRenderingTests
     public void A_month_chart_draws_the_projection_and_the_monthly_cap()
     {
         var month = new Month(2026, 11);
-        var days = month.Days.Take(20).Select((d, i) => DayUsage.From(d.Window(Zurich),
-            [Tasks.Task(i % 2 == 0 ? Tasks.AnkaaArn : Tasks.ForteArn, QuantumTaskStatus.Completed, 400 + 50 * (i % 5), d.Window(Zurich).Start.AddHours(10))],
-            Describe, Pricing)).ToList();
-        var chart = UsageCharts.Month(new MonthUsage(month, days, []), null,
-            new CapsOptions { TimeZone = "Europe/Zurich", MaxShotsPerMonth = 15_000, MaxCostPerMonth = 400 }, month.Days.ElementAt(19).Window(Zurich).End);
+        var days = month
+            .Days.Take(20)
+            .Select(
+                (d, i) =>
+                    DayUsage.From(
+                        d.Window(Zurich),
+                        [
+                            Tasks.Task(
+                                i % 2 == 0 ? Tasks.AnkaaArn : Tasks.ForteArn,
+                                QuantumTaskStatus.Completed,
+                                400 + 50 * (i % 5),
+                                d.Window(Zurich).Start.AddHours(10)
+                            ),
+                        ],
+                        Describe,
+                        Pricing
+                    )
+            )
+            .ToList();
+        var chart = UsageCharts.Month(
+            new MonthUsage(month, days, []),
+            null,
+            new CapsOptions
+            {
+                TimeZone = "Europe/Zurich",
+                MaxShotsPerMonth = 15_000,
+                MaxCostPerMonth = 400,
+            },
+            month.Days.ElementAt(19).Window(Zurich).End
+        );
 
         var drawing = Renderer.Draw(chart);
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "braketbot-month-chart.png"), drawing.Png);
@@ -82,7 +123,9 @@ public sealed class ChartRenderingTests
         using var bitmap = SKBitmap.Decode(drawing.Png);
         var shots = drawing.Frames[0];
         Assert.True(shots.Max >= chart.Panels[0].Projection[^1], "the axis reaches the projection");
-        Assert.Contains(Enumerable.Range(shots.Left, shots.Right - shots.Left), x => Near(bitmap.GetPixel(x, shots.RowOf(15_000)), CapColour));
+        Assert.Contains(Enumerable.Range(shots.Left, shots.Right - shots.Left), x =>
+            Near(bitmap.GetPixel(x, shots.RowOf(15_000)), CapColour)
+        );
     }
 
     [Fact]
@@ -95,5 +138,6 @@ public sealed class ChartRenderingTests
         Assert.Equal("DejaVu Sans", EmbeddedFonts.Instance.Regular.FamilyName);
     }
 
-    private static bool Near(SKColor a, SKColor b) => Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue) < 60;
+    private static bool Near(SKColor a, SKColor b) =>
+        Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue) < 60;
 }

@@ -16,7 +16,10 @@ public sealed class RendererFailureTests : IAsyncLifetime, IDisposable
 
     /// <summary>What the renderer's type throws when SkiaSharp's native library is missing, each time it is asked for.</summary>
     private static IChartRenderer Unloadable(IServiceProvider _) =>
-        throw new TypeInitializationException("SkiaSharp.SKTypeface", new DllNotFoundException("Unable to load shared library 'libSkiaSharp'"));
+        throw new TypeInitializationException(
+            "SkiaSharp.SKTypeface",
+            new DllNotFoundException("Unable to load shared library 'libSkiaSharp'")
+        );
 
     public Task InitializeAsync()
     {
@@ -54,8 +57,12 @@ public sealed class RendererFailureTests : IAsyncLifetime, IDisposable
 
         Assert.True(response.IsSuccessStatusCode);
         var alert = await bot.Slack.WaitFor(
-            () => bot.Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled 4 queued tasks", StringComparison.Ordinal)),
-            what: "the alert with its cancels");
+            () =>
+                bot.Slack.TopLevel.FirstOrDefault(m =>
+                    MessageText.Of(m.Body, withFallback: true).Contains("Cancelled 4 queued tasks", StringComparison.Ordinal)
+                ),
+            what: "the alert with its cancels"
+        );
         await bot.SettleAsync();
         Assert.Contains("cap breached", MessageText.Of(alert.Body, withFallback: true));
         Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
@@ -67,8 +74,13 @@ public sealed class RendererFailureTests : IAsyncLifetime, IDisposable
     {
         bot.Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, Morning));
 
-        var ack = await Client.SendAsync(SlackRequests.Signed("/slack/commands",
-            SlackRequests.CommandBody("info month", bot.Slack.ResponseUrl("month-no-renderer")), bot.Clock.GetUtcNow()));
+        var ack = await Client.SendAsync(
+            SlackRequests.Signed(
+                "/slack/commands",
+                SlackRequests.CommandBody("info month", bot.Slack.ResponseUrl("month-no-renderer")),
+                bot.Clock.GetUtcNow()
+            )
+        );
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var report = (await bot.Slack.WaitForResponses("month-no-renderer"))[0];

@@ -8,20 +8,29 @@ public sealed class UsageChartTests
 
     private static DeviceSummary Describe(string arn) => Tasks.AllDevices.First(d => d.DeviceArn == arn);
 
-    private static CapsOptions Caps(CapBasis basis = CapBasis.Day) => new()
-    {
-        TimeZone = "Europe/Zurich",
-        MaxShotsPerDay = 5000,
-        MaxCostPerMonth = 900,
-        Basis = basis,
-        Devices = new(StringComparer.OrdinalIgnoreCase) { ["Ankaa-3"] = new DeviceCaps { MaxShotsPerDay = 2000 } },
-    };
+    private static CapsOptions Caps(CapBasis basis = CapBasis.Day) =>
+        new()
+        {
+            TimeZone = "Europe/Zurich",
+            MaxShotsPerDay = 5000,
+            MaxCostPerMonth = 900,
+            Basis = basis,
+            Devices = new(StringComparer.OrdinalIgnoreCase) { ["Ankaa-3"] = new DeviceCaps { MaxShotsPerDay = 2000 } },
+        };
 
     /// <summary>The chart of 2026-11-27 in UTC, over, with these tasks created at 10:00.</summary>
     private static UsageChart TenOClock(DeviceSummary? device, params (string Device, QuantumTaskStatus Status, long Shots)[] tasks)
     {
         var window = new Day(new DateOnly(2026, 11, 27)).Window(TimeZoneInfo.Utc);
-        return UsageCharts.Day(window, tasks.Select(t => Tasks.Task(t.Device, t.Status, t.Shots, window.Start.AddHours(10))), device, Describe, Pricing, Caps(), window.End);
+        return UsageCharts.Day(
+            window,
+            tasks.Select(t => Tasks.Task(t.Device, t.Status, t.Shots, window.Start.AddHours(10))),
+            device,
+            Describe,
+            Pricing,
+            Caps(),
+            window.End
+        );
     }
 
     [Fact]
@@ -43,17 +52,29 @@ public sealed class UsageChartTests
     [Fact]
     public void The_day_the_clocks_go_back_has_25_hours_and_the_one_they_go_forward_23()
     {
-        Assert.Equal(25, UsageCharts.Day(new Day(new DateOnly(2026, 10, 25)).Window(Zurich), [], null, Describe, Pricing, Caps(), DateTimeOffset.MaxValue).BucketLabels.Count);
-        Assert.Equal(23, UsageCharts.Day(new Day(new DateOnly(2026, 3, 29)).Window(Zurich), [], null, Describe, Pricing, Caps(), DateTimeOffset.MaxValue).BucketLabels.Count);
+        Assert.Equal(
+            25,
+            UsageCharts
+                .Day(new Day(new DateOnly(2026, 10, 25)).Window(Zurich), [], null, Describe, Pricing, Caps(), DateTimeOffset.MaxValue)
+                .BucketLabels.Count
+        );
+        Assert.Equal(
+            23,
+            UsageCharts
+                .Day(new Day(new DateOnly(2026, 3, 29)).Window(Zurich), [], null, Describe, Pricing, Caps(), DateTimeOffset.MaxValue)
+                .BucketLabels.Count
+        );
     }
 
     [Fact]
     public void Every_device_is_stacked_by_device_with_what_counts_and_the_accounts_caps()
     {
-        var chart = TenOClock(null,
+        var chart = TenOClock(
+            null,
             (Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000),
             (Tasks.ForteArn, QuantumTaskStatus.Queued, 100),
-            (Tasks.ForteArn, QuantumTaskStatus.Cancelled, 9999)); // costs nothing, counts against no cap
+            (Tasks.ForteArn, QuantumTaskStatus.Cancelled, 9999)
+        ); // costs nothing, counts against no cap
 
         var shots = chart.Panels[0];
         Assert.Equal(["Ankaa-3", "Forte-1"], shots.Stacks.Select(s => s.Name));
@@ -65,10 +86,12 @@ public sealed class UsageChartTests
     [Fact]
     public void One_device_is_stacked_by_status_with_its_own_caps_and_a_total_of_what_counts()
     {
-        var chart = TenOClock(Tasks.Ankaa,
+        var chart = TenOClock(
+            Tasks.Ankaa,
             (Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000),
             (Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 300),
-            (Tasks.ForteArn, QuantumTaskStatus.Queued, 100));
+            (Tasks.ForteArn, QuantumTaskStatus.Queued, 100)
+        );
 
         var shots = chart.Panels[0];
         Assert.Equal(["COMPLETED", "CANCELLED"], shots.Stacks.Select(s => s.Name));
@@ -83,8 +106,15 @@ public sealed class UsageChartTests
     {
         var window = new Day(new DateOnly(2026, 11, 27)).Window(TimeZoneInfo.Utc);
 
-        var chart = UsageCharts.Day(window, [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, window.Start.AddHours(1))],
-            null, Describe, Pricing, Caps(), window.Start.AddHours(5.5));
+        var chart = UsageCharts.Day(
+            window,
+            [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, window.Start.AddHours(1))],
+            null,
+            Describe,
+            Pricing,
+            Caps(),
+            window.Start.AddHours(5.5)
+        );
 
         Assert.Equal(7, chart.Panels[0].RunningTotal.Count); // 0, then the ends of hours 0 to 5
         Assert.Empty(chart.Panels[0].Projection);
@@ -94,11 +124,20 @@ public sealed class UsageChartTests
     public void More_devices_than_a_legend_holds_are_summed_as_other_devices()
     {
         var window = new Day(new DateOnly(2026, 11, 27)).Window(TimeZoneInfo.Utc);
-        var tasks = Enumerable.Range(1, 8)
+        var tasks = Enumerable
+            .Range(1, 8)
             .Select(i => Tasks.Task($"arn:aws:braket:us-west-1::device/qpu/acme/Q{i}", QuantumTaskStatus.Completed, i * 100, window.Start))
             .ToList();
 
-        var chart = UsageCharts.Day(window, tasks, null, arn => DeviceArn.TryParse(arn, out var parsed) ? DeviceSummary.FromArn(parsed) : throw new ArgumentException(arn), Pricing, Caps(), window.End);
+        var chart = UsageCharts.Day(
+            window,
+            tasks,
+            null,
+            arn => DeviceArn.TryParse(arn, out var parsed) ? DeviceSummary.FromArn(parsed) : throw new ArgumentException(arn),
+            Pricing,
+            Caps(),
+            window.End
+        );
 
         var names = chart.Panels[0].Stacks.Select(s => s.Name).ToList();
         Assert.Equal(UsageCharts.MaxSeries, names.Count);
@@ -121,7 +160,8 @@ public sealed class UsageChartTests
             [QuantumTaskStatus.Cancelling] = 300,
             [QuantumTaskStatus.Cancelled] = 200,
         };
-        var tasks = shots.Select(s => Tasks.Task(Tasks.AnkaaArn, s.Key, s.Value, window.Start))
+        var tasks = shots
+            .Select(s => Tasks.Task(Tasks.AnkaaArn, s.Key, s.Value, window.Start))
             .Concat(Tasks.Many(50, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1, window.Start))
             .ToList();
 
@@ -136,9 +176,7 @@ public sealed class UsageChartTests
     [Fact]
     public void A_day_whose_tasks_all_ended_cancelled_or_failed_is_empty_but_not_a_day_without_tasks()
     {
-        var chart = TenOClock(null,
-            (Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 1000),
-            (Tasks.ForteArn, QuantumTaskStatus.Failed, 100));
+        var chart = TenOClock(null, (Tasks.AnkaaArn, QuantumTaskStatus.Cancelled, 1000), (Tasks.ForteArn, QuantumTaskStatus.Failed, 100));
 
         Assert.True(chart.IsEmpty);
         Assert.Equal(2, chart.UncountedTasks);
@@ -150,8 +188,16 @@ public sealed class UsageChartTests
     public void A_months_chart_projects_the_total_to_the_months_end_at_the_pace_so_far()
     {
         var month = new Month(2026, 11);
-        var days = month.Days.Take(10)
-            .Select(d => DayUsage.From(d.Window(TimeZoneInfo.Utc), [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, d.Window(TimeZoneInfo.Utc).Start)], Describe, Pricing))
+        var days = month
+            .Days.Take(10)
+            .Select(d =>
+                DayUsage.From(
+                    d.Window(TimeZoneInfo.Utc),
+                    [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, d.Window(TimeZoneInfo.Utc).Start)],
+                    Describe,
+                    Pricing
+                )
+            )
             .ToList();
         var usage = new MonthUsage(month, days, []);
         var now = month.First.Window(TimeZoneInfo.Utc).Start.AddDays(10); // a third of November gone
@@ -173,7 +219,15 @@ public sealed class UsageChartTests
         var month = new Month(2026, 10);
         var usage = new MonthUsage(month, month.Days.Select(d => new DayUsage(d.Window(TimeZoneInfo.Utc), [])).ToList(), []);
 
-        var chart = UsageCharts.Month(usage, null, Caps() with { TimeZone = "UTC" }, new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var chart = UsageCharts.Month(
+            usage,
+            null,
+            Caps() with
+            {
+                TimeZone = "UTC",
+            },
+            new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero)
+        );
 
         Assert.All(chart.Panels, p => Assert.Empty(p.Projection));
         Assert.True(chart.IsEmpty);

@@ -40,8 +40,12 @@ public sealed class TerminalCommandsTests : IDisposable
     /// <summary>A table's cells with their borders and padding folded to one space: " QUEUED 3 6,000 ".</summary>
     private static string Cells(string output) => Regex.Replace(Regex.Replace(output, "[│┃|]", " "), " +", " ");
 
-    private static string[] CancelledArns(FakeBraket braket) => braket.RequestsOf(BraketOperations.CancelQuantumTask)
-        .Select(r => Uri.UnescapeDataString(r.Path["/quantum-task/".Length..]).Replace("/cancel", "", StringComparison.Ordinal)).Order().ToArray();
+    private static string[] CancelledArns(FakeBraket braket) =>
+        braket
+            .RequestsOf(BraketOperations.CancelQuantumTask)
+            .Select(r => Uri.UnescapeDataString(r.Path["/quantum-task/".Length..]).Replace("/cancel", "", StringComparison.Ordinal))
+            .Order()
+            .ToArray();
 
     [Fact]
     public async Task Info_prints_the_days_table_of_the_device_with_the_numbers_of_the_slack_report()
@@ -53,9 +57,19 @@ public sealed class TerminalCommandsTests : IDisposable
         Assert.Contains("Aspen-M-1 on 2022-04-10", output);
         Assert.Contains("Aspen-M-1 · Rigetti · us-west-1", output);
         Assert.All(
-            [" Status Tasks Shots ", " CREATED 1 50 ", " QUEUED 3 6,000 ", " RUNNING 1 100 ", " COMPLETED 2 1,000 ", " FAILED 1 10 ",
-             " CANCELLING 1 20 ", " CANCELLED 1 30 ", " Total 10 7,210 "],
-            row => Assert.Contains(row, Cells(output)));
+            [
+                " Status Tasks Shots ",
+                " CREATED 1 50 ",
+                " QUEUED 3 6,000 ",
+                " RUNNING 1 100 ",
+                " COMPLETED 2 1,000 ",
+                " FAILED 1 10 ",
+                " CANCELLING 1 20 ",
+                " CANCELLED 1 30 ",
+                " Total 10 7,210 ",
+            ],
+            row => Assert.Contains(row, Cells(output))
+        );
         Assert.Contains("Estimated cost: $1.29 spent or running, $3.32 still queued ($0.30 a task + $0.00035 a shot).", output);
         Assert.Contains($"Day in UTC · regions us-west-1 · prices: built-in table of {BuiltInPrices.Date}, estimates only", output);
         Assert.DoesNotMatch("77,777|88,888|\\*", output); // no decoy, and no mrkdwn left for Slack
@@ -81,12 +95,18 @@ public sealed class TerminalCommandsTests : IDisposable
     [Fact]
     public async Task Info_without_a_device_shows_every_device_of_today_costliest_first()
     {
-        cli.Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, Morning), Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 500, Morning));
+        cli.Braket.Add(
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, Morning),
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 500, Morning)
+        );
 
         var output = await SucceedsAsync("info");
 
         Assert.Contains("Braket usage on 2022-04-10", output);
-        Assert.True(output.IndexOf("Forte-1 · IonQ", StringComparison.Ordinal) < output.IndexOf("Ankaa-3 · Rigetti", StringComparison.Ordinal), "costliest first");
+        Assert.True(
+            output.IndexOf("Forte-1 · IonQ", StringComparison.Ordinal) < output.IndexOf("Ankaa-3 · Rigetti", StringComparison.Ordinal),
+            "costliest first"
+        );
     }
 
     [Fact]
@@ -127,7 +147,10 @@ public sealed class TerminalCommandsTests : IDisposable
     {
         cli.Settings["Caps:MaxCostPerDay"] = "100";
         cli.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "2000";
-        cli.Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1700, Morning), Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 100, Morning));
+        cli.Braket.Add(
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 1700, Morning),
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 100, Morning)
+        );
 
         var output = await SucceedsAsync("caps");
 
@@ -156,8 +179,10 @@ public sealed class TerminalCommandsTests : IDisposable
         cli.Settings["Budgets:alpha:Tag"] = "team=alpha";
         cli.Settings["Budgets:alpha:MaxShotsPerDay"] = "10000";
         cli.Settings["Budgets:alpha:Channel"] = "C0ALPHA";
-        var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 2000, Morning)
-            with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } };
+        var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 2000, Morning) with
+        {
+            Tags = new Dictionary<string, string> { ["team"] = "alpha" },
+        };
         cli.Braket.Add(alpha, Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 500, Morning));
 
         var output = await SucceedsAsync("budgets");
@@ -169,16 +194,24 @@ public sealed class TerminalCommandsTests : IDisposable
         Assert.Contains("Untagged and other tasks (in no budget)", output);
         Assert.Contains("Today 500 shots", output);
         var budget = json.GetProperty("budgets").EnumerateArray().Single();
-        Assert.Equal(("alpha", "team=alpha", 2000L), (budget.GetProperty("name").GetString(), budget.GetProperty("tag").GetString(),
-            budget.GetProperty("usage").GetProperty("dayShots").GetInt64()));
+        Assert.Equal(
+            ("alpha", "team=alpha", 2000L),
+            (
+                budget.GetProperty("name").GetString(),
+                budget.GetProperty("tag").GetString(),
+                budget.GetProperty("usage").GetProperty("dayShots").GetInt64()
+            )
+        );
         Assert.Equal(500, json.GetProperty("untagged").GetProperty("monthShots").GetInt64());
     }
 
     [Fact]
     public async Task Info_splits_a_devices_day_by_budget_also_as_json_and_only_when_budgets_are_configured()
     {
-        var alpha = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 2000, Morning)
-            with { Tags = new Dictionary<string, string> { ["team"] = "alpha" } };
+        var alpha = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 2000, Morning) with
+        {
+            Tags = new Dictionary<string, string> { ["team"] = "alpha" },
+        };
         cli.Braket.Add(alpha, Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 500, Morning));
         var without = await JsonAsync("info", "2022-04-10", "Aspen-M-1");
         cli.Settings["Budgets:alpha:Tag"] = "team=alpha";
@@ -189,7 +222,9 @@ public sealed class TerminalCommandsTests : IDisposable
 
         Assert.Equal(JsonValueKind.Null, without.GetProperty("devices")[0].GetProperty("byBudget").ValueKind);
         Assert.Contains("By budget (as caps count): alpha 2,000 shots, $1.00 · untagged 500 shots, $0.48", output);
-        var split = json.GetProperty("devices")[0].GetProperty("byBudget").EnumerateArray()
+        var split = json.GetProperty("devices")[0]
+            .GetProperty("byBudget")
+            .EnumerateArray()
             .Select(s => (s.GetProperty("budget").GetString(), s.GetProperty("shots").GetInt64(), s.GetProperty("cost").GetDecimal()));
         Assert.Equal([("alpha", 2000L, 1.00m), (null, 500L, 0.475m)], split);
     }
@@ -197,7 +232,14 @@ public sealed class TerminalCommandsTests : IDisposable
     [Fact]
     public async Task Limits_lists_brakets_own_spending_limits_in_a_table()
     {
-        cli.Braket.AddSpendingLimit(Tasks.AnkaaArn, 500m, DateTimeOffset.FromUnixTimeSeconds(1648771200), DateTimeOffset.FromUnixTimeSeconds(1651363200), queued: 12.50m, total: 130.25m);
+        cli.Braket.AddSpendingLimit(
+            Tasks.AnkaaArn,
+            500m,
+            DateTimeOffset.FromUnixTimeSeconds(1648771200),
+            DateTimeOffset.FromUnixTimeSeconds(1651363200),
+            queued: 12.50m,
+            total: 130.25m
+        );
 
         Assert.Contains(" Ankaa-3 $500.00 $12.50 $130.25 2022-04-01..2022-04-30 ", Cells(await SucceedsAsync("limits")));
     }
@@ -211,7 +253,10 @@ public sealed class TerminalCommandsTests : IDisposable
 
         var output = await SucceedsAsync("cancel", task.QuantumTaskArn);
 
-        Assert.Contains($"✓ Cancelled task {task.QuantumTaskArn.Split('/')[^1]} (us-west-1) (Aspen-M-1, 100 shots) at 2022-04-10 12:", output);
+        Assert.Contains(
+            $"✓ Cancelled task {task.QuantumTaskArn.Split('/')[^1]} (us-west-1) (Aspen-M-1, 100 shots) at 2022-04-10 12:",
+            output
+        );
         Assert.Equal(QuantumTaskStatus.Cancelling, cli.Braket.Task(task.QuantumTaskArn).Status);
     }
 
@@ -239,8 +284,11 @@ public sealed class TerminalCommandsTests : IDisposable
         ];
         // Not cancellable, another day, another device.
         QuantumTaskSummary[] others =
-            [Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Running, 100, Morning), Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 500, Morning.AddDays(-1)),
-             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 700, Morning)];
+        [
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Running, 100, Morning),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 500, Morning.AddDays(-1)),
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 700, Morning),
+        ];
         cli.Braket.Add([.. mine, .. others]);
         return (mine, others);
     }
@@ -253,7 +301,10 @@ public sealed class TerminalCommandsTests : IDisposable
         var output = await FailsAsync("cancel-queued", "Aspen-M-1", "2022-04-10");
 
         Assert.Contains("3 queued tasks of Aspen-M-1 on 2022-04-10: 3,050 shots", output);
-        Assert.Contains("Nothing was cancelled: no one can confirm here (the input is not a terminal, or --json); add --yes to cancel them.", output);
+        Assert.Contains(
+            "Nothing was cancelled: no one can confirm here (the input is not a terminal, or --json); add --yes to cancel them.",
+            output
+        );
         Assert.Empty(cli.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
     }
 
@@ -314,7 +365,10 @@ public sealed class TerminalCommandsTests : IDisposable
 
     [Fact]
     public async Task Cancel_queued_of_a_day_without_queued_tasks_cancels_nothing_and_succeeds() =>
-        Assert.Contains("No QUEUED or CREATED tasks of Aspen-M-1 on 2022-04-09: nothing to cancel.", await SucceedsAsync("cancel-queued", "Aspen-M-1", "yesterday"));
+        Assert.Contains(
+            "No QUEUED or CREATED tasks of Aspen-M-1 on 2022-04-09: nothing to cancel.",
+            await SucceedsAsync("cancel-queued", "Aspen-M-1", "yesterday")
+        );
 
     [Fact]
     public async Task A_configuration_the_host_would_refuse_stops_a_command_in_the_hosts_words()
@@ -350,8 +404,10 @@ public sealed class TerminalCommandsTests : IDisposable
         await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var runs = new Npgsql.NpgsqlCommand(
-            "SELECT (SELECT count(*) FROM braketbot.enforcement_runs WHERE finished), (SELECT count(*) FROM braketbot.enforcement_runs), " +
-            "(SELECT count(*) FROM braketbot.claims WHERE key LIKE 'cancel-all:%')", connection);
+            "SELECT (SELECT count(*) FROM braketbot.enforcement_runs WHERE finished), (SELECT count(*) FROM braketbot.enforcement_runs), "
+                + "(SELECT count(*) FROM braketbot.claims WHERE key LIKE 'cancel-all:%')",
+            connection
+        );
         await using var counts = await runs.ExecuteReaderAsync();
         await counts.ReadAsync();
         Assert.Equal((1L, 1L, 0L), (counts.GetInt64(0), counts.GetInt64(1), counts.GetInt64(2)));
@@ -362,7 +418,9 @@ public sealed class TerminalCommandsTests : IDisposable
     {
         var output = await SucceedsAsync("help");
 
-        Assert.All(["doctor", "info", "caps", "limits", "cancel <TASK-ARN>", "cancel-queued <DEVICE>"], verb => Assert.Contains(verb, output));
+        Assert.All(["doctor", "info", "caps", "limits", "cancel <TASK-ARN>", "cancel-queued <DEVICE>"], verb =>
+            Assert.Contains(verb, output)
+        );
     }
 
     [Theory]

@@ -127,7 +127,11 @@ public sealed class CancelFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         var ack = await Click(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen), "b1");
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        var outcome = await Slack.WaitFor(() => Slack.Responses("b1").LastOrDefault(r => Text(r).Contains("cancelled 3 of 3")) is { ValueKind: JsonValueKind.Object } r ? (object)r : null);
+        var outcome = await Slack.WaitFor(() =>
+            Slack.Responses("b1").LastOrDefault(r => Text(r).Contains("cancelled 3 of 3")) is { ValueKind: JsonValueKind.Object } r
+                ? (object)r
+                : null
+        );
         var message = (JsonElement)outcome;
         Assert.True(message.GetProperty("replace_original").GetBoolean());
         Assert.Contains($"<@{Admin}> cancelled 3 of 3 queued tasks of *Aspen-M-1* on 2022-04-10", Text(message));
@@ -146,7 +150,10 @@ public sealed class CancelFlowTests(AppFixture fixture) : IntegrationTests(fixtu
 
         await Click(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Ankaa), "b2");
 
-        await Slack.WaitFor(() => Slack.Responses("b2").Any(r => Text(r).Contains("cancelled 200 of 200")) ? "done" : null, TimeSpan.FromSeconds(60));
+        await Slack.WaitFor(
+            () => Slack.Responses("b2").Any(r => Text(r).Contains("cancelled 200 of 200")) ? "done" : null,
+            TimeSpan.FromSeconds(60)
+        );
         Assert.All(queued, t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
         Assert.True(Slack.Responses("b2").Any(r => Text(r).Contains("done…")), "progress was shown");
         await SettleAsync();
@@ -163,7 +170,9 @@ public sealed class CancelFlowTests(AppFixture fixture) : IntegrationTests(fixtu
 
         await Task.WhenAll(Click(scope, "d1"), Click(scope, "d2"));
 
-        await Slack.WaitFor(() => Slack.Received.Any(r => r.Kind == "response_url" && Text(r.Body).Contains("cancelled 30 of 30")) ? "done" : null);
+        await Slack.WaitFor(() =>
+            Slack.Received.Any(r => r.Kind == "response_url" && Text(r.Body).Contains("cancelled 30 of 30")) ? "done" : null
+        );
         await Slack.WaitFor(() => Slack.Received.Any(r => Text(r.Body).Contains("being cancelled already")) ? "refused" : null);
         Assert.Equal(30, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
     }

@@ -13,7 +13,11 @@ public sealed class CommandParserTests
     [InlineData("info yesterday Garnet", "2022-04-09", "Garnet")]
     [InlineData("info Yesterday", "2022-04-09", null)]
     [InlineData("  info   `2022-04-10`   aspen-m-1 ", "2022-04-10", "aspen-m-1")]
-    [InlineData("info arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1", "2022-04-10", "arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1")]
+    [InlineData(
+        "info arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1",
+        "2022-04-10",
+        "arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1"
+    )]
     [InlineData("info 2024-02-29 SV1", "2024-02-29", "SV1")]
     [InlineData("info today \"Forte 1\"", "2022-04-10", "Forte 1")]
     [InlineData("info “IBEX Q1” 2022-04-10", "2022-04-10", "IBEX Q1")]
@@ -64,8 +68,10 @@ public sealed class CommandParserTests
         var chart = Assert.IsType<ParsedCommand.Chart>(CommandParser.Parse(text));
 
         Assert.Equal((budget, null), (chart.Budget, chart.Device));
-        if (day is not null) Assert.Equal(Day.Parse(day), Assert.IsType<ChartPeriod.OfDay>(chart.Period).Day.Resolve(Today));
-        else Assert.Equal(Month.TryParse(month, out var given) ? given : null, Assert.IsType<ChartPeriod.OfMonth>(chart.Period).Month);
+        if (day is not null)
+            Assert.Equal(Day.Parse(day), Assert.IsType<ChartPeriod.OfDay>(chart.Period).Day.Resolve(Today));
+        else
+            Assert.Equal(Month.TryParse(month, out var given) ? given : null, Assert.IsType<ChartPeriod.OfMonth>(chart.Period).Month);
     }
 
     [Theory]
@@ -108,7 +114,9 @@ public sealed class CommandParserTests
     [Fact]
     public void Parses_cancel_with_a_task_arn()
     {
-        var cancel = Assert.IsType<ParsedCommand.Cancel>(CommandParser.Parse("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e-1a2b-4c3d-9e8f-0a1b2c3d4e5f"));
+        var cancel = Assert.IsType<ParsedCommand.Cancel>(
+            CommandParser.Parse("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e-1a2b-4c3d-9e8f-0a1b2c3d4e5f")
+        );
 
         Assert.Equal(("us-west-1", "111122223333"), (cancel.Task.Region, cancel.Task.Account));
     }
@@ -117,7 +125,10 @@ public sealed class CommandParserTests
     [InlineData("cancel", "needs the task's ARN")]
     [InlineData("cancel arn:aws:braket:us-west-1::device/qpu/rigetti/Aspen-M-1", "is not a quantum task ARN")]
     [InlineData("cancel 4b5c6d7e", "is not a quantum task ARN")]
-    [InlineData("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/a arn:aws:braket:us-west-1:111122223333:quantum-task/b", "one task ARN")]
+    [InlineData(
+        "cancel arn:aws:braket:us-west-1:111122223333:quantum-task/a arn:aws:braket:us-west-1:111122223333:quantum-task/b",
+        "one task ARN"
+    )]
     public void Explains_what_is_wrong_with_cancel(string text, string problem) =>
         Assert.Contains(problem, Assert.IsType<ParsedCommand.Help>(CommandParser.Parse(text)).Problem);
 
@@ -147,7 +158,9 @@ public sealed class CommandParserTests
     {
         Assert.Equal(new ParsedCommand.InfoBudget("alpha", new DayQuery.Today()), CommandParser.Parse("info budget alpha"));
         Assert.Equal(
-            new ParsedCommand.InfoBudget("Alpha", new DayQuery.Given(Day.Parse("2022-04-10"))), CommandParser.Parse("info Budget Alpha 2022-04-10"));
+            new ParsedCommand.InfoBudget("Alpha", new DayQuery.Given(Day.Parse("2022-04-10"))),
+            CommandParser.Parse("info Budget Alpha 2022-04-10")
+        );
     }
 
     [Fact]
@@ -182,10 +195,14 @@ public sealed class CommandParserTests
     [Fact]
     public void Parses_the_sample_button_payload()
     {
-        var payload = BlockActionsPayload.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "slack-block-actions.payload.json")));
+        var payload = BlockActionsPayload.Parse(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "slack-block-actions.payload.json"))
+        );
 
         Assert.NotNull(payload);
-        Assert.Equal(("U2147483697", "an-action-id", "https://hooks.slack.com/actions/T0001/1234/5678"),
-            (payload.User.Id, payload.Actions[0].ActionId, payload.ResponseUrl!.ToString()));
+        Assert.Equal(
+            ("U2147483697", "an-action-id", "https://hooks.slack.com/actions/T0001/1234/5678"),
+            (payload.User.Id, payload.Actions[0].ActionId, payload.ResponseUrl!.ToString())
+        );
     }
 }

@@ -15,7 +15,11 @@ public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture
         Braket.Devices.AddRange(Tasks.AllDevices);
     }
 
-    private async Task<(HttpResponseMessage Ack, JsonElement AckBody, TimeSpan Elapsed)> Command(string text, string responseId, string userId = "U2147483697")
+    private async Task<(HttpResponseMessage Ack, JsonElement AckBody, TimeSpan Elapsed)> Command(
+        string text,
+        string responseId,
+        string userId = "U2147483697"
+    )
     {
         var watch = Stopwatch.StartNew();
         var ack = await SendCommandAsync(text, responseId, userId);
@@ -44,15 +48,23 @@ public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture
         Assert.Equal("in_channel", report.GetProperty("response_type").GetString());
         var text = Text(report);
         Assert.Contains("Aspen-M-1 on 2022-04-10", text);
-        foreach (var row in new[]
-                 {
-                     "CREATED 1 50", "QUEUED 3 6,000", "RUNNING 1 100", "COMPLETED 2 1,000",
-                     "FAILED 1 10", "CANCELLING 1 20", "CANCELLED 1 30", "Total 10 7,210",
-                 })
+        foreach (
+            var row in new[]
+            {
+                "CREATED 1 50",
+                "QUEUED 3 6,000",
+                "RUNNING 1 100",
+                "COMPLETED 2 1,000",
+                "FAILED 1 10",
+                "CANCELLING 1 20",
+                "CANCELLED 1 30",
+                "Total 10 7,210",
+            }
+        )
             Assert.Contains(row, Squeeze(text));
         // Aspen-M-1 at its 2022 price: $0.30 a task + $0.00035 a shot.
-        Assert.Contains("*$1.29* spent or running", text);   // 3 tasks, 1,100 shots: $1.285
-        Assert.Contains("*$3.32* still queued", text);       // 4 tasks, 6,050 shots: $3.3175
+        Assert.Contains("*$1.29* spent or running", text); // 3 tasks, 1,100 shots: $1.285
+        Assert.Contains("*$3.32* still queued", text); // 4 tasks, 6,050 shots: $3.3175
         Assert.DoesNotContain("77,777", text);
         Assert.DoesNotContain("88,888", text);
         var search = Braket.RequestsOf(BraketOperations.SearchQuantumTasks);
@@ -67,15 +79,22 @@ public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture
         Braket.Add(
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000, at),
             Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 500, at),
-            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 500, Day.AddDays(-1)));
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 500, Day.AddDays(-1))
+        );
 
         await Command("info", "info-2");
 
         var text = Text((await Slack.WaitForResponses("info-2"))[0]);
         Assert.Contains("Braket usage on 2022-04-10", text);
-        Assert.True(text.IndexOf("*Forte-1*", StringComparison.Ordinal) < text.IndexOf("*Ankaa-3*", StringComparison.Ordinal), "costliest first");
+        Assert.True(
+            text.IndexOf("*Forte-1*", StringComparison.Ordinal) < text.IndexOf("*Ankaa-3*", StringComparison.Ordinal),
+            "costliest first"
+        );
         Assert.Contains("QUEUED 1 500", Squeeze(text));
-        Assert.Equal(["us-east-1", "us-west-1"], Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order());
+        Assert.Equal(
+            ["us-east-1", "us-west-1"],
+            Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(FakeBraket.RegionOf).Order()
+        );
     }
 
     [Fact]
@@ -163,10 +182,17 @@ public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture
             "stale" => SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow().AddMinutes(-6)),
             "forged" => SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow(), secret: "not-the-secret"),
             "tampered" => SlackRequests.Signed("/slack/commands", body, Clock.GetUtcNow()),
-            _ => new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") },
+            _ => new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+            },
         };
         if (how == "tampered")
-            request.Content = new StringContent(body.Replace("info", "cancel"), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+            request.Content = new StringContent(
+                body.Replace("info", "cancel"),
+                System.Text.Encoding.UTF8,
+                "application/x-www-form-urlencoded"
+            );
 
         var response = await Client.SendAsync(request);
 

@@ -17,8 +17,13 @@ public sealed class ShutdownTests
         var ids = Enumerable.Range(0, 12).Select(i => $"s{i}").ToList(); // more than the queue's eight workers
         foreach (var id in ids)
         {
-            var ack = await client.SendAsync(SlackRequests.Signed("/slack/commands",
-                SlackRequests.CommandBody("info 2022-04-10", slack.ResponseUrl(id)), bot.Clock.GetUtcNow()));
+            var ack = await client.SendAsync(
+                SlackRequests.Signed(
+                    "/slack/commands",
+                    SlackRequests.CommandBody("info 2022-04-10", slack.ResponseUrl(id)),
+                    bot.Clock.GetUtcNow()
+                )
+            );
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
 

@@ -13,7 +13,12 @@ public sealed class SpendingLimitCommandTests(AppFixture fixture) : IntegrationT
     private static readonly DateTimeOffset DayStart = new(2022, 4, 9, 22, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Changes =
-        [BraketOperations.CreateSpendingLimit, BraketOperations.UpdateSpendingLimit, BraketOperations.DeleteSpendingLimit, BraketOperations.TagResource];
+    [
+        BraketOperations.CreateSpendingLimit,
+        BraketOperations.UpdateSpendingLimit,
+        BraketOperations.DeleteSpendingLimit,
+        BraketOperations.TagResource,
+    ];
 
     protected override void Arrange()
     {
@@ -46,8 +51,10 @@ public sealed class SpendingLimitCommandTests(AppFixture fixture) : IntegrationT
         Assert.Contains($"<@{Admin}> set Braket's spending limit for *Ankaa-3* to *$20.00 a day*", Text(answer));
         Assert.Contains("until 2022-04-11 00:00 (Europe/Berlin). BraketBot renews it each day.", Text(answer));
         var limit = Braket.SpendingLimits.Single();
-        Assert.Equal((Tasks.AnkaaArn, "20.00", DayStart.ToUnixTimeSeconds(), DayStart.AddDays(1).ToUnixTimeSeconds(), "day"),
-            (limit.DeviceArn, limit.Limit, limit.StartAt, limit.EndAt, limit.Tags[LimitTags.Renew]));
+        Assert.Equal(
+            (Tasks.AnkaaArn, "20.00", DayStart.ToUnixTimeSeconds(), DayStart.AddDays(1).ToUnixTimeSeconds(), "day"),
+            (limit.DeviceArn, limit.Limit, limit.StartAt, limit.EndAt, limit.Tags[LimitTags.Renew])
+        );
     }
 
     [Fact]
@@ -60,8 +67,10 @@ public sealed class SpendingLimitCommandTests(AppFixture fixture) : IntegrationT
         Assert.Contains("changed Braket's spending limit for *Ankaa-3* to *$500.00 a month*", Text(answer));
         Assert.Contains("until 2022-05-01 00:00 (Europe/Berlin). BraketBot renews it each month.", Text(answer));
         var limit = Braket.SpendingLimits.Single();
-        Assert.Equal((existing, "500.00", new DateTimeOffset(2022, 3, 31, 22, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), "month"),
-            (limit.Arn, limit.Limit, limit.StartAt, limit.Tags[LimitTags.Renew]));
+        Assert.Equal(
+            (existing, "500.00", new DateTimeOffset(2022, 3, 31, 22, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), "month"),
+            (limit.Arn, limit.Limit, limit.StartAt, limit.Tags[LimitTags.Renew])
+        );
         Assert.Empty(Braket.RequestsOf(BraketOperations.CreateSpendingLimit));
     }
 
@@ -141,7 +150,15 @@ public sealed class SpendingLimitCommandTests(AppFixture fixture) : IntegrationT
     [Fact]
     public async Task Limits_says_which_limits_braketbot_renews_and_warns_of_one_whose_period_ended()
     {
-        Braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, DayStart, DayStart.AddDays(1), queued: 2.5m, total: 7m, tags: LimitTags.For(LimitRenewal.Day));
+        Braket.AddSpendingLimit(
+            Tasks.AnkaaArn,
+            20m,
+            DayStart,
+            DayStart.AddDays(1),
+            queued: 2.5m,
+            total: 7m,
+            tags: LimitTags.For(LimitRenewal.Day)
+        );
         Braket.AddSpendingLimit(Tasks.ForteArn, 300m, DayStart.AddDays(-30), DayStart.AddDays(-1));
 
         var answer = await Ask("limits", "list");
@@ -158,11 +175,22 @@ public sealed class SpendingLimitCommandTests(AppFixture fixture) : IntegrationT
     public async Task Caps_shows_each_devices_braket_limit_beside_the_caps()
     {
         Settings["Caps:Devices:Ankaa-3:MaxCostPerDay"] = "50";
-        Braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, DayStart, DayStart.AddDays(1), queued: 2.5m, total: 7m, tags: LimitTags.For(LimitRenewal.Day));
+        Braket.AddSpendingLimit(
+            Tasks.AnkaaArn,
+            20m,
+            DayStart,
+            DayStart.AddDays(1),
+            queued: 2.5m,
+            total: 7m,
+            tags: LimitTags.For(LimitRenewal.Day)
+        );
 
         var answer = await Ask("caps", "caps");
 
-        Assert.Contains("*Ankaa-3*: :shield: Braket's own limit: $20.00 a day, renewed by BraketBot · $2.50 queued, $7.00 spent, $10.50 left", Text(answer));
+        Assert.Contains(
+            "*Ankaa-3*: :shield: Braket's own limit: $20.00 a day, renewed by BraketBot · $2.50 queued, $7.00 spent, $10.50 left",
+            Text(answer)
+        );
     }
 
     [Fact]
@@ -178,9 +206,15 @@ public sealed class SpendingLimitCommandTests(AppFixture fixture) : IntegrationT
 
         await Client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
 
-        var alert = await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled")), what: "the finished alert");
+        var alert = await Slack.WaitFor(
+            () => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled")),
+            what: "the finished alert"
+        );
         await SettleAsync();
-        Assert.Contains("Braket's own spending limit for *Ankaa-3* ($5.00 a day, renewed by BraketBot) is used up: Braket itself refuses its new tasks until the limit renews.",
-            MessageText.Of(alert.Body, withFallback: true));
+        Assert.Contains(
+            "Braket's own spending limit for *Ankaa-3* ($5.00 a day, renewed by BraketBot) is used up: Braket itself refuses its new "
+                + "tasks until the limit renews.",
+            MessageText.Of(alert.Body, withFallback: true)
+        );
     }
 }

@@ -26,7 +26,8 @@ public sealed class ValidatorTests
         var result = new SocketModeOptionsValidator().Validate(null, new SocketModeOptions { AppToken = token });
 
         Assert.Equal(valid, result.Succeeded);
-        if (!valid) Assert.Contains("Slack:AppToken", result.FailureMessage);
+        if (!valid)
+            Assert.Contains("Slack:AppToken", result.FailureMessage);
     }
 
     [Theory]
@@ -38,14 +39,30 @@ public sealed class ValidatorTests
     public void The_queue_region_is_read_from_the_queue_url(string url, string? region) =>
         Assert.Equal(region, new QueueOptions { QueueUrl = new Uri(url) }.Region);
 
-    public static TheoryData<QueueOptions, string> BadQueues => new()
-    {
-        { new QueueOptions { QueueUrl = new Uri("braketbot-events", UriKind.Relative) }, "EventBridge:QueueUrl" },
-        { new QueueOptions { QueueUrl = new Uri("ftp://sqs.us-east-1.amazonaws.com/1/q") }, "EventBridge:QueueUrl" },
-        { new QueueOptions { QueueUrl = new Uri("http://127.0.0.1:4566/1/q") }, "EventBridge:QueueRegion must be set" },
-        { new QueueOptions { QueueUrl = new Uri("https://sqs.us-east-1.amazonaws.com/1/q"), QueueRegion = "Virginia" }, "EventBridge:QueueRegion" },
-        { new QueueOptions { SqsServiceUrl = new Uri("localhost", UriKind.Relative) }, "EventBridge:SqsServiceUrl" },
-    };
+    public static TheoryData<QueueOptions, string> BadQueues =>
+        new()
+        {
+            {
+                new QueueOptions { QueueUrl = new Uri("braketbot-events", UriKind.Relative) },
+                "EventBridge:QueueUrl"
+            },
+            {
+                new QueueOptions { QueueUrl = new Uri("ftp://sqs.us-east-1.amazonaws.com/1/q") },
+                "EventBridge:QueueUrl"
+            },
+            {
+                new QueueOptions { QueueUrl = new Uri("http://127.0.0.1:4566/1/q") },
+                "EventBridge:QueueRegion must be set"
+            },
+            {
+                new QueueOptions { QueueUrl = new Uri("https://sqs.us-east-1.amazonaws.com/1/q"), QueueRegion = "Virginia" },
+                "EventBridge:QueueRegion"
+            },
+            {
+                new QueueOptions { SqsServiceUrl = new Uri("localhost", UriKind.Relative) },
+                "EventBridge:SqsServiceUrl"
+            },
+        };
 
     [Theory]
     [MemberData(nameof(BadQueues))]
@@ -57,20 +74,54 @@ public sealed class ValidatorTests
         Assert.Contains(key, result.FailureMessage);
     }
 
-    public static TheoryData<CapsOptions, string> BadCaps => new()
-    {
-        { new CapsOptions { MaxShotsPerDay = -1 }, "Caps:MaxShotsPerDay" },
-        { new CapsOptions { MaxCostPerDay = -0.01m }, "Caps:MaxCostPerDay" },
-        { new CapsOptions { Devices = { ["Garnet"] = new DeviceCaps { MaxShotsPerDay = -3 } } }, "Caps:Devices:Garnet:MaxShotsPerDay" },
-        { new CapsOptions { TimeZone = "Europe/Atlantis" }, "Caps:TimeZone" },
-        { new CapsOptions { WarnAt = 0 }, "Caps:WarnAt" },
-        { new CapsOptions { WarnAt = 1.2 }, "Caps:WarnAt" },
-        { new CapsOptions { ReconcileCron = "* * *" }, "Caps:ReconcileCron" },
-        { new CapsOptions { ReconcileCron = "99 * * * *" }, "Caps:ReconcileCron" },
-        { new CapsOptions { MaxCostPerMonth = -1 }, "Caps:MaxCostPerMonth" },
-        { new CapsOptions { Devices = { ["Garnet"] = new DeviceCaps { MaxShotsPerMonth = -1 } } }, "Caps:Devices:Garnet:MaxShotsPerMonth" },
-        { new CapsOptions { DigestCron = "every morning" }, "Caps:DigestCron" },
-    };
+    public static TheoryData<CapsOptions, string> BadCaps =>
+        new()
+        {
+            {
+                new CapsOptions { MaxShotsPerDay = -1 },
+                "Caps:MaxShotsPerDay"
+            },
+            {
+                new CapsOptions { MaxCostPerDay = -0.01m },
+                "Caps:MaxCostPerDay"
+            },
+            {
+                new CapsOptions { Devices = { ["Garnet"] = new DeviceCaps { MaxShotsPerDay = -3 } } },
+                "Caps:Devices:Garnet:MaxShotsPerDay"
+            },
+            {
+                new CapsOptions { TimeZone = "Europe/Atlantis" },
+                "Caps:TimeZone"
+            },
+            {
+                new CapsOptions { WarnAt = 0 },
+                "Caps:WarnAt"
+            },
+            {
+                new CapsOptions { WarnAt = 1.2 },
+                "Caps:WarnAt"
+            },
+            {
+                new CapsOptions { ReconcileCron = "* * *" },
+                "Caps:ReconcileCron"
+            },
+            {
+                new CapsOptions { ReconcileCron = "99 * * * *" },
+                "Caps:ReconcileCron"
+            },
+            {
+                new CapsOptions { MaxCostPerMonth = -1 },
+                "Caps:MaxCostPerMonth"
+            },
+            {
+                new CapsOptions { Devices = { ["Garnet"] = new DeviceCaps { MaxShotsPerMonth = -1 } } },
+                "Caps:Devices:Garnet:MaxShotsPerMonth"
+            },
+            {
+                new CapsOptions { DigestCron = "every morning" },
+                "Caps:DigestCron"
+            },
+        };
 
     [Theory]
     [MemberData(nameof(BadCaps))]
@@ -91,10 +142,10 @@ public sealed class ValidatorTests
     [Fact]
     public void Bad_braket_settings_are_refused_naming_the_key()
     {
-        var result = new BraketOptionsValidator().Validate(null, new BraketOptions
-        {
-            Quotas = { ["CancelQuantumTask"] = new Quota(0, 20), ["LaunchRocket"] = new Quota(1, 1) },
-        });
+        var result = new BraketOptionsValidator().Validate(
+            null,
+            new BraketOptions { Quotas = { ["CancelQuantumTask"] = new Quota(0, 20), ["LaunchRocket"] = new Quota(1, 1) } }
+        );
         var watch = new WatchOptionsValidator().Validate(null, new WatchOptions { Regions = ["us-west-1", "mars-1"], AccountId = "12345" });
 
         Assert.Contains("Braket:Regions: 'mars-1'", watch.FailureMessage);
@@ -114,5 +165,8 @@ public sealed class ValidatorTests
 
     [Fact]
     public void A_slack_token_that_is_not_a_token_is_refused() =>
-        Assert.Contains("Slack:BotToken", new SlackOptionsValidator().Validate(null, new SlackOptions { BotToken = "hunter2" }).FailureMessage);
+        Assert.Contains(
+            "Slack:BotToken",
+            new SlackOptionsValidator().Validate(null, new SlackOptions { BotToken = "hunter2" }).FailureMessage
+        );
 }

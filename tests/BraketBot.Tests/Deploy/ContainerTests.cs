@@ -28,7 +28,10 @@ public sealed partial class ContainerTests
         Assert.Matches(@"(?m)^\s*path = ""/healthz""$", FlyToml);
         Assert.Matches(@"(?m)^\s*force_https = true$", FlyToml);
         // Secrets are named in comments for `fly secrets set`, never given values.
-        Assert.DoesNotMatch(@"(?m)^\s*(Slack__SigningSecret|Slack__BotToken|EventBridge__ApiKey|AWS_SECRET_ACCESS_KEY|ConnectionStrings__Postgres)\s*=", FlyToml);
+        Assert.DoesNotMatch(
+            @"(?m)^\s*(Slack__SigningSecret|Slack__BotToken|EventBridge__ApiKey|AWS_SECRET_ACCESS_KEY|ConnectionStrings__Postgres)\s*=",
+            FlyToml
+        );
     }
 
     [Fact]
@@ -45,7 +48,12 @@ public sealed partial class ContainerTests
             var command = entrypoint.Groups["args"].Value.Split(',').Select(a => a.Trim().Trim('"')).ToArray();
             Assert.True(File.Exists(Path.Combine(output, command[1])), $"{command[1]} is in the publish output");
             var port = FreePort();
-            var start = new ProcessStartInfo(command[0], command[1..]) { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(command[0], command[1..])
+            {
+                WorkingDirectory = output,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
             start.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString();
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
             using var bot = Process.Start(start)!;
@@ -61,17 +69,30 @@ public sealed partial class ContainerTests
             }
 
             // The same image as a command: `doctor` with nothing configured fails, one JSON report on its output.
-            var doctor = await ImagePublish.RunProcessAsync(command[0], string.Join(' ', [.. command[1..], "doctor", "--json"]), output, TimeSpan.FromMinutes(1),
-                new Dictionary<string, string> { ["AWS_EC2_METADATA_DISABLED"] = "true" });
+            var doctor = await ImagePublish.RunProcessAsync(
+                command[0],
+                string.Join(' ', [.. command[1..], "doctor", "--json"]),
+                output,
+                TimeSpan.FromMinutes(1),
+                new Dictionary<string, string> { ["AWS_EC2_METADATA_DISABLED"] = "true" }
+            );
             Assert.True(doctor.ExitCode == 1, doctor.Output);
             using var report = JsonDocument.Parse(doctor.Output);
             Assert.False(report.RootElement.GetProperty("ok").GetBoolean());
-            Assert.Contains(report.RootElement.GetProperty("checks").EnumerateArray(),
-                c => c.GetProperty("check").GetString() == "Settings" && c.GetProperty("detail").GetString()!.StartsWith("Slack:SigningSecret is not set", StringComparison.Ordinal));
+            Assert.Contains(report.RootElement.GetProperty("checks").EnumerateArray(), c =>
+                c.GetProperty("check").GetString() == "Settings"
+                && c.GetProperty("detail").GetString()!.StartsWith("Slack:SigningSecret is not set", StringComparison.Ordinal)
+            );
 
             // …and it draws a chart: SkiaSharp's self-contained native libraries are in the output, the font is inside the app.
-            Assert.True(File.Exists(Path.Combine(output, "libSkiaSharp.so")), "SkiaSharp's native library for the image's platform is published");
-            var charts = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == BraketBot.Cli.ChartCheck.Name);
+            Assert.True(
+                File.Exists(Path.Combine(output, "libSkiaSharp.so")),
+                "SkiaSharp's native library for the image's platform is published"
+            );
+            var charts = report
+                .RootElement.GetProperty("checks")
+                .EnumerateArray()
+                .Single(c => c.GetProperty("check").GetString() == BraketBot.Cli.ChartCheck.Name);
             Assert.True(charts.GetProperty("status").GetString() == "pass", charts.ToString());
         }
         finally

@@ -27,7 +27,10 @@ public sealed class DeployFilesTests
     {
         using var bot = new BotFactory(realHttp: false);
         _ = bot.Server;
-        return bot.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToList();
+        return bot.Service<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .ToList();
     }
 
     [Fact]
@@ -44,7 +47,10 @@ public sealed class DeployFilesTests
         Assert.Equal("/slack/interactions", new Uri(Scalar(manifest, "settings", "interactivity", "request_url")).AbsolutePath);
         Assert.Contains("/slack/interactions", routes);
         var scopes = ((YamlSequenceNode)At(manifest, "oauth_config", "scopes", "bot")).Select(s => ((YamlScalarNode)s).Value).ToList();
-        Assert.Equal(["commands", "chat:write", "files:write", "channels:history", "groups:history", "channels:read", "groups:read"], scopes);
+        Assert.Equal(
+            ["commands", "chat:write", "files:write", "channels:history", "groups:history", "channels:read", "groups:read"],
+            scopes
+        );
     }
 
     [Fact]
@@ -56,8 +62,9 @@ public sealed class DeployFilesTests
         Assert.Equal("false", Scalar(http, "settings", "socket_mode_enabled"));
         Assert.Equal("true", Scalar(socket, "settings", "socket_mode_enabled"));
         Assert.Equal("true", Scalar(socket, "settings", "interactivity", "is_enabled"));
-        Assert.DoesNotContain(socket.AllNodes.OfType<YamlMappingNode>().SelectMany(m => m.Children.Keys).OfType<YamlScalarNode>(),
-            key => key.Value is "url" or "request_url");
+        Assert.DoesNotContain(socket.AllNodes.OfType<YamlMappingNode>().SelectMany(m => m.Children.Keys).OfType<YamlScalarNode>(), key =>
+            key.Value is "url" or "request_url"
+        );
         var command = (YamlMappingNode)((YamlSequenceNode)At(socket, "features", "slash_commands")).Single();
         var httpCommand = (YamlMappingNode)((YamlSequenceNode)At(http, "features", "slash_commands")).Single();
         Assert.Equal(Scalar(httpCommand, "command"), Scalar(command, "command"));
@@ -78,7 +85,8 @@ public sealed class DeployFilesTests
         Assert.Equal(["app_home_opened"], ((YamlSequenceNode)At(events, "bot_events")).Select(e => ((YamlScalarNode)e).Value));
         var url = events.Children.TryGetValue(new YamlScalarNode("request_url"), out var found) ? ((YamlScalarNode)found).Value : null;
         Assert.Equal(requestPath, url is null ? null : new Uri(url).AbsolutePath);
-        if (requestPath is not null) Assert.Contains(requestPath, Routes());
+        if (requestPath is not null)
+            Assert.Contains(requestPath, Routes());
     }
 
     [Fact]
@@ -86,18 +94,26 @@ public sealed class DeployFilesTests
     {
         using var policy = JsonDocument.Parse(File.ReadAllText(Repository.Path("deploy", "iam-policy.json")));
 
-        var actions = policy.RootElement.GetProperty("Statement").EnumerateArray()
-            .SelectMany(s => s.GetProperty("Action").EnumerateArray().Select(a => a.GetString()!)).Order().ToList();
+        var actions = policy
+            .RootElement.GetProperty("Statement")
+            .EnumerateArray()
+            .SelectMany(s => s.GetProperty("Action").EnumerateArray().Select(a => a.GetString()!))
+            .Order()
+            .ToList();
 
         Assert.Equal(Quota.Documented.Keys.Select(op => "braket:" + op).Concat(QueuePoller.Actions).Order(), actions);
-        Assert.All(policy.RootElement.GetProperty("Statement").EnumerateArray(), s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
+        Assert.All(policy.RootElement.GetProperty("Statement").EnumerateArray(), s =>
+            Assert.Equal("Allow", s.GetProperty("Effect").GetString())
+        );
     }
 
     [Fact]
     public void The_iam_policy_lets_the_poller_use_only_the_queue_the_readme_deploys()
     {
         using var policy = JsonDocument.Parse(File.ReadAllText(Repository.Path("deploy", "iam-policy.json")));
-        var queue = policy.RootElement.GetProperty("Statement").EnumerateArray()
+        var queue = policy
+            .RootElement.GetProperty("Statement")
+            .EnumerateArray()
             .Single(s => s.GetProperty("Action").EnumerateArray().Any(a => a.GetString()!.StartsWith("sqs:", StringComparison.Ordinal)));
 
         var resource = queue.GetProperty("Resource").GetString()!;
@@ -118,7 +134,10 @@ public sealed class DeployFilesTests
         Assert.Equal("true", Scalar(stack, "Parameters", "ApiKey", "NoEcho"));
         Assert.Equal("AWS::Events::Connection", Type("Connection"));
         Assert.Equal("API_KEY", Scalar(resources, "Connection", "Properties", "AuthorizationType"));
-        Assert.Equal(new EventBridgeOptions().ApiKeyHeader, Scalar(resources, "Connection", "Properties", "AuthParameters", "ApiKeyAuthParameters", "ApiKeyName"));
+        Assert.Equal(
+            new EventBridgeOptions().ApiKeyHeader,
+            Scalar(resources, "Connection", "Properties", "AuthParameters", "ApiKeyAuthParameters", "ApiKeyName")
+        );
         Assert.Equal("ApiKey", Scalar(resources, "Connection", "Properties", "AuthParameters", "ApiKeyAuthParameters", "ApiKeyValue"));
 
         Assert.Equal("AWS::Events::ApiDestination", Type("Destination"));
@@ -131,7 +150,10 @@ public sealed class DeployFilesTests
         Assert.Equal(TaskStateChange.Source, ((YamlScalarNode)((YamlSequenceNode)At(pattern, "source")).Single()).Value);
         Assert.Equal(TaskStateChange.DetailType, ((YamlScalarNode)((YamlSequenceNode)At(pattern, "detail-type")).Single()).Value);
         // The ledger follows tasks to their end: every status the code knows, in the order of a task's life.
-        Assert.Equal(QuantumTaskStatuses.All.Select(s => s.ToWire()), ((YamlSequenceNode)At(pattern, "detail", "status")).Select(s => ((YamlScalarNode)s).Value));
+        Assert.Equal(
+            QuantumTaskStatuses.All.Select(s => s.ToWire()),
+            ((YamlSequenceNode)At(pattern, "detail", "status")).Select(s => ((YamlScalarNode)s).Value)
+        );
 
         Assert.Equal("ApiDestination", Scalar(stack, "Parameters", "Target", "Default"));
         Assert.Equal("UseApiDestination", Scalar(resources, "Destination", "Condition"));
@@ -141,7 +163,19 @@ public sealed class DeployFilesTests
         Assert.Equal("DeadLetterQueue.Arn", Scalar(target, "DeadLetterConfig", "Arn"));
         Assert.NotNull(At(target, "RetryPolicy", "MaximumRetryAttempts"));
         Assert.Equal("AWS::SQS::Queue", Type("DeadLetterQueue"));
-        Assert.Equal("events:InvokeApiDestination", Scalar(((YamlSequenceNode)At(((YamlSequenceNode)At(resources, "InvokeRole", "Properties", "Policies"))[0], "PolicyDocument", "Statement"))[0], "Action"));
+        Assert.Equal(
+            "events:InvokeApiDestination",
+            Scalar(
+                (
+                    (YamlSequenceNode)At(
+                        ((YamlSequenceNode)At(resources, "InvokeRole", "Properties", "Policies"))[0],
+                        "PolicyDocument",
+                        "Statement"
+                    )
+                )[0],
+                "Action"
+            )
+        );
     }
 
     [Fact]
@@ -150,16 +184,25 @@ public sealed class DeployFilesTests
         var stack = Yaml("eventbridge.yaml");
         var resources = (YamlMappingNode)At(stack, "Resources");
 
-        Assert.Equal(["ApiDestination", "Queue", "Forward"], ((YamlSequenceNode)At(stack, "Parameters", "Target", "AllowedValues")).Select(v => ((YamlScalarNode)v).Value));
+        Assert.Equal(
+            ["ApiDestination", "Queue", "Forward"],
+            ((YamlSequenceNode)At(stack, "Parameters", "Target", "AllowedValues")).Select(v => ((YamlScalarNode)v).Value)
+        );
         Assert.Equal("AWS::SQS::Queue", Scalar(resources, "EventQueue", "Type"));
         Assert.Equal("UseQueue", Scalar(resources, "EventQueue", "Condition"));
         Assert.Equal("DeadLetterQueue.Arn", Scalar(resources, "EventQueue", "Properties", "RedrivePolicy", "deadLetterTargetArn"));
         Assert.InRange(int.Parse(Scalar(resources, "EventQueue", "Properties", "RedrivePolicy", "maxReceiveCount")), 2, 10);
-        Assert.Equal(QueuePoller.WaitTimeSeconds.ToString(), Scalar(resources, "EventQueue", "Properties", "ReceiveMessageWaitTimeSeconds"));
+        Assert.Equal(
+            QueuePoller.WaitTimeSeconds.ToString(),
+            Scalar(resources, "EventQueue", "Properties", "ReceiveMessageWaitTimeSeconds")
+        );
 
         var target = Target(resources, "Queue");
         Assert.Equal("EventQueue.Arn", Scalar(target, "Arn"));
-        Assert.False(target.Children.ContainsKey(new YamlScalarNode("RoleArn")), "a queue target is allowed by the queue's policy, not a role");
+        Assert.False(
+            target.Children.ContainsKey(new YamlScalarNode("RoleArn")),
+            "a queue target is allowed by the queue's policy, not a role"
+        );
         Assert.Equal("DeadLetterQueue.Arn", Scalar(target, "DeadLetterConfig", "Arn"));
 
         var policy = At(resources, "EventQueuePolicy", "Properties");
@@ -184,7 +227,14 @@ public sealed class DeployFilesTests
         Assert.Equal("arn:${AWS::Partition}:events:${HomeRegion}:${AWS::AccountId}:event-bus/default", Scalar(target, "Arn"));
         Assert.Equal("ForwardRole.Arn", Scalar(target, "RoleArn"));
         Assert.Equal("UseForward", Scalar(resources, "ForwardRole", "Condition"));
-        var grant = (YamlMappingNode)((YamlSequenceNode)At(((YamlSequenceNode)At(resources, "ForwardRole", "Properties", "Policies"))[0], "PolicyDocument", "Statement")).Single();
+        var grant = (YamlMappingNode)
+            (
+                (YamlSequenceNode)At(
+                    ((YamlSequenceNode)At(resources, "ForwardRole", "Properties", "Policies"))[0],
+                    "PolicyDocument",
+                    "Statement"
+                )
+            ).Single();
         Assert.Equal("events:PutEvents", Scalar(grant, "Action"));
         Assert.Equal(Scalar(target, "Arn"), Scalar(grant, "Resource"));
     }
@@ -202,11 +252,13 @@ public sealed class DeployFilesTests
     public void Every_reference_in_the_eventbridge_stack_resolves()
     {
         var stack = Yaml("eventbridge.yaml");
-        var names = ((YamlMappingNode)At(stack, "Resources")).Children.Keys
-            .Concat(((YamlMappingNode)At(stack, "Parameters")).Children.Keys)
-            .Select(k => ((YamlScalarNode)k).Value!).ToHashSet();
+        var names = ((YamlMappingNode)At(stack, "Resources"))
+            .Children.Keys.Concat(((YamlMappingNode)At(stack, "Parameters")).Children.Keys)
+            .Select(k => ((YamlScalarNode)k).Value!)
+            .ToHashSet();
 
-        var references = stack.AllNodes.OfType<YamlScalarNode>()
+        var references = stack
+            .AllNodes.OfType<YamlScalarNode>()
             .Where(n => !n.Tag.IsNonSpecific && !n.Tag.IsEmpty && n.Tag.Value is "!Ref" or "!GetAtt")
             .Select(n => n.Value!.Split('.')[0])
             .ToList();
@@ -216,11 +268,17 @@ public sealed class DeployFilesTests
 
         // Conditions: named by resources and outputs, and first in every !If.
         var conditions = ((YamlMappingNode)At(stack, "Conditions")).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToHashSet();
-        var used = ((YamlMappingNode)At(stack, "Resources")).Children.Values.Concat(((YamlMappingNode)At(stack, "Outputs")).Children.Values)
+        var used = ((YamlMappingNode)At(stack, "Resources"))
+            .Children.Values.Concat(((YamlMappingNode)At(stack, "Outputs")).Children.Values)
             .OfType<YamlMappingNode>()
             .Where(m => m.Children.ContainsKey(new YamlScalarNode("Condition")))
             .Select(m => Scalar(m, "Condition"))
-            .Concat(stack.AllNodes.OfType<YamlSequenceNode>().Where(n => !n.Tag.IsEmpty && !n.Tag.IsNonSpecific && n.Tag.Value == "!If").Select(n => ((YamlScalarNode)n[0]).Value!))
+            .Concat(
+                stack
+                    .AllNodes.OfType<YamlSequenceNode>()
+                    .Where(n => !n.Tag.IsEmpty && !n.Tag.IsNonSpecific && n.Tag.Value == "!If")
+                    .Select(n => ((YamlScalarNode)n[0]).Value!)
+            )
             .ToList();
         Assert.NotEmpty(used);
         Assert.All(used, c => Assert.Contains(c, conditions));

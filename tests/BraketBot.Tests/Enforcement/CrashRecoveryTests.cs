@@ -17,24 +17,35 @@ public sealed class CrashRecoveryTests
         var queued = Tasks.Many(60, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var trigger = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, now);
         braket.Add([.. queued, trigger]);
-        var settings = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
-            // Ten cancels a second: the run takes about six seconds, long enough to be killed in the middle.
-            ["Braket:Quotas:CancelQuantumTask:Rate"] = "10",
-            ["Braket:Quotas:CancelQuantumTask:Burst"] = "2",
-        });
+        var settings = TestSettings.ForProcess(
+            braket.Url,
+            slack.ApiBase,
+            new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Postgres"] = database.ConnectionString,
+                ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
+                // Ten cancels a second: the run takes about six seconds, long enough to be killed in the middle.
+                ["Braket:Quotas:CancelQuantumTask:Rate"] = "10",
+                ["Braket:Quotas:CancelQuantumTask:Burst"] = "2",
+            }
+        );
 
         using (var first = await BotProcess.StartAsync(settings))
         {
             using var client = new HttpClient { BaseAddress = first.Address };
             Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)))).StatusCode);
             // Generous: a fresh database's first job on a CI machine busy with the rest of the suite was seen to take over 30 s.
-            await slack.WaitFor(() => slack.TopLevel.Count > 0 ? "alerted" : null, TimeSpan.FromSeconds(90), "the alert, posted before the cancels");
-            await slack.WaitFor(() => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 15 ? "cancelling" : null,
-                TimeSpan.FromSeconds(30), "a run in the middle of its cancels");
+            await slack.WaitFor(
+                () => slack.TopLevel.Count > 0 ? "alerted" : null,
+                TimeSpan.FromSeconds(90),
+                "the alert, posted before the cancels"
+            );
+            await slack.WaitFor(
+                () => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 15 ? "cancelling" : null,
+                TimeSpan.FromSeconds(30),
+                "a run in the middle of its cancels"
+            );
             first.Kill();
         }
         var cancelsBeforeTheCrash = braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
@@ -42,16 +53,23 @@ public sealed class CrashRecoveryTests
         Assert.Single(slack.TopLevel);
 
         using var second = await BotProcess.StartAsync(settings);
-        var finished = await slack.WaitFor(() => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 61 queued tasks")),
-            TimeSpan.FromSeconds(150), "the run finished by the restarted process");
+        var finished = await slack.WaitFor(
+            () => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 61 queued tasks")),
+            TimeSpan.FromSeconds(150),
+            "the run finished by the restarted process"
+        );
 
         Assert.Single(slack.TopLevel);
         Assert.True(finished.Updates > 0, "finished in place");
         Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, braket.Task(t.QuantumTaskArn).Status));
         // Each task is one cancellation: whatever was sent twice across the crash carried the same clientToken.
-        var tokensPerTask = braket.RequestsOf(BraketOperations.CancelQuantumTask)
+        var tokensPerTask = braket
+            .RequestsOf(BraketOperations.CancelQuantumTask)
             .GroupBy(r => Uri.UnescapeDataString(r.Path))
-            .ToDictionary(g => g.Key, g => g.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("clientToken").GetString()).Distinct().Count());
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("clientToken").GetString()).Distinct().Count()
+            );
         Assert.Equal(61, tokensPerTask.Count);
         Assert.All(tokensPerTask.Values, tokens => Assert.Equal(1, tokens));
         Assert.Empty(slack.Unexpected);

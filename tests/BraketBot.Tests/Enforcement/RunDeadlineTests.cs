@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using BraketBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Enforcement;
 
@@ -18,8 +18,11 @@ public sealed class RunDeadlineTests
         using var client = bot.Client();
 
         await breach.SendAsync(client);
-        var ended = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("were left")),
-            TimeSpan.FromSeconds(30), "the alert's outcome, with the tasks left");
+        var ended = await bot.Slack.WaitFor(
+            () => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("were left")),
+            TimeSpan.FromSeconds(30),
+            "the alert's outcome, with the tasks left"
+        );
         await bot.SettleAsync();
 
         Assert.Contains("5 queued tasks were left when the run reached its deadline", MessageText.Of(ended.Body));
@@ -37,18 +40,29 @@ public sealed class RunDeadlineTests
         var button = RestButton(ended.Body);
         Assert.Equal(CancelRestAction.Id, button.GetProperty("action_id").GetString());
 
-        await client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            SlackRequests.ButtonBody(CancelRestAction.Id, button.GetProperty("value").GetString()!, bot.Slack.ResponseUrl("rest")), bot.Clock.GetUtcNow()));
+        await client.SendAsync(
+            SlackRequests.Signed(
+                "/slack/interactions",
+                SlackRequests.ButtonBody(CancelRestAction.Id, button.GetProperty("value").GetString()!, bot.Slack.ResponseUrl("rest")),
+                bot.Clock.GetUtcNow()
+            )
+        );
 
-        var answer = await bot.Slack.WaitFor(() => bot.Slack.Responses("rest").Select(r => MessageText.Of(r)).FirstOrDefault(t => t.Contains("cancelled 4 of 4")),
-            TimeSpan.FromSeconds(30), "the rest cancelled");
+        var answer = await bot.Slack.WaitFor(
+            () => bot.Slack.Responses("rest").Select(r => MessageText.Of(r)).FirstOrDefault(t => t.Contains("cancelled 4 of 4")),
+            TimeSpan.FromSeconds(30),
+            "the rest cancelled"
+        );
         Assert.Contains("Ankaa-3", answer);
         await bot.SettleAsync();
         Assert.All(breach.All.Skip(1), t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
         Assert.Equal(QuantumTaskStatus.Running, bot.Braket.Task(queued[0].QuantumTaskArn).Status);
         Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(newer.QuantumTaskArn).Status);
-        var cancelledByTheClick = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Skip(cancelsBefore)
-            .Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        var cancelledByTheClick = bot
+            .Braket.RequestsOf(BraketOperations.CancelQuantumTask)
+            .Skip(cancelsBefore)
+            .Select(r => Uri.UnescapeDataString(r.Path))
+            .ToList();
         Assert.Equal(4, cancelledByTheClick.Count);
         Assert.DoesNotContain(cancelledByTheClick, p => p.Contains(newer.QuantumTaskArn) || p.Contains(queued[0].QuantumTaskArn));
         Assert.Single(bot.Slack.TopLevel);
@@ -64,8 +78,11 @@ public sealed class RunDeadlineTests
         bot.Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
         using var client = bot.Client();
         await breach.SendAsync(client);
-        var alert = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("3 queued tasks were left")),
-            TimeSpan.FromSeconds(30), "the alert's outcome, with the tasks left");
+        var alert = await bot.Slack.WaitFor(
+            () => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("3 queued tasks were left")),
+            TimeSpan.FromSeconds(30),
+            "the alert's outcome, with the tasks left"
+        );
         await bot.SettleAsync();
         bot.Braket.Recover(BraketOperations.CancelQuantumTask);
         // The run's failed attempts (4 per try, 8 or 9 tries a task as the backoff's jitter falls) can reach the breaker's
@@ -76,8 +93,11 @@ public sealed class RunDeadlineTests
         using (var scope = bot.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
 
-        var followUp = await bot.Slack.WaitFor(() => bot.Slack.Messages.FirstOrDefault(m => m.ThreadTs == alert.Ts && m.Body.ToString().Contains("Cancelled 3 queued tasks")),
-            TimeSpan.FromSeconds(30), "the follow-up in the alert's thread, every task left cancelled");
+        var followUp = await bot.Slack.WaitFor(
+            () => bot.Slack.Messages.FirstOrDefault(m => m.ThreadTs == alert.Ts && m.Body.ToString().Contains("Cancelled 3 queued tasks")),
+            TimeSpan.FromSeconds(30),
+            "the follow-up in the alert's thread, every task left cancelled"
+        );
         Assert.Contains("Follow-up", MessageText.Of(followUp.Body));
         Assert.All(breach.All, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
         Assert.Single(bot.Slack.TopLevel);

@@ -7,11 +7,18 @@ public sealed class RunRestTests
 {
     private static readonly Day Day = new(new DateOnly(2022, 4, 10));
 
-    private static EnforcementRun Run(IReadOnlyList<CapStanding> crossed, params RunTask[] tasks) => new()
-    {
-        Id = "run-1", Kind = RunKind.CapAlert, Day = Day, TimeZone = "UTC",
-        CreatedAt = DateTimeOffset.UnixEpoch, Deadline = DateTimeOffset.UnixEpoch, Crossed = crossed, Tasks = tasks,
-    };
+    private static EnforcementRun Run(IReadOnlyList<CapStanding> crossed, params RunTask[] tasks) =>
+        new()
+        {
+            Id = "run-1",
+            Kind = RunKind.CapAlert,
+            Day = Day,
+            TimeZone = "UTC",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            Deadline = DateTimeOffset.UnixEpoch,
+            Crossed = crossed,
+            Tasks = tasks,
+        };
 
     private static CapStanding Breach(string? device) => new(new Cap(new CapScope(device), CapMetric.Shots, 100), 200, CapLevel.Breach);
 
@@ -71,16 +78,26 @@ public sealed class RunRestTests
     public void A_stopped_runs_button_over_two_breached_devices_carries_those_devices_and_reads_back_old_values_without_them()
     {
         var forte = new RunTask("f", Tasks.ForteArn, "Forte-1", 10, 1m);
-        var run = (Run([Breach("Ankaa-3"), Breach("Forte-1")], Ankaa("a"), Ankaa("b"), forte) with { CreatedAt = DateTimeOffset.UnixEpoch })
-            .LeavePendingAtStop() with { FinishedAt = DateTimeOffset.UnixEpoch.AddMinutes(1) };
+        var run = (
+            Run([Breach("Ankaa-3"), Breach("Forte-1")], Ankaa("a"), Ankaa("b"), forte) with
+            {
+                CreatedAt = DateTimeOffset.UnixEpoch,
+            }
+        ).LeavePendingAtStop() with
+        {
+            FinishedAt = DateTimeOffset.UnixEpoch.AddMinutes(1),
+        };
 
-        var button = Assert.Single(RunView.Render(run).Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements), e => e.ActionId == ActionIds.CancelRest);
+        var button = Assert.Single(RunView.Render(run).Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements), e =>
+            e.ActionId == ActionIds.CancelRest
+        );
 
         Assert.True(ButtonValues.TryRead(button.Value, out RestOfRun? rest));
         Assert.Equal(CancelScope.EveryDevice(Day), rest.Scope);
         Assert.Equal([Tasks.AnkaaArn, Tasks.ForteArn], rest.Devices);
         Assert.True(button.Value!.Length < 2000, "Slack's limit on a button's value");
-        const string posted = """{"runId":"run-1","scope":{"day":"2022-04-10","allDevices":true},"createdBefore":"1970-01-01T00:00:00+00:00"}""";
+        const string posted =
+            """{"runId":"run-1","scope":{"day":"2022-04-10","allDevices":true},"createdBefore":"1970-01-01T00:00:00+00:00"}""";
         Assert.True(ButtonValues.TryRead(posted, out RestOfRun? old));
         Assert.Null(old.Devices);
     }
@@ -97,15 +114,23 @@ public sealed class RunRestTests
     [Fact]
     public void The_rest_button_carries_the_run_and_its_scope_and_reads_back()
     {
-        var run = Run([Breach("Ankaa-3")], Ankaa("a"), Ankaa("b")).With("a", CancelResult.Left, "Braket kept failing") with { FinishedAt = DateTimeOffset.UnixEpoch };
+        var run = Run([Breach("Ankaa-3")], Ankaa("a"), Ankaa("b")).With("a", CancelResult.Left, "Braket kept failing") with
+        {
+            FinishedAt = DateTimeOffset.UnixEpoch,
+        };
 
         var message = RunView.Render(run);
 
-        var button = Assert.Single(message.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements), e => e.ActionId == ActionIds.CancelRest);
+        var button = Assert.Single(message.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements), e =>
+            e.ActionId == ActionIds.CancelRest
+        );
         Assert.True(ButtonValues.TryRead(button.Value, out RestOfRun? rest));
         Assert.Equal(new RestOfRun("run-1", new CancelScope(Day, Tasks.AnkaaArn, "Ankaa-3", false)), rest);
         Assert.Contains("1 queued tasks were left", MessageText.Of(message));
-        Assert.False(ButtonValues.TryRead("""{"runId":"run-1","scope":{"day":"2022-04-10"}}""", out RestOfRun? _), "a scope naming no device is refused");
+        Assert.False(
+            ButtonValues.TryRead("""{"runId":"run-1","scope":{"day":"2022-04-10"}}""", out RestOfRun? _),
+            "a scope naming no device is refused"
+        );
     }
 
     [Fact]
@@ -114,7 +139,10 @@ public sealed class RunRestTests
         var createdAt = DateTimeOffset.UnixEpoch.AddHours(9);
         var run = (Run([Breach("Ankaa-3")], Ankaa("a"), Ankaa("b"), Ankaa("c")) with { CreatedAt = createdAt })
             .With("a", CancelResult.Cancelled, "cancelling")
-            .LeavePendingAtStop() with { FinishedAt = createdAt.AddMinutes(1) };
+            .LeavePendingAtStop() with
+        {
+            FinishedAt = createdAt.AddMinutes(1),
+        };
 
         var message = RunView.Render(run);
 

@@ -12,17 +12,28 @@ public sealed class RunShutdownTests
         using var slack = new FakeSlack();
         var bot = new BotFactory(braket: braket, slack: slack);
         // Four cancels a second: the run takes ten seconds, long enough to be stopped in the middle.
-        var breach = AnkaaBreach.Arrange(bot, 39, 10,
-            ("Braket:Quotas:CancelQuantumTask:Rate", "4"), ("Braket:Quotas:CancelQuantumTask:Burst", "1"));
+        var breach = AnkaaBreach.Arrange(
+            bot,
+            39,
+            10,
+            ("Braket:Quotas:CancelQuantumTask:Rate", "4"),
+            ("Braket:Quotas:CancelQuantumTask:Burst", "1")
+        );
         var store = bot.Service<IBotStore>();
-        using (var client = bot.Client()) await breach.SendAsync(client);
-        await slack.WaitFor(() => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
-            TimeSpan.FromSeconds(30), "a run in the middle of its cancels");
+        using (var client = bot.Client())
+            await breach.SendAsync(client);
+        await slack.WaitFor(
+            () => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
+            TimeSpan.FromSeconds(30),
+            "a run in the middle of its cancels"
+        );
 
         bot.Dispose(); // the host stops, as on SIGTERM
 
         var keys = breach.All.ToLookup(
-            t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling, t => CapEnforcer.TaskKey(t.QuantumTaskArn));
+            t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling,
+            t => CapEnforcer.TaskKey(t.QuantumTaskArn)
+        );
         var left = keys[false].ToList();
         var cancelled = keys[true].ToList();
         Assert.NotEmpty(left);

@@ -23,8 +23,11 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
     }
 
     private Task<HttpResponseMessage> SendEvent(
-        string body, int retry = 0, DateTimeOffset? at = null, string secret = SlackRequests.SigningSecret) =>
-        Client.SendAsync(SlackRequests.SignedJson("/slack/events", body, at ?? Clock.GetUtcNow(), retry, secret));
+        string body,
+        int retry = 0,
+        DateTimeOffset? at = null,
+        string secret = SlackRequests.SigningSecret
+    ) => Client.SendAsync(SlackRequests.SignedJson("/slack/events", body, at ?? Clock.GetUtcNow(), retry, secret));
 
     private async Task<JsonElement> Open(string userId, int count = 1)
     {
@@ -36,7 +39,8 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
     private static string Text(JsonElement view) => MessageText.Of(view);
 
     private static IReadOnlyList<JsonElement> Buttons(JsonElement view, string actionId) =>
-        view.GetProperty("blocks").EnumerateArray()
+        view.GetProperty("blocks")
+            .EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "actions")
             .SelectMany(b => b.GetProperty("elements").EnumerateArray())
             .Where(e => e.GetProperty("action_id").GetString() == actionId)
@@ -53,13 +57,19 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
     }
 
     private Task<HttpResponseMessage> ClickOnTheTab(string actionId, string value, string userId) =>
-        Client.SendAsync(SlackRequests.Signed("/slack/interactions",
-            "payload=" + Uri.EscapeDataString(SlackRequests.HomeButtonPayload(actionId, value, userId)), Clock.GetUtcNow()));
+        Client.SendAsync(
+            SlackRequests.Signed(
+                "/slack/interactions",
+                "payload=" + Uri.EscapeDataString(SlackRequests.HomeButtonPayload(actionId, value, userId)),
+                Clock.GetUtcNow()
+            )
+        );
 
     private Task<JsonElement[]> WaitForTab(string userId, string reading) =>
         Slack.WaitFor(
             () => Slack.HomeViews.TryGetValue(userId, out var v) && Text(v).Contains(reading) ? new[] { v } : null,
-            what: $"the Home tab of {userId} reading '{reading}'");
+            what: $"the Home tab of {userId} reading '{reading}'"
+        );
 
     [Fact]
     public async Task Url_verification_is_answered_with_its_challenge()
@@ -168,7 +178,8 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         var admin = await Open(Admin);
         var member = await Open(Member);
 
-        var values = Buttons(admin, ActionIds.CancelAllQueued).Select(b => b.GetProperty("value").GetString()!)
+        var values = Buttons(admin, ActionIds.CancelAllQueued)
+            .Select(b => b.GetProperty("value").GetString()!)
             .Order(StringComparer.Ordinal);
         string[] scopes =
         [
@@ -199,8 +210,9 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         Assert.Contains("cancelled 4 of 4", Text(done));
         await SettleAsync();
         Assert.Equal(4, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
-        Assert.All(day.Where(t => t.DeviceArn == Tasks.AnkaaArn),
-            t => Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(day.Where(t => t.DeviceArn == Tasks.AnkaaArn), t =>
+            Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(t.QuantumTaskArn).Status)
+        );
     }
 
     [Fact]

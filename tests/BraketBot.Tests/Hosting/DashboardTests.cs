@@ -217,9 +217,14 @@ public sealed partial class DashboardTests
         using var bot = Dashboard(readWrite: true);
         using var client = Browser(bot);
 
-        var forged = await client.PostAsync(new Uri(DashboardSession.SignInPath, UriKind.Relative), new FormUrlEncodedContent(
-            [new(DashboardSignIn.UsernameField, "ops"), new(DashboardSignIn.PasswordField, "s3cret"),
-             new(DashboardSession.ReturnUrlField, "/hangfire")]));
+        var forged = await client.PostAsync(
+            new Uri(DashboardSession.SignInPath, UriKind.Relative),
+            new FormUrlEncodedContent([
+                new(DashboardSignIn.UsernameField, "ops"),
+                new(DashboardSignIn.PasswordField, "s3cret"),
+                new(DashboardSession.ReturnUrlField, "/hangfire"),
+            ])
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Null(SessionCookie(forged));
@@ -308,8 +313,13 @@ public sealed partial class DashboardTests
 
     /// <summary>Fills the sign-in form as a browser does: the form first (its antiforgery cookie and token), then the post.</summary>
     private static async Task<HttpResponseMessage> SignInAsync(
-        HttpClient client, string username, string password, string returnUrl = "/hangfire", bool forwardedHttps = false,
-        string? flyClientIp = null)
+        HttpClient client,
+        string username,
+        string password,
+        string returnUrl = "/hangfire",
+        bool forwardedHttps = false,
+        string? flyClientIp = null
+    )
     {
         var form = await (await client.GetAsync(new Uri(DashboardSession.SignInPath, UriKind.Relative))).Content.ReadAsStringAsync();
         var token = FormToken().Match(form) is { Success: true } match
@@ -318,11 +328,16 @@ public sealed partial class DashboardTests
         var post = new HttpRequestMessage(HttpMethod.Post, DashboardSession.SignInPath)
         {
             Content = new FormUrlEncodedContent([
-                new("__RequestVerificationToken", token), new(DashboardSignIn.UsernameField, username),
-                new(DashboardSignIn.PasswordField, password), new(DashboardSession.ReturnUrlField, returnUrl)]),
+                new("__RequestVerificationToken", token),
+                new(DashboardSignIn.UsernameField, username),
+                new(DashboardSignIn.PasswordField, password),
+                new(DashboardSession.ReturnUrlField, returnUrl),
+            ]),
         };
-        if (forwardedHttps) post.Headers.Add("X-Forwarded-Proto", "https");
-        if (flyClientIp is not null) post.Headers.Add(DashboardGuessLimiter.FlyClientIpHeader, flyClientIp);
+        if (forwardedHttps)
+            post.Headers.Add("X-Forwarded-Proto", "https");
+        if (flyClientIp is not null)
+            post.Headers.Add(DashboardGuessLimiter.FlyClientIpHeader, flyClientIp);
         return await client.SendAsync(post);
     }
 
@@ -337,9 +352,10 @@ public sealed partial class DashboardTests
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static string Token(string page) => CsrfToken().Match(page) is { Success: true } match
-        ? WebUtility.HtmlDecode(match.Groups[1].Value)
-        : throw new InvalidOperationException("The dashboard's page carries no antiforgery token.");
+    private static string Token(string page) =>
+        CsrfToken().Match(page) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The dashboard's page carries no antiforgery token.");
 
     /// <summary>The recurring page's "Trigger now", as its script sends it (the token in a header, the cookies with the client).</summary>
     private static HttpRequestMessage TriggerReconcile(string? token)
@@ -349,7 +365,8 @@ public sealed partial class DashboardTests
             Content = new FormUrlEncodedContent([new("jobs[]", ReconcileJob.Id)]),
         };
         request.Headers.Add("X-Requested-With", "XMLHttpRequest");
-        if (token is not null) request.Headers.Add(JobsExtensions.AntiforgeryHeader, token);
+        if (token is not null)
+            request.Headers.Add(JobsExtensions.AntiforgeryHeader, token);
         return request;
     }
 

@@ -72,7 +72,8 @@ public sealed class HealthAccessTests
     public void A_request_on_the_metrics_port_is_an_operators(int localPort, bool isOperator)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:Port"] = "9464" }).Build();
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:Port"] = "9464" })
+            .Build();
         var access = new OperatorAccess(configuration, Options.Create(new HealthOptions()));
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = RemoteCaller.Address;
@@ -93,7 +94,8 @@ public sealed class HealthAccessTests
 
         var log = bot.Output;
         Assert.DoesNotContain(log, line =>
-            line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal));
+            line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+        );
         Assert.Single(log, line => line.Contains("Setting Slack:SigningSecret is not set", StringComparison.Ordinal));
     }
 
@@ -103,7 +105,8 @@ public sealed class HealthAccessTests
         var port = FreePort();
         using var plain = await BotProcess.StartAsync(new Dictionary<string, string>());
         using var withPort = await BotProcess.StartAsync(
-            new Dictionary<string, string> { ["Metrics:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            new Dictionary<string, string> { ["Metrics:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        );
         using var client = new HttpClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(plain.Address, "/openapi/v1.json"))).StatusCode);
@@ -121,7 +124,8 @@ public sealed class HealthAccessTests
     {
         using var client = bot.Client();
         var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

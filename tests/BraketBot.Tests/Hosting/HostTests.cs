@@ -19,14 +19,27 @@ public sealed class HostTests
 
         var ready = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        var missing = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("missing")
-            .EnumerateArray().Select(e => e.GetString()).ToList();
+        var missing = JsonDocument
+            .Parse(await ready.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("missing")
+            .EnumerateArray()
+            .Select(e => e.GetString())
+            .ToList();
         Assert.Equal(["Slack:SigningSecret", "Slack:BotToken", "Slack:AlertChannel", "EventBridge:ApiKey"], missing);
 
         var body = SlackRequests.CommandBody("help", bot.Slack.ResponseUrl("r"));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SlackRequests.Signed("/slack/interactions", "payload=%7B%7D", bot.Clock.GetUtcNow()))).StatusCode);
-        var webhook = new HttpRequestMessage(HttpMethod.Post, "/webhooks/eventbridge") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await client.SendAsync(SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()))).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await client.SendAsync(SlackRequests.Signed("/slack/interactions", "payload=%7B%7D", bot.Clock.GetUtcNow()))).StatusCode
+        );
+        var webhook = new HttpRequestMessage(HttpMethod.Post, "/webhooks/eventbridge")
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
         webhook.Headers.Add("x-api-key", "anything");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(webhook)).StatusCode);
         Assert.Empty(bot.Slack.Received);
@@ -52,7 +65,16 @@ public sealed class HostTests
 
         var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
 
-        foreach (var (path, method) in new[] { ("/slack/commands", "post"), ("/slack/interactions", "post"), ("/webhooks/eventbridge", "post"), ("/healthz", "get"), ("/readyz", "get") })
+        foreach (
+            var (path, method) in new[]
+            {
+                ("/slack/commands", "post"),
+                ("/slack/interactions", "post"),
+                ("/webhooks/eventbridge", "post"),
+                ("/healthz", "get"),
+                ("/readyz", "get"),
+            }
+        )
             Assert.False(string.IsNullOrWhiteSpace(paths.GetProperty(path).GetProperty(method).GetProperty("summary").GetString()), path);
     }
 

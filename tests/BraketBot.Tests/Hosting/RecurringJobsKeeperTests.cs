@@ -20,8 +20,12 @@ public sealed class RecurringJobsKeeperTests
         _ = bot.Client();
         var storage = bot.Service<JobStorage>();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var keeper = new RecurringJobsKeeper(bot.Services.GetServices<IRecurringJobs>(), bot.Service<IRecurringJobManager>(), time,
-            NullLogger<RecurringJobsKeeper>.Instance);
+        var keeper = new RecurringJobsKeeper(
+            bot.Services.GetServices<IRecurringJobs>(),
+            bot.Service<IRecurringJobManager>(),
+            time,
+            NullLogger<RecurringJobsKeeper>.Instance
+        );
         await keeper.StartAsync(CancellationToken.None);
         Assert.True(Enabled(storage), "registered at start");
 
@@ -42,12 +46,15 @@ public sealed class RecurringJobsKeeperTests
     {
         using var connection = storage.GetConnection();
         using var transaction = connection.CreateWriteTransaction();
-        transaction.SetRangeInHash($"recurring-job:{ReconcileJob.Id}", new Dictionary<string, string>
-        {
-            ["NextExecution"] = "",
-            ["RetryAttempt"] = "5",
-            ["Error"] = "Could not load type 'BraketBot.Enforcement.ReconcileArgs' from assembly 'BraketBot'.",
-        });
+        transaction.SetRangeInHash(
+            $"recurring-job:{ReconcileJob.Id}",
+            new Dictionary<string, string>
+            {
+                ["NextExecution"] = "",
+                ["RetryAttempt"] = "5",
+                ["Error"] = "Could not load type 'BraketBot.Enforcement.ReconcileArgs' from assembly 'BraketBot'.",
+            }
+        );
         transaction.AddToSet("recurring-jobs", ReconcileJob.Id, -1.0);
         transaction.Commit();
     }
@@ -57,7 +64,8 @@ public sealed class RecurringJobsKeeperTests
         using var connection = storage.GetConnection();
         var job = connection.GetAllEntriesFromHash($"recurring-job:{ReconcileJob.Id}");
         return job is not null
-            && !string.IsNullOrEmpty(job.GetValueOrDefault("NextExecution")) && string.IsNullOrEmpty(job.GetValueOrDefault("Error"));
+            && !string.IsNullOrEmpty(job.GetValueOrDefault("NextExecution"))
+            && string.IsNullOrEmpty(job.GetValueOrDefault("Error"));
     }
 
     private static async Task WaitAsync(Func<bool> passed)
@@ -65,7 +73,8 @@ public sealed class RecurringJobsKeeperTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!passed())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The recurring job was not enabled again.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The recurring job was not enabled again.");
             await Task.Delay(50);
         }
     }

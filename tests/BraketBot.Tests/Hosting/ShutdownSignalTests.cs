@@ -20,23 +20,30 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
         var now = DateTimeOffset.UtcNow;
         var queued = Tasks.Many(40, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         braket.Add(queued);
-        var settings = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
-            // Four cancels a second: the run takes ten seconds, long enough to be stopped in the middle.
-            ["Braket:Quotas:CancelQuantumTask:Rate"] = "4",
-            ["Braket:Quotas:CancelQuantumTask:Burst"] = "1",
-        });
+        var settings = TestSettings.ForProcess(
+            braket.Url,
+            slack.ApiBase,
+            new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Postgres"] = database.ConnectionString,
+                ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
+                // Four cancels a second: the run takes ten seconds, long enough to be stopped in the middle.
+                ["Braket:Quotas:CancelQuantumTask:Rate"] = "4",
+                ["Braket:Quotas:CancelQuantumTask:Burst"] = "1",
+            }
+        );
 
         var signalled = Stopwatch.StartNew();
         using (var first = await BotProcess.StartAsync(settings))
         {
             using var client = new HttpClient { BaseAddress = first.Address };
             Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])))).StatusCode);
-            await slack.WaitFor(() => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
-                TimeSpan.FromSeconds(90), "a run in the middle of its cancels");
+            await slack.WaitFor(
+                () => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
+                TimeSpan.FromSeconds(90),
+                "a run in the middle of its cancels"
+            );
 
             signalled.Restart();
             var exited = await first.TerminateAsync(ShutdownTimeout + TimeSpan.FromSeconds(5));
@@ -48,15 +55,20 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
         Assert.InRange(cancelsBefore, 5, 39);
 
         using var second = await BotProcess.StartAsync(settings);
-        await slack.WaitFor(() => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count > cancelsBefore ? "resumed" : null,
-            TimeSpan.FromSeconds(90), "the run resumed by the next process");
+        await slack.WaitFor(
+            () => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count > cancelsBefore ? "resumed" : null,
+            TimeSpan.FromSeconds(90),
+            "the run resumed by the next process"
+        );
         var resumedAfter = signalled.Elapsed;
         output.WriteLine($"resumed {resumedAfter.TotalSeconds:F1} s after SIGTERM");
         // Had the lease not been let go, the next process could only take the run once it lapsed (20 to 30 s after the signal).
         Assert.True(resumedAfter < RunWorker.Lease * 2 / 3, $"resumed {resumedAfter} after the signal");
         await slack.WaitFor(
             () => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 40 queued tasks", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60), "the run finished");
+            TimeSpan.FromSeconds(60),
+            "the run finished"
+        );
         Assert.Single(slack.TopLevel);
         Assert.All(queued, t => Assert.Equal(QuantumTaskStatus.Cancelling, braket.Task(t.QuantumTaskArn).Status));
     }
@@ -70,20 +82,27 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
         var queued = Tasks.Many(40, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var otherDevice = Tasks.Many(3, Tasks.ForteArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         braket.Add([.. queued, .. otherDevice]);
-        var capped = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
-        {
-            ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
-            // Four cancels a second: the run takes ten seconds, long enough to be stopped in the middle.
-            ["Braket:Quotas:CancelQuantumTask:Rate"] = "4",
-            ["Braket:Quotas:CancelQuantumTask:Burst"] = "1",
-        });
+        var capped = TestSettings.ForProcess(
+            braket.Url,
+            slack.ApiBase,
+            new Dictionary<string, string>
+            {
+                ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
+                // Four cancels a second: the run takes ten seconds, long enough to be stopped in the middle.
+                ["Braket:Quotas:CancelQuantumTask:Rate"] = "4",
+                ["Braket:Quotas:CancelQuantumTask:Burst"] = "1",
+            }
+        );
 
         using (var first = await BotProcess.StartAsync(capped))
         {
             using var client = new HttpClient { BaseAddress = first.Address };
             Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])))).StatusCode);
-            await slack.WaitFor(() => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
-                TimeSpan.FromSeconds(90), "a run in the middle of its cancels");
+            await slack.WaitFor(
+                () => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
+                TimeSpan.FromSeconds(90),
+                "a run in the middle of its cancels"
+            );
 
             var exited = await first.TerminateAsync(ShutdownTimeout + TimeSpan.FromSeconds(5));
             output.WriteLine($"exited {exited?.TotalSeconds:F1} s after SIGTERM");
@@ -114,8 +133,15 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
             var clicked = await client.SendAsync(SlackRequests.Signed("/slack/interactions", click, DateTimeOffset.UtcNow));
             Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
         }
-        await slack.WaitFor(() => slack.Responses("rest").Select(r => MessageText.Of(r)).FirstOrDefault(t => t.Contains(
-            $"cancelled {left.Count} of {left.Count}", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the rest cancelled");
+        await slack.WaitFor(
+            () =>
+                slack
+                    .Responses("rest")
+                    .Select(r => MessageText.Of(r))
+                    .FirstOrDefault(t => t.Contains($"cancelled {left.Count} of {left.Count}", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60),
+            "the rest cancelled"
+        );
         Assert.All(queued, t => Assert.Equal(QuantumTaskStatus.Cancelling, braket.Task(t.QuantumTaskArn).Status));
         Assert.All([newer, .. otherDevice], t => Assert.Equal(QuantumTaskStatus.Queued, braket.Task(t.QuantumTaskArn).Status));
         Assert.Equal(40, braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);

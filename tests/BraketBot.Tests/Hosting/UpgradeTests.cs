@@ -18,7 +18,11 @@ public sealed class UpgradeTests(ITestOutputHelper output)
     private const string DashboardPassword = "upgrade-test";
 
     private static readonly string[] Held =
-        [BraketOperations.CancelQuantumTask, BraketOperations.SearchQuantumTasks, BraketOperations.SearchSpendingLimits];
+    [
+        BraketOperations.CancelQuantumTask,
+        BraketOperations.SearchQuantumTasks,
+        BraketOperations.SearchSpendingLimits,
+    ];
 
     [PostgresFact]
     public async Task Jobs_and_runs_the_previous_release_left_in_flight_are_finished_by_this_one_each_alert_posted_once()
@@ -36,20 +40,25 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         var forte = Tasks.Many(20, Tasks.ForteArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var yesterday = Tasks.Many(3, Tasks.AnkaaArn, QuantumTaskStatus.Completed, 10, now.AddDays(-1)).ToArray();
         braket.Add([.. ankaa, .. forte, .. yesterday]);
-        var settings = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
-            ["Caps:Devices:Forte-1:MaxShotsPerDay"] = "100",
-            // Registered, but left to the test to trigger (from the dashboard, as an operator would).
-            ["Caps:DigestCron"] = "0 0 1 1 *",
-            ["Hangfire:Dashboard:Username"] = DashboardUser,
-            ["Hangfire:Dashboard:Password"] = DashboardPassword,
-        });
+        var settings = TestSettings.ForProcess(
+            braket.Url,
+            slack.ApiBase,
+            new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Postgres"] = database.ConnectionString,
+                ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
+                ["Caps:Devices:Forte-1:MaxShotsPerDay"] = "100",
+                // Registered, but left to the test to trigger (from the dashboard, as an operator would).
+                ["Caps:DigestCron"] = "0 0 1 1 *",
+                ["Hangfire:Dashboard:Username"] = DashboardUser,
+                ["Hangfire:Dashboard:Password"] = DashboardPassword,
+            }
+        );
         // In flight when the old release stops: Ankaa's run (its cancels), Forte's evaluation and the digest
         // (their scans; Ankaa's own scan goes through, so that its run starts) and the limit sync of its start.
-        foreach (var held in Held) braket.Hold(held, r => held != BraketOperations.SearchQuantumTasks || !ScansAnkaa(r.Body!));
+        foreach (var held in Held)
+            braket.Hold(held, r => held != BraketOperations.SearchQuantumTasks || !ScansAnkaa(r.Body!));
 
         watch.Restart();
         IReadOnlyList<Job> leftBehind;
@@ -59,8 +68,11 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             foreach (var trigger in new[] { ankaa[0], forte[0] })
                 Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)))).StatusCode);
             Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(TriggerDigest())).StatusCode);
-            await slack.WaitFor(() => InFlight(braket, slack), TimeSpan.FromSeconds(90),
-                "the run, the evaluation, the digest and the limit sync in flight");
+            await slack.WaitFor(
+                () => InFlight(braket, slack),
+                TimeSpan.FromSeconds(90),
+                "the run, the evaluation, the digest and the limit sync in flight"
+            );
 
             var stopped = await old.TerminateAsync(TimeSpan.FromSeconds(45));
             Assert.True(stopped is not null, "the previous release stopped on SIGTERM");
@@ -70,7 +82,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         Assert.Single(slack.TopLevel); // Ankaa's alert, before its cancels
         foreach (var kind in new[] { "CapEvaluationJob", "DigestJob", "SyncNowAsync" })
             Assert.Contains(leftBehind, j => j.Invocation.Contains(kind, StringComparison.Ordinal));
-        foreach (var held in Held) braket.Release(held);
+        foreach (var held in Held)
+            braket.Release(held);
 
         watch.Restart();
         using (var current = await BotProcess.StartAsync(settings))
@@ -79,12 +92,18 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             var forteDone = await slack.WaitFor(() => Outcome("Forte-1"), TimeSpan.FromSeconds(90), "Forte's evaluation and run");
             await slack.WaitFor(
                 () => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Braket digest for", StringComparison.Ordinal)),
-                TimeSpan.FromSeconds(60), "the digest");
-            var jobs = await WaitAsync(async () =>
-            {
-                var all = await JobsAsync(database);
-                return leftBehind.All(j => all.Single(a => a.Id == j.Id).State == "Succeeded") ? all : null;
-            }, TimeSpan.FromSeconds(60), "every job the previous release left, done");
+                TimeSpan.FromSeconds(60),
+                "the digest"
+            );
+            var jobs = await WaitAsync(
+                async () =>
+                {
+                    var all = await JobsAsync(database);
+                    return leftBehind.All(j => all.Single(a => a.Id == j.Id).State == "Succeeded") ? all : null;
+                },
+                TimeSpan.FromSeconds(60),
+                "every job the previous release left, done"
+            );
             output.WriteLine($"this release finished the previous one's work in {watch.Elapsed.TotalSeconds:F0} s");
 
             Assert.DoesNotContain(jobs, j => j.State == "Failed");
@@ -96,12 +115,17 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         Assert.All([.. ankaa, .. forte], t => Assert.Equal(QuantumTaskStatus.Cancelling, braket.Task(t.QuantumTaskArn).Status));
         // A cancel sent by both releases is one cancellation: the same clientToken.
         Assert.All(braket.RequestsOf(BraketOperations.CancelQuantumTask).GroupBy(r => r.Path), sent =>
-            Assert.Single(sent.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("clientToken").GetString()).Distinct()));
+            Assert.Single(sent.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("clientToken").GetString()).Distinct())
+        );
         Assert.Empty(slack.Unexpected);
         Assert.Empty(braket.Unexpected);
 
-        FakeSlack.Message? Outcome(string device) => slack.TopLevel.FirstOrDefault(m => m.Body.ToString() is var body
-            && body.Contains(device, StringComparison.Ordinal) && body.Contains("Cancelled 20", StringComparison.Ordinal));
+        FakeSlack.Message? Outcome(string device) =>
+            slack.TopLevel.FirstOrDefault(m =>
+                m.Body.ToString() is var body
+                && body.Contains(device, StringComparison.Ordinal)
+                && body.Contains("Cancelled 20", StringComparison.Ordinal)
+            );
     }
 
     private static bool ScansAnkaa(string body) => body.Contains(Tasks.AnkaaArn, StringComparison.Ordinal);
@@ -109,11 +133,14 @@ public sealed class UpgradeTests(ITestOutputHelper output)
     private static string? InFlight(FakeBraket braket, FakeSlack slack)
     {
         var searches = braket.RequestsOf(BraketOperations.SearchQuantumTasks).Select(r => r.Body!).ToList();
-        return slack.TopLevel.Count > 0
+        return
+            slack.TopLevel.Count > 0
             && braket.RequestsOf(BraketOperations.CancelQuantumTask).Count > 0
             && searches.Any(b => b.Contains(Tasks.ForteArn, StringComparison.Ordinal))
             && searches.Any(b => !b.Contains("deviceArn", StringComparison.Ordinal))
-            && braket.RequestsOf(BraketOperations.SearchSpendingLimits).Count > 0 ? "in flight" : null;
+            && braket.RequestsOf(BraketOperations.SearchSpendingLimits).Count > 0
+            ? "in flight"
+            : null;
     }
 
     /// <summary>The dashboard's "Trigger now" on the digest, as the previous release takes it (Basic authentication, a form).</summary>
@@ -139,17 +166,21 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         await using var command = new NpgsqlCommand(query, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var jobs = new List<Job>();
-        while (await reader.ReadAsync()) jobs.Add(new Job(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        while (await reader.ReadAsync())
+            jobs.Add(new Job(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         return jobs;
     }
 
-    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class
+    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
+        where T : class
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if (await probe() is { } value) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {timeout} for {what}.");
+            if (await probe() is { } value)
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Waited {timeout} for {what}.");
             await Task.Delay(200);
         }
     }

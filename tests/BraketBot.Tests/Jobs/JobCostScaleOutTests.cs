@@ -12,8 +12,13 @@ public sealed class JobCostScaleOutTests
     private static async Task<string> CapsAsync(BotFactory host, FakeSlack slack, string responseId)
     {
         using var client = host.Client();
-        await client.SendAsync(SlackRequests.Signed(
-            "/slack/commands", SlackRequests.CommandBody("caps", slack.ResponseUrl(responseId), "U2147483697"), host.Clock.GetUtcNow()));
+        await client.SendAsync(
+            SlackRequests.Signed(
+                "/slack/commands",
+                SlackRequests.CommandBody("caps", slack.ResponseUrl(responseId), "U2147483697"),
+                host.Clock.GetUtcNow()
+            )
+        );
         return MessageText.Of((await slack.WaitForResponses(responseId))[0]);
     }
 
@@ -24,21 +29,41 @@ public sealed class JobCostScaleOutTests
         using var braket = new FakeBraket();
         using var slack = new FakeSlack();
         braket.Devices.AddRange(Tasks.AllDevices);
-        braket.AddJob(new HybridJob(JobArn, "vqe-h2", "RUNNING", Tasks.ForteArn, "ml.m5.large", 2, Noon.AddHours(-2), Noon.AddHours(-1),
-            null, TimeSpan.FromMinutes(60)));
-        var jobTask = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 100, Noon.AddMinutes(-30))
-            with { Origin = new TaskOrigin(null, JobArn) };
+        braket.AddJob(
+            new HybridJob(
+                JobArn,
+                "vqe-h2",
+                "RUNNING",
+                Tasks.ForteArn,
+                "ml.m5.large",
+                2,
+                Noon.AddHours(-2),
+                Noon.AddHours(-1),
+                null,
+                TimeSpan.FromMinutes(60)
+            )
+        );
+        var jobTask = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 100, Noon.AddMinutes(-30)) with
+        {
+            Origin = new TaskOrigin(null, JobArn),
+        };
         braket.Add(jobTask);
         using var a = new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString);
         using var b = new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString);
-        foreach (var host in new[] { a, b }) host.Settings["Caps:MaxCostPerDay"] = "100";
+        foreach (var host in new[] { a, b })
+            host.Settings["Caps:MaxCostPerDay"] = "100";
         // $0.30 + 100 × $0.08 for the task (the job prices of the sample list), 60 min × 2 × $0.00128 for the instances.
-        var used = TrackerRule.QpuTaskCost(OfferFiles.SampleRows, jobTask.QuantumTaskArn, Tasks.ForteArn, 100, "COMPLETED", jobTask: true)
+        var used =
+            TrackerRule.QpuTaskCost(OfferFiles.SampleRows, jobTask.QuantumTaskArn, Tasks.ForteArn, 100, "COMPLETED", jobTask: true)
             + 60 * 2 * 0.00128m;
 
         using (var scope = a.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
-                new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true), CancellationToken.None);
+            await scope
+                .ServiceProvider.GetRequiredService<CapEnforcer>()
+                .EvaluateAsync(
+                    new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true),
+                    CancellationToken.None
+                );
         await a.SettleAsync();
         var onA = await CapsAsync(a, slack, "a");
         var onB = await CapsAsync(b, slack, "b");

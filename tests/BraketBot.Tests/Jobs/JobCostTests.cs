@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using BraketBot.Prices;
 using BraketBot.Tests.Support;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Jobs;
 
@@ -21,7 +21,8 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
     /// <summary>The sample list with Forte 1's job prices apart from its on-demand ones, instances unlike the built-in table.</summary>
     private static readonly IReadOnlyList<OfferRow> Rows =
     [
-        .. OfferFiles.SampleRows.Where(r => !r.Family.StartsWith("Braket Managed Jobs", StringComparison.Ordinal) || r.Device != "Forte-1")
+        .. OfferFiles
+            .SampleRows.Where(r => !r.Family.StartsWith("Braket Managed Jobs", StringComparison.Ordinal) || r.Device != "Forte-1")
             .Where(r => r.Family != "Braket Managed Jobs Instance"),
         OfferRow.JobShot("us-east-1", "Forte-1", 0.05m),
         OfferRow.JobTask("us-east-1", "Forte-1", 0.25m),
@@ -48,11 +49,24 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
     /// the test clock moves on).
     /// </summary>
     private static HybridJob Job(string instanceType, int count, DateTimeOffset started, int minutes) =>
-        new(JobArn, "qaoa-maxcut", "RUNNING", Tasks.ForteArn, instanceType, count, started.AddMinutes(-5), started, null,
-            TimeSpan.FromMinutes(minutes));
+        new(
+            JobArn,
+            "qaoa-maxcut",
+            "RUNNING",
+            Tasks.ForteArn,
+            instanceType,
+            count,
+            started.AddMinutes(-5),
+            started,
+            null,
+            TimeSpan.FromMinutes(minutes)
+        );
 
     private static QuantumTaskSummary OfJob(QuantumTaskStatus status, long shots, DateTimeOffset at) =>
-        Tasks.Task(Tasks.ForteArn, status, shots, at) with { Origin = new TaskOrigin(null, JobArn) };
+        Tasks.Task(Tasks.ForteArn, status, shots, at) with
+        {
+            Origin = new TaskOrigin(null, JobArn),
+        };
 
     private QuantumTaskSummary InBraket(QuantumTaskSummary task)
     {
@@ -60,8 +74,15 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
         return task;
     }
 
-    private static decimal Tracker(QuantumTaskSummary task) => TrackerRule.QpuTaskCost(
-        Rows, task.QuantumTaskArn, task.DeviceArn, task.Shots, task.Status.ToWire(), jobTask: task.Origin?.JobArn is not null);
+    private static decimal Tracker(QuantumTaskSummary task) =>
+        TrackerRule.QpuTaskCost(
+            Rows,
+            task.QuantumTaskArn,
+            task.DeviceArn,
+            task.Shots,
+            task.Status.ToWire(),
+            jobTask: task.Origin?.JobArn is not null
+        );
 
     private static string Money(decimal usd) => usd.ToString("$#,##0.00", CultureInfo.InvariantCulture);
 
@@ -81,8 +102,12 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
     private async Task TickAsync()
     {
         using (var scope = Bot.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<CapEnforcer>().EvaluateAsync(
-                new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true), CancellationToken.None);
+            await scope
+                .ServiceProvider.GetRequiredService<CapEnforcer>()
+                .EvaluateAsync(
+                    new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true),
+                    CancellationToken.None
+                );
         await SettleAsync();
     }
 
@@ -109,7 +134,8 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
 
         var alert = await Slack.WaitFor(
             () => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains("Cancelled 1 queued tasks")),
-            what: "the breach's alert, done");
+            what: "the breach's alert, done"
+        );
         await SettleAsync();
         var text = MessageText.Of(alert.Body, withFallback: true);
         Assert.Contains($"{Money(used)} of $6.00", text);
@@ -149,7 +175,8 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
         Assert.Equal(jobs == "Cancel" ? 1 : 0, Braket.RequestsOf(BraketOperations.CancelJob).Count);
         Assert.Equal(jobs == "Cancel" ? "CANCELLING" : "RUNNING", Braket.Job(JobArn).Status);
         var named = "Hybrid job *qaoa-maxcut* (2 × ml.m5.large, 60 min so far, about $6.00 of instance time)";
-        if (jobs == "Cancel") Assert.Contains(named, alert);
+        if (jobs == "Cancel")
+            Assert.Contains(named, alert);
     }
 
     [Fact]
@@ -214,7 +241,7 @@ public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
         var today = Day.Parse("2022-04-10");
         Assert.True((await Bot.Service<UsageLedger>().ScanAsync(today, today, null, CancellationToken.None)).IsSuccess);
         var fromLedger = await CommandAsync("info today Forte-1", "i2");
-        var json = await Bot.Service<InfoReports>().ReportAsync(today, "Forte-1", scan: false, CancellationToken.None);
+        var json = await Bot.Service<InfoReportBuilder>().ReportAsync(today, "Forte-1", scan: false, CancellationToken.None);
 
         Assert.Contains(named, scanned);
         Assert.Contains(named, fromLedger);

@@ -10,8 +10,9 @@ namespace BraketBot.Tests.Jobs;
 /// <summary>GetQuantumTask's associations and jobArn, GetJob and CancelJob, read from the wire samples as Braket sends them.</summary>
 public sealed class OriginWireTests : IDisposable
 {
-    private static readonly JsonElement Samples =
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "braket-reservations-and-jobs.json"))).RootElement;
+    private static readonly JsonElement Samples = JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "braket-reservations-and-jobs.json")))
+        .RootElement;
 
     private readonly WireMockServer server = WireMockServer.Start();
 
@@ -20,7 +21,8 @@ public sealed class OriginWireTests : IDisposable
     private IBraketApi Client() => BraketServices.Create(new Uri(server.Urls[0] + "/")).GetRequiredService<IBraketApi>();
 
     private void Serve(string method, string path, string body) =>
-        server.Given(Request.Create().UsingMethod(method).WithPath(path))
+        server
+            .Given(Request.Create().UsingMethod(method).WithPath(path))
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json").WithBody(body));
 
     private static string Sample(string name) => Samples.GetProperty(name).GetRawText();
@@ -41,7 +43,10 @@ public sealed class OriginWireTests : IDisposable
         var second = (await Client().GetQuantumTaskAsync(ofJob!, default)).Value!;
 
         Assert.Equal(TaskBilling.Reserved, first.Billing);
-        Assert.Equal("arn:aws:braket:eu-north-1:123456789012:reservation/7c1c5b2e-5d7e-4f0e-9a43-2b1d3f0c9e11", first.Origin!.ReservationArn);
+        Assert.Equal(
+            "arn:aws:braket:eu-north-1:123456789012:reservation/7c1c5b2e-5d7e-4f0e-9a43-2b1d3f0c9e11",
+            first.Origin!.ReservationArn
+        );
         Assert.Equal(TaskBilling.Job, second.Billing);
         Assert.Equal("arn:aws:braket:us-east-1:123456789012:job/vqe-h2", second.Origin!.JobArn);
     }
@@ -73,15 +78,22 @@ public sealed class OriginWireTests : IDisposable
         var row = new LedgerTask(task, day, at);
         var reserved = new TaskOrigin("arn:aws:braket:us-west-1:111122223333:reservation/r", null);
 
-        var learnt = Ledger.MergeAll(new Dictionary<string, LedgerTask> { [task.QuantumTaskArn] = row },
-            [new LedgerTask(task with { Origin = reserved }, day, at.AddMinutes(1))]).Single();
+        var learnt = Ledger
+            .MergeAll(
+                new Dictionary<string, LedgerTask> { [task.QuantumTaskArn] = row },
+                [new LedgerTask(task with { Origin = reserved }, day, at.AddMinutes(1))]
+            )
+            .Single();
         var later = Ledger.Merge(learnt.After, new LedgerTask(task with { Status = QuantumTaskStatus.Completed }, day, at.AddMinutes(5)));
 
         Assert.Equal(QuantumTaskStatus.Queued, learnt.After!.Task.Status);
         Assert.Equal(
-            [new DayTally(day, Tasks.AspenArn, QuantumTaskStatus.Queued, new StatusTally(-1, -100)),
-             new DayTally(day, Tasks.AspenArn, QuantumTaskStatus.Queued, new StatusTally(1, 100), TaskBilling.Reserved)],
-            Ledger.TotalDeltas([learnt]));
+            [
+                new DayTally(day, Tasks.AspenArn, QuantumTaskStatus.Queued, new StatusTally(-1, -100)),
+                new DayTally(day, Tasks.AspenArn, QuantumTaskStatus.Queued, new StatusTally(1, 100), TaskBilling.Reserved),
+            ],
+            Ledger.TotalDeltas([learnt])
+        );
         Assert.Equal(reserved, later!.Task.Origin); // news without an origin keeps the one learnt
         Assert.Null(Ledger.Merge(learnt.After, new LedgerTask(task with { Origin = reserved }, day, at.AddMinutes(2)))); // nothing new
     }

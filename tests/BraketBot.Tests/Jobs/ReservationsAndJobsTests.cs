@@ -22,14 +22,29 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
     }
 
     private static QuantumTaskSummary Reserved(QuantumTaskStatus status, long shots, int minutes = 0) =>
-        Tasks.Task(Tasks.AspenArn, status, shots, Morning.AddMinutes(minutes)) with { Origin = new TaskOrigin(Reservation, null) };
+        Tasks.Task(Tasks.AspenArn, status, shots, Morning.AddMinutes(minutes)) with
+        {
+            Origin = new TaskOrigin(Reservation, null),
+        };
 
     private static QuantumTaskSummary OfJob(QuantumTaskStatus status, long shots, int minutes = 0) =>
-        Tasks.Task(Tasks.ForteArn, status, shots, Morning.AddMinutes(minutes)) with { Origin = new TaskOrigin(null, JobArn) };
+        Tasks.Task(Tasks.ForteArn, status, shots, Morning.AddMinutes(minutes)) with
+        {
+            Origin = new TaskOrigin(null, JobArn),
+        };
 
     private static readonly HybridJob RunningJob = new(
-        JobArn, "vqe-h2", "RUNNING", Tasks.ForteArn, "ml.m5.large", 1, Morning.AddMinutes(-10), Morning.AddMinutes(-9), null,
-        TimeSpan.FromMilliseconds(1_860_000));
+        JobArn,
+        "vqe-h2",
+        "RUNNING",
+        Tasks.ForteArn,
+        "ml.m5.large",
+        1,
+        Morning.AddMinutes(-10),
+        Morning.AddMinutes(-9),
+        null,
+        TimeSpan.FromMilliseconds(1_860_000)
+    );
 
     private QuantumTaskSummary InBraket(QuantumTaskSummary task)
     {
@@ -47,12 +62,20 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
     private static string Text(FakeSlack.Message message) => MessageText.Of(message.Body, withFallback: true);
 
     private Task<IReadOnlyList<FakeSlack.Message>> WaitForAlert(string reading) =>
-        Slack.WaitFor(() => Slack.TopLevel is [.., var last] && Text(last).Contains(reading) ? Slack.TopLevel : null, what: $"an alert reading '{reading}'");
+        Slack.WaitFor(
+            () => Slack.TopLevel is [.., var last] && Text(last).Contains(reading) ? Slack.TopLevel : null,
+            what: $"an alert reading '{reading}'"
+        );
 
     /// <summary>No task was asked about twice: learning a task's origin costs one GetQuantumTask in its life.</summary>
     private void AssertAtMostOneGetPerTask()
     {
-        var gets = Braket.RequestsOf(BraketOperations.GetQuantumTask).GroupBy(r => r.Path).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var gets = Braket
+            .RequestsOf(BraketOperations.GetQuantumTask)
+            .GroupBy(r => r.Path)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
         Assert.Empty(gets);
     }
 
@@ -73,7 +96,9 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
         Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(reserved.QuantumTaskArn).Status);
         Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(onDemand.QuantumTaskArn).Status);
         Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(trigger.QuantumTaskArn).Status);
-        Assert.DoesNotContain(Braket.RequestsOf(BraketOperations.CancelQuantumTask), r => r.Path.Contains(reserved.QuantumTaskArn.Split('/')[^1]));
+        Assert.DoesNotContain(Braket.RequestsOf(BraketOperations.CancelQuantumTask), r =>
+            r.Path.Contains(reserved.QuantumTaskArn.Split('/')[^1])
+        );
         AssertAtMostOneGetPerTask();
     }
 
@@ -83,7 +108,12 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
         var reserved = InBraket(Reserved(QuantumTaskStatus.Queued, 1000));
         var onDemand = InBraket(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 200, Morning));
 
-        await ClickAsync(CancelAllQueuedAction.Id, ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Aspen)), "b1", "U0ADMIN");
+        await ClickAsync(
+            CancelAllQueuedAction.Id,
+            ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Aspen)),
+            "b1",
+            "U0ADMIN"
+        );
 
         await Slack.WaitFor(() => Slack.Responses("b1").Any(r => MessageText.Of(r).Contains("cancelled 1 of 1")) ? "done" : null);
         await SettleAsync();
@@ -121,11 +151,13 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
 
         await Deliver(reserved);
         await Deliver(trigger);
-        if (countReserved) await WaitForAlert("Cancelled 1 queued tasks");
+        if (countReserved)
+            await WaitForAlert("Cancelled 1 queued tasks");
         await SettleAsync();
 
         Assert.Equal(countReserved ? 1 : 0, Slack.TopLevel.Count);
-        if (countReserved) Assert.Contains("1,050 of 500", Text(Slack.TopLevel[0]));
+        if (countReserved)
+            Assert.Contains("1,050 of 500", Text(Slack.TopLevel[0]));
         Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(reserved.QuantumTaskArn).Status); // never cancelled either way
         Assert.Equal(countReserved ? QuantumTaskStatus.Cancelling : QuantumTaskStatus.Created, Braket.Task(trigger.QuantumTaskArn).Status);
     }
@@ -135,8 +167,10 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
     {
         Settings["Caps:Devices:Forte-1:MaxCostPerDay"] = "1";
         Braket.AddJob(RunningJob);
-        var queued = Tasks.Many(2, Tasks.ForteArn, QuantumTaskStatus.Queued, 100, Morning)
-            .Select(t => t with { Origin = new TaskOrigin(null, JobArn) }).ToArray();
+        var queued = Tasks
+            .Many(2, Tasks.ForteArn, QuantumTaskStatus.Queued, 100, Morning)
+            .Select(t => t with { Origin = new TaskOrigin(null, JobArn) })
+            .ToArray();
         Braket.Add(queued);
         var trigger = InBraket(OfJob(QuantumTaskStatus.Created, 100, 1));
 
@@ -147,7 +181,10 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
         Assert.Contains("Hybrid job *vqe-h2* (1 × ml.m5.large, 31 min so far, about $0.04 of instance time): cancelled", text);
         Assert.Single(Braket.RequestsOf(BraketOperations.CancelJob));
         var order = Braket.Requests.Select(r => r.Operation).ToList();
-        Assert.True(order.IndexOf(BraketOperations.CancelJob) < order.IndexOf(BraketOperations.CancelQuantumTask), "the job is cancelled before its tasks");
+        Assert.True(
+            order.IndexOf(BraketOperations.CancelJob) < order.IndexOf(BraketOperations.CancelQuantumTask),
+            "the job is cancelled before its tasks"
+        );
         Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
         Assert.Equal("CANCELLING", Braket.Job(JobArn).Status);
 
@@ -171,8 +208,11 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
 
         var report = MessageText.Of((await Slack.WaitForResponses("j1"))[0]);
         // 31 min × $0.00128 of ml.m5.large, and one task of 100 shots on Forte-1: $0.30 + 100 × $0.08.
-        Assert.Contains("Hybrid job *vqe-h2* · RUNNING · Forte-1 · 1 × ml.m5.large · 31 billable min: " +
-            "about $0.04 of instance time + $8.30 for its 1 tasks (100 shots) = $8.34", report);
+        Assert.Contains(
+            "Hybrid job *vqe-h2* · RUNNING · Forte-1 · 1 × ml.m5.large · 31 billable min: "
+                + "about $0.04 of instance time + $8.30 for its 1 tasks (100 shots) = $8.34",
+            report
+        );
         Assert.Single(Braket.RequestsOf(BraketOperations.GetJob));
         AssertAtMostOneGetPerTask();
     }
@@ -201,12 +241,24 @@ public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTe
     [Fact]
     public async Task A_job_state_change_is_taken_on_the_webhook_once_and_one_from_elsewhere_is_ignored()
     {
-        static string JobEvent(string id, string region) => JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["version"] = "0", ["id"] = id, ["detail-type"] = "Braket Job State Change", ["source"] = "aws.braket",
-            ["account"] = Tasks.Account, ["time"] = "2022-04-10T09:00:00Z", ["region"] = region,
-            ["detail"] = new Dictionary<string, object> { ["jobArn"] = JobArn.Replace("us-east-1", region), ["status"] = "RUNNING" },
-        });
+        static string JobEvent(string id, string region) =>
+            JsonSerializer.Serialize(
+                new Dictionary<string, object>
+                {
+                    ["version"] = "0",
+                    ["id"] = id,
+                    ["detail-type"] = "Braket Job State Change",
+                    ["source"] = "aws.braket",
+                    ["account"] = Tasks.Account,
+                    ["time"] = "2022-04-10T09:00:00Z",
+                    ["region"] = region,
+                    ["detail"] = new Dictionary<string, object>
+                    {
+                        ["jobArn"] = JobArn.Replace("us-east-1", region),
+                        ["status"] = "RUNNING",
+                    },
+                }
+            );
 
         var taken = await Client.SendAsync(Events.Post(JobEvent("job-1", "us-east-1")));
         var again = await Client.SendAsync(Events.Post(JobEvent("job-1", "us-east-1")));

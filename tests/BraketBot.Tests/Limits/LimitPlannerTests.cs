@@ -5,8 +5,15 @@ public sealed class LimitPlannerTests
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     private static SpendingLimit Limit(string device, decimal usd, LimitPeriod period, LimitRenewal? renewal = null, decimal total = 0) =>
-        new($"arn:aws:braket:us-west-1:111122223333:spending-limit/{device}", device, usd, 0, total, period,
-            renewal is { } r ? LimitTags.For(r) : new Dictionary<string, string>());
+        new(
+            $"arn:aws:braket:us-west-1:111122223333:spending-limit/{device}",
+            device,
+            usd,
+            0,
+            total,
+            period,
+            renewal is { } r ? LimitTags.For(r) : new Dictionary<string, string>()
+        );
 
     [Fact]
     public void A_day_that_loses_an_hour_to_summer_time_is_a_23_hour_period()
@@ -52,7 +59,9 @@ public sealed class LimitPlannerTests
             Limit("untagged", 10, yesterday),
         };
 
-        var change = Assert.IsType<LimitChange.Update>(Assert.Single(LimitPlanner.Plan(limits, new Dictionary<string, decimal>(), now, Berlin)));
+        var change = Assert.IsType<LimitChange.Update>(
+            Assert.Single(LimitPlanner.Plan(limits, new Dictionary<string, decimal>(), now, Berlin))
+        );
 
         Assert.Equal(("stale", today, 10m, false), (change.DeviceArn, change.Period, change.Usd, change.TakeOver));
     }
@@ -66,9 +75,12 @@ public sealed class LimitPlannerTests
         var pricing = new Pricing(new PricingOptions());
         var usage = DayUsage.From(window, [Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 2000, now)], _ => Tasks.Ankaa, pricing);
 
-        Assert.Single(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today, LimitRenewal.Day)], usage.Devices, now, 0.30m)); // $2.10 estimated
+        // $2.10 estimated
+        Assert.Single(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today, LimitRenewal.Day)], usage.Devices, now, 0.30m));
         Assert.Empty(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 50, today, LimitRenewal.Day)], usage.Devices, now, 0.30m));
         Assert.Single(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 50, today, total: 50)], usage.Devices, now, 0.30m));
-        Assert.Empty(LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today with { End = now }, LimitRenewal.Day)], usage.Devices, now, 0.30m)); // ended: not in force
+        Assert.Empty(
+            LimitPlanner.Reached([Limit(Tasks.AnkaaArn, 2, today with { End = now }, LimitRenewal.Day)], usage.Devices, now, 0.30m)
+        ); // ended: not in force
     }
 }

@@ -47,9 +47,21 @@ public sealed class LimitRenewalTests : IDisposable
     {
         var watch = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<WatchOptions>>();
         var braketApi = services.GetRequiredService<IBraketApi>();
-        var limits = new BraketSpendingLimits(braketApi, new SpendingLimitsSnapshot(), store, watch, time, NullLogger<BraketSpendingLimits>.Instance);
-        return new LimitSyncJob(limits, services.GetRequiredService<DeviceCatalog>(),
-            new FixedOptions<CapsOptions>(caps ?? new CapsOptions { TimeZone = "America/Los_Angeles" }), time, NullLogger<LimitSyncJob>.Instance);
+        var limits = new BraketSpendingLimits(
+            braketApi,
+            new SpendingLimitsSnapshot(),
+            store,
+            watch,
+            time,
+            NullLogger<BraketSpendingLimits>.Instance
+        );
+        return new LimitSyncJob(
+            limits,
+            services.GetRequiredService<DeviceCatalog>(),
+            new FixedOptions<CapsOptions>(caps ?? new CapsOptions { TimeZone = "America/Los_Angeles" }),
+            time,
+            NullLogger<LimitSyncJob>.Instance
+        );
     }
 
     private IReadOnlyList<WireMock.IRequestMessage> Updates() => braket.RequestsOf(BraketOperations.UpdateSpendingLimit);
@@ -101,7 +113,8 @@ public sealed class LimitRenewalTests : IDisposable
         await job.RenewIfDueAsync(CancellationToken.None);
 
         var limit = braket.SpendingLimits.Single();
-        Assert.Equal((April10.AddDays(3).ToUnixTimeSeconds(), April11.AddDays(3).ToUnixTimeSeconds()), (limit.StartAt, limit.EndAt)); // April 13 there
+        // April 13 there
+        Assert.Equal((April10.AddDays(3).ToUnixTimeSeconds(), April11.AddDays(3).ToUnixTimeSeconds()), (limit.StartAt, limit.EndAt));
         Assert.Single(Updates());
     }
 
@@ -181,8 +194,19 @@ public sealed class LimitRenewalTests : IDisposable
 
         var limits = braket.SpendingLimits.ToDictionary(l => l.DeviceArn);
         Assert.Equal([Tasks.AnkaaArn, Tasks.ForteArn], limits.Keys.OrderBy(k => k.Contains("Ankaa", StringComparison.Ordinal) ? 0 : 1));
-        Assert.Equal((made, "25.00", April10.ToUnixTimeSeconds(), "day"), (limits[Tasks.AnkaaArn].Arn, limits[Tasks.AnkaaArn].Limit, limits[Tasks.AnkaaArn].StartAt, limits[Tasks.AnkaaArn].Tags[LimitTags.Renew]));
-        Assert.Equal(("40.50", April11.ToUnixTimeSeconds(), "day"), (limits[Tasks.ForteArn].Limit, limits[Tasks.ForteArn].EndAt, limits[Tasks.ForteArn].Tags[LimitTags.Renew]));
+        Assert.Equal(
+            (made, "25.00", April10.ToUnixTimeSeconds(), "day"),
+            (
+                limits[Tasks.AnkaaArn].Arn,
+                limits[Tasks.AnkaaArn].Limit,
+                limits[Tasks.AnkaaArn].StartAt,
+                limits[Tasks.AnkaaArn].Tags[LimitTags.Renew]
+            )
+        );
+        Assert.Equal(
+            ("40.50", April11.ToUnixTimeSeconds(), "day"),
+            (limits[Tasks.ForteArn].Limit, limits[Tasks.ForteArn].EndAt, limits[Tasks.ForteArn].Tags[LimitTags.Renew])
+        );
         Assert.Single(braket.RequestsOf(BraketOperations.CreateSpendingLimit));
         Assert.Single(braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
         Assert.Single(braket.RequestsOf(BraketOperations.TagResource));
@@ -190,5 +214,7 @@ public sealed class LimitRenewalTests : IDisposable
     }
 
     private async Task<DateTimeOffset?> Due() =>
-        DateTimeOffset.TryParse(await store.GetValueAsync(BraketSpendingLimits.NextRenewalKey, CancellationToken.None), out var due) ? due : null;
+        DateTimeOffset.TryParse(await store.GetValueAsync(BraketSpendingLimits.NextRenewalKey, CancellationToken.None), out var due)
+            ? due
+            : null;
 }

@@ -3,7 +3,13 @@ namespace BraketBot.Tests.Prices;
 public sealed class DeviceNamesTests
 {
     private static readonly DeviceSummary ListedForte = new(Tasks.ForteArn, "Forte 1", "IonQ", "QPU", "ONLINE");
-    private static readonly DeviceSummary ListedIbex = new("arn:aws:braket:eu-north-1::device/qpu/aqt/Ibex-Q1", "IBEX Q1", "AQT", "QPU", "ONLINE");
+    private static readonly DeviceSummary ListedIbex = new(
+        "arn:aws:braket:eu-north-1::device/qpu/aqt/Ibex-Q1",
+        "IBEX Q1",
+        "AQT",
+        "QPU",
+        "ONLINE"
+    );
 
     [Theory]
     [InlineData("Forte-1")]
@@ -40,7 +46,8 @@ public sealed class DeviceNamesTests
     [InlineData("Cepheus-1-108Q", "Cepheus-1-108Q")]
     [InlineData("Advantage_system6.4", "Advantage_system")]
     [InlineData("DW_2000Q_6", "2000Q")]
-    public void Names_devices_as_the_price_list_does(string arnName, string listed) => Assert.Equal(listed, DeviceNames.PriceListName(arnName));
+    public void Names_devices_as_the_price_list_does(string arnName, string listed) =>
+        Assert.Equal(listed, DeviceNames.PriceListName(arnName));
 
     [Theory]
     [InlineData("Forte-1")]

@@ -25,12 +25,19 @@ public sealed class JobPricingTests
         OfferRow.Instance("us-east-1", "ml.m5.large", 0.002m),
     ];
 
-    private static readonly DeviceSummary Enterprise =
-        new("arn:aws:braket:us-east-1::device/qpu/ionq/Forte-Enterprise-1", "Forte Enterprise 1", "IonQ", "QPU", "ONLINE");
+    private static readonly DeviceSummary Enterprise = new(
+        "arn:aws:braket:us-east-1::device/qpu/ionq/Forte-Enterprise-1",
+        "Forte Enterprise 1",
+        "IonQ",
+        "QPU",
+        "ONLINE"
+    );
 
     private static Pricing Book() =>
-        new(new PricingOptions(), OfferFile.Parse(new MemoryStream(Encoding.UTF8.GetBytes(OfferFiles.Build(OfferFiles.Published, Rows))),
-            ReadAt));
+        new(
+            new PricingOptions(),
+            OfferFile.Parse(new MemoryStream(Encoding.UTF8.GetBytes(OfferFiles.Build(OfferFiles.Published, Rows))), ReadAt)
+        );
 
     private static HybridJob Job(DateTimeOffset started, int minutes, string type = "ml.m5.large", int count = 1) =>
         new(JobArn, "vqe", "RUNNING", Enterprise.DeviceArn, type, count, started, started, null, TimeSpan.FromMinutes(minutes));
@@ -55,10 +62,14 @@ public sealed class JobPricingTests
         var book = Book();
         var task = Tasks.Task(Enterprise.DeviceArn, QuantumTaskStatus.Completed, 100, April10.Start);
 
-        Assert.Equal(TrackerRule.QpuTaskCost(Rows, task.QuantumTaskArn, Enterprise.DeviceArn, 100, "COMPLETED"),
-            book.CostOf(task with { Origin = TaskOrigin.OnDemand }, Enterprise)); // $8.30
-        Assert.Equal(TrackerRule.QpuTaskCost(Rows, task.QuantumTaskArn, Enterprise.DeviceArn, 100, "COMPLETED", jobTask: true),
-            book.CostOf(task with { Origin = new TaskOrigin(null, JobArn) }, Enterprise)); // $5.25
+        Assert.Equal(
+            TrackerRule.QpuTaskCost(Rows, task.QuantumTaskArn, Enterprise.DeviceArn, 100, "COMPLETED"),
+            book.CostOf(task with { Origin = TaskOrigin.OnDemand }, Enterprise)
+        ); // $8.30
+        Assert.Equal(
+            TrackerRule.QpuTaskCost(Rows, task.QuantumTaskArn, Enterprise.DeviceArn, 100, "COMPLETED", jobTask: true),
+            book.CostOf(task with { Origin = new TaskOrigin(null, JobArn) }, Enterprise)
+        ); // $5.25
         Assert.Equal(0m, book.CostOf(task with { Origin = new TaskOrigin("arn:r", JobArn) }, Enterprise));
     }
 
@@ -69,7 +80,8 @@ public sealed class JobPricingTests
         var at = April10.Start.AddHours(9);
         var onDemand = Tasks.Task(Enterprise.DeviceArn, QuantumTaskStatus.Completed, 100, at) with { Origin = TaskOrigin.OnDemand };
         var ofJob = Tasks.Task(Enterprise.DeviceArn, QuantumTaskStatus.Queued, 100, at) with { Origin = new TaskOrigin(null, JobArn) };
-        var usage = DayUsage.From(April10, [onDemand, ofJob], _ => Enterprise, book)
+        var usage = DayUsage
+            .From(April10, [onDemand, ofJob], _ => Enterprise, book)
             .WithInstances([(Enterprise, new JobInstanceCost(JobArn, 1.5m, Active: true))], book);
         var device = usage.Devices.Single();
 
@@ -85,10 +97,15 @@ public sealed class JobPricingTests
     public void Instances_appear_on_a_device_without_tasks_that_day_and_a_breach_of_its_cost_cap_names_the_running_job()
     {
         var book = Book();
-        var usage = DayUsage.From(April10, [], _ => Enterprise, book)
-            .WithInstances([
-                (Enterprise, new JobInstanceCost(JobArn, 30m, Active: true)),
-                (Enterprise, new JobInstanceCost("arn:ended", 5m, Active: false))], book);
+        var usage = DayUsage
+            .From(April10, [], _ => Enterprise, book)
+            .WithInstances(
+                [
+                    (Enterprise, new JobInstanceCost(JobArn, 30m, Active: true)),
+                    (Enterprise, new JobInstanceCost("arn:ended", 5m, Active: false)),
+                ],
+                book
+            );
         var caps = new CapsOptions { Devices = { ["Forte Enterprise 1"] = new DeviceCaps { MaxCostPerDay = 20 } } };
         var standings = CapPolicy.Evaluate(usage, caps);
 
@@ -113,7 +130,9 @@ public sealed class JobPricingTests
         Assert.Equal(job.InstanceCost(book, now), job.InstanceCostIn(april9, book, now) + job.InstanceCostIn(April10, book, now));
 
         IReadOnlyList<DeviceUsage> OneDay(DayWindow window, decimal cost) =>
-            DayUsage.From(window, [], _ => Enterprise, book).WithInstances([(Enterprise, new JobInstanceCost(JobArn, cost, true))], book)
+            DayUsage
+                .From(window, [], _ => Enterprise, book)
+                .WithInstances([(Enterprise, new JobInstanceCost(JobArn, cost, true))], book)
                 .Devices;
         var month = DeviceUsage.Sum([.. OneDay(april9, 0.12m), .. OneDay(April10, 1.44m)]);
         Assert.Equal(1.56m, Assert.Single(month).InstanceCost);
@@ -124,17 +143,24 @@ public sealed class JobPricingTests
     {
         var at = April10.Start;
         QuantumTaskSummary Reserved(string reservation, QuantumTaskStatus status, long shots) =>
-            Tasks.Task(Enterprise.DeviceArn, status, shots, at) with { Origin = new TaskOrigin(reservation, null) };
+            Tasks.Task(Enterprise.DeviceArn, status, shots, at) with
+            {
+                Origin = new TaskOrigin(reservation, null),
+            };
 
         var told = ReservationUsage.Of([
-            Reserved("arn:r2", QuantumTaskStatus.Queued, 10), Reserved("arn:r1", QuantumTaskStatus.Completed, 100),
-            Reserved("arn:r1", QuantumTaskStatus.Queued, 5), Tasks.Task(Enterprise.DeviceArn, QuantumTaskStatus.Queued, 7, at)]);
+            Reserved("arn:r2", QuantumTaskStatus.Queued, 10),
+            Reserved("arn:r1", QuantumTaskStatus.Completed, 100),
+            Reserved("arn:r1", QuantumTaskStatus.Queued, 5),
+            Tasks.Task(Enterprise.DeviceArn, QuantumTaskStatus.Queued, 7, at),
+        ]);
 
         Assert.Equal(
             [
                 new ReservationUsage(Enterprise.DeviceArn, "arn:r1", 2, 105, 1),
                 new ReservationUsage(Enterprise.DeviceArn, "arn:r2", 1, 10, 1),
             ],
-            told);
+            told
+        );
     }
 }

@@ -10,9 +10,27 @@ public sealed class PriceBookTests
     private static readonly DateTimeOffset ReadAt = new(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly DeviceSummary Forte = new(Tasks.ForteArn, "Forte 1", "IonQ", "QPU", "ONLINE");
-    private static readonly DeviceSummary Ibex = new("arn:aws:braket:eu-north-1::device/qpu/aqt/Ibex-Q1", "IBEX Q1", "AQT", "QPU", "ONLINE");
-    private static readonly DeviceSummary Cepheus = new("arn:aws:braket:us-west-1::device/qpu/rigetti/Cepheus-1-108Q", "Cepheus-1-108Q", "Rigetti", "QPU", "ONLINE");
-    private static readonly DeviceSummary Garnet = new("arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet", "Garnet", "IQM", "QPU", "ONLINE");
+    private static readonly DeviceSummary Ibex = new(
+        "arn:aws:braket:eu-north-1::device/qpu/aqt/Ibex-Q1",
+        "IBEX Q1",
+        "AQT",
+        "QPU",
+        "ONLINE"
+    );
+    private static readonly DeviceSummary Cepheus = new(
+        "arn:aws:braket:us-west-1::device/qpu/rigetti/Cepheus-1-108Q",
+        "Cepheus-1-108Q",
+        "Rigetti",
+        "QPU",
+        "ONLINE"
+    );
+    private static readonly DeviceSummary Garnet = new(
+        "arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet",
+        "Garnet",
+        "IQM",
+        "QPU",
+        "ONLINE"
+    );
     private static readonly DeviceSummary Unknown = new("arn:aws:braket:us-east-1::device/qpu/acme/Q", "Q", "Acme", "QPU", "ONLINE");
 
     private static PriceList Read(string offerFile) => OfferFile.Parse(new MemoryStream(Encoding.UTF8.GetBytes(offerFile)), ReadAt);
@@ -20,16 +38,17 @@ public sealed class PriceBookTests
     private static Pricing Book(IEnumerable<OfferRow> rows, PricingOptions? options = null) =>
         new(options ?? new PricingOptions(), Read(OfferFiles.Build(OfferFiles.Published, rows)));
 
-    public static TheoryData<string, long> Tasks_of_the_sample => new()
-    {
-        { "arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1", 1000 },
-        { "arn:aws:braket:us-east-1::device/qpu/ionq/Forte-Enterprise-1", 37 },
-        { "arn:aws:braket:eu-north-1::device/qpu/aqt/Ibex-Q1", 2500 },
-        { "arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet", 12345 },
-        { "arn:aws:braket:eu-north-1::device/qpu/iqm/Emerald", 999 },
-        { "arn:aws:braket:us-west-1::device/qpu/rigetti/Cepheus-1-108Q", 100_000 },
-        { "arn:aws:braket:us-east-1::device/qpu/quera/Aquila", 100 },
-    };
+    public static TheoryData<string, long> Tasks_of_the_sample =>
+        new()
+        {
+            { "arn:aws:braket:us-east-1::device/qpu/ionq/Forte-1", 1000 },
+            { "arn:aws:braket:us-east-1::device/qpu/ionq/Forte-Enterprise-1", 37 },
+            { "arn:aws:braket:eu-north-1::device/qpu/aqt/Ibex-Q1", 2500 },
+            { "arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet", 12345 },
+            { "arn:aws:braket:eu-north-1::device/qpu/iqm/Emerald", 999 },
+            { "arn:aws:braket:us-west-1::device/qpu/rigetti/Cepheus-1-108Q", 100_000 },
+            { "arn:aws:braket:us-east-1::device/qpu/quera/Aquila", 100 },
+        };
 
     [Theory]
     [MemberData(nameof(Tasks_of_the_sample))]
@@ -57,10 +76,14 @@ public sealed class PriceBookTests
     [Fact]
     public void Prices_a_hybrid_jobs_tasks_and_instances_from_their_own_families()
     {
-        var book = Book([.. OfferFiles.SampleRows.Where(r => !r.Family.StartsWith("Braket Managed Jobs QPU", StringComparison.Ordinal)),
-            .. OfferRow.Qpu("us-east-1", "Forte-1", 0.08m).Where(r => r.Family.StartsWith("Braket Managed Jobs QPU", StringComparison.Ordinal))
+        var book = Book([
+            .. OfferFiles.SampleRows.Where(r => !r.Family.StartsWith("Braket Managed Jobs QPU", StringComparison.Ordinal)),
+            .. OfferRow
+                .Qpu("us-east-1", "Forte-1", 0.08m)
+                .Where(r => r.Family.StartsWith("Braket Managed Jobs QPU", StringComparison.Ordinal))
                 .Select(r => r with { Price = r.Family.EndsWith("Shot", StringComparison.Ordinal) ? 0.07m : 0.25m }),
-            new OfferRow("Braket Managed Jobs Instance", "us-west-1", "", 1.2m, "Hrs", InstanceType: "ml.m5.large")]);
+            new OfferRow("Braket Managed Jobs Instance", "us-west-1", "", 1.2m, "Hrs", InstanceType: "ml.m5.large"),
+        ]);
         var rows = OfferFiles.SampleRows.Where(r => !r.Family.StartsWith("Braket Managed Jobs QPU", StringComparison.Ordinal)).ToList();
         var task = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Queued, 100, ReadAt);
 
@@ -77,13 +100,18 @@ public sealed class PriceBookTests
     [Fact]
     public void A_qpu_the_list_does_not_price_is_estimated_at_the_highest_qpu_price_never_zero()
     {
-        var book = Book([.. OfferFiles.SampleRows.Where(r => r.Device != "Garnet"), OfferRow.Shot("us-west-1", "Cepheus-1-108Q-Pro", 0.11m)]);
+        var book = Book([
+            .. OfferFiles.SampleRows.Where(r => r.Device != "Garnet"),
+            OfferRow.Shot("us-west-1", "Cepheus-1-108Q-Pro", 0.11m),
+        ]);
 
         Assert.Equal(new DevicePrice(0.30m, 0.11m, PriceOrigin.HighestQpuPrice), book.PriceOf(Unknown));
-        Assert.Equal(new DevicePrice(0.30m, 0.11m, PriceOrigin.HighestQpuPrice), book.PriceOf(Garnet)); // a current device gone from the list
+        // a current device gone from the list
+        Assert.Equal(new DevicePrice(0.30m, 0.11m, PriceOrigin.HighestQpuPrice), book.PriceOf(Garnet));
         Assert.Equal(
             "AWS price list of 2026-11-20; Garnet, Q are not priced there, estimated at the highest QPU price ($0.11 a shot)",
-            book.Describe([Forte, Garnet, Unknown, Tasks.Sv1]));
+            book.Describe([Forte, Garnet, Unknown, Tasks.Sv1])
+        );
         Assert.Equal("AWS price list of 2026-11-20", book.Describe([Forte, Cepheus]));
     }
 

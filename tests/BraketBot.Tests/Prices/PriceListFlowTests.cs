@@ -42,8 +42,10 @@ public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fi
     private async Task<FakeSlack.Message> AlertAsync(QuantumTaskSummary trigger, string reading)
     {
         await Client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
-        return await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains(reading)),
-            what: $"an alert reading '{reading}'");
+        return await Slack.WaitFor(
+            () => Slack.TopLevel.FirstOrDefault(m => MessageText.Of(m.Body, withFallback: true).Contains(reading)),
+            what: $"an alert reading '{reading}'"
+        );
     }
 
     [Theory]
@@ -61,7 +63,7 @@ public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fi
 
         Assert.Contains("Forte 1 on 2022-04-10", text);
         Assert.Contains($"*{Money(Tracker(OfferFiles.SampleRows, spent))}* spent or running", text); // $160.60
-        Assert.Contains($"*{Money(Tracker(OfferFiles.SampleRows, [queued]))}* still queued", text);   // $40.30
+        Assert.Contains($"*{Money(Tracker(OfferFiles.SampleRows, [queued]))}* still queued", text); // $40.30
         Assert.Contains("($0.30 a task + $0.08 a shot)", text);
         Assert.Contains("prices: AWS price list of 2026-11-20", text);
         Assert.DoesNotContain("Did you mean", text);
@@ -122,7 +124,11 @@ public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fi
         Braket.Add(task);
         Assert.Contains($"*{Money(Tracker(OfferFiles.SampleRows, [task]))}* spent", await InfoAsync("info today Forte-1", "before"));
 
-        IReadOnlyList<OfferRow> december = [.. OfferFiles.SampleRows.Where(r => r.Device != "Forte-1"), .. OfferRow.Qpu("us-east-1", "Forte-1", 0.0975m, 0.35m)];
+        IReadOnlyList<OfferRow> december =
+        [
+            .. OfferFiles.SampleRows.Where(r => r.Device != "Forte-1"),
+            .. OfferRow.Qpu("us-east-1", "Forte-1", 0.0975m, 0.35m),
+        ];
         Braket.OfferFile = OfferFiles.Build("2026-12-01", december);
         await RefreshAsync();
 
@@ -139,7 +145,11 @@ public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fi
     {
         var unknown = new DeviceSummary(UnknownArn, "Q", "Acme", "QPU", "ONLINE");
         Braket.Devices.Add(unknown);
-        IReadOnlyList<OfferRow> rows = [.. OfferFiles.SampleRows.Where(r => r.Device != "Forte-Enterprise-1"), .. OfferRow.Qpu("us-east-1", "Forte-Enterprise-1", 0.12m)];
+        IReadOnlyList<OfferRow> rows =
+        [
+            .. OfferFiles.SampleRows.Where(r => r.Device != "Forte-Enterprise-1"),
+            .. OfferRow.Qpu("us-east-1", "Forte-Enterprise-1", 0.12m),
+        ];
         Braket.OfferFile = OfferFiles.Build(OfferFiles.Published, rows);
         await RefreshAsync();
         var spent = Tasks.Task(UnknownArn, QuantumTaskStatus.Completed, 1000, Morning);
@@ -153,13 +163,19 @@ public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fi
 
         Settings["Caps:MaxCostPerDay"] = "100";
         var alert = await AlertAsync(Tasks.Task(UnknownArn, QuantumTaskStatus.Created, 10, Morning.AddMinutes(1)), "cap breached");
-        Assert.Contains("Q is not priced there, estimated at the highest QPU price ($0.12 a shot)", MessageText.Of(alert.Body, withFallback: true));
+        Assert.Contains(
+            "Q is not priced there, estimated at the highest QPU price ($0.12 a shot)",
+            MessageText.Of(alert.Body, withFallback: true)
+        );
     }
 
     [Fact]
     public async Task Simulators_show_their_shots_billed_per_minute_and_retired_devices_are_marked()
     {
-        Braket.Add(Tasks.Task(Tasks.Sv1Arn, QuantumTaskStatus.Completed, 100_000, Morning), Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 1000, Morning));
+        Braket.Add(
+            Tasks.Task(Tasks.Sv1Arn, QuantumTaskStatus.Completed, 100_000, Morning),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 1000, Morning)
+        );
 
         var text = await InfoAsync("info today", "all");
 

@@ -30,11 +30,18 @@ public sealed class UnreadablePriceListTests
         await RefreshAsync(bot);
 
         Assert.True(bot.Braket.PriceListReads > reads + 1, "both refreshes read the list");
-        var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning && e.Category.EndsWith(nameof(PriceRefresher), StringComparison.Ordinal));
+        var warning = Assert.Single(log.Entries, e =>
+            e.Level == LogLevel.Warning && e.Category.EndsWith(nameof(PriceRefresher), StringComparison.Ordinal)
+        );
         Assert.Contains("cannot be read", warning.Message);
         Assert.Contains("AWS price list of 2026-11-20", warning.Message);
-        await client.SendAsync(SlackRequests.Signed("/slack/commands",
-            SlackRequests.CommandBody("info today Forte-1", bot.Slack.ResponseUrl("kept")), bot.Clock.GetUtcNow()));
+        await client.SendAsync(
+            SlackRequests.Signed(
+                "/slack/commands",
+                SlackRequests.CommandBody("info today Forte-1", bot.Slack.ResponseUrl("kept")),
+                bot.Clock.GetUtcNow()
+            )
+        );
         var text = MessageText.Of((await bot.Slack.WaitForResponses("kept"))[0]);
         Assert.Contains("*$80.30* spent or running", text);
         Assert.Contains("prices: AWS price list of 2026-11-20", text);
@@ -52,18 +59,22 @@ public sealed class UnreadablePriceListTests
 
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() { }
 
         private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string)> entries) : ILogger
         {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue((category, logLevel, formatter(state, exception)));
+            public void Log<TState>(
+                LogLevel logLevel,
+                EventId eventId,
+                TState state,
+                Exception? exception,
+                Func<TState, Exception?, string> formatter
+            ) => entries.Enqueue((category, logLevel, formatter(state, exception)));
         }
     }
 }

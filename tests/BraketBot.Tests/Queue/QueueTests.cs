@@ -25,11 +25,15 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
         moto = await MotoServer.StartAsync();
         sqs = moto.Sqs();
         // A short visibility timeout: a message left in the queue comes back within the test.
-        queueUrl = (await sqs.CreateQueueAsync(new CreateQueueRequest
-        {
-            QueueName = "braketbot-events",
-            Attributes = new Dictionary<string, string> { ["VisibilityTimeout"] = "1" },
-        })).QueueUrl;
+        queueUrl = (
+            await sqs.CreateQueueAsync(
+                new CreateQueueRequest
+                {
+                    QueueName = "braketbot-events",
+                    Attributes = new Dictionary<string, string> { ["VisibilityTimeout"] = "1" },
+                }
+            )
+        ).QueueUrl;
         bot.Braket.Devices.AddRange(Tasks.AllDevices);
         bot.Settings["EventBridge:QueueUrl"] = queueUrl;
         bot.Settings["EventBridge:QueueRegion"] = MotoServer.Region;
@@ -76,10 +80,15 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var attributes = (await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])).Attributes;
-            var left = int.Parse(attributes["ApproximateNumberOfMessages"]) + int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"]);
-            if (left == 0) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{left} message(s) stayed in the queue.");
+            var attributes = (
+                await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
+            ).Attributes;
+            var left =
+                int.Parse(attributes["ApproximateNumberOfMessages"]) + int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"]);
+            if (left == 0)
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{left} message(s) stayed in the queue.");
             await Task.Delay(50);
         }
     }
@@ -134,7 +143,9 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
         {
             var real = services.Last(d => d.ServiceType == typeof(IBackgroundJobClient));
             services.Remove(real);
-            services.AddSingleton<IBackgroundJobClient>(sp => jobs = new FlakyJobClient((IBackgroundJobClient)real.ImplementationFactory!(sp)) { Failures = 1 });
+            services.AddSingleton<IBackgroundJobClient>(sp =>
+                jobs = new FlakyJobClient((IBackgroundJobClient)real.ImplementationFactory!(sp)) { Failures = 1 }
+            );
         });
         _ = Client;
 

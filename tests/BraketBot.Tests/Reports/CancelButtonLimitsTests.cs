@@ -9,8 +9,10 @@ public sealed class CancelButtonLimitsTests
     private static readonly Day Day = Day.Parse("2022-04-10");
 
     private static readonly BudgetScope Wide = new(
-        "quantum-chemistry-group", new TaskTag("project", new string('x', 250)),
-        [.. Enumerable.Range(1, 30).Select(i => $"Device-Number-{i}")]);
+        "quantum-chemistry-group",
+        new TaskTag("project", new string('x', 250)),
+        [.. Enumerable.Range(1, 30).Select(i => $"Device-Number-{i}")]
+    );
 
     /// <summary>A button's text 75, value 2,000; its confirm dialog's title 100, text 300, and each of its buttons 30.</summary>
     private static void AssertWithinSlackLimits(ButtonElement button)
@@ -42,9 +44,18 @@ public sealed class CancelButtonLimitsTests
         var tasks = Enumerable.Range(0, 3).Select(i => new RunTask($"t{i}", Tasks.AnkaaArn, "Ankaa-3", 10, 0.31m)).ToArray();
         var run = new EnforcementRun
         {
-            Id = "run-1", Kind = RunKind.CapAlert, Day = Day, TimeZone = "UTC",
-            CreatedAt = DateTimeOffset.UnixEpoch, Deadline = DateTimeOffset.UnixEpoch, Tasks = tasks, Budget = Wide,
-        }.LeavePendingAtStop() with { FinishedAt = DateTimeOffset.UnixEpoch.AddMinutes(1) };
+            Id = "run-1",
+            Kind = RunKind.CapAlert,
+            Day = Day,
+            TimeZone = "UTC",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            Deadline = DateTimeOffset.UnixEpoch,
+            Tasks = tasks,
+            Budget = Wide,
+        }.LeavePendingAtStop() with
+        {
+            FinishedAt = DateTimeOffset.UnixEpoch.AddMinutes(1),
+        };
 
         var message = RunView.Render(run);
 

@@ -19,8 +19,11 @@ public sealed class FaultInjectionTests
 
         await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)));
 
-        await bot.Slack.WaitFor(() => bot.Slack.TopLevel.Any(m => m.Body.ToString().Contains("Cancelled 61 queued tasks")) ? "done" : null,
-            TimeSpan.FromSeconds(90), "the alert's outcome");
+        await bot.Slack.WaitFor(
+            () => bot.Slack.TopLevel.Any(m => m.Body.ToString().Contains("Cancelled 61 queued tasks")) ? "done" : null,
+            TimeSpan.FromSeconds(90),
+            "the alert's outcome"
+        );
         Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
         Assert.Single(bot.Slack.TopLevel);
         Assert.Single(bot.Slack.Bodies("chat.postMessage"));

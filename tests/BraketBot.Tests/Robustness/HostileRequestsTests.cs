@@ -8,7 +8,6 @@ namespace BraketBot.Tests.Robustness;
 /// <summary>Floods of bad requests through the real host: none accepted, none a 5xx, and the host still serves.</summary>
 public sealed class HostileRequestsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
-
     protected override void Arrange()
     {
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
@@ -22,23 +21,46 @@ public sealed class HostileRequestsTests(AppFixture fixture) : IntegrationTests(
         for (var i = 0; i < count; i++)
         {
             var path = i % 2 == 0 ? "/slack/commands" : "/slack/interactions";
-            var body = i % 2 == 0
-                ? SlackRequests.CommandBody("cancel arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e", Slack.ResponseUrl("m" + i))
-                : SlackRequests.ButtonBody("cancel_all_queued", "{\"day\":\"2022-04-10\"}", Slack.ResponseUrl("m" + i));
+            var body =
+                i % 2 == 0
+                    ? SlackRequests.CommandBody(
+                        "cancel arn:aws:braket:us-west-1:111122223333:quantum-task/4b5c6d7e",
+                        Slack.ResponseUrl("m" + i)
+                    )
+                    : SlackRequests.ButtonBody("cancel_all_queued", "{\"day\":\"2022-04-10\"}", Slack.ResponseUrl("m" + i));
             var timestamp = now.ToUnixTimeSeconds().ToString();
             var signature = SlackSignature.Compute(SlackRequests.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body));
             switch (i % 8)
             {
-                case 0: signature = signature[..^1] + (signature[^1] == 'a' ? 'b' : 'a'); break;                          // one hex digit off
-                case 1: timestamp = now.AddSeconds(-301 - random.Next(100_000)).ToUnixTimeSeconds().ToString(); break; // stale
-                case 2: timestamp = now.AddSeconds(301 + random.Next(100_000)).ToUnixTimeSeconds().ToString(); break;  // from the future
-                case 3: body = body.Insert(random.Next(body.Length), "x"); break;                                       // body changed
-                case 4: signature = SlackSignature.Compute("guessed-" + i, timestamp, Encoding.UTF8.GetBytes(body)); break;
-                case 5: signature = ""; break;
-                case 6: timestamp = "abc" + i; break;
-                case 7: signature = signature.ToUpperInvariant(); break;
+                case 0:
+                    signature = signature[..^1] + (signature[^1] == 'a' ? 'b' : 'a');
+                    break; // one hex digit off
+                case 1:
+                    timestamp = now.AddSeconds(-301 - random.Next(100_000)).ToUnixTimeSeconds().ToString();
+                    break; // stale
+                case 2:
+                    timestamp = now.AddSeconds(301 + random.Next(100_000)).ToUnixTimeSeconds().ToString();
+                    break; // from the future
+                case 3:
+                    body = body.Insert(random.Next(body.Length), "x");
+                    break; // body changed
+                case 4:
+                    signature = SlackSignature.Compute("guessed-" + i, timestamp, Encoding.UTF8.GetBytes(body));
+                    break;
+                case 5:
+                    signature = "";
+                    break;
+                case 6:
+                    timestamp = "abc" + i;
+                    break;
+                case 7:
+                    signature = signature.ToUpperInvariant();
+                    break;
             }
-            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+            var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+            };
             request.Headers.TryAddWithoutValidation(SlackSignature.TimestampHeader, timestamp);
             request.Headers.TryAddWithoutValidation(SlackSignature.SignatureHeader, signature);
             yield return request;
@@ -63,15 +85,20 @@ public sealed class HostileRequestsTests(AppFixture fixture) : IntegrationTests(
     {
         var random = new Random(7);
         var now = Clock.GetUtcNow();
-        string Garbage() => random.Next(6) switch
-        {
-            0 => "",
-            1 => new string((char)random.Next(1, 0xD7FF), random.Next(1, 300)),
-            2 => "{\"id\":\"" + random.Next() + "\",\"detail-type\":\"Braket Task State Change\",\"source\":\"aws.braket\",\"detail\":" + random.Next() + "}",
-            3 => "payload=" + Uri.EscapeDataString("{\"type\":\"block_actions\",\"actions\":[" + random.Next() + "]"),
-            4 => "text=info+" + random.Next() + "&user_id=&response_url=notaurl",
-            _ => Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + "%%%&&==",
-        };
+        string Garbage() =>
+            random.Next(6) switch
+            {
+                0 => "",
+                1 => new string((char)random.Next(1, 0xD7FF), random.Next(1, 300)),
+                2 => "{\"id\":\""
+                    + random.Next()
+                    + "\",\"detail-type\":\"Braket Task State Change\",\"source\":\"aws.braket\",\"detail\":"
+                    + random.Next()
+                    + "}",
+                3 => "payload=" + Uri.EscapeDataString("{\"type\":\"block_actions\",\"actions\":[" + random.Next() + "]"),
+                4 => "text=info+" + random.Next() + "&user_id=&response_url=notaurl",
+                _ => Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + "%%%&&==",
+            };
         string[] contentTypes = ["application/json", "application/x-www-form-urlencoded", "text/plain"];
         HttpRequestMessage Request(int i)
         {

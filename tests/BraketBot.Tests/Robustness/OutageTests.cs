@@ -8,7 +8,7 @@ namespace BraketBot.Tests.Robustness;
 public sealed class OutageTests
 {
     [Fact]
-    public async Task Cancels_failing_for_longer_than_the_old_31_seconds_of_retries_are_all_made_soon_after_Braket_recovers_under_one_alert()
+    public async Task Cancels_failing_longer_than_the_old_31_seconds_of_retries_are_all_made_soon_after_Braket_recovers_under_one_alert()
     {
         using var bot = new BotFactory();
         var breach = AnkaaBreach.Arrange(bot, 19, 10, ("Runs:RetryMax", "00:00:02"));
@@ -24,8 +24,11 @@ public sealed class OutageTests
         var recovered = Stopwatch.StartNew();
         bot.Braket.Recover(BraketOperations.CancelQuantumTask);
 
-        var outcome = await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 20 queued tasks")),
-            TimeSpan.FromSeconds(60), "the alert's outcome: every task cancelled");
+        var outcome = await bot.Slack.WaitFor(
+            () => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 20 queued tasks")),
+            TimeSpan.FromSeconds(60),
+            "the alert's outcome: every task cancelled"
+        );
         // Soon after: the longest backoff (2 s), an open breaker's 5 s, and 20 cancels at Braket's quota pace.
         Assert.InRange(recovered.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(25));
         Assert.True(triedDuringTheOutage > 20, $"kept trying during the outage ({triedDuringTheOutage} calls)");
@@ -54,7 +57,9 @@ public sealed class OutageTests
         await breach.SendAsync(client);
         await bot.Slack.WaitFor(
             () => breach.All.All(t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
-            TimeSpan.FromSeconds(60), "every task cancelled while Slack is down");
+            TimeSpan.FromSeconds(60),
+            "every task cancelled while Slack is down"
+        );
         var cancelling = sent.Elapsed;
 
         // 2 a second after a burst of 20 (one kept in hand): about 21 s for 60, whatever Slack does.
@@ -65,8 +70,11 @@ public sealed class OutageTests
         Assert.Empty(bot.Slack.TopLevel);
 
         bot.Slack.EndOutage();
-        await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 60 queued tasks")),
-            TimeSpan.FromSeconds(30), "the one alert, with the outcome, once Slack is back");
+        await bot.Slack.WaitFor(
+            () => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 60 queued tasks")),
+            TimeSpan.FromSeconds(30),
+            "the one alert, with the outcome, once Slack is back"
+        );
         await bot.SettleAsync();
         Assert.Single(bot.Slack.TopLevel);
         Assert.Single(bot.Slack.Bodies("chat.postMessage"));
@@ -87,7 +95,9 @@ public sealed class OutageTests
         await breach.SendAsync(client);
         await bot.Slack.WaitFor(
             () => breach.All.All(t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
-            TimeSpan.FromSeconds(60), "every task cancelled");
+            TimeSpan.FromSeconds(60),
+            "every task cancelled"
+        );
 
         Assert.Equal(0, bot.Braket.Throttled(BraketOperations.CancelQuantumTask));
         Assert.Equal(32, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);

@@ -12,20 +12,25 @@ public sealed class LogCapture : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(lines);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
         public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
-            if (IsEnabled(logLevel)) lines.Enqueue(formatter(state, exception));
+            if (IsEnabled(logLevel))
+                lines.Enqueue(formatter(state, exception));
         }
     }
 }

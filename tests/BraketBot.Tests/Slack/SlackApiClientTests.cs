@@ -17,16 +17,19 @@ public sealed class SlackApiClientTests : IDisposable
 
     public void Dispose() => slack.Stop();
 
-    private SlackApiClient Client(string? token = "xoxb-test") => new(
-        new HttpClient(),
-        new FixedOptions<SlackOptions>(new SlackOptions { BotToken = token, ApiBaseUrl = new Uri(slack.Urls[0] + "/api/") }),
-        TestMetrics.Create(),
-        NullLogger<SlackApiClient>.Instance);
+    private SlackApiClient Client(string? token = "xoxb-test") =>
+        new(
+            new HttpClient(),
+            new FixedOptions<SlackOptions>(new SlackOptions { BotToken = token, ApiBaseUrl = new Uri(slack.Urls[0] + "/api/") }),
+            TestMetrics.Create(),
+            NullLogger<SlackApiClient>.Instance
+        );
 
     [Fact]
     public async Task Posts_with_the_bot_token_and_returns_the_ts()
     {
-        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
+        slack
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
             .RespondWith(Response.Create().WithBody("{\"ok\":true,\"ts\":\"1649583147.000200\"}"));
 
         var result = await Client().PostMessageAsync("C1", SlackMessage.Plain("hello"), "1649583000.000100", null, CancellationToken.None);
@@ -42,7 +45,8 @@ public sealed class SlackApiClientTests : IDisposable
     [Fact]
     public async Task Returns_slacks_error_string_when_it_answers_ok_false()
     {
-        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
+        slack
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithBody("{\"ok\":false,\"error\":\"not_in_channel\"}"));
 
         var result = await Client().UpdateMessageAsync("C1", "1.2", SlackMessage.Plain("x"), CancellationToken.None);
@@ -65,7 +69,14 @@ public sealed class SlackApiClientTests : IDisposable
     {
         slack.Given(Request.Create().UsingPost().WithPath("/response/1")).RespondWith(Response.Create().WithBody("ok"));
 
-        var result = await Client().RespondAsync(new Uri(slack.Urls[0] + "/response/1"), SlackMessage.Plain("x"), Visibility.InChannel, replaceOriginal: true, CancellationToken.None);
+        var result = await Client()
+            .RespondAsync(
+                new Uri(slack.Urls[0] + "/response/1"),
+                SlackMessage.Plain("x"),
+                Visibility.InChannel,
+                replaceOriginal: true,
+                CancellationToken.None
+            );
 
         Assert.True(result.Ok);
         var sent = slack.LogEntries.Single().RequestMessage!;
@@ -77,11 +88,11 @@ public sealed class SlackApiClientTests : IDisposable
     /// <summary>The client as the host builds it: the typed HttpClient with its resilience handler, waits shortened.</summary>
     private ISlackApi Registered(TimeSpan? attemptTimeout = null)
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = "xoxb-test",
-            ["Slack:ApiBaseUrl"] = slack.Urls[0] + "/api/",
-        }).Build();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-test", ["Slack:ApiBaseUrl"] = slack.Urls[0] + "/api/" }
+            )
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TestMetrics.Create());
@@ -105,7 +116,8 @@ public sealed class SlackApiClientTests : IDisposable
     {
         slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage")).RespondWith(Response.Create().WithStatusCode(500));
 
-        var result = await Registered().PostMessageAsync("C1", SlackMessage.Plain("x"), null, new MessageTag("run-1", "CapAlert"), CancellationToken.None);
+        var result = await Registered()
+            .PostMessageAsync("C1", SlackMessage.Plain("x"), null, new MessageTag("run-1", "CapAlert"), CancellationToken.None);
 
         Assert.Equal((false, true), (result.Ok, result.Unknown));
         Assert.Single(slack.LogEntries);
@@ -114,13 +126,25 @@ public sealed class SlackApiClientTests : IDisposable
     [Fact]
     public async Task An_update_that_fails_with_a_5xx_is_tried_again_and_a_429_is_waited_out_even_for_a_post()
     {
-        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.update")).InScenario("update").WillSetStateTo("failed once")
+        slack
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
+            .InScenario("update")
+            .WillSetStateTo("failed once")
             .RespondWith(Response.Create().WithStatusCode(502));
-        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.update")).InScenario("update").WhenStateIs("failed once")
+        slack
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
+            .InScenario("update")
+            .WhenStateIs("failed once")
             .RespondWith(Response.Create().WithBody("{\"ok\":true,\"ts\":\"1\"}"));
-        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage")).InScenario("post").WillSetStateTo("throttled once")
+        slack
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
+            .InScenario("post")
+            .WillSetStateTo("throttled once")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"));
-        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage")).InScenario("post").WhenStateIs("throttled once")
+        slack
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.postMessage"))
+            .InScenario("post")
+            .WhenStateIs("throttled once")
             .RespondWith(Response.Create().WithBody("{\"ok\":true,\"ts\":\"2\"}"));
         var client = Registered();
 
@@ -134,11 +158,15 @@ public sealed class SlackApiClientTests : IDisposable
     [Fact]
     public async Task A_slack_that_never_answers_gives_no_answer_instead_of_an_exception()
     {
-        slack.Given(Request.Create().UsingPost().WithPath("/api/chat.update")).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("{\"ok\":true}"));
+        slack
+            .Given(Request.Create().UsingPost().WithPath("/api/chat.update"))
+            .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("{\"ok\":true}"));
         var client = Registered(attemptTimeout: TimeSpan.FromMilliseconds(200));
 
         var results = new List<SlackResult>();
-        for (var i = 0; i < 6; i++) results.Add(await client.UpdateMessageAsync("C1", "1", SlackMessage.Plain("x"), CancellationToken.None)); // timeouts, then an open circuit
+        // Timeouts, then an open circuit.
+        for (var i = 0; i < 6; i++)
+            results.Add(await client.UpdateMessageAsync("C1", "1", SlackMessage.Plain("x"), CancellationToken.None));
 
         Assert.All(results, r => Assert.Equal((false, true), (r.Ok, r.Unknown)));
     }

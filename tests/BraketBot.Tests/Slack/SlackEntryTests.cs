@@ -15,7 +15,8 @@ public sealed class SlackEntryTests(AppFixture fixture) : IntegrationTests(fixtu
         Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
     }
 
-    private Task<HttpResponseMessage> Send(string path, string body) => Client.SendAsync(SlackRequests.Signed(path, body, Clock.GetUtcNow()));
+    private Task<HttpResponseMessage> Send(string path, string body) =>
+        Client.SendAsync(SlackRequests.Signed(path, body, Clock.GetUtcNow()));
 
     [Theory]
     [InlineData("text=info%00&user_id=U1&response_url=http%3A%2F%2Fx%2Fr")]
@@ -55,11 +56,16 @@ public sealed class SlackEntryTests(AppFixture fixture) : IntegrationTests(fixtu
 
         var otherTeam = await Send("/slack/commands", SlackRequests.CommandBody("caps", Slack.ResponseUrl("t1"), teamId: "T0OTHER"));
         var otherApp = await Send("/slack/commands", SlackRequests.CommandBody("caps", Slack.ResponseUrl("t2"), appId: "A0OTHER"));
-        var otherClick = await Send("/slack/interactions", SlackRequests.ButtonBody(CancelAllQueuedAction.Id, scope, Slack.ResponseUrl("t3"), teamId: "T0OTHER"));
+        var otherClick = await Send(
+            "/slack/interactions",
+            SlackRequests.ButtonBody(CancelAllQueuedAction.Id, scope, Slack.ResponseUrl("t3"), teamId: "T0OTHER")
+        );
         var ours = await Send("/slack/commands", SlackRequests.CommandBody("help", Slack.ResponseUrl("t4")));
 
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK],
-            [otherTeam.StatusCode, otherApp.StatusCode, otherClick.StatusCode, ours.StatusCode]);
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK],
+            [otherTeam.StatusCode, otherApp.StatusCode, otherClick.StatusCode, ours.StatusCode]
+        );
         await SettleAsync();
         Assert.Empty(Braket.Requests);
         Assert.Empty(Slack.Received);
@@ -71,8 +77,12 @@ public sealed class SlackEntryTests(AppFixture fixture) : IntegrationTests(fixtu
         Settings["Slack:Admins:0"] = Admin;
         var queued = Tasks.Many(5, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToArray();
         Braket.Add(queued);
-        var body = SlackRequests.ButtonBody(CancelAllQueuedAction.Id, ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa)),
-            Slack.ResponseUrl("r1"), Admin);
+        var body = SlackRequests.ButtonBody(
+            CancelAllQueuedAction.Id,
+            ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa)),
+            Slack.ResponseUrl("r1"),
+            Admin
+        );
         var at = Clock.GetUtcNow();
 
         var first = await Client.SendAsync(SlackRequests.Signed("/slack/interactions", body, at));
@@ -91,12 +101,23 @@ public sealed class SlackEntryTests(AppFixture fixture) : IntegrationTests(fixtu
     public async Task A_button_whose_value_names_no_device_cancels_nothing_instead_of_everything()
     {
         Settings["Slack:Admins:0"] = Admin;
-        var queued = new[] { Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning), Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning) };
+        var queued = new[]
+        {
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning),
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning),
+        };
         Braket.Add(queued);
 
         // What the old warning buttons carried: a day, a device name, and no ARN.
-        await Send("/slack/interactions", SlackRequests.ButtonBody(CancelAllQueuedAction.Id, """{"day":"2022-04-10","deviceName":"Aspen-M-1"}""",
-            Slack.ResponseUrl("n1"), Admin));
+        await Send(
+            "/slack/interactions",
+            SlackRequests.ButtonBody(
+                CancelAllQueuedAction.Id,
+                """{"day":"2022-04-10","deviceName":"Aspen-M-1"}""",
+                Slack.ResponseUrl("n1"),
+                Admin
+            )
+        );
 
         Assert.Contains("no longer valid", MessageText.Of((await Slack.WaitForResponses("n1"))[0]));
         await SettleAsync();

@@ -7,7 +7,9 @@ public sealed class SlackSignatureTests
 {
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1531420618);
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&command=%2Fbraket&text=info");
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes(
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&command=%2Fbraket&text=info"
+    );
 
     private static string Sign(string timestamp, byte[] body) => SlackSignature.Compute(Secret, timestamp, body);
 
@@ -15,9 +17,16 @@ public sealed class SlackSignatureTests
     public void Computes_slacks_documented_example()
     {
         // The example of Slack's "Verifying requests from Slack" guide.
-        var body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"u8;
+        var body =
+            "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar"u8
+            + "&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="u8
+            + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"u8
+            + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"u8;
 
-        Assert.Equal("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", SlackSignature.Compute(Secret, "1531420618", body));
+        Assert.Equal(
+            "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+            SlackSignature.Compute(Secret, "1531420618", body)
+        );
     }
 
     [Fact]
@@ -67,8 +76,10 @@ public sealed class SlackSignatureTests
 
     [Fact]
     public void Refuses_a_signature_made_with_another_secret() =>
-        Assert.Equal(SignatureCheck.Mismatch, SlackSignature.Verify(
-            Secret, "1531420618", SlackSignature.Compute("another-secret", "1531420618", Body), Body, Now));
+        Assert.Equal(
+            SignatureCheck.Mismatch,
+            SlackSignature.Verify(Secret, "1531420618", SlackSignature.Compute("another-secret", "1531420618", Body), Body, Now)
+        );
 
     [Theory]
     [InlineData(null)]

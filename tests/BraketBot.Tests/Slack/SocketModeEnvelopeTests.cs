@@ -56,14 +56,20 @@ public sealed class SocketModeEnvelopeTests
     [Fact]
     public void The_acknowledgement_has_the_shape_slack_expects()
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "socket-mode-ack.json")));
+        using var expected = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "socket-mode-ack.json"))
+        );
         var text = expected.RootElement.GetProperty("payload").GetProperty("text").GetString()!;
 
-        using var withAnswer = JsonDocument.Parse(new Acknowledgement("1d3c79ab-0ffb-41f3-a080-d19e85f53649",
-            ImmediateAnswer(SlashReply.Private(text))).ToUtf8Json());
+        using var withAnswer = JsonDocument.Parse(
+            new Acknowledgement("1d3c79ab-0ffb-41f3-a080-d19e85f53649", ImmediateAnswer(SlashReply.Private(text))).ToUtf8Json()
+        );
         using var bare = JsonDocument.Parse(new Acknowledgement("e1").ToUtf8Json());
 
-        Assert.Equal(expected.RootElement.GetProperty("envelope_id").GetString(), withAnswer.RootElement.GetProperty("envelope_id").GetString());
+        Assert.Equal(
+            expected.RootElement.GetProperty("envelope_id").GetString(),
+            withAnswer.RootElement.GetProperty("envelope_id").GetString()
+        );
         Assert.Equal("ephemeral", withAnswer.RootElement.GetProperty("payload").GetProperty("response_type").GetString());
         Assert.Equal(text, withAnswer.RootElement.GetProperty("payload").GetProperty("text").GetString());
         Assert.Equal("""{"envelope_id":"e1"}""", bare.RootElement.GetRawText());

@@ -126,8 +126,12 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         var decoy = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));
         bot.Braket.Add([.. inScope, decoy]);
         var link = await Connection();
-        var button = SlackRequests.ButtonPayload(CancelAllQueuedAction.Id,
-            ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)), bot.Slack.ResponseUrl("b1"), Admin);
+        var button = SlackRequests.ButtonPayload(
+            CancelAllQueuedAction.Id,
+            ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)),
+            bot.Slack.ResponseUrl("b1"),
+            Admin
+        );
 
         var clock = Stopwatch.StartNew();
         var id = await link.SendEnvelopeAsync("interactive", button);
@@ -170,7 +174,10 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         var (status, readiness) = await bot.ReadinessAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", SocketCheck(readiness));
-        Assert.Contains("link_disabled", readiness.GetProperty("checks").GetProperty(SocketModeExtensions.ReadinessCheck).GetProperty("description").GetString());
+        Assert.Contains(
+            "link_disabled",
+            readiness.GetProperty("checks").GetProperty(SocketModeExtensions.ReadinessCheck).GetProperty("description").GetString()
+        );
     }
 
     [Fact]
@@ -220,7 +227,10 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         bot.Braket.Add(task);
         var link = await Connection();
 
-        var id = await link.SendEnvelopeAsync("slash_commands", Command("cancel " + task.QuantumTaskArn, bot.Slack.ResponseUrl("x1"), teamId: "T0OTHER"));
+        var id = await link.SendEnvelopeAsync(
+            "slash_commands",
+            Command("cancel " + task.QuantumTaskArn, bot.Slack.ResponseUrl("x1"), teamId: "T0OTHER")
+        );
 
         var ack = await link.WaitForAck(id);
         Assert.False(ack.TryGetProperty("payload", out _));
@@ -262,21 +272,28 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         // Every worker busy at the gate first, then the line filled: nothing leaves the queue until the gate opens.
         for (var i = 0; i < CommandQueue.Workers; i++)
             Assert.True(queue.TryEnqueue<TimeProvider>(null, (_, _) =>
-            {
-                if (Interlocked.Increment(ref working) == CommandQueue.Workers) allWorking.SetResult();
-                return gate.Task;
-            }));
+                {
+                    if (Interlocked.Increment(ref working) == CommandQueue.Workers)
+                        allWorking.SetResult();
+                    return gate.Task;
+                }));
         await allWorking.Task.WaitAsync(TimeSpan.FromSeconds(15));
         while (queue.TryEnqueue<TimeProvider>(null, (_, _) => gate.Task))
         {
             // Filling the line.
         }
-        var button = SlackRequests.ButtonPayload(CancelAllQueuedAction.Id,
-            ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)), bot.Slack.ResponseUrl("q1"), Admin);
+        var button = SlackRequests.ButtonPayload(
+            CancelAllQueuedAction.Id,
+            ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)),
+            bot.Slack.ResponseUrl("q1"),
+            Admin
+        );
 
         var id = await link.SendEnvelopeAsync("interactive", button);
         await bot.Slack.WaitFor(
-            () => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)), what: "the busy log line");
+            () => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)),
+            what: "the busy log line"
+        );
         Assert.Empty(link.Acks(id));
         gate.SetResult();
         await bot.Slack.WaitFor(() => queue.Unfinished == 0 ? "drained" : null, TimeSpan.FromSeconds(30), "the command queue drained");

@@ -13,10 +13,17 @@ public sealed class ScaleOutTests
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private static (BotFactory A, BotFactory B) TwoHosts(TestDatabase database, FakeBraket braket, FakeSlack slack, Action<Dictionary<string, string?>>? settings = null)
+    private static (BotFactory A, BotFactory B) TwoHosts(
+        TestDatabase database,
+        FakeBraket braket,
+        FakeSlack slack,
+        Action<Dictionary<string, string?>>? settings = null
+    )
     {
-        var hosts = (new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString),
-                     new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString));
+        var hosts = (
+            new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString),
+            new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString)
+        );
         foreach (var host in new[] { hosts.Item1, hosts.Item2 })
         {
             host.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
@@ -33,7 +40,8 @@ public sealed class ScaleOutTests
         using var braket = new FakeBraket();
         using var slack = new FakeSlack();
         var (a, b) = TwoHosts(database, braket, slack);
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 500, Morning);
             braket.Add(task);
@@ -58,13 +66,18 @@ public sealed class ScaleOutTests
         using var braket = new FakeBraket();
         using var slack = new FakeSlack();
         var (a, b) = TwoHosts(database, braket, slack);
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             braket.Add([.. Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning)]);
             braket.Latency = TimeSpan.FromMilliseconds(20);
             var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
-            HttpRequestMessage Click(string id) => SlackRequests.Signed("/slack/interactions",
-                SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl(id)), a.Clock.GetUtcNow());
+            HttpRequestMessage Click(string id) =>
+                SlackRequests.Signed(
+                    "/slack/interactions",
+                    SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl(id)),
+                    a.Clock.GetUtcNow()
+                );
 
             using var clientA = a.Client();
             using var clientB = b.Client();
@@ -83,13 +96,19 @@ public sealed class ScaleOutTests
         using var braket = new FakeBraket();
         using var slack = new FakeSlack();
         var (a, b) = TwoHosts(database, braket, slack, s => s["Caps:ReconcileCron"] = "*/2 * * * * *");
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             using var clientA = a.Client();
             using var clientB = b.Client();
             var monitor = a.Service<JobStorage>().GetMonitoringApi();
-            List<DateTime> Reconciles() => monitor.SucceededJobs(0, 1000).Where(j => j.Value.Job?.Type == typeof(ReconcileJob))
-                .Select(j => monitor.JobDetails(j.Key).CreatedAt!.Value).Order().ToList();
+            List<DateTime> Reconciles() =>
+                monitor
+                    .SucceededJobs(0, 1000)
+                    .Where(j => j.Value.Job?.Type == typeof(ReconcileJob))
+                    .Select(j => monitor.JobDetails(j.Key).CreatedAt!.Value)
+                    .Order()
+                    .ToList();
             // Three ticks with both hosts up: a twin of any earlier tick would be there by the third.
             await slack.WaitFor(() => Reconciles().Count >= 3 ? "ticks" : null, TimeSpan.FromSeconds(30), "three reconcile ticks");
             await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
@@ -97,7 +116,9 @@ public sealed class ScaleOutTests
 
             // A tick every two seconds, each run once: a second host running the same tick would create a twin within a second.
             Assert.True(created.Count >= 3, $"{created.Count} reconciles");
-            Assert.All(created.Zip(created.Skip(1)), pair => Assert.True(pair.Second - pair.First > TimeSpan.FromSeconds(1), $"{pair.First:O} and {pair.Second:O}"));
+            Assert.All(created.Zip(created.Skip(1)), pair =>
+                Assert.True(pair.Second - pair.First > TimeSpan.FromSeconds(1), $"{pair.First:O} and {pair.Second:O}")
+            );
         }
     }
 
@@ -109,17 +130,22 @@ public sealed class ScaleOutTests
         using var slack = new FakeSlack();
         // No scheduled tick of either job during the test: both hosts are asked at once, as two schedulers might.
         var (a, b) = TwoHosts(database, braket, slack, s => (s["Caps:ReconcileCron"], s["Caps:RescanCron"]) = ("0 0 1 1 *", "0 0 1 1 *"));
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 20, Morning));
             using var clientA = a.Client();
             using var clientB = b.Client();
 
-            await Task.WhenAll(new[] { a, b }.Select(async host =>
-            {
-                using var scope = host.Services.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<LedgerRescanJob>().RunAsync(new LedgerRescanArgs(), CancellationToken.None);
-            }));
+            await Task.WhenAll(
+                new[] { a, b }.Select(async host =>
+                {
+                    using var scope = host.Services.CreateScope();
+                    await scope
+                        .ServiceProvider.GetRequiredService<LedgerRescanJob>()
+                        .RunAsync(new LedgerRescanArgs(), CancellationToken.None);
+                })
+            );
 
             // One pass per watched region (us-west-1, us-east-1), from one host: the other found the day's claim taken.
             var searches = braket.RequestsOf(BraketOperations.SearchQuantumTasks);
@@ -137,13 +163,17 @@ public sealed class ScaleOutTests
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 500, DateTimeOffset.UtcNow);
         braket.Add(task);
         slack.HangNextPostMessage(TimeSpan.FromSeconds(20));
-        var settings = TestSettings.ForProcess(braket.Url, slack.ApiBase, new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            ["Storage:JobInvisibilityTimeout"] = "00:00:05",
-            ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100",
-        });
+        var settings = TestSettings.ForProcess(
+            braket.Url,
+            slack.ApiBase,
+            new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Postgres"] = database.ConnectionString,
+                ["Storage:JobInvisibilityTimeout"] = "00:00:05",
+                ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100",
+            }
+        );
 
         // Host A takes the event and dies while posting the alert.
         using (var hostA = await BotProcess.StartAsync(settings))
@@ -160,8 +190,11 @@ public sealed class ScaleOutTests
         hostB.Settings["Storage:JobInvisibilityTimeout"] = "00:00:05";
         hostB.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
         using var clientB = hostB.Client();
-        var alert = await slack.WaitFor(() => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 1 queued tasks")),
-            TimeSpan.FromSeconds(150), "the alert from host B");
+        var alert = await slack.WaitFor(
+            () => slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 1 queued tasks")),
+            TimeSpan.FromSeconds(150),
+            "the alert from host B"
+        );
         await hostB.SettleAsync();
         Assert.Contains("cap breached", alert.Body.ToString());
         Assert.Single(slack.TopLevel);
@@ -175,18 +208,21 @@ public sealed class ScaleOutTests
         using var braket = new FakeBraket();
         using var slack = new FakeSlack();
         var (a, b) = TwoHosts(database, braket, slack, s => s["Caps:DigestCron"] = "0 9 * * *");
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             braket.Devices.AddRange(Tasks.AllDevices);
             braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, Morning.AddDays(-1)));
             using var clientA = a.Client();
             using var clientB = b.Client();
 
-            await Task.WhenAll(new[] { a, b }.Select(async host =>
-            {
-                using var scope = host.Services.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
-            }));
+            await Task.WhenAll(
+                new[] { a, b }.Select(async host =>
+                {
+                    using var scope = host.Services.CreateScope();
+                    await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
+                })
+            );
 
             var digest = Assert.Single(slack.TopLevel);
             Assert.Contains("Braket digest for 2022-04-09", digest.Body.ToString());
@@ -203,11 +239,15 @@ public sealed class ScaleOutTests
         var yesterday = new DateTimeOffset(2022, 4, 9, 0, 0, 0, TimeSpan.Zero);
         braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
         var (a, b) = TwoHosts(database, braket, slack);
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             using var clientA = a.Client();
             using var clientB = b.Client();
-            await slack.WaitFor(() => braket.RequestsOf(BraketOperations.UpdateSpendingLimit).Count > 0 ? "renewed" : null, what: "the renewal");
+            await slack.WaitFor(
+                () => braket.RequestsOf(BraketOperations.UpdateSpendingLimit).Count > 0 ? "renewed" : null,
+                what: "the renewal"
+            );
             await Task.WhenAll(a.SettleAsync(TimeSpan.FromSeconds(60)), b.SettleAsync(TimeSpan.FromSeconds(60)));
 
             Assert.Single(braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
@@ -219,7 +259,8 @@ public sealed class ScaleOutTests
     private static readonly ImmutableCredentials HostBKeys = new("AKIDHOSTB", "host-b-secret", null);
 
     /// <summary>Which host signed a request: each has its own access key.</summary>
-    private static string SignedBy(IRequestMessage request) => request.Headers!["Authorization"].ToString().Contains("AKIDHOSTB", StringComparison.Ordinal) ? "b" : "a";
+    private static string SignedBy(IRequestMessage request) =>
+        request.Headers!["Authorization"].ToString().Contains("AKIDHOSTB", StringComparison.Ordinal) ? "b" : "a";
 
     [PostgresFact]
     public async Task A_host_whose_clock_runs_a_minute_ahead_does_not_take_over_a_live_run()
@@ -233,7 +274,8 @@ public sealed class ScaleOutTests
             s["Braket:Quotas:CancelQuantumTask:Rate"] = "2";
             s["Braket:Quotas:CancelQuantumTask:Burst"] = "2";
         });
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             a.Credentials = HostAKeys;
             b.Credentials = HostBKeys;
@@ -244,11 +286,19 @@ public sealed class ScaleOutTests
             using var clientB = b.Client();
             var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
 
-            await clientA.SendAsync(SlackRequests.Signed("/slack/interactions",
-                SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl("a")), a.Clock.GetUtcNow()));
+            await clientA.SendAsync(
+                SlackRequests.Signed(
+                    "/slack/interactions",
+                    SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl("a")),
+                    a.Clock.GetUtcNow()
+                )
+            );
 
-            await slack.WaitFor(() => tasks.All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
-                TimeSpan.FromSeconds(60), "every task cancelled");
+            await slack.WaitFor(
+                () => tasks.All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
+                TimeSpan.FromSeconds(60),
+                "every task cancelled"
+            );
             await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
             var cancels = braket.RequestsOf(BraketOperations.CancelQuantumTask);
             Assert.Equal(30, cancels.Count);
@@ -265,7 +315,8 @@ public sealed class ScaleOutTests
         var yesterday = new DateTimeOffset(2022, 4, 9, 0, 0, 0, TimeSpan.Zero);
         braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
         var (a, b) = TwoHosts(database, braket, slack);
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             a.Credentials = HostAKeys;
             b.Credentials = HostBKeys;
@@ -314,7 +365,8 @@ public sealed class ScaleOutTests
             s["Braket:Quotas:CancelQuantumTask:Rate"] = "10";
             s["Braket:Quotas:CancelQuantumTask:Burst"] = "10";
         });
-        using (a) using (b)
+        using (a)
+        using (b)
         {
             b.Clock.Shift = TimeSpan.FromSeconds(-40);
             var ankaa = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
@@ -322,15 +374,26 @@ public sealed class ScaleOutTests
             braket.Add([.. ankaa, .. aspen]);
             using var clientA = a.Client();
             using var clientB = b.Client();
-            HttpRequestMessage Click(BotFactory host, DeviceSummary device, string id) => SlackRequests.Signed("/slack/interactions",
-                SlackRequests.ButtonBody(CancelAllQueuedAction.Id, ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), device)), slack.ResponseUrl(id)),
-                host.Clock.GetUtcNow());
+            HttpRequestMessage Click(BotFactory host, DeviceSummary device, string id) =>
+                SlackRequests.Signed(
+                    "/slack/interactions",
+                    SlackRequests.ButtonBody(
+                        CancelAllQueuedAction.Id,
+                        ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), device)),
+                        slack.ResponseUrl(id)
+                    ),
+                    host.Clock.GetUtcNow()
+                );
 
             // Two people at once, each on a host of their own, cancel all queued tasks of two devices in us-west-1.
             await Task.WhenAll(clientA.SendAsync(Click(a, Tasks.Ankaa, "a")), clientB.SendAsync(Click(b, Tasks.Aspen, "b")));
 
-            await slack.WaitFor(() => ankaa.Concat(aspen).All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
-                TimeSpan.FromSeconds(60), "every task cancelled");
+            await slack.WaitFor(
+                () =>
+                    ankaa.Concat(aspen).All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
+                TimeSpan.FromSeconds(60),
+                "every task cancelled"
+            );
             await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
             Assert.Equal(0, braket.Throttled(BraketOperations.CancelQuantumTask));
             // Counted at Braket: in no second more than the burst and a second's refill.
@@ -356,11 +419,13 @@ public sealed class ScaleOutTests
     [Fact]
     public async Task An_unreachable_database_stops_the_start_naming_the_host_and_the_key()
     {
-        var exit = await BotProcess.RunAsync(new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=braketbot;Timeout=3",
-        });
+        var exit = await BotProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=braketbot;Timeout=3",
+            }
+        );
 
         Assert.Equal(1, exit.Code);
         var line = Assert.Single(exit.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));

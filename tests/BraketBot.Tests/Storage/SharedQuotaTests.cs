@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BraketBot.Tests.Storage;
 
-/// <summary>Quota pacing shared through PostgreSQL: instances keep one quota together, at few round trips, and lose little to one that died.</summary>
+/// <summary>Quota pacing shared through PostgreSQL: instances keep one quota together, at few round trips, and lose little to one that
+/// died.</summary>
 public sealed class SharedQuotaTests
 {
     /// <summary>The shared buckets, counting the round trips to the database.</summary>
@@ -16,14 +17,22 @@ public sealed class SharedQuotaTests
 
         public int Trips => trips;
 
-        public Task<double> TakeAsync(string key, double rate, double capacity, int count, int returned, CancellationToken cancellationToken)
+        public Task<double> TakeAsync(
+            string key,
+            double rate,
+            double capacity,
+            int count,
+            int returned,
+            CancellationToken cancellationToken
+        )
         {
             Interlocked.Increment(ref trips);
             return inner.TakeAsync(key, rate, capacity, count, returned, cancellationToken);
         }
     }
 
-    /// <summary>GetQuantumTask at 50 a second with a burst of 10: the shared bucket then holds 6 (less the spare token and the grace's 3).</summary>
+    /// <summary>GetQuantumTask at 50 a second with a burst of 10: the shared bucket then holds 6 (less the spare token and the grace's
+    /// 3).</summary>
     private static readonly BraketOptions Options = new()
     {
         Quotas = new Dictionary<string, Quota>(StringComparer.OrdinalIgnoreCase) { [BraketOperations.GetQuantumTask] = new(50, 10) },
@@ -35,14 +44,20 @@ public sealed class SharedQuotaTests
     private static (QuotaLimiter Limiter, CountedBuckets Buckets) Instance(PostgresDatabase pool)
     {
         var buckets = new CountedBuckets(new PostgresQuotaBuckets(pool));
-        var limiter = new QuotaLimiter(new FixedOptions<BraketOptions>(Options), new FixedOptions<WatchOptions>(new WatchOptions()), TimeProvider.System,
-            NullLogger<QuotaLimiter>.Instance, buckets);
+        var limiter = new QuotaLimiter(
+            new FixedOptions<BraketOptions>(Options),
+            new FixedOptions<WatchOptions>(new WatchOptions()),
+            TimeProvider.System,
+            NullLogger<QuotaLimiter>.Instance,
+            buckets
+        );
         return (limiter, buckets);
     }
 
     private static async Task CallsAsync(QuotaLimiter limiter, int count)
     {
-        for (var i = 0; i < count; i++) await limiter.WaitAsync("us-west-1", BraketOperations.GetQuantumTask, CancellationToken.None);
+        for (var i = 0; i < count; i++)
+            await limiter.WaitAsync("us-west-1", BraketOperations.GetQuantumTask, CancellationToken.None);
     }
 
     [PostgresFact]

@@ -11,7 +11,8 @@ public sealed class StoreContractTests
     public static TheoryData<string> Stores()
     {
         var stores = new TheoryData<string> { "InMemory" };
-        if (TestDatabase.Server is not null) stores.Add("PostgreSql");
+        if (TestDatabase.Server is not null)
+            stores.Add("PostgreSql");
         return stores;
     }
 
@@ -24,7 +25,8 @@ public sealed class StoreContractTests
         public async Task AdvanceAsync(TimeSpan by)
         {
             time.Advance(by);
-            if (database is not null) await database.AdvanceLeasesAsync(by);
+            if (database is not null)
+                await database.AdvanceLeasesAsync(by);
         }
 
         public ValueTask DisposeAsync() => database?.DisposeAsync() ?? ValueTask.CompletedTask;
@@ -33,7 +35,8 @@ public sealed class StoreContractTests
     private static async Task<Store> Open(string kind)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2022, 4, 10, 12, 0, 0, TimeSpan.Zero));
-        if (kind == "InMemory") return new Store(new InMemoryBotStore(time), time, null);
+        if (kind == "InMemory")
+            return new Store(new InMemoryBotStore(time), time, null);
         var database = await TestDatabase.CreateAsync();
         return new Store(PostgresStore(database, time), time, database);
     }
@@ -61,8 +64,15 @@ public sealed class StoreContractTests
     {
         await using var store = await Open(kind);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
-            store.Value.TryClaimAsync("alert:2022-04-10:account:Shots:Breach", store.Time.GetUtcNow().AddDays(1), default))));
+        var answers = await Task.WhenAll(
+            Enumerable
+                .Range(0, 20)
+                .Select(_ =>
+                    Task.Run(() =>
+                        store.Value.TryClaimAsync("alert:2022-04-10:account:Shots:Breach", store.Time.GetUtcNow().AddDays(1), default)
+                    )
+                )
+        );
 
         Assert.Single(answers, a => a);
     }
@@ -87,14 +97,16 @@ public sealed class StoreContractTests
         await using var store = await Open(kind);
         var lease = TimeSpan.FromMinutes(5);
 
-        var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.Value.BeginGuardAsync("evaluate:x", $"owner-{i}", lease, default))));
+        var starts = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(i => Task.Run(() => store.Value.BeginGuardAsync("evaluate:x", $"owner-{i}", lease, default)))
+        );
 
-        Assert.Single(starts, s => s == RunStart.Started);
-        var holder = $"owner-{Array.IndexOf(starts, RunStart.Started)}";
+        Assert.Single(starts, s => s == GuardOutcome.Started);
+        var holder = $"owner-{Array.IndexOf(starts, GuardOutcome.Started)}";
         Assert.False(await store.Value.EndGuardAsync("evaluate:x", "someone-else", lease, default)); // only the holder ends its turn
-        Assert.True(await store.Value.EndGuardAsync("evaluate:x", holder, lease, default));   // asked again: once more
-        Assert.False(await store.Value.EndGuardAsync("evaluate:x", holder, lease, default));  // nobody asked since: done
-        Assert.Equal(RunStart.Started, await store.Value.BeginGuardAsync("evaluate:x", "next", lease, default));
+        Assert.True(await store.Value.EndGuardAsync("evaluate:x", holder, lease, default)); // asked again: once more
+        Assert.False(await store.Value.EndGuardAsync("evaluate:x", holder, lease, default)); // nobody asked since: done
+        Assert.Equal(GuardOutcome.Started, await store.Value.BeginGuardAsync("evaluate:x", "next", lease, default));
     }
 
     [Theory]
@@ -104,7 +116,7 @@ public sealed class StoreContractTests
         await using var store = await Open(kind);
         var lease = TimeSpan.FromMinutes(1);
 
-        Assert.Equal(RunStart.Started, await store.Value.BeginGuardAsync("evaluate:y", "a", lease, default));
+        Assert.Equal(GuardOutcome.Started, await store.Value.BeginGuardAsync("evaluate:y", "a", lease, default));
         Assert.False(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default));
         Assert.True(await store.Value.TryTakeGuardAsync("evaluate:y", "a", lease, default)); // a retried job of the holder
         Assert.False(await store.Value.RenewGuardAsync("evaluate:y", "b", lease, default));
@@ -115,22 +127,33 @@ public sealed class StoreContractTests
         await store.AdvanceAsync(TimeSpan.FromSeconds(50));
         Assert.False(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default)); // renewed: still a's
         await store.AdvanceAsync(TimeSpan.FromMinutes(2));
-        Assert.True(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default));  // a died
-        Assert.False(await store.Value.RenewGuardAsync("evaluate:y", "a", lease, default));   // and a knows it lost
+        Assert.True(await store.Value.TryTakeGuardAsync("evaluate:y", "b", lease, default)); // a died
+        Assert.False(await store.Value.RenewGuardAsync("evaluate:y", "a", lease, default)); // and a knows it lost
     }
 
-    private static EnforcementRun Run(string id, DateTimeOffset now) => new()
-    {
-        Id = id,
-        Kind = RunKind.CapAlert,
-        Day = Day.Of(now, TimeZoneInfo.Utc),
-        TimeZone = "UTC",
-        CreatedAt = now,
-        Deadline = now.AddMinutes(15),
-        Tasks = [new RunTask(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, now).QuantumTaskArn, Tasks.AspenArn, "Aspen-M-1", 10, 0.30m)],
-    };
+    private static EnforcementRun Run(string id, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            Kind = RunKind.CapAlert,
+            Day = Day.Of(now, TimeZoneInfo.Utc),
+            TimeZone = "UTC",
+            CreatedAt = now,
+            Deadline = now.AddMinutes(15),
+            Tasks =
+            [
+                new RunTask(
+                    Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 10, now).QuantumTaskArn,
+                    Tasks.AspenArn,
+                    "Aspen-M-1",
+                    10,
+                    0.30m
+                ),
+            ],
+        };
 
-    private static Dictionary<string, DateTimeOffset> Claims(DateTimeOffset now, params string[] keys) => keys.ToDictionary(k => k, _ => now.AddHours(1));
+    private static Dictionary<string, DateTimeOffset> Claims(DateTimeOffset now, params string[] keys) =>
+        keys.ToDictionary(k => k, _ => now.AddHours(1));
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -141,13 +164,20 @@ public sealed class StoreContractTests
         var lease = TimeSpan.FromSeconds(30);
 
         Assert.True(await store.Value.TryCreateRunAsync(Run("r1", now), Claims(now, "alert:a", "cancel-task:1"), "host-a", lease, default));
-        Assert.False(await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default));
+        Assert.False(
+            await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default)
+        );
 
         Assert.Null(await store.Value.TryTakeRunAsync("r2", "host-b", lease, default));
         Assert.Empty(await store.Value.ClaimedAsync(["alert:b"], default)); // nothing of the failed run was kept
-        Assert.Equal(["alert:a", "cancel-task:1"], (await store.Value.ClaimedAsync(["alert:a", "alert:b", "cancel-task:1"], default)).Order());
+        Assert.Equal(
+            ["alert:a", "cancel-task:1"],
+            (await store.Value.ClaimedAsync(["alert:a", "alert:b", "cancel-task:1"], default)).Order()
+        );
         await store.Value.ReleaseClaimsAsync(["cancel-task:1"], "r2", default); // not r2's: it stays
-        Assert.False(await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default));
+        Assert.False(
+            await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default)
+        );
         await store.Value.ReleaseClaimsAsync(["cancel-task:1"], "r1", default);
         Assert.True(await store.Value.TryCreateRunAsync(Run("r2", now), Claims(now, "alert:b", "cancel-task:1"), "host-a", lease, default));
     }
@@ -159,8 +189,21 @@ public sealed class StoreContractTests
         await using var store = await Open(kind);
         var now = store.Time.GetUtcNow();
 
-        var created = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            store.Value.TryCreateRunAsync(Run($"run-{i}", now), Claims(now, "alert:2022-04-10:account:Shots:Breach", $"cancel-task:{i % 3}"), $"host-{i}", TimeSpan.FromSeconds(30), default))));
+        var created = await Task.WhenAll(
+            Enumerable
+                .Range(0, 20)
+                .Select(i =>
+                    Task.Run(() =>
+                        store.Value.TryCreateRunAsync(
+                            Run($"run-{i}", now),
+                            Claims(now, "alert:2022-04-10:account:Shots:Breach", $"cancel-task:{i % 3}"),
+                            $"host-{i}",
+                            TimeSpan.FromSeconds(30),
+                            default
+                        )
+                    )
+                )
+        );
 
         Assert.Single(created, c => c);
     }
@@ -212,7 +255,7 @@ public sealed class StoreContractTests
         Assert.Empty(await b.StalledRunsAsync(default));
         Assert.Null(await b.TryTakeRunAsync("r1", "host-b", lease, default));
         Assert.False(await b.TryTakeGuardAsync("spending-limits:sync", "host-b", lease, default));
-        Assert.Equal(RunStart.Queued, await b.BeginGuardAsync("spending-limits:sync", "host-b", lease, default));
+        Assert.Equal(GuardOutcome.Queued, await b.BeginGuardAsync("spending-limits:sync", "host-b", lease, default));
         Assert.False(await b.TryClaimAsync("event:1", fast.GetUtcNow().AddSeconds(30), default));
         Assert.Equal(["cancel-task:1", "event:1"], (await b.ClaimedAsync(["cancel-task:1", "event:1"], default)).Order());
         Assert.True(await a.SaveRunAsync(Run("r1", start), "host-a", lease, default));
@@ -240,13 +283,22 @@ public sealed class StoreContractTests
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, store.Time.GetUtcNow().AddHours(-1));
         var other = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1));
 
-        var created = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Created, 0), Seen(other, QuantumTaskStatus.Queued, 0)], default);
+        var created = await store.Value.RecordAsync(
+            [Seen(task, QuantumTaskStatus.Created, 0), Seen(other, QuantumTaskStatus.Queued, 0)],
+            default
+        );
         var completed = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Completed, 30)], default);
         var lateQueued = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Queued, 10)], default);
-        var twice = await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Completed, 30), Seen(other, QuantumTaskStatus.Queued, 0)], default);
+        var twice = await store.Value.RecordAsync(
+            [Seen(task, QuantumTaskStatus.Completed, 30), Seen(other, QuantumTaskStatus.Queued, 0)],
+            default
+        );
 
         Assert.Equal(2, created.Count);
-        Assert.Equal((QuantumTaskStatus.Created, QuantumTaskStatus.Completed), (completed.Single().Before!.Task.Status, completed.Single().After!.Task.Status));
+        Assert.Equal(
+            (QuantumTaskStatus.Created, QuantumTaskStatus.Completed),
+            (completed.Single().Before!.Task.Status, completed.Single().After!.Task.Status)
+        );
         Assert.Empty(lateQueued); // a QUEUED that arrives after COMPLETED changes nothing
         Assert.Empty(twice);
         var row = Assert.Single(await store.Value.LedgerTasksAsync(Today, [QuantumTaskStatus.Completed], default));
@@ -254,7 +306,10 @@ public sealed class StoreContractTests
         Assert.Equal(2, (await store.Value.LedgerTasksAsync(Today, null, default)).Count);
         Assert.Equal(
             [$"{Tasks.AnkaaArn} QUEUED 1 7", $"{Tasks.AspenArn} COMPLETED 1 50"],
-            (await store.Value.DayTotalsAsync(Today, Today, default)).Select(t => $"{t.DeviceArn} {t.Status.ToWire()} {t.Tally.Tasks} {t.Tally.Shots}").Order());
+            (await store.Value.DayTotalsAsync(Today, Today, default))
+                .Select(t => $"{t.DeviceArn} {t.Status.ToWire()} {t.Tally.Tasks} {t.Tally.Shots}")
+                .Order()
+        );
     }
 
     [Theory]
@@ -263,10 +318,21 @@ public sealed class StoreContractTests
     {
         await using var store = await Open(kind);
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 10, store.Time.GetUtcNow());
-        QuantumTaskStatus[] statuses = [QuantumTaskStatus.Created, QuantumTaskStatus.Queued, QuantumTaskStatus.Running, QuantumTaskStatus.Completed];
+        QuantumTaskStatus[] statuses =
+        [
+            QuantumTaskStatus.Created,
+            QuantumTaskStatus.Queued,
+            QuantumTaskStatus.Running,
+            QuantumTaskStatus.Completed,
+        ];
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            store.Value.RecordAsync([Seen(task, statuses[i % statuses.Length], i % statuses.Length)], default))));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 20)
+                .Select(i =>
+                    Task.Run(() => store.Value.RecordAsync([Seen(task, statuses[i % statuses.Length], i % statuses.Length)], default))
+                )
+        );
 
         var total = Assert.Single(await store.Value.DayTotalsAsync(Today, Today, default));
         Assert.Equal((QuantumTaskStatus.Completed, new StatusTally(1, 10)), (total.Status, total.Tally));
@@ -280,7 +346,9 @@ public sealed class StoreContractTests
         var told = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 5, store.Time.GetUtcNow().AddHours(-1));
         var listed = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1));
         await store.Value.RecordAsync(
-            [Seen(told, QuantumTaskStatus.Running, 20), Seen(listed, QuantumTaskStatus.Queued, 0) with { Confirmed = true }], default);
+            [Seen(told, QuantumTaskStatus.Running, 20), Seen(listed, QuantumTaskStatus.Queued, 0) with { Confirmed = true }],
+            default
+        );
         var unconfirmed = Assert.Single(await store.Value.UnconfirmedTasksAsync(Today, Today, default));
         Assert.Equal(told.QuantumTaskArn, unconfirmed.Task.QuantumTaskArn);
 
@@ -294,7 +362,10 @@ public sealed class StoreContractTests
         Assert.True(row.Confirmed);
         Assert.Equal(
             [$"{Tasks.AspenArn} COMPLETED 1 5", $"{Tasks.AspenArn} QUEUED 1 7"],
-            (await store.Value.DayTotalsAsync(Today, Today, default)).Select(t => $"{t.DeviceArn} {t.Status.ToWire()} {t.Tally.Tasks} {t.Tally.Shots}").Order());
+            (await store.Value.DayTotalsAsync(Today, Today, default))
+                .Select(t => $"{t.DeviceArn} {t.Status.ToWire()} {t.Tally.Tasks} {t.Tally.Shots}")
+                .Order()
+        );
     }
 
     [Theory]
@@ -303,8 +374,10 @@ public sealed class StoreContractTests
     {
         await using var store = await Open(kind);
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 5, store.Time.GetUtcNow().AddHours(-1));
-        var untagged = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1))
-            with { Tags = new Dictionary<string, string>() };
+        var untagged = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 7, store.Time.GetUtcNow().AddHours(-1)) with
+        {
+            Tags = new Dictionary<string, string>(),
+        };
         await store.Value.RecordAsync([Seen(task, QuantumTaskStatus.Created, 0), Seen(untagged, QuantumTaskStatus.Queued, 0)], default);
         Assert.Null(await TagsOf(store, task));
 
@@ -369,7 +442,8 @@ public sealed class StoreContractTests
         var old = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 5, now.AddDays(-Retention.LedgerTaskDays - 1));
         var recent = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 5, now.AddDays(-1));
 
-        Assert.Empty(await store.Value.RecordAsync([Seen(old, QuantumTaskStatus.Queued, 0)], default)); // its totals may be gone: never counted again
+        // its totals may be gone: never counted again
+        Assert.Empty(await store.Value.RecordAsync([Seen(old, QuantumTaskStatus.Queued, 0)], default));
         Assert.Single(await store.Value.RecordAsync([Seen(recent, QuantumTaskStatus.Queued, 0)], default));
         await store.Value.MarkScannedAsync([Today.AddDays(-1)], Retention.EveryDevice, now, default);
 

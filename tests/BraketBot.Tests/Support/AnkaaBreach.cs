@@ -15,10 +15,12 @@ public sealed record AnkaaBreach(QuantumTaskSummary[] Queued, QuantumTaskSummary
     public static AnkaaBreach Arrange(BotFactory bot, int queued, long shots, params (string Key, string Value)[] runs)
     {
         bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
-        foreach (var (key, value) in runs) bot.Settings[key] = value;
+        foreach (var (key, value) in runs)
+            bot.Settings[key] = value;
         var breach = new AnkaaBreach(
             Tasks.Many(queued, Tasks.AnkaaArn, QuantumTaskStatus.Queued, shots, Morning).ToArray(),
-            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, shots, Morning.AddHours(1)));
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, shots, Morning.AddHours(1))
+        );
         bot.Braket.Add([.. breach.All]);
         return breach;
     }

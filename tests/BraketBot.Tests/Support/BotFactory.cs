@@ -26,17 +26,26 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <param name="realHttp">Kestrel on loopback; the in-memory test server where a test wants the start-up exception itself.</param>
     /// <param name="braket">A fake shared with other hosts (several instances of one deployment).</param>
     /// <param name="slack">Likewise.</param>
-    /// <param name="now">Where the clock starts: <see cref="Today"/> unless a test shares the store with a real process (which keeps real time).</param>
-    public BotFactory(bool configured = true, bool realHttp = true, FakeBraket? braket = null, FakeSlack? slack = null, DateTimeOffset? now = null)
+    /// <param name="now">Where the clock starts: <see cref="Today"/> unless a test shares the store with a real process (which keeps real
+    /// time).</param>
+    public BotFactory(
+        bool configured = true,
+        bool realHttp = true,
+        FakeBraket? braket = null,
+        FakeSlack? slack = null,
+        DateTimeOffset? now = null
+    )
     {
         Clock = new TestClock(now ?? Today);
         ownsFakes = braket is null;
         Braket = braket ?? new FakeBraket();
         Slack = slack ?? new FakeSlack();
         if (configured)
-            foreach (var (key, value) in FullSettings(Braket.Url, Slack.ApiBase)) Settings[key] = value;
+            foreach (var (key, value) in FullSettings(Braket.Url, Slack.ApiBase))
+                Settings[key] = value;
         this.realHttp = realHttp;
-        if (realHttp) UseKestrel(0);
+        if (realHttp)
+            UseKestrel(0);
     }
 
     private readonly bool realHttp;
@@ -72,13 +81,15 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <summary>A client of the host's real Kestrel address (the host starts on first use).</summary>
     public HttpClient Client()
     {
-        if (!realHttp) return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (!realHttp)
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) });
     }
 
-    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>GET /readyz: its status and its report.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Report)> ReadinessAsync()
@@ -95,8 +106,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         while (true)
         {
             var (status, report) = await ReadinessAsync();
-            if (status == HttpStatusCode.OK) return report;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Never ready: {report}");
+            if (status == HttpStatusCode.OK)
+                return report;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Never ready: {report}");
             await Task.Delay(25);
         }
     }
@@ -115,11 +128,17 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         for (var idle = 0; idle < 3; await Task.Delay(50))
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not settle: work was still in flight.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The host did not settle: work was still in flight.");
             var jobs = storage.GetMonitoringApi();
             var enqueued = BraketBot.Jobs.JobQueues.Served.Sum(jobs.EnqueuedCount);
-            var busy = queue.Unfinished > 0 || runs.Unfinished > 0 || homeTabs.Unfinished > 0
-                || enqueued > 0 || jobs.ProcessingCount() > 0 || jobs.ScheduledCount() > 0;
+            var busy =
+                queue.Unfinished > 0
+                || runs.Unfinished > 0
+                || homeTabs.Unfinished > 0
+                || enqueued > 0
+                || jobs.ProcessingCount() > 0
+                || jobs.ScheduledCount() > 0;
             idle = busy ? 0 : idle + 1;
         }
     }
@@ -135,17 +154,21 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(configuration => configuration.Add(Live));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            if (ShutdownTimeout is { } shutdown) services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
-            if (ResettableStore) services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
+            if (ShutdownTimeout is { } shutdown)
+                services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
+            if (ResettableStore)
+                services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
             // The SQS client's, in place of the SDK's default chain (moto takes any keys).
             services.AddSingleton<AWSCredentials>(_ => new BasicAWSCredentials(Credentials.AccessKey, Credentials.SecretKey));
-            foreach (var change in TestServices) change(services);
+            foreach (var change in TestServices)
+                change(services);
             // Retries as in production, minus the waiting.
             services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
         });
@@ -154,12 +177,13 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         // Once: a test class may stop the host itself before its fixture is disposed.
-        if (disposed) return;
+        if (disposed)
+            return;
         disposed = true;
         base.Dispose(disposing);
-        if (!ownsFakes) return;
+        if (!ownsFakes)
+            return;
         Braket.Dispose();
         Slack.Dispose();
     }
-
 }

@@ -61,7 +61,8 @@ public sealed class CliHost : IDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddSingleton<IAwsCredentialsSource>(new Source(Credentials));
         builder.Services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
-        foreach (var change in TestServices) change(builder.Services);
+        foreach (var change in TestServices)
+            change(builder.Services);
 
         var console = new TestConsole().Width(160);
         if (Answer is not null)
@@ -86,9 +87,13 @@ public sealed class CliHost : IDisposable
 
     private sealed class Source(ImmutableCredentials? credentials) : IAwsCredentialsSource
     {
-        public Task<ImmutableCredentials> GetAsync(CancellationToken cancellationToken) => credentials is null
-            ? throw new AmazonClientException("Failed to resolve AWS credentials. The credential providers used to search for credentials returned the following errors: …")
-            : Task.FromResult(credentials);
+        public Task<ImmutableCredentials> GetAsync(CancellationToken cancellationToken) =>
+            credentials is null
+                ? throw new AmazonClientException(
+                    "Failed to resolve AWS credentials. The credential providers used to search for credentials returned the following "
+                        + "errors: …"
+                )
+                : Task.FromResult(credentials);
 
         public async Task<string> DescribeAsync(CancellationToken cancellationToken)
         {

@@ -25,7 +25,8 @@ public sealed class LiveSettings : IConfigurationSource
     /// <summary>Several settings at once, in one reload: a group of keys valid only together (a budget's tag and caps).</summary>
     public void Set(IReadOnlyDictionary<string, string?> settings)
     {
-        foreach (var (key, value) in settings) provider.Set(key, value);
+        foreach (var (key, value) in settings)
+            provider.Set(key, value);
         provider.Reload();
     }
 

@@ -18,8 +18,10 @@ public static class PreviousRelease
         await Building.WaitAsync();
         try
         {
-            if (File.Exists(Path.Combine(folder, "built"))) return app;
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); // a build that did not finish
+            if (File.Exists(Path.Combine(folder, "built")))
+                return app;
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true); // a build that did not finish
             var source = Path.Combine(folder, "source");
             Directory.CreateDirectory(source);
             await RunAsync("bash", $"-c \"git archive {Commit} | tar -x -C '{source}'\"", Repository.Root, TimeSpan.FromMinutes(1));
@@ -36,6 +38,7 @@ public static class PreviousRelease
     private static async Task RunAsync(string file, string args, string directory, TimeSpan timeout)
     {
         var (code, output) = await ImagePublish.RunProcessAsync(file, args, directory, timeout);
-        if (code != 0) throw new InvalidOperationException($"{file} {args} failed ({code}):\n{output}");
+        if (code != 0)
+            throw new InvalidOperationException($"{file} {args} failed ({code}):\n{output}");
     }
 }

@@ -9,13 +9,16 @@ public sealed class RemoteCaller : IStartupFilter
 {
     public static readonly IPAddress Address = IPAddress.Parse("203.0.113.9");
 
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use((context, rest) =>
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+        app =>
         {
-            context.Connection.RemoteIpAddress = Address;
-            return rest(context);
-        });
-        next(app);
-    };
+            app.Use(
+                (context, rest) =>
+                {
+                    context.Connection.RemoteIpAddress = Address;
+                    return rest(context);
+                }
+            );
+            next(app);
+        };
 }

@@ -10,7 +10,8 @@ public static class Repository
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "BraketBot.sln"))) return dir.FullName;
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "BraketBot.sln")))
+                return dir.FullName;
         throw new DirectoryNotFoundException("BraketBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

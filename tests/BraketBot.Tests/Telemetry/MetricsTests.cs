@@ -25,7 +25,8 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
         Settings["Slack:Admins:0"] = "U2147483697";
     }
 
-    /// <summary>One series' value in the Prometheus text: the sample whose labels include all of these, or 0 when there is none yet.</summary>
+    /// <summary>One series' value in the Prometheus text: the sample whose labels include all of these, or 0 when there is none
+    /// yet.</summary>
     private async Task<double> Metric(string name, params string[] labels)
     {
         var text = await Client.GetStringAsync("/metrics");
@@ -65,7 +66,8 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
             Alerts: await Metric("braketbot_alerts_total", "outcome=\"posted\""),
             Cancelled: await Metric("braketbot_tasks_cancelled_total", "trigger=\"cap\"", "result=\"cancelled\""),
             Calls: await Metric("braketbot_braket_call_duration_seconds_count", "operation=\"CancelQuantumTask\"", "status_code=\"200\""),
-            Posts: await Metric("braketbot_slack_calls_total", "method=\"chat.postMessage\"", "outcome=\"ok\""));
+            Posts: await Metric("braketbot_slack_calls_total", "method=\"chat.postMessage\"", "outcome=\"ok\"")
+        );
 
         await Client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])));
         await Slack.WaitFor(() => Slack.TopLevel.Any(m => m.Body.ToString().Contains("Cancelled 4 queued tasks")) ? "done" : null);
@@ -75,7 +77,10 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
         Assert.Equal(before.Evaluations + 1, await Metric("braketbot_evaluations_total", "result=\"done\""));
         Assert.Equal(before.Alerts + 1, await Metric("braketbot_alerts_total", "outcome=\"posted\""));
         Assert.Equal(before.Cancelled + 4, await Metric("braketbot_tasks_cancelled_total", "trigger=\"cap\"", "result=\"cancelled\""));
-        Assert.Equal(before.Calls + 4, await Metric("braketbot_braket_call_duration_seconds_count", "operation=\"CancelQuantumTask\"", "status_code=\"200\""));
+        Assert.Equal(
+            before.Calls + 4,
+            await Metric("braketbot_braket_call_duration_seconds_count", "operation=\"CancelQuantumTask\"", "status_code=\"200\"")
+        );
         Assert.Equal(before.Posts + 1, await Metric("braketbot_slack_calls_total", "method=\"chat.postMessage\"", "outcome=\"ok\""));
         Assert.Equal(400, await Metric("braketbot_cap_used", "scope=\"device:aspen-m-1\"", "metric=\"shots\""));
         Assert.Equal(100, await Metric("braketbot_cap_limit", "scope=\"device:aspen-m-1\"", "metric=\"shots\""));
@@ -116,14 +121,22 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
         Braket.Add(Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning));
         Braket.Fail(BraketOperations.SearchQuantumTasks, HttpStatusCode.TooManyRequests);
         var before = (
-            Throttled: await Metric("braketbot_braket_call_duration_seconds_count", "operation=\"SearchQuantumTasks\"", "status_code=\"429\""),
-            Waited: await Metric("braketbot_braket_quota_wait_seconds_count", "operation=\"SearchQuantumTasks\""));
+            Throttled: await Metric(
+                "braketbot_braket_call_duration_seconds_count",
+                "operation=\"SearchQuantumTasks\"",
+                "status_code=\"429\""
+            ),
+            Waited: await Metric("braketbot_braket_quota_wait_seconds_count", "operation=\"SearchQuantumTasks\"")
+        );
 
         await SendCommandAsync("info 2022-04-10 Ankaa-3", "t1");
         await Slack.WaitForResponses("t1");
         await SettleAsync();
 
-        Assert.Equal(before.Throttled + 1, await Metric("braketbot_braket_call_duration_seconds_count", "operation=\"SearchQuantumTasks\"", "status_code=\"429\""));
+        Assert.Equal(
+            before.Throttled + 1,
+            await Metric("braketbot_braket_call_duration_seconds_count", "operation=\"SearchQuantumTasks\"", "status_code=\"429\"")
+        );
         Assert.True(await Metric("braketbot_braket_quota_wait_seconds_count", "operation=\"SearchQuantumTasks\"") > before.Waited);
     }
 
@@ -131,11 +144,17 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
     public async Task With_a_metrics_port_metrics_are_served_there_and_not_on_the_main_port()
     {
         var port = FreePort();
-        using var bot = await BotProcess.StartAsync(TestSettings.ForProcess(Braket.Url, Slack.ApiBase, new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Metrics:Port"] = port.ToString(CultureInfo.InvariantCulture),
-        }));
+        using var bot = await BotProcess.StartAsync(
+            TestSettings.ForProcess(
+                Braket.Url,
+                Slack.ApiBase,
+                new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                    ["Metrics:Port"] = port.ToString(CultureInfo.InvariantCulture),
+                }
+            )
+        );
         using var client = new HttpClient();
 
         var health = await client.GetAsync(new Uri(bot.Address, "/healthz"));

@@ -27,7 +27,18 @@ public sealed class MonthTests
         var origins = new TaskOrigins(store, null!, caps, time, NullLogger<TaskOrigins>.Instance);
         var jobs = new JobBook(store, null!, catalog, pricing, time, NullLogger<JobBook>.Instance);
         var ledger = new UsageLedger(
-            store, null!, scanner, unread, catalog, pricing, origins, jobs, caps, time, NullLogger<UsageLedger>.Instance);
+            store,
+            null!,
+            scanner,
+            unread,
+            catalog,
+            pricing,
+            origins,
+            jobs,
+            caps,
+            time,
+            NullLogger<UsageLedger>.Instance
+        );
         return (ledger, store, time);
     }
 
@@ -54,7 +65,10 @@ public sealed class MonthTests
         var lastDay = Day.Parse("2022-04-30");
 
         Assert.Equal("alert:2022-04:account:Cost:Breach", CapEnforcer.AlertKey(lastDay, cap, CapLevel.Breach));
-        Assert.Equal("alert:2022-04-30:account:Cost:Breach", CapEnforcer.AlertKey(lastDay, cap with { Period = CapPeriod.Day }, CapLevel.Breach));
+        Assert.Equal(
+            "alert:2022-04-30:account:Cost:Breach",
+            CapEnforcer.AlertKey(lastDay, cap with { Period = CapPeriod.Day }, CapLevel.Breach)
+        );
         Assert.Equal(new DateTimeOffset(2022, 5, 1, 7, 0, 0, TimeSpan.Zero), cap.PeriodEnd(Day.Parse("2022-04-02"), LosAngeles));
     }
 
@@ -62,9 +76,24 @@ public sealed class MonthTests
     public async Task The_month_sums_the_days_of_its_zone_and_rolls_over_at_local_midnight()
     {
         var (ledger, store, time) = Ledger(LastHalfHourOfApril);
-        var lateOnTheLastDay = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 100, new DateTimeOffset(2022, 5, 1, 6, 0, 0, TimeSpan.Zero));  // 04-30 23:00 local
-        var firstHour = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 10, new DateTimeOffset(2022, 4, 1, 7, 30, 0, TimeSpan.Zero));       // 04-01 00:30 local
-        var lateInMarch = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 1, new DateTimeOffset(2022, 4, 1, 6, 30, 0, TimeSpan.Zero));      // 03-31 23:30 local
+        var lateOnTheLastDay = Tasks.Task(
+            Tasks.AspenArn,
+            QuantumTaskStatus.Completed,
+            100,
+            new DateTimeOffset(2022, 5, 1, 6, 0, 0, TimeSpan.Zero)
+        ); // 04-30 23:00 local
+        var firstHour = Tasks.Task(
+            Tasks.AspenArn,
+            QuantumTaskStatus.Completed,
+            10,
+            new DateTimeOffset(2022, 4, 1, 7, 30, 0, TimeSpan.Zero)
+        ); // 04-01 00:30 local
+        var lateInMarch = Tasks.Task(
+            Tasks.AspenArn,
+            QuantumTaskStatus.Completed,
+            1,
+            new DateTimeOffset(2022, 4, 1, 6, 30, 0, TimeSpan.Zero)
+        ); // 03-31 23:30 local
         await Record(store, lateOnTheLastDay, firstHour, lateInMarch);
         await store.MarkScannedAsync([Day.Parse("2022-04-01"), Day.Parse("2022-04-30")], Retention.EveryDevice, time.GetUtcNow(), default);
 
@@ -76,7 +105,11 @@ public sealed class MonthTests
         Assert.Equal(Day.Parse("2022-04-02"), april.Missing[0]);
 
         time.Advance(TimeSpan.FromHours(1)); // 2022-05-01 00:30 in Los Angeles
-        var may = await ledger.MonthUsageAsync(Month.Of(Day.Of(time.GetUtcNow(), LosAngeles)), Day.Of(time.GetUtcNow(), LosAngeles), default);
+        var may = await ledger.MonthUsageAsync(
+            Month.Of(Day.Of(time.GetUtcNow(), LosAngeles)),
+            Day.Of(time.GetUtcNow(), LosAngeles),
+            default
+        );
         Assert.Equal(("2022-05", 1, 0L), (may.Month.ToString(), may.Days.Count, may.Shots));
     }
 
@@ -85,12 +118,16 @@ public sealed class MonthTests
     {
         var midApril = new DateTimeOffset(2022, 4, 15, 19, 0, 0, TimeSpan.Zero); // 04-15 12:00 local: half of April gone by
         var (ledger, store, _) = Ledger(midApril);
-        await Record(store, Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 0, midApril.AddHours(-1)), Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 0, midApril.AddHours(-2)));
+        await Record(
+            store,
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 0, midApril.AddHours(-1)),
+            Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 0, midApril.AddHours(-2))
+        );
 
         var april = await ledger.MonthUsageAsync(Month.Of(Day.Parse("2022-04-15")), Day.Parse("2022-04-15"), default);
 
-        Assert.Equal(0.60m, april.Cost);                      // two tasks at $0.30
-        Assert.Equal(1.24m, april.ProjectedCost(midApril));   // 0.60 over 14.5 of 30 days
+        Assert.Equal(0.60m, april.Cost); // two tasks at $0.30
+        Assert.Equal(1.24m, april.ProjectedCost(midApril)); // 0.60 over 14.5 of 30 days
         Assert.Equal(18.00m, april.ProjectedCost(april.Days[0].Window.Start.AddMinutes(1))); // never less than a day gone by
     }
 }

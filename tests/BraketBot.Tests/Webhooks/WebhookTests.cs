@@ -35,13 +35,19 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
     [InlineData("[1,2]", "not an EventBridge event object")]
     [InlineData("{\"detail-type\":\"Braket Task State Change\"}", "no id")]
     [InlineData("{\"id\":\"1\",\"detail-type\":\"Braket Task State Change\",\"source\":\"aws.braket\"}", "no detail")]
-    [InlineData("{\"id\":\"1\",\"detail-type\":\"Braket Task State Change\",\"source\":\"aws.braket\",\"detail\":{\"quantumTaskArn\":\"x\"}}", "quantumTaskArn")]
+    [InlineData(
+        "{\"id\":\"1\",\"detail-type\":\"Braket Task State Change\",\"source\":\"aws.braket\",\"detail\":{\"quantumTaskArn\":\"x\"}}",
+        "quantumTaskArn"
+    )]
     public async Task Malformed_bodies_get_400_with_a_reason(string body, string reason)
     {
         var response = await Client.SendAsync(Events.Post(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(reason, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        Assert.Contains(
+            reason,
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()
+        );
     }
 
     [Fact]
@@ -52,7 +58,10 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
         var response = await Client.SendAsync(Events.Post(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("ignored", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        Assert.Equal(
+            "ignored",
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString()
+        );
     }
 
     [Fact]
@@ -77,7 +86,10 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
 
         var parsed = Assert.IsType<EventParse.TaskEvent>(TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(sample)));
 
-        Assert.Equal(("6a7e8feb-b491-4cf7-a9f1-bf3703467718", 50L, QuantumTaskStatus.Created), (parsed.EventId, parsed.Task.Shots, parsed.Task.Status));
+        Assert.Equal(
+            ("6a7e8feb-b491-4cf7-a9f1-bf3703467718", 50L, QuantumTaskStatus.Created),
+            (parsed.EventId, parsed.Task.Shots, parsed.Task.Status)
+        );
         Assert.Equal(Tasks.AspenArn, parsed.Task.DeviceArn);
     }
 
@@ -95,14 +107,21 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
     }
 
     [Theory]
-    [InlineData("us-west-2", null, "not in Braket:Regions")]          // a region nobody asked to watch
-    [InlineData(null, "999988887777", "account is not the task's")]   // the event and its task disagree
-    public async Task Events_from_an_unwatched_region_or_another_account_are_acknowledged_and_ignored(string? region, string? account, string reason)
+    [InlineData("us-west-2", null, "not in Braket:Regions")] // a region nobody asked to watch
+    [InlineData(null, "999988887777", "account is not the task's")] // the event and its task disagree
+    public async Task Events_from_an_unwatched_region_or_another_account_are_acknowledged_and_ignored(
+        string? region,
+        string? account,
+        string reason
+    )
     {
         var task = Created();
         var body = Events.TaskStateChange(task);
-        if (region is not null) body = body.Replace("arn:aws:braket:us-west-1:", $"arn:aws:braket:{region}:").Replace("\"region\":\"us-west-1\"", $"\"region\":\"{region}\"");
-        if (account is not null) body = body.Replace($"\"account\":\"{Tasks.Account}\"", $"\"account\":\"{account}\"");
+        if (region is not null)
+            body = body.Replace("arn:aws:braket:us-west-1:", $"arn:aws:braket:{region}:")
+                .Replace("\"region\":\"us-west-1\"", $"\"region\":\"{region}\"");
+        if (account is not null)
+            body = body.Replace($"\"account\":\"{Tasks.Account}\"", $"\"account\":\"{account}\"");
 
         var response = await Client.SendAsync(Events.Post(body));
 
@@ -115,10 +134,10 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
     }
 
     [Theory]
-    [InlineData(-400)]    // a year ago
-    [InlineData(-2)]      // the day before yesterday
-    [InlineData(2)]       // the day after tomorrow
-    [InlineData(3650)]    // ten years on
+    [InlineData(-400)] // a year ago
+    [InlineData(-2)] // the day before yesterday
+    [InlineData(2)] // the day after tomorrow
+    [InlineData(3650)] // ten years on
     public async Task An_event_of_a_day_that_cannot_be_enforced_changes_nothing(int days)
     {
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50, BotFactory.Today.AddDays(days));
@@ -151,12 +170,27 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
         var store = new BraketBot.Storage.InMemoryBotStore(time);
         var jobs = new FlakyJobClient { Failures = 1 };
         var caps = new FixedOptions<CapsOptions>(new CapsOptions { Devices = { ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 100 } } });
-        var origins = new TaskOrigins(store, BraketServices.Create(Braket.Url).GetRequiredService<IBraketApi>(), caps, time,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<TaskOrigins>.Instance);
-        var intake = new EventIntake(store, null!, new CapEvaluator(store, jobs), origins, caps,
-            new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] }), TestMetrics.Create(), time,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<EventIntake>.Instance);
-        var parsed = Assert.IsType<EventParse.TaskEvent>(TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(Events.TaskStateChange(Created(), id: "ev-1"))));
+        var origins = new TaskOrigins(
+            store,
+            BraketServices.Create(Braket.Url).GetRequiredService<IBraketApi>(),
+            caps,
+            time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<TaskOrigins>.Instance
+        );
+        var intake = new EventIntake(
+            store,
+            null!,
+            new CapEvaluator(store, jobs),
+            origins,
+            caps,
+            new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] }),
+            TestMetrics.Create(),
+            time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<EventIntake>.Instance
+        );
+        var parsed = Assert.IsType<EventParse.TaskEvent>(
+            TaskStateChange.Parse(System.Text.Encoding.UTF8.GetBytes(Events.TaskStateChange(Created(), id: "ev-1")))
+        );
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => intake.HandleAsync(parsed, default));
         var redelivered = await intake.HandleAsync(parsed, default);

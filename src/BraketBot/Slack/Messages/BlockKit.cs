@@ -4,16 +4,6 @@ namespace BraketBot.Slack.Messages;
 
 // Block Kit, the part of it BraketBot uses: https://api.slack.com/reference/block-kit
 
-/// <summary>A text object: plain_text or mrkdwn.</summary>
-public sealed record TextObject(string Type, string Text)
-{
-    public bool? Emoji { get; init; }
-
-    public static TextObject Plain(string text) => new("plain_text", text) { Emoji = true };
-
-    public static TextObject Markdown(string text) => new("mrkdwn", text);
-}
-
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(HeaderBlock), "header")]
 [JsonDerivedType(typeof(SectionBlock), "section")]

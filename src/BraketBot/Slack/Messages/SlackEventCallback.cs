@@ -8,7 +8,15 @@ namespace BraketBot.Slack.Messages;
 /// fields of the inner event BraketBot reads. Parsing is pure and never throws.
 /// </summary>
 public sealed record SlackEventCallback(
-    string Type, string? Challenge, string? EventId, string? TeamId, string? AppId, string? EventType, string? User, string? Tab)
+    string Type,
+    string? Challenge,
+    string? EventId,
+    string? TeamId,
+    string? AppId,
+    string? EventType,
+    string? User,
+    string? Tab
+)
 {
     public const string UrlVerification = "url_verification";
     public const string EventCallbackType = "event_callback";
@@ -35,7 +43,8 @@ public sealed record SlackEventCallback(
     /// <summary>The body from a JSON element (a Socket Mode envelope's payload); null when it is not an object with a type.</summary>
     public static SlackEventCallback? From(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || Text(root, "type") is not { Length: > 0 } type) return null;
+        if (root.ValueKind != JsonValueKind.Object || Text(root, "type") is not { Length: > 0 } type)
+            return null;
         var inner = root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
         return new SlackEventCallback(
             type,
@@ -45,7 +54,8 @@ public sealed record SlackEventCallback(
             Text(root, "api_app_id"),
             Text(inner, "type"),
             Text(inner, "user"),
-            Text(inner, "tab"));
+            Text(inner, "tab")
+        );
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -8,7 +8,14 @@ namespace BraketBot.Slack.SocketMode;
 /// <c>events_api</c>) that carry an <c>envelope_id</c> to acknowledge and the payload the HTTP routes
 /// would have received. Parsing is pure and never throws.
 /// </summary>
-public sealed record Envelope(string Type, string? EnvelopeId, JsonElement Payload, bool AcceptsResponsePayload, string? Reason, int RetryAttempt)
+public sealed record Envelope(
+    string Type,
+    string? EnvelopeId,
+    JsonElement Payload,
+    bool AcceptsResponsePayload,
+    string? Reason,
+    int RetryAttempt
+)
 {
     public const string Hello = "hello";
     public const string Disconnect = "disconnect";
@@ -23,8 +30,10 @@ public sealed record Envelope(string Type, string? EnvelopeId, JsonElement Paylo
         {
             using var document = JsonDocument.Parse(frame.ToArray());
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return null;
-            if (Text(root, "type") is not { Length: > 0 } type) return null;
+            if (root.ValueKind != JsonValueKind.Object)
+                return null;
+            if (Text(root, "type") is not { Length: > 0 } type)
+                return null;
             var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
             return new Envelope(
                 type,
@@ -32,7 +41,12 @@ public sealed record Envelope(string Type, string? EnvelopeId, JsonElement Paylo
                 payload,
                 root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True,
                 Text(root, "reason"),
-                root.TryGetProperty("retry_attempt", out var retry) && retry.ValueKind == JsonValueKind.Number && retry.TryGetInt32(out var attempt) ? attempt : 0);
+                root.TryGetProperty("retry_attempt", out var retry)
+                && retry.ValueKind == JsonValueKind.Number
+                && retry.TryGetInt32(out var attempt)
+                    ? attempt
+                    : 0
+            );
         }
         catch (JsonException)
         {
@@ -41,8 +55,7 @@ public sealed record Envelope(string Type, string? EnvelopeId, JsonElement Paylo
     }
 
     /// <summary>A string field of the payload, or "" (slash command payloads carry every field as a string).</summary>
-    public string PayloadText(string name) =>
-        Payload.ValueKind == JsonValueKind.Object ? Text(Payload, name) ?? "" : "";
+    public string PayloadText(string name) => Payload.ValueKind == JsonValueKind.Object ? Text(Payload, name) ?? "" : "";
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -7,7 +7,8 @@ namespace BraketBot.Slack.SocketMode;
 /// <summary>What goes back for an envelope: its id and, for a slash command, the immediate answer.</summary>
 public sealed record Acknowledgement(string EnvelopeId, object? Payload = null)
 {
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(new { envelope_id = EnvelopeId, payload = Payload }, SlackMessage.Json);
+    public byte[] ToUtf8Json() =>
+        JsonSerializer.SerializeToUtf8Bytes(new { envelope_id = EnvelopeId, payload = Payload }, SlackMessage.Json);
 }
 
 /// <summary>
@@ -20,7 +21,8 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventInta
     /// <summary>The acknowledgement to send, or null to send none.</summary>
     public async Task<Acknowledgement?> HandleAsync(Envelope envelope, CancellationToken cancellationToken)
     {
-        if (envelope.EnvelopeId is not { Length: > 0 } id) return null;
+        if (envelope.EnvelopeId is not { Length: > 0 } id)
+            return null;
         // Slack redelivers an envelope whose acknowledgement it missed, under the same id.
         var deliveryId = "socket:" + id;
         switch (envelope.Type)
@@ -33,13 +35,15 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventInta
                     return new(id);
                 }
                 var accepted = await intake.AcceptCommandAsync(slash, deliveryId, cancellationToken);
-                if (accepted.Admission == Admission.Refused) LogRefused(envelope.Type, id, slash.TeamId, slash.AppId);
+                if (accepted.Admission == Admission.Refused)
+                    LogRefused(envelope.Type, id, slash.TeamId, slash.AppId);
                 return accepted.Reply is { } reply && envelope.AcceptsResponsePayload && accepted.Admission != Admission.Replayed
                     ? new(id, ImmediateReply.Body(reply))
                     : new(id);
 
             case Envelope.Interactive:
-                var payload = envelope.Payload.ValueKind == JsonValueKind.Object ? BlockActionsPayload.Parse(envelope.Payload.GetRawText()) : null;
+                var payload =
+                    envelope.Payload.ValueKind == JsonValueKind.Object ? BlockActionsPayload.Parse(envelope.Payload.GetRawText()) : null;
                 if (payload is null)
                 {
                     LogUnusable(envelope.Type, id);
@@ -71,19 +75,30 @@ public sealed partial class EnvelopeHandler(CommandIntake intake, SlackEventInta
     private Acknowledgement? Acknowledge(Admission admission, Envelope envelope, string? teamId, string? appId)
     {
         var id = envelope.EnvelopeId!;
-        if (admission == Admission.Refused) LogRefused(envelope.Type, id, teamId, appId);
-        if (admission != Admission.Busy) return new(id);
+        if (admission == Admission.Refused)
+            LogRefused(envelope.Type, id, teamId, appId);
+        if (admission != Admission.Busy)
+            return new(id);
         LogBusy(id);
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode {Type} envelope {EnvelopeId} lacks what an answer needs; acknowledged and dropped")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Socket Mode {Type} envelope {EnvelopeId} lacks what an answer needs; acknowledged and dropped"
+    )]
     private partial void LogUnusable(string type, string envelopeId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Socket Mode {Type} envelope {EnvelopeId} from team {TeamId}, app {AppId}: not the configured Slack:TeamId / Slack:AppId")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Refused Socket Mode {Type} envelope {EnvelopeId} from team {TeamId}, app {AppId}: not the configured Slack:TeamId / "
+            + "Slack:AppId"
+    )]
     private partial void LogRefused(string type, string envelopeId, string? teamId, string? appId);
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Too busy to queue the work of envelope {EnvelopeId}; left unacknowledged for Slack to deliver again")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Too busy to queue the work of envelope {EnvelopeId}; left unacknowledged for Slack to deliver again"
+    )]
     private partial void LogBusy(string envelopeId);
 }

@@ -16,7 +16,8 @@ public sealed partial class SocketModeClient(
     LinkStatus<SocketModeClient> status,
     BraketBotMetrics metrics,
     TimeProvider time,
-    ILogger<SocketModeClient> logger) : BackgroundService
+    ILogger<SocketModeClient> logger
+) : BackgroundService
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(1);
@@ -50,11 +51,13 @@ public sealed partial class SocketModeClient(
                         await current.DisposeAsync();
                         current = null;
                     }
-                    if (current is null) Down($"Cannot connect to Slack over Socket Mode: {error}");
+                    if (current is null)
+                        Down($"Cannot connect to Slack over Socket Mode: {error}");
                     await Task.Delay(Backoff.After(++failures, FirstRetry, MaxRetry), time, stoppingToken);
                     continue;
                 }
-                if (current is not null) await current.DisposeAsync();
+                if (current is not null)
+                    await current.DisposeAsync();
                 current = next;
                 var since = time.GetUtcNow();
                 status.Up($"Connected to Slack over Socket Mode since {since:u}.");
@@ -70,12 +73,18 @@ public sealed partial class SocketModeClient(
                 Down($"Socket Mode connection lost ({end.Detail}); reconnecting.");
                 await current.DisposeAsync();
                 current = null;
-                if (time.GetUtcNow() - since >= Healthy) failures = 0;
+                if (time.GetUtcNow() - since >= Healthy)
+                    failures = 0;
                 failures++;
-                if (end.Reason == ConnectionEndReason.LinkDisabled) LogLinkDisabled();
-                else LogLost(end.Detail);
+                if (end.Reason == ConnectionEndReason.LinkDisabled)
+                    LogLinkDisabled();
+                else
+                    LogLost(end.Detail);
                 await Task.Delay(
-                    end.Reason == ConnectionEndReason.LinkDisabled ? MaxRetry : Backoff.After(failures, FirstRetry, MaxRetry), time, stoppingToken);
+                    end.Reason == ConnectionEndReason.LinkDisabled ? MaxRetry : Backoff.After(failures, FirstRetry, MaxRetry),
+                    time,
+                    stoppingToken
+                );
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,7 +93,8 @@ public sealed partial class SocketModeClient(
         }
         finally
         {
-            if (current is not null) await current.DisposeAsync();
+            if (current is not null)
+                await current.DisposeAsync();
         }
     }
 
@@ -108,8 +118,10 @@ public sealed partial class SocketModeClient(
         }
         catch (Exception e)
         {
-            if (connection is not null) await connection.DisposeAsync();
-            if (cancellationToken.IsCancellationRequested) throw;
+            if (connection is not null)
+                await connection.DisposeAsync();
+            if (cancellationToken.IsCancellationRequested)
+                throw;
             var error = e is TimeoutException ? "Slack did not say hello" : e.Message;
             LogConnectFailed(error);
             return (null, error);
@@ -131,7 +143,10 @@ public sealed partial class SocketModeClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Socket Mode connection was lost ({Detail}); reconnecting")]
     private partial void LogLost(string detail);
 
-    [LoggerMessage(Level = LogLevel.Error,
-        Message = "Slack disabled this app's Socket Mode link (link_disabled): turn Socket Mode on in the app's settings, or unset Slack:AppToken to use HTTP. Trying again every minute")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Slack disabled this app's Socket Mode link (link_disabled): turn Socket Mode on in the app's settings, or unset "
+            + "Slack:AppToken to use HTTP. Trying again every minute"
+    )]
     private partial void LogLinkDisabled();
 }

@@ -62,7 +62,11 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
     public bool IsOpen => socket.State == WebSocketState.Open;
 
     public static async Task<SocketModeConnection> ConnectAsync(
-        Uri url, Func<Envelope, CancellationToken, Task<Acknowledgement?>> handle, ILogger logger, CancellationToken cancellationToken)
+        Uri url,
+        Func<Envelope, CancellationToken, Task<Acknowledgement?>> handle,
+        ILogger logger,
+        CancellationToken cancellationToken
+    )
     {
         var socket = new ClientWebSocket();
         // Pings that expect a pong: a link that died silently (a NAT forgetting it) is noticed within a minute.
@@ -93,17 +97,22 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    if (frame.WrittenCount > MaxFrameBytes) throw new WebSocketException($"A frame of over {MaxFrameBytes} bytes arrived.");
+                    if (frame.WrittenCount > MaxFrameBytes)
+                        throw new WebSocketException($"A frame of over {MaxFrameBytes} bytes arrived.");
                     result = await socket.ReceiveAsync(frame.GetMemory(4096), closing.Token);
                     frame.Advance(result.Count);
                 } while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    End(ConnectionEndReason.Lost, $"Slack closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd());
+                    End(
+                        ConnectionEndReason.Lost,
+                        $"Slack closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd()
+                    );
                     return;
                 }
-                if (result.MessageType == WebSocketMessageType.Text) Take(Envelope.Parse(frame.WrittenSpan));
+                if (result.MessageType == WebSocketMessageType.Text)
+                    Take(Envelope.Parse(frame.WrittenSpan));
             }
         }
         catch (OperationCanceledException) when (closing.IsCancellationRequested)
@@ -129,17 +138,25 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
                 return;
             case { Type: Envelope.Disconnect }:
                 LogDisconnectRequested(logger, envelope.Reason ?? "(none)");
-                End(envelope.Reason == "link_disabled" ? ConnectionEndReason.LinkDisabled : ConnectionEndReason.RefreshRequested,
-                    $"Slack asked to reconnect: {envelope.Reason}");
+                End(
+                    envelope.Reason == "link_disabled" ? ConnectionEndReason.LinkDisabled : ConnectionEndReason.RefreshRequested,
+                    $"Slack asked to reconnect: {envelope.Reason}"
+                );
                 return;
             case { EnvelopeId: null }:
                 LogIgnored(logger, envelope.Type);
                 return;
         }
-        if (envelope.RetryAttempt > 0) LogRedelivered(logger, envelope.Type, envelope.EnvelopeId, envelope.RetryAttempt);
+        if (envelope.RetryAttempt > 0)
+            LogRedelivered(logger, envelope.Type, envelope.EnvelopeId, envelope.RetryAttempt);
         var work = Task.Run(() => AnswerAsync(envelope), CancellationToken.None);
         handling[work] = true;
-        work.ContinueWith(done => handling.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        work.ContinueWith(
+            done => handling.TryRemove(done, out _),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default
+        );
     }
 
     private async Task AnswerAsync(Envelope envelope)
@@ -147,7 +164,8 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
         try
         {
             var acknowledgement = await handle(envelope, closing.Token);
-            if (acknowledgement is null) return;
+            if (acknowledgement is null)
+                return;
             await SendAsync(acknowledgement.ToUtf8Json());
         }
         catch (Exception e)
@@ -180,7 +198,8 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
     /// <summary>Acknowledges what is being handled, then closes the socket with a close handshake.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
         // The handlers never throw (AnswerAsync logs); only the grace can run out.
         await Task.WhenAll(handling.Keys).WaitAsync(AckGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -212,9 +231,15 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode {Type} message without an envelope id; ignored")]
     private static partial void LogIgnored(ILogger logger, string type);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode redelivered {Type} envelope {EnvelopeId} (attempt {Attempt}); it is acted on once")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Socket Mode redelivered {Type} envelope {EnvelopeId} (attempt {Attempt}); it is acted on once"
+    )]
     private static partial void LogRedelivered(ILogger logger, string type, string? envelopeId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode {Type} envelope {EnvelopeId} could not be handled or acknowledged; Slack will deliver it again")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Socket Mode {Type} envelope {EnvelopeId} could not be handled or acknowledged; Slack will deliver it again"
+    )]
     private static partial void LogEnvelopeFailed(ILogger logger, Exception e, string type, string? envelopeId);
 }

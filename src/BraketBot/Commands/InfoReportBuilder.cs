@@ -1,5 +1,5 @@
-using BraketBot.Ports;
 using BraketBot.Limits;
+using BraketBot.Ports;
 using BraketBot.Reports;
 using BraketBot.Slack.Messages;
 using BraketBot.Usage;
@@ -12,9 +12,16 @@ namespace BraketBot.Commands;
 /// ledger when it holds the day (a sum, whatever the day's size, with how fresh it is), else, and on
 /// Refresh, from a scan.
 /// </summary>
-public sealed class InfoReports(
-    DayScanner scanner, UsageLedger ledger, DeviceCatalog catalog, Pricing pricing, BraketSpendingLimits limits, DayJobs dayJobs,
-    TimeProvider time, IOptionsMonitor<CapsOptions> capsOptions)
+public sealed class InfoReportBuilder(
+    DayScanner scanner,
+    UsageLedger ledger,
+    DeviceCatalog catalog,
+    Pricing pricing,
+    BraketSpendingLimits limits,
+    DayJobs dayJobs,
+    TimeProvider time,
+    IOptionsMonitor<CapsOptions> capsOptions
+)
 {
     /// <param name="scan">Ask Braket even when the ledger holds the day (the Refresh button).</param>
     public async Task<SlashReply> InfoAsync(Day day, string? deviceQuery, bool scan, CancellationToken cancellationToken) =>
@@ -26,29 +33,40 @@ public sealed class InfoReports(
         if (deviceQuery is not null)
         {
             var found = await catalog.FindAsync(deviceQuery, cancellationToken);
-            if (!found.IsSuccess) return new Refusal(found.Problem!);
+            if (!found.IsSuccess)
+                return new Refusal(found.Problem!);
             device = found.Value;
         }
 
         var reading = await ledger.ReadAsync(day, device, scan, cancellationToken);
-        if (!reading.IsSuccess) return new Refusal(reading.Error!.Describe());
+        if (!reading.IsSuccess)
+            return new Refusal(reading.Error!.Describe());
         var (usage, freshness, scanned) = reading.Value!;
 
         var caps = capsOptions.CurrentValue;
-        var standings = CapPolicy.Evaluate(usage, caps)
+        var standings = CapPolicy
+            .Evaluate(usage, caps)
             .Where(s => device is null || (s.Cap.Scope.Device is not null && s.Cap.Scope.Covers(device)))
             .ToList();
-        return new InfoReport(usage, device, standings, scanner.RegionsOf(device), pricing.Describe(usage.Devices.Select(d => d.Device)), caps.TimeZone, freshness)
+        return new InfoReport(
+            usage,
+            device,
+            standings,
+            scanner.RegionsOf(device),
+            pricing.Describe(usage.Devices.Select(d => d.Device)),
+            caps.TimeZone,
+            freshness
+        )
         {
             NativeLimits = limits.Known,
             ByBudget = await ByBudgetAsync(day, caps, cancellationToken),
             Jobs = await dayJobs.OfDayAsync(day, device, scanned, cancellationToken),
             // Which reservations: from the scan just made, else from the ledger's rows (read only on a day with reserved tasks).
-            Reservations = scanned is not null
-                ? ReservationUsage.Of(scanned.Where(t => device is null || t.DeviceArn == device.DeviceArn))
+            Reservations =
+                scanned is not null ? ReservationUsage.Of(scanned.Where(t => device is null || t.DeviceArn == device.DeviceArn))
                 : usage.Devices.Any(d => d.ReservedTotal.Tasks > 0)
                     ? ReservationUsage.Of((await ledger.DayTasksAsync(day, device, cancellationToken)).Value ?? [])
-                    : [],
+                : [],
         };
     }
 
@@ -58,7 +76,8 @@ public sealed class InfoReports(
     /// </summary>
     private async Task<BudgetSplit?> ByBudgetAsync(Day day, CapsOptions caps, CancellationToken cancellationToken)
     {
-        if (caps.Budgets.Count == 0 || day < Retention.OldestTaskDay(time.GetUtcNow())) return null;
+        if (caps.Budgets.Count == 0 || day < Retention.OldestTaskDay(time.GetUtcNow()))
+            return null;
         var (budgets, rest) = await ledger.BudgetsReadingAsync(day, withMonth: false, cancellationToken);
         return new BudgetSplit(budgets, rest, caps.Basis);
     }
