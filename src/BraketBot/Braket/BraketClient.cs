@@ -30,17 +30,13 @@ public sealed partial class BraketClient(
         CancellationToken cancellationToken
     )
     {
-        var body = new SearchRequest(
-            filters.Select(FilterWire.From).ToList(),
-            Math.Clamp(maxResults, 1, QuantumTaskPage.MaxSize),
-            nextToken
-        );
-        var result = await SendAsync<SearchQuantumTasksResponse>(
+        var result = await SearchAsync<SearchQuantumTasksResponse>(
             BraketOperations.SearchQuantumTasks,
             region,
-            HttpMethod.Post,
             "quantum-tasks",
-            body,
+            filters,
+            nextToken,
+            maxResults,
             cancellationToken
         );
         return result.IsSuccess
@@ -106,17 +102,13 @@ public sealed partial class BraketClient(
         CancellationToken cancellationToken
     )
     {
-        var body = new SearchRequest(
-            filters.Select(FilterWire.From).ToList(),
-            Math.Clamp(maxResults, 1, QuantumTaskPage.MaxSize),
-            nextToken
-        );
-        var result = await SendAsync<SearchJobsResponse>(
+        var result = await SearchAsync<SearchJobsResponse>(
             BraketOperations.SearchJobs,
             region,
-            HttpMethod.Post,
             "jobs",
-            body,
+            filters,
+            nextToken,
+            maxResults,
             cancellationToken
         );
         return result.IsSuccess
@@ -270,6 +262,26 @@ public sealed partial class BraketClient(
         var result = await SendAsync<EmptyResponse>(operation, region, method, path, body, cancellationToken);
         return result.IsSuccess ? new SpendingLimitChanged(spendingLimitArn) : result.Error!;
     }
+
+    /// <summary>One page of a filtered search (tasks or jobs share the request's shape and page size).</summary>
+    private Task<BraketResult<T>> SearchAsync<T>(
+        string operation,
+        string region,
+        string path,
+        IReadOnlyList<QuantumTaskFilter> filters,
+        string? nextToken,
+        int maxResults,
+        CancellationToken cancellationToken
+    )
+        where T : class =>
+        SendAsync<T>(
+            operation,
+            region,
+            HttpMethod.Post,
+            path,
+            new SearchRequest(filters.Select(FilterWire.From).ToList(), Math.Clamp(maxResults, 1, QuantumTaskPage.MaxSize), nextToken),
+            cancellationToken
+        );
 
     private async Task<BraketResult<T>> SendAsync<T>(
         string operation,
