@@ -1,10 +1,16 @@
 using BraketBot.Braket;
+using BraketBot.Budgets;
+using BraketBot.Cancel;
+using BraketBot.Caps;
 using BraketBot.Charts;
 using BraketBot.Cli;
 using BraketBot.Commands;
+using BraketBot.Digest;
 using BraketBot.Enforcement;
 using BraketBot.Home;
 using BraketBot.Hosting;
+using BraketBot.Info;
+using BraketBot.Interactions;
 using BraketBot.Jobs;
 using BraketBot.Limits;
 using BraketBot.Prices;
@@ -47,13 +53,19 @@ public partial class Program
             .AddJobs(configuration)
             .AddBraket(configuration)
             .AddSlack(configuration)
-            .AddCharts()
+            .AddCharts(configuration)
             .AddSocketMode(configuration)
             .AddUsage(configuration)
             .AddPrices()
             .AddEnforcement(configuration)
             .AddLimits()
             .AddCommands(configuration)
+            .AddInteractions()
+            .AddInfo()
+            .AddCancel()
+            .AddCaps()
+            .AddBudgets()
+            .AddDigest()
             .AddHome()
             .AddWebhooks(configuration)
             .AddQueue(configuration);

@@ -4,16 +4,6 @@ using SkiaSharp;
 
 namespace BraketBot.Charts;
 
-/// <summary>Where a panel's data area is in the PNG, and the values its vertical axis spans: enough to find any value's pixel
-/// row.</summary>
-public sealed record PanelFrame(int Left, int Top, int Right, int Bottom, double Min, double Max)
-{
-    public int RowOf(double value) => (int)Math.Round(Bottom - (value - Min) / (Max - Min) * (Bottom - Top));
-}
-
-/// <summary>A drawn chart: the PNG and where each panel's data is in it.</summary>
-public sealed record ChartDrawing(byte[] Png, IReadOnlyList<PanelFrame> Frames);
-
 /// <summary>
 /// Draws usage charts with ScottPlot 5 at Slack's preview size (twice over for sharp screens): a title
 /// with the period and the zone, one legend, then a panel per metric side by side with units on their

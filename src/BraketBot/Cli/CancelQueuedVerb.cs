@@ -1,5 +1,6 @@
+using BraketBot.Cancel;
 using BraketBot.Commands;
-using BraketBot.Reports;
+using BraketBot.Enforcement;
 using BraketBot.Usage;
 using Spectre.Console;
 

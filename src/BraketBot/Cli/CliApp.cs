@@ -1,5 +1,5 @@
+using BraketBot.Commands;
 using BraketBot.Prices;
-using BraketBot.Reports;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;

@@ -5,23 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Cli;
 
-public enum CheckStatus
-{
-    Pass,
-    Fail,
-    Skip,
-}
-
-/// <summary>One line of `doctor`: what was checked, what was found, and, when it failed, how to fix it.</summary>
-public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail, string? Fix = null)
-{
-    public static DoctorCheck Pass(string name, string detail) => new(name, CheckStatus.Pass, detail);
-
-    public static DoctorCheck Fail(string name, string detail, string fix) => new(name, CheckStatus.Fail, detail, fix);
-
-    public static DoctorCheck Skip(string name, string detail) => new(name, CheckStatus.Skip, detail);
-}
-
 /// <summary>
 /// The set-up, end to end, as the host would meet it: the configuration against the rules the host
 /// applies at start, AWS (credentials and each permission), Slack (tokens, the alert channel), the

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BraketBot.Reports;
+using BraketBot.Budgets;
+using BraketBot.Cancel;
+using BraketBot.Caps;
+using BraketBot.Info;
+using BraketBot.Limits;
 
 namespace BraketBot.Cli;
 

@@ -1,4 +1,10 @@
-using BraketBot.Reports;
+using BraketBot.Budgets;
+using BraketBot.Cancel;
+using BraketBot.Caps;
+using BraketBot.Enforcement;
+using BraketBot.Info;
+using BraketBot.Limits;
+using BraketBot.Views;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BraketBot.Commands;
 
 /// <summary>Who may ask BraketBot for what: the access part of the Slack section.</summary>
@@ -34,12 +32,4 @@ public sealed record AccessOptions
     public bool Admits(string? teamId, string? appId) =>
         (string.IsNullOrEmpty(TeamId) || string.Equals(TeamId, teamId, StringComparison.Ordinal))
         && (string.IsNullOrEmpty(AppId) || string.Equals(AppId, appId, StringComparison.Ordinal));
-}
-
-public sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
-{
-    public ValidateOptionsResult Validate(string? name, AccessOptions options) =>
-        options.Admins.Any(string.IsNullOrWhiteSpace)
-            ? ValidateOptionsResult.Fail("Slack:Admins must list Slack user ids (U…), without empty entries.")
-            : ValidateOptionsResult.Success;
 }

@@ -1,4 +1,4 @@
-using BraketBot.Reports;
+using BraketBot.Messages;
 
 namespace BraketBot.Commands;
 
@@ -11,6 +11,10 @@ public static class BudgetLookup
         var name = caps.Budgets.Keys.FirstOrDefault(k => string.Equals(k, query, StringComparison.OrdinalIgnoreCase));
         return name is not null && BudgetScope.Of(name, caps.Budgets[name]) is { } budget
             ? budget
-            : new Refusal(BudgetDayView.Unknown(query, caps.Budgets.Keys.Order(StringComparer.OrdinalIgnoreCase)));
+            : new Refusal(BudgetLookup.Unknown(query, caps.Budgets.Keys.Order(StringComparer.OrdinalIgnoreCase)));
     }
+
+    public static string Unknown(string name, IEnumerable<string> budgets) =>
+        $"There is no budget `{SlackMessage.Shorten(name.Replace("`", "'", StringComparison.Ordinal), 60)}`. "
+        + (budgets.Any() ? $"Budgets: {string.Join(", ", budgets.Select(b => $"`{b}`"))}." : "No budgets are configured.");
 }

@@ -1,17 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
+using BraketBot.Messages;
 
 namespace BraketBot.Commands;
-
-/// <summary>What a chart covers: a day, or a month (null: this month).</summary>
-public abstract record ChartPeriod
-{
-    public sealed record OfDay(DayQuery Day) : ChartPeriod;
-
-    public sealed record OfMonth(Month? Month) : ChartPeriod;
-}
 
 /// <summary>Parses the text of a /braket command. Pure; never throws; every bad input gets a reason.</summary>
 public static partial class CommandParser

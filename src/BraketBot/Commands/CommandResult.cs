@@ -13,6 +13,3 @@ public readonly record struct CommandResult<T>(T? Value, string? Problem)
 
     public static implicit operator CommandResult<T>(Refusal refusal) => new(null, refusal.Problem);
 }
-
-/// <summary>Why a command has no result, in words for the person who asked.</summary>
-public readonly record struct Refusal(string Problem);

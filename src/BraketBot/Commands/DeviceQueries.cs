@@ -1,4 +1,3 @@
-using BraketBot.Reports;
 using BraketBot.Usage;
 
 namespace BraketBot.Commands;
@@ -14,8 +13,13 @@ public static class DeviceQueries
         await catalog.ResolveAsync(nameOrArn, cancellationToken) switch
         {
             DeviceLookup.Found found => found.Device,
-            DeviceLookup.NotFound notFound => new Refusal(InfoReportView.UnknownDevice(notFound.Query, notFound.Suggestions)),
+            DeviceLookup.NotFound notFound => new Refusal(DeviceQueries.UnknownDevice(notFound.Query, notFound.Suggestions)),
             DeviceLookup.Failed failed => new Refusal(failed.Error.Describe()),
             var other => throw new InvalidOperationException($"Unknown device lookup {other}"),
         };
+
+    public static string UnknownDevice(string query, IReadOnlyList<string> suggestions) =>
+        suggestions.Count > 0
+            ? $"No device is called `{query}`. Did you mean {string.Join(", ", suggestions.Select(s => $"`{s}`"))}?"
+            : $"No device is called `{query}`. Give a device name from the Braket console, or a device ARN.";
 }

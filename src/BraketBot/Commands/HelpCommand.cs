@@ -1,5 +1,4 @@
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
+using BraketBot.Messages;
 
 namespace BraketBot.Commands;
 

@@ -1,4 +1,4 @@
-using BraketBot.Slack.Messages;
+using BraketBot.Messages;
 
 namespace BraketBot.Commands;
 

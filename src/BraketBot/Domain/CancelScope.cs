@@ -31,6 +31,3 @@ public sealed record CancelScope(Day Day, string? DeviceArn, string? DeviceName,
     public bool Covers(QuantumTaskSummary task, DeviceSummary device) =>
         (AllDevices || task.DeviceArn == DeviceArn) && (Budget is null || Budget.Covers(task, device));
 }
-
-/// <summary>A "Cancel all queued" button as an alert offers it: its scope and what was queued there when the alert was planned.</summary>
-public sealed record CancelOffer(CancelScope Scope, int Tasks, long Shots);

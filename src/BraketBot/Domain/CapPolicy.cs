@@ -1,41 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace BraketBot.Domain;
-
-public enum CapMetric
-{
-    Shots,
-    Cost,
-}
-
-public enum CapLevel
-{
-    Warning,
-    Breach,
-}
-
-/// <summary>What a cap is counted over: a day, or the calendar month of that day (in Caps:TimeZone).</summary>
-public enum CapPeriod
-{
-    Day,
-    Month,
-}
-
-public sealed record Cap(CapScope Scope, CapMetric Metric, decimal Limit, CapPeriod Period = CapPeriod.Day)
-{
-    /// <summary>The period of this cap that <paramref name="day"/> falls in, as the alert keys name it: 2022-04-10, or 2022-04.</summary>
-    public string PeriodOf(Day day) => Period == CapPeriod.Month ? Month.Of(day).ToString() : day.ToString();
-
-    /// <summary>When that period ends, in UTC.</summary>
-    public DateTimeOffset PeriodEnd(Day day, TimeZoneInfo zone) => (Period == CapPeriod.Month ? Month.Of(day).Last : day).Window(zone).End;
-}
-
-/// <summary>A cap and the usage of its period against it; <see cref="Level"/> is null while usage is below the warning level.</summary>
-public sealed record CapStanding(Cap Cap, decimal Used, CapLevel? Level)
-{
-    [JsonIgnore]
-    public double Fraction => Cap.Limit == 0 ? (Used > 0 ? double.PositiveInfinity : 0) : (double)(Used / Cap.Limit);
-}
 
 /// <summary>The cap rules, as pure functions of the configuration and a day's usage.</summary>
 public static class CapPolicy

@@ -1,33 +1,5 @@
 namespace BraketBot.Domain;
 
-/// <summary>What usage counts against a cap.</summary>
-public enum CapBasis
-{
-    /// <summary>Every task of the day that can still cost money: CREATED, QUEUED, RUNNING, COMPLETED.</summary>
-    Day,
-
-    /// <summary>Only QUEUED tasks, as the old Lambda tool counted.</summary>
-    Queued,
-}
-
-public enum CapAction
-{
-    CancelQueued,
-    AlertOnly,
-}
-
-public sealed record DeviceCaps
-{
-    public long? MaxShotsPerDay { get; init; }
-    public decimal? MaxCostPerDay { get; init; }
-    public long? MaxShotsPerMonth { get; init; }
-    public decimal? MaxCostPerMonth { get; init; }
-
-    public bool AnyCap => MaxShotsPerDay is not null || MaxCostPerDay is not null || HasMonthCap;
-
-    public bool HasMonthCap => MaxShotsPerMonth is not null || MaxCostPerMonth is not null;
-}
-
 public sealed record CapsOptions
 {
     public const string Section = "Caps";

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace BraketBot.Domain;
@@ -40,15 +39,4 @@ public readonly record struct Day(DateOnly Date) : IComparable<Day>
     public static bool operator >=(Day a, Day b) => a.Date >= b.Date;
 
     public override string ToString() => Date.ToString(Pattern, CultureInfo.InvariantCulture);
-}
-
-internal sealed class DayJsonConverter : JsonConverter<Day>
-{
-    public override Day Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && Day.TryParse(reader.GetString(), out var day)
-            ? day
-            : throw new JsonException($"A day is a string {Day.Pattern}.");
-
-    public override void Write(Utf8JsonWriter writer, Day value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
 }

@@ -1,12 +1,5 @@
 namespace BraketBot.Domain;
 
-public sealed record StatusTally(int Tasks, long Shots)
-{
-    public static readonly StatusTally None = new(0, 0);
-
-    public StatusTally Add(StatusTally other) => new(Tasks + other.Tasks, Shots + other.Shots);
-}
-
 /// <summary>A day's usage, device by device, costliest first.</summary>
 public sealed record DayUsage(DayWindow Window, IReadOnlyList<DeviceUsage> Devices)
 {

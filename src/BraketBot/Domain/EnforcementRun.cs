@@ -2,42 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace BraketBot.Domain;
 
-public enum RunKind
-{
-    /// <summary>A cap crossed for the first time today: a new alert in the alert channel.</summary>
-    CapAlert,
-
-    /// <summary>More queued tasks in a scope already alerted today: a reply in that alert's thread.</summary>
-    CapFollowUp,
-
-    /// <summary>A person's "Cancel all queued" click: the clicked message, updated through its response_url.</summary>
-    CancelAll,
-}
-
-/// <summary>Where a task of a run stands. Stored as a number: new states go at the end.</summary>
-/// <remarks><see cref="Left"/>: not cancelled by the run's deadline (Braket kept failing, or the run ran out of time); as far as BraketBot
-/// knows it is still queued.</remarks>
-public enum RunTaskState
-{
-    Pending,
-    Cancelled,
-    NotCancellable,
-    NotFound,
-    Failed,
-    Left,
-}
-
-/// <summary>A task a run cancels, with what people are told of it, fixed when the run is planned.</summary>
-public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, long Shots, decimal? Cost)
-{
-    public RunTaskState State { get; init; } = RunTaskState.Pending;
-
-    public string? Detail { get; init; }
-
-    public static RunTask Of(QuantumTaskSummary task, DeviceSummary device, Pricing pricing) =>
-        new(task.QuantumTaskArn, task.DeviceArn, device.DeviceName, task.Shots, pricing.CostOf(task, device));
-}
-
 /// <summary>
 /// One enforcement (or "Cancel all queued") run, as stored: what it tells, which tasks it cancels and
 /// how far it got, and where its message is. It is planned once; whoever holds it carries it on,

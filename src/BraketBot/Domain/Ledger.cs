@@ -1,33 +1,6 @@
 namespace BraketBot.Domain;
 
 /// <summary>
-/// A task as the usage ledger holds it: what Braket (or an event) said of it, the day it counts on
-/// (in Caps:TimeZone when it was first recorded) and when that was said.
-/// </summary>
-/// <param name="At">The event's time, or the start of the scan that saw it.</param>
-public sealed record LedgerTask(QuantumTaskSummary Task, Day Day, DateTimeOffset At)
-{
-    /// <summary>Braket itself listed or described the task (a scan, GetQuantumTask); an event alone is only a claim.</summary>
-    public bool Confirmed { get; init; }
-}
-
-/// <summary>
-/// Tasks and shots of one device, one status, one day and one way of billing: a row of the ledger's
-/// daily totals, or a change to one. Reserved and job tasks are kept apart so that each is priced as billed.
-/// </summary>
-public sealed record DayTally(
-    Day Day,
-    string DeviceArn,
-    QuantumTaskStatus Status,
-    StatusTally Tally,
-    TaskBilling Billing = TaskBilling.OnDemand
-);
-
-/// <summary>How fresh the ledger's word on a day is: the last event BraketBot received (if any) and the last scan of the day
-/// merged.</summary>
-public sealed record LedgerFreshness(DateTimeOffset? LastEvent, DateTimeOffset LastScan);
-
-/// <summary>
 /// The ledger's rules, pure: how an observation of a task merges with what the ledger holds, and how
 /// the daily totals follow. Events come at least once, out of order, and scans lag behind events, so a
 /// status only ever moves forward in a task's life; between two statuses at the same point of it

@@ -1,11 +1,5 @@
 namespace BraketBot.Domain;
 
-/// <summary>One stack of bars: a device's (or a status's) amount in each bucket.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
-
-/// <summary>A cap drawn as a line across a panel, at its limit.</summary>
-public sealed record ChartCap(string Label, double Limit);
-
 /// <summary>
 /// What a usage chart shows, pure data: a title naming the period and the zone, the buckets (hours of
 /// a day, days of a month) and a panel per metric. Drawing it is the renderer's business.

@@ -28,10 +28,10 @@ public static class EnforcementExtensions
         services.AddTransient<RunMessages>();
         services.AddSingleton<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWorker>());
-        services.AddTransient<DigestJob>();
         services.AddTransient<LedgerRescanJob>();
-        services.AddSingleton<IRecurringJobs, RecurringJobsRegistration>();
+        services.AddSingleton<IRecurringJobs, EnforcementSchedule>();
         services.AddHostedService<EnforcementWarmUp>();
+        services.AddTransient<TaskCanceller>();
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
+using BraketBot.Messages;
 
 namespace BraketBot.Enforcement;
 

@@ -1,28 +1,10 @@
+using BraketBot.Messages;
 using BraketBot.Ports;
-using BraketBot.Slack.Messages;
 using BraketBot.Telemetry;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
-
-public enum EventOutcome
-{
-    /// <summary>Recorded, and an evaluation started.</summary>
-    Evaluating,
-
-    /// <summary>Recorded, and joined an evaluation in flight.</summary>
-    Coalesced,
-
-    /// <summary>Recorded in the ledger; nothing to evaluate.</summary>
-    Recorded,
-
-    Duplicate,
-    Ignored,
-}
-
-/// <summary>What became of an event, for the log and the sender.</summary>
-public sealed record EventAnswer(EventOutcome Outcome, string Detail);
 
 /// <summary>
 /// Takes Braket task state changes, whatever carried them (the webhook, a queue): ignores what is not
@@ -137,7 +119,7 @@ public sealed partial class EventIntake(
             var request = new EvaluationRequest(
                 caps.HasAccountCap || caps.HasBudgetCaps ? null : task.DeviceArn,
                 day,
-                $"task {Reports.Format.Task(task.QuantumTaskArn)} ({task.Status.ToWire()}, {task.Shots} shots)"
+                $"task {Views.Format.Task(task.QuantumTaskArn)} ({task.Status.ToWire()}, {task.Shots} shots)"
             );
             var started = await evaluator.RequestAsync(request, cancellationToken);
             return new(started ? EventOutcome.Evaluating : EventOutcome.Coalesced, request.GuardKey);

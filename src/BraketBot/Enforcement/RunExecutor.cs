@@ -3,7 +3,6 @@ using System.Text;
 using BraketBot.Home;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
-using BraketBot.Usage;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
@@ -219,6 +218,3 @@ public sealed partial class RunExecutor(
     )]
     private partial void LogDeadline(string runId, DateTimeOffset deadline);
 }
-
-/// <summary>Another host took the run over: this one stops without touching it again.</summary>
-public sealed class RunLostException(string runId) : Exception($"Run {runId} is held by another host now.");

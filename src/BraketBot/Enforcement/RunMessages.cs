@@ -1,8 +1,8 @@
 using System.Threading.Channels;
+using BraketBot.Charts;
 using BraketBot.Hosting;
+using BraketBot.Messages;
 using BraketBot.Ports;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
 using BraketBot.Telemetry;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
@@ -313,6 +313,3 @@ public sealed partial class RunMessages(
     )]
     private partial void LogCannotLook(string? error);
 }
-
-/// <summary>Slack did not answer whether a post landed; the post waits until it can be asked.</summary>
-internal sealed class SlackUnreachableException(string? error) : Exception($"Slack could not be asked ({error}).");

@@ -15,6 +15,7 @@ public static class HomeExtensions
         services.AddSingleton<HomeRefresher>();
         services.AddSingleton<IHomeNotifier>(sp => sp.GetRequiredService<HomeRefresher>());
         services.AddHostedService(sp => sp.GetRequiredService<HomeRefresher>());
+        services.AddTransient<RefreshHomeAction>();
         return services;
     }
 }

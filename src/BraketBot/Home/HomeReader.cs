@@ -1,5 +1,4 @@
 using BraketBot.Limits;
-using BraketBot.Reports;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
 

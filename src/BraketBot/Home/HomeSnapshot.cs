@@ -1,4 +1,4 @@
-using BraketBot.Reports;
+using BraketBot.Limits;
 
 namespace BraketBot.Home;
 

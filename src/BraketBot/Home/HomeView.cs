@@ -1,6 +1,8 @@
 using System.Text;
-using BraketBot.Reports;
-using BraketBot.Slack.Messages;
+using BraketBot.Caps;
+using BraketBot.Limits;
+using BraketBot.Messages;
+using BraketBot.Views;
 
 namespace BraketBot.Home;
 

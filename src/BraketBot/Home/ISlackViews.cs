@@ -1,5 +1,5 @@
+using BraketBot.Messages;
 using BraketBot.Ports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Home;
 

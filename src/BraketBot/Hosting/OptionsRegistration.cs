@@ -42,13 +42,3 @@ public static class OptionsRegistration
         return services;
     }
 }
-
-public static class ValidationFailures
-{
-    /// <summary>Success when nothing failed, else every failure, each naming its key.</summary>
-    public static ValidateOptionsResult ToResult(this IReadOnlyCollection<string> failures) =>
-        failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-}
-
-/// <summary>A setting without which part of the bot is switched off.</summary>
-public sealed record RequiredSetting(string Key, string Consequence, Func<bool> IsSet);

@@ -12,6 +12,10 @@ public static class LimitsExtensions
         services.AddTransient<LimitSyncJob>();
         services.AddHostedService<LimitSyncTriggers>();
         services.AddSingleton<IRecurringJobs, LimitRenewalSchedule>();
+        services.AddTransient<LimitsCommand>();
+        services.AddTransient<LimitTargets>();
+        services.AddTransient<SetLimitCommand>();
+        services.AddTransient<ClearLimitCommand>();
         return services;
     }
 }

@@ -2,19 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace BraketBot.Ports;
 
-public enum BraketErrorKind
-{
-    NotFound,
-    Conflict,
-    AccessDenied,
-    Validation,
-    Throttled,
-    Unavailable,
-    NoCredentials,
-    CredentialsRefused,
-    Unexpected,
-}
-
 /// <summary>Why a Braket call failed. <see cref="Message"/> is Braket's own text, for the log.</summary>
 public sealed partial record BraketError(BraketErrorKind Kind, string Operation, string Message)
 {
@@ -47,20 +34,4 @@ public sealed partial record BraketError(BraketErrorKind Kind, string Operation,
 
     [GeneratedRegex(@"\b\d{12}\b")]
     private static partial Regex AccountId();
-}
-
-/// <summary>A value, or why Braket did not give it.</summary>
-public readonly record struct BraketResult<T>(T? Value, BraketError? Error)
-{
-    public bool IsSuccess => Error is null;
-
-    public static implicit operator BraketResult<T>(T value) => new(value, null);
-
-    public static implicit operator BraketResult<T>(BraketError error) => new(default, error);
-}
-
-/// <summary>Carries a <see cref="BraketError"/> out of an async stream; caught where a result is built.</summary>
-public sealed class BraketException(BraketError error) : Exception(error.Describe())
-{
-    public BraketError Error { get; } = error;
 }

@@ -1,5 +1,5 @@
 using BraketBot.Commands;
-using BraketBot.Slack.Messages;
+using BraketBot.Messages;
 
 namespace BraketBot.Slack;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BraketBot.Home;
+using BraketBot.Messages;
 using BraketBot.Ports;
-using BraketBot.Slack.Messages;
 
 namespace BraketBot.Slack;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BraketBot.Commands;
-using BraketBot.Slack.Messages;
+using BraketBot.Interactions;
+using BraketBot.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BraketBot.Slack;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using BraketBot.Commands;
 using BraketBot.Home;
+using BraketBot.Interactions;
+using BraketBot.Messages;
 using BraketBot.Ports;
-using BraketBot.Slack.Messages;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Slack;

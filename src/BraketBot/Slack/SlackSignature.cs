@@ -4,15 +4,6 @@ using System.Text;
 
 namespace BraketBot.Slack;
 
-public enum SignatureCheck
-{
-    Valid,
-    NoSecret,
-    MissingHeaders,
-    Stale,
-    Mismatch,
-}
-
 /// <summary>Slack's v0 request signature: HMAC-SHA256 over "v0:{timestamp}:{raw body}".</summary>
 public static class SlackSignature
 {

@@ -1,11 +1,5 @@
 namespace BraketBot.Storage;
 
-public enum StorageProvider
-{
-    InMemory,
-    PostgreSql,
-}
-
 public sealed record StorageOptions
 {
     public const string Section = "Storage";

@@ -3,15 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
 
-public abstract record DeviceLookup
-{
-    public sealed record Found(DeviceSummary Device) : DeviceLookup;
-
-    public sealed record NotFound(string Query, IReadOnlyList<string> Suggestions) : DeviceLookup;
-
-    public sealed record Failed(BraketError Error) : DeviceLookup;
-}
-
 /// <summary>
 /// The devices of every configured region (retired ones included, as SearchDevices lists them),
 /// cached for <see cref="WatchOptions.DeviceCatalogRefresh"/>. A device ARN is always accepted,
@@ -87,12 +78,4 @@ public sealed partial class DeviceCatalog(
     private partial void LogIncomplete(string error);
 
     private bool IsFresh() => store.Snapshot is { } c && time.GetUtcNow() - c.FetchedAt < options.CurrentValue.DeviceCatalogRefresh;
-}
-
-/// <summary>The device list shared by every <see cref="DeviceCatalog"/> (which is short-lived, like the HttpClient it uses).</summary>
-public sealed class DeviceCatalogCache
-{
-    public SemaphoreSlim Gate { get; } = new(1, 1);
-
-    public (IReadOnlyList<DeviceSummary> Devices, DateTimeOffset FetchedAt)? Snapshot { get; set; }
 }

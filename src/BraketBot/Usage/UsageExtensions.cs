@@ -13,16 +13,12 @@ public static class UsageExtensions
         services.AddTransient(sp => sp.GetRequiredService<CurrentPrices>().Book);
         services.AddSingleton<DeviceCatalogCache>();
         services.AddTransient<DeviceCatalog>();
-        services.AddTransient<TaskCanceller>();
         services.AddTransient<DayScanner>();
         services.AddTransient<UsageLedger>();
         services.AddTransient<TaskOrigins>();
         services.AddTransient<DayJobs>();
         services.AddTransient<JobBook>();
         services.AddTransient<RegionFailureLog>();
-        services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.Section);
-        services.AddSingleton<ChartSlots>();
-        services.AddTransient<ChartPublisher>();
         return services;
     }
 }

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
 
-/// <summary>A day's usage, and how fresh the ledger's word on it is (null: scanned just now, then with the tasks the scan saw).</summary>
-public sealed record DayReading(DayUsage Usage, LedgerFreshness? Freshness, IReadOnlyList<QuantumTaskSummary>? Scanned = null);
-
 /// <summary>
 /// Usage from the ledger the store keeps: what events (and BraketBot's own cancels) recorded, filled
 /// and repaired by scans. A day is held once a scan of it is merged; from then on its usage is a sum

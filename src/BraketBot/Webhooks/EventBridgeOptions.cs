@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BraketBot.Webhooks;
 
 public sealed record EventBridgeOptions
@@ -10,12 +8,4 @@ public sealed record EventBridgeOptions
     public string? ApiKey { get; init; }
 
     public string ApiKeyHeader { get; init; } = "x-api-key";
-}
-
-public sealed class EventBridgeOptionsValidator : IValidateOptions<EventBridgeOptions>
-{
-    public ValidateOptionsResult Validate(string? name, EventBridgeOptions options) =>
-        string.IsNullOrWhiteSpace(options.ApiKeyHeader)
-            ? ValidateOptionsResult.Fail("EventBridge:ApiKeyHeader must name a header (default x-api-key).")
-            : ValidateOptionsResult.Success;
 }

@@ -8,9 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Webhooks;
 
-/// <summary>What the webhook did with an event.</summary>
-public sealed record WebhookAnswer(string Status, string Detail);
-
 /// <summary>The EventBridge API destination's target: checks the key, parses, and hands the event to the intake.</summary>
 public static partial class WebhookEndpoints
 {
@@ -27,9 +24,11 @@ public static partial class WebhookEndpoints
         IOptionsMonitor<EventBridgeOptions> options,
         EventIntake intake,
         BraketBotMetrics metrics,
-        ILogger<WebhookAnswer> logger
+        ILoggerFactory loggerFactory
     )
     {
+        // Logged under this class's name (a static class cannot be ILogger<T>'s T).
+        var logger = loggerFactory.CreateLogger(typeof(WebhookEndpoints).FullName!);
         var settings = options.CurrentValue;
         if (!KeyMatches(settings.ApiKey, request.Headers[settings.ApiKeyHeader]))
         {

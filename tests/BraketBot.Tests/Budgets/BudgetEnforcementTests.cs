@@ -1,5 +1,7 @@
 using System.Text.Json;
+using BraketBot.Cancel;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Budgets;

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using BraketBot.Digest;
+using BraketBot.Info;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BraketBot.Charts;
+using BraketBot.Digest;
 using BraketBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;

@@ -1,3 +1,5 @@
+using BraketBot.Charts;
+
 namespace BraketBot.Tests.Charts;
 
 /// <summary>What a chart shows, before anything is drawn: the buckets, the stacks, the running total, the projection, the caps.</summary>

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using BraketBot.Info;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Commands;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BraketBot.Cancel;
 using BraketBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Enforcement;
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using BraketBot.Cancel;
 using BraketBot.Home;
 using BraketBot.Limits;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Home;
 

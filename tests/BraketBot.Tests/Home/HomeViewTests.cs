@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BraketBot.Home;
+using BraketBot.Limits;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Home;
 

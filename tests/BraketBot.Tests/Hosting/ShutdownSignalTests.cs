@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using BraketBot.Cancel;
 using BraketBot.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BraketBot.Info;
 using BraketBot.Prices;
 using BraketBot.Tests.Support;
 using Hangfire;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using BraketBot.Cancel;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Jobs;
 

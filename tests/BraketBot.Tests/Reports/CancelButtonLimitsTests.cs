@@ -1,3 +1,5 @@
+using BraketBot.Views;
+
 namespace BraketBot.Tests.Reports;
 
 /// <summary>

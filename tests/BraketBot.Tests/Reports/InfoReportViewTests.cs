@@ -1,4 +1,7 @@
+using BraketBot.Cancel;
+using BraketBot.Info;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Reports;
 

@@ -1,5 +1,7 @@
 using System.Net;
+using BraketBot.Cancel;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Slack;
 

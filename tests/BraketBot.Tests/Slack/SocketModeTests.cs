@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using BraketBot.Cancel;
 using BraketBot.Home;
+using BraketBot.Interactions;
 using BraketBot.Slack.SocketMode;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,10 @@
 using System.Net;
 using Amazon.Runtime;
+using BraketBot.Cancel;
+using BraketBot.Digest;
 using BraketBot.Limits;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;

@@ -121,7 +121,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// </summary>
     public async Task SettleAsync(TimeSpan? timeout = null)
     {
-        var queue = Service<BraketBot.Commands.CommandQueue>();
+        var queue = Service<BraketBot.Interactions.CommandQueue>();
         var runs = Service<BraketBot.Enforcement.RunWorker>();
         var homeTabs = Service<BraketBot.Home.HomePublisher>();
         var storage = Service<Hangfire.JobStorage>();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using BraketBot.Cancel;
 using BraketBot.Tests.Support;
+using BraketBot.Views;
 
 namespace BraketBot.Tests.Telemetry;
 

@@ -4,20 +4,6 @@ using System.Net.WebSockets;
 
 namespace BraketBot.Slack.SocketMode;
 
-public enum ConnectionEndReason
-{
-    /// <summary>Slack sent <c>disconnect</c> (refresh_requested, warning): it will close this one soon; open a successor now.</summary>
-    RefreshRequested,
-
-    /// <summary>Slack sent <c>disconnect</c> with link_disabled: Socket Mode was switched off in the app's settings.</summary>
-    LinkDisabled,
-
-    /// <summary>The socket closed or failed.</summary>
-    Lost,
-}
-
-public sealed record ConnectionEnd(ConnectionEndReason Reason, string Detail);
-
 /// <summary>
 /// One Socket Mode WebSocket (System.Net.WebSockets does the framing, pings and close handshake).
 /// It reads frames until it is closed, hands each envelope to the handler without holding up the

@@ -5,9 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace BraketBot.Slack.SocketMode;
 
-/// <summary>Slack refused or failed apps.connections.open; the message says how.</summary>
-public sealed class SocketModeUnavailableException(string message) : Exception(message);
-
 /// <summary>
 /// Typed HttpClient for apps.connections.open: the app token buys a temporary WebSocket URL.
 /// Safe to repeat, so the resilience handler retries it.

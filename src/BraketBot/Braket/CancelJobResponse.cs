@@ -1,0 +1,3 @@
+namespace BraketBot.Braket;
+
+internal sealed record CancelJobResponse(string JobArn, string CancellationStatus);

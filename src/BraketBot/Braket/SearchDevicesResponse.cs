@@ -1,0 +1,3 @@
+namespace BraketBot.Braket;
+
+internal sealed record SearchDevicesResponse(IReadOnlyList<DeviceSummary> Devices, string? NextToken);

@@ -1,0 +1,3 @@
+namespace BraketBot.Braket;
+
+internal sealed record SearchRequest(IReadOnlyList<FilterWire>? Filters, int MaxResults, string? NextToken);

@@ -1,0 +1,3 @@
+namespace BraketBot.Braket;
+
+internal sealed record SearchSpendingLimitsResponse(IReadOnlyList<SpendingLimitWire> SpendingLimits, string? NextToken);

@@ -1,0 +1,3 @@
+namespace BraketBot.Braket;
+
+internal sealed record TagResourceRequest(IReadOnlyDictionary<string, string> Tags);

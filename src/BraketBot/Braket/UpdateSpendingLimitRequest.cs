@@ -1,0 +1,3 @@
+namespace BraketBot.Braket;
+
+internal sealed record UpdateSpendingLimitRequest(string ClientToken, string SpendingLimit, TimePeriodWire TimePeriod);

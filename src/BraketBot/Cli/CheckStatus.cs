@@ -1,0 +1,8 @@
+namespace BraketBot.Cli;
+
+public enum CheckStatus
+{
+    Pass,
+    Fail,
+    Skip,
+}

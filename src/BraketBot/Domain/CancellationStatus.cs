@@ -1,0 +1,8 @@
+namespace BraketBot.Domain;
+
+/// <summary>What Braket answered to a cancel request.</summary>
+public enum CancellationStatus
+{
+    Cancelling,
+    Cancelled,
+}

@@ -1,0 +1,7 @@
+namespace BraketBot.Domain;
+
+public enum CapAction
+{
+    CancelQueued,
+    AlertOnly,
+}

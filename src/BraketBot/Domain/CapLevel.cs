@@ -1,0 +1,7 @@
+namespace BraketBot.Domain;
+
+public enum CapLevel
+{
+    Warning,
+    Breach,
+}

@@ -1,0 +1,7 @@
+namespace BraketBot.Domain;
+
+public enum CapMetric
+{
+    Shots,
+    Cost,
+}

@@ -1,0 +1,13 @@
+namespace BraketBot.Domain;
+
+public enum QuantumTaskStatus
+{
+    Created,
+    Queued,
+    Running,
+    Completed,
+    Failed,
+    Cancelling,
+    Cancelled,
+    Unknown,
+}

@@ -1,0 +1,14 @@
+namespace BraketBot.Domain;
+
+/// <summary>Where a task of a run stands. Stored as a number: new states go at the end.</summary>
+/// <remarks><see cref="Left"/>: not cancelled by the run's deadline (Braket kept failing, or the run ran out of time); as far as BraketBot
+/// knows it is still queued.</remarks>
+public enum RunTaskState
+{
+    Pending,
+    Cancelled,
+    NotCancellable,
+    NotFound,
+    Failed,
+    Left,
+}

@@ -1,0 +1,3 @@
+namespace BraketBot.Limits;
+
+public sealed record LimitTarget(DeviceSummary Device, DeviceArn Arn);

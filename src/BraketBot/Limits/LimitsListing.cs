@@ -1,0 +1,3 @@
+namespace BraketBot.Limits;
+
+public sealed record LimitsListing(IReadOnlyList<SpendingLimit> Limits, DateTimeOffset ListedAt);

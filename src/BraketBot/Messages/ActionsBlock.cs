@@ -1,0 +1,3 @@
+namespace BraketBot.Messages;
+
+public sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements) : Block;

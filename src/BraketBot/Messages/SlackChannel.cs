@@ -1,0 +1,3 @@
+namespace BraketBot.Messages;
+
+public sealed record SlackChannel(string Id, string? Name);

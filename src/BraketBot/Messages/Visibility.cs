@@ -1,0 +1,7 @@
+namespace BraketBot.Messages;
+
+public enum Visibility
+{
+    Ephemeral,
+    InChannel,
+}

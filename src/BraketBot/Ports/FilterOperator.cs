@@ -1,0 +1,11 @@
+namespace BraketBot.Ports;
+
+public enum FilterOperator
+{
+    Lt,
+    Lte,
+    Equal,
+    Gt,
+    Gte,
+    Between,
+}

@@ -1,0 +1,3 @@
+namespace BraketBot.Ports;
+
+public sealed record HybridJobPage(IReadOnlyList<HybridJob> Jobs, string? NextToken);

@@ -1,4 +1,0 @@
-namespace BraketBot.Reports;
-
-/// <summary>One team's budget in /braket budgets: its scope, where its alerts go, its usage and its caps' standings.</summary>
-public sealed record BudgetLine(BudgetScope Scope, string? Channel, BudgetUsage Usage, IReadOnlyList<CapStanding> Standings);

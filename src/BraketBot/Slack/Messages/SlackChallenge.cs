@@ -1,4 +1,0 @@
-namespace BraketBot.Slack.Messages;
-
-/// <summary>The answer to Slack's url_verification: its challenge, given back.</summary>
-public sealed record SlackChallenge(string Challenge);

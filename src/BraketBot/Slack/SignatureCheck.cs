@@ -1,0 +1,10 @@
+namespace BraketBot.Slack;
+
+public enum SignatureCheck
+{
+    Valid,
+    NoSecret,
+    MissingHeaders,
+    Stale,
+    Mismatch,
+}

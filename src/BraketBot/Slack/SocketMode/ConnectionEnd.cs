@@ -1,0 +1,3 @@
+namespace BraketBot.Slack.SocketMode;
+
+public sealed record ConnectionEnd(ConnectionEndReason Reason, string Detail);

@@ -1,0 +1,7 @@
+namespace BraketBot.Storage;
+
+public enum StorageProvider
+{
+    InMemory,
+    PostgreSql,
+}
