@@ -9,7 +9,7 @@ namespace BraketBot.Limits;
 public sealed partial class ClearLimitCommand(
     IBraketApi braket,
     BraketSpendingLimits limits,
-    LimitTargets targets,
+    LimitEditor editor,
     IOptionsMonitor<AccessOptions> access,
     IOptionsMonitor<CapsOptions> caps,
     ILogger<ClearLimitCommand> logger
@@ -27,34 +27,28 @@ public sealed partial class ClearLimitCommand(
             : SlashReply.Private(result.Problem!);
     }
 
-    public async Task<CommandResult<LimitClearedReport>> ClearAsync(
+    public Task<CommandResult<LimitClearedReport>> ClearAsync(
         string device,
         string user,
         string userId,
         CancellationToken cancellationToken
-    )
-    {
-        var target = await targets.FindAsync(device, cancellationToken);
-        if (!target.IsSuccess)
-            return new Refusal(target.Problem!);
-        var (summary, arn) = target.Value!;
-        await using var guard = await limits.TryHoldAsync(SetLimitCommand.GuardWait, cancellationToken);
-        if (guard is null)
-            return new Refusal(LimitsView.Busy);
-        var existing = await limits.FindAsync(arn, cancellationToken);
-        if (!existing.IsSuccess)
-            return new Refusal(LimitsView.NotChanged(summary, existing.Error!));
-        if (existing.Value is not { } limit)
-            return new Refusal(LimitsView.NoLimit(summary));
-
-        var deleted = await braket.DeleteSpendingLimitAsync(limit.SpendingLimitArn, cancellationToken);
-        // Not found: a retried delete whose first try went through; the limit is gone either way.
-        if (deleted.Error is { Kind: not BraketErrorKind.NotFound } error)
-            return new Refusal(LimitsView.NotChanged(summary, error));
-        await limits.ChangedAsync(null, cancellationToken);
-        LogCleared(user, userId, arn.Value, limit.Limit);
-        return new LimitClearedReport(summary, limit, caps.CurrentValue.Zone);
-    }
+    ) =>
+        editor.EditAsync<LimitClearedReport>(
+            device,
+            async (target, existing) =>
+            {
+                if (existing is not { } limit)
+                    return new Refusal(LimitsView.NoLimit(target.Device));
+                var deleted = await braket.DeleteSpendingLimitAsync(limit.SpendingLimitArn, cancellationToken);
+                // Not found: a retried delete whose first try went through; the limit is gone either way.
+                if (deleted.Error is { Kind: not BraketErrorKind.NotFound } error)
+                    return new Refusal(LimitsView.NotChanged(target.Device, error));
+                await limits.ChangedAsync(null, cancellationToken);
+                LogCleared(user, userId, target.Arn.Value, limit.Limit);
+                return new LimitClearedReport(target.Device, limit, caps.CurrentValue.Zone);
+            },
+            cancellationToken
+        );
 
     [LoggerMessage(
         Level = LogLevel.Information,

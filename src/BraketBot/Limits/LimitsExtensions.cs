@@ -14,6 +14,7 @@ public static class LimitsExtensions
         services.AddSingleton<IRecurringJobs, LimitRenewalSchedule>();
         services.AddTransient<LimitsCommand>();
         services.AddTransient<LimitTargets>();
+        services.AddTransient<LimitEditor>();
         services.AddTransient<SetLimitCommand>();
         services.AddTransient<ClearLimitCommand>();
         return services;

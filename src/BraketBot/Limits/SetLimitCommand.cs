@@ -11,7 +11,7 @@ namespace BraketBot.Limits;
 /// </summary>
 public sealed partial class SetLimitCommand(
     BraketSpendingLimits limits,
-    LimitTargets targets,
+    LimitEditor editor,
     IOptionsMonitor<AccessOptions> access,
     IOptionsMonitor<CapsOptions> caps,
     TimeProvider time,
@@ -19,9 +19,6 @@ public sealed partial class SetLimitCommand(
 )
 {
     public const string Name = Subcommands.Limits + " " + Subcommands.Set;
-
-    /// <summary>How long a change waits for a sync in progress (seconds at most) before it asks to be tried again.</summary>
-    public static readonly TimeSpan GuardWait = TimeSpan.FromSeconds(20);
 
     public async Task<SlashReply> HandleAsync(ParsedCommand.SetLimit set, SlashCommand slash, CancellationToken cancellationToken)
     {
@@ -33,36 +30,30 @@ public sealed partial class SetLimitCommand(
             : SlashReply.Private(result.Problem!);
     }
 
-    public async Task<CommandResult<LimitSetReport>> SetAsync(
+    public Task<CommandResult<LimitSetReport>> SetAsync(
         string device,
         LimitAmount amount,
         string user,
         string userId,
         CancellationToken cancellationToken
-    )
-    {
-        var target = await targets.FindAsync(device, cancellationToken);
-        if (!target.IsSuccess)
-            return new Refusal(target.Problem!);
-        var (summary, arn) = target.Value!;
-        await using var guard = await limits.TryHoldAsync(GuardWait, cancellationToken);
-        if (guard is null)
-            return new Refusal(LimitsView.Busy);
-        var existing = await limits.FindAsync(arn, cancellationToken);
-        if (!existing.IsSuccess)
-            return new Refusal(LimitsView.NotChanged(summary, existing.Error!));
-
-        var zone = caps.CurrentValue.Zone;
-        var period = LimitPeriod.Current(amount.Renewal, time.GetUtcNow(), zone);
-        LimitChange change = existing.Value is { } limit
-            ? new LimitChange.Update(limit, amount.Usd, period, amount.Renewal, TakeOver: limit.Renewal != amount.Renewal)
-            : new LimitChange.Create(arn.Value, amount.Usd, period, amount.Renewal);
-        if (await limits.MakeAsync(change, cancellationToken) is { } refused)
-            return new Refusal(LimitsView.NotChanged(summary, refused));
-        await limits.ChangedAsync(period.End, cancellationToken);
-        LogSet(user, userId, arn.Value, amount.Usd, amount.Renewal, period.Start, period.End);
-        return new LimitSetReport(summary, amount, period, zone, Created: existing.Value is null);
-    }
+    ) =>
+        editor.EditAsync<LimitSetReport>(
+            device,
+            async (target, existing) =>
+            {
+                var zone = caps.CurrentValue.Zone;
+                var period = LimitPeriod.Current(amount.Renewal, time.GetUtcNow(), zone);
+                LimitChange change = existing is { } limit
+                    ? new LimitChange.Update(limit, amount.Usd, period, amount.Renewal, TakeOver: limit.Renewal != amount.Renewal)
+                    : new LimitChange.Create(target.Arn.Value, amount.Usd, period, amount.Renewal);
+                if (await limits.MakeAsync(change, cancellationToken) is { } refused)
+                    return new Refusal(LimitsView.NotChanged(target.Device, refused));
+                await limits.ChangedAsync(period.End, cancellationToken);
+                LogSet(user, userId, target.Arn.Value, amount.Usd, amount.Renewal, period.Start, period.End);
+                return new LimitSetReport(target.Device, amount, period, zone, Created: existing is null);
+            },
+            cancellationToken
+        );
 
     [LoggerMessage(
         Level = LogLevel.Information,
