@@ -246,7 +246,7 @@ public sealed partial class CapEnforcer(
         var standings = CapPolicy.Evaluate(usage, caps, month, budgets).Where(s => Applies(s, request)).ToList();
         foreach (var standing in standings)
             metrics.Standing(
-                standing.Cap.Scope.Key,
+                standing.Cap.Scope.Label,
                 MetricName(standing.Cap),
                 standing.Used,
                 standing.Cap.Limit,
