@@ -138,4 +138,37 @@ public sealed class BudgetDigestTests(AppFixture fixture) : IntegrationTests(fix
         );
         Assert.Single(Slack.Files);
     }
+
+    [Fact]
+    public async Task A_jobs_instances_count_in_the_digest_of_the_budget_its_tag_names()
+    {
+        Budgets();
+        Yesterdays();
+        const string job = "arn:aws:braket:us-east-1:111122223333:job/alpha-vqe";
+        Braket.AddJob(
+            new HybridJob(
+                job,
+                "alpha-vqe",
+                "COMPLETED",
+                Tasks.ForteArn,
+                "ml.p3.2xlarge",
+                1,
+                Yesterday,
+                Yesterday,
+                Yesterday.AddMinutes(40),
+                TimeSpan.FromMinutes(40)
+            )
+            {
+                Tags = new Dictionary<string, string> { ["team"] = "alpha" },
+            }
+        );
+        Braket.Add(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, Yesterday.AddMinutes(5)) with { Origin = new(null, job) });
+
+        await RunDigestAsync();
+
+        // $0.51 of alpha's task and 40 minutes of ml.p3.2xlarge at the built-in $0.06375 a minute.
+        Assert.Contains("*alpha* · tag `team=alpha` · alerts in <#C0ALPHA>\nThe day 600 shots, $3.06", In("C0ALERTS"));
+        Assert.Contains("The day 600 shots, $3.06", In("C0ALPHA"));
+        Assert.Contains("The day 100 shots, $8.30", In("C0BETA"));
+    }
 }
