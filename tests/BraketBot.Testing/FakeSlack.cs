@@ -179,7 +179,7 @@ public sealed class FakeSlack : IDisposable
 
     private readonly ConcurrentDictionary<string, string> refusals = new();
 
-    /// <summary>Every later chat.postMessage to the channel is answered ok:false with this error (not_in_channel…), posting nothing.</summary>
+    /// <summary>Every later chat.postMessage to the channel is answered ok:false with this error (not_in_channel…).</summary>
     public void RefusePostsIn(string channel, string error) => channelRefusals[channel] = error;
 
     /// <summary>Posts to the channel are taken again.</summary>

@@ -32,7 +32,7 @@ public sealed partial class DigestJob(
     /// <summary>Longer than any retry of the same day's digest.</summary>
     private static readonly TimeSpan KeepDigestClaims = TimeSpan.FromDays(3);
 
-    /// <summary>One digest to post: its claim, its channel, and the budgets it tells of (null: the alert channel's, of everything).</summary>
+    /// <summary>One digest to post: its claim, its channel, and the budgets it tells of (null: the alert channel's, of all).</summary>
     private sealed record Post(string Claim, string Channel, IReadOnlyList<string>? Budgets);
 
     /// <summary>The claim of a day's digest in a channel; the alert channel's keeps the key of the releases before budgets.</summary>

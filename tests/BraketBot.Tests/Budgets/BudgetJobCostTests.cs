@@ -1,5 +1,4 @@
 using BraketBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Budgets;
 
@@ -43,23 +42,7 @@ public sealed class BudgetJobCostTests(AppFixture fixture) : IntegrationTests(fi
     /// <summary>A job that has run (and billed) an hour on Forte-1 with its tags, and one finished task that names it.</summary>
     private void RunningJob(string arn, string? team)
     {
-        Braket.AddJob(
-            new HybridJob(
-                arn,
-                arn[(arn.LastIndexOf('/') + 1)..],
-                "RUNNING",
-                Tasks.ForteArn,
-                "ml.p3.2xlarge",
-                1,
-                Noon.AddMinutes(-65),
-                Noon.AddMinutes(-60),
-                null,
-                TimeSpan.FromMinutes(60)
-            )
-            {
-                Tags = team is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["team"] = team },
-            }
-        );
+        Braket.AddJob(Tasks.Job(arn, "ml.p3.2xlarge", Noon.AddMinutes(-60), 60, team));
         Braket.Add(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, Noon.AddMinutes(-50)) with { Origin = new(null, arn) });
     }
 
@@ -73,15 +56,11 @@ public sealed class BudgetJobCostTests(AppFixture fixture) : IntegrationTests(fi
         return task;
     }
 
-    private async Task TickAsync()
+    /// <summary>The event of a team's queued task: with budgets, an evaluation of every device, its jobs described.</summary>
+    private async Task DeliverAsync(QuantumTaskSummary task)
     {
-        using (var scope = Bot.Services.CreateScope())
-            await scope
-                .ServiceProvider.GetRequiredService<CapEnforcer>()
-                .EvaluateAsync(
-                    new EvaluationRequest(null, Day.Parse("2022-04-10"), "the test's reconcile", Reconcile: true),
-                    CancellationToken.None
-                );
+        var response = await Client.SendAsync(Events.Post(Events.TaskStateChange(task)));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await SettleAsync();
     }
 
@@ -103,8 +82,8 @@ public sealed class BudgetJobCostTests(AppFixture fixture) : IntegrationTests(fi
         var beta = Queued("beta", 21);
         var untagged = Queued(null, 22);
 
-        await TickAsync();
-        await TickAsync();
+        await DeliverAsync(alpha);
+        await DeliverAsync(alpha); // told again: nothing more to do
 
         var alert = MessageText.Of(Assert.Single(Slack.TopLevel, m => m.Channel == "C0ALPHA").Body, withFallback: true);
         Assert.Contains("budget alpha (team=alpha)", alert);
@@ -129,7 +108,7 @@ public sealed class BudgetJobCostTests(AppFixture fixture) : IntegrationTests(fi
         RunningJob(AlphaJob, null); // untagged: in no budget
         var alpha = Queued("alpha", 20);
 
-        await TickAsync();
+        await DeliverAsync(alpha);
 
         Assert.Empty(Slack.TopLevel);
         Assert.Empty(Braket.RequestsOf(BraketOperations.CancelJob));
