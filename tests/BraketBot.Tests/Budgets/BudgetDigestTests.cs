@@ -7,6 +7,7 @@ namespace BraketBot.Tests.Budgets;
 /// The daily digest with team budgets, through the real host: the alert channel's lists each budget and the untagged rest, and
 /// each budget alerting elsewhere gets a short digest of its own figures in its channel, once, even when Slack refused one.
 /// </summary>
+[Collection(EnforcementHost.Name)]
 public sealed class BudgetDigestTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Yesterday = new(2022, 4, 9, 9, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ namespace BraketBot.Tests.Budgets;
 /// Hybrid jobs' instances against team budgets through the real host: a job counts in the budget whose tag GetJob gives it,
 /// as jobs count against the account's caps, and a breach it causes stops that team's work only.
 /// </summary>
+[Collection(EnforcementHost.Name)]
 public sealed class BudgetJobCostTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private const string AlphaJob = "arn:aws:braket:us-east-1:111122223333:job/alpha-vqe";
