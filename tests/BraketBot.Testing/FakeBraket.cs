@@ -476,6 +476,7 @@ public sealed partial class FakeBraket : IDisposable
                 volumeSizeInGb = 30,
             },
             billableDuration = j.BillableDuration is { } billed ? (long?)billed.TotalMilliseconds : null,
+            tags = j.Tags ?? new Dictionary<string, string>(),
             roleArn = $"arn:aws:iam::{Tasks.Account}:role/braket-jobs",
             algorithmSpecification = new { scriptModeConfig = new { entryPoint = "algo:main", s3Uri = "s3://b/k" } },
             outputDataConfig = new { s3Path = "s3://amazon-braket-test/jobs" },

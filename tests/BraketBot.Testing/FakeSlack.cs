@@ -179,6 +179,14 @@ public sealed class FakeSlack : IDisposable
 
     private readonly ConcurrentDictionary<string, string> refusals = new();
 
+    /// <summary>Every later chat.postMessage to the channel is answered ok:false with this error (not_in_channel…).</summary>
+    public void RefusePostsIn(string channel, string error) => channelRefusals[channel] = error;
+
+    /// <summary>Posts to the channel are taken again.</summary>
+    public void AcceptPostsIn(string channel) => channelRefusals.TryRemove(channel, out _);
+
+    private readonly ConcurrentDictionary<string, string> channelRefusals = new();
+
     public Uri ApiBase => new(Server.Urls[0] + "/api/");
 
     public Uri ResponseUrl(string id) => new(Server.Urls[0] + "/response/" + id);
@@ -220,6 +228,7 @@ public sealed class FakeSlack : IDisposable
         Server.ResetLogEntries();
         files.Clear();
         refusals.Clear();
+        channelRefusals.Clear();
         homeViews.Clear();
         viewsPublished.Clear();
         down = null;
@@ -559,6 +568,8 @@ public sealed class FakeSlack : IDisposable
             return SlackError("invalid_blocks");
         var posted = $"1700000000.{Interlocked.Increment(ref ts):000000}";
         var channel = body.GetProperty("channel").GetString()!;
+        if (channelRefusals.TryGetValue(channel, out var refusal))
+            return SlackError(refusal);
         var thread = body.TryGetProperty("thread_ts", out var t) ? t.GetString() : null;
         messages[posted] = new Message(channel, posted, thread, body, 0);
         return Take(ref lostAnswers)

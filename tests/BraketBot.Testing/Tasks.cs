@@ -29,6 +29,35 @@ public static class Tasks
     }
 
     /// <summary>
+    /// A hybrid job on Forte-1 named after its ARN, started at <paramref name="started"/> (created five minutes before) on one
+    /// instance, that has billed <paramref name="minutes"/>: running, or completed when it has <paramref name="ended"/>; tagged
+    /// <c>team=</c><paramref name="team"/> (no tags when null).
+    /// </summary>
+    public static HybridJob Job(
+        string arn,
+        string instanceType,
+        DateTimeOffset started,
+        int minutes,
+        string? team,
+        DateTimeOffset? ended = null
+    ) =>
+        new(
+            arn,
+            arn[(arn.LastIndexOf('/') + 1)..],
+            ended is null ? "RUNNING" : "COMPLETED",
+            ForteArn,
+            instanceType,
+            1,
+            started.AddMinutes(-5),
+            started,
+            ended,
+            TimeSpan.FromMinutes(minutes)
+        )
+        {
+            Tags = team is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["team"] = team },
+        };
+
+    /// <summary>
     /// Aspen-M-1's tasks of the day that starts at <paramref name="day"/>, in every status (10 tasks, 7,210
     /// shots, 3 queued with 6,000), with decoys that no report of that day and device may count: the
     /// days before and after (77,777 shots each) and another device (88,888 shots).

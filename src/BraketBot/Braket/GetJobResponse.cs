@@ -1,7 +1,7 @@
 namespace BraketBot.Braket;
 
 /// <summary>GetJob's answer, the fields BraketBot reads; billableDuration is an Integer in the model, milliseconds in Braket's
-/// answers.</summary>
+/// answers; tags (a map) absent means none.</summary>
 internal sealed record GetJobResponse(
     string JobArn,
     string JobName,
@@ -11,7 +11,8 @@ internal sealed record GetJobResponse(
     DateTimeOffset? EndedAt,
     InstanceConfigWire? InstanceConfig,
     DeviceConfigWire? DeviceConfig,
-    long? BillableDuration
+    long? BillableDuration,
+    Dictionary<string, string>? Tags
 )
 {
     public HybridJob ToJob() =>
@@ -26,5 +27,8 @@ internal sealed record GetJobResponse(
             StartedAt,
             EndedAt,
             BillableDuration is { } ms ? TimeSpan.FromMilliseconds(ms) : null
-        );
+        )
+        {
+            Tags = Tags ?? [],
+        };
 }

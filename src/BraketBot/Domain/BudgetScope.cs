@@ -15,6 +15,9 @@ public sealed record BudgetScope(string Name, TaskTag Tag, IReadOnlyList<string>
 
     public bool Covers(QuantumTaskSummary task, DeviceSummary device) => Tag.On(task) && CoversDevice(device);
 
+    /// <summary>Whether a hybrid job's instances count in this budget: the job carries its tag and runs on one of its devices.</summary>
+    public bool Covers(HybridJob job, DeviceSummary device) => Tag.On(job.Tags) && CoversDevice(device);
+
     /// <summary>For people: "budget alpha (team=alpha)", with its devices when it names some.</summary>
     public string Describe() => $"budget {Name} ({Tag}{(Devices.Count > 0 ? ", on " + string.Join(", ", Devices) : "")})";
 

@@ -15,7 +15,7 @@ public sealed record CapScope(string? Device, BudgetScope? Budget = null)
     public bool IsAccount => Device is null && Budget is null;
 
     /// <summary>
-    /// The store's and the metrics' name of the scope. A budget's is upper-cased as the budgets' OrdinalIgnoreCase
+    /// The store's name of the scope. A budget's is upper-cased as the budgets' OrdinalIgnoreCase
     /// comparison folds, so two budgets it tells apart never share a key; the older keys keep their lower case.
     /// </summary>
     [JsonIgnore]
@@ -23,6 +23,10 @@ public sealed record CapScope(string? Device, BudgetScope? Budget = null)
         Budget is { } budget ? $"budget:{budget.Name.ToUpperInvariant()}"
         : Device is null ? "account"
         : $"device:{Device.ToLowerInvariant()}";
+
+    /// <summary>The metrics' name of the scope: its <see cref="Key"/>, but a budget's named as configured, as people know it.</summary>
+    [JsonIgnore]
+    public string Label => Budget is { } budget ? $"budget:{budget.Name}" : Key;
 
     public string Describe() => Budget?.Describe() ?? Device ?? "all devices";
 

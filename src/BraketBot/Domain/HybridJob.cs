@@ -3,6 +3,7 @@ namespace BraketBot.Domain;
 /// <summary>
 /// A hybrid job as GetJob describes it (SearchJobs gives no instance: <see cref="InstanceType"/> is
 /// then null). <see cref="BillableDuration"/> is Braket's billableDuration, read as milliseconds.
+/// <see cref="Tags"/> are the job's own (CreateJob's tags), which put its instances in a team's budget.
 /// </summary>
 public sealed record HybridJob(
     string JobArn,
@@ -17,6 +18,9 @@ public sealed record HybridJob(
     TimeSpan? BillableDuration
 )
 {
+    /// <summary>GetJob's tags; null when not known (a job kept by a release that did not read them).</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
     /// <summary>Still queued or running: CancelJob stops it.</summary>
     public bool IsActive => Status is "QUEUED" or "RUNNING";
 

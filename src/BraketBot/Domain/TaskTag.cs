@@ -15,8 +15,11 @@ public sealed record TaskTag(string Key, string Value)
     }
 
     /// <summary>Whether the task carries this tag; a task whose tags are not known yet carries none.</summary>
-    public bool On(QuantumTaskSummary task) =>
-        task.Tags is { } tags && tags.TryGetValue(Key, out var value) && string.Equals(value, Value, StringComparison.Ordinal);
+    public bool On(QuantumTaskSummary task) => On(task.Tags);
+
+    /// <summary>Whether these tags (a task's or a hybrid job's; null: not known) hold this one.</summary>
+    public bool On(IReadOnlyDictionary<string, string>? tags) =>
+        tags is not null && tags.TryGetValue(Key, out var value) && string.Equals(value, Value, StringComparison.Ordinal);
 
     public override string ToString() => $"{Key}={Value}";
 }

@@ -246,7 +246,7 @@ public sealed partial class CapEnforcer(
         var standings = CapPolicy.Evaluate(usage, caps, month, budgets).Where(s => Applies(s, request)).ToList();
         foreach (var standing in standings)
             metrics.Standing(
-                standing.Cap.Scope.Key,
+                standing.Cap.Scope.Label,
                 MetricName(standing.Cap),
                 standing.Used,
                 standing.Cap.Limit,
@@ -282,8 +282,8 @@ public sealed partial class CapEnforcer(
             .TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs)
             .Where(t => !confirmed || t.Origin is not null)
             .ToList();
-        // The account's usage knows no tags: a budget stops only the jobs whose tagged tasks it cancels (jobs.PlanAsync).
-        var runningJobs = budget is null ? CapPolicy.JobsInBreach(view.Standings, view.Usage, caps.Jobs) : [];
+        // A budget's usage holds only the instances of the jobs carrying its tag: it stops those (and the jobs of the tasks it cancels).
+        var runningJobs = CapPolicy.JobsInBreach(view.Standings, view.UsageOf(budget), caps.Jobs);
         var keys = crossed
             .SelectMany(s => AlertKeys(day, s))
             .Concat(candidates.Select(t => TaskKey(t.QuantumTaskArn)))

@@ -60,15 +60,24 @@ public sealed partial class JobBook(
         IReadOnlyList<DayUsage> days,
         IReadOnlySet<string>? unread,
         CancellationToken cancellationToken
+    ) =>
+        days.Count == 0
+            ? days
+            : WithInstances(days, await JobsAsync(days.Min(d => d.Window.Day), days.Max(d => d.Window.Day), unread, cancellationToken));
+
+    /// <summary>
+    /// The jobs the ledger's tasks name in the days from..to (or up to <see cref="LookBackDays"/> before), as last described,
+    /// each with the device its instances count on; jobs of devices in <paramref name="unread"/> regions are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<(HybridJob Job, DeviceSummary Device)>> JobsAsync(
+        Day from,
+        Day to,
+        IReadOnlySet<string>? unread,
+        CancellationToken cancellationToken
     )
     {
-        if (days.Count == 0)
-            return days;
-        var jobs = await JobsOfAsync(days.Min(d => d.Window.Day).AddDays(-LookBackDays), days.Max(d => d.Window.Day), cancellationToken);
-        if (jobs.Count == 0)
-            return days;
         var described = new List<(HybridJob Job, DeviceSummary Device)>();
-        foreach (var (arn, taskDevice) in jobs)
+        foreach (var (arn, taskDevice) in await JobsOfAsync(from.AddDays(-LookBackDays), to, cancellationToken))
         {
             if (await GetAsync(arn, cancellationToken) is not { } job)
                 continue;
@@ -76,6 +85,15 @@ public sealed partial class JobBook(
             if (unread is null || !unread.Contains(device.Region))
                 described.Add((job, device));
         }
+        return described;
+    }
+
+    /// <summary>The days with the instances of these jobs added to their devices, each day for its own minutes.</summary>
+    public IReadOnlyList<DayUsage> WithInstances(IReadOnlyList<DayUsage> days, IEnumerable<(HybridJob Job, DeviceSummary Device)> jobs)
+    {
+        var described = jobs.ToList();
+        if (described.Count == 0)
+            return days;
         var now = time.GetUtcNow();
         IEnumerable<(DeviceSummary, JobInstanceCost)> On(DayWindow window) =>
             from d in described

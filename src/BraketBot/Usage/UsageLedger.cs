@@ -178,8 +178,9 @@ public sealed partial class UsageLedger(
 
     /// <summary>
     /// Each budget's own usage of the day (and, under a monthly cap of it, of its month to the day) from the
-    /// ledger's task rows: the tasks carrying its tag, in the statuses that count. When <paramref name="confirmedOnly"/>,
-    /// only rows Braket confirmed, none of a region left out. A task whose tags are not known yet counts in no budget.
+    /// ledger's task rows: the tasks carrying its tag, in the statuses that count, and the instances of the hybrid jobs
+    /// carrying it. When <paramref name="confirmedOnly"/>, only rows Braket confirmed, none of a region left out (nor its
+    /// jobs). A task whose tags are not known yet counts in no budget.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, BudgetUsage>> BudgetUsagesAsync(
         Day day,
@@ -194,9 +195,19 @@ public sealed partial class UsageLedger(
         var withMonth = budgets.Where(b => b.WithMonth).Select(b => b.Scope.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var (windows, rows) = await CountedRowsAsync(withMonth.Count > 0 ? Month.Of(day).First : day, day, cancellationToken);
         var kept = rows.Where(r => !confirmedOnly || (r.Confirmed && !unread.Contains(RegionOf(r.Task)))).ToList();
+        var described = await jobs.JobsAsync(windows[0].Day, day, unread, cancellationToken);
         return budgets.ToDictionary(
             b => b.Scope.Name,
-            b => BudgetUsage.From(b.Scope, b.WithMonth ? windows : [windows[^1]], kept, b.WithMonth, catalog.Describe, pricing),
+            b =>
+                BudgetUsage.From(
+                    b.Scope,
+                    b.WithMonth ? windows : [windows[^1]],
+                    kept,
+                    b.WithMonth,
+                    catalog.Describe,
+                    pricing,
+                    JobsOf(b.Scope, described)
+                ),
             StringComparer.OrdinalIgnoreCase
         );
     }
@@ -214,13 +225,15 @@ public sealed partial class UsageLedger(
         var budgets = Budgets();
         var (windows, rows) = await CountedRowsAsync(withMonth ? Month.Of(day).First : day, day, cancellationToken);
         var scopes = budgets.Select(b => b.Scope).ToList();
+        var described = await jobs.JobsAsync(windows[0].Day, day, null, cancellationToken);
+        var outside = described.Where(j => !scopes.Any(s => s.Covers(j.Job, j.Device)));
         return (
             budgets.ToDictionary(
                 b => b.Scope.Name,
-                b => BudgetUsage.From(b.Scope, windows, rows, withMonth, catalog.Describe, pricing),
+                b => BudgetUsage.From(b.Scope, windows, rows, withMonth, catalog.Describe, pricing, JobsOf(b.Scope, described)),
                 StringComparer.OrdinalIgnoreCase
             ),
-            BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing)
+            BudgetUsage.Outside(scopes, windows, rows, catalog.Describe, pricing, days => jobs.WithInstances(days, outside))
         );
     }
 
@@ -231,11 +244,12 @@ public sealed partial class UsageLedger(
     public async Task<BraketError?> HoldAsync(Day day, CancellationToken cancellationToken) =>
         await FreshnessAsync(day, null, cancellationToken) is null ? (await ScanAsync(day, day, null, cancellationToken)).Error : null;
 
-    /// <summary>The budget's tasks of a day, in every status, from the ledger's task rows.</summary>
+    /// <summary>The budget's tasks of a day, in every status, from the ledger's task rows, and its hybrid jobs' instances.</summary>
     public async Task<DayUsage> BudgetDayAsync(BudgetScope budget, Day day, CancellationToken cancellationToken)
     {
         var rows = await ledgerStore.LedgerTasksAsync(day, null, cancellationToken);
-        return BudgetUsage.From(budget, [scanner.Window(day)], rows, false, catalog.Describe, pricing).Day;
+        var described = await jobs.JobsAsync(day, day, null, cancellationToken);
+        return BudgetUsage.From(budget, [scanner.Window(day)], rows, false, catalog.Describe, pricing, JobsOf(budget, described)).Day;
     }
 
     /// <summary>
@@ -249,8 +263,19 @@ public sealed partial class UsageLedger(
             return new MonthUsage(month, [], []);
         var (windows, rows) = await CountedRowsAsync(month.First, last, cancellationToken);
         var missing = await MissingAsync(month.First, last, null, cancellationToken);
-        return new MonthUsage(month, BudgetUsage.Days(budget, windows, rows, catalog.Describe, pricing), missing);
+        var described = await jobs.JobsAsync(month.First, last, null, cancellationToken);
+        return new MonthUsage(
+            month,
+            BudgetUsage.Days(budget, windows, rows, catalog.Describe, pricing, JobsOf(budget, described)),
+            missing
+        );
     }
+
+    /// <summary>What adds to a budget's days the instances of the hybrid jobs that carry its tag (on its devices).</summary>
+    private Func<IReadOnlyList<DayUsage>, IReadOnlyList<DayUsage>> JobsOf(
+        BudgetScope budget,
+        IReadOnlyList<(HybridJob Job, DeviceSummary Device)> described
+    ) => days => jobs.WithInstances(days, described.Where(j => budget.Covers(j.Job, j.Device)));
 
     /// <summary>The budgets with a cap (all, once validated), each with whether it has a monthly one.</summary>
     private List<(BudgetScope Scope, bool WithMonth)> Budgets() =>

@@ -230,6 +230,65 @@ public sealed class ScaleOutTests
     }
 
     [PostgresFact]
+    public async Task Two_hosts_post_one_digest_per_channel_and_their_retries_only_the_one_slack_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var braket = new FakeBraket();
+        using var slack = new FakeSlack();
+        var (a, b) = TwoHosts(database, braket, slack, s =>
+        {
+            s["Caps:DigestCron"] = "0 9 * * *";
+            s["Budgets:alpha:Tag"] = "team=alpha";
+            s["Budgets:alpha:Channel"] = "C0ALPHA";
+            s["Budgets:alpha:MaxShotsPerDay"] = "1000";
+            s["Budgets:beta:Tag"] = "team=beta";
+            s["Budgets:beta:Channel"] = "C0BETA";
+            s["Budgets:beta:MaxShotsPerDay"] = "1000";
+        });
+        using (a)
+        using (b)
+        {
+            braket.Devices.AddRange(Tasks.AllDevices);
+            braket.Add(
+                Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, Morning.AddDays(-1)) with
+                {
+                    Tags = new Dictionary<string, string> { ["team"] = "alpha" },
+                },
+                Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, Morning.AddDays(-1)) with
+                {
+                    Tags = new Dictionary<string, string> { ["team"] = "beta" },
+                }
+            );
+            using var clientA = a.Client();
+            using var clientB = b.Client();
+            async Task<bool> FailsAsync(BotFactory host)
+            {
+                using var scope = host.Services.CreateScope();
+                try
+                {
+                    await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(new DigestArgs(), CancellationToken.None);
+                    return false;
+                }
+                catch (InvalidOperationException)
+                {
+                    return true; // Hangfire retries the job
+                }
+            }
+            IEnumerable<string?> Posted() => slack.TopLevel.Select(m => m.Channel).Order();
+
+            slack.RefusePostsIn("C0BETA", "not_in_channel");
+            var failed = await Task.WhenAll(FailsAsync(a), FailsAsync(b));
+            Assert.Contains(true, failed);
+            Assert.Equal(["C0ALERTS", "C0ALPHA"], Posted());
+
+            slack.AcceptPostsIn("C0BETA");
+            await Task.WhenAll(FailsAsync(a), FailsAsync(b));
+            Assert.Equal(["C0ALERTS", "C0ALPHA", "C0BETA"], Posted());
+            Assert.Equal(2, slack.Bodies("chat.postMessage").Count(p => p.GetProperty("channel").GetString() != "C0BETA"));
+        }
+    }
+
+    [PostgresFact]
     public async Task Two_hosts_on_one_database_renew_a_stale_spending_limit_once()
     {
         await using var database = await TestDatabase.CreateAsync();

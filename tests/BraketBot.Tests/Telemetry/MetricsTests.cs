@@ -89,9 +89,9 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
     }
 
     [Fact]
-    public async Task A_budgets_usage_and_cap_are_gauges_labelled_by_the_budget()
+    public async Task A_budgets_usage_and_cap_are_gauges_labelled_by_the_budget_as_configured()
     {
-        Settings.Set(new Dictionary<string, string?> { ["Budgets:alpha:Tag"] = "team=alpha", ["Budgets:alpha:MaxShotsPerDay"] = "5000" });
+        Settings.Set(new Dictionary<string, string?> { ["Budgets:Alpha:Tag"] = "team=alpha", ["Budgets:alpha:MaxShotsPerDay"] = "5000" });
         var tags = new Dictionary<string, string> { ["team"] = "alpha" };
         var alpha = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 700, Morning) with { Tags = tags };
         var untagged = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 300, Morning);
@@ -100,8 +100,8 @@ public sealed partial class MetricsTests(AppFixture fixture) : IntegrationTests(
         await Client.SendAsync(Events.Post(Events.TaskStateChange(alpha)));
         await SettleAsync();
 
-        Assert.Equal(720, await Metric("braketbot_cap_used", "scope=\"budget:ALPHA\"", "budget=\"alpha\"", "metric=\"shots\""));
-        Assert.Equal(5000, await Metric("braketbot_cap_limit", "scope=\"budget:ALPHA\"", "budget=\"alpha\"", "metric=\"shots\""));
+        Assert.Equal(720, await Metric("braketbot_cap_used", "scope=\"budget:Alpha\"", "budget=\"Alpha\"", "metric=\"shots\""));
+        Assert.Equal(5000, await Metric("braketbot_cap_limit", "scope=\"budget:Alpha\"", "budget=\"Alpha\"", "metric=\"shots\""));
     }
 
     [Fact]
