@@ -34,6 +34,12 @@ public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, lo
 
     public string? Detail { get; init; }
 
+    /// <summary>
+    /// Its reservation or hybrid job was not known when the run was planned: the run checks it just before the cancel,
+    /// so that no look-up holds up the first one. False in runs stored before it was kept, whose tasks were all checked.
+    /// </summary>
+    public bool OriginUnchecked { get; init; }
+
     public static RunTask Of(QuantumTaskSummary task, DeviceSummary device, Pricing pricing) =>
         new(task.QuantumTaskArn, task.DeviceArn, device.DeviceName, task.Shots, pricing.CostOf(task, device));
 }
@@ -169,6 +175,35 @@ public sealed record EnforcementRun
         {
             Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
         };
+
+    /// <summary>The task's origin is checked, and the run is to cancel it.</summary>
+    public EnforcementRun OriginChecked(string arn) =>
+        this with
+        {
+            Tasks = Tasks.Select(t => t.Arn == arn ? t with { OriginUnchecked = false } : t).ToList(),
+        };
+
+    /// <summary>
+    /// The task's origin, checked, says the run must leave it alone (a reservation's, a spared job's, or null: Braket did
+    /// not tell): it leaves the run's tasks for <see cref="Spared"/>, grouped as <see cref="SparedTasks.Among"/> groups them.
+    /// </summary>
+    public EnforcementRun Spare(string arn, TaskOrigin? origin)
+    {
+        if (Tasks.FirstOrDefault(t => t.Arn == arn) is not { } task)
+            return this;
+        var (billing, by) = (origin?.Billing ?? TaskBilling.OnDemand, origin?.ReservationArn ?? origin?.JobArn ?? "");
+        var group = Spared.FirstOrDefault(s => s.Billing == billing && s.Arn == by) ?? new SparedTasks(billing, by, 0, 0);
+        return this with
+        {
+            Tasks = Tasks.Where(t => t.Arn != arn).ToList(),
+            Spared = Spared
+                .Where(s => s != group)
+                .Append(group with { Tasks = group.Tasks + 1, Shots = group.Shots + task.Shots })
+                .OrderBy(s => s.Billing)
+                .ThenBy(s => s.Arn, StringComparer.Ordinal)
+                .ToList(),
+        };
+    }
 
     /// <summary>Its host stops and nobody resumes it: what is still pending is left, and the run says why.</summary>
     public EnforcementRun LeavePendingAtStop() => LeavePending("BraketBot stopped before cancelling it") with { Stopped = true };
