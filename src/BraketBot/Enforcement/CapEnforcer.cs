@@ -128,11 +128,12 @@ public sealed partial class CapEnforcer(
     }
 
     /// <summary>
-    /// Braket's word as a decision counts it: a lower bound that leaves out the queued tasks whose origin is unchecked
-    /// (each may be reserved, and the run checks it just before its cancel), so that no look-up stands before the first
-    /// cancel. Only when counting them would cross a cap (or a level) that the lower bound does not, or nothing is to be
-    /// cancelled (a dry run), are their origins learnt first, and the decision made on them as before: a task Braket
-    /// still does not describe counts as on demand.
+    /// Braket's word as a decision counts it. The caps crossed are decided on a lower bound that leaves out the queued
+    /// tasks whose origin is unchecked (each may be reserved, and the run checks it just before its cancel), so that no
+    /// look-up stands before the first cancel; when counting them crosses nothing more, the figures shown count them as
+    /// the ledger does until their origin is known (on demand). Only when counting them would cross a cap (or a level)
+    /// that the lower bound does not, or nothing is to be cancelled (a dry run), are their origins learnt first, and the
+    /// decision made on them as before: a task Braket still does not describe counts as on demand.
     /// </summary>
     private async Task<View> DecidingViewAsync(
         EvaluationRequest request,
@@ -145,10 +146,10 @@ public sealed partial class CapEnforcer(
         var @unchecked = await UncheckedAsync(request, from, cancellationToken);
         if (@unchecked.Count == 0)
             return await ViewAsync(request, caps, confirmedOnly: true, answered, [], cancellationToken);
-        var counted = await ViewAsync(request, caps, confirmedOnly: true, answered, [], cancellationToken);
         var lower = await ViewAsync(request, caps, confirmedOnly: true, answered, @unchecked, cancellationToken);
-        if (caps.Action == CapAction.CancelQueued && Crossings(lower).SetEquals(Crossings(counted)))
-            return lower;
+        var counted = await ViewAsync(request, caps, confirmedOnly: true, answered, [], cancellationToken);
+        if (caps.Action == CapAction.CancelQueued && Crossings(request.Day, lower).SetEquals(Crossings(request.Day, counted)))
+            return counted;
         LogLearningOrigins(request.Day, @unchecked.Count);
         await origins.WithOriginsAsync(@unchecked.Select(t => t.Task).ToList(), cancellationToken);
         return await ViewAsync(request, caps, confirmedOnly: true, answered, [], cancellationToken);
@@ -178,9 +179,9 @@ public sealed partial class CapEnforcer(
             .Where(t => request.DeviceArn is null || t.Task.DeviceArn == request.DeviceArn)
             .ToList();
 
-    /// <summary>The caps a view finds crossed, each with its level.</summary>
-    private static HashSet<(Cap Cap, CapLevel? Level)> Crossings(View view) =>
-        view.Standings.Where(s => s.Level is not null).Select(s => (s.Cap, s.Level)).ToHashSet();
+    /// <summary>The caps a view finds crossed, each with its level, as the alerts' claims name them.</summary>
+    private static HashSet<string> Crossings(Day day, View view) =>
+        view.Standings.Where(s => s.Level is not null).Select(s => AlertKey(day, s.Cap, s.Level!.Value)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether the ledger's word calls for any group's run: only then is Braket asked.</summary>
     private async Task<bool> CallsForActionAsync(

@@ -11,14 +11,14 @@ public static class RunJobsView
     public static IReadOnlyList<string> Lines(EnforcementRun run) =>
         [.. run.Jobs.Select(j => JobLine(j, run)), .. run.Spared.Select(SparedLine), .. UncheckedLine(run)];
 
-    /// <summary>The run's tasks still to be checked for a reservation or a job: the figures above leave them out till then.</summary>
+    /// <summary>The run's tasks still to be checked for a reservation or a job: the figures above price them on demand till then.</summary>
     private static IEnumerable<string> UncheckedLine(EnforcementRun run)
     {
         var @unchecked = run.Pending.Where(t => t.OriginUnchecked).ToList();
         if (@unchecked.Count > 0)
             yield return $":mag: {Format.Count(@unchecked.Count)} of these tasks ({Format.Count(@unchecked.Sum(t => t.Shots))} shots) "
-                + "are checked for a reservation or hybrid job just before their cancel: the figures above leave them out, and "
-                + "reserved ones are left alone.";
+                + "are checked for a reservation or hybrid job just before their cancel: the figures above count them as on "
+                + "demand till then, and reserved ones are left alone.";
     }
 
     private static string JobLine(RunJob job, EnforcementRun run)
