@@ -8,7 +8,7 @@ namespace BraketBot.Home;
 /// restarts) under one key per day, each run replaced by its latest word. Writes on this instance go one
 /// at a time; two instances writing in the same instant may lose one word, which the run's next word restores.
 /// </summary>
-public sealed class HomeRunLog(IBotStore store) : IDisposable
+public sealed class HomeRunLog(IKeyValueStore store) : IDisposable
 {
     /// <summary>A day's runs beyond these are of no use to a dashboard; the oldest finished go first.</summary>
     private const int MaxRunsPerDay = 50;

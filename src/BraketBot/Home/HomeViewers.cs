@@ -7,7 +7,7 @@ namespace BraketBot.Home;
 /// Who looked at the Home tab in the last hour, kept in the store so that whichever instance posts an
 /// alert republishes to them. Writes on this instance go one at a time.
 /// </summary>
-public sealed class HomeViewers(IBotStore store, TimeProvider time) : IDisposable
+public sealed class HomeViewers(IKeyValueStore store, TimeProvider time) : IDisposable
 {
     public const string Key = "home:viewers";
 

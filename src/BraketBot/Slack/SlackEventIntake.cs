@@ -16,7 +16,8 @@ namespace BraketBot.Slack;
 public sealed partial class SlackEventIntake(
     HomePublisher home,
     IOptionsMonitor<AccessOptions> access,
-    IBotStore store,
+    IClaimStore claimStore,
+    IKeyValueStore valueStore,
     TimeProvider time,
     ILogger<SlackEventIntake> logger
 )
@@ -33,7 +34,7 @@ public sealed partial class SlackEventIntake(
         var rules = access.CurrentValue;
         if (!rules.Admits(callback.TeamId, callback.AppId))
             return Admission.Refused;
-        await store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        await valueStore.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
         if (!callback.OpensHomeTab || callback.EventId is not { Length: > 0 } eventId)
         {
             LogIgnored(callback.Type, callback.EventType);
@@ -41,7 +42,7 @@ public sealed partial class SlackEventIntake(
         }
 
         var claim = $"slack-event:{eventId}";
-        if (!await store.TryClaimAsync(claim, time.GetUtcNow() + KeepEvents, cancellationToken))
+        if (!await claimStore.TryClaimAsync(claim, time.GetUtcNow() + KeepEvents, cancellationToken))
         {
             LogReplayed(eventId, retryNumber);
             return Admission.Replayed;
@@ -49,7 +50,7 @@ public sealed partial class SlackEventIntake(
         var userId = callback.User!;
         if (home.TryEnqueue(new HomeRequest(userId, rules.IsAdmin(userId), Viewing: true)))
             return Admission.Accepted;
-        await store.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
+        await claimStore.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
         LogBusy(eventId);
         return Admission.Busy;
     }

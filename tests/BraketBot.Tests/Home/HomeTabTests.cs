@@ -263,7 +263,7 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         Braket.Add(queued);
         await Open(Member);
         // As if a change had been republished to this user a moment ago.
-        var store = Bot.Service<IBotStore>();
+        var store = Bot.Service<IClaimStore>();
         Assert.True(await store.TryClaimAsync(HomeRefresher.ClaimKey(Member), Clock.GetUtcNow() + HomeRefresher.MinInterval, default));
 
         await Client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])));

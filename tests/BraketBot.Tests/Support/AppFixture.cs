@@ -27,7 +27,7 @@ public sealed class AppFixture : IDisposable
         await Bot.SettleAsync();
         Bot.Live.Clear();
         Bot.Clock.Shift = TimeSpan.Zero;
-        ((ResettableStore)Bot.Service<IBotStore>()).Reset();
+        Bot.Service<ResettableStore>().Reset();
         Bot.Service<DeviceCatalogCache>().Snapshot = null;
         await Bot.Service<BraketBot.Limits.LimitSyncJob>().SyncNowAsync("test reset", CancellationToken.None);
         Bot.Service<BraketBot.Limits.SpendingLimitsSnapshot>().Current = null;

@@ -163,7 +163,14 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             if (ShutdownTimeout is { } shutdown)
                 services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
             if (ResettableStore)
-                services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
+            {
+                services.AddSingleton(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<IClaimStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<IGuardStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<ILedgerStore>(sp => sp.GetRequiredService<ResettableStore>());
+            }
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
             // The SQS client's, in place of the SDK's default chain (moto takes any keys).
             services.AddSingleton<AWSCredentials>(_ => new BasicAWSCredentials(Credentials.AccessKey, Credentials.SecretKey));
