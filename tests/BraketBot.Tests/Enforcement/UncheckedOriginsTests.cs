@@ -7,6 +7,7 @@ namespace BraketBot.Tests.Enforcement;
 /// and jobs are unknown when the run is planned, and the run checks each just before its cancel, through
 /// the real host against a GetQuantumTask slow enough that waiting for every look-up first would show.
 /// </summary>
+[Collection(EnforcementHost.Name)]
 public sealed class UncheckedOriginsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
