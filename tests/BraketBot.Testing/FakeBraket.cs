@@ -91,6 +91,7 @@ public sealed partial class FakeBraket : IDisposable
         Requests.Clear();
         Unexpected.Clear();
         faults.Clear();
+        slowed.Clear();
         denied.Clear();
         deniedRegions.Clear();
         outages.Clear();
@@ -193,6 +194,11 @@ public sealed partial class FakeBraket : IDisposable
             hold.Gate.Set();
     }
 
+    private readonly ConcurrentDictionary<string, TimeSpan> slowed = new();
+
+    /// <summary>Every later call of the operation is answered this much later (on top of <see cref="Latency"/>): one slow API.</summary>
+    public void Slow(string operation, TimeSpan by) => slowed[operation] = by;
+
     /// <summary>Every call of the operation fails with this probability (429 or 500, chosen at random).</summary>
     public double FaultRate { get; set; }
 
@@ -252,6 +258,8 @@ public sealed partial class FakeBraket : IDisposable
                             hold.Gate.Wait(TimeSpan.FromMinutes(2));
                         if (Latency > TimeSpan.Zero)
                             Thread.Sleep(Latency);
+                        if (slowed.TryGetValue(operation, out var slow))
+                            Thread.Sleep(slow);
                         if (refuseSignatures)
                             return Json(
                                 new

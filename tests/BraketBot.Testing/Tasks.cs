@@ -83,6 +83,11 @@ public static class Tasks
         ];
     }
 
+    /// <summary>A hybrid job on the device, running on one ml.m5.large since <paramref name="startedAt"/>, billed so far
+    /// <paramref name="billed"/>.</summary>
+    public static HybridJob RunningJob(string jobArn, string deviceArn, DateTimeOffset startedAt, TimeSpan billed) =>
+        new(jobArn, jobArn.Split('/')[^1], "RUNNING", deviceArn, "ml.m5.large", 1, startedAt.AddMinutes(-1), startedAt, null, billed);
+
     public static IEnumerable<QuantumTaskSummary> Many(
         int count,
         string deviceArn,

@@ -134,6 +134,35 @@ public sealed record EnforcementRun
             Tasks = Tasks.Select(t => t.Arn == arn ? t with { State = StateOf(result), Detail = detail } : t).ToList(),
         };
 
+    /// <summary>The task's origin is checked, and the run is to cancel it.</summary>
+    public EnforcementRun OriginChecked(string arn) =>
+        this with
+        {
+            Tasks = Tasks.Select(t => t.Arn == arn ? t with { OriginUnchecked = false } : t).ToList(),
+        };
+
+    /// <summary>
+    /// The task's origin, checked, says the run must leave it alone (a reservation's, a spared job's, or null: Braket did
+    /// not tell): it leaves the run's tasks for <see cref="Spared"/>, grouped as <see cref="SparedTasks.Among"/> groups them.
+    /// </summary>
+    public EnforcementRun Spare(string arn, TaskOrigin? origin)
+    {
+        if (Tasks.FirstOrDefault(t => t.Arn == arn) is not { } task)
+            return this;
+        var (billing, by) = (origin?.Billing ?? TaskBilling.OnDemand, origin?.ReservationArn ?? origin?.JobArn ?? "");
+        var group = Spared.FirstOrDefault(s => s.Billing == billing && s.Arn == by) ?? new SparedTasks(billing, by, 0, 0);
+        return this with
+        {
+            Tasks = Tasks.Where(t => t.Arn != arn).ToList(),
+            Spared = Spared
+                .Where(s => s != group)
+                .Append(group with { Tasks = group.Tasks + 1, Shots = group.Shots + task.Shots })
+                .OrderBy(s => s.Billing)
+                .ThenBy(s => s.Arn, StringComparer.Ordinal)
+                .ToList(),
+        };
+    }
+
     /// <summary>Its host stops and nobody resumes it: what is still pending is left, and the run says why.</summary>
     public EnforcementRun LeavePendingAtStop() => LeavePending("BraketBot stopped before cancelling it") with { Stopped = true };
 

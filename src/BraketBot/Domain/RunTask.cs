@@ -7,6 +7,12 @@ public sealed record RunTask(string Arn, string DeviceArn, string DeviceName, lo
 
     public string? Detail { get; init; }
 
+    /// <summary>
+    /// Its reservation or hybrid job was not known when the run was planned: the run checks it just before the cancel,
+    /// so that no look-up holds up the first one. False in runs stored before it was kept, whose tasks were all checked.
+    /// </summary>
+    public bool OriginUnchecked { get; init; }
+
     public static RunTask Of(QuantumTaskSummary task, DeviceSummary device, Pricing pricing) =>
         new(task.QuantumTaskArn, task.DeviceArn, device.DeviceName, task.Shots, pricing.CostOf(task, device));
 }

@@ -23,6 +23,7 @@ public sealed partial class CapEnforcer(
     IClaimStore store,
     RunLauncher runs,
     JobCancellation jobs,
+    TaskOrigins origins,
     BraketSpendingLimits nativeLimits,
     RegionFailureLog uncheckedRegions,
     IOptionsMonitor<CapsOptions> capsOptions,
@@ -86,11 +87,13 @@ public sealed partial class CapEnforcer(
         var missing = await ledger.MissingAsync(from, day, device, cancellationToken);
 
         var answered = new HashSet<string>(StringComparer.Ordinal);
+        // An evaluation's scans leave queued tasks' origins for after the decision (the reconcile's learn them as they go).
+        var deferred = !request.Reconcile && caps.AnyCap;
         // A scan fills the days the ledger lacks (only those); the reconcile's tick asks Braket what can have changed in the others.
         if (missing.Count > 0)
         {
             var pace = request.Reconcile ? ScanPace.Background : ScanPace.Urgent;
-            Require(await ledger.ScanRegionsAsync(missing.Min(), missing.Max(), device, null, pace, cancellationToken), answered);
+            Require(await ledger.ScanRegionsAsync(missing.Min(), missing.Max(), device, null, pace, deferred, cancellationToken), answered);
         }
         var scanned = missing.Contains(day) || request.Reconcile; // either way the day is Braket's word for the decision
         if (request.Reconcile && !missing.Contains(day))
@@ -99,24 +102,86 @@ public sealed partial class CapEnforcer(
             return;
 
         // The ledger's word, unconfirmed news and all: nothing to do costs no Braket call.
-        var told = await ViewAsync(request, caps, confirmedOnly: false, answered, cancellationToken);
+        var told = await ViewAsync(request, caps, confirmedOnly: false, answered, [], cancellationToken);
         if (!await CallsForActionAsync(request, caps, told, cancellationToken))
+        {
+            if (deferred && missing.Count > 0)
+                await LearnDeferredOriginsAsync(request, from, cancellationToken);
             return;
+        }
         if (!scanned)
         {
             LogConfirming(day, request.DeviceArn ?? "every device", request.Trigger);
-            Require(await ledger.ScanRegionsAsync(day, day, device, null, ScanPace.Urgent, cancellationToken), answered);
+            Require(await ledger.ScanRegionsAsync(day, day, device, null, ScanPace.Urgent, deferred, cancellationToken), answered);
         }
         await ConfirmEarlierDaysAsync(request, caps, told, device, cancellationToken);
 
         // Braket's word: only confirmed tasks, only regions that answered.
-        var view = await ViewAsync(request, caps, confirmedOnly: true, answered, cancellationToken);
+        var view = await DecidingViewAsync(request, caps, from, answered, cancellationToken);
         var acted = false;
         foreach (var (budget, group) in view.Groups())
             acted |= await ActAsync(request, caps, group, budget, cancellationToken);
         if (!acted && !scanned)
             LogRefuted(day, request.DeviceArn ?? "every device");
+        if (deferred)
+            await LearnDeferredOriginsAsync(request, from, cancellationToken);
     }
+
+    /// <summary>
+    /// Braket's word as a decision counts it. The caps crossed are decided on a lower bound that leaves out the queued
+    /// tasks whose origin is unchecked (each may be reserved, and the run checks it just before its cancel), so that no
+    /// look-up stands before the first cancel; when counting them crosses nothing more, the figures shown count them as
+    /// the ledger does until their origin is known (on demand). Only when counting them would cross a cap (or a level)
+    /// that the lower bound does not, or nothing is to be cancelled (a dry run), are their origins learnt first, and the
+    /// decision made on them as before: a task Braket still does not describe counts as on demand.
+    /// </summary>
+    private async Task<View> DecidingViewAsync(
+        EvaluationRequest request,
+        CapsOptions caps,
+        Day from,
+        IReadOnlySet<string> answered,
+        CancellationToken cancellationToken
+    )
+    {
+        var @unchecked = await UncheckedAsync(request, from, cancellationToken);
+        if (@unchecked.Count == 0)
+            return await ViewAsync(request, caps, confirmedOnly: true, answered, [], cancellationToken);
+        var lower = await ViewAsync(request, caps, confirmedOnly: true, answered, @unchecked, cancellationToken);
+        var counted = await ViewAsync(request, caps, confirmedOnly: true, answered, [], cancellationToken);
+        if (caps.Action == CapAction.CancelQueued && Crossings(request.Day, lower).SetEquals(Crossings(request.Day, counted)))
+            return counted;
+        LogLearningOrigins(request.Day, @unchecked.Count);
+        await origins.WithOriginsAsync(@unchecked.Select(t => t.Task).ToList(), cancellationToken);
+        return await ViewAsync(request, caps, confirmedOnly: true, answered, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// After the decision, the origins its scan left unchecked and no run is to check are learnt: reports then price a
+    /// reserved task as such, and the next decision needs no look-up. A run's own tasks (claimed) are its to check.
+    /// </summary>
+    private async Task LearnDeferredOriginsAsync(EvaluationRequest request, Day from, CancellationToken cancellationToken)
+    {
+        var @unchecked = await UncheckedAsync(request, from, cancellationToken);
+        if (@unchecked.Count == 0)
+            return;
+        var claimed = await store.ClaimedAsync(@unchecked.Select(t => TaskKey(t.Task.QuantumTaskArn)).ToList(), cancellationToken);
+        var left = @unchecked.Where(t => !claimed.Contains(TaskKey(t.Task.QuantumTaskArn))).Select(t => t.Task).ToList();
+        await origins.WithOriginsAsync(left, cancellationToken);
+    }
+
+    /// <summary>The unchecked queued tasks the evaluation judges: a device's evaluation, only that device's.</summary>
+    private async Task<IReadOnlyList<LedgerTask>> UncheckedAsync(
+        EvaluationRequest request,
+        Day from,
+        CancellationToken cancellationToken
+    ) =>
+        (await ledger.UncheckedAsync(from, request.Day, cancellationToken))
+            .Where(t => request.DeviceArn is null || t.Task.DeviceArn == request.DeviceArn)
+            .ToList();
+
+    /// <summary>The caps a view finds crossed, each with its level, as the alerts' claims name them.</summary>
+    private static HashSet<string> Crossings(Day day, View view) =>
+        view.Standings.Where(s => s.Level is not null).Select(s => AlertKey(day, s.Cap, s.Level!.Value)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether the ledger's word calls for any group's run: only then is Braket asked.</summary>
     private async Task<bool> CallsForActionAsync(
@@ -184,21 +249,23 @@ public sealed partial class CapEnforcer(
         if (monthlyBreach && !fresh)
         {
             LogRescanningMonth(request.Day, request.DeviceArn ?? "every device");
-            await ledger.ScanRegionsAsync(first, last, device, null, ScanPace.Background, cancellationToken);
+            await ledger.ScanRegionsAsync(first, last, device, null, ScanPace.Background, deferQueuedOrigins: false, cancellationToken);
         }
         await ledger.ConfirmAsync(first, last, cancellationToken);
     }
 
     /// <summary>
     /// The day (and under a monthly cap, the month to it) from the ledger's totals: as told (events and
-    /// all), or as confirmed (without tasks Braket has not confirmed, and without the regions that could
-    /// not be read and did not answer this evaluation), with the CREATED or QUEUED tasks a breach would cancel.
+    /// all), or as confirmed (without tasks Braket has not confirmed, without <paramref name="leftOut"/>, and without
+    /// the regions that could not be read and did not answer this evaluation), with the CREATED or QUEUED tasks a breach
+    /// would cancel.
     /// </summary>
     private async Task<View> ViewAsync(
         EvaluationRequest request,
         CapsOptions caps,
         bool confirmedOnly,
         IReadOnlySet<string> answered,
+        IReadOnlyList<LedgerTask> leftOut,
         CancellationToken cancellationToken
     )
     {
@@ -211,7 +278,7 @@ public sealed partial class CapEnforcer(
         var from = caps.HasMonthCaps ? Month.Of(request.Day).First : request.Day;
         if (confirmedOnly)
         {
-            var days = await ledger.ConfirmedDaysAsync(from, request.Day, unreadRegions, cancellationToken);
+            var days = await ledger.ConfirmedDaysAsync(from, request.Day, unreadRegions, leftOut, cancellationToken);
             usage = days[^1];
             month = caps.HasMonthCaps ? DeviceUsage.Sum(days.SelectMany(d => d.Devices)) : null;
         }
@@ -226,7 +293,13 @@ public sealed partial class CapEnforcer(
             usage = await ledger.DayUsageAsync(request.Day, null, cancellationToken);
         }
         var budgets = request.DeviceArn is null
-            ? await ledger.BudgetUsagesAsync(request.Day, confirmedOnly, unreadRegions, cancellationToken)
+            ? await ledger.BudgetUsagesAsync(
+                request.Day,
+                confirmedOnly,
+                unreadRegions,
+                leftOut.Select(t => t.Task.QuantumTaskArn).ToHashSet(StringComparer.Ordinal),
+                cancellationToken
+            )
             : new Dictionary<string, BudgetUsage>();
         var standings = Standings(request, caps, usage, month, budgets);
         // A dry run's alert still says what a breach would cancel; only real cancels call for a confirmation.
@@ -261,8 +334,9 @@ public sealed partial class CapEnforcer(
 
     /// <summary>
     /// The run the view calls for, or null when there is nothing new to tell or cancel. On Braket's
-    /// word (<paramref name="confirmed"/>) only tasks whose origin is known are cancelled, and the
-    /// run's hybrid jobs are described and claimed; the ledger's word only decides whether to ask.
+    /// word (<paramref name="confirmed"/>) the run's hybrid jobs are described and claimed, and a task whose
+    /// origin is unknown goes in the run unchecked (the run checks it just before its cancel, and spares it if
+    /// reserved); the ledger's word only decides whether to ask.
     /// A budget's run tells of its usage alone, offers only its tasks and is posted in its channel.
     /// </summary>
     private async Task<Plan?> PlanAsync(
@@ -278,10 +352,7 @@ public sealed partial class CapEnforcer(
         var crossed = view.Standings.Where(s => s.Level is not null).ToList();
         if (crossed.Count == 0)
             return null;
-        var candidates = CapPolicy
-            .TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs)
-            .Where(t => !confirmed || t.Origin is not null)
-            .ToList();
+        var candidates = CapPolicy.TasksToCancel(view.Standings, view.Tasks, catalog.Describe, caps.Jobs).ToList();
         // A budget's usage holds only the instances of the jobs carrying its tag: it stops those (and the jobs of the tasks it cancels).
         var runningJobs = CapPolicy.JobsInBreach(view.Standings, view.UsageOf(budget), caps.Jobs);
         var keys = crossed
@@ -328,9 +399,15 @@ public sealed partial class CapEnforcer(
             ReplyToKey = fresh.Count > 0 ? null : breached.Select(s => ThreadKey(day, s.Cap)).FirstOrDefault(),
             Channel = (budget is null ? null : caps.Budgets.GetValueOrDefault(budget.Name)?.Channel)
                 ?? alertOptions.CurrentValue.AlertChannel,
-            Tasks = toCancel.Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing)).ToList(),
+            Tasks = toCancel
+                .Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing) with { OriginUnchecked = t.Origin is null })
+                .ToList(),
             Jobs = runJobs,
-            Spared = SparedTasks.Among(CapPolicy.QueuedInBreach(view.Standings, view.Tasks, catalog.Describe), caps.Jobs),
+            // The unchecked ones are the run's to check: those it must leave alone join these as it finds them.
+            Spared = SparedTasks.Among(
+                CapPolicy.QueuedInBreach(view.Standings, view.Tasks, catalog.Describe).Where(t => t.Origin is not null),
+                caps.Jobs
+            ),
             Prices = pricing.Describe(usage.Devices.Select(d => d.Device)),
             // A device's cap lives in its own region, which answered; only account-wide figures leave regions out.
             UncheckedRegions = crossed.Any(s => s.Cap.Scope.Device is null) ? view.Unread : [],
@@ -406,6 +483,13 @@ public sealed partial class CapEnforcer(
         Message = "A monthly cap of {Day} ({Scope}) is breached; the month's earlier days are scanned again before anything is cancelled"
     )]
     private partial void LogRescanningMonth(Day day, string scope);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Deciding on {Day} needs the origin of {Tasks} queued tasks (counting them crosses more than leaving them out); "
+            + "learning them first"
+    )]
+    private partial void LogLearningOrigins(Day day, int tasks);
 
     [LoggerMessage(
         Level = LogLevel.Warning,

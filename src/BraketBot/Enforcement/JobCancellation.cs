@@ -76,6 +76,33 @@ public sealed partial class JobCancellation(
         }
     }
 
+    /// <summary>
+    /// A job the run found by checking a task it was planned without (its origin was unknown then): described, claimed
+    /// and cancelled before that task, once, as the jobs it was planned with are; one another run holds is told, not
+    /// cancelled twice. Saved pending before its cancel, so a resumed run cancels it if this host could not.
+    /// </summary>
+    /// <param name="gate">One at a time within the run: two of its tasks may find the same job at once.</param>
+    public async Task CancelFoundAsync(RunSession session, string arn, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (session.Run.Jobs.Any(j => j.Arn == arn))
+                return;
+            var job = await DescribeAsync(arn, cancellationToken);
+            var claimedFor = session.Run.Deadline + RunLauncher.ClaimMargin;
+            if (job.State == RunTaskState.Pending && !await store.TryClaimAsync(JobKey(arn), claimedFor, cancellationToken))
+                job = job with { State = RunTaskState.NotCancellable, Detail = "another run is cancelling it" };
+            session.Update(r => r with { Jobs = [.. r.Jobs, job] });
+            await session.SaveAsync(cancellationToken);
+            await CancelAsync(session, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     private async Task<RunJob> DescribeAsync(string arn, CancellationToken cancellationToken)
     {
         if (await book.DescribeAsync(arn, cancellationToken) is { } job)

@@ -38,7 +38,15 @@ public sealed partial class LedgerRescanJob(
         try
         {
             var from = Month.Of(today.AddDays(-1)).First; // on the 1st, last month's last days are settled once more
-            var scan = await ledger.ScanRegionsAsync(from, today, null, null, ScanPace.Background, cancellationToken);
+            var scan = await ledger.ScanRegionsAsync(
+                from,
+                today,
+                null,
+                null,
+                ScanPace.Background,
+                deferQueuedOrigins: false,
+                cancellationToken
+            );
             if (scan.Answered.Count == 0 && scan.Failed.Count > 0)
                 throw new BraketException(scan.AllOrNothing().Error!);
             LogRescanned(from, today, scan.Tasks.Count, scan.Failed.Count);

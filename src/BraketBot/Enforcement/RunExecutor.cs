@@ -3,6 +3,7 @@ using System.Text;
 using BraketBot.Home;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
+using BraketBot.Usage;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
@@ -12,7 +13,9 @@ namespace BraketBot.Enforcement;
 /// hear of a breach before any cancel completes) and kept up to date beside the cancels, which go at
 /// Braket's pace whatever Slack does. Each cancel is saved as it lands; what the deadline leaves queued
 /// is given back at once for the next run, and the outcome is shown in place. Resumed on another host,
-/// it repeats nothing that was saved.
+/// it repeats nothing that was saved. A task planned with its origin unchecked is checked just before its
+/// cancel (the cancels in flight look a few tasks ahead, at GetQuantumTask's far higher quota), so the first
+/// cancel waits for one look-up at most.
 /// </summary>
 public sealed partial class RunExecutor(
     IClaimStore claimStore,
@@ -20,10 +23,12 @@ public sealed partial class RunExecutor(
     IRunStore runStore,
     ILedgerStore ledgerStore,
     TaskCanceller canceller,
+    TaskOrigins origins,
     JobCancellation jobs,
     RunMessages messages,
     RunShutdown shutdown,
     IOptionsMonitor<RunOptions> options,
+    IOptionsMonitor<CapsOptions> capsOptions,
     IHomeNotifier home,
     BraketBotMetrics metrics,
     TimeProvider time,
@@ -137,6 +142,10 @@ public sealed partial class RunExecutor(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var left = run.Deadline - time.GetUtcNow();
         deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        var known = run.Pending.Any(t => t.OriginUnchecked)
+            ? await origins.KnownAsync(run.Day, cancellationToken)
+            : new Dictionary<string, TaskOrigin>();
+        using var jobsGate = new SemaphoreSlim(1, 1);
         // Stopping for good: the cancels in flight get a while to land, sooner if the run's deadline comes first.
         using var stopped = windDown?.Stopping.Register(() =>
             deadline.CancelAfter(Within(windDown.CancelsGrace, run.Deadline - time.GetUtcNow()))
@@ -151,6 +160,12 @@ public sealed partial class RunExecutor(
                     if (windDown?.Stopping.IsCancellationRequested == true)
                         return; // no cancel starts once stopping: it is left
                     var summary = new QuantumTaskSummary(task.Arn, QuantumTaskStatus.Queued, task.DeviceArn, task.Shots, run.CreatedAt);
+                    if (task.OriginUnchecked && !await CheckOriginAsync(session, summary, known, jobsGate, ct))
+                    {
+                        messages.Changed();
+                        await session.SaveAsync(cancellationToken);
+                        return;
+                    }
                     var outcome = await canceller.CancelOneAsync(summary, ClientToken(run.Id, task.Arn), retry, ct);
                     session.Update(r => r.With(task.Arn, outcome.Result, outcome.Detail));
                     metrics.Cancel(run.Kind == RunKind.CancelAll ? "button" : "cap", outcome.Result.ToString().ToLowerInvariant());
@@ -174,6 +189,40 @@ public sealed partial class RunExecutor(
             session.Update(r => r.LeavePending("not cancelled by the run's deadline"));
             await session.SaveAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Checks the origin of a task the run was planned without: the ledger's word when it has one, else one GetQuantumTask.
+    /// True when the run is to cancel it (a job's under Caps:Jobs = Cancel, once its job is cancelled). A reserved task, a
+    /// spared job's, or one whose origin Braket did not tell moves to the run's spared, its claim given back for later runs;
+    /// one Braket does not know ends as not found.
+    /// </summary>
+    private async Task<bool> CheckOriginAsync(
+        RunSession session,
+        QuantumTaskSummary task,
+        IReadOnlyDictionary<string, TaskOrigin> known,
+        SemaphoreSlim jobsGate,
+        CancellationToken cancellationToken
+    )
+    {
+        var arn = task.QuantumTaskArn;
+        BraketResult<TaskOrigin> found = known.TryGetValue(arn, out var kept) ? kept : await origins.LearnAsync(task, cancellationToken);
+        if (found.Error?.Kind == BraketErrorKind.NotFound)
+        {
+            session.Update(r => r.With(arn, CancelResult.NotFound, "Braket does not know this task"));
+            return false;
+        }
+        var origin = found.Value;
+        if (origin is null || !CapPolicy.Cancellable(task with { Origin = origin }, capsOptions.CurrentValue.Jobs))
+        {
+            session.Update(r => r.Spare(arn, origin));
+            await claimStore.ReleaseClaimsAsync([CapEnforcer.TaskKey(arn)], session.Run.Id, cancellationToken);
+            return false;
+        }
+        if (origin.IsJob)
+            await jobs.CancelFoundAsync(session, origin.JobArn!, jobsGate, cancellationToken);
+        session.Update(r => r.OriginChecked(arn));
+        return true;
     }
 
     private static TimeSpan Within(TimeSpan grace, TimeSpan untilDeadline) =>

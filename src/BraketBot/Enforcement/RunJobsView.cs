@@ -11,7 +11,17 @@ public static class RunJobsView
 {
     /// <summary>The lines to add to a run's message; none when the run has no jobs and spares nothing.</summary>
     public static IReadOnlyList<string> Lines(EnforcementRun run) =>
-        [.. run.Jobs.Select(j => JobLine(j, run)), .. run.Spared.Select(SparedLine)];
+        [.. run.Jobs.Select(j => JobLine(j, run)), .. run.Spared.Select(SparedLine), .. UncheckedLine(run)];
+
+    /// <summary>The run's tasks still to be checked for a reservation or a job: the figures above price them on demand till then.</summary>
+    private static IEnumerable<string> UncheckedLine(EnforcementRun run)
+    {
+        var @unchecked = run.Pending.Where(t => t.OriginUnchecked).ToList();
+        if (@unchecked.Count > 0)
+            yield return $":mag: {Format.Count(@unchecked.Count)} of these tasks ({Format.Count(@unchecked.Sum(t => t.Shots))} shots) "
+                + "are checked for a reservation or hybrid job just before their cancel: the figures above count them as on "
+                + "demand till then, and reserved ones are left alone.";
+    }
 
     private static string JobLine(RunJob job, EnforcementRun run)
     {

@@ -14,7 +14,7 @@ public sealed class RunLauncher(IRunStore store, RunWorker worker, RunExecutor e
     /// picked up by a second run while the run lives. When it ends, it gives back its scope and the tasks it
     /// left queued at once; one Braket refused for good (access denied) is tried again by a later run after this.
     /// </summary>
-    private static readonly TimeSpan ClaimMargin = TimeSpan.FromHours(1);
+    public static readonly TimeSpan ClaimMargin = TimeSpan.FromHours(1);
 
     /// <summary>Alert claims outlive their period (the day, or the month of a monthly cap), so that a late evaluation of it stays
     /// quiet.</summary>

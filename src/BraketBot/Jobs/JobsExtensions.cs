@@ -38,6 +38,7 @@ public static class JobsExtensions
                     .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
                     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                     .UseSimpleAssemblyNameTypeSerializer()
+                    .UseTypeResolver(MovedJobTypes.Resolve)
                     .UseRecommendedSerializerSettings()
         );
         services.AddHangfireServer(options =>

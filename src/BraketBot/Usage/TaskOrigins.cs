@@ -58,6 +58,37 @@ public sealed partial class TaskOrigins(
             .ToList();
     }
 
+    /// <summary>
+    /// The origins the ledger knows of a day's CREATED or QUEUED tasks: a cap run reads them once, then checks each task it
+    /// was planned without (<see cref="RunTask.OriginUnchecked"/>) here first and asks Braket only of the rest.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TaskOrigin>> KnownAsync(Day day, CancellationToken cancellationToken) =>
+        (await store.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken))
+            .Where(t => t.Task.Origin is not null)
+            .ToDictionary(t => t.Task.QuantumTaskArn, t => t.Task.Origin!, StringComparer.Ordinal);
+
+    /// <summary>
+    /// One task's origin asked of Braket, the answer recorded in the ledger: a cap run's check just before its cancel.
+    /// NotFound when Braket does not know the task (dropped from the ledger, as a scan would drop it); another error when
+    /// Braket did not tell.
+    /// </summary>
+    public async Task<BraketResult<TaskOrigin>> LearnAsync(QuantumTaskSummary task, CancellationToken cancellationToken)
+    {
+        if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn))
+            return new BraketError(BraketErrorKind.Validation, "GetQuantumTask", "not a quantum task ARN");
+        var described = await DescribeAsync(arn, cancellationToken);
+        if (described.Value?.Origin is { } origin)
+        {
+            await RecordAsync([described.Value], cancellationToken);
+            return origin;
+        }
+        if (described.Error?.Kind == BraketErrorKind.NotFound)
+            await store.ForgetAsync([task.QuantumTaskArn], cancellationToken);
+        else
+            LogNotLearnt(task.QuantumTaskArn, described.Error?.Kind.ToString() ?? "no origin");
+        return described.Error ?? new BraketError(BraketErrorKind.Unexpected, "GetQuantumTask", "no origin");
+    }
+
     /// <summary>One GetQuantumTask per task, each answer recorded in the ledger; returns the tasks Braket described.</summary>
     private async Task<IReadOnlyList<QuantumTaskSummary>> LearnAsync(
         IReadOnlyList<QuantumTaskSummary> tasks,
@@ -75,17 +106,7 @@ public sealed partial class TaskOrigins(
             {
                 if (!QuantumTaskArn.TryParse(task.QuantumTaskArn, out var arn))
                     return;
-                var described = await braket.GetQuantumTaskAsync(arn, ct);
-                // A throttle or an outage is not Braket's answer: asked again with backoff, so a task is not left unchecked by a blip.
-                for (
-                    var attempt = 0;
-                    described.Error?.Kind is BraketErrorKind.Throttled or BraketErrorKind.Unavailable && attempt < Backoff.Length;
-                    attempt++
-                )
-                {
-                    await Task.Delay(Backoff[attempt], time, ct);
-                    described = await braket.GetQuantumTaskAsync(arn, ct);
-                }
+                var described = await DescribeAsync(arn, ct);
                 if (described.IsSuccess && described.Value!.Origin is not null)
                     learnt.Add(described.Value);
                 else if (described.Error?.Kind == BraketErrorKind.NotFound)
@@ -94,18 +115,40 @@ public sealed partial class TaskOrigins(
                     LogNotLearnt(task.QuantumTaskArn, described.Error?.Kind.ToString() ?? "no origin");
             }
         );
-        var zone = capsOptions.CurrentValue.Zone;
-        var now = time.GetUtcNow();
-        // GetQuantumTask is Braket's word: the row is confirmed too.
-        await store.RecordAsync(
-            learnt.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), now) { Confirmed = true }).ToList(),
-            cancellationToken
-        );
+        await RecordAsync(learnt.ToList(), cancellationToken);
         await store.ForgetAsync(unknown.ToList(), cancellationToken);
         var described = learnt.ToList();
         var (reserved, ofJobs) = (described.Count(t => t.IsReserved), described.Count(t => t.Billing == TaskBilling.Job));
         LogLearnt(described.Count, reserved, ofJobs);
         return described;
+    }
+
+    /// <summary>GetQuantumTask; a throttle or an outage is not Braket's answer: asked again with backoff, so a task is not left
+    /// unchecked by a blip.</summary>
+    private async Task<BraketResult<QuantumTaskSummary>> DescribeAsync(QuantumTaskArn arn, CancellationToken cancellationToken)
+    {
+        var described = await braket.GetQuantumTaskAsync(arn, cancellationToken);
+        for (
+            var attempt = 0;
+            described.Error?.Kind is BraketErrorKind.Throttled or BraketErrorKind.Unavailable && attempt < Backoff.Length;
+            attempt++
+        )
+        {
+            await Task.Delay(Backoff[attempt], time, cancellationToken);
+            described = await braket.GetQuantumTaskAsync(arn, cancellationToken);
+        }
+        return described;
+    }
+
+    /// <summary>GetQuantumTask is Braket's word: the rows are confirmed too.</summary>
+    private async Task RecordAsync(IReadOnlyList<QuantumTaskSummary> described, CancellationToken cancellationToken)
+    {
+        var zone = capsOptions.CurrentValue.Zone;
+        var now = time.GetUtcNow();
+        await store.RecordAsync(
+            described.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), now) { Confirmed = true }).ToList(),
+            cancellationToken
+        );
     }
 
     [LoggerMessage(

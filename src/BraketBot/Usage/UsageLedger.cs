@@ -146,19 +146,38 @@ public sealed partial class UsageLedger(
             .ToList();
 
     /// <summary>
+    /// The CREATED or QUEUED tasks of the days from..to that Braket confirmed but whose origin is not known yet (a scan
+    /// listed them, no event told of them): each may be reserved, so a decision leaves them out, and a run checks each
+    /// just before its cancel.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerTask>> UncheckedAsync(Day from, Day to, CancellationToken cancellationToken)
+    {
+        var rows = new List<LedgerTask>();
+        foreach (var day in DaysFrom(from, to))
+            rows.AddRange(
+                (await ledgerStore.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken)).Where(
+                    t => t.Confirmed && t.Task.Origin is null
+                )
+            );
+        return rows;
+    }
+
+    /// <summary>
     /// The days from..to as a decision may count them: the daily totals without the tasks Braket has not
-    /// confirmed, and without the devices of the regions in <paramref name="unread"/>.
+    /// confirmed, without <paramref name="leftOut"/> (confirmed rows a lower bound leaves out), and without the
+    /// devices of the regions in <paramref name="unread"/>.
     /// </summary>
     public async Task<IReadOnlyList<DayUsage>> ConfirmedDaysAsync(
         Day from,
         Day to,
         IReadOnlySet<string> unread,
+        IReadOnlyList<LedgerTask> leftOut,
         CancellationToken cancellationToken
     )
     {
         var totals = await ledgerStore.DayTotalsAsync(from, to, cancellationToken);
         var unconfirmed = Ledger.TotalDeltas(
-            (await ledgerStore.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null))
+            (await ledgerStore.UnconfirmedTasksAsync(from, to, cancellationToken)).Concat(leftOut).Select(t => new LedgerChange(t, null))
         );
         var net = totals
             .Concat(unconfirmed)
@@ -180,12 +199,14 @@ public sealed partial class UsageLedger(
     /// Each budget's own usage of the day (and, under a monthly cap of it, of its month to the day) from the
     /// ledger's task rows: the tasks carrying its tag, in the statuses that count, and the instances of the hybrid jobs
     /// carrying it. When <paramref name="confirmedOnly"/>, only rows Braket confirmed, none of a region left out (nor its
-    /// jobs). A task whose tags are not known yet counts in no budget.
+    /// jobs) nor of <paramref name="leftOut"/> (ARNs a lower bound leaves out). A task whose tags are not known yet counts in
+    /// no budget.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, BudgetUsage>> BudgetUsagesAsync(
         Day day,
         bool confirmedOnly,
         IReadOnlySet<string> unread,
+        IReadOnlySet<string> leftOut,
         CancellationToken cancellationToken
     )
     {
@@ -194,7 +215,10 @@ public sealed partial class UsageLedger(
             return new Dictionary<string, BudgetUsage>();
         var withMonth = budgets.Where(b => b.WithMonth).Select(b => b.Scope.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var (windows, rows) = await CountedRowsAsync(withMonth.Count > 0 ? Month.Of(day).First : day, day, cancellationToken);
-        var kept = rows.Where(r => !confirmedOnly || (r.Confirmed && !unread.Contains(RegionOf(r.Task)))).ToList();
+        var kept = rows.Where(r =>
+                !confirmedOnly || (r.Confirmed && !unread.Contains(RegionOf(r.Task)) && !leftOut.Contains(r.Task.QuantumTaskArn))
+            )
+            .ToList();
         var described = await jobs.JobsAsync(windows[0].Day, day, unread, cancellationToken);
         return budgets.ToDictionary(
             b => b.Scope.Name,
@@ -320,7 +344,7 @@ public sealed partial class UsageLedger(
         CancellationToken cancellationToken
     )
     {
-        var scan = await ScanRegionsAsync(from, to, device, null, ScanPace.Urgent, cancellationToken);
+        var scan = await ScanRegionsAsync(from, to, device, null, ScanPace.Urgent, deferQueuedOrigins: false, cancellationToken);
         return scan.Answered.Count > 0 || scan.Failed.Count == 0
             ? new BraketResult<IReadOnlyList<QuantumTaskSummary>>(scan.Tasks, null)
             : scan.AllOrNothing();
@@ -332,6 +356,8 @@ public sealed partial class UsageLedger(
     /// did not list (too new for the search, or never real) are asked of Braket one by one: known ones count
     /// as Braket describes them, unknown ones are dropped. The regions that failed are noted, and the days are
     /// held from now on if any region answered (the failed ones are owed, and retried by the reconcile).
+    /// With <paramref name="deferQueuedOrigins"/> (a cap evaluation's scan) the origins of CREATED and QUEUED tasks
+    /// are not learnt here: the decision leaves unchecked ones out, and a run checks each just before its cancel.
     /// </summary>
     public async Task<RegionalTasks> ScanRegionsAsync(
         Day from,
@@ -339,6 +365,7 @@ public sealed partial class UsageLedger(
         DeviceSummary? device,
         IReadOnlyList<string>? regions,
         ScanPace pace,
+        bool deferQueuedOrigins,
         CancellationToken cancellationToken
     )
     {
@@ -376,7 +403,18 @@ public sealed partial class UsageLedger(
             LogDriftIfAny(from, to, scope, changes, dropped);
         else
             LogFilled(from, to, scope, scanned.Tasks.Count);
-        return scanned with { Tasks = await origins.WithOriginsAsync([.. scanned.Tasks, .. known], cancellationToken) };
+        IReadOnlyList<QuantumTaskSummary> seen = [.. scanned.Tasks, .. known];
+        if (!deferQueuedOrigins)
+            return scanned with { Tasks = await origins.WithOriginsAsync(seen, cancellationToken) };
+        var deferred = seen.Where(t => t.Status.IsCancellable()).ToList();
+        return scanned with
+        {
+            Tasks =
+            [
+                .. await origins.WithOriginsAsync(seen.Where(t => !t.Status.IsCancellable()).ToList(), cancellationToken),
+                .. deferred,
+            ],
+        };
     }
 
     /// <summary>
@@ -414,7 +452,9 @@ public sealed partial class UsageLedger(
         {
             var owedFrom = owed.TryGetValue(region, out var day) ? day : from;
             var rescanFrom = owedFrom < oldest ? oldest : owedFrom;
-            results.Add(await ScanRegionsAsync(rescanFrom, to, null, [region], ScanPace.Background, cancellationToken));
+            results.Add(
+                await ScanRegionsAsync(rescanFrom, to, null, [region], ScanPace.Background, deferQueuedOrigins: false, cancellationToken)
+            );
         }
 
         var answered = regions.Where(r => results.Any(x => x.Answered.Contains(r)) && !results.Any(x => x.Failed.ContainsKey(r))).ToList();

@@ -1,3 +1,4 @@
+using BraketBot.Storage;
 using static BraketBot.Tests.Storage.StoredRuns;
 
 namespace BraketBot.Tests.Storage;
@@ -71,5 +72,42 @@ public abstract class RunStoreContract<TKind> : StoreContract<TKind>
         await Stores.AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Empty(await Runs.StalledRunsAsync(default));
         Assert.Null(await Runs.TryTakeRunAsync("r1", "host-c", lease, default));
+    }
+
+    [StoreFact]
+    public async Task A_resumed_run_knows_which_tasks_are_still_unchecked_and_which_it_spared()
+    {
+        var now = Stores.Time.GetUtcNow();
+        var lease = TimeSpan.FromSeconds(30);
+        var reservation = new TaskOrigin("arn:aws:braket:us-west-1:111122223333:reservation/r-1", null);
+        var task = Run("r1", now).Tasks[0];
+        var (cancelled, reserved, left) = (task with { Arn = "t1" }, task with { Arn = "t2" }, task with { Arn = "t3" });
+        var run = Run("r1", now) with { Tasks = [.. new[] { cancelled, reserved, left }.Select(t => t with { OriginUnchecked = true })] };
+        Assert.True(await Runs.TryCreateRunAsync(run, new Dictionary<string, DateTimeOffset>(), "host-a", lease, default));
+        var progressed = run.OriginChecked("t1").With("t1", CancelResult.Cancelled, "cancelling").Spare("t2", reservation);
+        Assert.True(await Runs.SaveRunAsync(progressed, "host-a", lease, default));
+        await Stores.AdvanceAsync(TimeSpan.FromSeconds(31)); // host-a died
+
+        var resumed = await Runs.TryTakeRunAsync("r1", "host-b", lease, default);
+
+        Assert.NotNull(resumed);
+        Assert.Equal(
+            [("t1", RunTaskState.Cancelled, false), ("t3", RunTaskState.Pending, true)],
+            resumed.Tasks.Select(t => (t.Arn, t.State, t.OriginUnchecked))
+        );
+        Assert.Equal([new SparedTasks(TaskBilling.Reserved, reservation.ReservationArn!, 1, 10)], resumed.Spared);
+    }
+
+    [StoreFact]
+    public void A_run_stored_before_tasks_could_be_unchecked_loads_with_every_task_checked()
+    {
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(RunJson.Serialize(Run("r1", Stores.Time.GetUtcNow())))!;
+        var task = stored["tasks"]![0]!.AsObject();
+        Assert.True(task.Remove("originUnchecked"), "the property is stored under this name");
+
+        var loaded = RunJson.Deserialize(stored.ToJsonString());
+
+        Assert.False(loaded.Tasks[0].OriginUnchecked);
+        Assert.Single(loaded.Pending);
     }
 }
