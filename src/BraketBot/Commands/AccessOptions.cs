@@ -1,3 +1,4 @@
+using BraketBot.Home;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Commands;
@@ -26,6 +27,10 @@ public sealed record AccessOptions
         budget is { Admins.Length: > 0 } listed
             ? listed.Admins.Contains(userId, StringComparer.Ordinal) || Admins.Contains(userId, StringComparer.Ordinal)
             : IsAdmin(userId);
+
+    /// <summary>What the user may cancel from the Home tab: devices as an admin, and each budget by <see cref="MayCancel"/>.</summary>
+    public HomeAccess HomeAccessOf(string userId, IReadOnlyDictionary<string, BudgetCaps> budgets) =>
+        new(IsAdmin(userId), budgets.Where(b => MayCancel(userId, b.Value)).Select(b => b.Key).ToList());
 
     /// <summary>Braket's spending limits are the hard guard of the budget: only listed admins change them, never "everyone".</summary>
     public bool MayChangeLimits(string userId) => Admins.Contains(userId, StringComparer.Ordinal);

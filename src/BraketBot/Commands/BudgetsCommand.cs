@@ -27,18 +27,7 @@ public sealed class BudgetsCommand(
         if (await ledger.HoldAsync(today, cancellationToken) is { } error)
             return new Refusal(error.Describe());
         var (budgets, rest) = await ledger.BudgetsReadingAsync(today, withMonth: true, cancellationToken);
-        var standings = CapPolicy.EvaluateBudgets(caps, budgets);
-        // The reading reads the options again: a budget a reload added or spoiled since this snapshot waits for the next answer.
-        var lines = budgets
-            .OrderBy(b => b.Key, StringComparer.OrdinalIgnoreCase)
-            .Where(b => caps.Budgets.TryGetValue(b.Key, out var own) && BudgetScope.Of(b.Key, own) is not null)
-            .Select(b => new BudgetLine(
-                BudgetScope.Of(b.Key, caps.Budgets[b.Key])!,
-                caps.Budgets[b.Key].Channel ?? alerts.CurrentValue.AlertChannel,
-                b.Value,
-                standings.Where(s => string.Equals(s.Cap.Scope.Budget!.Name, b.Key, StringComparison.OrdinalIgnoreCase)).ToList()
-            ))
-            .ToList();
+        var lines = BudgetLine.All(caps, budgets, alerts.CurrentValue.AlertChannel);
         var missing = await ledger.MissingAsync(Month.Of(today).First, today, null, cancellationToken);
         return new BudgetsReport(caps, scanner.Window(today), lines, rest, missing);
     }

@@ -16,6 +16,7 @@ namespace BraketBot.Slack;
 public sealed partial class SlackEventIntake(
     HomePublisher home,
     IOptionsMonitor<AccessOptions> access,
+    IOptionsMonitor<CapsOptions> caps,
     IBotStore store,
     TimeProvider time,
     ILogger<SlackEventIntake> logger
@@ -33,7 +34,7 @@ public sealed partial class SlackEventIntake(
         var rules = access.CurrentValue;
         if (!rules.Admits(callback.TeamId, callback.AppId))
             return Admission.Refused;
-        await store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        await NoteReachedAsync(cancellationToken);
         if (!callback.OpensHomeTab || callback.EventId is not { Length: > 0 } eventId)
         {
             LogIgnored(callback.Type, callback.EventType);
@@ -47,12 +48,16 @@ public sealed partial class SlackEventIntake(
             return Admission.Replayed;
         }
         var userId = callback.User!;
-        if (home.TryEnqueue(new HomeRequest(userId, rules.IsAdmin(userId), Viewing: true)))
+        if (home.TryEnqueue(new HomeRequest(userId, rules.HomeAccessOf(userId, caps.CurrentValue.Budgets), Viewing: true)))
             return Admission.Accepted;
         await store.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
         LogBusy(eventId);
         return Admission.Busy;
     }
+
+    /// <summary>Notes that Slack reached the events route now (an event, or the url_verification of the request URL), for `doctor`.</summary>
+    public Task NoteReachedAsync(CancellationToken cancellationToken) =>
+        store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {Type} ({EventType}) is not one BraketBot acts on; acknowledged")]
     private partial void LogIgnored(string type, string? eventType);

@@ -28,6 +28,7 @@ public static class StorageExtensions
             ));
             services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<IBotStore, PostgresBotStore>();
+            services.AddSingleton<IExpiringEntries, PostgresExpiringEntries>();
             services.AddSingleton<IQuotaBuckets, PostgresQuotaBuckets>();
             services.AddSingleton<JobStorage>(sp =>
                 PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value)
@@ -41,6 +42,7 @@ public static class StorageExtensions
         else
         {
             services.AddSingleton<IBotStore, InMemoryBotStore>();
+            services.AddSingleton<IExpiringEntries, InMemoryExpiringEntries>();
             services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
             services.AddHostedService<InMemoryWarning>();
         }

@@ -59,18 +59,38 @@ public sealed partial class JobBook(
         IReadOnlyList<DayUsage> days,
         IReadOnlySet<string>? unread,
         CancellationToken cancellationToken
+    ) => (await PriceInstancesAsync(days, unread, GetAsync, cancellationToken)).Days;
+
+    /// <summary>
+    /// As <see cref="WithInstancesAsync"/> from what the store knows of the jobs alone, never asking Braket (a dashboard's
+    /// read): a job never described (or whose description failed) is left out, and named in <c>Undescribed</c>.
+    /// </summary>
+    public Task<(IReadOnlyList<DayUsage> Days, IReadOnlyList<string> Undescribed)> WithKnownInstancesAsync(
+        IReadOnlyList<DayUsage> days,
+        CancellationToken cancellationToken
+    ) => PriceInstancesAsync(days, null, KnownAsync, cancellationToken);
+
+    private async Task<(IReadOnlyList<DayUsage> Days, IReadOnlyList<string> Undescribed)> PriceInstancesAsync(
+        IReadOnlyList<DayUsage> days,
+        IReadOnlySet<string>? unread,
+        Func<string, CancellationToken, Task<HybridJob?>> describe,
+        CancellationToken cancellationToken
     )
     {
         if (days.Count == 0)
-            return days;
+            return (days, []);
         var jobs = await JobsOfAsync(days.Min(d => d.Window.Day).AddDays(-LookBackDays), days.Max(d => d.Window.Day), cancellationToken);
         if (jobs.Count == 0)
-            return days;
+            return (days, []);
         var described = new List<(HybridJob Job, DeviceSummary Device)>();
+        var undescribed = new List<string>();
         foreach (var (arn, taskDevice) in jobs)
         {
-            if (await GetAsync(arn, cancellationToken) is not { } job)
+            if (await describe(arn, cancellationToken) is not { } job)
+            {
+                undescribed.Add(arn);
                 continue;
+            }
             var device = catalog.Describe(DeviceArn.TryParse(job.DeviceArn, out var own) ? own.Value : taskDevice);
             if (unread is null || !unread.Contains(device.Region))
                 described.Add((job, device));
@@ -81,7 +101,7 @@ public sealed partial class JobBook(
             let cost = d.Job.InstanceCostIn(window, pricing, now) ?? 0m
             where cost > 0
             select (d.Device, new JobInstanceCost(d.Job.JobArn, cost, d.Job.IsActive));
-        return days.Select(day => day.WithInstances(On(day.Window), pricing)).ToList();
+        return (days.Select(day => day.WithInstances(On(day.Window), pricing)).ToList(), undescribed);
     }
 
     /// <summary>Describes again the days' jobs that were queued or running when last described (the reconcile's tick).</summary>

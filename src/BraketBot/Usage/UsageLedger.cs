@@ -104,6 +104,27 @@ public sealed partial class UsageLedger(
     /// <summary>The month's days through <paramref name="through"/> (at most today), from the daily totals: a sum, never a scan.</summary>
     public async Task<MonthUsage> MonthUsageAsync(Month month, Day through, CancellationToken cancellationToken)
     {
+        var totals = await MonthTotalsAsync(month, through, cancellationToken);
+        return totals with { Days = await jobs.WithInstancesAsync(totals.Days, null, cancellationToken) };
+    }
+
+    /// <summary>
+    /// As <see cref="MonthUsageAsync"/> through today, never asking Braket (the Home tab's read): hybrid jobs' instances
+    /// are priced from what the store knows of them, and the jobs it has no word on are named instead.
+    /// </summary>
+    public async Task<(MonthUsage Month, IReadOnlyList<string> UndescribedJobs)> KnownMonthUsageAsync(
+        Day today,
+        CancellationToken cancellationToken
+    )
+    {
+        var totals = await MonthTotalsAsync(Month.Of(today), today, cancellationToken);
+        var (days, undescribed) = await jobs.WithKnownInstancesAsync(totals.Days, cancellationToken);
+        return (totals with { Days = days }, undescribed);
+    }
+
+    /// <summary>The month's days through <paramref name="through"/> (at most today) from the daily totals, without jobs' instances.</summary>
+    private async Task<MonthUsage> MonthTotalsAsync(Month month, Day through, CancellationToken cancellationToken)
+    {
         var today = scanner.Today();
         var last = new[] { through, today, month.Last }.Min();
         var days = DaysFrom(month.First, last);
@@ -112,8 +133,7 @@ public sealed partial class UsageLedger(
         var totals = (await store.DayTotalsAsync(month.First, last, cancellationToken)).ToLookup(t => t.Day);
         var scanned = await store.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
         var usages = days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList();
-        var missing = days.Where(d => !scanned.ContainsKey(d)).ToList();
-        return new MonthUsage(month, await jobs.WithInstancesAsync(usages, null, cancellationToken), missing);
+        return new MonthUsage(month, usages, days.Where(d => !scanned.ContainsKey(d)).ToList());
     }
 
     /// <summary>

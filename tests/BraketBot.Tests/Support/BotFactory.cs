@@ -163,7 +163,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             if (ShutdownTimeout is { } shutdown)
                 services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
             if (ResettableStore)
+            {
                 services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<IExpiringEntries>(sp => new ResettableEntries(sp.GetRequiredService<TimeProvider>()));
+            }
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
             // The SQS client's, in place of the SDK's default chain (moto takes any keys).
             services.AddSingleton<AWSCredentials>(_ => new BasicAWSCredentials(Credentials.AccessKey, Credentials.SecretKey));
