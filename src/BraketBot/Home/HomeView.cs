@@ -124,12 +124,10 @@ public static class HomeView
         var rest = ranked.Skip(MaxBudgetsShown).ToList();
         if (rest.Count > 0)
             blocks.Add(
-                new ContextBlock([
-                    TextObject.Markdown(
-                        $"…and {rest.Count} more budgets, {rest.Count(b => b.Standings.Any(c => c.Level is not null))} of them at the "
-                            + "warning level or past. `/braket budgets` lists them all."
-                    ),
-                ])
+                More(
+                    $"…and {rest.Count} more budgets, {rest.Count(b => b.Standings.Any(c => c.Level is not null))} of them at the "
+                        + "warning level or past. `/braket budgets` lists them all."
+                )
             );
         return blocks;
     }
@@ -169,12 +167,10 @@ public static class HomeView
         var rest = busy.Skip(MaxDevicesShown).ToList();
         if (rest.Count > 0)
             blocks.Add(
-                new ContextBlock([
-                    TextObject.Markdown(
-                        $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and "
-                            + $"{Format.Money(rest.Sum(d => d.EstimatedCost))} estimated today. `/braket info today` lists them all."
-                    ),
-                ])
+                More(
+                    $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and "
+                        + $"{Format.Money(rest.Sum(d => d.EstimatedCost))} estimated today. `/braket info today` lists them all."
+                )
             );
 
         var withQueued = busy.Where(d => d.Cancellable.Tasks > 0).ToList();
@@ -256,4 +252,7 @@ public static class HomeView
     }
 
     private static SectionBlock Section(string markdown) => new(TextObject.Markdown(markdown));
+
+    /// <summary>What a summarised part leaves out, in a line under it.</summary>
+    private static ContextBlock More(string markdown) => new([TextObject.Markdown(markdown)]);
 }

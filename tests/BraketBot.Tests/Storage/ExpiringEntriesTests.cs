@@ -8,6 +8,8 @@ namespace BraketBot.Tests.Storage;
 /// <summary>One contract, both stores: entries written whole by key, none lost to a writer on another instance, gone once expired.</summary>
 public sealed class ExpiringEntriesTests
 {
+    private static readonly DateTimeOffset Noon = new(2022, 4, 10, 12, 0, 0, TimeSpan.Zero);
+
     public static TheoryData<string> Stores()
     {
         var stores = new TheoryData<string> { "InMemory" };
@@ -16,71 +18,73 @@ public sealed class ExpiringEntriesTests
         return stores;
     }
 
-    /// <summary>Two instances' views of one store (one shared in-memory store, or two connections to one database).</summary>
-    private sealed class Instances(IExpiringEntries a, IExpiringEntries b, FakeTimeProvider time, TestDatabase? database) : IAsyncDisposable
+    /// <summary>
+    /// Two instances' views of one store (one shared in-memory store, or two connections to one database), and how time
+    /// passes for them: for the host's clock and, with PostgreSQL, for the database's, which times the expiries.
+    /// </summary>
+    private static async Task<(IExpiringEntries A, IExpiringEntries B, Func<TimeSpan, Task> Advance, TestDatabase? Database)> Open(
+        string kind,
+        FakeTimeProvider time
+    )
     {
-        public IExpiringEntries A => a;
-        public IExpiringEntries B => b;
-        public FakeTimeProvider Time => time;
-
-        public async Task AdvanceAsync(TimeSpan by)
-        {
-            time.Advance(by);
-            if (database is not null)
-                await database.AdvanceLeasesAsync(by);
-        }
-
-        public ValueTask DisposeAsync() => database?.DisposeAsync() ?? ValueTask.CompletedTask;
-    }
-
-    private static async Task<Instances> Open(string kind)
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2022, 4, 10, 12, 0, 0, TimeSpan.Zero));
         if (kind == "InMemory")
         {
             var shared = new InMemoryExpiringEntries(time);
-            return new Instances(shared, shared, time, null);
+            return (shared, shared, by => Task.Run(() => time.Advance(by)), null);
         }
         var database = await TestDatabase.CreateAsync();
         PostgresExpiringEntries Instance() =>
             new(new PostgresDatabase(database.ConnectionString, NullLogger<PostgresDatabase>.Instance), time);
-        return new Instances(Instance(), Instance(), time, database);
+        return (
+            Instance(),
+            Instance(),
+            by =>
+            {
+                time.Advance(by);
+                return database.AdvanceLeasesAsync(by);
+            },
+            database
+        );
     }
 
     [Theory]
     [MemberData(nameof(Stores))]
     public async Task Entries_written_at_once_on_two_instances_are_all_kept_each_replaced_whole_by_its_key(string kind)
     {
-        await using var store = await Open(kind);
-        var until = store.Time.GetUtcNow().AddHours(1);
+        var time = new FakeTimeProvider(Noon);
+        var (a, b, _, database) = await Open(kind, time);
+        await using var dropped = database;
+        var until = time.GetUtcNow().AddHours(1);
 
         await Task.WhenAll(
-            Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? store.A : store.B).PutAsync("viewers", $"U{i}", $"first {i}", until, default))
+            Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? a : b).PutAsync("viewers", $"U{i}", $"first {i}", until, default))
         );
-        await store.B.PutAsync("viewers", "U7", "second 7", until, default);
-        await store.A.PutAsync("runs", "U7", "another set", until, default);
+        await b.PutAsync("viewers", "U7", "second 7", until, default);
+        await a.PutAsync("runs", "U7", "another set", until, default);
 
-        var viewers = await store.A.ListAsync("viewers", default);
+        var viewers = await a.ListAsync("viewers", default);
         Assert.Equal(40, viewers.Count);
         Assert.Equal("second 7", viewers["U7"]);
-        Assert.Equal("first 8", (await store.B.ListAsync("viewers", default))["U8"]);
-        Assert.Equal("another set", Assert.Single(await store.B.ListAsync("runs", default)).Value);
+        Assert.Equal("first 8", (await b.ListAsync("viewers", default))["U8"]);
+        Assert.Equal("another set", Assert.Single(await b.ListAsync("runs", default)).Value);
     }
 
     [Theory]
     [MemberData(nameof(Stores))]
     public async Task An_entry_is_gone_once_it_expires_and_a_new_word_keeps_it_longer(string kind)
     {
-        await using var store = await Open(kind);
-        var now = store.Time.GetUtcNow();
-        await store.A.PutAsync("viewers", "U1", "one", now.AddMinutes(10), default);
-        await store.A.PutAsync("viewers", "U2", "two", now.AddMinutes(10), default);
-        await store.B.PutAsync("viewers", "U2", "two again", now.AddMinutes(30), default);
+        var time = new FakeTimeProvider(Noon);
+        var (a, b, advance, database) = await Open(kind, time);
+        await using var dropped = database;
+        var now = time.GetUtcNow();
+        await a.PutAsync("viewers", "U1", "one", now.AddMinutes(10), default);
+        await a.PutAsync("viewers", "U2", "two", now.AddMinutes(10), default);
+        await b.PutAsync("viewers", "U2", "two again", now.AddMinutes(30), default);
 
-        await store.AdvanceAsync(TimeSpan.FromMinutes(20));
+        await advance(TimeSpan.FromMinutes(20));
 
-        Assert.Equal(["U2"], (await store.A.ListAsync("viewers", default)).Keys);
-        await store.AdvanceAsync(TimeSpan.FromMinutes(20));
-        Assert.Empty(await store.B.ListAsync("viewers", default));
+        Assert.Equal(["U2"], (await a.ListAsync("viewers", default)).Keys);
+        await advance(TimeSpan.FromMinutes(20));
+        Assert.Empty(await b.ListAsync("viewers", default));
     }
 }
