@@ -27,7 +27,7 @@ public sealed class HomeReader(
         var today = scanner.Today();
         var window = scanner.Window(today);
         var (month, undescribed) = await ledger.KnownMonthUsageAsync(today, cancellationToken);
-        var usage = month.Days.Count > 0 ? month.Days[^1] : DayUsage.FromTotals(window, [], catalog.Describe, pricing);
+        var usage = month.Days[^1]; // the month runs through today: its last day is today's
         var held = await ledger.FreshnessAsync(today, null, cancellationToken) is not null;
         return new HomeSnapshot(
             caps,
