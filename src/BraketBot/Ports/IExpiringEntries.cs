@@ -7,7 +7,8 @@ namespace BraketBot.Ports;
 /// </summary>
 public interface IExpiringEntries
 {
-    /// <summary>Writes (or replaces) entry <paramref name="key"/> of <paramref name="setName"/>, kept until <paramref name="expiresAt"/>.</summary>
+    /// <summary>Writes (or replaces) entry <paramref name="key"/> of <paramref name="setName"/>, kept until <paramref name="expiresAt"/>.
+    /// </summary>
     Task PutAsync(string setName, string key, string value, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>The set's entries that have not expired, by key.</summary>

@@ -55,7 +55,7 @@ public sealed partial class SlackEventIntake(
         return Admission.Busy;
     }
 
-    /// <summary>Notes that Slack reached the events route now (an event, or the url_verification of the request URL), for `doctor`.</summary>
+    /// <summary>Notes that Slack reached the events route now (an event, or the request URL's url_verification), for doctor.</summary>
     public Task NoteReachedAsync(CancellationToken cancellationToken) =>
         store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
 

@@ -122,7 +122,7 @@ public sealed partial class UsageLedger(
         return (totals with { Days = days }, undescribed);
     }
 
-    /// <summary>The month's days through <paramref name="through"/> (at most today) from the daily totals, without jobs' instances.</summary>
+    /// <summary>The month's days through <paramref name="through"/> (at most today) from the daily totals, no jobs' instances.</summary>
     private async Task<MonthUsage> MonthTotalsAsync(Month month, Day through, CancellationToken cancellationToken)
     {
         var today = scanner.Today();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BraketBot.Tests.Storage;
 
-/// <summary>One contract, both stores: entries written whole by key, none lost to a writer on another instance, gone once expired.</summary>
+/// <summary>One contract, both stores: entries written whole by key, none lost to another instance's writer, gone once expired.</summary>
 public sealed class ExpiringEntriesTests
 {
     private static readonly DateTimeOffset Noon = new(2022, 4, 10, 12, 0, 0, TimeSpan.Zero);

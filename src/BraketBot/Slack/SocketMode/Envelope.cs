@@ -55,7 +55,7 @@ public sealed record Envelope(
         }
     }
 
-    /// <summary>A string field of the payload, or "" (slash command payloads carry every field as a string), as when it is no text.</summary>
+    /// <summary>A string field of the payload, or "" (slash command payloads carry every field as a string), also when no text.</summary>
     public string PayloadText(string name)
     {
         try
