@@ -10,7 +10,7 @@ namespace BraketBot.Cli;
 /// (conversations.info), and the app-level token valid when Socket Mode is on (apps.connections.open,
 /// without opening the WebSocket), and whether Slack's events reach BraketBot where it can tell. Reads only.
 /// </summary>
-public sealed class SlackChecks(ISlackSetupApi slack, IBotStore store, IOptionsMonitor<SlackOptions> options)
+public sealed class SlackChecks(ISlackSetupApi slack, IKeyValueStore store, IOptionsMonitor<SlackOptions> options)
 {
     private static readonly HashSet<string> RefusedTokens = new(StringComparer.Ordinal)
     {

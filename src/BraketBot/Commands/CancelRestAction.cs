@@ -13,7 +13,7 @@ namespace BraketBot.Commands;
 /// </summary>
 public sealed partial class CancelRestAction(
     QueuedCancellation cancellation,
-    IBotStore store,
+    IKeyValueStore store,
     ISlackApi slack,
     IOptionsMonitor<AccessOptions> access,
     ILogger<CancelRestAction> logger

@@ -27,7 +27,7 @@ public sealed record CommandAcceptance(Admission Admission, SlashReply? Reply = 
 /// Takes Slack's commands and clicks, whatever carried them (HTTP or Socket Mode): checks who asks,
 /// acts on each delivery once, answers what can be answered at once, and queues the rest.
 /// </summary>
-public sealed class CommandIntake(CommandQueue queue, IOptionsMonitor<AccessOptions> access, IBotStore store, TimeProvider time)
+public sealed class CommandIntake(CommandQueue queue, IOptionsMonitor<AccessOptions> access, IClaimStore store, TimeProvider time)
 {
     public const string Busy = "BraketBot is busy with many commands at once; try again in a minute.";
 

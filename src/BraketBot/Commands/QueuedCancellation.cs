@@ -19,7 +19,7 @@ public sealed class QueuedCancellation(
     TaskOrigins origins,
     JobCancellation jobs,
     RunLauncher runs,
-    IBotStore store,
+    IClaimStore store,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time
 )

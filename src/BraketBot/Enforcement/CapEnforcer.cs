@@ -20,7 +20,7 @@ public sealed partial class CapEnforcer(
     DayScanner scanner,
     DeviceCatalog catalog,
     Pricing pricing,
-    IBotStore store,
+    IClaimStore store,
     RunLauncher runs,
     JobCancellation jobs,
     BraketSpendingLimits nativeLimits,

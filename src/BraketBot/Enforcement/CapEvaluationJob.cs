@@ -5,7 +5,7 @@ using Hangfire;
 namespace BraketBot.Enforcement;
 
 /// <summary>The evaluation as a Hangfire job: it survives its host, and a failed scan is tried again.</summary>
-public sealed class CapEvaluationJob(CapEnforcer enforcer, IBotStore store, BraketBotMetrics metrics, TimeProvider time)
+public sealed class CapEvaluationJob(CapEnforcer enforcer, IGuardStore store, BraketBotMetrics metrics, TimeProvider time)
 {
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]
     public async Task RunAsync(CapEvaluationArgs args, CancellationToken cancellationToken)

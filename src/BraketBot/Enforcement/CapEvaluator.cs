@@ -18,7 +18,7 @@ public sealed record EvaluationRequest(string? DeviceArn, Day Day, string Trigge
 /// Starts cap evaluations, coalesced per day and scope: however many events arrive at once, one
 /// evaluation is in flight and at most one more is pending.
 /// </summary>
-public sealed class CapEvaluator(IBotStore store, IBackgroundJobClient jobs)
+public sealed class CapEvaluator(IGuardStore store, IBackgroundJobClient jobs)
 {
     /// <summary>A live evaluation renews its guard; a dead host's guard is free after this.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);

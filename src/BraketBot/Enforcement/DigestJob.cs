@@ -16,7 +16,7 @@ namespace BraketBot.Enforcement;
 public sealed partial class DigestJob(
     UsageLedger ledger,
     DayScanner scanner,
-    IBotStore store,
+    IClaimStore store,
     ISlackApi slack,
     ChartPublisher charts,
     Pricing pricing,

@@ -32,7 +32,9 @@ public sealed record EventAnswer(EventOutcome Outcome, string Detail);
 /// back if the hand-over fails, so the sender's retry is handled rather than answered "duplicate".
 /// </summary>
 public sealed partial class EventIntake(
-    IBotStore store,
+    IClaimStore claimStore,
+    IKeyValueStore valueStore,
+    ILedgerStore ledgerStore,
     JobBook jobBook,
     CapEvaluator evaluator,
     TaskOrigins origins,
@@ -81,9 +83,9 @@ public sealed partial class EventIntake(
             return new(EventOutcome.Ignored, reason);
         }
         var now = time.GetUtcNow();
-        if (!await store.TryClaimAsync($"event:{jobEvent.EventId}", now + KeepEventIds, cancellationToken))
+        if (!await claimStore.TryClaimAsync($"event:{jobEvent.EventId}", now + KeepEventIds, cancellationToken))
             return new(EventOutcome.Duplicate, $"Event {jobEvent.EventId} was handled already.");
-        await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
+        await valueStore.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
         if (await jobBook.KnownAsync(job.Value, cancellationToken) is not null)
             await jobBook.DescribeAsync(job.Value, cancellationToken);
         LogJob(job.Name, jobEvent.Status);
@@ -115,16 +117,16 @@ public sealed partial class EventIntake(
         }
 
         var claim = $"event:{taskEvent.EventId}";
-        if (!await store.TryClaimAsync(claim, now + KeepEventIds, cancellationToken))
+        if (!await claimStore.TryClaimAsync(claim, now + KeepEventIds, cancellationToken))
             return new(EventOutcome.Duplicate, $"Event {taskEvent.EventId} was handled already.");
         try
         {
-            var changes = await store.RecordAsync([new LedgerTask(task, day, taskEvent.Time ?? now)], cancellationToken);
+            var changes = await ledgerStore.RecordAsync([new LedgerTask(task, day, taskEvent.Time ?? now)], cancellationToken);
             // A task of today or yesterday new to the ledger costs one GetQuantumTask, once in its life: its reservation or job,
             // which events do not tell. Older days are left to the scans that fill them.
             if (day >= today.AddDays(-1) && changes.Any(c => c.Before is null) && TaskOrigins.Matters(task))
                 await origins.WithOriginsAsync([task], cancellationToken);
-            await store.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
+            await valueStore.SetValueAsync(UsageLedger.LastEventKey, UsageLedger.LastEventValue(now), cancellationToken);
             if (!caps.AnyCap)
                 return new(EventOutcome.Recorded, "Recorded; no caps are configured.");
             if (day < today.AddDays(-1))
@@ -142,7 +144,7 @@ public sealed partial class EventIntake(
         }
         catch
         {
-            await store.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
+            await claimStore.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
             throw;
         }
     }

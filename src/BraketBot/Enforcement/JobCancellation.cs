@@ -9,7 +9,7 @@ namespace BraketBot.Enforcement;
 /// before the run's tasks, since a running job would only queue more of them.
 /// </summary>
 public sealed partial class JobCancellation(
-    IBotStore store,
+    IClaimStore store,
     IBraketApi braket,
     JobBook book,
     Pricing pricing,

@@ -14,7 +14,7 @@ namespace BraketBot.Enforcement;
 public sealed partial class LedgerRescanJob(
     UsageLedger ledger,
     DayScanner scanner,
-    IBotStore store,
+    IClaimStore store,
     IOptionsMonitor<CapsOptions> capsOptions,
     ILogger<LedgerRescanJob> logger
 )

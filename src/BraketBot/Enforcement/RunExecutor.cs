@@ -16,7 +16,10 @@ namespace BraketBot.Enforcement;
 /// it repeats nothing that was saved.
 /// </summary>
 public sealed partial class RunExecutor(
-    IBotStore store,
+    IClaimStore claimStore,
+    IKeyValueStore valueStore,
+    IRunStore runStore,
+    ILedgerStore ledgerStore,
     TaskCanceller canceller,
     JobCancellation jobs,
     RunMessages messages,
@@ -40,7 +43,7 @@ public sealed partial class RunExecutor(
         IProgress<EnforcementRun>? progress = null
     )
     {
-        using var session = new RunSession(run, owner, store);
+        using var session = new RunSession(run, owner, runStore);
         using var windDown = shutdown.WindDownFor(stoppingToken);
         await using var keeper = new LeaseKeeper(RunWorker.Lease, session.RenewAsync, time, windDown?.Token ?? stoppingToken);
         var token = keeper.Token;
@@ -112,12 +115,12 @@ public sealed partial class RunExecutor(
     {
         var left = run.Left;
         if (left.Count > 0)
-            await store.SetValueAsync(RestKey(run.Id), string.Join('\n', left.Select(t => t.Arn)), cancellationToken);
+            await valueStore.SetValueAsync(RestKey(run.Id), string.Join('\n', left.Select(t => t.Arn)), cancellationToken);
         var keys = left.Select(t => CapEnforcer.TaskKey(t.Arn)).ToList();
         if (run.Scope is { } scope)
             keys.Add(scope.RunKey);
         if (keys.Count > 0)
-            await store.ReleaseClaimsAsync(keys, run.Id, cancellationToken);
+            await claimStore.ReleaseClaimsAsync(keys, run.Id, cancellationToken);
     }
 
     /// <summary>Where a run leaves the ARNs of the tasks it left queued, one a line, for its "Cancel the rest" button.</summary>
@@ -155,7 +158,7 @@ public sealed partial class RunExecutor(
                     messages.Changed();
                     // The ledger hears of the cancel at once, not only when Braket's event about it comes.
                     if (outcome.Result == CancelResult.Cancelled)
-                        await store.RecordAsync(
+                        await ledgerStore.RecordAsync(
                             [new LedgerTask(summary with { Status = QuantumTaskStatus.Cancelling }, run.Day, time.GetUtcNow())],
                             cancellationToken
                         );

@@ -19,7 +19,8 @@ namespace BraketBot.Enforcement;
 /// </summary>
 public sealed partial class RunMessages(
     ISlackApi slack,
-    IBotStore store,
+    IClaimStore claimStore,
+    IKeyValueStore valueStore,
     ChartPublisher charts,
     DeviceCatalog catalog,
     IOptionsMonitor<AlertOptions> alertOptions,
@@ -132,7 +133,7 @@ public sealed partial class RunMessages(
             return;
         try
         {
-            if (!await store.TryClaimAsync(ChartKey(run.Id), time.GetUtcNow() + Retention.FinishedRuns, cancellationToken))
+            if (!await claimStore.TryClaimAsync(ChartKey(run.Id), time.GetUtcNow() + Retention.FinishedRuns, cancellationToken))
                 return;
             // One device's cap: that device's chart, with its caps; otherwise every device's, with the account's.
             var device = breached is [{ Device: { } name }] ? await DeviceAsync(run, name, cancellationToken) : null;
@@ -219,7 +220,7 @@ public sealed partial class RunMessages(
         string? threadTs = null;
         if (run.ReplyToKey is not null)
         {
-            threadTs = await store.GetValueAsync(run.ReplyToKey, cancellationToken);
+            threadTs = await valueStore.GetValueAsync(run.ReplyToKey, cancellationToken);
             if (threadTs is null)
                 return false; // the alert it follows up is not posted yet
         }
@@ -229,7 +230,7 @@ public sealed partial class RunMessages(
             return false;
         // The thread keys first: once the ts is saved this run only updates, and its follow-ups must find their thread.
         foreach (var key in run.ThreadKeys)
-            await store.SetValueAsync(key, posted, cancellationToken);
+            await valueStore.SetValueAsync(key, posted, cancellationToken);
         session.Update(r => r with { MessageTs = posted });
         await session.SaveAsync(cancellationToken);
         LogPosted(run.Id, run.Kind, run.Channel, message.Text);

@@ -3,7 +3,7 @@ using BraketBot.Ports;
 namespace BraketBot.Enforcement;
 
 /// <summary>A run held by this host: its latest state, saved (which renews the lease) one save at a time.</summary>
-public sealed class RunSession(EnforcementRun run, string owner, IBotStore store) : IDisposable
+public sealed class RunSession(EnforcementRun run, string owner, IRunStore store) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly SemaphoreSlim saving = new(1, 1);

@@ -8,7 +8,7 @@ namespace BraketBot.Enforcement;
 /// lease go, so the next host resumes it at once. In memory nobody would: it winds down here instead
 /// (<see cref="RunWindDown"/>), within the host's shutdown timeout.
 /// </summary>
-public sealed class RunShutdown(IBotStore store, IHostApplicationLifetime lifetime, IOptions<HostOptions> host)
+public sealed class RunShutdown(IRunStore store, IHostApplicationLifetime lifetime, IOptions<HostOptions> host)
 {
     /// <summary>Kept back from the host's shutdown timeout for the rest of the host to stop.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(3);

@@ -8,7 +8,7 @@ namespace BraketBot.Enforcement;
 /// Carries the stored runs out: the ones this host starts, at once, and, every few seconds, any run
 /// whose host stopped renewing its lease (it died), so that every run is finished by someone.
 /// </summary>
-public sealed partial class RunWorker(IServiceScopeFactory scopes, IBotStore store, TimeProvider time, ILogger<RunWorker> logger)
+public sealed partial class RunWorker(IServiceScopeFactory scopes, IRunStore store, TimeProvider time, ILogger<RunWorker> logger)
     : BackgroundService
 {
     /// <summary>A run's holder renews this often by a third; a dead holder's runs are taken over after it.</summary>

@@ -15,7 +15,7 @@ public sealed partial class HomeRefresher(
     HomeRunLog runs,
     HomeViewers viewers,
     HomePublisher publisher,
-    IBotStore store,
+    IClaimStore store,
     TimeProvider time,
     ILogger<HomeRefresher> logger
 ) : BackgroundService, IHomeNotifier

@@ -14,7 +14,8 @@ namespace BraketBot.Limits;
 public sealed partial class BraketSpendingLimits(
     IBraketApi braket,
     SpendingLimitsSnapshot snapshot,
-    IBotStore store,
+    IGuardStore guardStore,
+    IKeyValueStore valueStore,
     IOptionsMonitor<WatchOptions> watch,
     TimeProvider time,
     ILogger<BraketSpendingLimits> logger
@@ -94,13 +95,13 @@ public sealed partial class BraketSpendingLimits(
     {
         var owner = Guid.NewGuid().ToString("N");
         var deadline = time.GetUtcNow() + wait;
-        while (!await store.TryTakeGuardAsync(SyncGuard.Key, owner, SyncGuard.Lease, cancellationToken))
+        while (!await guardStore.TryTakeGuardAsync(SyncGuard.Key, owner, SyncGuard.Lease, cancellationToken))
         {
             if (time.GetUtcNow() >= deadline)
                 return null;
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
         }
-        return new SyncGuard(store, owner);
+        return new SyncGuard(guardStore, owner);
     }
 
     /// <summary>The limits as of the last minute, for reports; null when Braket cannot say (the report then goes without them).</summary>
@@ -144,7 +145,7 @@ public sealed partial class BraketSpendingLimits(
 
     public async Task<DateTimeOffset?> NextRenewalAsync(CancellationToken cancellationToken) =>
         DateTimeOffset.TryParse(
-            await store.GetValueAsync(NextRenewalKey, cancellationToken),
+            await valueStore.GetValueAsync(NextRenewalKey, cancellationToken),
             CultureInfo.InvariantCulture,
             DateTimeStyles.RoundtripKind,
             out var due
@@ -153,7 +154,7 @@ public sealed partial class BraketSpendingLimits(
             : null;
 
     public Task SetNextRenewalAsync(DateTimeOffset? due, CancellationToken cancellationToken) =>
-        store.SetValueAsync(NextRenewalKey, due?.ToString("O", CultureInfo.InvariantCulture) ?? "", cancellationToken);
+        valueStore.SetValueAsync(NextRenewalKey, due?.ToString("O", CultureInfo.InvariantCulture) ?? "", cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Braket's spending limits could not be listed for a report: {Error}")]
     private partial void LogUnlisted(string error);
@@ -174,7 +175,7 @@ public sealed class SpendingLimitsSnapshot
 public sealed record LimitsListing(IReadOnlyList<SpendingLimit> Limits, DateTimeOffset ListedAt);
 
 /// <summary>A held turn at changing the limits: renewed while the work goes on, released at the end.</summary>
-public sealed class SyncGuard(IBotStore store, string owner) : IAsyncDisposable
+public sealed class SyncGuard(IGuardStore store, string owner) : IAsyncDisposable
 {
     public const string Key = "spending-limits:sync";
 

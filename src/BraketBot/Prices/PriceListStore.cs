@@ -4,7 +4,7 @@ using BraketBot.Ports;
 namespace BraketBot.Prices;
 
 /// <summary>The last good price list in the store, so that every instance prices alike and a restart keeps it.</summary>
-public sealed class PriceListStore(IBotStore store)
+public sealed class PriceListStore(IKeyValueStore store)
 {
     private const string Key = "prices:list";
 

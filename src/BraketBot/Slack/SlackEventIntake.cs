@@ -17,7 +17,8 @@ public sealed partial class SlackEventIntake(
     HomePublisher home,
     IOptionsMonitor<AccessOptions> access,
     IOptionsMonitor<CapsOptions> caps,
-    IBotStore store,
+    IClaimStore claimStore,
+    IKeyValueStore valueStore,
     TimeProvider time,
     ILogger<SlackEventIntake> logger
 )
@@ -42,7 +43,7 @@ public sealed partial class SlackEventIntake(
         }
 
         var claim = $"slack-event:{eventId}";
-        if (!await store.TryClaimAsync(claim, time.GetUtcNow() + KeepEvents, cancellationToken))
+        if (!await claimStore.TryClaimAsync(claim, time.GetUtcNow() + KeepEvents, cancellationToken))
         {
             LogReplayed(eventId, retryNumber);
             return Admission.Replayed;
@@ -50,14 +51,14 @@ public sealed partial class SlackEventIntake(
         var userId = callback.User!;
         if (home.TryEnqueue(new HomeRequest(userId, rules.HomeAccessOf(userId, caps.CurrentValue.Budgets), Viewing: true)))
             return Admission.Accepted;
-        await store.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
+        await claimStore.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
         LogBusy(eventId);
         return Admission.Busy;
     }
 
     /// <summary>Notes that Slack reached the events route now (an event, or the request URL's url_verification), for doctor.</summary>
     public Task NoteReachedAsync(CancellationToken cancellationToken) =>
-        store.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        valueStore.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {Type} ({EventType}) is not one BraketBot acts on; acknowledged")]
     private partial void LogIgnored(string type, string? eventType);

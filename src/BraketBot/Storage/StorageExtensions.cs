@@ -27,7 +27,8 @@ public static class StorageExtensions
                 sp.GetRequiredService<ILogger<PostgresDatabase>>()
             ));
             services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
-            services.AddSingleton<IBotStore, PostgresBotStore>();
+            services.AddSingleton<PostgresCommands>();
+            services.AddStores<PostgresClaimStore, PostgresGuardStore, PostgresKeyValueStore, PostgresRunStore, PostgresLedgerStore>();
             services.AddSingleton<IExpiringEntries, PostgresExpiringEntries>();
             services.AddSingleton<IQuotaBuckets, PostgresQuotaBuckets>();
             services.AddSingleton<JobStorage>(sp =>
@@ -41,12 +42,28 @@ public static class StorageExtensions
         }
         else
         {
-            services.AddSingleton<IBotStore, InMemoryBotStore>();
+            services.AddSingleton<InMemoryClaims>();
+            services.AddStores<InMemoryClaimStore, InMemoryGuardStore, InMemoryKeyValueStore, InMemoryRunStore, InMemoryLedgerStore>();
             services.AddSingleton<IExpiringEntries, InMemoryExpiringEntries>();
             services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
             services.AddHostedService<InMemoryWarning>();
         }
         return services;
+    }
+
+    /// <summary>One store of each role, all of one provider.</summary>
+    private static void AddStores<TClaims, TGuards, TValues, TRuns, TLedger>(this IServiceCollection services)
+        where TClaims : class, IClaimStore
+        where TGuards : class, IGuardStore
+        where TValues : class, IKeyValueStore
+        where TRuns : class, IRunStore
+        where TLedger : class, ILedgerStore
+    {
+        services.AddSingleton<IClaimStore, TClaims>();
+        services.AddSingleton<IGuardStore, TGuards>();
+        services.AddSingleton<IKeyValueStore, TValues>();
+        services.AddSingleton<IRunStore, TRuns>();
+        services.AddSingleton<ILedgerStore, TLedger>();
     }
 
     /// <summary>

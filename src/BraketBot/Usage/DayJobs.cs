@@ -7,7 +7,7 @@ namespace BraketBot.Usage;
 /// GetJob each in its life, shared with the caps, and none at all on a day without job tasks), with their tasks' cost
 /// (at the price list's job prices) and their instances' minutes and estimated cost (the price book's).
 /// </summary>
-public sealed class DayJobs(IBotStore store, JobBook book, DeviceCatalog catalog, Pricing pricing, TimeProvider time)
+public sealed class DayJobs(ILedgerStore store, JobBook book, DeviceCatalog catalog, Pricing pricing, TimeProvider time)
 {
     /// <param name="scanned">The day's tasks when a report just scanned them (the ledger may not hold the day); null: its rows.</param>
     public async Task<IReadOnlyList<JobUsage>> OfDayAsync(

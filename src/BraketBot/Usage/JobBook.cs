@@ -11,7 +11,8 @@ namespace BraketBot.Usage;
 /// never added up tick by tick, so it is counted once however often it is read.
 /// </summary>
 public sealed partial class JobBook(
-    IBotStore store,
+    IKeyValueStore valueStore,
+    ILedgerStore ledgerStore,
     IBraketApi braket,
     DeviceCatalog catalog,
     Pricing pricing,
@@ -29,7 +30,7 @@ public sealed partial class JobBook(
 
     /// <summary>The job as last described, without asking Braket; null when it never was.</summary>
     public async Task<HybridJob?> KnownAsync(string arn, CancellationToken cancellationToken) =>
-        await store.GetValueAsync(Key(arn), cancellationToken) is { } json ? JsonSerializer.Deserialize<HybridJob>(json) : null;
+        await valueStore.GetValueAsync(Key(arn), cancellationToken) is { } json ? JsonSerializer.Deserialize<HybridJob>(json) : null;
 
     /// <summary>Asks Braket (GetJob) and keeps its answer; null when Braket does not describe it (the last word, if any, stays).</summary>
     public async Task<HybridJob?> DescribeAsync(string arn, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ public sealed partial class JobBook(
             LogNotDescribed(arn, described.Error!.Kind);
             return null;
         }
-        await store.SetValueAsync(Key(arn), JsonSerializer.Serialize(described.Value!), cancellationToken);
+        await valueStore.SetValueAsync(Key(arn), JsonSerializer.Serialize(described.Value!), cancellationToken);
         return described.Value;
     }
 
@@ -118,7 +119,7 @@ public sealed partial class JobBook(
     /// </summary>
     private async Task<IReadOnlyList<(string Arn, string DeviceArn)>> JobsOfAsync(Day from, Day to, CancellationToken cancellationToken)
     {
-        var jobDays = (await store.DayTotalsAsync(from, to, cancellationToken))
+        var jobDays = (await ledgerStore.DayTotalsAsync(from, to, cancellationToken))
             .Where(t => t.Billing == TaskBilling.Job && t.Tally.Tasks > 0)
             .Select(t => t.Day)
             .Distinct()
@@ -126,7 +127,7 @@ public sealed partial class JobBook(
         var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var day in jobDays)
         {
-            foreach (var row in await store.LedgerTasksAsync(day, null, cancellationToken))
+            foreach (var row in await ledgerStore.LedgerTasksAsync(day, null, cancellationToken))
                 if (row.Task.Billing == TaskBilling.Job)
                     jobs.TryAdd(row.Task.Origin!.JobArn!, row.Task.DeviceArn);
         }

@@ -9,7 +9,7 @@ namespace BraketBot.Usage;
 /// store, so that every instance's decisions, the reconcile's retry and /braket caps see the same.
 /// A region leaves the list once a scan of every device there, from that day on, answered.
 /// </summary>
-public sealed partial class RegionFailureLog(IBotStore store, BraketBotMetrics metrics, ILogger<RegionFailureLog> logger)
+public sealed partial class RegionFailureLog(IKeyValueStore store, BraketBotMetrics metrics, ILogger<RegionFailureLog> logger)
 {
     public const string Key = "ledger:unchecked-regions";
 

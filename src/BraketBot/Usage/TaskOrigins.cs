@@ -11,7 +11,7 @@ namespace BraketBot.Usage;
 /// task Braket does not know is dropped from the ledger, as a scan would drop it.
 /// </summary>
 public sealed partial class TaskOrigins(
-    IBotStore store,
+    ILedgerStore store,
     IBraketApi braket,
     IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,

@@ -14,7 +14,8 @@ public sealed record DayReading(DayUsage Usage, LedgerFreshness? Freshness, IRea
 /// with Braket the tasks only an event told of, and say what the ledger had missed.
 /// </summary>
 public sealed partial class UsageLedger(
-    IBotStore store,
+    IKeyValueStore valueStore,
+    ILedgerStore ledgerStore,
     IBraketApi braket,
     DayScanner scanner,
     RegionFailureLog uncheckedRegions,
@@ -61,17 +62,17 @@ public sealed partial class UsageLedger(
     /// <summary>The days from..to the ledger does not hold for the device (or for every device).</summary>
     public async Task<IReadOnlyList<Day>> MissingAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
     {
-        var scanned = await store.ScannedAsync(from, to, ScopeOf(device), cancellationToken);
+        var scanned = await ledgerStore.ScannedAsync(from, to, ScopeOf(device), cancellationToken);
         return DaysFrom(from, to).Where(d => !scanned.ContainsKey(d)).ToList();
     }
 
     /// <summary>How fresh the ledger's word on the day is, or null when it does not hold the day (for that device).</summary>
     public async Task<LedgerFreshness?> FreshnessAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
     {
-        var scanned = await store.ScannedAsync(day, day, ScopeOf(device), cancellationToken);
+        var scanned = await ledgerStore.ScannedAsync(day, day, ScopeOf(device), cancellationToken);
         if (!scanned.TryGetValue(day, out var scannedAt))
             return null;
-        return new LedgerFreshness(ParseTime(await store.GetValueAsync(LastEventKey, cancellationToken)), scannedAt);
+        return new LedgerFreshness(ParseTime(await valueStore.GetValueAsync(LastEventKey, cancellationToken)), scannedAt);
     }
 
     /// <summary>
@@ -96,7 +97,7 @@ public sealed partial class UsageLedger(
     /// <summary>A day's usage from the daily totals (and its hybrid jobs' instances), of one device or every device.</summary>
     public async Task<DayUsage> DayUsageAsync(Day day, DeviceSummary? device, CancellationToken cancellationToken)
     {
-        var totals = await store.DayTotalsAsync(day, day, cancellationToken);
+        var totals = await ledgerStore.DayTotalsAsync(day, day, cancellationToken);
         var usage = DayUsage.FromTotals(scanner.Window(day), totals, catalog.Describe, pricing);
         return (await jobs.WithInstancesAsync([usage], null, cancellationToken))[0].Of(device);
     }
@@ -130,8 +131,8 @@ public sealed partial class UsageLedger(
         var days = DaysFrom(month.First, last);
         if (days.Count == 0)
             return new MonthUsage(month, [], []);
-        var totals = (await store.DayTotalsAsync(month.First, last, cancellationToken)).ToLookup(t => t.Day);
-        var scanned = await store.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
+        var totals = (await ledgerStore.DayTotalsAsync(month.First, last, cancellationToken)).ToLookup(t => t.Day);
+        var scanned = await ledgerStore.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
         var usages = days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList();
         return new MonthUsage(month, usages, days.Where(d => !scanned.ContainsKey(d)).ToList());
     }
@@ -148,7 +149,7 @@ public sealed partial class UsageLedger(
     {
         if (day < Retention.OldestTaskDay(time.GetUtcNow()) || await FreshnessAsync(day, device, cancellationToken) is null)
             return await scanner.TasksAsync(scanner.Window(day), device, cancellationToken);
-        var rows = await store.LedgerTasksAsync(day, null, cancellationToken);
+        var rows = await ledgerStore.LedgerTasksAsync(day, null, cancellationToken);
         return new(rows.Select(t => t.Task).Where(t => device is null || t.DeviceArn == device.DeviceArn).ToList(), null);
     }
 
@@ -162,7 +163,7 @@ public sealed partial class UsageLedger(
         IReadOnlySet<string> unread,
         CancellationToken cancellationToken
     ) =>
-        (await store.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken))
+        (await ledgerStore.LedgerTasksAsync(day, [QuantumTaskStatus.Created, QuantumTaskStatus.Queued], cancellationToken))
             .Where(t => (t.Confirmed || !confirmedOnly) && !unread.Contains(RegionOf(t.Task)))
             .Select(t => t.Task)
             .ToList();
@@ -178,9 +179,9 @@ public sealed partial class UsageLedger(
         CancellationToken cancellationToken
     )
     {
-        var totals = await store.DayTotalsAsync(from, to, cancellationToken);
+        var totals = await ledgerStore.DayTotalsAsync(from, to, cancellationToken);
         var unconfirmed = Ledger.TotalDeltas(
-            (await store.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null))
+            (await ledgerStore.UnconfirmedTasksAsync(from, to, cancellationToken)).Select(t => new LedgerChange(t, null))
         );
         var net = totals
             .Concat(unconfirmed)
@@ -256,7 +257,7 @@ public sealed partial class UsageLedger(
     /// <summary>The budget's tasks of a day, in every status, from the ledger's task rows.</summary>
     public async Task<DayUsage> BudgetDayAsync(BudgetScope budget, Day day, CancellationToken cancellationToken)
     {
-        var rows = await store.LedgerTasksAsync(day, null, cancellationToken);
+        var rows = await ledgerStore.LedgerTasksAsync(day, null, cancellationToken);
         return BudgetUsage.From(budget, [scanner.Window(day)], rows, false, catalog.Describe, pricing).Day;
     }
 
@@ -294,14 +295,14 @@ public sealed partial class UsageLedger(
         var days = DaysFrom(from, to);
         var rows = new List<LedgerTask>();
         foreach (var day in days)
-            rows.AddRange(await store.LedgerTasksAsync(day, counted, cancellationToken));
+            rows.AddRange(await ledgerStore.LedgerTasksAsync(day, counted, cancellationToken));
         return (days.Select(scanner.Window).ToList(), rows);
     }
 
     /// <summary>The oldest merged scan of the days from..to (for the device or every device); null when one was never scanned.</summary>
     public async Task<DateTimeOffset?> OldestScanAsync(Day from, Day to, DeviceSummary? device, CancellationToken cancellationToken)
     {
-        var scanned = await store.ScannedAsync(from, to, ScopeOf(device), cancellationToken);
+        var scanned = await ledgerStore.ScannedAsync(from, to, ScopeOf(device), cancellationToken);
         return DaysFrom(from, to).All(scanned.ContainsKey) ? DaysFrom(from, to).Min(d => scanned[d]) : null;
     }
 
@@ -342,7 +343,7 @@ public sealed partial class UsageLedger(
         var zone = capsOptions.CurrentValue.Zone;
         var days = DaysFrom(from, to);
         var scope = ScopeOf(device);
-        var heldBefore = await store.ScannedAsync(from, to, scope, cancellationToken);
+        var heldBefore = await ledgerStore.ScannedAsync(from, to, scope, cancellationToken);
         var at = time.GetUtcNow(); // the scan's news is as of its start: an event that comes during it is newer
         var scanned = await scanner.TasksByRegionAsync(
             from.Window(zone).Start,
@@ -357,14 +358,14 @@ public sealed partial class UsageLedger(
         var unlisted = new List<QuantumTaskSummary>();
         foreach (var day in days)
             unlisted.AddRange(
-                (await store.LedgerTasksAsync(day, null, cancellationToken))
+                (await ledgerStore.LedgerTasksAsync(day, null, cancellationToken))
                     .Select(t => t.Task)
                     .Where(t => !listed.Contains(t.QuantumTaskArn) && (device is null || t.DeviceArn == device.DeviceArn))
                     .Where(t => scanned.Answered.Contains(RegionOf(t)))
             );
         var (known, changes, dropped) = await MergeAsync(scanned.Tasks, unlisted, at, cancellationToken);
         if (scanned.Answered.Count > 0 && regions is null)
-            await store.MarkScannedAsync(days, scope, at, cancellationToken);
+            await ledgerStore.MarkScannedAsync(days, scope, at, cancellationToken);
         if (device is null && to >= scanner.Today())
             await AdvanceWatermarksAsync(scanned.Answered, from, at, cancellationToken);
         await uncheckedRegions.NoteAsync(scanned, from, device is null, cancellationToken);
@@ -394,7 +395,7 @@ public sealed partial class UsageLedger(
         var regions = scanner.RegionsOf(null);
         var watermarks = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         foreach (var region in regions)
-            watermarks[region] = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
+            watermarks[region] = ParseTime(await valueStore.GetValueAsync(WatermarkKey(region), cancellationToken));
 
         var results = new List<RegionalTasks>();
         var incremental = regions.Where(r => !owed.ContainsKey(r) && watermarks[r] is not null).ToList();
@@ -418,7 +419,7 @@ public sealed partial class UsageLedger(
         await AdvanceWatermarksAsync(answered, null, at, cancellationToken);
         await jobs.RefreshActiveAsync(from, to, cancellationToken); // a running job's minutes and end, for its instances' cost
         if (answered.Count == regions.Count)
-            await store.MarkScannedAsync(DaysFrom(from, to), Retention.EveryDevice, at, cancellationToken);
+            await ledgerStore.MarkScannedAsync(DaysFrom(from, to), Retention.EveryDevice, at, cancellationToken);
         return new RegionalTasks(
             results.SelectMany(r => r.Tasks).DistinctBy(t => t.QuantumTaskArn).ToList(),
             answered,
@@ -463,9 +464,9 @@ public sealed partial class UsageLedger(
         IReadOnlyList<QuantumTaskSummary> listed = [.. created.Tasks.Concat(open.Tasks).DistinctBy(t => t.QuantumTaskArn)];
 
         var arns = listed.Select(t => t.QuantumTaskArn).ToHashSet(StringComparer.Ordinal);
-        var held = new List<LedgerTask>(await store.UnconfirmedTasksAsync(from, to, cancellationToken));
+        var held = new List<LedgerTask>(await ledgerStore.UnconfirmedTasksAsync(from, to, cancellationToken));
         foreach (var day in DaysFrom(from, to))
-            held.AddRange(await store.LedgerTasksAsync(day, NotEnded, cancellationToken));
+            held.AddRange(await ledgerStore.LedgerTasksAsync(day, NotEnded, cancellationToken));
         var toCheck = held.Where(t => !arns.Contains(t.Task.QuantumTaskArn) && answered.Contains(RegionOf(t.Task)))
             .DistinctBy(t => t.Task.QuantumTaskArn)
             .GroupBy(t => RegionOf(t.Task))
@@ -502,12 +503,12 @@ public sealed partial class UsageLedger(
         var zone = capsOptions.CurrentValue.Zone;
         foreach (var region in regions)
         {
-            var mark = ParseTime(await store.GetValueAsync(WatermarkKey(region), cancellationToken));
+            var mark = ParseTime(await valueStore.GetValueAsync(WatermarkKey(region), cancellationToken));
             if (mark >= at)
                 continue;
             if (scannedFrom is { } from && mark is { } last && Day.Of(last - WatermarkOverlap, zone) < from)
                 continue;
-            await store.SetValueAsync(WatermarkKey(region), LastEventValue(at), cancellationToken);
+            await valueStore.SetValueAsync(WatermarkKey(region), LastEventValue(at), cancellationToken);
         }
     }
 
@@ -517,7 +518,7 @@ public sealed partial class UsageLedger(
     /// </summary>
     public async Task ConfirmAsync(Day from, Day to, CancellationToken cancellationToken)
     {
-        var unconfirmed = await store.UnconfirmedTasksAsync(from, to, cancellationToken);
+        var unconfirmed = await ledgerStore.UnconfirmedTasksAsync(from, to, cancellationToken);
         var (_, changes, dropped) = await MergeAsync([], unconfirmed.Select(t => t.Task).ToList(), time.GetUtcNow(), cancellationToken);
         LogDriftIfAny(from, to, Retention.EveryDevice, changes, dropped);
     }
@@ -533,12 +534,12 @@ public sealed partial class UsageLedger(
         var zone = capsOptions.CurrentValue.Zone;
         var confirmed = await Task.WhenAll(unlisted.Select(t => ConfirmAsync(t, cancellationToken)));
         var known = confirmed.Select(c => c.Known).OfType<QuantumTaskSummary>().ToList();
-        var changes = await store.RecordAsync(
+        var changes = await ledgerStore.RecordAsync(
             listed.Concat(known).Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, zone), at) { Confirmed = true }).ToList(),
             cancellationToken
         );
         var unknown = unlisted.Zip(confirmed).Where(p => p.Second.Unknown).Select(p => p.First.QuantumTaskArn).ToList();
-        var dropped = await store.ForgetAsync(unknown, cancellationToken);
+        var dropped = await ledgerStore.ForgetAsync(unknown, cancellationToken);
         return (known, changes, dropped.Count);
     }
 

@@ -29,7 +29,7 @@ public sealed class RunDeadlineTests
         Assert.Contains("Cancelled 0 queued tasks", MessageText.Of(ended.Body));
         // Given back at once, not an hour after the deadline: the next run (the reconcile's, a click) may take them.
         var keys = breach.All.Select(t => CapEnforcer.TaskKey(t.QuantumTaskArn)).ToList();
-        Assert.Empty(await bot.Service<IBotStore>().ClaimedAsync(keys, CancellationToken.None));
+        Assert.Empty(await bot.Service<IClaimStore>().ClaimedAsync(keys, CancellationToken.None));
 
         // Braket is back. Meanwhile one left task started, and a new one was queued that the run never had.
         bot.Braket.Recover(BraketOperations.CancelQuantumTask);

@@ -19,7 +19,7 @@ public sealed class RunShutdownTests
             ("Braket:Quotas:CancelQuantumTask:Rate", "4"),
             ("Braket:Quotas:CancelQuantumTask:Burst", "1")
         );
-        var store = bot.Service<IBotStore>();
+        var store = bot.Service<IClaimStore>();
         using (var client = bot.Client())
             await breach.SendAsync(client);
         await slack.WaitFor(

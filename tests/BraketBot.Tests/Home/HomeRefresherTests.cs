@@ -43,14 +43,14 @@ public sealed class HomeRefresherTests : IAsyncLifetime, IDisposable
     }
 
     private readonly Clock clock = new();
-    private readonly InMemoryBotStore store;
+    private readonly InMemoryClaimStore store;
     private readonly FlakyEntries entries;
     private readonly HomePublisher publisher = new(null!, NullLogger<HomePublisher>.Instance); // not started: its queue only fills
     private readonly HomeRefresher refresher;
 
     public HomeRefresherTests()
     {
-        store = new InMemoryBotStore(clock);
+        store = new InMemoryClaimStore(new InMemoryClaims(), clock);
         entries = new FlakyEntries(new InMemoryExpiringEntries(clock));
         refresher = new HomeRefresher(
             new HomeRunLog(entries, clock),

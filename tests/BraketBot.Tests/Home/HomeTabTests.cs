@@ -264,7 +264,7 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         Braket.Add(queued);
         await Open(Member);
         // As if a change had been republished to this user a moment ago.
-        var store = Bot.Service<IBotStore>();
+        var store = Bot.Service<IClaimStore>();
         Assert.True(await store.TryClaimAsync(HomeRefresher.ClaimKey(Member), Clock.GetUtcNow() + HomeRefresher.MinInterval, default));
 
         await Client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])));
@@ -287,7 +287,7 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         var response = await SendEvent(body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(await Bot.Service<IBotStore>().GetValueAsync(SlackEventIntake.LastEventKey, CancellationToken.None));
+        Assert.NotNull(await Bot.Service<IKeyValueStore>().GetValueAsync(SlackEventIntake.LastEventKey, CancellationToken.None));
     }
 
     [Fact]
@@ -352,7 +352,7 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         {
             Origin = new TaskOrigin(null, job),
         };
-        await Bot.Service<IBotStore>().RecordAsync([new LedgerTask(task, Today, Clock.GetUtcNow()) { Confirmed = true }], default);
+        await Bot.Service<ILedgerStore>().RecordAsync([new LedgerTask(task, Today, Clock.GetUtcNow()) { Confirmed = true }], default);
 
         var first = await Open(Member);
         await SendEvent(SlackRequests.HomeOpened(Member, "EvAgain0001"));

@@ -1,5 +1,4 @@
 using BraketBot.Limits;
-using BraketBot.Storage;
 using BraketBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,12 +25,12 @@ public sealed class LimitRenewalTests : IDisposable
 
     private readonly FakeBraket braket = new();
     private readonly FakeTimeProvider time = new(BeforeMidnight);
-    private readonly InMemoryBotStore store;
+    private readonly ResettableStore store;
     private readonly ServiceProvider services;
 
     public LimitRenewalTests()
     {
-        store = new InMemoryBotStore(time);
+        store = new ResettableStore(time);
         services = BraketServices.Create(braket.Url, time: time);
         braket.Devices.AddRange(Tasks.AllDevices);
     }
@@ -50,6 +49,7 @@ public sealed class LimitRenewalTests : IDisposable
         var limits = new BraketSpendingLimits(
             braketApi,
             new SpendingLimitsSnapshot(),
+            store,
             store,
             watch,
             time,

@@ -27,7 +27,7 @@ public sealed class AppFixture : IDisposable
         await Bot.SettleAsync();
         Bot.Live.Clear();
         Bot.Clock.Shift = TimeSpan.Zero;
-        ((ResettableStore)Bot.Service<IBotStore>()).Reset();
+        Bot.Service<ResettableStore>().Reset();
         ((ResettableEntries)Bot.Service<IExpiringEntries>()).Reset();
         Bot.Service<DeviceCatalogCache>().Snapshot = null;
         await Bot.Service<BraketBot.Limits.LimitSyncJob>().SyncNowAsync("test reset", CancellationToken.None);

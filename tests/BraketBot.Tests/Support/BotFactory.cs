@@ -164,7 +164,12 @@ public sealed class BotFactory : WebApplicationFactory<Program>
                 services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
             if (ResettableStore)
             {
-                services.AddSingleton<IBotStore>(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
+                services.AddSingleton(sp => new ResettableStore(sp.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<IClaimStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<IGuardStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<ILedgerStore>(sp => sp.GetRequiredService<ResettableStore>());
                 services.AddSingleton<IExpiringEntries>(sp => new ResettableEntries(sp.GetRequiredService<TimeProvider>()));
             }
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));

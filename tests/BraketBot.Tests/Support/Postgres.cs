@@ -6,7 +6,6 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
     {
-        if (TestDatabase.Server is null)
-            Skip = "Set BRAKETBOT_TEST_POSTGRES to a PostgreSQL connection string to run this test (.ci/run does).";
+        Skip = TestDatabase.Unavailable;
     }
 }

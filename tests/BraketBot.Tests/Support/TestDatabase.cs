@@ -7,6 +7,10 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public static string? Server => Environment.GetEnvironmentVariable("BRAKETBOT_TEST_POSTGRES");
 
+    /// <summary>Why a test that needs PostgreSQL is skipped here; null where a server is named.</summary>
+    public static string? Unavailable =>
+        Server is null ? "Set BRAKETBOT_TEST_POSTGRES to a PostgreSQL connection string to run this test (.ci/run does)." : null;
+
     private readonly string name = "braketbot_test_" + Guid.NewGuid().ToString("N")[..12];
 
     private TestDatabase() { }

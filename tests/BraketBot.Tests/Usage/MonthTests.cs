@@ -1,4 +1,3 @@
-using BraketBot.Storage;
 using BraketBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -13,10 +12,10 @@ public sealed class MonthTests
     /// <summary>2022-04-30 23:30 in Los Angeles (UTC-7): the last half hour of April there, already May in UTC.</summary>
     private static readonly DateTimeOffset LastHalfHourOfApril = new(2022, 5, 1, 6, 30, 0, TimeSpan.Zero);
 
-    private static (UsageLedger Ledger, InMemoryBotStore Store, FakeTimeProvider Time) Ledger(DateTimeOffset now)
+    private static (UsageLedger Ledger, ResettableStore Store, FakeTimeProvider Time) Ledger(DateTimeOffset now)
     {
         var time = new FakeTimeProvider(now);
-        var store = new InMemoryBotStore(time);
+        var store = new ResettableStore(time);
         var caps = new FixedOptions<CapsOptions>(new CapsOptions { TimeZone = "America/Los_Angeles" });
         var watch = new FixedOptions<WatchOptions>(new WatchOptions { Regions = ["us-west-1"] });
         var pricing = new Pricing(new PricingOptions());
@@ -25,8 +24,9 @@ public sealed class MonthTests
         var scanner = new DayScanner(null!, catalog, caps, watch, time);
         var unread = new RegionFailureLog(store, TestMetrics.Create(), NullLogger<RegionFailureLog>.Instance);
         var origins = new TaskOrigins(store, null!, caps, time, NullLogger<TaskOrigins>.Instance);
-        var jobs = new JobBook(store, null!, catalog, pricing, time, NullLogger<JobBook>.Instance);
+        var jobs = new JobBook(store, store, null!, catalog, pricing, time, NullLogger<JobBook>.Instance);
         var ledger = new UsageLedger(
+            store,
             store,
             null!,
             scanner,
@@ -42,7 +42,7 @@ public sealed class MonthTests
         return (ledger, store, time);
     }
 
-    private static async Task Record(InMemoryBotStore store, params QuantumTaskSummary[] tasks) =>
+    private static async Task Record(ResettableStore store, params QuantumTaskSummary[] tasks) =>
         await store.RecordAsync(tasks.Select(t => new LedgerTask(t, Day.Of(t.CreatedAt, LosAngeles), t.CreatedAt)).ToList(), default);
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
     public async Task An_event_whose_hand_over_fails_is_not_taken_as_handled_so_its_redelivery_is()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(BotFactory.Today);
-        var store = new BraketBot.Storage.InMemoryBotStore(time);
+        var store = new ResettableStore(time);
         var jobs = new FlakyJobClient { Failures = 1 };
         var caps = new FixedOptions<CapsOptions>(new CapsOptions { Devices = { ["Aspen-M-1"] = new DeviceCaps { MaxShotsPerDay = 100 } } });
         var origins = new TaskOrigins(
@@ -178,6 +178,8 @@ public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TaskOrigins>.Instance
         );
         var intake = new EventIntake(
+            store,
+            store,
             store,
             null!,
             new CapEvaluator(store, jobs),

@@ -6,241 +6,12 @@ using NpgsqlTypes;
 namespace BraketBot.Storage;
 
 /// <summary>
-/// The shared store for several instances: each operation is one statement or one transaction. Leases, claims and
-/// guards are timed by the database's clock (<c>now()</c>), never a host's, so a host whose clock is off neither takes
-/// over a live lease nor keeps one that lapsed; callers' expiries are taken as durations from their own now.
+/// The usage ledger in PostgreSQL: task rows, daily totals and scans. Writers merge in code by the domain's rule, one
+/// at a time across instances.
 /// </summary>
-public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider time) : IBotStore
+public sealed class PostgresLedgerStore(PostgresCommands database, TimeProvider time) : ILedgerStore
 {
     private const string S = PostgresDatabase.Schema;
-    private int claimsSincePurge;
-
-    public bool OutlivesProcess => true;
-
-    public async Task<bool> TryClaimAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        if (Interlocked.Increment(ref claimsSincePurge) % 500 == 0)
-            await ExecuteAsync($"DELETE FROM {S}.claims WHERE expires_at <= now()", cancellationToken);
-        return await ExistsAsync(
-            $"""
-            INSERT INTO {S}.claims (key, expires_at) VALUES (@key, now() + @ttl)
-            ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = NULL WHERE {S}.claims.expires_at <= now()
-            RETURNING 1
-            """,
-            cancellationToken,
-            ("key", key),
-            ("ttl", Ttl(expiresAt))
-        );
-    }
-
-    public Task ReleaseClaimsAsync(IReadOnlyList<string> keys, string? holder, CancellationToken cancellationToken) =>
-        keys.Count == 0
-            ? Task.CompletedTask
-            : ExecuteAsync(
-                $"DELETE FROM {S}.claims WHERE key = ANY(@keys) AND holder IS NOT DISTINCT FROM @holder",
-                cancellationToken,
-                ("keys", keys.ToArray()),
-                ("holder", (object?)holder ?? DBNull.Value)
-            );
-
-    public async Task<IReadOnlySet<string>> ClaimedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        if (keys.Count == 0)
-            return new HashSet<string>();
-        await using var command = await CommandAsync(
-            $"SELECT key FROM {S}.claims WHERE key = ANY(@keys) AND expires_at > now()",
-            ("keys", keys.ToArray())
-        );
-        return (await ReadStringsAsync(command, cancellationToken)).ToHashSet();
-    }
-
-    public Task SetValueAsync(string key, string value, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            $"INSERT INTO {S}.kv (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = "
-                + $"now()",
-            cancellationToken,
-            ("key", key),
-            ("value", value)
-        );
-
-    public async Task<string?> GetValueAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync($"SELECT value FROM {S}.kv WHERE key = @key", ("key", key));
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
-
-    public async Task<GuardOutcome> BeginGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        // One statement: a free (or expired) guard is taken; a live one is marked to go once more.
-        await using var command = await CommandAsync(
-            $"""
-            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, now() + @lease)
-            ON CONFLICT (key) DO UPDATE SET
-                pending = {S}.guards.expires_at > now(),
-                owner = CASE WHEN {S}.guards.expires_at > now() THEN {S}.guards.owner ELSE EXCLUDED.owner END,
-                expires_at = CASE WHEN {S}.guards.expires_at > now() THEN {S}.guards.expires_at ELSE EXCLUDED.expires_at END
-            RETURNING owner = @owner
-            """,
-            ("key", key),
-            ("owner", owner),
-            ("lease", lease)
-        );
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))! ? GuardOutcome.Started : GuardOutcome.Queued;
-    }
-
-    public Task<bool> TryTakeGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        ExistsAsync(
-            $"""
-            INSERT INTO {S}.guards (key, owner, expires_at) VALUES (@key, @owner, now() + @lease)
-            ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at,
-                pending = {S}.guards.pending AND {S}.guards.owner = EXCLUDED.owner
-            WHERE {S}.guards.expires_at <= now() OR {S}.guards.owner = EXCLUDED.owner
-            RETURNING 1
-            """,
-            cancellationToken,
-            ("key", key),
-            ("owner", owner),
-            ("lease", lease)
-        );
-
-    public Task<bool> RenewGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        ExistsAsync(
-            $"UPDATE {S}.guards SET expires_at = now() + @lease WHERE key = @key AND owner = @owner RETURNING 1",
-            cancellationToken,
-            ("key", key),
-            ("owner", owner),
-            ("lease", lease)
-        );
-
-    public async Task<bool> EndGuardAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        // One statement: a pending request keeps the guard for another turn, else the guard goes.
-        await using var command = await CommandAsync(
-            $"""
-            WITH mine AS (SELECT key, pending FROM {S}.guards WHERE key = @key AND owner = @owner FOR UPDATE),
-                 again AS (UPDATE {S}.guards g SET pending = false, expires_at = now() + @lease FROM mine
-                           WHERE g.key = mine.key AND mine.pending RETURNING 1),
-                 gone AS (DELETE FROM {S}.guards g USING mine WHERE g.key = mine.key AND NOT mine.pending RETURNING 1)
-            SELECT EXISTS (SELECT 1 FROM again)
-            """,
-            ("key", key),
-            ("owner", owner),
-            ("lease", lease)
-        );
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    public Task ReleaseGuardAsync(string key, string owner, CancellationToken cancellationToken) =>
-        ExecuteAsync($"DELETE FROM {S}.guards WHERE key = @key AND owner = @owner", cancellationToken, ("key", key), ("owner", owner));
-
-    public async Task<bool> TryCreateRunAsync(
-        EnforcementRun run,
-        IReadOnlyDictionary<string, DateTimeOffset> claims,
-        string owner,
-        TimeSpan lease,
-        CancellationToken cancellationToken
-    )
-    {
-        await database.EnsureReadyAsync();
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (claims.Count > 0)
-        {
-            // Every claim is new or expired, or none is taken: a concurrent claimer waits on the key, then finds it taken.
-            // Keys in one order, so that two planners of overlapping claims wait on each other instead of deadlocking.
-            await using var claim = new NpgsqlCommand(
-                $"""
-                INSERT INTO {S}.claims (key, expires_at, holder)
-                SELECT key, now() + ttl, @holder FROM unnest(@keys, @ttls) AS c (key, ttl) ORDER BY key
-                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at, holder = EXCLUDED.holder
-                    WHERE {S}.claims.expires_at <= now()
-                RETURNING 1
-                """,
-                connection,
-                transaction
-            );
-            var ordered = claims.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
-            claim.Parameters.AddWithValue("keys", ordered.Select(c => c.Key).ToArray());
-            claim.Parameters.AddWithValue("ttls", ordered.Select(c => Ttl(c.Value)).ToArray());
-            claim.Parameters.AddWithValue("holder", run.Id);
-            var taken = 0;
-            await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
-                while (await reader.ReadAsync(cancellationToken))
-                    taken++;
-            if (taken != claims.Count)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return false;
-            }
-        }
-        await using var insert = new NpgsqlCommand(
-            $"""
-            INSERT INTO {S}.enforcement_runs (id, run, owner, lease_until, finished, updated_at)
-            VALUES (@id, @run::jsonb, @owner, now() + @lease, false, now()) ON CONFLICT (id) DO NOTHING
-            """,
-            connection,
-            transaction
-        );
-        insert.Parameters.AddWithValue("id", run.Id);
-        insert.Parameters.AddWithValue("run", RunJson.Serialize(run));
-        insert.Parameters.AddWithValue("owner", owner);
-        insert.Parameters.AddWithValue("lease", lease);
-        if (await insert.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
-    public async Task<EnforcementRun?> TryTakeRunAsync(string runId, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync(
-            $"""
-            UPDATE {S}.enforcement_runs SET owner = @owner, lease_until = now() + @lease
-            WHERE id = @id AND NOT finished AND (lease_until <= now() OR owner = @owner)
-            RETURNING run::text
-            """,
-            ("id", runId),
-            ("owner", owner),
-            ("lease", lease)
-        );
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunJson.Deserialize(json) : null;
-    }
-
-    public async Task<bool> SaveRunAsync(EnforcementRun run, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var saved = await ExistsAsync(
-            $"""
-            UPDATE {S}.enforcement_runs SET run = @run::jsonb, lease_until = now() + @lease, finished = @finished, updated_at = now(),
-                owner = CASE WHEN @finished THEN NULL ELSE owner END
-            WHERE id = @id AND owner = @owner
-            RETURNING 1
-            """,
-            cancellationToken,
-            ("id", run.Id),
-            ("run", RunJson.Serialize(run)),
-            ("owner", owner),
-            ("lease", lease),
-            ("finished", run.Finished)
-        );
-        if (saved && run.Finished)
-            await ExecuteAsync(
-                $"DELETE FROM {S}.enforcement_runs WHERE finished AND updated_at < now() - @keep",
-                cancellationToken,
-                ("keep", Retention.FinishedRuns)
-            );
-        return saved;
-    }
-
-    public async Task<IReadOnlyList<string>> StalledRunsAsync(CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync(
-            $"SELECT id FROM {S}.enforcement_runs WHERE NOT finished AND lease_until <= now() ORDER BY updated_at"
-        );
-        return await ReadStringsAsync(command, cancellationToken);
-    }
 
     public async Task<IReadOnlyList<LedgerChange>> RecordAsync(IReadOnlyList<LedgerTask> observed, CancellationToken cancellationToken)
     {
@@ -291,8 +62,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         CancellationToken cancellationToken
     )
     {
-        await database.EnsureReadyAsync();
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         return statuses is null
             ? await ReadLedgerTasksAsync(connection, null, "day = @day", cancellationToken, ("day", day.Date))
             : await ReadLedgerTasksAsync(
@@ -307,8 +77,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
 
     public async Task<IReadOnlyList<LedgerTask>> UnconfirmedTasksAsync(Day first, Day last, CancellationToken cancellationToken)
     {
-        await database.EnsureReadyAsync();
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await ReadLedgerTasksAsync(
             connection,
             null,
@@ -321,7 +90,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
 
     public async Task<IReadOnlyList<DayTally>> DayTotalsAsync(Day first, Day last, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(
+        await using var command = await database.CommandAsync(
             $"SELECT day, device_arn, status, tasks, shots, billing FROM {S}.ledger_days WHERE day BETWEEN @from AND @to AND tasks <> 0",
             ("from", first.Date),
             ("to", last.Date)
@@ -377,7 +146,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         CancellationToken cancellationToken
     )
     {
-        await using var command = await CommandAsync(
+        await using var command = await database.CommandAsync(
             $"SELECT day, max(scanned_at) FROM {S}.ledger_scans WHERE day BETWEEN @from AND @to AND scope = ANY(@scopes) GROUP BY day",
             ("from", first.Date),
             ("to", last.Date),
@@ -399,8 +168,7 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         CancellationToken cancellationToken
     )
     {
-        await database.EnsureReadyAsync();
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (
             var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('braketbot-ledger'))", connection, transaction)
@@ -510,41 +278,5 @@ public sealed class PostgresBotStore(PostgresDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("totalShots", deltas.Select(d => d.Tally.Shots).ToArray());
         command.Parameters.AddWithValue("totalBillings", deltas.Select(d => d.Billing.ToString()).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// How long from now a caller's expiry lies, by the caller's clock: the database adds it to its own now(), so that
-    /// hosts whose clocks disagree still agree on who holds what.
-    /// </summary>
-    private TimeSpan Ttl(DateTimeOffset expiresAt) => expiresAt - time.GetUtcNow();
-
-    private static async Task<IReadOnlyList<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var values = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-            values.Add(reader.GetString(0));
-        return values;
-    }
-
-    private async Task<NpgsqlCommand> CommandAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await database.EnsureReadyAsync();
-        var command = database.DataSource.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        return command;
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = await CommandAsync(sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<bool> ExistsAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = await CommandAsync(sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }

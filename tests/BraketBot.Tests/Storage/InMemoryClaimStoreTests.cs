@@ -1,0 +1,3 @@
+namespace BraketBot.Tests.Storage;
+
+public sealed class InMemoryClaimStoreTests : ClaimStoreContract<InMemoryKind>;

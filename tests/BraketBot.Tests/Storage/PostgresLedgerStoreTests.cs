@@ -1,0 +1,3 @@
+namespace BraketBot.Tests.Storage;
+
+public sealed class PostgresLedgerStoreTests : LedgerStoreContract<PostgresKind>;
