@@ -4,18 +4,19 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Braket;
 
 /// <summary>Scans leave room for people, and enforcement goes first: the quota queue's order, as the fake Braket receives it.</summary>
-public sealed class QuotaPriorityTests
+[Collection(EnforcementHost.Name)]
+public sealed class QuotaPriorityTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     [Fact]
     public async Task A_breachs_confirming_scan_goes_out_before_queued_report_and_reconcile_pages()
     {
-        using var bot = new BotFactory();
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
-        bot.Settings["Braket:Quotas:SearchQuantumTasks:Rate"] = "4";
-        bot.Settings["Braket:Quotas:SearchQuantumTasks:Burst"] = "1";
+        var bot = Bot;
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
+        Settings["Braket:Quotas:SearchQuantumTasks:Rate"] = "4";
+        Settings["Braket:Quotas:SearchQuantumTasks:Burst"] = "1";
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 500, BotFactory.Today);
         bot.Braket.Add(task);
-        using var client = bot.Client();
+        var client = Client;
         var braket = bot.Service<IBraketApi>();
         Task<BraketResult<QuantumTaskPage>> Page(BraketPriority priority, QuantumTaskStatus status)
         {

@@ -8,6 +8,7 @@ namespace BraketBot.Tests.Budgets;
 /// Team budgets through the real host: tagged and untagged tasks across devices, a budget's breach
 /// cancelling only its tasks and alerting in its own channel, its button refusing all but its admins.
 /// </summary>
+[Collection(EnforcementHost.Name)]
 public sealed class BudgetEnforcementTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);

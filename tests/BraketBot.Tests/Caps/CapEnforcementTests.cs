@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BraketBot.Tests.Caps;
 
 /// <summary>Cap enforcement through the real host: EventBridge events in, cancellations and alerts out.</summary>
+[Collection(EnforcementHost.Name)]
 public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);

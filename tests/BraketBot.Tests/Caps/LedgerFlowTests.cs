@@ -10,16 +10,9 @@ namespace BraketBot.Tests.Caps;
 /// The usage ledger through the real host: events recorded in any order, decisions read from it and
 /// confirmed by one scan, the reconcile repairing it, reports answered from it, monthly caps, the digest.
 /// </summary>
-public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixture)
+[Collection(EnforcementHost.Name)]
+public sealed class LedgerFlowTests(AppFixture fixture) : LedgerTests(fixture)
 {
-    private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-
-    protected override void Arrange()
-    {
-        Braket.Devices.AddRange(Tasks.AllDevices);
-        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
-    }
-
     private int Searches => Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count;
 
     private async Task<string> Deliver(QuantumTaskSummary task, string? id = null, DateTimeOffset? time = null)
@@ -35,19 +28,6 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         var task = Tasks.Task(device, status, shots, Morning.AddMinutes(minutes));
         Braket.Add(task);
         return task;
-    }
-
-    /// <summary>What the reconcile job has evaluated, run here and now: the test goes on once the ledger holds what it scanned.</summary>
-    private async Task Reconcile()
-    {
-        using (var scope = Bot.Services.CreateScope())
-            await scope
-                .ServiceProvider.GetRequiredService<CapEnforcer>()
-                .EvaluateAsync(
-                    new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
-                    CancellationToken.None
-                );
-        await SettleAsync();
     }
 
     /// <summary>Every text of the answer (context lines and buttons too), its table columns folded to one space.</summary>
@@ -71,7 +51,7 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     [Fact]
     public async Task Events_out_of_order_and_twice_end_in_the_right_status_and_cost_one_get_per_new_task()
     {
-        await Reconcile(); // the ledger holds today from here on
+        await ReconcileNowAsync(); // the ledger holds today from here on
         var before = Braket.Requests.Count;
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 100, Morning);
         var other = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 7, Morning);
@@ -101,14 +81,14 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     public async Task The_reconcile_repairs_what_events_missed_in_any_region()
     {
         var aspen = InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300);
-        await Reconcile();
+        await ReconcileNowAsync();
         Braket.SetStatus(aspen.QuantumTaskArn, QuantumTaskStatus.Completed); // its events were lost
         InBraket(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 500, 5); // so were this one's
         // us-east-1 has no EventBridge stack at all; a task created after the last tick is found by the next
         Braket.Add(Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 20, Clock.GetUtcNow()));
 
         var stale = await Ask("info", "stale");
-        await Reconcile();
+        await ReconcileNowAsync();
         var repaired = await Ask("info", "repaired");
 
         Assert.Contains("QUEUED 1 300", stale);
@@ -128,7 +108,7 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 350);
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 350);
-        await Reconcile();
+        await ReconcileNowAsync();
         var scans = Searches;
 
         Assert.Equal("evaluating", await Deliver(InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 50, 1)));
@@ -153,7 +133,7 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
         Settings["Caps:WarnAt"] = "0.95";
         var queued = Enumerable.Range(0, 3).Select(_ => InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300)).ToList();
-        await Reconcile();
+        await ReconcileNowAsync();
         Braket.SetStatus(queued[0].QuantumTaskArn, QuantumTaskStatus.Cancelled); // cancelled in the console; the events were lost
         Braket.SetStatus(queued[1].QuantumTaskArn, QuantumTaskStatus.Cancelled);
         var scans = Searches;
@@ -177,7 +157,7 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     public async Task An_event_of_a_task_braket_does_not_know_is_dropped_from_the_ledger_by_the_confirming_scan()
     {
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
-        await Reconcile();
+        await ReconcileNowAsync();
         var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 50_000, Morning); // never in Braket
 
         await Deliver(invented);
@@ -192,7 +172,7 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
     public async Task Info_answers_from_the_ledger_and_refresh_asks_braket()
     {
         InBraket(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 1000);
-        await Reconcile();
+        await ReconcileNowAsync();
         var scans = Searches;
 
         var report = await Ask("info today Ankaa-3", "ledger");
@@ -245,7 +225,7 @@ public sealed class LedgerFlowTests(AppFixture fixture) : IntegrationTests(fixtu
         Assert.Equal(alert.Ts, reply.ThreadTs); // the month's alert is followed up in its thread, not alerted again
         Assert.Single(Slack.TopLevel);
 
-        await Reconcile(); // the whole month for every device, so the month report is complete
+        await ReconcileNowAsync(); // the whole month for every device, so the month report is complete
         var month = await Ask("info month", "month");
         Assert.Contains("Braket usage in 2022-04, to 2022-04-10", month);
         Assert.Contains("2022-04-01 1 $0.51", month); // 600 shots at $0.00035, plus $0.30

@@ -8,16 +8,9 @@ namespace BraketBot.Tests.Caps;
 /// The reconcile's tick and the nightly rescan through the real host: a region that cannot be read, news
 /// Braket does not confirm, drift repaired at a cost that does not grow with the day, the watermark's overlap.
 /// </summary>
-public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixture)
+[Collection(EnforcementHost.Name)]
+public sealed class ReconcileTests(AppFixture fixture) : LedgerTests(fixture)
 {
-    private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-
-    protected override void Arrange()
-    {
-        Braket.Devices.AddRange(Tasks.AllDevices);
-        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
-    }
-
     private int Calls(string operation) => Braket.RequestsOf(operation).Count;
 
     private QuantumTaskSummary InBraket(string device, QuantumTaskStatus status, long shots, DateTimeOffset? at = null)
@@ -25,19 +18,6 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
         var task = Tasks.Task(device, status, shots, at ?? Morning);
         Braket.Add(task);
         return task;
-    }
-
-    /// <summary>One reconcile tick, run here and now; the test goes on once its work (and any run it started) is done.</summary>
-    private async Task Tick()
-    {
-        using (var scope = Bot.Services.CreateScope())
-            await scope
-                .ServiceProvider.GetRequiredService<CapEnforcer>()
-                .EvaluateAsync(
-                    new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
-                    CancellationToken.None
-                );
-        await SettleAsync();
     }
 
     private async Task Rescan()
@@ -79,7 +59,7 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 600);
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 600);
 
-        await Tick();
+        await ReconcileNowAsync();
 
         var alert = Text(await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => Text(m).Contains("Cancelled 2 queued tasks"))));
         Assert.Contains("1,200 of 1,000", alert);
@@ -97,7 +77,7 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
 
         Braket.AllowRegion("us-east-1");
         var before = Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count(r => FakeBraket.RegionOf(r) == "us-east-1");
-        await Tick(); // the region that failed is scanned again, in full, by the next tick
+        await ReconcileNowAsync(); // the region that failed is scanned again, in full, by the next tick
         Assert.True(Braket.RequestsOf(BraketOperations.SearchQuantumTasks).Count(r => FakeBraket.RegionOf(r) == "us-east-1") > before);
         var healed = await Ask("caps", "healed");
         Assert.DoesNotContain("Could not check", healed);
@@ -110,7 +90,7 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
     {
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerMonth"] = "1000";
         InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300);
-        await Tick(); // the ledger holds the month to date
+        await ReconcileNowAsync(); // the ledger holds the month to date
         var fifth = new DateTimeOffset(2022, 4, 5, 10, 0, 0, TimeSpan.Zero);
         var invented = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 50_000, fifth);
 
@@ -132,7 +112,7 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
     {
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerMonth"] = "1000";
         var queued = InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 800, new DateTimeOffset(2022, 4, 3, 10, 0, 0, TimeSpan.Zero));
-        await Tick();
+        await ReconcileNowAsync();
         Braket.SetStatus(queued.QuantumTaskArn, QuantumTaskStatus.Cancelled); // cancelled in the console, its event lost
         Assert.Contains("800 of 1,000", await Ask("caps", "stale"));
 
@@ -150,11 +130,11 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
     {
         Braket.Add([.. Tasks.Many(450, Tasks.AspenArn, QuantumTaskStatus.Completed, 10, Morning)]);
         var queued = InBraket(Tasks.AspenArn, QuantumTaskStatus.Queued, 300);
-        await Tick(); // fills the month: five pages of today in us-west-1
+        await ReconcileNowAsync(); // fills the month: five pages of today in us-west-1
         Braket.SetStatus(queued.QuantumTaskArn, QuantumTaskStatus.Completed); // its events were lost
         var (searches, gets) = (Calls(BraketOperations.SearchQuantumTasks), Calls(BraketOperations.GetQuantumTask));
 
-        await Tick();
+        await ReconcileNowAsync();
 
         // Per region: what was created since the last tick, and what has not ended; the task that left QUEUED unseen is asked of once.
         Assert.Equal(searches + 4, Calls(BraketOperations.SearchQuantumTasks));
@@ -167,11 +147,11 @@ public sealed class ReconcileTests(AppFixture fixture) : IntegrationTests(fixtur
     [Fact]
     public async Task A_task_braket_lists_late_just_before_the_last_tick_is_found_by_the_overlap()
     {
-        await Tick();
+        await ReconcileNowAsync();
         // Created a minute before that tick, but not yet in Braket's search when it ran (its index lags), and already done.
         InBraket(Tasks.AnkaaArn, QuantumTaskStatus.Completed, 777, Clock.GetUtcNow().AddMinutes(-1));
 
-        await Tick();
+        await ReconcileNowAsync();
 
         Assert.Contains("COMPLETED 1 777", await Ask("info today Ankaa-3", "late"));
     }

@@ -11,6 +11,7 @@ namespace BraketBot.Tests.Charts;
 /// /braket chart through the real host: the command acknowledged at once, the chart drawn from the
 /// day's tasks and put in Slack by the three-step upload, or an answer in words when it cannot be.
 /// </summary>
+[Collection(ReportsHost.Name)]
 public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
@@ -36,19 +37,6 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Contains("Working on", await ack.Content.ReadAsStringAsync()); // acknowledged at once, drawn after
         return (await Slack.WaitForResponses(responseId))[0];
-    }
-
-    /// <summary>The reconcile, run here and now: the ledger holds the month's days, as the month's reports read them.</summary>
-    private async Task FillTheLedgerAsync()
-    {
-        using (var scope = Bot.Services.CreateScope())
-            await scope
-                .ServiceProvider.GetRequiredService<CapEnforcer>()
-                .EvaluateAsync(
-                    new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
-                    CancellationToken.None
-                );
-        await SettleAsync();
     }
 
     private static IEnumerable<JsonElement> Images(JsonElement message) =>
@@ -186,7 +174,7 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     {
         BotInCommandChannel(member: true);
         AlphaBudget();
-        await FillTheLedgerAsync();
+        await ReconcileNowAsync();
 
         await ChartAsync("chart budget ALPHA month", "chart-alpha-month");
 
@@ -224,7 +212,7 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     public async Task A_months_chart_shows_the_daily_totals()
     {
         BotInCommandChannel(member: true);
-        await FillTheLedgerAsync();
+        await ReconcileNowAsync();
 
         var reply = await ChartAsync("chart month", "chart-month");
 
@@ -237,7 +225,7 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     [Fact]
     public async Task Info_month_carries_its_chart_in_the_report()
     {
-        await FillTheLedgerAsync();
+        await ReconcileNowAsync();
 
         var report = await ChartAsync("info month", "month-report");
 
@@ -328,7 +316,7 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     [Fact]
     public async Task A_chart_slack_will_not_show_yet_leaves_info_month_answered_without_it()
     {
-        await FillTheLedgerAsync();
+        await ReconcileNowAsync();
         Slack.RefuseFileImages = true;
 
         var report = await ChartAsync("info month", "month-refused");
@@ -429,7 +417,7 @@ public sealed class ChartFlowTests(AppFixture fixture) : IntegrationTests(fixtur
     [Fact]
     public async Task A_chart_slower_than_its_budget_is_left_out_and_info_month_answers_without_it()
     {
-        await FillTheLedgerAsync();
+        await ReconcileNowAsync();
         // The budget covers drawing the chart even on a busy machine; only the upload grant overruns it.
         Settings["Charts:Timeout"] = "00:00:02";
         Slack.UploadUrlLatency = TimeSpan.FromSeconds(6);

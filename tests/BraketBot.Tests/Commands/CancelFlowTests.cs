@@ -5,6 +5,7 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Commands;
 
 /// <summary>Cancelling through the real host: /braket cancel and the "Cancel all queued" button.</summary>
+[Collection(CommandsHost.Name)]
 public sealed class CancelFlowTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private const string Admin = "U0ADMIN";

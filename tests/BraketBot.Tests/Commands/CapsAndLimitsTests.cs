@@ -4,6 +4,7 @@ using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Commands;
 
+[Collection(CommandsHost.Name)]
 public sealed class CapsAndLimitsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);

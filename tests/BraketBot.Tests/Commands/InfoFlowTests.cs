@@ -6,6 +6,7 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Commands;
 
 /// <summary>/braket info through the real host: signed command in, acknowledgement, report at the response_url.</summary>
+[Collection(CommandsHost.Name)]
 public sealed class InfoFlowTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);

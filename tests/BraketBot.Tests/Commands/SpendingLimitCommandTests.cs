@@ -5,6 +5,7 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Commands;
 
 /// <summary>/braket limits set and clear through the real host, against the Braket fake's spending limits.</summary>
+[Collection(CommandsHost.Name)]
 public sealed class SpendingLimitCommandTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private const string Admin = "U0ADMIN";

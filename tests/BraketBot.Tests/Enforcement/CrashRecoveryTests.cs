@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using BraketBot.Tests.Support;
 
@@ -10,20 +9,15 @@ public sealed class CrashRecoveryTests
     [PostgresFact]
     public async Task A_run_killed_mid_way_is_finished_by_the_restarted_process_cancelling_each_task_once_under_one_alert()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
+        await using var process = await BuiltProcess.OnPostgresAsync();
+        var (braket, slack) = (process.Braket, process.Slack);
         var now = DateTimeOffset.UtcNow;
         var queued = Tasks.Many(60, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var trigger = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, 10, now);
         braket.Add([.. queued, trigger]);
-        var settings = TestSettings.ForProcess(
-            braket.Url,
-            slack.ApiBase,
+        var settings = process.Settings(
             new Dictionary<string, string>
             {
-                ["Storage:Provider"] = "PostgreSql",
-                ["ConnectionStrings:Postgres"] = database.ConnectionString,
                 ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
                 // Ten cancels a second: the run takes about six seconds, long enough to be killed in the middle.
                 ["Braket:Quotas:CancelQuantumTask:Rate"] = "10",
@@ -33,8 +27,7 @@ public sealed class CrashRecoveryTests
 
         using (var first = await BotProcess.StartAsync(settings))
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
-            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(trigger)))).StatusCode);
+            await BuiltProcess.DeliverAsync(first, trigger);
             // Generous: a fresh database's first job on a CI machine busy with the rest of the suite was seen to take over 30 s.
             await slack.WaitFor(
                 () => slack.TopLevel.Count > 0 ? "alerted" : null,

@@ -4,13 +4,13 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Home;
 
 /// <summary>The Home tab's route is in the OpenAPI document (the manifests' part is in DeployFilesTests).</summary>
-public sealed class HomeSetupTests
+[Collection(ReportsHost.Name)]
+public sealed class HomeSetupTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     [Fact]
     public async Task The_openapi_document_lists_the_events_route_with_a_summary()
     {
-        using var bot = new BotFactory();
-        using var client = bot.Client();
+        var client = Client;
 
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
 

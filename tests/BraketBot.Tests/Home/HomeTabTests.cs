@@ -9,6 +9,7 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Home;
 
 /// <summary>The Home tab through the real host: Slack's Events API in, views.publish out.</summary>
+[Collection(ReportsHost.Name)]
 public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private const string Admin = "U2147483697";

@@ -7,7 +7,8 @@ using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Hosting;
 
-public sealed class HostTests
+[Collection(CommandsHost.Name)]
+public sealed class HostTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     [Fact]
     public async Task Starts_without_configuration_and_says_what_is_missing()
@@ -48,8 +49,7 @@ public sealed class HostTests
     [Fact]
     public async Task Is_ready_with_full_configuration()
     {
-        using var bot = new BotFactory();
-        using var client = bot.Client();
+        var client = Client;
 
         var ready = await client.GetAsync("/readyz");
 
@@ -60,8 +60,7 @@ public sealed class HostTests
     [Fact]
     public async Task OpenApi_document_lists_every_route_with_a_summary()
     {
-        using var bot = new BotFactory();
-        using var client = bot.Client();
+        var client = Client;
 
         var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
 
@@ -101,8 +100,7 @@ public sealed class HostTests
     [Fact]
     public async Task Hangfire_dashboard_is_not_mapped_without_credentials()
     {
-        using var bot = new BotFactory();
-        using var client = bot.Client();
+        var client = Client;
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/hangfire")).StatusCode);
     }

@@ -11,13 +11,13 @@ namespace BraketBot.Tests.Hosting;
 /// During a rolling upgrade the older instance's scheduler cannot load a recurring job this release
 /// reshaped, and after five tries Hangfire disables it; the keeper enables it again within a minute.
 /// </summary>
-public sealed class RecurringJobsKeeperTests
+[Collection(EnforcementHost.Name)]
+public sealed class RecurringJobsKeeperTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     [Fact]
     public async Task A_recurring_job_an_older_scheduler_disabled_is_enabled_again_by_the_next_pass()
     {
-        using var bot = new BotFactory();
-        _ = bot.Client();
+        var bot = Bot;
         var storage = bot.Service<JobStorage>();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var keeper = new RecurringJobsKeeper(

@@ -14,19 +14,14 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
     [PostgresFact]
     public async Task SIGTERM_mid_run_exits_in_time_and_hands_the_run_over_at_once_instead_of_after_its_lease()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
+        await using var process = await BuiltProcess.OnPostgresAsync();
+        var (braket, slack) = (process.Braket, process.Slack);
         var now = DateTimeOffset.UtcNow;
         var queued = Tasks.Many(40, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         braket.Add(queued);
-        var settings = TestSettings.ForProcess(
-            braket.Url,
-            slack.ApiBase,
+        var settings = process.Settings(
             new Dictionary<string, string>
             {
-                ["Storage:Provider"] = "PostgreSql",
-                ["ConnectionStrings:Postgres"] = database.ConnectionString,
                 ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
                 // Four cancels a second: the run takes ten seconds, long enough to be stopped in the middle.
                 ["Braket:Quotas:CancelQuantumTask:Rate"] = "4",
@@ -37,8 +32,7 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
         var signalled = Stopwatch.StartNew();
         using (var first = await BotProcess.StartAsync(settings))
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
-            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])))).StatusCode);
+            await BuiltProcess.DeliverAsync(first, queued[0]);
             await slack.WaitFor(
                 () => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
                 TimeSpan.FromSeconds(90),
@@ -76,15 +70,13 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
     [Fact]
     public async Task SIGTERM_mid_run_in_memory_finishes_the_cancels_in_flight_records_the_rest_and_offers_to_cancel_exactly_those()
     {
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
+        await using var process = BuiltProcess.InMemory();
+        var (braket, slack) = (process.Braket, process.Slack);
         var now = DateTimeOffset.UtcNow;
         var queued = Tasks.Many(40, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var otherDevice = Tasks.Many(3, Tasks.ForteArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         braket.Add([.. queued, .. otherDevice]);
-        var capped = TestSettings.ForProcess(
-            braket.Url,
-            slack.ApiBase,
+        var capped = process.Settings(
             new Dictionary<string, string>
             {
                 ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
@@ -96,8 +88,7 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
 
         using (var first = await BotProcess.StartAsync(capped))
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
-            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(queued[0])))).StatusCode);
+            await BuiltProcess.DeliverAsync(first, queued[0]);
             await slack.WaitFor(
                 () => braket.RequestsOf(BraketOperations.CancelQuantumTask).Count >= 5 ? "cancelling" : null,
                 TimeSpan.FromSeconds(90),
@@ -126,7 +117,7 @@ public sealed class ShutdownSignalTests(ITestOutputHelper output)
         // one nor another device's.
         var newer = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, DateTimeOffset.UtcNow);
         braket.Add(newer);
-        using var second = await BotProcess.StartAsync(TestSettings.ForProcess(braket.Url, slack.ApiBase));
+        using var second = await BotProcess.StartAsync(process.Settings());
         using (var client = new HttpClient { BaseAddress = second.Address })
         {
             var click = SlackRequests.ButtonBody(CancelRestAction.Id, button.GetProperty("value").GetString()!, slack.ResponseUrl("rest"));

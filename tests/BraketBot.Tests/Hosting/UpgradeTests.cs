@@ -31,22 +31,17 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         var previous = await PreviousRelease.BuildAsync();
         output.WriteLine($"previous release ready in {watch.Elapsed.TotalSeconds:F0} s");
 
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
+        await using var process = await BuiltProcess.OnPostgresAsync();
+        var (braket, slack) = (process.Braket, process.Slack);
         braket.Devices.AddRange(Tasks.AllDevices);
         var now = DateTimeOffset.UtcNow;
         var ankaa = Tasks.Many(20, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var forte = Tasks.Many(20, Tasks.ForteArn, QuantumTaskStatus.Queued, 10, now.AddMinutes(-5)).ToArray();
         var yesterday = Tasks.Many(3, Tasks.AnkaaArn, QuantumTaskStatus.Completed, 10, now.AddDays(-1)).ToArray();
         braket.Add([.. ankaa, .. forte, .. yesterday]);
-        var settings = TestSettings.ForProcess(
-            braket.Url,
-            slack.ApiBase,
+        var settings = process.Settings(
             new Dictionary<string, string>
             {
-                ["Storage:Provider"] = "PostgreSql",
-                ["ConnectionStrings:Postgres"] = database.ConnectionString,
                 ["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100",
                 ["Caps:Devices:Forte-1:MaxShotsPerDay"] = "100",
                 // Registered, but left to the test to trigger (from the dashboard, as an operator would).
@@ -77,7 +72,7 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             var stopped = await old.TerminateAsync(TimeSpan.FromSeconds(45));
             Assert.True(stopped is not null, "the previous release stopped on SIGTERM");
             output.WriteLine($"previous release ran {watch.Elapsed.TotalSeconds:F0} s, stopped in {stopped!.Value.TotalSeconds:F1} s");
-            leftBehind = (await JobsAsync(database)).Where(j => j.State != "Succeeded").ToList();
+            leftBehind = (await JobsAsync(process.Database)).Where(j => j.State != "Succeeded").ToList();
         }
         Assert.Single(slack.TopLevel); // Ankaa's alert, before its cancels
         foreach (var kind in new[] { "CapEvaluationJob", "DigestJob", "SyncNowAsync" })
@@ -98,7 +93,7 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             var jobs = await WaitAsync(
                 async () =>
                 {
-                    var all = await JobsAsync(database);
+                    var all = await JobsAsync(process.Database);
                     return leftBehind.All(j => all.Single(a => a.Id == j.Id).State == "Succeeded") ? all : null;
                 },
                 TimeSpan.FromSeconds(60),

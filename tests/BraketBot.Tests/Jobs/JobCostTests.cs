@@ -12,6 +12,7 @@ namespace BraketBot.Tests.Jobs;
 /// reserved tasks named by their reservation. Figures are checked to the cent against the Braket SDK's
 /// cost tracker's rule on the rows the fake serves.
 /// </summary>
+[Collection(ReportsHost.Name)]
 public sealed class JobCostTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private const string JobArn = "arn:aws:braket:us-east-1:111122223333:job/qaoa-maxcut";

@@ -8,6 +8,7 @@ namespace BraketBot.Tests.Jobs;
 /// Braket Direct reservations and hybrid jobs through the real host: tasks whose origin only
 /// GetQuantumTask tells (an association, a jobArn), jobs GetJob describes and CancelJob stops.
 /// </summary>
+[Collection(ReportsHost.Name)]
 public sealed class ReservationsAndJobsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);

@@ -9,6 +9,7 @@ namespace BraketBot.Tests.Prices;
 /// Prices from the AWS price list through the real host: the fake serves the offer file, and every figure
 /// is checked to the cent against the Braket SDK's cost tracker's rule on the same rows.
 /// </summary>
+[Collection(ReportsHost.Name)]
 public sealed class PriceListFlowTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Robustness;
 
 /// <summary>Floods of bad requests through the real host: none accepted, none a 5xx, and the host still serves.</summary>
+[Collection(CommandsHost.Name)]
 public sealed class HostileRequestsTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     protected override void Arrange()

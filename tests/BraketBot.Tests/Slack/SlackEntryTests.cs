@@ -4,6 +4,7 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Slack;
 
 /// <summary>What reaches the Slack routes signed but wrong: bad encoding, missing parts, other workspaces, replays.</summary>
+[Collection(CommandsHost.Name)]
 public sealed class SlackEntryTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private const string Admin = "U2147483697";

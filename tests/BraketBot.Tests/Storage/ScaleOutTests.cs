@@ -157,19 +157,14 @@ public sealed class ScaleOutTests
     [PostgresFact]
     public async Task An_alert_whose_host_died_is_delivered_by_the_other_host()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
+        await using var process = await BuiltProcess.OnPostgresAsync();
+        var (braket, slack) = (process.Braket, process.Slack);
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 500, DateTimeOffset.UtcNow);
         braket.Add(task);
         slack.HangNextPostMessage(TimeSpan.FromSeconds(20));
-        var settings = TestSettings.ForProcess(
-            braket.Url,
-            slack.ApiBase,
+        var settings = process.Settings(
             new Dictionary<string, string>
             {
-                ["Storage:Provider"] = "PostgreSql",
-                ["ConnectionStrings:Postgres"] = database.ConnectionString,
                 ["Storage:JobInvisibilityTimeout"] = "00:00:05",
                 ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100",
             }
@@ -178,15 +173,16 @@ public sealed class ScaleOutTests
         // Host A takes the event and dies while posting the alert.
         using (var hostA = await BotProcess.StartAsync(settings))
         {
-            using var client = new HttpClient { BaseAddress = hostA.Address };
-            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Events.Post(Events.TaskStateChange(task)))).StatusCode);
+            await BuiltProcess.DeliverAsync(hostA, task);
             await slack.WaitFor(() => slack.Hanging > 0 ? "hanging" : null, TimeSpan.FromSeconds(30), "host A's alert post");
             hostA.Kill();
         }
         Assert.Empty(slack.Bodies("chat.postMessage"));
 
         // Host B, started after (on the same real clock), takes the run over once host A's lease runs out.
-        using var hostB = new BotFactory(braket: braket, slack: slack, now: DateTimeOffset.UtcNow).OnPostgres(database.ConnectionString);
+        using var hostB = new BotFactory(braket: braket, slack: slack, now: DateTimeOffset.UtcNow).OnPostgres(
+            process.Database.ConnectionString
+        );
         hostB.Settings["Storage:JobInvisibilityTimeout"] = "00:00:05";
         hostB.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
         using var clientB = hostB.Client();

@@ -1,9 +1,9 @@
 namespace BraketBot.Tests.Support;
 
 /// <summary>
-/// One running BraketBot for a whole test class (xUnit's collection of it), with its fakes. Tests
-/// share the process, not their state: <see cref="IntegrationTests"/> hands each test the host
-/// settled and emptied, with its own settings.
+/// One running BraketBot for a whole collection of test classes (<see cref="EnforcementHost"/>,
+/// <see cref="CommandsHost"/>, <see cref="ReportsHost"/>), with its fakes. Tests share the process, not their state:
+/// <see cref="IntegrationTests"/> hands each test the host settled and emptied, with its own settings.
 /// </summary>
 public sealed class AppFixture : IDisposable
 {

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace BraketBot.Tests.Support;
 
 /// <summary>
-/// A test on a class's shared host: it starts clean, its settings apply the moment they are set,
-/// and it fails if the fakes met a call they do not know.
+/// A test on its collection's shared host (<see cref="EnforcementHost"/>, <see cref="CommandsHost"/>, <see cref="ReportsHost"/>):
+/// it starts clean, its settings apply the moment they are set, and it fails if the fakes met a call it did not arrange.
 /// </summary>
-public abstract class IntegrationTests(AppFixture fixture) : IClassFixture<AppFixture>, IAsyncLifetime
+public abstract class IntegrationTests(AppFixture fixture) : IAsyncLifetime
 {
     protected BotFactory Bot => fixture.Bot;
 
@@ -41,6 +43,20 @@ public abstract class IntegrationTests(AppFixture fixture) : IClassFixture<AppFi
 
     /// <summary>Waits until the host has nothing in flight; negative checks come after it.</summary>
     protected Task SettleAsync() => fixture.Bot.SettleAsync();
+
+    /// <summary>What the reconcile job evaluates, run here and now for today; the test goes on once its work (the ledger's scan
+    /// and any run it started) is done.</summary>
+    protected async Task ReconcileNowAsync()
+    {
+        using (var scope = Bot.Services.CreateScope())
+            await scope
+                .ServiceProvider.GetRequiredService<CapEnforcer>()
+                .EvaluateAsync(
+                    new EvaluationRequest(null, Day.Of(Clock.GetUtcNow(), TimeZoneInfo.Utc), "the test's reconcile", Reconcile: true),
+                    CancellationToken.None
+                );
+        await SettleAsync();
+    }
 
     public async Task InitializeAsync()
     {

@@ -7,10 +7,10 @@ namespace BraketBot.Tests.Telemetry;
 
 /// <summary>
 /// Meters are seen process-wide by name: another host's BraketBot meter, alive in a test running
-/// beside these, would blur the numbers. So this collection runs alone.
+/// beside these, would blur the numbers. So this collection runs alone, on a host of its own.
 /// </summary>
 [CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
-public sealed class MetricsCollection;
+public sealed class MetricsCollection : ICollectionFixture<AppFixture>;
 
 /// <summary>/metrics read after real flows: the numbers, not just the names.</summary>
 [Collection(nameof(MetricsTests))]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Webhooks;
 
+[Collection(EnforcementHost.Name)]
 public sealed class WebhookTests(AppFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
