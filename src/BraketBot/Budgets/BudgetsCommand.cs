@@ -27,7 +27,7 @@ public sealed class BudgetsCommand(
         if (await ledger.HoldAsync(today, cancellationToken) is { } error)
             return new Refusal(error.Describe());
         var (budgets, rest) = await ledger.BudgetsReadingAsync(today, withMonth: true, cancellationToken);
-        var lines = BudgetLine.Of(caps, budgets, CapPolicy.EvaluateBudgets(caps, budgets), alerts.CurrentValue.AlertChannel);
+        var lines = BudgetLine.All(caps, budgets, alerts.CurrentValue.AlertChannel);
         var missing = await ledger.MissingAsync(Month.Of(today).First, today, null, cancellationToken);
         return new BudgetsReport(caps, scanner.Window(today), lines, rest, missing);
     }

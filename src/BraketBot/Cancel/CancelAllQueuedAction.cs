@@ -17,6 +17,7 @@ public sealed partial class CancelAllQueuedAction(
     ISlackApi slack,
     HomeTab home,
     IOptionsMonitor<AccessOptions> access,
+    IOptionsMonitor<CapsOptions> caps,
     ILogger<CancelAllQueuedAction> logger
 ) : IBlockActionHandler
 {
@@ -26,10 +27,10 @@ public sealed partial class CancelAllQueuedAction(
     {
         // A click on a message is answered there; one on the Home tab (no response_url) by the clicker's tab, drawn again.
         var responseUrl = payload.ResponseUrl;
-        var admin = access.CurrentValue.IsAdmin(payload.User.Id);
+        var may = HomeAccess.Of(access.CurrentValue, payload.User.Id, caps.CurrentValue.Budgets);
         Task Tell(string text) =>
             responseUrl is null
-                ? home.PublishAsync(new HomeRequest(payload.User.Id, admin, Viewing: true, Notice: text), cancellationToken)
+                ? home.PublishAsync(new HomeRequest(payload.User.Id, may, Viewing: true, Notice: text), cancellationToken)
                 : slack.RespondAsync(
                     responseUrl,
                     SlackMessage.Plain(text),

@@ -1,4 +1,3 @@
-using BraketBot.Budgets;
 using BraketBot.Charts;
 using BraketBot.Enforcement;
 using BraketBot.Ports;

@@ -1,5 +1,3 @@
-using BraketBot.Budgets;
-
 namespace BraketBot.Digest;
 
 /// <summary>What a daily digest tells: the day's usage, its month through the day, the caps' standings and the alerts raised.</summary>

@@ -1,5 +1,3 @@
-using BraketBot.Budgets;
-
 namespace BraketBot.Digest;
 
 /// <summary>

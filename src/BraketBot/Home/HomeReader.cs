@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Home;
 
 /// <summary>
-/// Reads what a Home tab shows from the ledger's daily totals, the runs the Home tab was told of, and the
-/// spending limits last listed: sums and store reads only, never a Braket call, so a tab is drawn at once
-/// however often it is opened.
+/// Reads what a Home tab shows from the ledger's daily totals and task rows (the budgets' own usage), the runs the Home
+/// tab was told of, the spending limits last listed and the hybrid jobs as last described: sums and store reads only,
+/// never a Braket call, so a tab is drawn at once however often it is opened.
 /// </summary>
 public sealed class HomeReader(
     UsageLedger ledger,
@@ -24,20 +24,35 @@ public sealed class HomeReader(
     {
         var caps = capsOptions.CurrentValue;
         var today = scanner.Today();
-        var usage = await ledger.DayUsageAsync(today, null, cancellationToken);
-        var month = await ledger.MonthUsageAsync(Month.Of(today), today, cancellationToken);
+        var window = scanner.Window(today);
+        var (month, undescribed) = await ledger.KnownMonthUsageAsync(today, cancellationToken);
+        var usage = month.Days[^1]; // the month runs through today: its last day is today's
         var held = await ledger.FreshnessAsync(today, null, cancellationToken) is not null;
         return new HomeSnapshot(
             caps,
-            scanner.Window(today),
+            window,
             usage,
             month,
-            CapPolicy.Evaluate(usage, caps, month.DevicesWith(usage)),
+            CapPolicy.Evaluate(usage, caps, month.Devices),
             held,
-            await runs.ReadAsync(today, cancellationToken),
+            await runs.ReadAsync(window, cancellationToken),
             DeviceLimit.All(limits.Known, catalog.Describe),
-            pricing.Describe(month.DevicesWith(usage).Select(d => d.Device)),
+            pricing.Describe(month.Devices.Select(d => d.Device)),
             time.GetUtcNow()
-        );
+        )
+        {
+            Budgets = await BudgetsAsync(caps, today, cancellationToken),
+            UndescribedJobs = undescribed.Count,
+        };
+    }
+
+    /// <summary>Each budget with a cap, its day and (under a monthly cap) month from the ledger's task rows, against its caps.</summary>
+    private async Task<IReadOnlyList<BudgetLine>> BudgetsAsync(CapsOptions caps, Day today, CancellationToken cancellationToken)
+    {
+        if (!caps.HasBudgetCaps)
+            return [];
+        var withMonth = caps.Budgets.Values.Any(b => b.HasMonthCap);
+        var (budgets, _) = await ledger.BudgetsReadingAsync(today, withMonth, cancellationToken, knownJobsOnly: true);
+        return BudgetLine.All(caps, budgets, alertChannel: null);
     }
 }

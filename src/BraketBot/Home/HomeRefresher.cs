@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using BraketBot.Ports;
-using Microsoft.Extensions.Options;
 
 namespace BraketBot.Home;
 
@@ -9,25 +8,31 @@ namespace BraketBot.Home;
 /// Keeps open Home tabs fresh: told of each run's alert and end (by the run code, without waiting), it
 /// records the run for the tabs and, for an alert or an end, publishes again to everyone who looked in the last hour, at most once
 /// a minute per person (a claim in the store, so across instances too); a republish that must wait for its
-/// minute is made when the minute is up, so the last change is never left out.
+/// minute is made when the minute is up, so the last change is never left out. A run's word the store would not take is
+/// kept and written again, and a republish the full queue would not take gives its minute back, both tried again shortly.
 /// </summary>
 public sealed partial class HomeRefresher(
     HomeRunLog runs,
     HomeViewers viewers,
     HomePublisher publisher,
     IClaimStore store,
-    IOptionsMonitor<CapsOptions> capsOptions,
     TimeProvider time,
     ILogger<HomeRefresher> logger
 ) : BackgroundService, IHomeNotifier
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often a waiting republish looks whether its minute is up.</summary>
+    /// <summary>How often a waiting republish, or a run's word not yet recorded, is tried again.</summary>
     private static readonly TimeSpan RetryWaiting = TimeSpan.FromSeconds(5);
 
     private readonly Channel<HomeRun> changes = Channel.CreateUnbounded<HomeRun>();
     private readonly ConcurrentDictionary<string, HomeViewer> waiting = new();
+
+    /// <summary>Runs' latest words taken off the channel and not yet recorded (the loop alone touches it).</summary>
+    private readonly Dictionary<string, HomeRun> unrecorded = new(StringComparer.Ordinal);
+
+    /// <summary>A recorded change whose viewers were not yet marked for a republish (the loop alone touches it).</summary>
+    private bool republishOwed;
 
     public static string ClaimKey(string userId) => $"home:republish:{userId}";
 
@@ -43,16 +48,21 @@ public sealed partial class HomeRefresher(
             try
             {
                 await WaitAsync(stoppingToken);
-                var changed = false;
                 while (changes.Reader.TryRead(out var run))
+                    unrecorded[run.Id] = run;
+                foreach (var run in unrecorded.Values.ToList())
                 {
-                    await runs.RecordAsync(Day.Of(run.CreatedAt, capsOptions.CurrentValue.Zone), run, stoppingToken);
+                    await runs.RecordAsync(run, stoppingToken);
+                    unrecorded.Remove(run.Id);
                     // A person's "Cancel all queued" posts no alert: its start is shown to whoever opens the tab, its end to everyone.
-                    changed |= run.FinishedAt is not null || run.Kind != RunKind.CancelAll;
+                    republishOwed |= run.FinishedAt is not null || run.Kind != RunKind.CancelAll;
                 }
-                if (changed)
+                if (republishOwed)
+                {
                     foreach (var viewer in await viewers.RecentAsync(stoppingToken))
                         waiting[viewer.UserId] = viewer;
+                    republishOwed = false;
+                }
                 await RepublishAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -66,10 +76,10 @@ public sealed partial class HomeRefresher(
         }
     }
 
-    /// <summary>Until a change comes, or, while republishes wait, until it is time to look again.</summary>
+    /// <summary>Until a change comes, or, while republishes wait or words are unrecorded, until it is time to look again.</summary>
     private async Task WaitAsync(CancellationToken stoppingToken)
     {
-        if (waiting.IsEmpty)
+        if (waiting.IsEmpty && unrecorded.Count == 0 && !republishOwed)
         {
             await changes.Reader.WaitToReadAsync(stoppingToken);
             return;
@@ -90,13 +100,16 @@ public sealed partial class HomeRefresher(
     {
         foreach (var (userId, viewer) in waiting)
         {
-            if (!await store.TryClaimAsync(ClaimKey(userId), time.GetUtcNow() + MinInterval, cancellationToken))
+            var claim = ClaimKey(userId);
+            if (!await store.TryClaimAsync(claim, time.GetUtcNow() + MinInterval, cancellationToken))
                 continue;
-            if (publisher.TryEnqueue(new HomeRequest(userId, viewer.Admin, Viewing: false)))
+            if (publisher.TryEnqueue(new HomeRequest(userId, viewer.Access, Viewing: false)))
                 waiting.TryRemove(userId, out _);
+            else
+                await store.ReleaseClaimsAsync([claim], holder: null, cancellationToken); // not published: the minute is not used up
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Open Home tabs could not be brought up to date; the next change tries again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Open Home tabs could not be brought up to date; tried again shortly")]
     private partial void LogFailed(Exception e);
 }

@@ -26,6 +26,13 @@ public sealed record HomeRun(
             !run.CancelsTasks
         );
 
+    /// <summary>
+    /// Whether the day's tab shows the run: started that day, finished that day, or (cancelling tasks) still in progress
+    /// whatever day it started, so that a run across midnight stays on today's tab.
+    /// </summary>
+    public bool ShowsOn(DayWindow day) =>
+        day.Contains(CreatedAt) || (FinishedAt is { } finished ? day.Contains(finished) : !DryRun && CreatedAt < day.End);
+
     private static string Describe(EnforcementRun run) =>
         run.Kind switch
         {

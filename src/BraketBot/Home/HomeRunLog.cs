@@ -4,55 +4,43 @@ using BraketBot.Ports;
 namespace BraketBot.Home;
 
 /// <summary>
-/// The runs of each day as the Home tab shows them, kept in the store (shared by instances, kept through
-/// restarts) under one key per day, each run replaced by its latest word. Writes on this instance go one
-/// at a time; two instances writing in the same instant may lose one word, which the run's next word restores.
+/// The runs the Home tab shows, kept in the store (shared by instances, kept through restarts): an entry per run, its
+/// latest word written whole, so that instances recording different runs at once never lose one another's. A run's
+/// entry is kept two days past its last word: long enough to show on the day it ends, when that is after midnight.
 /// </summary>
-public sealed class HomeRunLog(IKeyValueStore store) : IDisposable
+public sealed class HomeRunLog(IExpiringEntries entries, TimeProvider time)
 {
+    public const string Set = "home:runs";
+
     /// <summary>A day's runs beyond these are of no use to a dashboard; the oldest finished go first.</summary>
-    private const int MaxRunsPerDay = 50;
+    public const int MaxRunsPerDay = 50;
 
+    private static readonly TimeSpan Keep = TimeSpan.FromDays(2);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly SemaphoreSlim writing = new(1, 1);
 
-    public static string Key(Day day) => $"home:runs:{day}";
+    public Task RecordAsync(HomeRun run, CancellationToken cancellationToken) =>
+        entries.PutAsync(Set, run.Id, JsonSerializer.Serialize(run, Json), time.GetUtcNow() + Keep, cancellationToken);
 
-    public async Task RecordAsync(Day day, HomeRun run, CancellationToken cancellationToken)
+    /// <summary>The runs the day's tab shows (<see cref="HomeRun.ShowsOn"/>), finished ones first, then by start.</summary>
+    public async Task<IReadOnlyList<HomeRun>> ReadAsync(DayWindow day, CancellationToken cancellationToken) =>
+        (await entries.ListAsync(Set, cancellationToken))
+            .Values.Select(Read)
+            .OfType<HomeRun>()
+            .Where(r => r.ShowsOn(day))
+            .OrderBy(r => r.FinishedAt is null)
+            .ThenBy(r => r.CreatedAt)
+            .TakeLast(MaxRunsPerDay)
+            .ToList();
+
+    private static HomeRun? Read(string stored)
     {
-        await writing.WaitAsync(cancellationToken);
         try
         {
-            var runs = (await ReadAsync(day, cancellationToken))
-                .Where(r => r.Id != run.Id)
-                .Append(run)
-                .OrderBy(r => r.FinishedAt is null)
-                .ThenBy(r => r.CreatedAt)
-                .TakeLast(MaxRunsPerDay)
-                .ToList();
-            await store.SetValueAsync(Key(day), JsonSerializer.Serialize(runs, Json), cancellationToken);
-        }
-        finally
-        {
-            writing.Release();
-        }
-    }
-
-    /// <summary>The day's runs, oldest first; none when nothing was recorded (or what was is unreadable).</summary>
-    public async Task<IReadOnlyList<HomeRun>> ReadAsync(Day day, CancellationToken cancellationToken)
-    {
-        var stored = await store.GetValueAsync(Key(day), cancellationToken);
-        if (string.IsNullOrEmpty(stored))
-            return [];
-        try
-        {
-            return JsonSerializer.Deserialize<List<HomeRun>>(stored, Json) ?? [];
+            return JsonSerializer.Deserialize<HomeRun>(stored, Json);
         }
         catch (JsonException)
         {
-            return []; // written by another version: the day's next run writes it anew
+            return null; // written by another version: the run's next word writes it anew
         }
     }
-
-    public void Dispose() => writing.Dispose();
 }

@@ -15,4 +15,11 @@ public sealed record HomeSnapshot(
     IReadOnlyList<DeviceLimit> Limits,
     string Prices,
     DateTimeOffset DrawnAt
-);
+)
+{
+    /// <summary>The teams' budgets with caps, each with its own usage and standings.</summary>
+    public IReadOnlyList<BudgetLine> Budgets { get; init; } = [];
+
+    /// <summary>Hybrid jobs the ledger's tasks name that Braket has not described yet: their instances' cost is left out.</summary>
+    public int UndescribedJobs { get; init; }
+}

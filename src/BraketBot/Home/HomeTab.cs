@@ -7,13 +7,13 @@ public sealed partial class HomeTab(HomeReader reader, HomeViewers viewers, Home
     {
         // Noted first: a change while this one is drawn is then republished to them.
         if (request.Viewing)
-            await viewers.SeenAsync(request.UserId, request.Admin, cancellationToken);
+            await viewers.SeenAsync(request.UserId, request.Access, cancellationToken);
         var published = await turns.TakeAsync(
             request.UserId,
             async () =>
             {
                 var snapshot = await reader.ReadAsync(cancellationToken);
-                var blocks = HomeView.Render(snapshot, request.Admin, request.Notice);
+                var blocks = HomeView.Render(snapshot, request.Access, request.Notice);
                 return await slack.PublishHomeAsync(request.UserId, blocks, cancellationToken);
             },
             cancellationToken

@@ -7,10 +7,11 @@ using BraketBot.Views;
 namespace BraketBot.Home;
 
 /// <summary>
-/// A Home tab from a snapshot: usage against every cap with bars, the devices busy today (with "Cancel
-/// all queued" for admins), today's runs, Braket's own limits, and when it was drawn. Pure. A big day is
-/// summarised (the busiest devices and caps, and a line for the rest) so that the view stays within
-/// Slack's 100 blocks and 3,000 characters a section without cutting anything mid-way.
+/// A Home tab from a snapshot: usage against every cap with bars, the teams' budgets against theirs, the devices busy
+/// today (with "Cancel all queued" for those who may cancel there), today's runs, Braket's own limits, and when it was
+/// drawn. Pure. A big day or configuration is summarised (the busiest devices, the caps and budgets nearest their
+/// limits, and a line for the rest) so that the view stays within Slack's 100 blocks and 3,000 characters a section
+/// without cutting anything mid-way.
 /// </summary>
 public static class HomeView
 {
@@ -21,6 +22,7 @@ public static class HomeView
     public const int MaxCapLinesShown = 30;
     public const int MaxRunsShown = 8;
     public const int MaxLimitsShown = 20;
+    public const int MaxBudgetsShown = 10;
 
     /// <summary>Below Slack's 3,000 characters a section; lines are packed into sections whole.</summary>
     private const int SectionBudget = 2900;
@@ -33,17 +35,22 @@ public static class HomeView
     /// <summary>What the Refresh button carries: nothing is needed beyond who clicked.</summary>
     public const string RefreshValue = "home";
 
-    public static IReadOnlyList<Block> Render(HomeSnapshot snapshot, bool admin, string? notice)
+    public static IReadOnlyList<Block> Render(HomeSnapshot snapshot, HomeAccess access, string? notice)
     {
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain(Title)) };
         if (notice is not null)
-            blocks.Add(Section(notice));
+            blocks.Add(Section(SlackMessage.Shorten(notice, MaxLine)));
         blocks.Add(new ContextBlock([TextObject.Markdown(Drawn(snapshot))]));
         blocks.Add(new ActionsBlock([new ButtonElement(TextObject.Plain("Refresh"), ActionIds.RefreshHome, RefreshValue)]));
         blocks.Add(new DividerBlock());
         blocks.AddRange(Usage(snapshot));
         blocks.Add(new DividerBlock());
-        blocks.AddRange(Devices(snapshot, admin));
+        if (snapshot.Budgets.Count > 0)
+        {
+            blocks.AddRange(Budgets(snapshot, access));
+            blocks.Add(new DividerBlock());
+        }
+        blocks.AddRange(Devices(snapshot, access.Admin));
         blocks.Add(new DividerBlock());
         blocks.AddRange(Sections("*Cancel runs today*", RunLines(snapshot)));
         blocks.Add(new DividerBlock());
@@ -67,8 +74,13 @@ public static class HomeView
             $"*Today, {s.Today.Day}*: {Format.Count(devices.Sum(d => d.TotalTasks))} tasks, "
             + $"{Format.Count(shots)} shots, {Format.Money(devices.Sum(d => d.EstimatedCost))} estimated";
         var month = $"*{s.Month.Month} to date*: {Format.Count(s.Month.Shots)} shots, {Format.Money(s.Month.Cost)} estimated";
+        if (s.UndescribedJobs > 0)
+            month +=
+                $"\n_Instance cost not yet known of {Format.Count(s.UndescribedJobs)} hybrid jobs Braket has not described to "
+                + "BraketBot yet: the costs here leave it out until the next reconcile asks._";
         if (s.Standings.Count == 0)
-            return Sections(today, ["_No caps are configured._"]).Concat(Sections(month, []));
+            return Sections(today, [s.Budgets.Count == 0 ? "_No caps are configured._" : "_No account or device caps are configured._"])
+                .Concat(Sections(month, []));
 
         // The caps nearest to (or past) their limit first; the rest in one line when there are too many to show.
         var ranked = s.Standings.OrderByDescending(c => c.Level).ThenByDescending(c => c.Fraction).ToList();
@@ -87,6 +99,51 @@ public static class HomeView
                     + "`/braket caps` lists them all._"
             );
         return Sections(today, daily).Concat(Sections(month, monthly));
+    }
+
+    /// <summary>
+    /// Each budget's day and month against its caps, those nearest their limits first; a button of the budget's exact scope
+    /// for whoever may cancel its tasks (the admins, and its own) while it has queued tasks today.
+    /// </summary>
+    private static IEnumerable<Block> Budgets(HomeSnapshot s, HomeAccess access)
+    {
+        var ranked = s
+            .Budgets.OrderByDescending(b => b.Standings.Max(c => c.Level))
+            .ThenByDescending(b => b.Standings.Count == 0 ? 0 : b.Standings.Max(c => c.Fraction))
+            .ThenBy(b => b.Scope.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var blocks = new List<Block> { Section("*Team budgets*") };
+        foreach (var budget in ranked.Take(MaxBudgetsShown))
+        {
+            blocks.AddRange(Sections(BudgetTitle(budget, s.Caps.Basis), budget.Standings.Select(Format.Standing).ToList()));
+            var queued = budget.Usage.Day.Devices.Aggregate(StatusTally.None, (sum, d) => sum.Add(d.Cancellable));
+            if (access.MayCancel(budget.Scope) && queued.Tasks > 0)
+            {
+                var scope = CancelScope.OfBudget(s.Today.Day, budget.Scope);
+                blocks.Add(new ActionsBlock([Buttons.CancelAllQueued(scope, queued.Tasks, queued.Shots)]));
+            }
+        }
+        var rest = ranked.Skip(MaxBudgetsShown).ToList();
+        if (rest.Count > 0)
+            blocks.Add(
+                More(
+                    $"…and {rest.Count} more budgets, {rest.Count(b => b.Standings.Any(c => c.Level is not null))} of them at the "
+                        + "warning level or past. `/braket budgets` lists them all."
+                )
+            );
+        return blocks;
+    }
+
+    private static string BudgetTitle(BudgetLine budget, CapBasis basis)
+    {
+        var (dayShots, dayCost) = BudgetUsage.Totals(budget.Usage.Day.Devices, basis);
+        var title = $"*{budget.Scope.Name}* · tag `{budget.Scope.Tag}`: today {Format.Count(dayShots)} shots, {Format.Money(dayCost)}";
+        if (budget.Usage.Month is { } month)
+        {
+            var (monthShots, monthCost) = BudgetUsage.Totals(month, basis);
+            title += $" · this month {Format.Count(monthShots)} shots, {Format.Money(monthCost)}";
+        }
+        return SlackMessage.Shorten(title, MaxLine);
     }
 
     private static IEnumerable<Block> Devices(HomeSnapshot s, bool admin)
@@ -112,12 +169,10 @@ public static class HomeView
         var rest = busy.Skip(MaxDevicesShown).ToList();
         if (rest.Count > 0)
             blocks.Add(
-                new ContextBlock([
-                    TextObject.Markdown(
-                        $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and "
-                            + $"{Format.Money(rest.Sum(d => d.EstimatedCost))} estimated today. `/braket info today` lists them all."
-                    ),
-                ])
+                More(
+                    $"…and {rest.Count} more devices with {Format.Count(rest.Sum(d => d.TotalTasks))} tasks and "
+                        + $"{Format.Money(rest.Sum(d => d.EstimatedCost))} estimated today. `/braket info today` lists them all."
+                )
             );
 
         var withQueued = busy.Where(d => d.Cancellable.Tasks > 0).ToList();
@@ -199,4 +254,7 @@ public static class HomeView
     }
 
     private static SectionBlock Section(string markdown) => new(TextObject.Markdown(markdown));
+
+    /// <summary>What a summarised part leaves out, in a line under it.</summary>
+    private static ContextBlock More(string markdown) => new([TextObject.Markdown(markdown)]);
 }

@@ -1,4 +1,4 @@
 namespace BraketBot.Home;
 
-/// <summary>Someone who looked at the Home tab lately, and whether they are an admin.</summary>
-public sealed record HomeViewer(string UserId, bool Admin, DateTimeOffset SeenAt);
+/// <summary>Someone who looked at the Home tab lately, and what they may cancel from it.</summary>
+public sealed record HomeViewer(string UserId, HomeAccess Access, DateTimeOffset SeenAt);

@@ -40,8 +40,23 @@ public sealed record SlackEventCallback(
         }
     }
 
-    /// <summary>The body from a JSON element (a Socket Mode envelope's payload); null when it is not an object with a type.</summary>
+    /// <summary>
+    /// The body from a JSON element (a Socket Mode envelope's payload); null when it is not an object with a type, or when a
+    /// field it reads is no text (a lone surrogate escape, which JSON's grammar allows and a .NET string cannot hold).
+    /// </summary>
     public static SlackEventCallback? From(JsonElement root)
+    {
+        try
+        {
+            return Read(root);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static SlackEventCallback? Read(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || Text(root, "type") is not { Length: > 0 } type)
             return null;

@@ -83,9 +83,12 @@ public static class SlackEndpoints
         if (callback is null)
             return TypedResults.BadRequest("Expected a Slack Events API body: a JSON object with a type.");
         if (callback.Type == SlackEventCallback.UrlVerification)
-            return callback.Challenge is { Length: > 0 } challenge
-                ? TypedResults.Ok(new SlackChallenge(challenge))
-                : TypedResults.BadRequest("The url_verification lacks its challenge.");
+        {
+            if (callback.Challenge is not { Length: > 0 } challenge)
+                return TypedResults.BadRequest("The url_verification lacks its challenge.");
+            await intake.NoteReachedAsync(request.HttpContext.RequestAborted);
+            return TypedResults.Ok(new SlackChallenge(challenge));
+        }
 
         var retry = int.TryParse(request.Headers[RetryNumberHeader], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         // A non-200 answer makes Slack deliver the event again (at once, after a minute, after five): only when it was not taken.

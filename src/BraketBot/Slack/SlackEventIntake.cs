@@ -17,6 +17,7 @@ namespace BraketBot.Slack;
 public sealed partial class SlackEventIntake(
     HomePublisher home,
     IOptionsMonitor<AccessOptions> access,
+    IOptionsMonitor<CapsOptions> caps,
     IClaimStore claimStore,
     IKeyValueStore valueStore,
     TimeProvider time,
@@ -35,7 +36,7 @@ public sealed partial class SlackEventIntake(
         var rules = access.CurrentValue;
         if (!rules.Admits(callback.TeamId, callback.AppId))
             return Admission.Refused;
-        await valueStore.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        await NoteReachedAsync(cancellationToken);
         if (!callback.OpensHomeTab || callback.EventId is not { Length: > 0 } eventId)
         {
             LogIgnored(callback.Type, callback.EventType);
@@ -49,12 +50,16 @@ public sealed partial class SlackEventIntake(
             return Admission.Replayed;
         }
         var userId = callback.User!;
-        if (home.TryEnqueue(new HomeRequest(userId, rules.IsAdmin(userId), Viewing: true)))
+        if (home.TryEnqueue(new HomeRequest(userId, HomeAccess.Of(rules, userId, caps.CurrentValue.Budgets), Viewing: true)))
             return Admission.Accepted;
         await claimStore.ReleaseClaimsAsync([claim], holder: null, CancellationToken.None);
         LogBusy(eventId);
         return Admission.Busy;
     }
+
+    /// <summary>Notes that Slack reached the events route now (an event, or the request URL's url_verification), for doctor.</summary>
+    public Task NoteReachedAsync(CancellationToken cancellationToken) =>
+        valueStore.SetValueAsync(LastEventKey, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {Type} ({EventType}) is not one BraketBot acts on; acknowledged")]
     private partial void LogIgnored(string type, string? eventType);

@@ -74,6 +74,12 @@ public sealed partial class PostgresDatabase(string? connectionString, ILogger<P
             CREATE TABLE {Schema}.data_protection_keys (
                 name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
             """,
+            // Sets of short-lived entries (IExpiringEntries), each row written whole: who looks at the Home tab, the runs it shows.
+            $"""
+            CREATE TABLE {Schema}.entries (
+                set_name text NOT NULL, key text NOT NULL, value text NOT NULL, expires_at timestamptz NOT NULL,
+                PRIMARY KEY (set_name, key));
+            """,
     ];
 
     private readonly Lazy<NpgsqlDataSource> dataSource = new(() => NpgsqlDataSource.Create(connectionString!));

@@ -29,6 +29,7 @@ public static class StorageExtensions
             services.AddSingleton<IStartupCheck>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<PostgresCommands>();
             services.AddStores<PostgresClaimStore, PostgresGuardStore, PostgresKeyValueStore, PostgresRunStore, PostgresLedgerStore>();
+            services.AddSingleton<IExpiringEntries, PostgresExpiringEntries>();
             services.AddSingleton<IQuotaBuckets, PostgresQuotaBuckets>();
             services.AddSingleton<JobStorage>(sp =>
                 PostgreSqlJobStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value)
@@ -43,6 +44,7 @@ public static class StorageExtensions
         {
             services.AddSingleton<InMemoryClaims>();
             services.AddStores<InMemoryClaimStore, InMemoryGuardStore, InMemoryKeyValueStore, InMemoryRunStore, InMemoryLedgerStore>();
+            services.AddSingleton<IExpiringEntries, InMemoryExpiringEntries>();
             services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
             services.AddHostedService<InMemoryWarning>();
         }

@@ -66,6 +66,27 @@ public sealed partial class JobBook(
             : WithInstances(days, await JobsAsync(days.Min(d => d.Window.Day), days.Max(d => d.Window.Day), unread, cancellationToken));
 
     /// <summary>
+    /// As <see cref="WithInstancesAsync"/> from what the store knows of the jobs alone, never asking Braket (a dashboard's
+    /// read): a job never described (or whose description failed) is left out, and named in <c>Undescribed</c>.
+    /// </summary>
+    public async Task<(IReadOnlyList<DayUsage> Days, IReadOnlyList<string> Undescribed)> WithKnownInstancesAsync(
+        IReadOnlyList<DayUsage> days,
+        CancellationToken cancellationToken
+    )
+    {
+        if (days.Count == 0)
+            return (days, []);
+        var (described, undescribed) = await DescribedAsync(
+            days.Min(d => d.Window.Day),
+            days.Max(d => d.Window.Day),
+            null,
+            KnownAsync,
+            cancellationToken
+        );
+        return (WithInstances(days, described), undescribed);
+    }
+
+    /// <summary>
     /// The jobs the ledger's tasks name in the days from..to (or up to <see cref="LookBackDays"/> before), as last described,
     /// each with the device its instances count on; jobs of devices in <paramref name="unread"/> regions are left out.
     /// </summary>
@@ -74,18 +95,37 @@ public sealed partial class JobBook(
         Day to,
         IReadOnlySet<string>? unread,
         CancellationToken cancellationToken
+    ) => (await DescribedAsync(from, to, unread, GetAsync, cancellationToken)).Described;
+
+    /// <summary>As <see cref="JobsAsync"/> from what the store knows alone: a job never described is left out.</summary>
+    public async Task<IReadOnlyList<(HybridJob Job, DeviceSummary Device)>> KnownJobsAsync(
+        Day from,
+        Day to,
+        CancellationToken cancellationToken
+    ) => (await DescribedAsync(from, to, null, KnownAsync, cancellationToken)).Described;
+
+    private async Task<(List<(HybridJob Job, DeviceSummary Device)> Described, List<string> Undescribed)> DescribedAsync(
+        Day from,
+        Day to,
+        IReadOnlySet<string>? unread,
+        Func<string, CancellationToken, Task<HybridJob?>> describe,
+        CancellationToken cancellationToken
     )
     {
         var described = new List<(HybridJob Job, DeviceSummary Device)>();
+        var undescribed = new List<string>();
         foreach (var (arn, taskDevice) in await JobsOfAsync(from.AddDays(-LookBackDays), to, cancellationToken))
         {
-            if (await GetAsync(arn, cancellationToken) is not { } job)
+            if (await describe(arn, cancellationToken) is not { } job)
+            {
+                undescribed.Add(arn);
                 continue;
+            }
             var device = catalog.Describe(DeviceArn.TryParse(job.DeviceArn, out var own) ? own.Value : taskDevice);
             if (unread is null || !unread.Contains(device.Region))
                 described.Add((job, device));
         }
-        return described;
+        return (described, undescribed);
     }
 
     /// <summary>The days with the instances of these jobs added to their devices, each day for its own minutes.</summary>

@@ -102,6 +102,27 @@ public sealed partial class UsageLedger(
     /// <summary>The month's days through <paramref name="through"/> (at most today), from the daily totals: a sum, never a scan.</summary>
     public async Task<MonthUsage> MonthUsageAsync(Month month, Day through, CancellationToken cancellationToken)
     {
+        var totals = await MonthTotalsAsync(month, through, cancellationToken);
+        return totals with { Days = await jobs.WithInstancesAsync(totals.Days, null, cancellationToken) };
+    }
+
+    /// <summary>
+    /// As <see cref="MonthUsageAsync"/> through today, never asking Braket (the Home tab's read): hybrid jobs' instances
+    /// are priced from what the store knows of them, and the jobs it has no word on are named instead.
+    /// </summary>
+    public async Task<(MonthUsage Month, IReadOnlyList<string> UndescribedJobs)> KnownMonthUsageAsync(
+        Day today,
+        CancellationToken cancellationToken
+    )
+    {
+        var totals = await MonthTotalsAsync(Month.Of(today), today, cancellationToken);
+        var (days, undescribed) = await jobs.WithKnownInstancesAsync(totals.Days, cancellationToken);
+        return (totals with { Days = days }, undescribed);
+    }
+
+    /// <summary>The month's days through <paramref name="through"/> (at most today) from the daily totals, no jobs' instances.</summary>
+    private async Task<MonthUsage> MonthTotalsAsync(Month month, Day through, CancellationToken cancellationToken)
+    {
         var today = scanner.Today();
         var last = new[] { through, today, month.Last }.Min();
         var days = DaysFrom(month.First, last);
@@ -110,8 +131,7 @@ public sealed partial class UsageLedger(
         var totals = (await ledgerStore.DayTotalsAsync(month.First, last, cancellationToken)).ToLookup(t => t.Day);
         var scanned = await ledgerStore.ScannedAsync(month.First, last, Retention.EveryDevice, cancellationToken);
         var usages = days.Select(d => DayUsage.FromTotals(scanner.Window(d), totals[d], catalog.Describe, pricing)).ToList();
-        var missing = days.Where(d => !scanned.ContainsKey(d)).ToList();
-        return new MonthUsage(month, await jobs.WithInstancesAsync(usages, null, cancellationToken), missing);
+        return new MonthUsage(month, usages, days.Where(d => !scanned.ContainsKey(d)).ToList());
     }
 
     /// <summary>
@@ -239,17 +259,21 @@ public sealed partial class UsageLedger(
     /// <summary>
     /// Each budget's day and (when <paramref name="withMonth"/>) month to the day, and the rest (tasks in no budget),
     /// from the ledger's task rows as it holds them (events and all), for people: /braket budgets, and info's split by budget.
+    /// With <paramref name="knownJobsOnly"/> (the Home tab) hybrid jobs count as last described, and Braket is never asked.
     /// </summary>
     public async Task<(IReadOnlyDictionary<string, BudgetUsage> Budgets, BudgetUsage Outside)> BudgetsReadingAsync(
         Day day,
         bool withMonth,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        bool knownJobsOnly = false
     )
     {
         var budgets = Budgets();
         var (windows, rows) = await CountedRowsAsync(withMonth ? Month.Of(day).First : day, day, cancellationToken);
         var scopes = budgets.Select(b => b.Scope).ToList();
-        var described = await jobs.JobsAsync(windows[0].Day, day, null, cancellationToken);
+        var described = knownJobsOnly
+            ? await jobs.KnownJobsAsync(windows[0].Day, day, cancellationToken)
+            : await jobs.JobsAsync(windows[0].Day, day, null, cancellationToken);
         var outside = described.Where(j => !scopes.Any(s => s.Covers(j.Job, j.Device)));
         return (
             budgets.ToDictionary(

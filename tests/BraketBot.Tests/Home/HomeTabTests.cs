@@ -4,6 +4,7 @@ using System.Text.Json;
 using BraketBot.Cancel;
 using BraketBot.Home;
 using BraketBot.Limits;
+using BraketBot.Slack;
 using BraketBot.Tests.Support;
 using BraketBot.Views;
 
@@ -279,5 +280,118 @@ public sealed class HomeTabTests(AppFixture fixture) : IntegrationTests(fixture)
         var last = (await WaitForTab(Member, "finished"))[0];
         Assert.Contains("Breach: shots today, Aspen-M-1", Text(last));
         Assert.Equal(2, Slack.ViewsPublishedTo(Member));
+    }
+
+    [Fact]
+    public async Task Url_verification_tells_doctor_that_slack_reached_the_route()
+    {
+        const string body = """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"c-123","type":"url_verification"}""";
+
+        var response = await SendEvent(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await Bot.Service<IKeyValueStore>().GetValueAsync(SlackEventIntake.LastEventKey, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_event_with_a_field_that_is_no_text_gets_a_400_and_publishes_nothing()
+    {
+        // A lone surrogate escape: valid JSON, but no .NET string can hold it.
+        var body = SlackRequests.HomeOpened(Admin, "EvSurrogate").Replace(Admin, "\\ud800", StringComparison.Ordinal);
+
+        var response = await SendEvent(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await SettleAsync();
+        Assert.Empty(Slack.HomeViews);
+    }
+
+    [Fact]
+    public async Task Each_budget_shows_against_its_caps_and_its_button_goes_to_its_admins_alone()
+    {
+        Settings.Set(
+            new Dictionary<string, string?>
+            {
+                ["Budgets:alpha:Tag"] = "team=alpha",
+                ["Budgets:alpha:MaxShotsPerDay"] = "1000",
+                ["Budgets:alpha:MaxShotsPerMonth"] = "5000",
+                ["Budgets:alpha:Admins:0"] = "U0ALPHALEAD",
+            }
+        );
+        QuantumTaskSummary Alpha(string device, long shots, int hour) =>
+            Tasks.Task(device, QuantumTaskStatus.Queued, shots, Midnight.AddHours(hour)) with
+            {
+                Tags = new Dictionary<string, string> { ["team"] = "alpha" },
+            };
+        Braket.Add(
+            Alpha(Tasks.AspenArn, 600, 8),
+            Alpha(Tasks.AnkaaArn, 300, 9),
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 50, Midnight)
+        );
+        Assert.True((await Bot.Service<UsageLedger>().ScanAsync(Day.Parse("2022-04-01"), Today, null, CancellationToken.None)).IsSuccess);
+        var braketCalls = Braket.Requests.Count;
+
+        var admin = await Open(Admin);
+        var lead = await Open("U0ALPHALEAD");
+        var member = await Open(Member);
+
+        Assert.Equal(braketCalls, Braket.Requests.Count);
+        var text = Text(member);
+        Assert.Contains("*Team budgets*", text);
+        Assert.Contains("*alpha* · tag `team=alpha`: today 900 shots", text);
+        Assert.Contains("Shots, budget alpha (team=alpha)*: `▓▓▓▓▓▓▓▓▓░ 90%` 900 of 1,000", text);
+        Assert.Contains("Shots this month, budget alpha (team=alpha)*:", text);
+        var alpha = ButtonValues.Of(CancelScope.OfBudget(Today, BudgetScope.Of("alpha", new BudgetCaps { Tag = "team=alpha" })!));
+        Assert.Equal([alpha], Buttons(lead, ActionIds.CancelAllQueued).Select(b => b.GetProperty("value").GetString()));
+        Assert.Contains(alpha, Buttons(admin, ActionIds.CancelAllQueued).Select(b => b.GetProperty("value").GetString()));
+        Assert.Empty(Buttons(member, ActionIds.CancelAllQueued));
+    }
+
+    [Fact]
+    public async Task Opening_the_tab_asks_braket_nothing_even_of_a_hybrid_job_it_never_described()
+    {
+        const string job = "arn:aws:braket:us-east-1:111122223333:job/never-described";
+        var task = Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, Midnight.AddHours(9)) with
+        {
+            Origin = new TaskOrigin(null, job),
+        };
+        await Bot.Service<ILedgerStore>().RecordAsync([new LedgerTask(task, Today, Clock.GetUtcNow()) { Confirmed = true }], default);
+
+        var first = await Open(Member);
+        await SendEvent(SlackRequests.HomeOpened(Member, "EvAgain0001"));
+        await Slack.WaitForHomeView(Member, count: 2);
+
+        Assert.Empty(Braket.Requests);
+        Assert.Contains("Instance cost not yet known of 1 hybrid jobs", Text(first));
+    }
+
+    [Fact]
+    public async Task A_run_started_before_midnight_stays_on_the_tab_after_it_while_in_progress_and_when_it_ends()
+    {
+        await KnownDayInTheLedger();
+        Clock.Shift = TimeSpan.FromHours(11) + TimeSpan.FromMinutes(59); // 23:59 on 2022-04-10
+        Braket.Hold(BraketOperations.CancelQuantumTask);
+        try
+        {
+            await Open(Admin);
+            await ClickOnTheTab(ActionIds.CancelAllQueued, ButtonValues.Of(CancelScope.Device(Today, Tasks.Aspen)), Admin);
+            await Slack.WaitFor(
+                () => Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count > 0 ? "held" : null,
+                what: "a cancel, held"
+            );
+
+            Clock.Shift += TimeSpan.FromMinutes(2); // 00:01 on 2022-04-11
+            await SendEvent(SlackRequests.HomeOpened(Admin, "EvMidnight1"));
+            var running = (await WaitForTab(Admin, "in progress since 2022-04-10 23:59"))[0];
+            Assert.Contains("Today, 2022-04-11", Text(running));
+        }
+        finally
+        {
+            Braket.Release(BraketOperations.CancelQuantumTask); // also when the test fails: the shared host must not stay stuck
+        }
+
+        var done = (await WaitForTab(Admin, "finished 00:01"))[0];
+        Assert.Contains("Cancel all queued of Aspen-M-1 on 2022-04-10", Text(done));
+        Assert.Contains("cancelled 4 of 4", Text(done));
     }
 }

@@ -261,6 +261,25 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Envelopes_with_a_field_that_is_no_text_are_ignored_or_acknowledged_and_the_connection_is_kept()
+    {
+        var link = await Connection();
+
+        // A lone surrogate escape is valid JSON that no .NET string can hold: in the envelope's own id, and in the event's user.
+        await link.SendAsync("""{"envelope_id":"\ud800","type":"events_api","payload":{}}""");
+        var payload = SlackRequests.HomeOpened(Admin, "EvSurrogate2").Replace(Admin, "\\ud800", StringComparison.Ordinal);
+        const string odd = "envelope-odd-user";
+        await link.SendAsync($$"""{"envelope_id":"{{odd}}","type":"events_api","payload":{{payload}}}""");
+        var fine = await link.SendEnvelopeAsync("events_api", SlackRequests.HomeOpened(Admin, "EvSocket0002"));
+
+        await link.WaitForAck(odd);
+        await link.WaitForAck(fine);
+        await bot.Slack.WaitForHomeView(Admin);
+        Assert.Single(socket.Links);
+        Assert.Null(link.ClosedAt);
+    }
+
+    [Fact]
     public async Task A_click_that_arrives_while_the_command_queue_is_full_is_left_unacknowledged_and_its_redelivery_is_handled_once()
     {
         var logs = new LogCapture();

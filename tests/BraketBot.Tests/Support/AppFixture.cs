@@ -28,6 +28,7 @@ public sealed class AppFixture : IDisposable
         Bot.Live.Clear();
         Bot.Clock.Shift = TimeSpan.Zero;
         Bot.Service<ResettableStore>().Reset();
+        ((ResettableEntries)Bot.Service<IExpiringEntries>()).Reset();
         Bot.Service<DeviceCatalogCache>().Snapshot = null;
         await Bot.Service<BraketBot.Limits.LimitSyncJob>().SyncNowAsync("test reset", CancellationToken.None);
         Bot.Service<BraketBot.Limits.SpendingLimitsSnapshot>().Current = null;

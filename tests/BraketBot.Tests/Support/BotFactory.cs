@@ -170,6 +170,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
                 services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<ResettableStore>());
                 services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<ResettableStore>());
                 services.AddSingleton<ILedgerStore>(sp => sp.GetRequiredService<ResettableStore>());
+                services.AddSingleton<IExpiringEntries>(sp => new ResettableEntries(sp.GetRequiredService<TimeProvider>()));
             }
             services.AddSingleton<IAwsCredentialsSource>(new StaticCredentials(() => Credentials));
             // The SQS client's, in place of the SDK's default chain (moto takes any keys).

@@ -40,6 +40,7 @@ public sealed class TestDatabase : IAsyncDisposable
             UPDATE braketbot.claims SET expires_at = expires_at - @by;
             UPDATE braketbot.guards SET expires_at = expires_at - @by;
             UPDATE braketbot.enforcement_runs SET lease_until = lease_until - @by, updated_at = updated_at - @by;
+            UPDATE braketbot.entries SET expires_at = expires_at - @by;
             """,
             connection
         );

@@ -48,14 +48,25 @@ public sealed record Envelope(
                     : 0
             );
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a field that is no text (a lone surrogate escape); the frame is ignored, the link kept.
             return null;
         }
     }
 
-    /// <summary>A string field of the payload, or "" (slash command payloads carry every field as a string).</summary>
-    public string PayloadText(string name) => Payload.ValueKind == JsonValueKind.Object ? Text(Payload, name) ?? "" : "";
+    /// <summary>A string field of the payload, or "" (slash command payloads carry every field as a string), also when no text.</summary>
+    public string PayloadText(string name)
+    {
+        try
+        {
+            return Payload.ValueKind == JsonValueKind.Object ? Text(Payload, name) ?? "" : "";
+        }
+        catch (InvalidOperationException)
+        {
+            return "";
+        }
+    }
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

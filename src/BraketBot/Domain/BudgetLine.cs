@@ -1,4 +1,4 @@
-namespace BraketBot.Budgets;
+namespace BraketBot.Domain;
 
 /// <summary>One team's budget in /braket budgets: its scope, where its alerts go, its usage and its caps' standings.</summary>
 public sealed record BudgetLine(BudgetScope Scope, string? Channel, BudgetUsage Usage, IReadOnlyList<CapStanding> Standings)
@@ -24,4 +24,8 @@ public sealed record BudgetLine(BudgetScope Scope, string? Channel, BudgetUsage 
                 standings.Where(s => string.Equals(s.Cap.Scope.Budget?.Name, b.Key, StringComparison.OrdinalIgnoreCase)).ToList()
             ))
             .ToList();
+
+    /// <summary>The lines of a ledger reading, each budget against its own caps (the Home tab's and /braket budgets' view).</summary>
+    public static IReadOnlyList<BudgetLine> All(CapsOptions caps, IReadOnlyDictionary<string, BudgetUsage> budgets, string? alertChannel) =>
+        Of(caps, budgets, CapPolicy.EvaluateBudgets(caps, budgets), alertChannel);
 }
