@@ -95,13 +95,13 @@ public sealed record EnforcementRun
     public bool CancelsTasks => Action == CapAction.CancelQueued || Kind == RunKind.CancelAll;
 
     [JsonIgnore]
-    public IEnumerable<RunTask> Pending => CancelsTasks ? Tasks.Where(t => t.State == RunTaskState.Pending) : [];
+    public IEnumerable<RunTask> Pending => CancelsTasks ? Tasks.Where(t => t.IsPending) : [];
 
     [JsonIgnore]
     public int Cancelled => Tasks.Count(t => t.State == RunTaskState.Cancelled);
 
     [JsonIgnore]
-    public int Done => Tasks.Count(t => t.State != RunTaskState.Pending);
+    public int Done => Tasks.Count(t => !t.IsPending);
 
     /// <summary>Tasks the run ended without cancelling though they may still be queued: their claims go back, for the next run.</summary>
     [JsonIgnore]
@@ -138,7 +138,7 @@ public sealed record EnforcementRun
     public EnforcementRun OriginChecked(string arn) =>
         this with
         {
-            Tasks = Tasks.Select(t => t.Arn == arn ? t with { OriginUnchecked = false } : t).ToList(),
+            Tasks = Tasks.Select(t => t.Arn == arn && t.OriginUnchecked ? t with { State = RunTaskState.Pending } : t).ToList(),
         };
 
     /// <summary>
@@ -179,7 +179,7 @@ public sealed record EnforcementRun
     public EnforcementRun LeavePending(string reason) =>
         this with
         {
-            Tasks = Tasks.Select(t => t.State == RunTaskState.Pending ? t with { State = RunTaskState.Left, Detail = reason } : t).ToList(),
+            Tasks = Tasks.Select(t => t.IsPending ? t with { State = RunTaskState.Left, Detail = reason } : t).ToList(),
         };
 
     private static RunTaskState StateOf(CancelResult result) =>

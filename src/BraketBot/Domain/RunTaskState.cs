@@ -11,4 +11,11 @@ public enum RunTaskState
     NotFound,
     Failed,
     Left,
+
+    /// <summary>
+    /// Pending, its reservation or hybrid job not yet known: the run checks it just before the cancel. A state of its own
+    /// (not a flag beside Pending) so that a release from before it, resuming the run during a rolling upgrade, does not
+    /// take it for a task to cancel unchecked.
+    /// </summary>
+    Unchecked,
 }

@@ -400,7 +400,12 @@ public sealed partial class CapEnforcer(
             Channel = (budget is null ? null : caps.Budgets.GetValueOrDefault(budget.Name)?.Channel)
                 ?? alertOptions.CurrentValue.AlertChannel,
             Tasks = toCancel
-                .Select(t => RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing) with { OriginUnchecked = t.Origin is null })
+                .Select(t =>
+                    RunTask.Of(t, catalog.Describe(t.DeviceArn), pricing) with
+                    {
+                        State = t.Origin is null ? RunTaskState.Unchecked : RunTaskState.Pending,
+                    }
+                )
                 .ToList(),
             Jobs = runJobs,
             // The unchecked ones are the run's to check: those it must leave alone join these as it finds them.

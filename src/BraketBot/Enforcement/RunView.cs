@@ -150,7 +150,9 @@ public static class RunView
 
     private static IEnumerable<string> FailureLines(IReadOnlyList<RunTask> tasks)
     {
-        var failed = tasks.Where(t => t.State is not (RunTaskState.Cancelled or RunTaskState.Pending or RunTaskState.Left)).ToList();
+        var failed = tasks
+            .Where(t => t.State is not (RunTaskState.Cancelled or RunTaskState.Pending or RunTaskState.Unchecked or RunTaskState.Left))
+            .ToList();
         if (failed.Count == 0)
             yield break;
         yield return $"{failed.Count} could not be cancelled:";

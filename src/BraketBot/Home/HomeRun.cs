@@ -22,7 +22,7 @@ public sealed record HomeRun(
             run.FinishedAt,
             run.Tasks.Count,
             run.Cancelled,
-            run.Tasks.Count(t => t.State is not (RunTaskState.Pending or RunTaskState.Cancelled)),
+            run.Tasks.Count(t => t.State is not (RunTaskState.Pending or RunTaskState.Unchecked or RunTaskState.Cancelled)),
             !run.CancelsTasks
         );
 

@@ -82,7 +82,10 @@ public abstract class RunStoreContract<TKind> : StoreContract<TKind>
         var reservation = new TaskOrigin("arn:aws:braket:us-west-1:111122223333:reservation/r-1", null);
         var task = Run("r1", now).Tasks[0];
         var (cancelled, reserved, left) = (task with { Arn = "t1" }, task with { Arn = "t2" }, task with { Arn = "t3" });
-        var run = Run("r1", now) with { Tasks = [.. new[] { cancelled, reserved, left }.Select(t => t with { OriginUnchecked = true })] };
+        var run = Run("r1", now) with
+        {
+            Tasks = [.. new[] { cancelled, reserved, left }.Select(t => t with { State = RunTaskState.Unchecked })],
+        };
         Assert.True(await Runs.TryCreateRunAsync(run, new Dictionary<string, DateTimeOffset>(), "host-a", lease, default));
         var progressed = run.OriginChecked("t1").With("t1", CancelResult.Cancelled, "cancelling").Spare("t2", reservation);
         Assert.True(await Runs.SaveRunAsync(progressed, "host-a", lease, default));
@@ -92,22 +95,25 @@ public abstract class RunStoreContract<TKind> : StoreContract<TKind>
 
         Assert.NotNull(resumed);
         Assert.Equal(
-            [("t1", RunTaskState.Cancelled, false), ("t3", RunTaskState.Pending, true)],
+            [("t1", RunTaskState.Cancelled, false), ("t3", RunTaskState.Unchecked, true)],
             resumed.Tasks.Select(t => (t.Arn, t.State, t.OriginUnchecked))
         );
         Assert.Equal([new SparedTasks(TaskBilling.Reserved, reservation.ReservationArn!, 1, 10)], resumed.Spared);
     }
 
     [StoreFact]
-    public void A_run_stored_before_tasks_could_be_unchecked_loads_with_every_task_checked()
+    public void An_unchecked_task_is_stored_in_a_state_an_older_release_does_not_cancel()
     {
-        var stored = System.Text.Json.Nodes.JsonNode.Parse(RunJson.Serialize(Run("r1", Stores.Time.GetUtcNow())))!;
-        var task = stored["tasks"]![0]!.AsObject();
-        Assert.True(task.Remove("originUnchecked"), "the property is stored under this name");
+        var task = Run("r1", Stores.Time.GetUtcNow()).Tasks[0];
+        var run = Run("r1", Stores.Time.GetUtcNow()) with { Tasks = [task with { State = RunTaskState.Unchecked }] };
 
-        var loaded = RunJson.Deserialize(stored.ToJsonString());
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(RunJson.Serialize(run))!["tasks"]![0]!.AsObject();
 
-        Assert.False(loaded.Tasks[0].OriginUnchecked);
+        // Releases before it cancel the tasks stored as Pending (0) alone; a resumed run's unchecked task is not one.
+        Assert.NotEqual((int)RunTaskState.Pending, stored["state"]!.GetValue<int>());
+        Assert.False(stored.ContainsKey("originUnchecked"));
+        var loaded = RunJson.Deserialize(stored.Root.ToJsonString());
+        Assert.True(loaded.Tasks[0].OriginUnchecked);
         Assert.Single(loaded.Pending);
     }
 }
