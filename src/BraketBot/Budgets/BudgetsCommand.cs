@@ -26,7 +26,7 @@ public sealed class BudgetsCommand(
         // Like /braket caps: a day the ledger does not hold yet is scanned into it first (earlier days are the reconcile's to fill).
         if (await ledger.HoldAsync(today, cancellationToken) is { } error)
             return new Refusal(error.Describe());
-        var (budgets, rest) = await ledger.BudgetsReadingAsync(today, withMonth: true, cancellationToken);
+        var (budgets, rest) = await ledger.BudgetsReadingAsync(today, withMonth: true, knownJobsOnly: false, cancellationToken);
         var lines = BudgetLine.All(caps, budgets, alerts.CurrentValue.AlertChannel);
         var missing = await ledger.MissingAsync(Month.Of(today).First, today, null, cancellationToken);
         return new BudgetsReport(caps, scanner.Window(today), lines, rest, missing);

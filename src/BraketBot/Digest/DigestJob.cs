@@ -139,7 +139,7 @@ public sealed partial class DigestJob(
         var caps = capsOptions.CurrentValue;
         var usage = await ledger.DayUsageAsync(day, null, cancellationToken);
         var month = await ledger.MonthUsageAsync(Month.Of(day), day, cancellationToken);
-        var (budgets, rest) = await ledger.BudgetsReadingAsync(day, withMonth: true, cancellationToken);
+        var (budgets, rest) = await ledger.BudgetsReadingAsync(day, withMonth: true, knownJobsOnly: false, cancellationToken);
         var standings = CapPolicy.Evaluate(usage, caps, month.Devices, budgets);
         // Which alerts were raised: their claims say (a breach claims its warning too, so it is told as the breach).
         var keys = standings

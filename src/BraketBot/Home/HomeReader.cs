@@ -52,7 +52,7 @@ public sealed class HomeReader(
         if (!caps.HasBudgetCaps)
             return [];
         var withMonth = caps.Budgets.Values.Any(b => b.HasMonthCap);
-        var (budgets, _) = await ledger.BudgetsReadingAsync(today, withMonth, cancellationToken, knownJobsOnly: true);
+        var (budgets, _) = await ledger.BudgetsReadingAsync(today, withMonth, knownJobsOnly: true, cancellationToken);
         return BudgetLine.All(caps, budgets, alertChannel: null);
     }
 }

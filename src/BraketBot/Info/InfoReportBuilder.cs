@@ -78,7 +78,7 @@ public sealed class InfoReportBuilder(
     {
         if (caps.Budgets.Count == 0 || day < Retention.OldestTaskDay(time.GetUtcNow()))
             return null;
-        var (budgets, rest) = await ledger.BudgetsReadingAsync(day, withMonth: false, cancellationToken);
+        var (budgets, rest) = await ledger.BudgetsReadingAsync(day, withMonth: false, knownJobsOnly: false, cancellationToken);
         return new BudgetSplit(budgets, rest, caps.Basis);
     }
 }

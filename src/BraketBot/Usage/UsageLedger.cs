@@ -264,8 +264,8 @@ public sealed partial class UsageLedger(
     public async Task<(IReadOnlyDictionary<string, BudgetUsage> Budgets, BudgetUsage Outside)> BudgetsReadingAsync(
         Day day,
         bool withMonth,
-        CancellationToken cancellationToken,
-        bool knownJobsOnly = false
+        bool knownJobsOnly,
+        CancellationToken cancellationToken
     )
     {
         var budgets = Budgets();
