@@ -5,11 +5,17 @@ namespace BraketBot.Tests.Support;
 /// <see cref="CommandsHost"/>, <see cref="ReportsHost"/>), with its fakes. Tests share the process, not their state:
 /// <see cref="IntegrationTests"/> hands each test the host settled and emptied, with its own settings.
 /// </summary>
-public sealed class AppFixture : IDisposable
+public class AppFixture : IDisposable
 {
     public AppFixture()
+        : this(_ => { }) { }
+
+    /// <param name="configure">The kind of configuration a collection shares (Socket Mode, a queue, a dashboard), set before the
+    /// host starts.</param>
+    protected AppFixture(Action<BotFactory> configure)
     {
         Bot = new BotFactory { ResettableStore = true };
+        configure(Bot);
         Client = Bot.Client();
     }
 
@@ -22,7 +28,7 @@ public sealed class AppFixture : IDisposable
     /// settings; and syncs the spending limits as the host does at start, so that the store holds their
     /// next renewal again (an empty store would have the next tick sync in the middle of a test).
     /// </summary>
-    public async Task ResetAsync()
+    public virtual async Task ResetAsync()
     {
         await Bot.SettleAsync();
         Bot.Live.Clear();
@@ -42,6 +48,14 @@ public sealed class AppFixture : IDisposable
 
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+            return;
         Client.Dispose();
         Bot.Dispose();
     }
