@@ -13,8 +13,9 @@ public sealed class HostTests(AppFixture fixture) : IntegrationTests(fixture)
     [Fact]
     public async Task Starts_without_configuration_and_says_what_is_missing()
     {
-        using var bot = new BotFactory(configured: false);
-        using var client = bot.Client();
+        // Owns its host: it checks a start without configuration.
+        using var host = new OwnHost(configured: false);
+        var client = host.Client;
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
@@ -28,14 +29,14 @@ public sealed class HostTests(AppFixture fixture) : IntegrationTests(fixture)
             .ToList();
         Assert.Equal(["Slack:SigningSecret", "Slack:BotToken", "Slack:AlertChannel", "EventBridge:ApiKey"], missing);
 
-        var body = SlackRequests.CommandBody("help", bot.Slack.ResponseUrl("r"));
+        var body = SlackRequests.CommandBody("help", host.Slack.ResponseUrl("r"));
         Assert.Equal(
             HttpStatusCode.Unauthorized,
-            (await client.SendAsync(SlackRequests.Signed("/slack/commands", body, bot.Clock.GetUtcNow()))).StatusCode
+            (await client.SendAsync(SlackRequests.Signed("/slack/commands", body, host.Bot.Clock.GetUtcNow()))).StatusCode
         );
         Assert.Equal(
             HttpStatusCode.Unauthorized,
-            (await client.SendAsync(SlackRequests.Signed("/slack/interactions", "payload=%7B%7D", bot.Clock.GetUtcNow()))).StatusCode
+            (await client.SendAsync(SlackRequests.Signed("/slack/interactions", "payload=%7B%7D", host.Bot.Clock.GetUtcNow()))).StatusCode
         );
         var webhook = new HttpRequestMessage(HttpMethod.Post, "/webhooks/eventbridge")
         {
@@ -43,7 +44,7 @@ public sealed class HostTests(AppFixture fixture) : IntegrationTests(fixture)
         };
         webhook.Headers.Add("x-api-key", "anything");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(webhook)).StatusCode);
-        Assert.Empty(bot.Slack.Received);
+        Assert.Empty(host.Slack.Received);
     }
 
     [Fact]
@@ -108,10 +109,11 @@ public sealed class HostTests(AppFixture fixture) : IntegrationTests(fixture)
     [Fact]
     public async Task Hangfire_dashboard_asks_for_its_credentials()
     {
-        using var bot = new BotFactory();
-        bot.Settings["Hangfire:Dashboard:Username"] = "ops";
-        bot.Settings["Hangfire:Dashboard:Password"] = "s3cret";
-        using var client = bot.Client();
+        // Owns its host: the dashboard is mapped at start, and only when its credentials are set then.
+        using var host = new OwnHost();
+        host.Settings["Hangfire:Dashboard:Username"] = "ops";
+        host.Settings["Hangfire:Dashboard:Password"] = "s3cret";
+        var client = host.Client;
 
         var anonymous = await client.GetAsync("/hangfire");
         var wrong = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
