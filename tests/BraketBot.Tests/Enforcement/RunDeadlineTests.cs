@@ -13,7 +13,7 @@ public sealed class RunDeadlineTests(FaultsFixture fixture) : FaultTests(fixture
     [Fact]
     public async Task A_run_out_of_time_gives_its_queued_tasks_back_says_how_many_and_Cancel_the_rest_cancels_exactly_those()
     {
-        var breach = ArrangeAnkaaBreach(4, 30, ("Runs:Deadline", "00:00:02"), ("Runs:RetryMax", "00:00:00.5"));
+        var breach = AnkaaBreach.Arrange(Bot, 4, 30, ("Runs:Deadline", "00:00:02"), ("Runs:RetryMax", "00:00:00.5"));
         var queued = breach.Queued;
         Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
 
@@ -67,7 +67,7 @@ public sealed class RunDeadlineTests(FaultsFixture fixture) : FaultTests(fixture
     [Fact]
     public async Task The_next_reconcile_cancels_what_a_run_left_in_the_alert_thread()
     {
-        var breach = ArrangeAnkaaBreach(2, 60, ("Runs:Deadline", "00:00:01"), ("Runs:RetryMax", "00:00:00.5"));
+        var breach = AnkaaBreach.Arrange(Bot, 2, 60, ("Runs:Deadline", "00:00:01"), ("Runs:RetryMax", "00:00:00.5"));
         Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
         await breach.SendAsync(Client);
         var alert = await Slack.WaitFor(

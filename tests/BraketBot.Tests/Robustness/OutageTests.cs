@@ -11,7 +11,7 @@ public sealed class OutageTests(FaultsFixture fixture) : FaultTests(fixture)
     [Fact]
     public async Task Cancels_failing_longer_than_the_old_31_seconds_of_retries_are_all_made_soon_after_Braket_recovers_under_one_alert()
     {
-        var breach = ArrangeAnkaaBreach(19, 10, ("Runs:RetryMax", "00:00:02"));
+        var breach = AnkaaBreach.Arrange(Bot, 19, 10, ("Runs:RetryMax", "00:00:02"));
         Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
 
         await breach.SendAsync(Client);
@@ -44,7 +44,7 @@ public sealed class OutageTests(FaultsFixture fixture) : FaultTests(fixture)
     [Fact]
     public async Task With_Slack_down_the_cancels_go_at_Braket_quota_pace_and_the_one_alert_comes_once_Slack_is_back_with_the_outcome()
     {
-        var breach = ArrangeAnkaaBreach(59, 10, ("Runs:RetryMax", "00:00:01"));
+        var breach = AnkaaBreach.Arrange(Bot, 59, 10, ("Runs:RetryMax", "00:00:01"));
         // Braket's own quotas, enforced by the fake: a cancel over them would be refused (429) and counted.
         Braket.EnforceQuotas(TestSettings.BraketQuotas);
         // Slack down, and slow to say so, as in a real outage.
@@ -82,7 +82,7 @@ public sealed class OutageTests(FaultsFixture fixture) : FaultTests(fixture)
     [Fact]
     public async Task A_cancel_retried_after_a_5xx_waits_for_a_quota_token_of_its_own()
     {
-        var breach = ArrangeAnkaaBreach(29, 10, ("Runs:RetryMax", "00:00:01"));
+        var breach = AnkaaBreach.Arrange(Bot, 29, 10, ("Runs:RetryMax", "00:00:01"));
         Braket.EnforceQuotas(TestSettings.BraketQuotas);
         // The first cancel fails twice: the resilience handler's two retries are calls Braket counts, as the first was.
         Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.InternalServerError, times: 2);
