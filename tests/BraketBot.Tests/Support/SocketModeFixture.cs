@@ -41,7 +41,7 @@ public sealed class SocketModeFixture : AppFixture
     /// <summary>Every line the host logged since it started (a test looks for lines naming its own envelopes).</summary>
     public LogCapture Logs { get; }
 
-    private BackgroundService SocketModeClient => Bot.Services.GetServices<IHostedService>().OfType<SocketModeClient>().Single();
+    private BackgroundService SocketModeService => Bot.Services.GetServices<IHostedService>().OfType<SocketModeClient>().Single();
 
     /// <summary>Starts the Socket Mode client, as the host does when it starts; once a test.</summary>
     public async Task StartSocketModeAsync()
@@ -49,7 +49,7 @@ public sealed class SocketModeFixture : AppFixture
         if (started)
             return;
         started = true;
-        await SocketModeClient.StartAsync(CancellationToken.None);
+        await SocketModeService.StartAsync(CancellationToken.None);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public sealed class SocketModeFixture : AppFixture
         if (started)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await SocketModeClient.StopAsync(timeout.Token);
+            await SocketModeService.StopAsync(timeout.Token);
             started = false;
         }
         await Socket.ResetAsync();
