@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using BraketBot.Jobs;
 using BraketBot.Tests.Support;
 
 namespace BraketBot.Tests.Hosting;
@@ -104,27 +102,5 @@ public sealed class HostTests(AppFixture fixture) : IntegrationTests(fixture)
         var client = Client;
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/hangfire")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Hangfire_dashboard_asks_for_its_credentials()
-    {
-        // Owns its host: the dashboard is mapped at start, and only when its credentials are set then.
-        using var host = new OwnHost();
-        host.Settings["Hangfire:Dashboard:Username"] = "ops";
-        host.Settings["Hangfire:Dashboard:Password"] = "s3cret";
-        var client = host.Client;
-
-        var anonymous = await client.GetAsync("/hangfire");
-        var wrong = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
-        wrong.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("ops:guess"u8.ToArray()));
-        var right = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
-        right.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("ops:s3cret"u8.ToArray()));
-
-        // A browser is shown the sign-in form (its session: DashboardTests); a script reads with Basic credentials.
-        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
-        Assert.Equal(DashboardSession.SignInPath, anonymous.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(right)).StatusCode);
     }
 }
