@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using BraketBot.Jobs;
 using BraketBot.Tests.Support;
 
@@ -13,10 +12,8 @@ public sealed class DashboardCredentialsTests(ReadOnlyDashboard fixture) : Dashb
     public async Task Hangfire_dashboard_asks_for_its_credentials()
     {
         var anonymous = await Client.GetAsync("/hangfire");
-        var wrong = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
-        wrong.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("ops:guess"u8.ToArray()));
-        var right = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
-        right.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("ops:s3cret"u8.ToArray()));
+        var wrong = Basic(new HttpRequestMessage(HttpMethod.Get, "/hangfire"), "guess");
+        var right = Basic(new HttpRequestMessage(HttpMethod.Get, "/hangfire"), "s3cret");
 
         // A browser is shown the sign-in form (its session: DashboardTests); a script reads with Basic credentials.
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
