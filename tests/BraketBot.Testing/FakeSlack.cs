@@ -221,6 +221,7 @@ public sealed class FakeSlack : IDisposable
         Interlocked.Exchange(ref failedUploads, 0);
         Interlocked.Exchange(ref throttledCompletions, 0);
         Interlocked.Exchange(ref lostCompletions, 0);
+        Interlocked.Exchange(ref failedOpens, 0);
         UploadUrlAnswer = null;
         UploadUrlLatency = TimeSpan.Zero;
         RedirectUploads = false;

@@ -3,28 +3,24 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using BraketBot.Hosting;
 using BraketBot.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Tests.Hosting;
 
 /// <summary>Health for operators, not the world: everyone gets a status word, operators also get which check and why.</summary>
-public sealed class HealthAccessTests
+[Collection(HealthHosts.Name)]
+public sealed class HealthAccessTests(HealthFixture fixture) : IntegrationTests(fixture)
 {
-    private const string Token = "details-for-ops";
-
     [Fact]
     public async Task A_caller_from_elsewhere_gets_only_the_status_word()
     {
-        using var unconfigured = FromElsewhere(new BotFactory(configured: false));
-        using var configured = FromElsewhere(new BotFactory());
+        fixture.FromElsewhere();
 
-        var (notReady, notReadyBody) = await GetAsync(unconfigured, "/readyz");
-        var (ready, readyBody) = await GetAsync(configured, "/readyz");
-        var (alive, aliveBody) = await GetAsync(unconfigured, "/healthz");
+        var (notReady, notReadyBody) = await GetAsync(fixture.Unconfigured, "/readyz");
+        var (ready, readyBody) = await GetAsync(Bot, "/readyz");
+        var (alive, aliveBody) = await GetAsync(fixture.Unconfigured, "/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady);
         Assert.Equal("""{"status":"unready"}""", notReadyBody);
@@ -37,11 +33,10 @@ public sealed class HealthAccessTests
     [Fact]
     public async Task The_details_token_shows_the_details_to_a_caller_from_elsewhere_and_a_wrong_one_does_not()
     {
-        using var bot = FromElsewhere(new BotFactory(configured: false));
-        bot.Settings["Health:DetailsToken"] = Token;
+        fixture.FromElsewhere();
 
-        var (_, wrong) = await GetAsync(bot, "/readyz", "not-the-token");
-        var (status, right) = await GetAsync(bot, "/readyz", Token);
+        var (_, wrong) = await GetAsync(fixture.Unconfigured, "/readyz", "not-the-token");
+        var (status, right) = await GetAsync(fixture.Unconfigured, "/readyz", HealthFixture.DetailsToken);
 
         Assert.Equal("""{"status":"unready"}""", wrong);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
@@ -54,8 +49,7 @@ public sealed class HealthAccessTests
     [Fact]
     public async Task This_machine_gets_the_details_unless_the_request_came_through_a_proxy()
     {
-        using var bot = new BotFactory(configured: false);
-        using var client = bot.Client();
+        using var client = fixture.Unconfigured.Client();
 
         var direct = await (await client.GetAsync("/readyz")).Content.ReadAsStringAsync();
         var proxied = new HttpRequestMessage(HttpMethod.Get, "/readyz");
@@ -85,6 +79,7 @@ public sealed class HealthAccessTests
     [Fact]
     public async Task Probes_of_an_unconfigured_process_log_no_failure_and_the_start_names_each_missing_setting_once()
     {
+        // A process of its own: it reads what the start logged, and stops it.
         using var bot = await BotProcess.StartAsync(new Dictionary<string, string>());
         using var client = new HttpClient { BaseAddress = bot.Address };
 
@@ -102,6 +97,7 @@ public sealed class HealthAccessTests
     [Fact]
     public async Task The_OpenAPI_document_is_served_only_on_the_metrics_port_outside_Development()
     {
+        // Processes of their own: outside Development (test hosts run in it), one with a metrics port chosen at start.
         var port = FreePort();
         using var plain = await BotProcess.StartAsync(new Dictionary<string, string>());
         using var withPort = await BotProcess.StartAsync(
@@ -112,12 +108,6 @@ public sealed class HealthAccessTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(plain.Address, "/openapi/v1.json"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(withPort.Address, "/openapi/v1.json"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"http://127.0.0.1:{port}/openapi/v1.json")).StatusCode);
-    }
-
-    private static BotFactory FromElsewhere(BotFactory bot)
-    {
-        bot.TestServices.Add(services => services.AddSingleton<IStartupFilter, RemoteCaller>());
-        return bot;
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(BotFactory bot, string path, string? token = null)

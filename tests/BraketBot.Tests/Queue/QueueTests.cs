@@ -1,9 +1,6 @@
 using Amazon.SQS;
-using Amazon.SQS.Model;
 using BraketBot.Queue;
 using BraketBot.Tests.Support;
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BraketBot.Tests.Queue;
 
@@ -11,68 +8,35 @@ namespace BraketBot.Tests.Queue;
 /// Braket events from an SQS queue through the real host, against moto's server (SQS's JSON
 /// protocol): what an EventBridge rule with a queue target delivers. The webhook's API key is not set.
 /// </summary>
-public sealed class QueueTests : IAsyncLifetime, IDisposable
+[Collection(QueueHost.Name)]
+public sealed class QueueTests(QueueFixture fixture) : IntegrationTests(fixture)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
-    private readonly BotFactory bot = new();
-    private MotoServer moto = null!;
-    private AmazonSQSClient sqs = null!;
-    private string queueUrl = "";
-    private HttpClient? client;
 
-    public async Task InitializeAsync()
+    private AmazonSQSClient Sqs => fixture.Queue.Sqs;
+
+    private string QueueUrl => fixture.Queue.Url;
+
+    protected override void Arrange()
     {
-        moto = await MotoServer.StartAsync();
-        sqs = moto.Sqs();
-        // A short visibility timeout: a message left in the queue comes back within the test.
-        queueUrl = (
-            await sqs.CreateQueueAsync(
-                new CreateQueueRequest
-                {
-                    QueueName = "braketbot-events",
-                    Attributes = new Dictionary<string, string> { ["VisibilityTimeout"] = "1" },
-                }
-            )
-        ).QueueUrl;
-        bot.Braket.Devices.AddRange(Tasks.AllDevices);
-        bot.Settings["EventBridge:QueueUrl"] = queueUrl;
-        bot.Settings["EventBridge:QueueRegion"] = MotoServer.Region;
-        bot.Settings["EventBridge:SqsServiceUrl"] = moto.Url.ToString();
-        bot.Settings.Remove("EventBridge:ApiKey");
-        bot.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
-        bot.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "1000";
+        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
     }
-
-    public async Task DisposeAsync()
-    {
-        Assert.Empty(bot.Slack.Unexpected);
-        Assert.Empty(bot.Braket.Unexpected);
-        Dispose();
-        sqs.Dispose();
-        await moto.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        client?.Dispose();
-        bot.Dispose();
-    }
-
-    private HttpClient Client => client ??= bot.Client();
 
     private QuantumTaskSummary Created(long shots, int minutes)
     {
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, shots, Morning.AddMinutes(minutes));
-        bot.Braket.Add(task);
+        Braket.Add(task);
         return task;
     }
 
-    private Task Send(string body) => sqs.SendMessageAsync(queueUrl, body);
+    private Task Send(string body) => Sqs.SendMessageAsync(QueueUrl, body);
 
     private static string Text(FakeSlack.Message message) => MessageText.Of(message.Body, withFallback: true);
 
     private Task<FakeSlack.Message> WaitForAlert(string reading) =>
-        bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(m => Text(m).Contains(reading)), what: $"an alert reading '{reading}'");
+        Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(m => Text(m).Contains(reading)), what: $"an alert reading '{reading}'");
 
     /// <summary>Waits until no message is left in the queue, visible or in flight.</summary>
     private async Task WaitUntilQueueIsEmpty()
@@ -81,7 +45,7 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
         while (true)
         {
             var attributes = (
-                await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
+                await Sqs.GetQueueAttributesAsync(QueueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
             ).Attributes;
             var left =
                 int.Parse(attributes["ApproximateNumberOfMessages"]) + int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"]);
@@ -97,9 +61,8 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
     public async Task A_breaching_event_from_the_queue_cancels_the_queued_tasks_and_alerts_once()
     {
         var queued = Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray();
-        bot.Braket.Add(queued);
+        Braket.Add(queued);
         var trigger = Created(50, 5);
-        _ = Client;
 
         // EventBridge delivers at least once: the same event twice.
         var body = Events.TaskStateChange(trigger, id: "ev-queue-1");
@@ -108,19 +71,18 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
 
         var alert = await WaitForAlert("Cancelled 4 queued tasks");
         await WaitUntilQueueIsEmpty();
-        await bot.SettleAsync();
+        await SettleAsync();
         Assert.Contains("cap breached", Text(alert));
-        Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
-        Assert.Single(bot.Slack.TopLevel);
-        Assert.Single(bot.Slack.Bodies("chat.postMessage"));
-        Assert.Equal(4, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        Assert.All([.. queued, trigger], t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Single(Slack.TopLevel);
+        Assert.Single(Slack.Bodies("chat.postMessage"));
+        Assert.Equal(4, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
     }
 
     [MotoFact]
     public async Task Junk_is_deleted_and_does_not_stop_the_poller()
     {
-        bot.Braket.Add(Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray());
-        _ = Client;
+        Braket.Add(Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray());
 
         await Send("not json");
         await Send("{\"detail-type\":\"Braket Task State Change\"}");
@@ -130,41 +92,31 @@ public sealed class QueueTests : IAsyncLifetime, IDisposable
 
         await WaitForAlert("Cancelled");
         await WaitUntilQueueIsEmpty();
-        await bot.SettleAsync();
-        Assert.Single(bot.Slack.TopLevel);
+        await SettleAsync();
+        Assert.Single(Slack.TopLevel);
     }
 
     [MotoFact]
     public async Task A_message_whose_hand_over_fails_stays_in_the_queue_and_is_handled_when_it_comes_back()
     {
-        bot.Braket.Add(Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray());
-        FlakyJobClient? jobs = null;
-        bot.TestServices.Add(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IBackgroundJobClient));
-            services.Remove(real);
-            services.AddSingleton<IBackgroundJobClient>(sp =>
-                jobs = new FlakyJobClient((IBackgroundJobClient)real.ImplementationFactory!(sp)) { Failures = 1 }
-            );
-        });
-        _ = Client;
+        Braket.Add(Tasks.Many(3, Tasks.AspenArn, QuantumTaskStatus.Queued, 400, Morning).ToArray());
+        var jobs = fixture.Jobs;
+        jobs.Failures = 1;
 
         await Send(Events.TaskStateChange(Created(50, 1)));
 
         await WaitForAlert("Cancelled 4 queued tasks");
         await WaitUntilQueueIsEmpty();
-        await bot.SettleAsync();
-        Assert.Equal(1, jobs!.Failed);
+        await SettleAsync();
+        Assert.Equal(1, jobs.Failed);
         Assert.Equal(1, jobs.Enqueued);
-        Assert.Single(bot.Slack.TopLevel);
+        Assert.Single(Slack.TopLevel);
     }
 
     [MotoFact]
     public async Task Is_ready_polling_the_queue_without_the_webhooks_api_key()
     {
-        _ = Client;
-
-        var ready = await bot.WaitUntilReadyAsync();
+        var ready = await Bot.WaitUntilReadyAsync();
 
         Assert.Empty(ready.GetProperty("missing").EnumerateArray());
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty(QueueExtensions.ReadinessCheck).GetProperty("status").GetString());

@@ -7,8 +7,6 @@ using BraketBot.Interactions;
 using BraketBot.Slack.SocketMode;
 using BraketBot.Tests.Support;
 using BraketBot.Views;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BraketBot.Tests.Slack;
 
@@ -16,48 +14,28 @@ namespace BraketBot.Tests.Slack;
 /// Slack over Socket Mode through the real host: apps.connections.open on the fake Slack, then a
 /// WebSocket to a server in the test that speaks Slack's envelope protocol. No signing secret is set.
 /// </summary>
-public sealed class SocketModeTests : IAsyncLifetime, IDisposable
+[Collection(SocketModeHost.Name)]
+public sealed class SocketModeTests(SocketModeFixture fixture) : IntegrationTests(fixture)
 {
-    private const string AppToken = "xapp-1-A123456-1-0123456789abcdef";
+    private const string AppToken = SocketModeFixture.AppToken;
     private const string Admin = "U2147483697";
     private static readonly DateTimeOffset Day = new(2022, 4, 10, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan SlacksDeadline = TimeSpan.FromSeconds(3);
-    private readonly BotFactory bot = new();
-    private FakeSocketMode socket = null!;
-    private HttpClient? client;
 
-    public async Task InitializeAsync()
+    private FakeSocketMode Socket => fixture.Socket;
+
+    protected override void Arrange()
     {
-        socket = await FakeSocketMode.StartAsync();
-        bot.Slack.SocketModeUrls = socket.NextUrl;
-        bot.Braket.Devices.AddRange(Tasks.AllDevices);
-        bot.Settings["Slack:AppToken"] = AppToken;
-        bot.Settings.Remove("Slack:SigningSecret");
-        bot.Settings["Slack:Admins:0"] = Admin;
-        bot.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Settings["Slack:Admins:0"] = Admin;
+        Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Starts the host's Socket Mode client and waits for its <paramref name="number"/>th connection.</summary>
+    private async Task<FakeSocketMode.Link> Connection(int number = 1)
     {
-        Assert.Empty(bot.Slack.Unexpected);
-        // The host first, so that it closes its connection to a server that is still there.
-        Dispose();
-        await socket.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        client?.Dispose();
-        bot.Dispose();
-    }
-
-    private HttpClient Client => client ??= bot.Client();
-
-    /// <summary>Starts the host and waits for its <paramref name="number"/>th connection.</summary>
-    private Task<FakeSocketMode.Link> Connection(int number = 1)
-    {
-        _ = Client;
-        return socket.WaitForLink(number);
+        await fixture.StartSocketModeAsync();
+        return await Socket.WaitForLink(number);
     }
 
     private static string Command(string text, Uri responseUrl, string userId = Admin, string teamId = SlackRequests.TeamId) =>
@@ -71,33 +49,33 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Connects_with_the_app_token_and_is_ready_once_Slack_says_hello_without_a_signing_secret()
     {
-        socket.SayHello = false;
+        Socket.SayHello = false;
 
         var link = await Connection();
 
-        var open = Assert.Single(bot.Slack.Received, r => r.Kind == "apps.connections.open");
+        var open = Assert.Single(Slack.Received, r => r.Kind == "apps.connections.open");
         Assert.Equal("Bearer " + AppToken, open.Headers["Authorization"].Single());
-        var (status, before) = await bot.ReadinessAsync();
+        var (status, before) = await Bot.ReadinessAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", SocketCheck(before));
         Assert.Empty(before.GetProperty("missing").EnumerateArray());
 
         await link.SendHelloAsync();
 
-        var ready = await bot.WaitUntilReadyAsync();
+        var ready = await Bot.WaitUntilReadyAsync();
         Assert.Equal("Healthy", SocketCheck(ready));
-        Assert.Single(socket.Links);
+        Assert.Single(Socket.Links);
         Assert.Contains("braketbot_socket_mode_connected{otel_scope_name=\"BraketBot\"} 1", await Client.GetStringAsync("/metrics"));
     }
 
     [Fact]
     public async Task A_slash_command_is_acknowledged_within_three_seconds_with_the_immediate_answer_and_answered_at_its_response_url()
     {
-        bot.Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(9)));
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(9)));
         var link = await Connection();
 
         var clock = Stopwatch.StartNew();
-        var id = await link.SendEnvelopeAsync("slash_commands", Command("info 2022-04-10 Aspen-M-1", bot.Slack.ResponseUrl("s1")));
+        var id = await link.SendEnvelopeAsync("slash_commands", Command("info 2022-04-10 Aspen-M-1", Slack.ResponseUrl("s1")));
         var ack = await link.WaitForAck(id);
         clock.Stop();
 
@@ -105,7 +83,7 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         var immediate = ack.GetProperty("payload");
         Assert.Equal("ephemeral", immediate.GetProperty("response_type").GetString());
         Assert.Contains("Working on `/braket info 2022-04-10 Aspen-M-1`", Text(immediate));
-        var report = (await bot.Slack.WaitForResponses("s1"))[0];
+        var report = (await Slack.WaitForResponses("s1"))[0];
         Assert.Equal("in_channel", report.GetProperty("response_type").GetString());
         Assert.Contains("Aspen-M-1 on 2022-04-10", Text(report));
     }
@@ -115,11 +93,11 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
     {
         var link = await Connection();
 
-        var id = await link.SendEnvelopeAsync("slash_commands", Command("help", bot.Slack.ResponseUrl("h1")));
+        var id = await link.SendEnvelopeAsync("slash_commands", Command("help", Slack.ResponseUrl("h1")));
 
         Assert.Contains("/braket info", Text((await link.WaitForAck(id)).GetProperty("payload")));
-        await bot.SettleAsync();
-        Assert.Empty(bot.Slack.Responses("h1"));
+        await SettleAsync();
+        Assert.Empty(Slack.Responses("h1"));
     }
 
     [Fact]
@@ -127,12 +105,12 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
     {
         var inScope = Tasks.Many(2, Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1)).ToArray();
         var decoy = Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));
-        bot.Braket.Add([.. inScope, decoy]);
+        Braket.Add([.. inScope, decoy]);
         var link = await Connection();
         var button = SlackRequests.ButtonPayload(
             CancelAllQueuedAction.Id,
             ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)),
-            bot.Slack.ResponseUrl("b1"),
+            Slack.ResponseUrl("b1"),
             Admin
         );
 
@@ -143,9 +121,9 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
 
         Assert.True(clock.Elapsed < SlacksDeadline, $"acknowledged after {clock.Elapsed}");
         Assert.False(ack.TryGetProperty("payload", out _));
-        await bot.Slack.WaitFor(() => bot.Slack.Responses("b1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null);
-        Assert.All(inScope, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
-        Assert.Equal(QuantumTaskStatus.Queued, bot.Braket.Task(decoy.QuantumTaskArn).Status);
+        await Slack.WaitFor(() => Slack.Responses("b1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null);
+        Assert.All(inScope, t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Equal(QuantumTaskStatus.Queued, Braket.Task(decoy.QuantumTaskArn).Status);
     }
 
     [Fact]
@@ -155,26 +133,26 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
 
         await first.SendDisconnectAsync("refresh_requested");
 
-        var second = await socket.WaitForLink(2);
+        var second = await Socket.WaitForLink(2);
         await first.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(first.ClosedCleanly, "the old connection was closed with a close handshake");
         Assert.True(second.OpenedAt < first.ClosedAt, "the new connection was open before the old one closed");
-        Assert.Equal(2, bot.Slack.Received.Count(r => r.Kind == "apps.connections.open"));
-        var id = await second.SendEnvelopeAsync("slash_commands", Command("help", bot.Slack.ResponseUrl("r1")));
+        Assert.Equal(2, Slack.Received.Count(r => r.Kind == "apps.connections.open"));
+        var id = await second.SendEnvelopeAsync("slash_commands", Command("help", Slack.ResponseUrl("r1")));
         Assert.Contains("/braket info", Text((await second.WaitForAck(id)).GetProperty("payload")));
-        Assert.Equal(HttpStatusCode.OK, (await bot.ReadinessAsync()).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Bot.ReadinessAsync()).Status);
     }
 
     [Fact]
     public async Task A_link_disabled_disconnect_closes_the_connection_and_readyz_says_so()
     {
         var link = await Connection();
-        await bot.WaitUntilReadyAsync();
+        await Bot.WaitUntilReadyAsync();
 
         await link.SendDisconnectAsync("link_disabled");
 
         await link.Closed.WaitAsync(TimeSpan.FromSeconds(10));
-        var (status, readiness) = await bot.ReadinessAsync();
+        var (status, readiness) = await Bot.ReadinessAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", SocketCheck(readiness));
         Assert.Contains(
@@ -187,59 +165,59 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
     public async Task An_envelope_redelivered_on_the_next_connection_after_a_lost_acknowledgement_is_acted_on_once()
     {
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));
-        bot.Braket.Add(task);
+        Braket.Add(task);
         var first = await Connection();
-        var command = Command("cancel " + task.QuantumTaskArn, bot.Slack.ResponseUrl("c1"));
+        var command = Command("cancel " + task.QuantumTaskArn, Slack.ResponseUrl("c1"));
         var id = await first.SendEnvelopeAsync("slash_commands", command);
         await first.WaitForAck(id);
 
         // The acknowledgement is lost with the connection: Slack delivers the envelope again on the next one.
         first.Drop();
-        var second = await socket.WaitForLink(2);
+        var second = await Socket.WaitForLink(2);
         await second.SendEnvelopeAsync("slash_commands", command, envelopeId: id, retryAttempt: 1);
         var again = await second.WaitForAck(id);
 
         Assert.False(again.TryGetProperty("payload", out _), "a redelivery is acknowledged without a second answer");
-        await bot.Slack.WaitForResponses("c1");
-        await bot.SettleAsync();
-        Assert.Single(bot.Slack.Responses("c1"));
-        Assert.Single(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
-        Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(task.QuantumTaskArn).Status);
+        await Slack.WaitForResponses("c1");
+        await SettleAsync();
+        Assert.Single(Slack.Responses("c1"));
+        Assert.Single(Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(task.QuantumTaskArn).Status);
     }
 
     [Fact]
     public async Task A_failed_connections_open_is_tried_again_and_readyz_says_why_meanwhile()
     {
-        bot.Slack.FailConnectionsOpen(2);
-        _ = Client;
+        Slack.FailConnectionsOpen(2);
+        await fixture.StartSocketModeAsync();
 
-        var (status, body) = await bot.ReadinessAsync();
+        var (status, body) = await Bot.ReadinessAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", SocketCheck(body));
 
-        await socket.WaitForLink(1);
-        Assert.Equal(3, bot.Slack.Received.Count(r => r.Kind == "apps.connections.open"));
-        Assert.Equal("Healthy", SocketCheck(await bot.WaitUntilReadyAsync()));
+        await Socket.WaitForLink(1);
+        Assert.Equal(3, Slack.Received.Count(r => r.Kind == "apps.connections.open"));
+        Assert.Equal("Healthy", SocketCheck(await Bot.WaitUntilReadyAsync()));
     }
 
     [Fact]
     public async Task A_command_from_another_workspace_is_acknowledged_and_not_acted_on()
     {
-        bot.Settings["Slack:TeamId"] = SlackRequests.TeamId;
+        Settings["Slack:TeamId"] = SlackRequests.TeamId;
         var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1));
-        bot.Braket.Add(task);
+        Braket.Add(task);
         var link = await Connection();
 
         var id = await link.SendEnvelopeAsync(
             "slash_commands",
-            Command("cancel " + task.QuantumTaskArn, bot.Slack.ResponseUrl("x1"), teamId: "T0OTHER")
+            Command("cancel " + task.QuantumTaskArn, Slack.ResponseUrl("x1"), teamId: "T0OTHER")
         );
 
         var ack = await link.WaitForAck(id);
         Assert.False(ack.TryGetProperty("payload", out _));
-        await bot.SettleAsync();
-        Assert.Empty(bot.Slack.Responses("x1"));
-        Assert.Empty(bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask));
+        await SettleAsync();
+        Assert.Empty(Slack.Responses("x1"));
+        Assert.Empty(Braket.RequestsOf(BraketOperations.CancelQuantumTask));
     }
 
     [Fact]
@@ -251,13 +229,13 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
 
         var ack = await link.WaitForAck(id);
         Assert.False(ack.TryGetProperty("payload", out _));
-        var view = await bot.Slack.WaitForHomeView(Admin);
+        var view = await Slack.WaitForHomeView(Admin);
         Assert.Contains(HomeView.Title, Text(view));
         // Slack's retry of the event comes in a new envelope with the same event_id: acknowledged, not acted on again.
         var retry = await link.SendEnvelopeAsync("events_api", SlackRequests.HomeOpened(Admin, "EvSocket0001"), retryAttempt: 1);
         await link.WaitForAck(retry);
-        await bot.SettleAsync();
-        Assert.Equal(1, bot.Slack.ViewsPublishedTo(Admin));
+        await SettleAsync();
+        Assert.Equal(1, Slack.ViewsPublishedTo(Admin));
     }
 
     [Fact]
@@ -274,20 +252,19 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
 
         await link.WaitForAck(odd);
         await link.WaitForAck(fine);
-        await bot.Slack.WaitForHomeView(Admin);
-        Assert.Single(socket.Links);
+        await Slack.WaitForHomeView(Admin);
+        Assert.Single(Socket.Links);
         Assert.Null(link.ClosedAt);
     }
 
     [Fact]
     public async Task A_click_that_arrives_while_the_command_queue_is_full_is_left_unacknowledged_and_its_redelivery_is_handled_once()
     {
-        var logs = new LogCapture();
-        bot.TestServices.Add(services => services.AddSingleton<ILoggerProvider>(logs));
+        var logs = fixture.Logs;
         var inScope = Tasks.Many(2, Tasks.AspenArn, QuantumTaskStatus.Queued, 100, Day.AddHours(1)).ToArray();
-        bot.Braket.Add(inScope);
+        Braket.Add(inScope);
         var link = await Connection();
-        var queue = bot.Service<CommandQueue>();
+        var queue = Bot.Service<CommandQueue>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var working = 0;
         var allWorking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -307,25 +284,25 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         var button = SlackRequests.ButtonPayload(
             CancelAllQueuedAction.Id,
             ButtonValues.Of(CancelScope.Device(BraketBot.Domain.Day.Parse("2022-04-10"), Tasks.Aspen)),
-            bot.Slack.ResponseUrl("q1"),
+            Slack.ResponseUrl("q1"),
             Admin
         );
 
         var id = await link.SendEnvelopeAsync("interactive", button);
-        await bot.Slack.WaitFor(
+        await Slack.WaitFor(
             () => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)),
             what: "the busy log line"
         );
         Assert.Empty(link.Acks(id));
         gate.SetResult();
-        await bot.Slack.WaitFor(() => queue.Unfinished == 0 ? "drained" : null, TimeSpan.FromSeconds(30), "the command queue drained");
+        await Slack.WaitFor(() => queue.Unfinished == 0 ? "drained" : null, TimeSpan.FromSeconds(30), "the command queue drained");
         await link.SendEnvelopeAsync("interactive", button, envelopeId: id, retryAttempt: 1);
 
         await link.WaitForAck(id);
-        await bot.Slack.WaitFor(() => bot.Slack.Responses("q1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null);
-        await bot.SettleAsync();
+        await Slack.WaitFor(() => Slack.Responses("q1").Any(r => Text(r).Contains("cancelled 2 of 2")) ? "done" : null);
+        await SettleAsync();
         Assert.Single(link.Acks(id));
-        Assert.Equal(2, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
-        Assert.All(inScope, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.Equal(2, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        Assert.All(inScope, t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
     }
 }

@@ -7,7 +7,7 @@ using Amazon.SQS;
 
 namespace BraketBot.Tests.Support;
 
-/// <summary>moto's server on a free loopback port, started for one test and killed after it.</summary>
+/// <summary>moto's server on a free loopback port, started for a collection's host (<see cref="MotoQueue"/>) and killed after it.</summary>
 public sealed class MotoServer : IAsyncDisposable
 {
     public const string Region = "us-east-1";
