@@ -11,94 +11,77 @@ using WireMock;
 
 namespace BraketBot.Tests.Storage;
 
-/// <summary>Several BraketBot instances on one PostgreSQL database, as on a Fly.io app scaled to two machines.</summary>
-public sealed class ScaleOutTests
+/// <summary>
+/// Several BraketBot instances on one PostgreSQL database, as on a Fly.io app scaled to two machines: the collection's shared
+/// <see cref="HostPair"/>, but for the tests that start instances of their own.
+/// </summary>
+[Collection(ScaleOutHosts.Name)]
+public sealed class ScaleOutTests(HostPair pair) : HostPairTests(pair)
 {
     private static readonly DateTimeOffset Morning = new(2022, 4, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private static (BotFactory A, BotFactory B) TwoHosts(
-        TestDatabase database,
-        FakeBraket braket,
-        FakeSlack slack,
-        Action<Dictionary<string, string?>>? settings = null
-    )
-    {
-        var hosts = (
-            new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString),
-            new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString)
+    protected override void Arrange() =>
+        SetOnBoth(
+            new Dictionary<string, string?>
+            {
+                ["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100",
+                ["Braket:Quotas:CancelQuantumTask:Rate"] = "200",
+            }
         );
-        foreach (var host in new[] { hosts.Item1, hosts.Item2 })
-        {
-            host.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
-            host.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
-            settings?.Invoke(host.Settings);
-        }
-        return hosts;
-    }
 
     [PostgresFact]
     public async Task An_event_delivered_to_both_hosts_gives_one_evaluation_and_one_alert()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
-        var (a, b) = TwoHosts(database, braket, slack);
-        using (a)
-        using (b)
-        {
-            var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 500, Morning);
-            braket.Add(task);
-            var body = Events.TaskStateChange(task, id: "shared-event");
+        var task = Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Created, 500, Morning);
+        Braket.Add(task);
+        var body = Events.TaskStateChange(task, id: "shared-event");
 
-            using var clientA = a.Client();
-            using var clientB = b.Client();
-            var answers = await Task.WhenAll(clientA.SendAsync(Events.Post(body)), clientB.SendAsync(Events.Post(body)));
+        var answers = await Task.WhenAll(ClientA.SendAsync(Events.Post(body)), ClientB.SendAsync(Events.Post(body)));
 
-            Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Accepted);
-            await slack.WaitFor(() => slack.Bodies("chat.postMessage").Count > 0 ? "alert" : null);
-            await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
-            Assert.Single(slack.Bodies("chat.postMessage"));
-            Assert.Single(braket.RequestsOf(BraketOperations.SearchQuantumTasks));
-        }
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Accepted);
+        await Slack.WaitFor(() => Slack.Bodies("chat.postMessage").Count > 0 ? "alert" : null);
+        await Pair.SettleAsync();
+        Assert.Single(Slack.Bodies("chat.postMessage"));
+        Assert.Single(Braket.RequestsOf(BraketOperations.SearchQuantumTasks));
     }
 
     [PostgresFact]
     public async Task Clicks_on_two_hosts_give_one_cancel_run()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
-        var (a, b) = TwoHosts(database, braket, slack);
-        using (a)
-        using (b)
-        {
-            braket.Add([.. Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning)]);
-            braket.Latency = TimeSpan.FromMilliseconds(20);
-            var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
-            HttpRequestMessage Click(string id) =>
-                SlackRequests.Signed(
-                    "/slack/interactions",
-                    SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl(id)),
-                    a.Clock.GetUtcNow()
-                );
+        Braket.Add([.. Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning)]);
+        Braket.Latency = TimeSpan.FromMilliseconds(20);
+        var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
+        HttpRequestMessage Click(string id) =>
+            SlackRequests.Signed(
+                "/slack/interactions",
+                SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, Slack.ResponseUrl(id)),
+                A.Clock.GetUtcNow()
+            );
 
-            using var clientA = a.Client();
-            using var clientB = b.Client();
-            await Task.WhenAll(clientA.SendAsync(Click("a")), clientB.SendAsync(Click("b")));
+        await Task.WhenAll(ClientA.SendAsync(Click("a")), ClientB.SendAsync(Click("b")));
 
-            await slack.WaitFor(() => slack.Received.Any(r => r.Body.ToString().Contains("cancelled 30 of 30")) ? "done" : null);
-            await slack.WaitFor(() => slack.Received.Any(r => r.Body.ToString().Contains("being cancelled already")) ? "refused" : null);
-            Assert.Equal(30, braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
-        }
+        await Slack.WaitFor(() => Slack.Received.Any(r => r.Body.ToString().Contains("cancelled 30 of 30")) ? "done" : null);
+        await Slack.WaitFor(() => Slack.Received.Any(r => r.Body.ToString().Contains("being cancelled already")) ? "refused" : null);
+        Assert.Equal(30, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
     }
 
+    /// <summary>Its own two hosts: a reconcile ticking every two seconds is a schedule read once at start.</summary>
     [PostgresFact]
     public async Task A_recurring_tick_runs_on_one_host_only()
     {
         await using var database = await TestDatabase.CreateAsync();
         using var braket = new FakeBraket();
         using var slack = new FakeSlack();
-        var (a, b) = TwoHosts(database, braket, slack, s => s["Caps:ReconcileCron"] = "*/2 * * * * *");
+        var (a, b) = (
+            new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString),
+            new BotFactory(braket: braket, slack: slack).OnPostgres(database.ConnectionString)
+        );
+        foreach (var host in new[] { a, b })
+        {
+            host.Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "100";
+            host.Settings["Braket:Quotas:CancelQuantumTask:Rate"] = "200";
+            host.Settings["Caps:ReconcileCron"] = "*/2 * * * * *";
+        }
         using (a)
         using (b)
         {
@@ -128,35 +111,24 @@ public sealed class ScaleOutTests
     [PostgresFact]
     public async Task The_daily_rescan_runs_once_across_instances()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
-        // No scheduled tick of either job during the test: both hosts are asked at once, as two schedulers might.
-        var (a, b) = TwoHosts(database, braket, slack, s => (s["Caps:ReconcileCron"], s["Caps:RescanCron"]) = ("0 0 1 1 *", "0 0 1 1 *"));
-        using (a)
-        using (b)
-        {
-            braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 20, Morning));
-            using var clientA = a.Client();
-            using var clientB = b.Client();
+        // No scheduled tick of either job on the pair (HostPair): both hosts are asked at once, as two schedulers might.
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 20, Morning));
 
-            await Task.WhenAll(
-                new[] { a, b }.Select(async host =>
-                {
-                    using var scope = host.Services.CreateScope();
-                    await scope
-                        .ServiceProvider.GetRequiredService<LedgerRescanJob>()
-                        .RunAsync(new LedgerRescanArgs(), CancellationToken.None);
-                })
-            );
+        await Task.WhenAll(
+            Pair.Both.Select(async host =>
+            {
+                using var scope = host.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<LedgerRescanJob>().RunAsync(new LedgerRescanArgs(), CancellationToken.None);
+            })
+        );
 
-            // One pass per watched region (us-west-1, us-east-1), from one host: the other found the day's claim taken.
-            var searches = braket.RequestsOf(BraketOperations.SearchQuantumTasks);
-            Assert.Equal(["us-east-1", "us-west-1"], searches.Select(FakeBraket.RegionOf).Order());
-            Assert.Contains("2022-04-01T00:00:00Z", searches[0].Body); // from the first of yesterday's month
-        }
+        // One pass per watched region (us-west-1, us-east-1), from one host: the other found the day's claim taken.
+        var searches = Braket.RequestsOf(BraketOperations.SearchQuantumTasks);
+        Assert.Equal(["us-east-1", "us-west-1"], searches.Select(FakeBraket.RegionOf).Order());
+        Assert.Contains("2022-04-01T00:00:00Z", searches[0].Body); // from the first of yesterday's month
     }
 
+    /// <summary>Its own instances: host A is a built process that is killed, host B starts after it on the same real clock.</summary>
     [PostgresFact]
     public async Task An_alert_whose_host_died_is_delivered_by_the_other_host()
     {
@@ -203,114 +175,93 @@ public sealed class ScaleOutTests
     [PostgresFact]
     public async Task Two_hosts_post_one_digest_of_yesterday()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
-        var (a, b) = TwoHosts(database, braket, slack, s => s["Caps:DigestCron"] = "0 9 * * *");
-        using (a)
-        using (b)
-        {
-            braket.Devices.AddRange(Tasks.AllDevices);
-            braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, Morning.AddDays(-1)));
-            using var clientA = a.Client();
-            using var clientB = b.Client();
+        // Both hosts run the job at once, as two schedulers might (Caps:DigestCron, read at start, only schedules it).
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Braket.Add(Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, Morning.AddDays(-1)));
 
-            await Task.WhenAll(
-                new[] { a, b }.Select(async host =>
-                {
-                    using var scope = host.Services.CreateScope();
-                    await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
-                })
-            );
+        await Task.WhenAll(
+            Pair.Both.Select(async host =>
+            {
+                using var scope = host.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(CancellationToken.None);
+            })
+        );
 
-            var digest = Assert.Single(slack.TopLevel);
-            Assert.Contains("Braket digest for 2022-04-09", digest.Body.ToString());
-            Assert.Single(slack.Bodies("chat.postMessage"));
-        }
+        var digest = Assert.Single(Slack.TopLevel);
+        Assert.Contains("Braket digest for 2022-04-09", digest.Body.ToString());
+        Assert.Single(Slack.Bodies("chat.postMessage"));
     }
 
     [PostgresFact]
     public async Task Two_hosts_post_one_digest_per_channel_and_their_retries_only_the_one_slack_refused()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
-        var (a, b) = TwoHosts(database, braket, slack, s =>
-        {
-            s["Caps:DigestCron"] = "0 9 * * *";
-            s["Budgets:alpha:Tag"] = "team=alpha";
-            s["Budgets:alpha:Channel"] = "C0ALPHA";
-            s["Budgets:alpha:MaxShotsPerDay"] = "1000";
-            s["Budgets:beta:Tag"] = "team=beta";
-            s["Budgets:beta:Channel"] = "C0BETA";
-            s["Budgets:beta:MaxShotsPerDay"] = "1000";
-        });
-        using (a)
-        using (b)
-        {
-            braket.Devices.AddRange(Tasks.AllDevices);
-            braket.Add(
-                Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, Morning.AddDays(-1)) with
-                {
-                    Tags = new Dictionary<string, string> { ["team"] = "alpha" },
-                },
-                Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, Morning.AddDays(-1)) with
-                {
-                    Tags = new Dictionary<string, string> { ["team"] = "beta" },
-                }
-            );
-            using var clientA = a.Client();
-            using var clientB = b.Client();
-            async Task<bool> FailsAsync(BotFactory host)
+        SetOnBoth(
+            new Dictionary<string, string?>
             {
-                using var scope = host.Services.CreateScope();
-                try
-                {
-                    await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(new DigestArgs(), CancellationToken.None);
-                    return false;
-                }
-                catch (InvalidOperationException)
-                {
-                    return true; // Hangfire retries the job
-                }
+                ["Budgets:alpha:Tag"] = "team=alpha",
+                ["Budgets:alpha:Channel"] = "C0ALPHA",
+                ["Budgets:alpha:MaxShotsPerDay"] = "1000",
+                ["Budgets:beta:Tag"] = "team=beta",
+                ["Budgets:beta:Channel"] = "C0BETA",
+                ["Budgets:beta:MaxShotsPerDay"] = "1000",
             }
-            IEnumerable<string?> Posted() => slack.TopLevel.Select(m => m.Channel).Order();
-
-            slack.RefusePostsIn("C0BETA", "not_in_channel");
-            var failed = await Task.WhenAll(FailsAsync(a), FailsAsync(b));
-            Assert.Contains(true, failed);
-            Assert.Equal(["C0ALERTS", "C0ALPHA"], Posted());
-
-            slack.AcceptPostsIn("C0BETA");
-            await Task.WhenAll(FailsAsync(a), FailsAsync(b));
-            Assert.Equal(["C0ALERTS", "C0ALPHA", "C0BETA"], Posted());
-            Assert.Equal(2, slack.Bodies("chat.postMessage").Count(p => p.GetProperty("channel").GetString() != "C0BETA"));
+        );
+        Braket.Devices.AddRange(Tasks.AllDevices);
+        Braket.Add(
+            Tasks.Task(Tasks.AspenArn, QuantumTaskStatus.Completed, 80, Morning.AddDays(-1)) with
+            {
+                Tags = new Dictionary<string, string> { ["team"] = "alpha" },
+            },
+            Tasks.Task(Tasks.ForteArn, QuantumTaskStatus.Completed, 10, Morning.AddDays(-1)) with
+            {
+                Tags = new Dictionary<string, string> { ["team"] = "beta" },
+            }
+        );
+        async Task<bool> FailsAsync(BotFactory host)
+        {
+            using var scope = host.Services.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DigestJob>().RunAsync(new DigestArgs(), CancellationToken.None);
+                return false;
+            }
+            catch (InvalidOperationException)
+            {
+                return true; // Hangfire retries the job
+            }
         }
+        IEnumerable<string?> Posted() => Slack.TopLevel.Select(m => m.Channel).Order();
+
+        Slack.RefusePostsIn("C0BETA", "not_in_channel");
+        var failed = await Task.WhenAll(FailsAsync(A), FailsAsync(B));
+        Assert.Contains(true, failed);
+        Assert.Equal(["C0ALERTS", "C0ALPHA"], Posted());
+
+        Slack.AcceptPostsIn("C0BETA");
+        await Task.WhenAll(FailsAsync(A), FailsAsync(B));
+        Assert.Equal(["C0ALERTS", "C0ALPHA", "C0BETA"], Posted());
+        Assert.Equal(2, Slack.Bodies("chat.postMessage").Count(p => p.GetProperty("channel").GetString() != "C0BETA"));
     }
 
     [PostgresFact]
     public async Task Two_hosts_on_one_database_renew_a_stale_spending_limit_once()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket { Latency = TimeSpan.FromMilliseconds(100) };
-        using var slack = new FakeSlack();
+        Braket.Latency = TimeSpan.FromMilliseconds(100);
         var yesterday = new DateTimeOffset(2022, 4, 9, 0, 0, 0, TimeSpan.Zero);
-        braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
-        var (a, b) = TwoHosts(database, braket, slack);
-        using (a)
-        using (b)
-        {
-            using var clientA = a.Client();
-            using var clientB = b.Client();
-            await slack.WaitFor(
-                () => braket.RequestsOf(BraketOperations.UpdateSpendingLimit).Count > 0 ? "renewed" : null,
-                what: "the renewal"
-            );
-            await Task.WhenAll(a.SettleAsync(TimeSpan.FromSeconds(60)), b.SettleAsync(TimeSpan.FromSeconds(60)));
+        Braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
 
-            Assert.Single(braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
-            Assert.Equal(yesterday.AddDays(1).ToUnixTimeSeconds(), braket.SpendingLimits.Single().StartAt);
-        }
+        // The sync each host queues as it starts (LimitSyncTriggers), queued on both at once.
+        foreach (var host in Pair.Both)
+            host.Service<IBackgroundJobClient>()
+                .Enqueue<LimitSyncJob>(job => job.SyncNowAsync(new LimitSyncArgs("start"), CancellationToken.None));
+        await Slack.WaitFor(
+            () => Braket.RequestsOf(BraketOperations.UpdateSpendingLimit).Count > 0 ? "renewed" : null,
+            what: "the renewal"
+        );
+        await Pair.SettleAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Single(Braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
+        Assert.Equal(yesterday.AddDays(1).ToUnixTimeSeconds(), Braket.SpendingLimits.Single().StartAt);
     }
 
     private static readonly ImmutableCredentials HostAKeys = new("AKIDHOSTA", "host-a-secret", null);
@@ -323,84 +274,73 @@ public sealed class ScaleOutTests
     [PostgresFact]
     public async Task A_host_whose_clock_runs_a_minute_ahead_does_not_take_over_a_live_run()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
         // Slow enough cancels (2 a second) that host b looks for stalled runs at least once while host a's run is live.
-        var (a, b) = TwoHosts(database, braket, slack, s =>
-        {
-            s["Braket:Quotas:CancelQuantumTask:Rate"] = "2";
-            s["Braket:Quotas:CancelQuantumTask:Burst"] = "2";
-        });
-        using (a)
-        using (b)
-        {
-            a.Credentials = HostAKeys;
-            b.Credentials = HostBKeys;
-            b.Clock.Shift = TimeSpan.FromMinutes(1); // past host a's 30-second leases by its own clock, all along
-            var tasks = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
-            braket.Add([.. tasks]);
-            using var clientA = a.Client();
-            using var clientB = b.Client();
-            var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
+        SetOnBoth(
+            new Dictionary<string, string?>
+            {
+                ["Braket:Quotas:CancelQuantumTask:Rate"] = "2",
+                ["Braket:Quotas:CancelQuantumTask:Burst"] = "2",
+            }
+        );
+        A.Credentials = HostAKeys;
+        B.Credentials = HostBKeys;
+        B.Clock.Shift = TimeSpan.FromMinutes(1); // past host a's 30-second leases by its own clock, all along
+        var tasks = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+        Braket.Add([.. tasks]);
+        var value = ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), Tasks.Ankaa));
 
-            await clientA.SendAsync(
-                SlackRequests.Signed(
-                    "/slack/interactions",
-                    SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, slack.ResponseUrl("a")),
-                    a.Clock.GetUtcNow()
-                )
-            );
+        await ClientA.SendAsync(
+            SlackRequests.Signed(
+                "/slack/interactions",
+                SlackRequests.ButtonBody(CancelAllQueuedAction.Id, value, Slack.ResponseUrl("a")),
+                A.Clock.GetUtcNow()
+            )
+        );
 
-            await slack.WaitFor(
-                () => tasks.All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
-                TimeSpan.FromSeconds(60),
-                "every task cancelled"
-            );
-            await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
-            var cancels = braket.RequestsOf(BraketOperations.CancelQuantumTask);
-            Assert.Equal(30, cancels.Count);
-            Assert.All(cancels, c => Assert.Equal("a", SignedBy(c)));
-        }
+        await Slack.WaitFor(
+            () => tasks.All(t => Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
+            TimeSpan.FromSeconds(60),
+            "every task cancelled"
+        );
+        await Pair.SettleAsync();
+        var cancels = Braket.RequestsOf(BraketOperations.CancelQuantumTask);
+        Assert.Equal(30, cancels.Count);
+        Assert.All(cancels, c => Assert.Equal("a", SignedBy(c)));
     }
 
     [PostgresFact]
     public async Task A_limit_sync_that_lost_its_guard_writes_nothing_and_the_host_that_took_it_renews_once()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
+        // The syncs are started by the test, each on its own host; the renewal tick finds none due (the reset's sync set the next).
         var yesterday = new DateTimeOffset(2022, 4, 9, 0, 0, 0, TimeSpan.Zero);
-        braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
-        var (a, b) = TwoHosts(database, braket, slack);
-        using (a)
-        using (b)
+        Braket.AddSpendingLimit(Tasks.AnkaaArn, 20m, yesterday, yesterday.AddDays(1), tags: LimitTags.For(LimitRenewal.Day));
+        A.Credentials = HostAKeys;
+        B.Credentials = HostBKeys;
+        B.Clock.Shift = TimeSpan.FromSeconds(45);
+        int Listings(string host) => Braket.RequestsOf(BraketOperations.SearchSpendingLimits).Count(r => SignedBy(r) == host);
+        Braket.Hold(BraketOperations.SearchSpendingLimits);
+        try
         {
-            a.Credentials = HostAKeys;
-            b.Credentials = HostBKeys;
-            b.Clock.Shift = TimeSpan.FromSeconds(45);
-            foreach (var host in new[] { a, b }) // the syncs are started by the test, each on its own host
-                host.TestServices.Add(services => services.Remove(services.Single(d => d.ImplementationType == typeof(LimitSyncTriggers))));
-            using var clientA = a.Client();
-            using var clientB = b.Client();
-            int Listings(string host) => braket.RequestsOf(BraketOperations.SearchSpendingLimits).Count(r => SignedBy(r) == host);
-            braket.Hold(BraketOperations.SearchSpendingLimits);
-
             // Host a takes the guard and stalls in Braket's listing past its lease (the database's clock moves on).
-            var syncA = SyncOn(a);
-            await slack.WaitFor(() => Listings("a") > 0 ? "listing" : null, what: "host a's listing");
-            await database.AdvanceLeasesAsync(SyncGuard.Lease + TimeSpan.FromSeconds(1));
+            var syncA = SyncOn(A);
+            await Slack.WaitFor(() => Listings("a") > 0 ? "listing" : null, what: "host a's listing");
+            await Pair.Database.AdvanceLeasesAsync(SyncGuard.Lease + TimeSpan.FromSeconds(1));
             // Host b takes the lapsed guard and lists too; then Braket answers both.
-            var syncB = SyncOn(b);
-            await slack.WaitFor(() => Listings("b") > 0 ? "listing" : null, what: "host b's listing");
-            braket.Release(BraketOperations.SearchSpendingLimits);
+            var syncB = SyncOn(B);
+            await Slack.WaitFor(() => Listings("b") > 0 ? "listing" : null, what: "host b's listing");
+            Braket.Release(BraketOperations.SearchSpendingLimits);
 
             await syncB;
             await Assert.ThrowsAsync<InvalidOperationException>(() => syncA); // it lost the guard: tried again later, by its job
-            var update = Assert.Single(braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
+            var update = Assert.Single(Braket.RequestsOf(BraketOperations.UpdateSpendingLimit));
             Assert.Equal("b", SignedBy(update));
-            Assert.DoesNotContain(braket.RequestsOf(BraketOperations.TagResource), r => SignedBy(r) == "a");
-            Assert.Equal(yesterday.AddDays(1).ToUnixTimeSeconds(), braket.SpendingLimits.Single().StartAt);
+            Assert.DoesNotContain(Braket.RequestsOf(BraketOperations.TagResource), r => SignedBy(r) == "a");
+            Assert.Equal(yesterday.AddDays(1).ToUnixTimeSeconds(), Braket.SpendingLimits.Single().StartAt);
+        }
+        finally
+        {
+            // Never held into the next test's reset, which lists the limits too.
+            Braket.Release(BraketOperations.SearchSpendingLimits);
         }
     }
 
@@ -413,67 +353,56 @@ public sealed class ScaleOutTests
     [PostgresFact]
     public async Task Two_hosts_together_stay_within_a_regions_cancel_quota()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var braket = new FakeBraket();
-        using var slack = new FakeSlack();
         // A region's cancel quota of 10 a second with a burst of 10, in Braket (the fake) and in both hosts' settings.
-        braket.EnforceQuotas(new Dictionary<string, (double Rate, int Burst)> { [BraketOperations.CancelQuantumTask] = (10, 10) });
-        var (a, b) = TwoHosts(database, braket, slack, s =>
-        {
-            s["Braket:Quotas:CancelQuantumTask:Rate"] = "10";
-            s["Braket:Quotas:CancelQuantumTask:Burst"] = "10";
-        });
-        using (a)
-        using (b)
-        {
-            b.Clock.Shift = TimeSpan.FromSeconds(-40);
-            var ankaa = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
-            var aspen = Tasks.Many(30, Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
-            braket.Add([.. ankaa, .. aspen]);
-            using var clientA = a.Client();
-            using var clientB = b.Client();
-            HttpRequestMessage Click(BotFactory host, DeviceSummary device, string id) =>
-                SlackRequests.Signed(
-                    "/slack/interactions",
-                    SlackRequests.ButtonBody(
-                        CancelAllQueuedAction.Id,
-                        ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), device)),
-                        slack.ResponseUrl(id)
-                    ),
-                    host.Clock.GetUtcNow()
-                );
-
-            // Two people at once, each on a host of their own, cancel all queued tasks of two devices in us-west-1.
-            await Task.WhenAll(clientA.SendAsync(Click(a, Tasks.Ankaa, "a")), clientB.SendAsync(Click(b, Tasks.Aspen, "b")));
-
-            await slack.WaitFor(
-                () =>
-                    ankaa.Concat(aspen).All(t => braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
-                TimeSpan.FromSeconds(60),
-                "every task cancelled"
+        Braket.EnforceQuotas(new Dictionary<string, (double Rate, int Burst)> { [BraketOperations.CancelQuantumTask] = (10, 10) });
+        SetOnBoth(
+            new Dictionary<string, string?>
+            {
+                ["Braket:Quotas:CancelQuantumTask:Rate"] = "10",
+                ["Braket:Quotas:CancelQuantumTask:Burst"] = "10",
+            }
+        );
+        B.Clock.Shift = TimeSpan.FromSeconds(-40);
+        var ankaa = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+        var aspen = Tasks.Many(30, Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+        Braket.Add([.. ankaa, .. aspen]);
+        HttpRequestMessage Click(BotFactory host, DeviceSummary device, string id) =>
+            SlackRequests.Signed(
+                "/slack/interactions",
+                SlackRequests.ButtonBody(
+                    CancelAllQueuedAction.Id,
+                    ButtonValues.Of(CancelScope.Device(Day.Parse("2022-04-10"), device)),
+                    Slack.ResponseUrl(id)
+                ),
+                host.Clock.GetUtcNow()
             );
-            await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
-            Assert.Equal(0, braket.Throttled(BraketOperations.CancelQuantumTask));
-            // Counted at Braket: in no second more than the burst and a second's refill.
-            var times = braket.RequestsOf(BraketOperations.CancelQuantumTask).Select(r => r.DateTime).Order().ToList();
-            var busiest = times.Max(start => times.Count(t => t >= start && t < start.AddSeconds(1)));
-            Assert.InRange(busiest, 1, 20);
-            Assert.Equal(60, times.Count);
-        }
+
+        // Two people at once, each on a host of their own, cancel all queued tasks of two devices in us-west-1.
+        await Task.WhenAll(ClientA.SendAsync(Click(A, Tasks.Ankaa, "a")), ClientB.SendAsync(Click(B, Tasks.Aspen, "b")));
+
+        await Slack.WaitFor(
+            () => ankaa.Concat(aspen).All(t => Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "cancelled" : null,
+            TimeSpan.FromSeconds(60),
+            "every task cancelled"
+        );
+        await Pair.SettleAsync();
+        Assert.Equal(0, Braket.Throttled(BraketOperations.CancelQuantumTask));
+        // Counted at Braket: in no second more than the burst and a second's refill.
+        var times = Braket.RequestsOf(BraketOperations.CancelQuantumTask).Select(r => r.DateTime).Order().ToList();
+        var busiest = times.Max(start => times.Count(t => t >= start && t < start.AddSeconds(1)));
+        Assert.InRange(busiest, 1, 20);
+        Assert.Equal(60, times.Count);
     }
 
     [PostgresFact]
     public async Task Readiness_includes_the_database()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        using var bot = new BotFactory().OnPostgres(database.ConnectionString);
-        using var client = bot.Client();
-
-        var ready = await client.GetStringAsync("/readyz");
+        var ready = await ClientA.GetStringAsync("/readyz");
 
         Assert.Contains("\"postgres\":{\"status\":\"Healthy\"", ready);
     }
 
+    /// <summary>No host of the pair: a built process that cannot start.</summary>
     [Fact]
     public async Task An_unreachable_database_stops_the_start_naming_the_host_and_the_key()
     {
