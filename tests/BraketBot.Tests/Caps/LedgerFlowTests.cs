@@ -271,11 +271,12 @@ public sealed class LedgerFlowTests(AppFixture fixture) : LedgerTests(fixture)
     [Fact]
     public void The_digest_is_scheduled_only_when_its_cron_is_set()
     {
-        using var withDigest = new BotFactory();
+        // Owns a second host: the digest is scheduled at start (DigestSchedule), from Caps:DigestCron as it is then.
+        using var withDigest = new OwnHost();
         withDigest.Settings["Caps:DigestCron"] = "0 9 * * *";
-        using var client = withDigest.Client();
+        _ = withDigest.Client;
 
-        using (var connection = withDigest.Service<JobStorage>().GetConnection())
+        using (var connection = withDigest.Bot.Service<JobStorage>().GetConnection())
             Assert.Contains(connection.GetRecurringJobs(), j => j.Id == DigestJob.Id && j.Cron == "0 9 * * *");
         using (var connection = Bot.Service<JobStorage>().GetConnection())
         {

@@ -9,7 +9,9 @@ using YamlDotNet.RepresentationModel;
 namespace BraketBot.Tests.Deploy;
 
 /// <summary>The deployment files agree with the code: routes, header, Braket operations.</summary>
-public sealed class DeployFilesTests
+/// <remarks>The routes are those of the commands' shared host, read without a request: there is nothing of its state to reset.</remarks>
+[Collection(CommandsHost.Name)]
+public sealed class DeployFilesTests(AppFixture fixture)
 {
     private static YamlMappingNode Yaml(string file)
     {
@@ -23,15 +25,12 @@ public sealed class DeployFilesTests
 
     private static string Scalar(YamlNode node, params string[] path) => ((YamlScalarNode)At(node, path)).Value!;
 
-    private static IReadOnlyList<string> Routes()
-    {
-        using var bot = new BotFactory(realHttp: false);
-        _ = bot.Server;
-        return bot.Service<EndpointDataSource>()
+    private IReadOnlyList<string> Routes() =>
+        fixture
+            .Bot.Service<EndpointDataSource>()
             .Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .ToList();
-    }
 
     [Fact]
     public void The_slack_manifest_points_at_the_bots_routes_with_the_scopes_it_needs()

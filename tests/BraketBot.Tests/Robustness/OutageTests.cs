@@ -5,39 +5,38 @@ using BraketBot.Tests.Support;
 namespace BraketBot.Tests.Robustness;
 
 /// <summary>The ordinary bad day, through the real host: Braket or Slack down for a stretch, then back.</summary>
-public sealed class OutageTests
+[Collection(FaultsHost.Name)]
+public sealed class OutageTests(FaultsFixture fixture) : FaultTests(fixture)
 {
     [Fact]
     public async Task Cancels_failing_longer_than_the_old_31_seconds_of_retries_are_all_made_soon_after_Braket_recovers_under_one_alert()
     {
-        using var bot = new BotFactory();
-        var breach = AnkaaBreach.Arrange(bot, 19, 10, ("Runs:RetryMax", "00:00:02"));
-        bot.Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
-        using var client = bot.Client();
+        var breach = AnkaaBreach.Arrange(Bot, 19, 10, ("Runs:RetryMax", "00:00:02"));
+        Braket.FailUntilRecovered(BraketOperations.CancelQuantumTask, HttpStatusCode.ServiceUnavailable);
 
-        await breach.SendAsync(client);
-        await bot.Slack.WaitFor(() => bot.Slack.TopLevel.FirstOrDefault(), TimeSpan.FromSeconds(30), "the alert, before any cancel lands");
+        await breach.SendAsync(Client);
+        await Slack.WaitFor(() => Slack.TopLevel.FirstOrDefault(), TimeSpan.FromSeconds(30), "the alert, before any cancel lands");
         // The outage: longer than the old canceller's five retries (1+2+4+8+16 s), after which it gave a task up for the run.
         await Task.Delay(TimeSpan.FromSeconds(35));
-        var triedDuringTheOutage = bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
-        Assert.DoesNotContain(breach.All, t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling);
+        var triedDuringTheOutage = Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count;
+        Assert.DoesNotContain(breach.All, t => Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling);
         var recovered = Stopwatch.StartNew();
-        bot.Braket.Recover(BraketOperations.CancelQuantumTask);
+        Braket.Recover(BraketOperations.CancelQuantumTask);
 
-        var outcome = await bot.Slack.WaitFor(
-            () => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 20 queued tasks")),
+        var outcome = await Slack.WaitFor(
+            () => Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 20 queued tasks")),
             TimeSpan.FromSeconds(60),
             "the alert's outcome: every task cancelled"
         );
         // Soon after: the longest backoff (2 s), an open breaker's 5 s, and 20 cancels at Braket's quota pace.
         Assert.InRange(recovered.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(25));
         Assert.True(triedDuringTheOutage > 20, $"kept trying during the outage ({triedDuringTheOutage} calls)");
-        Assert.All(breach.All, t => Assert.Equal(QuantumTaskStatus.Cancelling, bot.Braket.Task(t.QuantumTaskArn).Status));
+        Assert.All(breach.All, t => Assert.Equal(QuantumTaskStatus.Cancelling, Braket.Task(t.QuantumTaskArn).Status));
         Assert.DoesNotContain("left", MessageText.Of(outcome.Body), StringComparison.Ordinal);
-        Assert.Single(bot.Slack.TopLevel);
-        Assert.Single(bot.Slack.Bodies("chat.postMessage"));
-        Assert.Empty(bot.Braket.Unexpected);
-        Assert.Empty(bot.Slack.Unexpected);
+        Assert.Single(Slack.TopLevel);
+        Assert.Single(Slack.Bodies("chat.postMessage"));
+        Assert.Empty(Braket.Unexpected);
+        Assert.Empty(Slack.Unexpected);
     }
 
     // Once flaky (4 of 60 cancels throttled about one run in three): the first cancel took 0.6 to 0.8 s to reach the fake
@@ -45,18 +44,16 @@ public sealed class OutageTests
     [Fact]
     public async Task With_Slack_down_the_cancels_go_at_Braket_quota_pace_and_the_one_alert_comes_once_Slack_is_back_with_the_outcome()
     {
-        using var bot = new BotFactory();
-        var breach = AnkaaBreach.Arrange(bot, 59, 10, ("Runs:RetryMax", "00:00:01"));
+        var breach = AnkaaBreach.Arrange(Bot, 59, 10, ("Runs:RetryMax", "00:00:01"));
         // Braket's own quotas, enforced by the fake: a cancel over them would be refused (429) and counted.
-        bot.Braket.EnforceQuotas(TestSettings.BraketQuotas);
+        Braket.EnforceQuotas(TestSettings.BraketQuotas);
         // Slack down, and slow to say so, as in a real outage.
-        bot.Slack.Outage(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(1));
-        using var client = bot.Client();
+        Slack.Outage(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(1));
 
         var sent = Stopwatch.StartNew();
-        await breach.SendAsync(client);
-        await bot.Slack.WaitFor(
-            () => breach.All.All(t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
+        await breach.SendAsync(Client);
+        await Slack.WaitFor(
+            () => breach.All.All(t => Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
             TimeSpan.FromSeconds(60),
             "every task cancelled while Slack is down"
         );
@@ -64,44 +61,42 @@ public sealed class OutageTests
 
         // 2 a second after a burst of 20 (one kept in hand): about 21 s for 60, whatever Slack does.
         Assert.InRange(cancelling, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(35));
-        Assert.Equal(0, bot.Braket.Throttled(BraketOperations.CancelQuantumTask));
-        Assert.Equal(60, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
-        Assert.True(bot.Slack.FailedDuringOutage > 0, "the alert was tried while Slack was down");
-        Assert.Empty(bot.Slack.TopLevel);
+        Assert.Equal(0, Braket.Throttled(BraketOperations.CancelQuantumTask));
+        Assert.Equal(60, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        Assert.True(Slack.FailedDuringOutage > 0, "the alert was tried while Slack was down");
+        Assert.Empty(Slack.TopLevel);
 
-        bot.Slack.EndOutage();
-        await bot.Slack.WaitFor(
-            () => bot.Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 60 queued tasks")),
+        Slack.EndOutage();
+        await Slack.WaitFor(
+            () => Slack.TopLevel.FirstOrDefault(m => m.Body.ToString().Contains("Cancelled 60 queued tasks")),
             TimeSpan.FromSeconds(30),
             "the one alert, with the outcome, once Slack is back"
         );
-        await bot.SettleAsync();
-        Assert.Single(bot.Slack.TopLevel);
-        Assert.Single(bot.Slack.Bodies("chat.postMessage"));
-        Assert.Empty(bot.Braket.Unexpected);
-        Assert.Empty(bot.Slack.Unexpected);
+        await SettleAsync();
+        Assert.Single(Slack.TopLevel);
+        Assert.Single(Slack.Bodies("chat.postMessage"));
+        Assert.Empty(Braket.Unexpected);
+        Assert.Empty(Slack.Unexpected);
     }
 
     [Fact]
     public async Task A_cancel_retried_after_a_5xx_waits_for_a_quota_token_of_its_own()
     {
-        using var bot = new BotFactory();
-        var breach = AnkaaBreach.Arrange(bot, 29, 10, ("Runs:RetryMax", "00:00:01"));
-        bot.Braket.EnforceQuotas(TestSettings.BraketQuotas);
+        var breach = AnkaaBreach.Arrange(Bot, 29, 10, ("Runs:RetryMax", "00:00:01"));
+        Braket.EnforceQuotas(TestSettings.BraketQuotas);
         // The first cancel fails twice: the resilience handler's two retries are calls Braket counts, as the first was.
-        bot.Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.InternalServerError, times: 2);
-        using var client = bot.Client();
+        Braket.Fail(BraketOperations.CancelQuantumTask, HttpStatusCode.InternalServerError, times: 2);
 
-        await breach.SendAsync(client);
-        await bot.Slack.WaitFor(
-            () => breach.All.All(t => bot.Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
+        await breach.SendAsync(Client);
+        await Slack.WaitFor(
+            () => breach.All.All(t => Braket.Task(t.QuantumTaskArn).Status == QuantumTaskStatus.Cancelling) ? "all cancelled" : null,
             TimeSpan.FromSeconds(60),
             "every task cancelled"
         );
 
-        Assert.Equal(0, bot.Braket.Throttled(BraketOperations.CancelQuantumTask));
-        Assert.Equal(32, bot.Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
-        await bot.SettleAsync();
-        Assert.Empty(bot.Braket.Unexpected);
+        Assert.Equal(0, Braket.Throttled(BraketOperations.CancelQuantumTask));
+        Assert.Equal(32, Braket.RequestsOf(BraketOperations.CancelQuantumTask).Count);
+        await SettleAsync();
+        Assert.Empty(Braket.Unexpected);
     }
 }

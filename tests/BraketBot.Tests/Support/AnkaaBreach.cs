@@ -11,12 +11,13 @@ public sealed record AnkaaBreach(QuantumTaskSummary[] Queued, QuantumTaskSummary
     /// <summary>Every task the run cancels: the queued ones and the trigger.</summary>
     public IEnumerable<QuantumTaskSummary> All => Queued.Append(Trigger);
 
+    /// <param name="bot">A host started or not: the settings are live, in force from now on (a shared host's reset clears them).</param>
     /// <param name="runs">The run's settings (Runs:Deadline, Runs:RetryMax), so that a test takes seconds.</param>
     public static AnkaaBreach Arrange(BotFactory bot, int queued, long shots, params (string Key, string Value)[] runs)
     {
-        bot.Settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
-        foreach (var (key, value) in runs)
-            bot.Settings[key] = value;
+        var settings = runs.ToDictionary(s => s.Key, string? (s) => s.Value);
+        settings["Caps:Devices:Ankaa-3:MaxShotsPerDay"] = "100";
+        bot.Live.Set(settings);
         var breach = new AnkaaBreach(
             Tasks.Many(queued, Tasks.AnkaaArn, QuantumTaskStatus.Queued, shots, Morning).ToArray(),
             Tasks.Task(Tasks.AnkaaArn, QuantumTaskStatus.Created, shots, Morning.AddHours(1))
