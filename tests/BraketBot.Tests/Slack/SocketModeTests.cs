@@ -290,7 +290,7 @@ public sealed class SocketModeTests(SocketModeFixture fixture) : IntegrationTest
 
         var id = await link.SendEnvelopeAsync("interactive", button);
         await Slack.WaitFor(
-            () => logs.Lines.FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)),
+            () => logs.Entries.Select(e => e.Message).FirstOrDefault(l => l.Contains($"envelope {id}", StringComparison.Ordinal)),
             what: "the busy log line"
         );
         Assert.Empty(link.Acks(id));

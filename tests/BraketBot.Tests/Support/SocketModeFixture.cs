@@ -1,6 +1,5 @@
 using BraketBot.Hosting;
 using BraketBot.Slack.SocketMode;
-using BraketBot.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ public sealed class SocketModeFixture : AppFixture
 
     private bool started = true;
 
-    private SocketModeFixture(FakeSocketMode socket, LogCapture logs)
+    private SocketModeFixture(FakeSocketMode socket, CapturedLog logs)
         : base(bot =>
         {
             bot.Slack.SocketModeUrls = socket.NextUrl;
@@ -34,12 +33,12 @@ public sealed class SocketModeFixture : AppFixture
 
     // xunit builds a collection fixture synchronously; the fake must listen before the host starts.
     public SocketModeFixture()
-        : this(FakeSocketMode.StartAsync().GetAwaiter().GetResult(), new LogCapture()) { }
+        : this(FakeSocketMode.StartAsync().GetAwaiter().GetResult(), new CapturedLog()) { }
 
     public FakeSocketMode Socket { get; }
 
     /// <summary>Every line the host logged since it started (a test looks for lines naming its own envelopes).</summary>
-    public LogCapture Logs { get; }
+    public CapturedLog Logs { get; }
 
     private BackgroundService SocketModeService => Bot.Services.GetServices<IHostedService>().OfType<SocketModeClient>().Single();
 
