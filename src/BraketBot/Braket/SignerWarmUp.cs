@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
+using BraketBot.Ports;
 
 namespace BraketBot.Braket;
 
@@ -19,7 +20,8 @@ public sealed partial class SignerWarmUp(TimeProvider time, ILogger<SignerWarmUp
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task WarmUpAsync()
+    /// <summary>The warm-up itself; false when it failed (the first call is then slower, nothing else).</summary>
+    public async Task<bool> WarmUpAsync()
     {
         try
         {
@@ -39,14 +41,35 @@ public sealed partial class SignerWarmUp(TimeProvider time, ILogger<SignerWarmUp
                 """{"quantumTaskArn":"x","cancellationStatus":"CANCELLING"}""",
                 BraketWire.Json
             );
-            JsonSerializer.Deserialize<QuantumTaskWire>(
-                """{"quantumTaskArn":"x","status":"QUEUED","deviceArn":"y","shots":1,"createdAt":"2022-04-10T00:00:00Z"}""",
+            // A breach's own calls: the event's look-up, the confirming scan's request and page.
+            JsonSerializer.Deserialize<GetQuantumTaskResponse>(
+                """
+                {"quantumTaskArn":"x","status":"QUEUED","deviceArn":"y","shots":1,"createdAt":"2022-04-10T00:00:00Z",
+                 "associations":[{"arn":"z","type":"RESERVATION_TIME_WINDOW_ARN"}],"tags":{"team":"a"}}
+                """,
                 BraketWire.Json
             );
+            JsonSerializer.Serialize(
+                new SearchRequest(
+                    [FilterWire.From(QuantumTaskFilter.CreatedAt(FilterOperator.Gte, DateTimeOffset.UnixEpoch))],
+                    QuantumTaskPage.MaxSize,
+                    null
+                ),
+                BraketWire.Json
+            );
+            JsonSerializer.Deserialize<SearchQuantumTasksResponse>(
+                """
+                {"quantumTasks":[{"quantumTaskArn":"x","status":"QUEUED","deviceArn":"y","shots":1,
+                 "createdAt":"2022-04-10T00:00:00Z","tags":{"team":"a"}}],"nextToken":"n"}
+                """,
+                BraketWire.Json
+            );
+            return true;
         }
         catch (Exception e)
         {
             LogWarmUpFailed(e); // only a slower first call; never a reason not to start
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using BraketBot.Messages;
+using Hangfire.Common;
+using Hangfire.Storage;
 
 namespace BraketBot.Enforcement;
 
@@ -20,13 +22,14 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(WarmUp, CancellationToken.None);
+        _ = Task.Run(() => WarmUp(), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void WarmUp()
+    /// <summary>The warm-up itself; false when it failed (the first event is then slower, nothing else).</summary>
+    public bool WarmUp()
     {
         try
         {
@@ -53,16 +56,23 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
                 RunView.Render(run.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks,
                 SlackMessage.Json
             );
+            // Hangfire reads an evaluation's call from its expression and stores it as JSON, which is slow the first time.
+            var args = new CapEvaluationArgs(day.ToString(), null, "warm-up", Reconcile: false, "warm-up");
+            InvocationData
+                .SerializeJob(Job.FromExpression<CapEvaluationJob>(job => job.RunAsync(args, CancellationToken.None)))
+                .DeserializeJob();
             using var scope = scopes.CreateScope();
             // Built once here, with their HTTP clients and resilience pipelines, instead of on the first breach.
             scope.ServiceProvider.GetRequiredService<CapEnforcer>();
             scope.ServiceProvider.GetRequiredService<RunExecutor>();
             scope.ServiceProvider.GetRequiredService<Ports.ISlackApi>();
             LogWarm();
+            return true;
         }
         catch (Exception e)
         {
             LogWarmUpFailed(e); // only a slower first event; never a reason not to start
+            return false;
         }
     }
 

@@ -86,7 +86,8 @@ public sealed partial class RunExecutor(
     )
     {
         using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var showing = messages.KeepShownAsync(session, stopShowing.Token);
+        // On a thread of its own from the start: rendering and posting the first message must not hold up the first cancel.
+        var showing = Task.Run(() => messages.KeepShownAsync(session, stopShowing.Token), CancellationToken.None);
         try
         {
             if (session.Run.FinishedAt is null)

@@ -18,6 +18,8 @@ public sealed class StorageWarmUp : IHostedService
                             CreatedAt = DateTimeOffset.UnixEpoch,
                             Deadline = DateTimeOffset.UnixEpoch,
                             Tasks = [new RunTask("arn", "device", "name", 1, 0.3m)],
+                            // A crossed cap too: its records are read through their constructors, the slowest to set up.
+                            Crossed = [new CapStanding(new Cap(CapScope.Account, CapMetric.Shots, 1), 2, CapLevel.Breach)],
                         }
                     )
                 ),
