@@ -42,7 +42,7 @@ if (picked.Contains("d"))
 
 Console.WriteLine(
     $"Command: dotnet run -c Release --project benchmarks/BraketBot.Benchmarks -- "
-        + $"{string.Join(' ', args.Length > 0 ? args : picked.Order())}"
+        + $"{string.Join(' ', args.Length > 0 ? args.AsEnumerable() : picked.Order())}"
 );
 Console.WriteLine(
     $"Machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}, {Machine.MemoryGiB()} GiB, "
