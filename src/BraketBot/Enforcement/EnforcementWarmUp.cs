@@ -39,7 +39,17 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
             );
             var day = new Day(new DateOnly(2022, 4, 10));
             var caps = new CapsOptions { MaxShotsPerDay = 0 };
-            var usage = DayUsage.From(day.Window(TimeZoneInfo.Utc), [parsed.Task], _ => device, new Pricing(new PricingOptions()));
+            // The ledger's way to a day's usage, as both stores and an evaluation take it: rows merged, totals moved, totals read.
+            var changes = Ledger.MergeAll(
+                new Dictionary<string, LedgerTask>(StringComparer.Ordinal),
+                [new LedgerTask(parsed.Task, day, default)]
+            );
+            var usage = DayUsage.FromTotals(
+                day.Window(TimeZoneInfo.Utc),
+                Ledger.TotalDeltas(changes),
+                _ => device,
+                new Pricing(new PricingOptions())
+            );
             var standings = CapPolicy.Evaluate(usage, caps);
             var run = new EnforcementRun
             {
