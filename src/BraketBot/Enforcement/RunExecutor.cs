@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Enforcement;
 
 /// <summary>
-/// Carries one run from wherever it stands: the message is posted by its own loop at once (so people
-/// hear of a breach before any cancel completes) and kept up to date beside the cancels, which go at
+/// Carries one run from wherever it stands: the message is posted by its own loop, started with the run
+/// (within moments of the first cancel, never waiting for the others) and kept up to date beside the cancels, which go at
 /// Braket's pace whatever Slack does. Each cancel is saved as it lands; what the deadline leaves queued
 /// is given back at once for the next run, and the outcome is shown in place. Resumed on another host,
 /// it repeats nothing that was saved. A task planned with its origin unchecked is checked just before its

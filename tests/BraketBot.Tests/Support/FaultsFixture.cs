@@ -18,7 +18,7 @@ public sealed class FaultsFixture : AppFixture
     public override async Task ResetAsync()
     {
         // The breakers closed once the last test's work is over, before the reset's own calls to Braket meet one it opened.
-        await Bot.SettleAsync();
+        await RecoverFakesAndSettleAsync();
         await Faults.ClearAsync();
         await base.ResetAsync();
         // The limiter starts its buckets afresh (full) when a quota changes: changed and changed back, the quotas are as before.

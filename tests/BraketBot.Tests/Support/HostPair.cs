@@ -84,7 +84,7 @@ public sealed class HostPair : IAsyncLifetime
         RestoreRecurringJobs();
         foreach (var host in Both)
             host.Service<DeviceCatalogCache>().Snapshot = null;
-        await SyncLimitsAsync();
+        await A.SyncLimitsAsync(() => SettleAsync());
         foreach (var host in Both)
             host.Service<BraketBot.Limits.SpendingLimitsSnapshot>().Current = null;
         await SettleAsync();
@@ -96,26 +96,6 @@ public sealed class HostPair : IAsyncLifetime
         {
             await host.Service<BraketBot.Prices.PriceSync>().FirstRead;
             await host.Service<BraketBot.Prices.PriceRefresher>().RefreshAsync(CancellationToken.None);
-        }
-    }
-
-    /// <summary>
-    /// The spending limits' sync of a start. The renewal tick (each minute) finds the store empty too and may hold the sync's
-    /// guard at that moment; then this one waits for it and syncs after it.
-    /// </summary>
-    private async Task SyncLimitsAsync()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await A.Service<BraketBot.Limits.LimitSyncJob>().SyncNowAsync("test reset", CancellationToken.None);
-                return;
-            }
-            catch (InvalidOperationException) when (attempt < 3)
-            {
-                await SettleAsync();
-            }
         }
     }
 
