@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using BraketBot.Hosting;
 using BraketBot.Messages;
 using Hangfire.Common;
 using Hangfire.Storage;
@@ -11,7 +12,7 @@ namespace BraketBot.Enforcement;
 /// event does not pay for JIT compilation and serializer set-up: that is what kept the first cancel of
 /// a new process a few hundred milliseconds late.
 /// </summary>
-public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogger<EnforcementWarmUp> logger) : IHostedService
+public sealed class EnforcementWarmUp(IServiceScopeFactory scopes, ILogger<EnforcementWarmUp> logger) : StartupWarmUp(logger)
 {
     private const string SampleEvent = """
         {"id":"warm-up","detail-type":"Braket Task State Change","source":"aws.braket","account":"000000000000",
@@ -20,75 +21,51 @@ public sealed partial class EnforcementWarmUp(IServiceScopeFactory scopes, ILogg
          "createdAt":"2022-04-10T00:00:00Z"}}
         """;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override Task RunAsync()
     {
-        _ = Task.Run(() => WarmUp(), CancellationToken.None);
+        var parsed = (EventParse.TaskEvent)TaskStateChange.Parse(Encoding.UTF8.GetBytes(SampleEvent));
+        var device = DeviceSummary.FromArn(
+            DeviceArn.TryParse(parsed.Task.DeviceArn, out var arn) ? arn : throw new InvalidOperationException()
+        );
+        var day = new Day(new DateOnly(2022, 4, 10));
+        var caps = new CapsOptions { MaxShotsPerDay = 0 };
+        // The ledger's way to a day's usage, as both stores and an evaluation take it: rows merged, totals moved, totals read.
+        var changes = Ledger.MergeAll(
+            new Dictionary<string, LedgerTask>(StringComparer.Ordinal),
+            [new LedgerTask(parsed.Task, day, default)]
+        );
+        var usage = DayUsage.FromTotals(
+            day.Window(TimeZoneInfo.Utc),
+            Ledger.TotalDeltas(changes),
+            _ => device,
+            new Pricing(new PricingOptions())
+        );
+        var standings = CapPolicy.Evaluate(usage, caps);
+        var run = new EnforcementRun
+        {
+            Id = "warm-up",
+            Kind = RunKind.CapAlert,
+            Day = day,
+            TimeZone = "UTC",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            Deadline = DateTimeOffset.UnixEpoch,
+            Crossed = standings,
+            Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
+        };
+        JsonSerializer.Serialize(
+            RunView.Render(run.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks,
+            SlackMessage.Json
+        );
+        // Hangfire reads an evaluation's call from its expression and stores it as JSON, which is slow the first time.
+        var args = new CapEvaluationArgs(day.ToString(), null, "warm-up", Reconcile: false, "warm-up");
+        InvocationData
+            .SerializeJob(Job.FromExpression<CapEvaluationJob>(job => job.RunAsync(args, CancellationToken.None)))
+            .DeserializeJob();
+        using var scope = scopes.CreateScope();
+        // Built once here, with their HTTP clients and resilience pipelines, instead of on the first breach.
+        scope.ServiceProvider.GetRequiredService<CapEnforcer>();
+        scope.ServiceProvider.GetRequiredService<RunExecutor>();
+        scope.ServiceProvider.GetRequiredService<Ports.ISlackApi>();
         return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>The warm-up itself; false when it failed (the first event is then slower, nothing else).</summary>
-    public bool WarmUp()
-    {
-        try
-        {
-            var parsed = (EventParse.TaskEvent)TaskStateChange.Parse(Encoding.UTF8.GetBytes(SampleEvent));
-            var device = DeviceSummary.FromArn(
-                DeviceArn.TryParse(parsed.Task.DeviceArn, out var arn) ? arn : throw new InvalidOperationException()
-            );
-            var day = new Day(new DateOnly(2022, 4, 10));
-            var caps = new CapsOptions { MaxShotsPerDay = 0 };
-            // The ledger's way to a day's usage, as both stores and an evaluation take it: rows merged, totals moved, totals read.
-            var changes = Ledger.MergeAll(
-                new Dictionary<string, LedgerTask>(StringComparer.Ordinal),
-                [new LedgerTask(parsed.Task, day, default)]
-            );
-            var usage = DayUsage.FromTotals(
-                day.Window(TimeZoneInfo.Utc),
-                Ledger.TotalDeltas(changes),
-                _ => device,
-                new Pricing(new PricingOptions())
-            );
-            var standings = CapPolicy.Evaluate(usage, caps);
-            var run = new EnforcementRun
-            {
-                Id = "warm-up",
-                Kind = RunKind.CapAlert,
-                Day = day,
-                TimeZone = "UTC",
-                CreatedAt = DateTimeOffset.UnixEpoch,
-                Deadline = DateTimeOffset.UnixEpoch,
-                Crossed = standings,
-                Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
-            };
-            JsonSerializer.Serialize(
-                RunView.Render(run.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks,
-                SlackMessage.Json
-            );
-            // Hangfire reads an evaluation's call from its expression and stores it as JSON, which is slow the first time.
-            var args = new CapEvaluationArgs(day.ToString(), null, "warm-up", Reconcile: false, "warm-up");
-            InvocationData
-                .SerializeJob(Job.FromExpression<CapEvaluationJob>(job => job.RunAsync(args, CancellationToken.None)))
-                .DeserializeJob();
-            using var scope = scopes.CreateScope();
-            // Built once here, with their HTTP clients and resilience pipelines, instead of on the first breach.
-            scope.ServiceProvider.GetRequiredService<CapEnforcer>();
-            scope.ServiceProvider.GetRequiredService<RunExecutor>();
-            scope.ServiceProvider.GetRequiredService<Ports.ISlackApi>();
-            LogWarm();
-            return true;
-        }
-        catch (Exception e)
-        {
-            LogWarmUpFailed(e); // only a slower first event; never a reason not to start
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Enforcement path warmed up")]
-    private partial void LogWarm();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up failed; the first event may be slower")]
-    private partial void LogWarmUpFailed(Exception e);
 }
