@@ -313,6 +313,9 @@ public sealed class CapEnforcementTests(AppFixture fixture) : IntegrationTests(f
     public async Task A_slack_failure_on_the_alert_is_retried_and_delivered_once()
     {
         Settings["Caps:Devices:Aspen-M-1:MaxShotsPerDay"] = "10";
+        // Four failures back off 1, 2, 2 and 2 s: the default 30 s ceiling would put the retry (1+2+4+8 s, less jitter) at the
+        // edge of the wait below.
+        Settings["Runs:RetryMax"] = "00:00:02";
         Slack.FailPostMessage(
             HttpStatusCode.InternalServerError,
             HttpStatusCode.InternalServerError,
