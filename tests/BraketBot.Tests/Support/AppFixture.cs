@@ -40,10 +40,7 @@ public class AppFixture : IDisposable
         Bot.Service<BraketBot.Limits.SpendingLimitsSnapshot>().Current = null;
         Bot.Braket.Reset();
         Bot.Slack.Reset();
-        // The fake's own price list again, in force as after a start (a test may have changed it or made it unreadable),
-        // once the read at start is over (it would otherwise put the list it read in force later).
-        await Bot.Service<BraketBot.Prices.PriceSync>().FirstRead;
-        await Bot.Service<BraketBot.Prices.PriceRefresher>().RefreshAsync(CancellationToken.None);
+        await Bot.RefreshPriceListAsync();
     }
 
     /// <summary>

@@ -164,6 +164,16 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// The fake's own price list in force again, as after a start (a test may have changed it or made it unreadable), once the
+    /// read at start is over (it would otherwise put the list it read in force later).
+    /// </summary>
+    public async Task RefreshPriceListAsync()
+    {
+        await Service<BraketBot.Prices.PriceSync>().FirstRead;
+        await Service<BraketBot.Prices.PriceRefresher>().RefreshAsync(CancellationToken.None);
+    }
+
     /// <summary>Runs on PostgreSQL (Hangfire and the bot's state) instead of in memory.</summary>
     public BotFactory OnPostgres(string connectionString)
     {
