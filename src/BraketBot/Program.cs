@@ -24,6 +24,8 @@ using BraketBot.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
+if (!CliApp.IsVerb(args))
+    builder.PrepareHotPath();
 builder.AddLogs();
 AddFeatures(builder.Services, builder.Configuration);
 

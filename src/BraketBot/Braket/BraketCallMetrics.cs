@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Telemetry;
 
 namespace BraketBot.Braket;
@@ -6,6 +7,7 @@ namespace BraketBot.Braket;
 /// Inside the resilience handler, so it sees every attempt: each Braket call's duration by operation
 /// and HTTP status code (a throttled attempt that was retried shows as its 429).
 /// </summary>
+[HotPath]
 public sealed class BraketCallMetrics(BraketBotMetrics metrics, TimeProvider time) : DelegatingHandler
 {
     public static readonly HttpRequestOptionsKey<string> Operation = new("braket.operation");

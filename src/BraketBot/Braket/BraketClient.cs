@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ namespace BraketBot.Braket;
 /// Typed HttpClient over Braket's REST-JSON API. Each call first waits for its quota token; the
 /// resilience handler retries 429 and 5xx with backoff; <see cref="SigV4Handler"/> signs each attempt.
 /// </summary>
+[HotPath]
 public sealed partial class BraketClient(
     HttpClient http,
     IOptionsMonitor<BraketOptions> options,

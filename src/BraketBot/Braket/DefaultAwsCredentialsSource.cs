@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using BraketBot.Hosting;
 
 namespace BraketBot.Braket;
 
@@ -8,6 +9,7 @@ namespace BraketBot.Braket;
 /// SSO, web identity, container and instance roles. Resolved on first use, not at start, so the
 /// bot starts without AWS access; the resolved credentials refresh themselves.
 /// </summary>
+[HotPath]
 public sealed class DefaultAwsCredentialsSource : IAwsCredentialsSource, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);

@@ -1,6 +1,9 @@
+using BraketBot.Hosting;
+
 namespace BraketBot.Braket;
 
 /// <summary>One instance's pacing: its own bucket, no I/O.</summary>
+[HotPath]
 public sealed class LocalQuotaTokens(TokenBucket bucket, TimeProvider time) : IQuotaTokens
 {
     public bool TryTakeNow() => bucket.TryTake();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using BraketBot.Usage;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ namespace BraketBot.Braket;
 /// delay after ours started: without the spare token the paced calls that follow a burst arrive that delay too early,
 /// and are throttled (the benchmark showed it).
 /// </remarks>
+[HotPath]
 public sealed partial class QuotaLimiter : IDisposable
 {
     private readonly ConcurrentDictionary<(string Region, string Operation), QuotaQueue> queues = new();

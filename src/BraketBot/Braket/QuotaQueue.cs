@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Braket;
@@ -7,6 +8,7 @@ namespace BraketBot.Braket;
 /// caller waiting at that moment (in arrival order among equals), so an enforcement scan that comes late still passes
 /// the reconcile's queued pages. With nobody queued, a token that is ready is taken at once, without a queue.
 /// </summary>
+[HotPath]
 public sealed class QuotaQueue(IQuotaTokens tokens)
 {
     private sealed class Waiter

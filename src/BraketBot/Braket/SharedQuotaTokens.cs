@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Braket;
@@ -15,6 +16,7 @@ namespace BraketBot.Braket;
 /// was used when tokens go stale, and never spans more than <see cref="SliceLength"/> of the quota, so another instance
 /// waits at most that long behind it.
 /// </remarks>
+[HotPath]
 public sealed partial class SharedQuotaTokens(
     IQuotaBuckets buckets,
     string key,

@@ -5,6 +5,7 @@ using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Runtime.Internal.Util;
 using Amazon.Util;
+using BraketBot.Hosting;
 
 namespace BraketBot.Braket;
 
@@ -12,6 +13,7 @@ namespace BraketBot.Braket;
 /// Signs every attempt (retries included, so each carries a fresh X-Amz-Date) with the AWS SDK's
 /// own SigV4 signer, service name "braket", in the region the request names.
 /// </summary>
+[HotPath]
 public sealed class SigV4Handler(IAwsCredentialsSource credentials, TimeProvider time) : DelegatingHandler
 {
     public const string ServiceName = "braket";

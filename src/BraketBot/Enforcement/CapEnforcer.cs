@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Limits;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
@@ -15,6 +16,7 @@ namespace BraketBot.Enforcement;
 /// and tasks are claimed with the run, all or nothing, so no alert is posted twice and no task is in
 /// two runs.
 /// </summary>
+[HotPath]
 public sealed partial class CapEnforcer(
     UsageLedger ledger,
     DayScanner scanner,

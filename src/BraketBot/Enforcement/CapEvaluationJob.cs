@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
 using Hangfire;
@@ -5,6 +6,7 @@ using Hangfire;
 namespace BraketBot.Enforcement;
 
 /// <summary>The evaluation as a Hangfire job: it survives its host, and a failed scan is tried again.</summary>
+[HotPath]
 public sealed class CapEvaluationJob(CapEnforcer enforcer, IGuardStore store, BraketBotMetrics metrics, TimeProvider time)
 {
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60])]

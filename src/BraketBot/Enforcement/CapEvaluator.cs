@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Hangfire;
 
@@ -7,6 +8,7 @@ namespace BraketBot.Enforcement;
 /// Starts cap evaluations, coalesced per day and scope: however many events arrive at once, one
 /// evaluation is in flight and at most one more is pending.
 /// </summary>
+[HotPath]
 public sealed class CapEvaluator(IGuardStore store, IBackgroundJobClient jobs)
 {
     /// <summary>A live evaluation renews its guard; a dead host's guard is free after this.</summary>

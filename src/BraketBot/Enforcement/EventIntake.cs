@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Messages;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
@@ -13,6 +14,7 @@ namespace BraketBot.Enforcement;
 /// an evaluation (which reads the ledger). The event id is claimed before the hand-over and given
 /// back if the hand-over fails, so the sender's retry is handled rather than answered "duplicate".
 /// </summary>
+[HotPath]
 public sealed partial class EventIntake(
     IClaimStore claimStore,
     IKeyValueStore valueStore,

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using BraketBot.Usage;
 
@@ -8,6 +9,7 @@ namespace BraketBot.Enforcement;
 /// minutes so far, their estimated cost), each claimed by one run, and cancelled once with CancelJob
 /// before the run's tasks, since a running job would only queue more of them.
 /// </summary>
+[HotPath]
 public sealed partial class JobCancellation(
     IClaimStore store,
     IBraketApi braket,

@@ -1,9 +1,12 @@
+using BraketBot.Hosting;
+
 namespace BraketBot.Enforcement;
 
 /// <summary>
 /// Keeps a lease alive while its work runs: renews it every third of its length, and cancels the
 /// work the moment the lease is lost (another owner took it after this one looked dead).
 /// </summary>
+[HotPath]
 public sealed class LeaseKeeper : IAsyncDisposable
 {
     private readonly CancellationTokenSource lost;

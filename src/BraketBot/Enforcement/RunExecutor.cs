@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BraketBot.Home;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
 using BraketBot.Usage;
@@ -17,6 +18,7 @@ namespace BraketBot.Enforcement;
 /// cancel (the cancels in flight look a few tasks ahead, at GetQuantumTask's far higher quota), so the first
 /// cancel waits for one look-up at most.
 /// </summary>
+[HotPath]
 public sealed partial class RunExecutor(
     IClaimStore claimStore,
     IKeyValueStore valueStore,

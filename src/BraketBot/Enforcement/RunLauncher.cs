@@ -1,9 +1,11 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Enforcement;
 
 /// <summary>Stores a planned run with its claims, and starts it on this host at once, or carries it out in the caller.</summary>
+[HotPath]
 public sealed class RunLauncher(IRunStore store, RunWorker worker, RunExecutor executor, IOptionsMonitor<RunOptions> options)
 {
     /// <summary>Cancels go at 2 a second; a run is given twice that, on top of <see cref="RunOptions.Deadline"/>.</summary>

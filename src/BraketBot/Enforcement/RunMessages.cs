@@ -17,6 +17,7 @@ namespace BraketBot.Enforcement;
 /// An alert run posts in the alert channel (a follow-up in its alert's thread); a "Cancel all queued"
 /// run answers through the clicked message's response_url.
 /// </summary>
+[HotPath]
 public sealed partial class RunMessages(
     ISlackApi slack,
     IClaimStore claimStore,

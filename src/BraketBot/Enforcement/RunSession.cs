@@ -1,8 +1,10 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Enforcement;
 
 /// <summary>A run held by this host: its latest state, saved (which renews the lease) one save at a time.</summary>
+[HotPath]
 public sealed class RunSession(EnforcementRun run, string owner, IRunStore store) : IDisposable
 {
     private readonly Lock gate = new();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Enforcement;
@@ -8,6 +9,7 @@ namespace BraketBot.Enforcement;
 /// Carries the stored runs out: the ones this host starts, at once, and, every few seconds, any run
 /// whose host stopped renewing its lease (it died), so that every run is finished by someone.
 /// </summary>
+[HotPath]
 public sealed partial class RunWorker(IServiceScopeFactory scopes, IRunStore store, TimeProvider time, ILogger<RunWorker> logger)
     : BackgroundService
 {

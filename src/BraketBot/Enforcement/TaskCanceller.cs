@@ -9,6 +9,7 @@ namespace BraketBot.Enforcement;
 /// clientToken, until the caller's deadline: only Braket's definite answer (409, 404, 403, 400) ends
 /// a task sooner, and a retried cancellation stays one cancellation.
 /// </summary>
+[HotPath]
 public sealed partial class TaskCanceller(IBraketApi braket, TimeProvider time, ILogger<TaskCanceller> logger)
 {
     /// <summary>A person waiting on one cancel (/braket cancel) hears back within about half a minute, as before.</summary>

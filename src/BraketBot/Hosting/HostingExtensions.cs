@@ -17,6 +17,22 @@ public static class HostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Starts preparing the breach path's async plumbing (<see cref="HotPathPreparation"/>) at once, on a thread of its own while
+    /// the host is built, so that a new process's first breach waits for little of it; its report is logged once it is done.
+    /// </summary>
+    public static WebApplicationBuilder PrepareHotPath(this WebApplicationBuilder builder)
+    {
+        var preparing = Task.Factory.StartNew(
+            () => HotPathPreparation.Prepare(typeof(HotPathAttribute).Assembly),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning, // a fifth of a second of CPU: not a pool thread's, the pool being at its smallest at start
+            TaskScheduler.Default
+        );
+        builder.Services.AddHostedService(services => new HotPathWarmUp(preparing, services.GetRequiredService<ILogger<HotPathWarmUp>>()));
+        return builder;
+    }
+
     public static IServiceCollection AddHosting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);

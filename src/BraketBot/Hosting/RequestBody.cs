@@ -1,5 +1,6 @@
 namespace BraketBot.Hosting;
 
+[HotPath]
 public static class RequestBody
 {
     /// <summary>Slack's payloads and EventBridge's events are a few kilobytes; anything much larger is not from them.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BraketBot.Hosting;
 using BraketBot.Messages;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
@@ -16,6 +17,7 @@ namespace BraketBot.Slack;
 /// every call and retries other failures only for calls that are safe to repeat (reads, updates,
 /// replacing replies): a post that may have landed is never sent again from here.
 /// </summary>
+[HotPath]
 public sealed partial class SlackApiClient(
     HttpClient http,
     IOptionsMonitor<SlackOptions> options,

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Telemetry;
 
 namespace BraketBot.Slack;
@@ -6,6 +7,7 @@ namespace BraketBot.Slack;
 /// Inside the resilience handler, so it sees every attempt: counts the ones Slack refused by HTTP
 /// status (a 429 that was waited out shows here even though its call then succeeded).
 /// </summary>
+[HotPath]
 public sealed class SlackAttemptMetrics(BraketBotMetrics metrics) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

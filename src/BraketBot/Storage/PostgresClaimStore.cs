@@ -1,8 +1,10 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Storage;
 
 /// <summary>Claims in PostgreSQL, timed by the database's clock; expired ones are swept now and then.</summary>
+[HotPath]
 public sealed class PostgresClaimStore(PostgresCommands database) : IClaimStore
 {
     private const string S = PostgresDatabase.Schema;

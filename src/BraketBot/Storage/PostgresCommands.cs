@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using Npgsql;
 
 namespace BraketBot.Storage;
@@ -6,6 +7,7 @@ namespace BraketBot.Storage;
 /// The stores' way into <see cref="PostgresDatabase"/>, shared by every PostgreSQL store: commands and connections
 /// from its pool once it is ready, and a caller's expiry turned into a duration for the database's clock.
 /// </summary>
+[HotPath]
 public sealed class PostgresCommands(PostgresDatabase database, TimeProvider time)
 {
     /// <summary>An open connection, for the work that takes a transaction.</summary>

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Storage;
@@ -7,6 +8,7 @@ namespace BraketBot.Storage;
 /// of one set at once both keep theirs), timed by the database's clock as the claims are; a set's expired rows go
 /// when the set is next written.
 /// </summary>
+[HotPath]
 public sealed class PostgresExpiringEntries(PostgresDatabase database, TimeProvider time) : IExpiringEntries
 {
     private const string S = PostgresDatabase.Schema;

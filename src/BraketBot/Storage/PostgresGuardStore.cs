@@ -1,8 +1,10 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Storage;
 
 /// <summary>Guards in PostgreSQL, one statement each, timed by the database's clock.</summary>
+[HotPath]
 public sealed class PostgresGuardStore(PostgresCommands database) : IGuardStore
 {
     private const string S = PostgresDatabase.Schema;

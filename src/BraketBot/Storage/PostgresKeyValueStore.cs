@@ -1,8 +1,10 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Storage;
 
 /// <summary>Remembered values in PostgreSQL, one row a key.</summary>
+[HotPath]
 public sealed class PostgresKeyValueStore(PostgresCommands database) : IKeyValueStore
 {
     private const string S = PostgresDatabase.Schema;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,6 +10,7 @@ namespace BraketBot.Storage;
 /// The usage ledger in PostgreSQL: task rows, daily totals and scans. Writers merge in code by the domain's rule, one
 /// at a time across instances.
 /// </summary>
+[HotPath]
 public sealed class PostgresLedgerStore(PostgresCommands database, TimeProvider time) : ILedgerStore
 {
     private const string S = PostgresDatabase.Schema;

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Storage;
@@ -6,6 +7,7 @@ namespace BraketBot.Storage;
 /// The quota buckets shared by every instance on the database: one row per account, region and operation, refilled
 /// and taken from in one statement (the row's lock orders concurrent takers) by the database's clock.
 /// </summary>
+[HotPath]
 public sealed class PostgresQuotaBuckets(PostgresDatabase database) : IQuotaBuckets
 {
     private const string S = PostgresDatabase.Schema;

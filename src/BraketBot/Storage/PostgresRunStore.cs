@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Npgsql;
 
@@ -7,6 +8,7 @@ namespace BraketBot.Storage;
 /// Runs in PostgreSQL, leased by the database's clock, so that another instance resumes a run whose host died.
 /// A run is inserted in one transaction with its claims (the claims' table), all or nothing.
 /// </summary>
+[HotPath]
 public sealed class PostgresRunStore(PostgresCommands database) : IRunStore
 {
     private const string S = PostgresDatabase.Schema;

@@ -1,9 +1,11 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 
 namespace BraketBot.Usage;
 
 /// <summary>A day's tasks and usage, fetched in one scan per region (createdAt and device filtered by Braket).</summary>
+[HotPath]
 public sealed class DayScanner(
     IBraketApi braket,
     DeviceCatalog catalog,

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ namespace BraketBot.Usage;
 /// cached for <see cref="WatchOptions.DeviceCatalogRefresh"/>. A device ARN is always accepted,
 /// listed or not, so a new or unlisted device is never refused.
 /// </summary>
+[HotPath]
 public sealed partial class DeviceCatalog(
     IBraketApi braket,
     DeviceCatalogCache store,

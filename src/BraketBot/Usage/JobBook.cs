@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Usage;
@@ -10,6 +11,7 @@ namespace BraketBot.Usage;
 /// and each report that lists it). What its instances cost is worked out from that word and the time now,
 /// never added up tick by tick, so it is counted once however often it is read.
 /// </summary>
+[HotPath]
 public sealed partial class JobBook(
     IKeyValueStore valueStore,
     ILedgerStore ledgerStore,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using BraketBot.Telemetry;
 
@@ -9,6 +10,7 @@ namespace BraketBot.Usage;
 /// store, so that every instance's decisions, the reconcile's retry and /braket caps see the same.
 /// A region leaves the list once a scan of every device there, from that day on, answered.
 /// </summary>
+[HotPath]
 public sealed partial class RegionFailureLog(IKeyValueStore store, BraketBotMetrics metrics, ILogger<RegionFailureLog> logger)
 {
     public const string Key = "ledger:unchecked-regions";

@@ -1,3 +1,4 @@
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ namespace BraketBot.Usage;
 /// about; a task Braket does not answer for keeps no origin, and is never cancelled as on demand; a
 /// task Braket does not know is dropped from the ledger, as a scan would drop it.
 /// </summary>
+[HotPath]
 public sealed partial class TaskOrigins(
     ILedgerStore store,
     IBraketApi braket,

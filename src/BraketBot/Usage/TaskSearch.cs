@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 
 namespace BraketBot.Usage;
 
+[HotPath]
 public static class TaskSearch
 {
     /// <summary>Every task matching the filters, page after page; a failed page throws <see cref="BraketException"/>.</summary>

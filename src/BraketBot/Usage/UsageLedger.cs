@@ -1,4 +1,5 @@
 using System.Globalization;
+using BraketBot.Hosting;
 using BraketBot.Ports;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ namespace BraketBot.Usage;
 /// of daily totals, not a Braket call, and events keep it current. Scans merge what they see, confirm
 /// with Braket the tasks only an event told of, and say what the ledger had missed.
 /// </summary>
+[HotPath]
 public sealed partial class UsageLedger(
     IKeyValueStore valueStore,
     ILedgerStore ledgerStore,

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace BraketBot.Webhooks;
 
 /// <summary>The EventBridge API destination's target: checks the key, parses, and hands the event to the intake.</summary>
+[HotPath]
 public static partial class WebhookEndpoints
 {
     public static RouteHandlerBuilder MapEventBridgeRoute(this IEndpointRouteBuilder app) =>

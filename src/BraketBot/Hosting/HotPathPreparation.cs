@@ -1,0 +1,176 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace BraketBot.Hosting;
+
+/// <summary>
+/// Compiles the generic code that each async method of a <see cref="HotPathAttribute"/> class needs the first time it runs:
+/// its builder's <c>Start</c> and <c>AwaitUnsafeOnCompleted</c>, and the task that carries its state machine across awaits.
+/// ReadyToRun compiles the app's own methods ahead of time, but not the framework's generics made for the app's value types,
+/// and a release build's state machines are value types: on a new process those were about half of the methods compiled
+/// between a breach's event and its first cancel. Some of them are the runtime's internals, found by name: a runtime that
+/// renamed them gets fewer methods prepared and a warning (<see cref="HotPathReport.RuntimeKnown"/>), never a failed start.
+/// </summary>
+public static class HotPathPreparation
+{
+    private const BindingFlags Declared =
+        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    private static readonly Assembly CoreLibrary = typeof(AsyncTaskMethodBuilder).Assembly;
+    private static readonly MethodInfo? CoreStart = GenericMethod(
+        CoreLibrary.GetType("System.Runtime.CompilerServices.AsyncMethodBuilderCore"),
+        "Start"
+    );
+    private static readonly Type? VoidResult = CoreLibrary.GetType("System.Threading.Tasks.VoidTaskResult");
+    private static readonly Type? StateMachineBox = typeof(AsyncTaskMethodBuilder<>).GetNestedType(
+        "AsyncStateMachineBox`1",
+        BindingFlags.NonPublic
+    );
+
+    /// <summary>Compiles the async plumbing of every <see cref="HotPathAttribute"/> class of <paramref name="assembly"/>.</summary>
+    public static HotPathReport Prepare(Assembly assembly)
+    {
+        var known = CoreStart is not null && VoidResult is not null && StateMachineBox is not null;
+        return TypesOf(assembly)
+            .Where(t => t.IsDefined(typeof(HotPathAttribute), inherit: false))
+            .SelectMany(StateMachinesOf)
+            .Select(PrepareMachine)
+            .Aggregate(new HotPathReport(0, 0, 0, known), (sum, one) =>
+                sum with
+                {
+                    Machines = sum.Machines + 1,
+                    Methods = sum.Methods + one.Methods,
+                    Failed = sum.Failed + one.Failed,
+                }
+            );
+    }
+
+    /// <summary>
+    /// The state machines of <paramref name="type"/>'s async methods and lambdas. A release build's are value types, each
+    /// needing code of its own; a debug build's are classes, sharing code that is mostly compiled already. A generic method's is
+    /// closed over <see cref="object"/>: its code is the one every reference type shares.
+    /// </summary>
+    internal static IEnumerable<Type> StateMachinesOf(Type type) =>
+        type.GetNestedTypes(BindingFlags.NonPublic)
+            .SelectMany(nested =>
+                typeof(IAsyncStateMachine).IsAssignableFrom(nested) ? ClosedOverObject(nested)
+                : nested.IsValueType ? []
+                : StateMachinesOf(nested) // a lambda's state machine sits in its closure's class
+            );
+
+    /// <summary>Compiles what <paramref name="machine"/>'s method needs from its builder and its task.</summary>
+    internal static (int Methods, int Failed) PrepareMachine(Type machine)
+    {
+        try
+        {
+            var compiled = PlumbingOf(machine).Select(TryPrepare).ToList();
+            return (compiled.Count(ok => ok), compiled.Count(ok => !ok));
+        }
+        catch (Exception e) when (e is ArgumentException or TypeLoadException or NotSupportedException)
+        {
+            return (0, 1); // a state machine of a shape this runtime does not take: left to the JIT
+        }
+    }
+
+    private static IEnumerable<MethodBase> PlumbingOf(Type machine)
+    {
+        // The compiler's names: the builder's field, and one field per kind of awaiter the method awaits.
+        var builder = machine.GetField("<>t__builder", Declared)?.FieldType;
+        if (builder is null)
+            return [];
+        var awaiters = machine
+            .GetFields(Declared)
+            .Where(f => f.Name.StartsWith("<>u__", StringComparison.Ordinal))
+            .Select(f => f.FieldType)
+            .Distinct()
+            .ToList();
+        // Task, ValueTask and async iterator methods alike keep their state machine in the task builder's box.
+        var result = ResultOf(builder);
+        var taskBuilder = result is null ? null : typeof(AsyncTaskMethodBuilder<>).MakeGenericType(result);
+        var box = result is null ? null : StateMachineBox?.MakeGenericType(result, machine);
+
+        var methods = new List<MethodBase?> { Instantiate(GenericMethod(builder, "Start"), machine), Instantiate(CoreStart, machine) };
+        foreach (var generic in new[] { builder, taskBuilder }.OfType<Type>().Distinct().SelectMany(b => b.GetMethods(Declared)))
+        {
+            if (generic.Name == "AwaitUnsafeOnCompleted" && generic.IsGenericMethodDefinition)
+                methods.AddRange(
+                    awaiters.Select(a => Instantiate(generic, generic.GetGenericArguments().Length == 1 ? [a] : [a, machine]))
+                );
+            else if (generic.Name == "GetStateMachineBox" && generic.IsGenericMethodDefinition)
+                methods.Add(Instantiate(generic, machine));
+        }
+        if (box is not null)
+            methods.AddRange([.. box.GetMethods(Declared), .. box.GetConstructors(Declared), box.TypeInitializer]);
+        return methods.OfType<MethodBase>().Where(m => !m.IsAbstract && !m.ContainsGenericParameters);
+    }
+
+    /// <summary>The app's types; should one fail to load, the others.</summary>
+    private static IEnumerable<Type> TypesOf(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
+    }
+
+    private static IEnumerable<Type> ClosedOverObject(Type machine)
+    {
+        if (!machine.ContainsGenericParameters)
+            return [machine];
+        try
+        {
+            return [machine.MakeGenericType([.. machine.GetGenericArguments().Select(_ => typeof(object))])];
+        }
+        catch (ArgumentException)
+        {
+            return []; // a method generic over value types only: each of its uses needs code of its own
+        }
+    }
+
+    private static Type? ResultOf(Type builder) =>
+        builder.IsGenericType
+            ? builder.GetGenericTypeDefinition() == typeof(AsyncTaskMethodBuilder<>)
+            || builder.GetGenericTypeDefinition() == typeof(AsyncValueTaskMethodBuilder<>)
+                ? builder.GetGenericArguments()[0]
+                : null
+            : builder == typeof(AsyncTaskMethodBuilder)
+            || builder == typeof(AsyncValueTaskMethodBuilder)
+            || builder == typeof(AsyncIteratorMethodBuilder)
+            || builder == typeof(AsyncVoidMethodBuilder)
+                ? VoidResult
+                : null;
+
+    private static MethodInfo? GenericMethod(Type? type, string name) =>
+        type?.GetMethods(Declared).FirstOrDefault(m => m.Name == name && m.IsGenericMethodDefinition);
+
+    private static MethodInfo? Instantiate(MethodInfo? method, params Type[] arguments)
+    {
+        if (method is null || method.GetGenericArguments().Length != arguments.Length)
+            return null;
+        try
+        {
+            return method.MakeGenericMethod(arguments);
+        }
+        catch (ArgumentException)
+        {
+            return null; // a constraint this awaiter does not meet: not the overload its method calls
+        }
+    }
+
+    private static bool TryPrepare(MethodBase method)
+    {
+        try
+        {
+            RuntimeHelpers.PrepareMethod(method.MethodHandle);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or TypeLoadException or NotSupportedException or IOException)
+        {
+            return false; // left to the JIT at its first call, as without this preparation
+        }
+    }
+}
