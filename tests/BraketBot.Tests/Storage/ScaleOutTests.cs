@@ -353,18 +353,22 @@ public sealed class ScaleOutTests(HostPair pair) : HostPairTests(pair)
     [PostgresFact]
     public async Task Two_hosts_together_stay_within_a_regions_cancel_quota()
     {
-        // A region's cancel quota of 10 a second with a burst of 10, in Braket (the fake) and in both hosts' settings.
-        Braket.EnforceQuotas(new Dictionary<string, (double Rate, int Burst)> { [BraketOperations.CancelQuantumTask] = (10, 10) });
+        // Braket's documented cancel quota, 2 a second with a burst of 20, in Braket (the fake) and in both hosts' settings. The
+        // hosts keep a spare token and a grace's worth below the burst: at 2 a second that covers a second by which a call may
+        // reach Braket later than its token says. (At 10 a second it covered 200 ms, which a busy CI machine stalling this one
+        // process, both hosts and the fake alike, sometimes exceeded: one cancel in a run came back throttled.)
+        Braket.EnforceQuotas(new Dictionary<string, (double Rate, int Burst)> { [BraketOperations.CancelQuantumTask] = (2, 20) });
         SetOnBoth(
             new Dictionary<string, string?>
             {
-                ["Braket:Quotas:CancelQuantumTask:Rate"] = "10",
-                ["Braket:Quotas:CancelQuantumTask:Burst"] = "10",
+                ["Braket:Quotas:CancelQuantumTask:Rate"] = "2",
+                ["Braket:Quotas:CancelQuantumTask:Burst"] = "20",
             }
         );
         B.Clock.Shift = TimeSpan.FromSeconds(-40);
-        var ankaa = Tasks.Many(30, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
-        var aspen = Tasks.Many(30, Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+        // 30 cancels: beyond the burst, so that the last ten are paced.
+        var ankaa = Tasks.Many(15, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
+        var aspen = Tasks.Many(15, Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
         Braket.Add([.. ankaa, .. aspen]);
         HttpRequestMessage Click(BotFactory host, DeviceSummary device, string id) =>
             SlackRequests.Signed(
@@ -390,8 +394,8 @@ public sealed class ScaleOutTests(HostPair pair) : HostPairTests(pair)
         // Counted at Braket: in no second more than the burst and a second's refill.
         var times = Braket.RequestsOf(BraketOperations.CancelQuantumTask).Select(r => r.DateTime).Order().ToList();
         var busiest = times.Max(start => times.Count(t => t >= start && t < start.AddSeconds(1)));
-        Assert.InRange(busiest, 1, 20);
-        Assert.Equal(60, times.Count);
+        Assert.InRange(busiest, 1, 22);
+        Assert.Equal(30, times.Count);
     }
 
     [PostgresFact]
