@@ -24,6 +24,7 @@ using BraketBot.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// A command in the terminal never meets a breach: only the server prepares for one.
 if (!CliApp.IsVerb(args))
     builder.PrepareHotPath();
 builder.AddLogs();

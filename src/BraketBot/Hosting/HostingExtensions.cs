@@ -26,7 +26,7 @@ public static class HostingExtensions
         var preparing = Task.Factory.StartNew(
             () => HotPathPreparation.Prepare(typeof(HotPathAttribute).Assembly),
             CancellationToken.None,
-            TaskCreationOptions.LongRunning, // a fifth of a second of CPU: not a pool thread's, the pool being at its smallest at start
+            TaskCreationOptions.LongRunning, // thousands of methods compiled: not a pool thread's work, the pool being at its smallest
             TaskScheduler.Default
         );
         builder.Services.AddHostedService(services => new HotPathWarmUp(preparing, services.GetRequiredService<ILogger<HotPathWarmUp>>()));

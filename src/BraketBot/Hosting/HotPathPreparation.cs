@@ -9,7 +9,7 @@ namespace BraketBot.Hosting;
 /// ReadyToRun compiles the app's own methods ahead of time, but not the framework's generics made for the app's value types,
 /// and a release build's state machines are value types: on a new process those were about half of the methods compiled
 /// between a breach's event and its first cancel. Some of them are the runtime's internals, found by name: a runtime that
-/// renamed them gets fewer methods prepared and a warning (<see cref="HotPathReport.RuntimeKnown"/>), never a failed start.
+/// renamed them gets fewer methods prepared and a warning (<see cref="RuntimeKnown"/>), never a failed start.
 /// </summary>
 public static class HotPathPreparation
 {
@@ -27,22 +27,42 @@ public static class HotPathPreparation
         BindingFlags.NonPublic
     );
 
+    /// <summary>Whether this runtime has every internal the preparation looks up by name.</summary>
+    public static bool RuntimeKnown { get; } =
+        CoreStart is not null
+        && VoidResult is not null
+        && StateMachineBox is not null
+        && GenericMethod(typeof(AsyncTaskMethodBuilder<>), "GetStateMachineBox") is not null
+        // the overload that makes a state machine's box at its first await not done yet
+        && typeof(AsyncTaskMethodBuilder<>).GetMethods(Declared).Any(m => m.Name == "AwaitUnsafeOnCompleted" && m.IsStatic);
+
     /// <summary>Compiles the async plumbing of every <see cref="HotPathAttribute"/> class of <paramref name="assembly"/>.</summary>
     public static HotPathReport Prepare(Assembly assembly)
     {
-        var known = CoreStart is not null && VoidResult is not null && StateMachineBox is not null;
-        return TypesOf(assembly)
-            .Where(t => t.IsDefined(typeof(HotPathAttribute), inherit: false))
-            .SelectMany(StateMachinesOf)
-            .Select(PrepareMachine)
-            .Aggregate(new HotPathReport(0, 0, 0, known), (sum, one) =>
-                sum with
+        var report = new HotPathReport(0, 0, 0, RuntimeKnown);
+        foreach (var type in TypesOf(assembly))
+        {
+            try
+            {
+                if (!type.IsDefined(typeof(HotPathAttribute), inherit: false))
+                    continue;
+                foreach (var machine in StateMachinesOf(type))
                 {
-                    Machines = sum.Machines + 1,
-                    Methods = sum.Methods + one.Methods,
-                    Failed = sum.Failed + one.Failed,
+                    var (methods, failed) = PrepareMachine(machine);
+                    report = report with
+                    {
+                        Machines = report.Machines + 1,
+                        Methods = report.Methods + methods,
+                        Failed = report.Failed + failed,
+                    };
                 }
-            );
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                report = report with { Failed = report.Failed + 1 }; // a class this runtime cannot read: its methods left to the JIT
+            }
+        }
+        return report;
     }
 
     /// <summary>
@@ -66,13 +86,14 @@ public static class HotPathPreparation
             var compiled = PlumbingOf(machine).Select(TryPrepare).ToList();
             return (compiled.Count(ok => ok), compiled.Count(ok => !ok));
         }
-        catch (Exception e) when (e is ArgumentException or TypeLoadException or NotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return (0, 1); // a state machine of a shape this runtime does not take: left to the JIT
         }
     }
 
-    private static IEnumerable<MethodBase> PlumbingOf(Type machine)
+    /// <summary>The builder's and the task box's methods made for <paramref name="machine"/>.</summary>
+    internal static IEnumerable<MethodBase> PlumbingOf(Type machine)
     {
         // The compiler's names: the builder's field, and one field per kind of awaiter the method awaits.
         var builder = machine.GetField("<>t__builder", Declared)?.FieldType;
@@ -127,7 +148,7 @@ public static class HotPathPreparation
         }
         catch (ArgumentException)
         {
-            return []; // a method generic over value types only: each of its uses needs code of its own
+            return []; // a constraint object does not meet (a value type, an interface): each use needs code of its own
         }
     }
 
@@ -168,7 +189,7 @@ public static class HotPathPreparation
             RuntimeHelpers.PrepareMethod(method.MethodHandle);
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or TypeLoadException or NotSupportedException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return false; // left to the JIT at its first call, as without this preparation
         }

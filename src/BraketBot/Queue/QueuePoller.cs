@@ -15,6 +15,7 @@ namespace BraketBot.Queue;
 /// to come back after its visibility timeout, and after the queue's maxReceiveCount its redrive
 /// policy moves it to the dead-letter queue. No message stops the poller; several instances may poll.
 /// </summary>
+[HotPath]
 public sealed partial class QueuePoller(
     IOptions<QueueOptions> options,
     IServiceProvider services,

@@ -355,8 +355,8 @@ public sealed class ScaleOutTests(HostPair pair) : HostPairTests(pair)
     {
         // Braket's documented cancel quota, 2 a second with a burst of 20, in Braket (the fake) and in both hosts' settings. The
         // hosts keep a spare token and a grace's worth below the burst: at 2 a second that covers a second by which a call may
-        // reach Braket later than its token says. (At 10 a second it covered 200 ms, which a busy CI machine stalling this one
-        // process, both hosts and the fake alike, sometimes exceeded: one cancel in a run came back throttled.)
+        // reach Braket later than its token says. (At 10 a second it covered 200 ms, most likely what a busy CI machine stalling
+        // this one process, both hosts and the fake alike, sometimes exceeded: one cancel in a run came back throttled.)
         Braket.EnforceQuotas(new Dictionary<string, (double Rate, int Burst)> { [BraketOperations.CancelQuantumTask] = (2, 20) });
         SetOnBoth(
             new Dictionary<string, string?>
@@ -366,7 +366,7 @@ public sealed class ScaleOutTests(HostPair pair) : HostPairTests(pair)
             }
         );
         B.Clock.Shift = TimeSpan.FromSeconds(-40);
-        // 30 cancels: beyond the burst, so that the last ten are paced.
+        // 30 cancels: beyond what the hosts' bucket holds (18, the burst less those 2), so that the last dozen are paced.
         var ankaa = Tasks.Many(15, Tasks.AnkaaArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
         var aspen = Tasks.Many(15, Tasks.AspenArn, QuantumTaskStatus.Queued, 10, Morning).ToList();
         Braket.Add([.. ankaa, .. aspen]);
