@@ -29,17 +29,13 @@ public sealed class EnforcementWarmUp(IServiceScopeFactory scopes, ILogger<Enfor
         );
         var day = new Day(new DateOnly(2022, 4, 10));
         var caps = new CapsOptions { MaxShotsPerDay = 0 };
+        var pricing = new Pricing(new PricingOptions());
         // The ledger's way to a day's usage, as both stores and an evaluation take it: rows merged, totals moved, totals read.
         var changes = Ledger.MergeAll(
             new Dictionary<string, LedgerTask>(StringComparer.Ordinal),
             [new LedgerTask(parsed.Task, day, default)]
         );
-        var usage = DayUsage.FromTotals(
-            day.Window(TimeZoneInfo.Utc),
-            Ledger.TotalDeltas(changes),
-            _ => device,
-            new Pricing(new PricingOptions())
-        );
+        var usage = DayUsage.FromTotals(day.Window(TimeZoneInfo.Utc), Ledger.TotalDeltas(changes), _ => device, pricing);
         var standings = CapPolicy.Evaluate(usage, caps);
         var run = new EnforcementRun
         {
@@ -50,7 +46,7 @@ public sealed class EnforcementWarmUp(IServiceScopeFactory scopes, ILogger<Enfor
             CreatedAt = DateTimeOffset.UnixEpoch,
             Deadline = DateTimeOffset.UnixEpoch,
             Crossed = standings,
-            Tasks = [RunTask.Of(parsed.Task, device, new Pricing(new PricingOptions()))],
+            Tasks = [RunTask.Of(parsed.Task, device, pricing)],
         };
         JsonSerializer.Serialize(
             RunView.Render(run.With(parsed.Task.QuantumTaskArn, CancelResult.Cancelled, "cancelling")).Fit().Blocks,
